@@ -1,0 +1,63 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { AuthError, CredentialsSignin } from "next-auth";
+import { z } from "zod";
+import { publicAction } from "@/lib/actions/clients";
+import { ActionError } from "@/lib/actions/errors";
+import { signIn, signOut, auth } from "@/lib/auth/next-auth";
+import { endSession, loginSchema } from "@/lib/auth/login";
+import { signUpSchema, signUp } from "@/lib/tenants/sign-up";
+import { acceptInvitation, acceptInvitationSchema } from "@/lib/members/invitations";
+import { currentUser } from "@/lib/auth/session";
+
+/** Only same-site paths: never send a user to another origin after signing in. */
+const safeNext = z
+  .string()
+  .regex(/^\/(?!\/)[^\s\\]*$/)
+  .optional()
+  .catch(undefined);
+
+export const loginAction = publicAction
+  .metadata({ actionName: "auth.login", permission: "public" })
+  .inputSchema(loginSchema.extend({ next: safeNext }))
+  .action(async ({ parsedInput }) => {
+    try {
+      await signIn("credentials", { email: parsedInput.email, password: parsedInput.password, redirect: false });
+    } catch (error) {
+      if (error instanceof CredentialsSignin) {
+        const [code, minutes] = String(error.code).split(":");
+        if (code === "rate_limited")
+          throw new ActionError(`Too many failed sign-ins. Try again in ${minutes} minute${minutes === "1" ? "" : "s"}.`);
+        throw new ActionError("That e-mail and password do not match an account.");
+      }
+      if (error instanceof AuthError) throw new ActionError("Sign-in failed. Please try again.");
+      throw error;
+    }
+    redirect(parsedInput.next ?? "/");
+  });
+
+export const signUpAction = publicAction
+  .metadata({ actionName: "auth.signup", permission: "public" })
+  .inputSchema(signUpSchema)
+  .action(async ({ parsedInput }) => {
+    const tenant = await signUp(parsedInput);
+    await signIn("credentials", { email: parsedInput.email, password: parsedInput.password, redirect: false });
+    redirect(`/t/${tenant.slug}`);
+  });
+
+export async function logoutAction() {
+  const session = (await auth()) as { sid?: string } | null;
+  if (session?.sid) await endSession(session.sid);
+  await signOut({ redirectTo: "/login" });
+}
+
+export const acceptInvitationAction = publicAction
+  .metadata({ actionName: "invitation.accepted", permission: "public" })
+  .inputSchema(acceptInvitationSchema)
+  .action(async ({ parsedInput }) => {
+    const user = await currentUser();
+    const { home, email } = await acceptInvitation(parsedInput, user);
+    if (!user && parsedInput.password) await signIn("credentials", { email, password: parsedInput.password, redirect: false });
+    redirect(home);
+  });

@@ -1,0 +1,73 @@
+"use client";
+
+import { useState } from "react";
+import { useAction } from "next-safe-action/hooks";
+import { Button } from "@/components/ui/button";
+import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { fieldError, formError } from "@/components/forms/errors";
+import { slugify } from "@/lib/tenants/slug";
+import { signUpAction } from "../actions";
+
+const FIELDS = [
+  { name: "name", label: "Your name", type: "text", autoComplete: "name" },
+  { name: "email", label: "Work e-mail", type: "email", autoComplete: "email" },
+  { name: "password", label: "Password", type: "password", autoComplete: "new-password", hint: "At least 10 characters" },
+  { name: "companyName", label: "Company", type: "text", autoComplete: "organization" },
+] as const;
+
+export function SignUpForm() {
+  const [values, setValues] = useState({ name: "", email: "", password: "", companyName: "", slug: "" });
+  const [slugEdited, setSlugEdited] = useState(false);
+  const { execute, result, isPending } = useAction(signUpAction);
+  return (
+    <form
+      className="space-y-4"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        execute(values);
+      }}
+    >
+      <FormMessage>{formError(result)}</FormMessage>
+      {FIELDS.map((f) => (
+        <Field key={f.name} label={f.label} error={fieldError(result, f.name)} hint={"hint" in f ? f.hint : undefined}>
+          {(props) => (
+            <input
+              {...props}
+              name={f.name}
+              type={f.type}
+              autoComplete={f.autoComplete}
+              className={inputClass}
+              value={values[f.name]}
+              onChange={(e) => {
+                const next = { ...values, [f.name]: e.target.value };
+                if (f.name === "companyName" && !slugEdited) next.slug = slugify(e.target.value);
+                setValues(next);
+              }}
+            />
+          )}
+        </Field>
+      ))}
+      <Field label="Workspace address" error={fieldError(result, "slug")} hint="Lowercase letters, digits and dashes">
+        {(props) => (
+          <div className="flex items-center rounded-md text-sm">
+            <span className="rounded-l-md border border-r-0 border-slate-300 bg-slate-50 px-2 py-2 text-slate-500">/t/</span>
+            <input
+              {...props}
+              name="slug"
+              className={inputClass + " rounded-l-none"}
+              value={values.slug}
+              onChange={(e) => {
+                setSlugEdited(true);
+                setValues({ ...values, slug: e.target.value });
+              }}
+            />
+          </div>
+        )}
+      </Field>
+      <Button type="submit" className="w-full" pending={isPending}>
+        Create workspace
+      </Button>
+    </form>
+  );
+}

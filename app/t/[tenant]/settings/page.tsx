@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import { requireSteward } from "@/lib/auth/guards";
+import { can, ROLE_LABELS } from "@/lib/auth/permissions";
+import { withTenant } from "@/lib/db/scope";
+import { listMembers, listOpenInvitations } from "@/lib/members/members";
+import { Card, PageHeader } from "@/components/ui/card";
+import { InviteForm } from "./invite-form";
+import { RemoveMemberButton, RevokeInvitationButton } from "./member-buttons";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage({ params }: PageProps<"/t/[tenant]/settings">) {
+  const { tenant } = await params;
+  const access = await requireSteward(tenant);
+  const manage = can(access.membership.role, "members:manage");
+  const { members, invitations, partners } = await withTenant({ tenantId: access.tenant.id }, async (db) => ({
+    members: await listMembers(db, access.tenant.id),
+    invitations: manage ? await listOpenInvitations(db, access.tenant.id) : [],
+    partners: manage
+      ? await db.partner.findMany({
+          where: { tenantId: access.tenant.id, status: { not: "OFFBOARDED" } },
+          select: { id: true, name: true },
+          orderBy: { name: "asc" },
+        })
+      : [],
+  }));
+  return (
+    <div className="space-y-8">
+      <PageHeader title="Settings" description={`Workspace ${access.tenant.name} (/t/${access.tenant.slug}).`} />
+      <section aria-labelledby="members-heading">
+        <h2 id="members-heading" className="mb-3 text-lg font-semibold">
+          Members
+        </h2>
+        <Card className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th className="px-4 py-2">Name</th>
+                <th className="px-4 py-2">E-mail</th>
+                <th className="px-4 py-2">Role</th>
+                <th className="px-4 py-2">Partner</th>
+                {manage && <th className="px-4 py-2"><span className="sr-only">Actions</span></th>}
+              </tr>
+            </thead>
+            <tbody data-testid="members">
+              {members.map((m) => (
+                <tr key={m.id} className="border-b border-slate-100 last:border-0">
+                  <td className="px-4 py-2 font-medium">{m.user.name}</td>
+                  <td className="px-4 py-2 text-slate-600">{m.user.email}</td>
+                  <td className="px-4 py-2">{ROLE_LABELS[m.role]}</td>
+                  <td className="px-4 py-2 text-slate-600">{m.partner?.name ?? "—"}</td>
+                  {manage && (
+                    <td className="px-4 py-2 text-right">
+                      {m.user.id !== access.user.id && (
+                        <RemoveMemberButton tenantSlug={tenant} membershipId={m.id} name={m.user.name} />
+                      )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      </section>
+      {manage && (
+        <section aria-labelledby="invite-heading" className="grid gap-6 lg:grid-cols-2">
+          <div>
+            <h2 id="invite-heading" className="mb-3 text-lg font-semibold">
+              Invite someone
+            </h2>
+            <Card className="p-5">
+              <InviteForm tenantSlug={tenant} partners={partners} />
+            </Card>
+          </div>
+          <div>
+            <h2 className="mb-3 text-lg font-semibold">Open invitations</h2>
+            {invitations.length === 0 ? (
+              <p className="text-sm text-slate-600">No open invitations.</p>
+            ) : (
+              <Card>
+                <ul className="divide-y divide-slate-100" data-testid="invitations">
+                  {invitations.map((i) => (
+                    <li key={i.id} className="flex items-center justify-between gap-3 px-4 py-3 text-sm">
+                      <span>
+                        <span className="font-medium">{i.email}</span>
+                        <span className="block text-xs text-slate-500">
+                          {ROLE_LABELS[i.role]}
+                          {i.partner ? ` · ${i.partner.name}` : ""} · expires {i.expiresAt.toISOString().slice(0, 10)}
+                        </span>
+                      </span>
+                      <RevokeInvitationButton tenantSlug={tenant} invitationId={i.id} email={i.email} />
+                    </li>
+                  ))}
+                </ul>
+              </Card>
+            )}
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import type { NavItem } from "./nav-links";
+
+export function partnerNav(tenantSlug: string): NavItem[] {
+  const base = `/portal/${tenantSlug}`;
+  return [
+    { href: base, label: "Overview" },
+    { href: `${base}/scorecard`, label: "Scorecard" },
+    { href: `${base}/incidents`, label: "Incidents" },
+    { href: `${base}/standards`, label: "Standards" },
+    { href: `${base}/survey`, label: "Partner survey" },
+  ];
+}

@@ -1,0 +1,44 @@
+import type { Role } from "@/generated/prisma/enums";
+
+// Who may do what, as one table. A role not listed for a permission is refused, and so is any
+// role string this table does not know.
+export const PERMISSIONS = {
+  "workspace:read": ["OWNER", "STEWARD", "ANALYST"],
+  "partners:write": ["OWNER", "STEWARD"],
+  "standards:write": ["OWNER", "STEWARD"],
+  "incidents:write": ["OWNER", "STEWARD"],
+  "value:recompute": ["OWNER", "STEWARD"],
+  "scorecards:publish": ["OWNER", "STEWARD"],
+  "exports:read": ["OWNER", "STEWARD", "ANALYST"],
+  "members:manage": ["OWNER"],
+  "settings:write": ["OWNER"],
+  "portal:read": ["PARTNER_ADMIN", "PARTNER_AGENT"],
+  "portal:respond": ["PARTNER_ADMIN", "PARTNER_AGENT"],
+  "portal:admin": ["PARTNER_ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const STEWARD_ROLES = ["OWNER", "STEWARD", "ANALYST"] as const satisfies readonly Role[];
+export const PARTNER_ROLES = ["PARTNER_ADMIN", "PARTNER_AGENT"] as const satisfies readonly Role[];
+
+export function can(role: string | null | undefined, permission: Permission): boolean {
+  if (!role || !Object.hasOwn(PERMISSIONS, permission)) return false;
+  return (PERMISSIONS[permission] as readonly string[]).includes(role);
+}
+
+export function isPartnerRole(role: string): role is (typeof PARTNER_ROLES)[number] {
+  return (PARTNER_ROLES as readonly string[]).includes(role);
+}
+
+export function isStewardRole(role: string): role is (typeof STEWARD_ROLES)[number] {
+  return (STEWARD_ROLES as readonly string[]).includes(role);
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  OWNER: "Owner",
+  STEWARD: "Steward",
+  ANALYST: "Analyst",
+  PARTNER_ADMIN: "Partner admin",
+  PARTNER_AGENT: "Partner agent",
+};

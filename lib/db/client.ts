@@ -1,0 +1,55 @@
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/generated/prisma/client";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+
+// One Prisma client per process, over a pg pool whose every connection switches to the
+// steward_app role (not superuser, not owner, no BYPASSRLS), so row-level security applies.
+
+export const APP_ROLE = "steward_app";
+
+type Connected = { prisma: PrismaClient; pool: pg.Pool; url: string };
+const globalForDb = globalThis as unknown as { stewardDb?: Connected };
+
+export function databaseUrl(): string {
+  const { DATABASE_URL, STEWARD_EMBEDDED_URL } = env();
+  const url = DATABASE_URL ?? STEWARD_EMBEDDED_URL;
+  if (!url)
+    throw new Error(
+      "No database: set DATABASE_URL to a PostgreSQL server, or start the app with `npm start` / `npm run demo`, which start the embedded database.",
+    );
+  return url;
+}
+
+export function connectDatabase(url = databaseUrl(), poolSize?: number): PrismaClient {
+  const embedded = url === env().STEWARD_EMBEDDED_URL && !env().DATABASE_URL;
+  const config: pg.PoolConfig & { onConnect: (client: pg.PoolClient) => Promise<void> } = {
+    connectionString: url,
+    // The embedded database serves a single session: queue requests on one connection.
+    max: poolSize ?? env().DATABASE_POOL_SIZE ?? (embedded ? 1 : 10),
+    idleTimeoutMillis: 30_000,
+    // Awaited by pg-pool before the connection is handed out.
+    onConnect: async (client) => {
+      await client.query(`SET ROLE ${APP_ROLE}`);
+    },
+  };
+  const pool = new pg.Pool(config);
+  pool.on("error", (error) => log.error("database pool error", { error }));
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  globalForDb.stewardDb = { prisma, pool, url };
+  return prisma;
+}
+
+export function prisma(): PrismaClient {
+  return globalForDb.stewardDb?.prisma ?? connectDatabase();
+}
+
+export async function disconnectDatabase() {
+  const current = globalForDb.stewardDb;
+  globalForDb.stewardDb = undefined;
+  if (current) {
+    await current.prisma.$disconnect();
+    await current.pool.end().catch(() => undefined);
+  }
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+// Environment variables, validated once at boot: a wrong value stops the app with a clear message.
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** A PostgreSQL server. When absent, the embedded PGlite database is used. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL must be a postgres:// URL" }).optional(),
+  /** Set by scripts/serve.ts: where the embedded database listens (a unix-socket URL). */
+  STEWARD_EMBEDDED_URL: z.string().optional(),
+  /** Where the embedded database keeps its files. */
+  STEWARD_DATA_DIR: z.string().default(".data"),
+  /** Secret that signs session cookies; at least 32 characters. serve.ts creates one in the data dir when unset. */
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  /** Connections in the app's pool (the embedded database serves one). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Base URL used in invite links. */
+  APP_URL: z.url().optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** For tests that change process.env between cases. */
+export function resetEnvCache() {
+  cached = undefined;
+}

@@ -1,0 +1,52 @@
+import { prisma } from "@/lib/db/client";
+import { withTenant } from "@/lib/db/scope";
+import { demoLogins, demoTenantExists, demoTenantId, seedDemoTenant, type DemoScale, type SeedDemoOptions } from "./demo-tenant";
+
+export type DemoLoginLine = { label: string; email: string; password: string };
+
+/** The demo tenants `npm run demo` and the end-to-end tests run on. */
+export const DEMO_TENANTS: SeedDemoOptions[] = [
+  { slug: "northwind", seed: 42 },
+  { slug: "contoso", seed: 7, scale: "small" },
+];
+
+/**
+ * Seeds each demo tenant that is missing (the seed's "now" is the start of today, so open
+ * incidents have live SLA clocks), makes the Northwind owner a steward of Contoso too (to show the
+ * tenant switcher), and returns the logins to print.
+ */
+export async function ensureDemoTenants(say: (line: string) => void, northwindScale: DemoScale = "full"): Promise<DemoLoginLine[]> {
+  const today = new Date(new Date().toISOString().slice(0, 10));
+  const tenants = DEMO_TENANTS.map((t) => (t.slug === "northwind" ? { ...t, scale: northwindScale } : t));
+  for (const options of tenants) {
+    if (await demoTenantExists(options.slug)) {
+      say(`Demo tenant ${options.slug}: already seeded`);
+      continue;
+    }
+    say(`Seeding demo tenant ${options.slug}…`);
+    const { counts } = await seedDemoTenant({ ...options, asOf: today, onProgress: say });
+    say(
+      `  ${counts.partners} partners, ${counts.touchpoints} touchpoints, ${counts.standards} standards, ` +
+        `${counts.interactions.toLocaleString("en")} interactions, ${counts.customers.toLocaleString("en")} customers, ` +
+        `${counts.transactions.toLocaleString("en")} transactions, ${counts.incidents} incidents`,
+    );
+  }
+  const [northwind, contoso] = tenants.map((t) => demoLogins(t));
+  await linkOwnerToSecondTenant(northwind.owner.email, demoTenantId("contoso"));
+  return [
+    { label: "Northwind owner (+ Contoso steward)", ...northwind.owner },
+    { label: "Northwind steward", ...northwind.steward },
+    { label: "Northwind analyst", ...northwind.analyst },
+    { label: `Partner admin, ${northwind.partner.partnerName}`, email: northwind.partner.email, password: northwind.partner.password },
+    { label: "Contoso steward", ...contoso.steward },
+  ];
+}
+
+async function linkOwnerToSecondTenant(email: string, tenantId: string) {
+  const user = await prisma().user.findUnique({ where: { email }, select: { id: true } });
+  if (!user) return;
+  await withTenant({ tenantId }, async (db) => {
+    const existing = await db.membership.findFirst({ where: { tenantId, userId: user.id } });
+    if (!existing) await db.membership.create({ data: { tenantId, userId: user.id, role: "STEWARD" } });
+  });
+}

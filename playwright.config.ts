@@ -1,0 +1,49 @@
+import { defineConfig } from "@playwright/test";
+
+// Debian's chromium by default (Playwright's own browser download does not work offline here);
+// set CHROMIUM_PATH to use another build, or PLAYWRIGHT_USE_BUNDLED=1 for Playwright's own.
+const executablePath = process.env.PLAYWRIGHT_USE_BUNDLED ? undefined : (process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
+const port = Number(process.env.E2E_PORT ?? 3100);
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json", { outputFile: process.env.PLAYWRIGHT_JSON ?? "test-results/playwright.json" }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [
+    { name: "steward", testDir: "tests/e2e/steward" },
+    { name: "partner", testDir: "tests/e2e/partner" },
+    { name: "cross-tenant", testDir: "tests/e2e/cross-tenant" },
+    { name: "auth", testDir: "tests/e2e/auth" },
+  ],
+  webServer: {
+    command: `node --import tsx scripts/e2e-server.ts`,
+    url: `http://127.0.0.1:${port}/login`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { PORT: String(port), LOG_LEVEL: "warn" },
+  },
+});

@@ -1,0 +1,29 @@
+// The server Playwright starts: a fresh database (a new PGlite data dir, or a new database on
+// the DATABASE_URL server), the demo tenants at test scale, then `next start` on the built app.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { prepareRuntime } from "./runtime";
+import { runNext } from "./serve";
+import { connectDatabase, disconnectDatabase } from "../lib/db/client";
+import { ensureDemoTenants } from "../lib/seed/ensure-demo";
+
+process.env.STEWARD_DATA_DIR = mkdtempSync(join(tmpdir(), "steward-e2e-"));
+if (process.env.DATABASE_URL) {
+  const server = new URL(process.env.DATABASE_URL);
+  const name = `steward_e2e_${process.pid}`;
+  const admin = new pg.Client({ connectionString: server.toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  server.pathname = `/${name}`;
+  process.env.DATABASE_URL = server.toString();
+}
+
+const runtime = await prepareRuntime();
+connectDatabase(runtime.databaseUrl);
+await ensureDemoTenants(() => undefined);
+await disconnectDatabase();
+runNext(runtime, "start");
