@@ -1,0 +1,4 @@
+import type { BenchScenario } from "./types";
+
+// Every benchmark scenario, in the order `npm run bench` runs them. Each issue adds its own file.
+export const SCENARIOS: BenchScenario[] = [];
