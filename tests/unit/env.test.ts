@@ -1,0 +1,34 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { env, resetEnvCache } from "@/lib/env";
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  resetEnvCache();
+});
+
+describe("environment validation at boot", () => {
+  it("applies defaults when optional variables are unset", () => {
+    vi.stubEnv("DATABASE_URL", undefined);
+    vi.stubEnv("STEWARD_DATA_DIR", undefined);
+    resetEnvCache();
+    expect(env()).toMatchObject({ STEWARD_DATA_DIR: ".data", LOG_LEVEL: "info" });
+    expect(env().DATABASE_URL).toBeUndefined();
+  });
+
+  it("names each invalid variable and why", () => {
+    vi.stubEnv("DATABASE_URL", "mysql://localhost/steward");
+    vi.stubEnv("AUTH_SECRET", "too-short");
+    vi.stubEnv("LOG_LEVEL", "loud");
+    resetEnvCache();
+    expect(() => env()).toThrow(/DATABASE_URL: DATABASE_URL must be a postgres:\/\/ URL/);
+    expect(() => env()).toThrow(/AUTH_SECRET: AUTH_SECRET must be at least 32 characters/);
+    expect(() => env()).toThrow(/LOG_LEVEL/);
+  });
+
+  it("accepts a PostgreSQL URL and coerces numbers", () => {
+    vi.stubEnv("DATABASE_URL", "postgresql://app:secret@db.internal:5432/steward");
+    vi.stubEnv("DATABASE_POOL_SIZE", "12");
+    resetEnvCache();
+    expect(env()).toMatchObject({ DATABASE_URL: "postgresql://app:secret@db.internal:5432/steward", DATABASE_POOL_SIZE: 12 });
+  });
+});
