@@ -1,12 +1,1 @@
-export default function Loading() {
-  return (
-    <div className="animate-pulse space-y-4" aria-busy="true" aria-label="Loading">
-      <div className="h-8 w-64 rounded bg-slate-200" />
-      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        {[0, 1, 2, 3].map((i) => (
-          <div key={i} className="h-28 rounded-lg bg-slate-200" />
-        ))}
-      </div>
-    </div>
-  );
-}
+export { PageSkeleton as default } from "@/components/ui/page-skeleton";
