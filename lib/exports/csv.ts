@@ -49,10 +49,19 @@ export function csvCell(value: unknown): string {
   return quoteField(escapable ? escapeFormula(text) : text);
 }
 
-export function toCsv<K extends string>(rows: readonly Record<string, unknown>[], columns: readonly CsvColumn<K>[]): string {
+export interface CsvOptions {
+  /** Start with a UTF-8 byte order mark, so Excel reads accents right (default false). */
+  bom?: boolean;
+}
+
+/**
+ * Rows → CSV text: the header row, then one record per row with the columns' keys in order
+ * (a missing key is an empty cell). Rows may be any object type (interfaces included).
+ */
+export function toCsv<T extends object>(rows: readonly T[], columns: readonly CsvColumn<Extract<keyof T, string>>[], options: CsvOptions = {}): string {
   const lines = [columns.map((c) => csvCell(c.header)).join(",")];
   for (const row of rows) lines.push(columns.map((c) => csvCell(row[c.key])).join(","));
-  return lines.map((l) => `${l}\r\n`).join("");
+  return (options.bom ? "\uFEFF" : "") + lines.map((l) => `${l}\r\n`).join("");
 }
 
 // ---------------------------------------------------------------- file names

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, escapeFormula, quoteField, safeFileName, toCsv } from "@/lib/exports/csv";
+import { csvCell, escapeFormula, quoteField, safeFileName, toCsv as typedToCsv, type CsvColumn } from "@/lib/exports/csv";
 
-const COLS = [
+/** Untyped rows, as the SQL layer returns them. */
+const toCsv = (rows: Record<string, unknown>[], columns: readonly CsvColumn[]) => typedToCsv(rows, columns);
+
+const COLS: CsvColumn[] = [
   { key: "name", header: "Partner" },
   { key: "score", header: "Score" },
 ];
@@ -20,6 +23,27 @@ describe("toCsv", () => {
 
   it("no rows → the header row only", () => {
     expect(toCsv([], COLS)).toBe("Partner,Score\r\n");
+  });
+
+  it("accepts typed rows (interfaces) and an optional UTF-8 BOM", () => {
+    interface Row {
+      partner: string;
+      month: Date;
+    }
+    const rows: Row[] = [{ partner: "Zürich Hosts", month: new Date("2026-10-01T00:00:00Z") }];
+    const csv = typedToCsv(
+      rows,
+      [
+        { key: "partner", header: "Partner" },
+        { key: "month", header: "Month" },
+      ],
+      { bom: true },
+    );
+    expect(csv).toBe("\uFEFFPartner,Month\r\nZürich Hosts,2026-10-01T00:00:00.000Z\r\n");
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    // Column keys are checked against the row type.
+    // @ts-expect-error "score" is not a key of Row
+    typedToCsv(rows, [{ key: "score", header: "Score" }]);
   });
 
   it("a missing key is an empty cell", () => {
