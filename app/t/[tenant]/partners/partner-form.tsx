@@ -23,7 +23,7 @@ export type PartnerFormValues = {
   contactPhone: string;
 };
 
-export const EMPTY_PARTNER: PartnerFormValues = {
+const EMPTY_PARTNER: PartnerFormValues = {
   name: "",
   type: "DELIVERY",
   tier: "REGISTERED",
@@ -37,7 +37,7 @@ export const EMPTY_PARTNER: PartnerFormValues = {
   contactPhone: "",
 };
 
-export function PartnerForm({ tenantSlug, partnerId, initial }: { tenantSlug: string; partnerId?: string; initial: PartnerFormValues }) {
+export function PartnerForm({ tenantSlug, partnerId, initial = EMPTY_PARTNER }: { tenantSlug: string; partnerId?: string; initial?: PartnerFormValues }) {
   const router = useRouter();
   const [values, setValues] = useState(initial);
   const onSuccess = ({ data }: { data?: { id: string } }) => data && router.push(`/t/${tenantSlug}/partners/${data.id}`);

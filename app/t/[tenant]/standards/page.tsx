@@ -11,7 +11,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { inputClass } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
-import { StandardForm, emptyStandard } from "./standard-form";
+import { StandardForm } from "./standard-form";
 import { RecordAssessmentForm, VerifyControls } from "./assessment-forms";
 
 export const metadata: Metadata = { title: "Standards" };
@@ -135,7 +135,7 @@ export default async function StandardsPage({ params, searchParams }: PageProps<
                   }}
                 />
               ) : (
-                <StandardForm tenantSlug={tenant} touchpoints={touchpoints} initial={emptyStandard()} />
+                <StandardForm tenantSlug={tenant} touchpoints={touchpoints} />
               )}
             </Card>
           </section>

@@ -22,7 +22,7 @@ export type StandardFormValues = {
   severity: string;
 };
 
-export const emptyStandard = (touchpointId = ""): StandardFormValues => ({
+const emptyStandard = (touchpointId = ""): StandardFormValues => ({
   touchpointId,
   name: "",
   description: "",
@@ -36,11 +36,11 @@ export const emptyStandard = (touchpointId = ""): StandardFormValues => ({
 
 const num = (v: string) => (v.trim() === "" ? Number.NaN : Number(v));
 
-export function StandardForm({ tenantSlug, standardId, assessed, initial, touchpoints }: {
+export function StandardForm({ tenantSlug, standardId, assessed, initial = emptyStandard(), touchpoints }: {
   tenantSlug: string;
   standardId?: string;
   assessed?: boolean;
-  initial: StandardFormValues;
+  initial?: StandardFormValues;
   touchpoints: { id: string; name: string }[];
 }) {
   const router = useRouter();

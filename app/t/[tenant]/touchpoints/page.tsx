@@ -8,7 +8,7 @@ import { CHANNEL_LABELS, journeyMap } from "@/lib/touchpoints/touchpoints";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { PartnerStatusBadge } from "@/components/partners/status-badge";
-import { EMPTY_TOUCHPOINT, TouchpointForm } from "./touchpoint-form";
+import { TouchpointForm } from "./touchpoint-form";
 import { AssignPartner, MoveButtons, UnassignPartner } from "./card-controls";
 
 export const metadata: Metadata = { title: "Touchpoints" };
@@ -109,7 +109,7 @@ export default async function TouchpointsPage({ params, searchParams }: PageProp
                 }}
               />
             ) : (
-              <TouchpointForm tenantSlug={tenant} stages={stages} initial={EMPTY_TOUCHPOINT} />
+              <TouchpointForm tenantSlug={tenant} stages={stages} />
             )}
           </Card>
         </section>

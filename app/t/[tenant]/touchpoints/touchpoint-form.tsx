@@ -18,9 +18,9 @@ export type TouchpointFormValues = {
   weight: string;
 };
 
-export const EMPTY_TOUCHPOINT: TouchpointFormValues = { name: "", description: "", stage: "engage", channel: "FIELD", isMomentOfTruth: false, weight: "1" };
+const EMPTY_TOUCHPOINT: TouchpointFormValues = { name: "", description: "", stage: "engage", channel: "FIELD", isMomentOfTruth: false, weight: "1" };
 
-export function TouchpointForm({ tenantSlug, touchpointId, initial, stages }: { tenantSlug: string; touchpointId?: string; initial: TouchpointFormValues; stages: string[] }) {
+export function TouchpointForm({ tenantSlug, touchpointId, initial = EMPTY_TOUCHPOINT, stages }: { tenantSlug: string; touchpointId?: string; initial?: TouchpointFormValues; stages: string[] }) {
   const router = useRouter();
   const [values, setValues] = useState(initial);
   const create = useAction(createTouchpointAction, { onSuccess: () => setValues(EMPTY_TOUCHPOINT) });

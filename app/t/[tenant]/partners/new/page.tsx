@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireSteward } from "@/lib/auth/guards";
 import { Card, PageHeader } from "@/components/ui/card";
-import { EMPTY_PARTNER, PartnerForm } from "../partner-form";
+import { PartnerForm } from "../partner-form";
 
 export const metadata: Metadata = { title: "New partner" };
 
@@ -12,7 +12,7 @@ export default async function NewPartnerPage({ params }: PageProps<"/t/[tenant]/
     <div className="max-w-3xl">
       <PageHeader title="New partner" description="A new partner starts as a prospect; move it to vetting to assess its values alignment." />
       <Card className="p-5">
-        <PartnerForm tenantSlug={tenant} initial={EMPTY_PARTNER} />
+        <PartnerForm tenantSlug={tenant} />
       </Card>
     </div>
   );

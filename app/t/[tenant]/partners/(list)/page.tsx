@@ -10,7 +10,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
-import { PartnersTable } from "./partners-table";
+import { PartnersTable } from "../partners-table";
 
 export const metadata: Metadata = { title: "Partners" };
 
