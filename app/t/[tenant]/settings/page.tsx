@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireSteward } from "@/lib/auth/guards";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db/scope";
@@ -27,6 +28,12 @@ export default async function SettingsPage({ params }: PageProps<"/t/[tenant]/se
   return (
     <div className="space-y-8">
       <PageHeader title="Settings" description={`Workspace ${access.tenant.name} (/t/${access.tenant.slug}).`} />
+      <p className="text-sm">
+        <Link href={`/t/${tenant}/settings/alignment`} className="font-medium text-brand-700 hover:underline">
+          Values-alignment questions
+        </Link>{" "}
+        <span className="text-slate-600">— the weighted questionnaire used when vetting partners.</span>
+      </p>
       <section aria-labelledby="members-heading">
         <h2 id="members-heading" className="mb-3 text-lg font-semibold">
           Members
