@@ -62,7 +62,7 @@ export default async function PortalIncidentsPage({ params, searchParams }: Page
           }))}
         />
       )}
-      <Pagination base={base} params={{ ...raw, page: undefined } as Record<string, string | undefined>} page={inbox.page} pageSize={inbox.pageSize} total={inbox.total} />
+      <Pagination base={base} params={{ ...raw, page: undefined } as Record<string, string | undefined>} page={inbox.page} pageSize={inbox.pageSize} total={inbox.total} capped={inbox.totalCapped} />
     </div>
   );
 }

@@ -98,7 +98,7 @@ export default async function IncidentsPage({ params, searchParams }: PageProps<
           }))}
         />
       )}
-      <Pagination base={base} params={{ ...raw, page: undefined } as Record<string, string | undefined>} page={inbox.page} pageSize={inbox.pageSize} total={inbox.total} />
+      <Pagination base={base} params={{ ...raw, page: undefined } as Record<string, string | undefined>} page={inbox.page} pageSize={inbox.pageSize} total={inbox.total} capped={inbox.totalCapped} />
     </div>
   );
 }
