@@ -119,6 +119,11 @@ export function Timeline({ events }: { events: IncidentEvent[] }) {
               {e.actorLabel} · <time dateTime={e.createdAt.toISOString()}>{e.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC</time>
             </span>
           </div>
+          {typeof (e.data as { rootCause?: unknown } | null)?.rootCause === "string" && (
+            <p className="mt-1 text-slate-700">
+              <span className="font-medium">Root cause:</span> {(e.data as { rootCause: string }).rootCause}
+            </p>
+          )}
           {e.body && <p className="mt-1 whitespace-pre-wrap text-slate-700">{e.body}</p>}
         </li>
       ))}

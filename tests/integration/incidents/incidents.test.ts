@@ -225,3 +225,41 @@ describe("the escalation sweep", () => {
     expect(partnerEvents).toBe(2);
   });
 });
+
+describe("the escalation inbox query", () => {
+  it("lists overdue first, then soonest due, then paused; filters and pages; the badge counts breaching ones", async () => {
+    const { tenant } = await createTenantWithOwner({ slug: "inbox" });
+    const t = tenant.id;
+    const now = new Date();
+    const ago = (m: number) => new Date(now.getTime() - m * MIN);
+    const ids = await withTenant({ tenantId: t }, async (db) => {
+      await createSlaPolicies(db, t);
+      const p1 = (await createPartner(db, t, { name: "P1", status: "ACTIVE" })).id;
+      const p2 = (await createPartner(db, t, { name: "P2", status: "ACTIVE" })).id;
+      const tp = (await createTouchpoint(db, t, { name: "Door" })).id;
+      const mk = (partnerId: string, severity: "CRITICAL" | "HIGH" | "LOW", status: "OPEN" | "IN_PROGRESS" | "WAITING" | "CLOSED", openedMinutesAgo: number) =>
+        seedIncident(db, t, { partnerId, touchpointId: tp, severity, status, openedAt: ago(openedMinutesAgo) });
+      return {
+        p1,
+        p2,
+        waiting: (await mk(p1, "HIGH", "WAITING", 600)).id, // paused: last
+        soon: (await mk(p2, "LOW", "OPEN", 10)).id, // ack due in 1430 min
+        overdue: (await mk(p1, "CRITICAL", "OPEN", 30)).id, // ack was due 15 min ago
+        closed: (await mk(p2, "HIGH", "CLOSED", 5000)).id, // not in the inbox
+        breaching: (await mk(p2, "HIGH", "OPEN", 20)).id, // ack due in 40 min
+      };
+    });
+    const inbox = (f: Parameters<typeof listInbox>[2], pageSize?: number) => withTenant({ tenantId: t }, (db) => listInbox(db, t, f, { pageSize }));
+    const all = await inbox({});
+    expect(all.rows.map((r) => r.id)).toEqual([ids.overdue, ids.breaching, ids.soon, ids.waiting]);
+    expect(all.total).toBe(4);
+    expect((await inbox({ partner: ids.p1 })).rows.map((r) => r.id)).toEqual([ids.overdue, ids.waiting]);
+    expect((await inbox({ severity: "HIGH" })).rows.map((r) => r.id)).toEqual([ids.breaching, ids.waiting]);
+    expect((await inbox({ view: "closed" })).rows.map((r) => r.id)).toEqual([ids.closed]);
+    const page2 = await inbox({ page: 2 }, 3);
+    expect(page2.rows.map((r) => r.id)).toEqual([ids.waiting]);
+    expect(page2.total).toBe(4);
+    // Breached or due within the hour: overdue + breaching.
+    expect(await withTenant({ tenantId: t }, (db) => countBreaching(db, t, now))).toBe(2);
+  });
+});
