@@ -1,5 +1,6 @@
 import type { BenchScenario } from "./types";
+import { inboxScenario } from "./inbox";
 import { partnerNetworkScenario } from "./partner-network";
 
 // Every benchmark scenario, in the order `npm run bench` runs them. Each issue adds its own file.
-export const SCENARIOS: BenchScenario[] = [partnerNetworkScenario];
+export const SCENARIOS: BenchScenario[] = [partnerNetworkScenario, inboxScenario];
