@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireSteward } from "@/lib/auth/guards";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db/scope";
@@ -26,7 +27,15 @@ export default async function SettingsPage({ params }: PageProps<"/t/[tenant]/se
   }));
   return (
     <div className="space-y-8">
-      <PageHeader title="Settings" description={`Workspace ${access.tenant.name} (/t/${access.tenant.slug}).`} />
+      <PageHeader
+        title="Settings"
+        description={`Workspace ${access.tenant.name} (/t/${access.tenant.slug}).`}
+        actions={
+          <Link href={`/t/${tenant}/settings/value`} className="text-sm font-medium text-brand-700 hover:underline">
+            Value settings (CLV model, churn)
+          </Link>
+        }
+      />
       <section aria-labelledby="members-heading">
         <h2 id="members-heading" className="mb-3 text-lg font-semibold">
           Members
