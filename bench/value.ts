@@ -14,14 +14,19 @@ import type { BenchResult, BenchScenario } from "./types";
 const TENANT = "bench-value-tenant";
 const CUSTOMERS = 200_000;
 const TRANSACTIONS = 2_000_000;
+/** Bumped when the generated data changes, so an old build is replaced. */
+const DATA_VERSION = "Bench value (data v2)";
 
 async function buildTenant(url: string, log: (line: string) => void) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await client.query(`select set_config('app.tenant_id', $1, false)`, [TENANT]);
-    const { rows } = await client.query(`select count(*)::int as n from "Transaction" where "tenantId" = $1`, [TENANT]);
-    if (rows[0].n === TRANSACTIONS) {
+    const { rows } = await client.query(
+      `select (select name from "Tenant" where id = $1) as name, (select count(*)::int from "Transaction" where "tenantId" = $1) as n`,
+      [TENANT],
+    );
+    if (rows[0].name === DATA_VERSION && rows[0].n === TRANSACTIONS) {
       log(`large tenant already present (${TRANSACTIONS.toLocaleString()} transactions)`);
       return;
     }
@@ -32,7 +37,7 @@ async function buildTenant(url: string, log: (line: string) => void) {
     await client.query(`select set_config('app.tenant_id', $1, true)`, [TENANT]);
     await client.query(`delete from "Tenant" where id = $1`, [TENANT]);
     await client.query(`select setseed(0.42)`);
-    await client.query(`insert into "Tenant" (id, slug, name) values ($1, 'bench-value', 'Bench value')`, [TENANT]);
+    await client.query(`insert into "Tenant" (id, slug, name) values ($1, 'bench-value', $2)`, [TENANT, DATA_VERSION]);
     await client.query(
       `insert into "Partner" ("tenantId", id, name, type, status, region, "updatedAt")
        select $1, 'bp' || lpad(g::text, 2, '0'), 'Bench partner ' || g, 'RESELLER', 'ACTIVE', 'North', now() from generate_series(0, 19) g`,
@@ -63,15 +68,27 @@ async function buildTenant(url: string, log: (line: string) => void) {
        from "Customer" c where c."tenantId" = $1`,
       [TENANT],
     );
+    // Repeat purchases: a Poisson process per customer (rate ~ exponential across customers)
+    // until the customer silently drops out (lifetime ~ exponential, mean 400 days) — the
+    // kind of history BG/NBD is for. About 2.2M candidates are drawn and exactly 1.8M kept
+    // at random (thinning keeps the processes Poisson).
+    await client.query(`create temporary table bench_life on commit drop as
+       select c.id, c."acquiredAt" as born,
+              least(extract(epoch from now() - c."acquiredAt"), -ln(1 - random()) * 400 * 86400.0) as active_s,
+              -ln(1 - random()) * 0.04 as rate_per_day
+       from "Customer" c where c."tenantId" = $1`, [TENANT]);
     await client.query(
       `insert into "Transaction" ("tenantId", id, "customerId", "occurredAt", revenue, margin, "servingPartnerId", channel)
-       select $1, 'bx' || g, c.id,
-              c."acquiredAt" + (random() * least(extract(epoch from now() - c."acquiredAt"), (30 + (k * 7919) % 900) * 86400.0)) * interval '1 second',
-              100, round((5 + random() * 80)::numeric, 2),
+       select $1, 'bx' || row_number() over (), r.id, r.at, 100, round((5 + random() * 80)::numeric, 2),
               case when random() < 0.7 then 'bp' || lpad(floor(random() * 20)::text, 2, '0') end,
               (array['ONLINE','STORE','PHONE','FIELD'])[1 + floor(random() * 4)::int]::"Channel"
-       from (select g, 1 + floor(${CUSTOMERS} * power(random(), 1.7))::int as k from generate_series(1, ${TRANSACTIONS - CUSTOMERS}) g) s
-       join "Customer" c on c."tenantId" = $1 and c.id = 'bc' || lpad(s.k::text, 6, '0')`,
+       from (
+         select l.id, l.born + random() * l.active_s * interval '1 second' as at
+         from bench_life l
+         cross join lateral generate_series(1, floor(l.rate_per_day * l.active_s / 86400.0 * 1.25 + random())::int) g
+         order by random()
+         limit ${TRANSACTIONS - CUSTOMERS}
+       ) r`,
       [TENANT],
     );
     await client.query(

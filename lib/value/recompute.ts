@@ -34,6 +34,7 @@ import {
   retentionSegments,
   scoreBgnbd,
   scoreRetention,
+  ValueModelError,
   type CustomerScores,
 } from "./tenant-models";
 import { MS_PER_DAY } from "./time-units";
@@ -113,8 +114,13 @@ export async function recomputeCustomerValues(
   if (settings.model === "BG_NBD") {
     const model = fitBgnbdModel(history, period.endDay, settings);
     if (periods > 0) {
-      const check = holdoutCheck(history, splitDay, periods, observed);
-      if (check) quality.holdout = check;
+      try {
+        const check = holdoutCheck(history, splitDay, periods, observed, model.params.bgnbd);
+        if (check) quality.holdout = check;
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error;
+        quality.holdoutError = "The holdout refit could not be evaluated (degenerate parameters).";
+      }
     }
     quality.bgnbd = { converged: model.bgnbdFit.converged, degenerate: model.bgnbdFit.degenerate, iterations: model.bgnbdFit.iterations };
     quality.gammaGamma = model.spendFit
@@ -122,7 +128,14 @@ export async function recomputeCustomerValues(
       : { skipped: true, fallbackMargin: model.fallbackMargin };
     lap("fitMs");
     await progress({ phase: "Scoring customers", done: 0, total: n });
-    scores = scoreBgnbd(model, history, period.endDay);
+    try {
+      scores = scoreBgnbd(model, history, period.endDay);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      throw new ValueModelError(
+        "The BG/NBD model could not score this history: its parameters ran off to their bounds (the data shows almost no differences between customers' buying or dropping out). Use the retention model, or check the transactions.",
+      );
+    }
     fit = {
       params: model.params,
       logLikelihood: model.bgnbdFit.logLikelihood,

@@ -3,8 +3,8 @@
  * and measure fit quality. Pure: arrays in, arrays out; recompute.ts does the I/O.
  */
 import { fitBgnbd, type BgnbdFit, type BgnbdParams } from "./bgnbd";
-import { expectedPurchasesUnchecked, predictCustomers } from "./bgnbd-predict";
-import { customerLifetimeValues } from "./clv";
+import { expectedPurchasesUnchecked, probabilityAlive } from "./bgnbd-predict";
+import { discountedPurchases, monthlyDiscountFactors } from "./clv";
 import { expectedAverageMargin, fitGammaGamma, type GammaGammaFit, type GammaGammaParams } from "./gamma-gamma";
 import { retentionClv } from "./retention-clv";
 import type { CustomerHistory, SegmentActivity } from "./tenant-data";
@@ -107,9 +107,50 @@ export function scoreBgnbd(model: BgnbdModelResult, history: CustomerHistory, en
       expectedMargin[i] = model.fallbackMargin ?? 0;
     }
   }
-  const predictions = predictCustomers(bgnbd, data, horizonMonths * monthInUnits(FIT_UNIT));
-  const clv = customerLifetimeValues({ params: { bgnbd }, customers: data, horizonMonths, annualDiscountRate, unit: FIT_UNIT, expectedMargin });
-  return { clv, probabilityAlive: predictions.probabilityAlive, expectedPurchases: predictions.expectedPurchases, expectedMargin };
+  const { det, horizon, alive } = groupedPredictions(bgnbd, data, horizonMonths * monthInUnits(FIT_UNIT), monthlyDiscountFactors(horizonMonths, annualDiscountRate));
+  const clv = new Float64Array(n);
+  for (let i = 0; i < n; i++) clv[i] = expectedMargin[i] * det[i];
+  return { clv, probabilityAlive: alive, expectedPurchases: horizon, expectedMargin };
+}
+
+/**
+ * Per customer: P(alive), E[Y(horizon)] and the discounted expected purchases Σ_k ΔE[Y]_k w_k
+ * (CLV per unit of margin, as in clv.ts).
+ *
+ * Speed: E[Y(t) | x, t_x, T] = E[Y(t) | alive, x, T] · P(alive | x, t_x, T) (FHL eq. 10), and
+ * the first factor, which costs one hypergeometric series per month of the horizon, depends on
+ * (x, T) only. Customers share (x, T) a lot (T is whole days), so it is evaluated once per
+ * distinct pair — using t_x = T as the representative, for which P(alive) is far from 0 — and
+ * scaled by each customer's own P(alive). Same numbers as customerLifetimeValues (to rounding;
+ * ~1e-4 relative right at a = 1, where bgnbd-predict bridges the singularity).
+ */
+export function groupedPredictions(
+  params: BgnbdParams,
+  data: { x: ArrayLike<number>; tx: ArrayLike<number>; T: ArrayLike<number> },
+  horizon: number,
+  discountFactors: Float64Array,
+) {
+  const n = data.x.length;
+  const month = monthInUnits(FIT_UNIT);
+  const det = new Float64Array(n);
+  const expected = new Float64Array(n);
+  const alive = new Float64Array(n);
+  const cache = new Map<string, [number, number]>();
+  for (let i = 0; i < n; i++) {
+    const x = data.x[i];
+    const T = data.T[i];
+    const key = `${x}|${T}`;
+    let perAlive = cache.get(key);
+    if (!perAlive) {
+      const alive0 = probabilityAlive(params, x, T, T);
+      perAlive = [discountedPurchases(params, x, T, T, discountFactors, month) / alive0, expectedPurchasesUnchecked(params, horizon, x, T, T) / alive0];
+      cache.set(key, perAlive);
+    }
+    alive[i] = probabilityAlive(params, x, data.tx[i], T);
+    det[i] = perAlive[0] * alive[i];
+    expected[i] = perAlive[1] * alive[i];
+  }
+  return { det, horizon: expected, alive };
 }
 
 export type HoldoutPeriod = { period: number; fromDay: number; toDay: number; observed: number; expected: number };
@@ -134,7 +175,13 @@ export function holdoutPeriods(firstDay: number, endDay: number): number {
  * period, the repeat purchases the calibration customers were expected to make with what they
  * did (`observed`, from holdoutPurchasesByPeriod).
  */
-export function holdoutCheck(history: CustomerHistory, splitDay: number, periods: number, observed: Map<number, number>): HoldoutCheck | null {
+export function holdoutCheck(
+  history: CustomerHistory,
+  splitDay: number,
+  periods: number,
+  observed: Map<number, number>,
+  initial?: BgnbdParams,
+): HoldoutCheck | null {
   const perUnit = daysPerUnit(FIT_UNIT);
   const x: number[] = [];
   const tx: number[] = [];
@@ -147,15 +194,27 @@ export function holdoutCheck(history: CustomerHistory, splitDay: number, periods
     T.push((splitDay - 1 - history.firstDay[i]) / perUnit);
   }
   if (x.length < MIN_BGNBD_CUSTOMERS || !x.some((v) => v > 0)) return null;
-  const fit = fitBgnbd({ x, tx, T, unit: FIT_UNIT });
+  // Warm start from the full fit: the calibration optimum is close by, so BFGS needs few steps.
+  const fit = fitBgnbd({ x, tx, T, unit: FIT_UNIT }, { initial });
   const len = HOLDOUT_PERIOD_DAYS / perUnit;
   const cumulative = new Float64Array(periods + 1);
   // Expected purchases of the calibration customers in the first k periods after the split
-  // (the split day is one day after calibration ends: shift the window by one day).
+  // (the split day is one day after calibration ends: shift the window by one day). As in
+  // groupedPredictions, the (x, T)-only factor is computed once per distinct pair.
   const shift = 1 / perUnit;
+  const cache = new Map<string, Float64Array>();
   for (let i = 0; i < x.length; i++) {
-    const before = expectedPurchasesUnchecked(fit.params, shift, x[i], tx[i], T[i]);
-    for (let k = 1; k <= periods; k++) cumulative[k] += expectedPurchasesUnchecked(fit.params, shift + k * len, x[i], tx[i], T[i]) - before;
+    const key = `${x[i]}|${T[i]}`;
+    let perAlive = cache.get(key);
+    if (!perAlive) {
+      perAlive = new Float64Array(periods + 1);
+      const alive0 = probabilityAlive(fit.params, x[i], T[i], T[i]);
+      const before = expectedPurchasesUnchecked(fit.params, shift, x[i], T[i], T[i]);
+      for (let k = 1; k <= periods; k++) perAlive[k] = (expectedPurchasesUnchecked(fit.params, shift + k * len, x[i], T[i], T[i]) - before) / alive0;
+      cache.set(key, perAlive);
+    }
+    const a = probabilityAlive(fit.params, x[i], tx[i], T[i]);
+    for (let k = 1; k <= periods; k++) cumulative[k] += perAlive[k] * a;
   }
   const rows: HoldoutPeriod[] = [];
   for (let k = 0; k < periods; k++) {
