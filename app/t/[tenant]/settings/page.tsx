@@ -12,6 +12,7 @@ export const metadata: Metadata = { title: "Settings" };
 
 const SETTINGS_SECTIONS = [
   { path: "sla", title: "SLA policies and escalation", description: "Acknowledge and resolve targets per severity, business hours, the escalation ladder." },
+  { path: "value", title: "Value settings", description: "The CLV model, margins, discount rate and churn after a bad experience." },
   { path: "alignment", title: "Values-alignment questions", description: "The weighted questionnaire used when vetting partners." },
 ] as const;
 
