@@ -24,7 +24,8 @@ export function IncidentSummary({
   partnerName: string;
   touchpointName: string;
   assigneeName?: string | null;
-  equityAtRisk: number | null;
+  /** Undefined hides the figure (partners do not see customer values); null: values not computed yet. */
+  equityAtRisk?: number | null;
 }) {
   const cost = Number(incident.costRefunds) + Number(incident.costReshipment) + Number(incident.costCredits) + Number(incident.costHandling);
   const active = ["OPEN", "ACKNOWLEDGED", "IN_PROGRESS", "WAITING"].includes(incident.status);
@@ -88,10 +89,14 @@ export function IncidentSummary({
             </span>
           </dd>
         </div>
-        <div className="sm:col-span-2">
-          <dt className="text-slate-500">Equity at risk</dt>
-          <dd data-testid="equity-at-risk">{equityAtRisk === null ? "Equity at risk: not available yet" : money(equityAtRisk)}</dd>
-        </div>
+        {equityAtRisk !== undefined && (
+          <div className="sm:col-span-2">
+            <dt className="text-slate-500">Equity at risk</dt>
+            <dd data-testid="equity-at-risk">
+              {equityAtRisk === null ? "Not available yet: customer values have not been computed (Customers & value → Recompute)." : money(equityAtRisk)}
+            </dd>
+          </div>
+        )}
       </dl>
       <p className="mt-4 whitespace-pre-wrap text-sm text-slate-700">{incident.description}</p>
       {incident.rootCause && (

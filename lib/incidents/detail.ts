@@ -15,7 +15,8 @@ export async function incidentDetail(db: Db, tenantId: string, incidentId: strin
   });
   if (!incident) return null;
   const pending = await pendingExtension(db, tenantId, incident.id);
-  const equityAtRisk = await equityAtRiskForIncident(db, tenantId, incident);
+  // Customer values are steward-only (RLS), so the partner's view carries no equity figure.
+  const equityAtRisk = options.steward ? await equityAtRiskForIncident(db, tenantId, incident) : undefined;
   return { incident, pending, equityAtRisk };
 }
 

@@ -1,15 +1,12 @@
 import type { Db } from "@/lib/db/scope";
+import { equityAtRiskByIncident } from "@/lib/value/equity-at-risk";
 
 /**
- * HOOK for the value issue: the customer equity this incident puts at risk (CLV of the affected
- * customers × the probability such customers leave). Returns null — "not computed yet" — until
- * lib/value provides CLV per customer; the UI then shows "Equity at risk: not available yet".
- * Never return an estimate from here that is not computed from the tenant's CLV data.
+ * The customer equity this incident puts at risk (lib/value/equity-at-risk.ts: CLV of the affected
+ * customers × the tenant's churn probability after a bad experience). Null until customer values
+ * have been computed for the tenant: the UI says so instead of showing a number.
  */
-export async function equityAtRiskForIncident(
-  _db: Db,
-  _tenantId: string,
-  _incident: { id: string; partnerId: string; customerId: string | null; customersAffected: number; severity: string },
-): Promise<number | null> {
-  return null;
+export async function equityAtRiskForIncident(db: Db, tenantId: string, incident: { id: string }): Promise<number | null> {
+  const risk = (await equityAtRiskByIncident(db, tenantId, [incident.id])).get(incident.id);
+  return risk ? risk.equityAtRisk : null;
 }

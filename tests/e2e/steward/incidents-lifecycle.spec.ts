@@ -19,7 +19,9 @@ test("a steward and a partner handle an incident from open to closed", async ({ 
   const incidentId = page.url().split("/").pop()!;
   await expect(page.getByTestId("incident-status")).toHaveText("Open");
   await expect(page.getByTestId("sla-clock")).toContainText(/left/);
-  await expect(page.getByTestId("equity-at-risk")).toHaveText("Equity at risk: not available yet");
+  // The demo seed computed customer values: a HIGH incident at Swift puts the average CLV × churn of one customer at risk.
+  await expect(page.getByTestId("equity-at-risk")).toHaveText(/^\$\d[\d,]*\.\d\d$/);
+  await expect(page.getByTestId("equity-at-risk")).not.toHaveText("$0.00");
 
   await page.getByLabel("Comment or internal note").fill("Third time this month for Swift.");
   await page.getByLabel(/Internal note/).check();
@@ -35,6 +37,7 @@ test("a steward and a partner handle an incident from open to closed", async ({ 
   await partner.goto(`/portal/${NORTHWIND.slug}/incidents/${incidentId}`);
   await expect(partner.getByRole("heading", { level: 1 })).toContainText(title);
   await expect(partner.getByTestId("timeline")).not.toContainText("Third time this month");
+  await expect(partner.getByTestId("equity-at-risk")).toHaveCount(0); // customer values are steward-only
   await partner.getByRole("button", { name: "Acknowledge", exact: true }).click();
   await expect(partner.getByTestId("incident-status")).toHaveText("Acknowledged");
   await partner.getByRole("button", { name: "Start work", exact: true }).click();
