@@ -47,6 +47,7 @@ export type InboxRow = {
 /** Totals above this are shown as "1,000+": counting every match would cost a scan of them all. */
 export const INBOX_COUNT_CAP = 1000;
 
+/** Call it last in its transaction: its page queries leave sequential and bitmap scans off until the transaction ends. */
 export async function listInbox(
   db: Db,
   tenantId: string,
@@ -85,11 +86,15 @@ export async function listInbox(
   // dozen rows), so it would rather bitmap-scan and sort every open incident than walk the index
   // in order and stop at the page: the page query runs with those plans off (this transaction only;
   // the capped counts keep the default plans, where a bitmap scan is the right choice).
+  // The counts run first, so the settings are switched once and stay off for the page queries
+  // until the transaction ends (set_config(…, true) is transaction-local).
+  let indexWalks = false;
   const pageOf = async (filter: Prisma.Sql, order: Prisma.Sql, take: number, skip: number) => {
-    await db.$queryRaw`select set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true)`;
-    const page = await pageQuery(filter, order, take, skip);
-    await db.$queryRaw`select set_config('enable_bitmapscan', 'on', true), set_config('enable_seqscan', 'on', true)`;
-    return page;
+    if (!indexWalks) {
+      await db.$queryRaw`select set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true)`;
+      indexWalks = true;
+    }
+    return pageQuery(filter, order, take, skip);
   };
   const pageQuery = (filter: Prisma.Sql, order: Prisma.Sql, take: number, skip: number) => db.$queryRaw<InboxRow[]>`
       select i."id", i."number", i."title", i."severity"::text as "severity", i."status"::text as "status", i."category",
@@ -109,9 +114,13 @@ export async function listInbox(
     total = await capped(done);
     rows = await pageOf(done, Prisma.sql`i."number" desc`, pageSize, offset);
   } else {
+    // The counts are planned with the default settings; the same statement then switches to index
+    // walks for the page queries (one round trip fewer).
     const counts = await db.$queryRaw<{ running: bigint; waiting: bigint }[]>`
       select (select count(*) from (select 1 from "Incident" i where ${condition} and ${running} limit ${INBOX_COUNT_CAP + 1}) c) as running,
-             (select count(*) from (select 1 from "Incident" i where ${condition} and ${waiting} limit ${INBOX_COUNT_CAP + 1}) c) as waiting`;
+             (select count(*) from (select 1 from "Incident" i where ${condition} and ${waiting} limit ${INBOX_COUNT_CAP + 1}) c) as waiting,
+             set_config('enable_bitmapscan', 'off', true) as bitmapscan, set_config('enable_seqscan', 'off', true) as seqscan`;
+    indexWalks = true;
     const runningTotal = Number(counts[0]?.running ?? 0);
     const waitingTotal = Number(counts[0]?.waiting ?? 0);
     total = runningTotal + waitingTotal;

@@ -41,14 +41,27 @@ async function perIncidentSql(db: Db, tenantId: string, filter: Filter): Promise
   const ids = filter.incidentIds ? Prisma.sql`and i.id = any(${filter.incidentIds}::text[])` : Prisma.empty;
   const from = filter.from ? Prisma.sql`and i."openedAt" >= ${filter.from}` : Prisma.empty;
   const to = filter.to ? Prisma.sql`and i."openedAt" < ${filter.to}` : Prisma.empty;
+  const [{ materialized }] = await db.$queryRaw<{ materialized: boolean }[]>`
+    select exists (select 1 from "EquityRollup" where "tenantId" = ${tenantId} and "asOf" = ${asOf}::date) as materialized`;
   const churnOf = (segment: Prisma.Sql) => Prisma.sql`(case ${segment} when 'B2B' then ${churn.B2B}::float8 else ${churn.B2C}::float8 end)`;
-  // Base tables joined on their keys, no joins between CTEs: the embedded database plans those
-  // without statistics (nested loops over thousands of rows).
-  return Prisma.sql`
-    with inc as (
-      select i.id, i.number, i."partnerId", i."touchpointId", i."customerId", i."customersAffected"
-      from "Incident" i where i."tenantId" = ${tenantId} ${ids} ${from} ${to}
-    ), partner_avg as (
+  // The average CLV × churn of a partner's served customers: from the month's materialized rollups
+  // (CLV summed per serving partner and segment at the recompute), or, for snapshots older than
+  // those, from the transactions. Base tables joined on their keys, no joins between CTEs: the
+  // embedded database plans those without statistics.
+  const averages = materialized
+    ? Prisma.sql`partner_avg as (
+      select r.key as pid,
+             sum(r.equity * (case r.dimension when 'SERVED_B2B' then ${churn.B2B}::float8 else ${churn.B2C}::float8 end)) / nullif(sum(r.customers), 0) as risk
+      from "EquityRollup" r
+      where r."tenantId" = ${tenantId} and r."asOf" = ${asOf}::date and r.dimension in ('SERVED_B2B', 'SERVED_B2C')
+        and r.key in (select "partnerId" from inc)
+      group by r.key
+    ), tenant_avg as (
+      select coalesce(sum(r.equity * (case r.key when 'B2B' then ${churn.B2B}::float8 else ${churn.B2C}::float8 end)) / nullif(sum(r.customers), 0), 0) as risk
+      from "EquityRollup" r
+      where r."tenantId" = ${tenantId} and r."asOf" = ${asOf}::date and r.dimension = 'SEGMENT'
+    )`
+    : Prisma.sql`partner_avg as (
       select s.pid, avg(cv.clv * ${churnOf(Prisma.sql`c.segment`)}) as risk
       from (
         select distinct t."servingPartnerId" as pid, t."customerId" as cid
@@ -63,7 +76,12 @@ async function perIncidentSql(db: Db, tenantId: string, filter: Filter): Promise
       select coalesce(avg(cv.clv * ${churnOf(Prisma.sql`c.segment`)}), 0) as risk
       from "CustomerValue" cv join "Customer" c on c."tenantId" = ${tenantId} and c.id = cv."customerId"
       where cv."tenantId" = ${tenantId} and cv."asOf" = ${asOf}::date
-    )
+    )`;
+  return Prisma.sql`
+    with inc as (
+      select i.id, i.number, i."partnerId", i."touchpointId", i."customerId", i."customersAffected"
+      from "Incident" i where i."tenantId" = ${tenantId} ${ids} ${from} ${to}
+    ), ${averages}
     select inc.id as "incidentId", inc.number, inc."partnerId", inc."touchpointId", inc."customersAffected",
            case when inc."customerId" is null then null else coalesce(kv.clv, 0) end::float8 as "customerClv",
            coalesce(pa.risk, ta.risk)::float8 as "averageRiskPerCustomer",

@@ -15,6 +15,7 @@
  */
 import { analyzeTables } from "@/lib/db/client";
 import { log } from "@/lib/log";
+import { materializeEquityRollups } from "./rollups";
 import { withTenant, type Db } from "@/lib/db/scope";
 import { getTenantSettings, type ValueSettings } from "@/lib/tenants/settings";
 import {
@@ -167,10 +168,14 @@ export async function recomputeCustomerValues(
     lap("writeMs");
     await progress({ phase: "Writing customer values", done: to, total: n });
   }
+  // Fresh statistics for the snapshots just written, before the rollups aggregate them (a first
+  // recompute would otherwise be planned as if CustomerValue were empty: nested loops over 200k rows).
+  await analyzeTables(["CustomerValue"]).catch((error) => log.warn("analyze after writing snapshots failed", { error }));
   const { deleted, fitId, total } = await withTenant(
     { tenantId },
     async (db) => {
       const deleted = await deleteOutOfScope(db, tenantId, period);
+      await materializeEquityRollups(db, tenantId, period.asOf);
       const created = await db.clvFit.create({
         data: { tenantId, asOf: period.asOf, model: settings.model, params: fit.params, logLikelihood: fit.logLikelihood, converged: fit.converged, iterations: fit.iterations, quality: fit.quality as object },
         select: { id: true },
@@ -180,7 +185,7 @@ export async function recomputeCustomerValues(
     LONG_TX,
   );
   // The embedded database has no autovacuum: refresh the statistics the value pages plan with.
-  await analyzeTables(["CustomerValue"]).catch((error) => log.warn("analyze after recompute failed", { error }));
+  await analyzeTables(["EquityRollup"]).catch((error) => log.warn("analyze after recompute failed", { error }));
   lap("writeMs");
   return { ...base, skipped: false, customers: n, written, deleted, totalEquity: total.equity, fitId, timings };
 }

@@ -40,6 +40,8 @@ export async function latestSnapshotMonth(db: Db, tenantId: string): Promise<Dat
 }
 
 type Raw = { key: string | null; customers: number; equity: number; served: number | null };
+type Dimension = "SERVING_PARTNER" | "ACQUIRING_PARTNER" | "TOUCHPOINT" | "SEGMENT" | "CHANNEL" | "SERVED_B2B" | "SERVED_B2C";
+const DIMENSIONS: Dimension[] = ["SERVING_PARTNER", "ACQUIRING_PARTNER", "TOUCHPOINT", "SEGMENT", "CHANNEL", "SERVED_B2B", "SERVED_B2C"];
 
 /**
  * CLV split over the values of a transaction column, weighted by positive margin (by count when a
@@ -47,8 +49,8 @@ type Raw = { key: string | null; customers: number; equity: number; served: numb
  * join on the snapshot's primary key. Joins between CTEs are avoided on purpose: on the embedded
  * database they are planned without statistics.
  */
-function byTransactionColumn(db: Db, tenantId: string, asOf: Date, cutoff: Date, column: Prisma.Sql) {
-  return db.$queryRaw<Raw[]>`
+function byTransactionColumnSql(tenantId: string, asOf: Date, cutoff: Date, column: Prisma.Sql) {
+  return Prisma.sql`
     with per as (
       select t."customerId" as cid, ${column} as k, sum(greatest(t.margin, 0))::float8 as w, count(*)::float8 as n
       from "Transaction" t
@@ -65,52 +67,116 @@ function byTransactionColumn(db: Db, tenantId: string, asOf: Date, cutoff: Date,
     group by sh.k`;
 }
 
-export async function equityRollups(db: Db, tenantId: string, asOf: Date): Promise<EquityRollups> {
+/** The live SQL of one rollup dimension over the snapshots of `asOf` (key null = none). */
+function dimensionSql(tenantId: string, asOf: Date, dimension: Dimension): Prisma.Sql {
   const { cutoff } = valuePeriod(asOf);
-  const [total] = await db.$queryRaw<{ equity: number; customers: number }[]>`
-    select coalesce(sum(clv), 0)::float8 as equity, count(*)::int as customers
-    from "CustomerValue" where "tenantId" = ${tenantId} and "asOf" = ${asOf}::date`;
-  const serving = await byTransactionColumn(db, tenantId, asOf, cutoff, Prisma.sql`t."servingPartnerId"`);
-  const channel = await byTransactionColumn(db, tenantId, asOf, cutoff, Prisma.sql`t.channel::text`);
-  const touchpoint = await db.$queryRaw<Raw[]>`
-    with per as (
-      select i."customerId" as cid, i."touchpointId" as k, count(*)::float8 as n
-      from "Interaction" i
-      where i."tenantId" = ${tenantId} and i."occurredAt" < ${cutoff} and i."customerId" is not null
-      group by 1, 2
-    ), sh as (
-      select cid, k, n / sum(n) over (partition by cid) as share from per
-    )
-    select sh.k as key, count(*)::int as customers, sum(cv.clv * coalesce(sh.share, 1))::float8 as equity, sum(cv.clv)::float8 as served
-    from "CustomerValue" cv left join sh on sh.cid = cv."customerId"
-    where cv."tenantId" = ${tenantId} and cv."asOf" = ${asOf}::date
-    group by sh.k`;
-  const acquiring = await db.$queryRaw<Raw[]>`
-    select c."acquiringPartnerId" as key, count(*)::int as customers, sum(v.clv)::float8 as equity, null::float8 as served
-    from "CustomerValue" v join "Customer" c on c."tenantId" = ${tenantId} and c.id = v."customerId"
-    where v."tenantId" = ${tenantId} and v."asOf" = ${asOf}::date group by 1`;
-  const segment = await db.$queryRaw<Raw[]>`
-    select c.segment::text as key, count(*)::int as customers, sum(v.clv)::float8 as equity, null::float8 as served
-    from "CustomerValue" v join "Customer" c on c."tenantId" = ${tenantId} and c.id = v."customerId"
-    where v."tenantId" = ${tenantId} and v."asOf" = ${asOf}::date group by 1`;
+  switch (dimension) {
+    case "SERVING_PARTNER":
+      return byTransactionColumnSql(tenantId, asOf, cutoff, Prisma.sql`t."servingPartnerId"`);
+    case "CHANNEL":
+      return byTransactionColumnSql(tenantId, asOf, cutoff, Prisma.sql`t.channel::text`);
+    case "TOUCHPOINT":
+      return Prisma.sql`
+        with per as (
+          select i."customerId" as cid, i."touchpointId" as k, count(*)::float8 as n
+          from "Interaction" i
+          where i."tenantId" = ${tenantId} and i."occurredAt" < ${cutoff} and i."customerId" is not null
+          group by 1, 2
+        ), sh as (
+          select cid, k, n / sum(n) over (partition by cid) as share from per
+        )
+        select sh.k as key, count(*)::int as customers, sum(cv.clv * coalesce(sh.share, 1))::float8 as equity, sum(cv.clv)::float8 as served
+        from "CustomerValue" cv left join sh on sh.cid = cv."customerId"
+        where cv."tenantId" = ${tenantId} and cv."asOf" = ${asOf}::date
+        group by sh.k`;
+    case "ACQUIRING_PARTNER":
+    case "SEGMENT": {
+      const column = dimension === "SEGMENT" ? Prisma.sql`c.segment::text` : Prisma.sql`c."acquiringPartnerId"`;
+      return Prisma.sql`
+        select ${column} as key, count(*)::int as customers, sum(v.clv)::float8 as equity, null::float8 as served
+        from "CustomerValue" v join "Customer" c on c."tenantId" = ${tenantId} and c.id = v."customerId"
+        where v."tenantId" = ${tenantId} and v."asOf" = ${asOf}::date group by 1`;
+    }
+    case "SERVED_B2B":
+    case "SERVED_B2C":
+      return Prisma.sql`select key, customers, equity, served from (${servedBySegmentSql(tenantId, asOf, cutoff)}) s where s.dimension = ${dimension}`;
+  }
+}
 
+/** Per serving partner and segment, its customers (any transaction before the month's end) and their CLV: both SERVED_* dimensions in one pass. */
+function servedBySegmentSql(tenantId: string, asOf: Date, cutoff: Date) {
+  return Prisma.sql`
+    select s.pid as key, (case c.segment when 'B2B' then 'SERVED_B2B' else 'SERVED_B2C' end) as dimension,
+           count(*)::int as customers, sum(cv.clv)::float8 as equity, sum(cv.clv)::float8 as served
+    from (
+      select distinct t."servingPartnerId" as pid, t."customerId" as cid
+      from "Transaction" t
+      where t."tenantId" = ${tenantId} and t."occurredAt" < ${cutoff} and t."servingPartnerId" is not null
+    ) s
+    join "CustomerValue" cv on cv."tenantId" = ${tenantId} and cv."asOf" = ${asOf}::date and cv."customerId" = s.cid
+    join "Customer" c on c."tenantId" = ${tenantId} and c.id = s.cid
+    group by 1, 2`;
+}
+
+/**
+ * Writes every rollup of the month's snapshots (replacing the month's previous ones): called by the
+ * recompute in the transaction that completes the snapshots, so reads never rescan transactions.
+ * Leaves nested loops off for the rest of that transaction.
+ */
+export async function materializeEquityRollups(db: Db, tenantId: string, asOf: Date): Promise<void> {
+  await db.$executeRaw`delete from "EquityRollup" where "tenantId" = ${tenantId} and "asOf" = ${asOf}::date`;
+  // Whole-tenant aggregates over grouped derived tables: hash joins are right whatever the
+  // statistics say, and a nested loop on a misestimate rescans the snapshots per customer.
+  await db.$executeRaw`select set_config('enable_nestloop', 'off', true)`;
+  const single = DIMENSIONS.filter((d) => d !== "SERVED_B2B" && d !== "SERVED_B2C");
+  for (const dimension of single) {
+    await db.$executeRaw`
+      insert into "EquityRollup" ("tenantId", "asOf", "dimension", "key", "customers", "equity", "served")
+      select ${tenantId}, ${asOf}::date, ${dimension}::"EquityDimension", coalesce(r.key, ''), r.customers, r.equity, r.served
+      from (${dimensionSql(tenantId, asOf, dimension)}) r`;
+  }
+  await db.$executeRaw`
+    insert into "EquityRollup" ("tenantId", "asOf", "dimension", "key", "customers", "equity", "served")
+    select ${tenantId}, ${asOf}::date, r.dimension::"EquityDimension", r.key, r.customers, r.equity, r.served
+    from (${servedBySegmentSql(tenantId, asOf, valuePeriod(asOf).cutoff)}) r`;
+}
+
+/** The month's rollup rows per dimension: the materialized ones, or computed live for snapshots written before them. */
+export async function rollupRowsByDimension(db: Db, tenantId: string, asOf: Date): Promise<Map<Dimension, Raw[]>> {
+  const stored = await db.$queryRaw<(Raw & { dimension: Dimension })[]>`
+    select "dimension"::text as dimension, nullif("key", '') as key, customers, equity, served
+    from "EquityRollup" where "tenantId" = ${tenantId} and "asOf" = ${asOf}::date`;
+  const byDimension = new Map<Dimension, Raw[]>(DIMENSIONS.map((d) => [d, []]));
+  if (stored.length > 0) {
+    for (const row of stored) byDimension.get(row.dimension)!.push(row);
+    return byDimension;
+  }
+  for (const dimension of DIMENSIONS) byDimension.set(dimension, await db.$queryRaw<Raw[]>(dimensionSql(tenantId, asOf, dimension)));
+  return byDimension;
+}
+
+export async function equityRollups(db: Db, tenantId: string, asOf: Date): Promise<EquityRollups> {
+  const raw = await rollupRowsByDimension(db, tenantId, asOf);
+  const segments = raw.get("SEGMENT")!;
+  const total = { equity: segments.reduce((s, r) => s + r.equity, 0), customers: segments.reduce((s, r) => s + r.customers, 0) };
   // One after the other: a transaction is one connection, and pg deprecates overlapping queries on it.
   const partners = await db.partner.findMany({ where: { tenantId }, select: { id: true, name: true } });
   const touchpoints = await db.touchpoint.findMany({ where: { tenantId }, select: { id: true, name: true } });
   const partnerName = new Map(partners.map((p) => [p.id, p.name]));
   const touchpointName = new Map(touchpoints.map((t) => [t.id, t.name]));
-  const rows = (raw: Raw[], label: (key: string | null) => string, served = false): RollupRow[] =>
+  const rows = (dimension: Dimension, label: (key: string | null) => string, served = false): RollupRow[] =>
     raw
+      .get(dimension)!
       .map((r) => ({ key: r.key, label: label(r.key), customers: r.customers, equity: r.equity, ...(served ? { servedEquity: r.served ?? 0 } : {}) }))
-      .sort((a, b) => b.equity - a.equity);
+      .sort((a, b) => b.equity - a.equity || a.label.localeCompare(b.label));
   return {
     asOf,
     total,
-    byServingPartner: rows(serving, (k) => (k ? (partnerName.get(k) ?? "Unknown partner") : "Direct (no partner)"), true),
-    byAcquiringPartner: rows(acquiring, (k) => (k ? (partnerName.get(k) ?? "Unknown partner") : "Direct (no partner)")),
-    byTouchpoint: rows(touchpoint, (k) => (k ? (touchpointName.get(k) ?? "Unknown touchpoint") : "No recorded interaction")),
-    bySegment: rows(segment, (k) => k ?? "Unknown"),
-    byChannel: rows(channel, (k) => (k ? CHANNEL_LABELS[k] ?? k : "Not recorded")),
+    byServingPartner: rows("SERVING_PARTNER", (k) => (k ? (partnerName.get(k) ?? "Unknown partner") : "Direct (no partner)"), true),
+    byAcquiringPartner: rows("ACQUIRING_PARTNER", (k) => (k ? (partnerName.get(k) ?? "Unknown partner") : "Direct (no partner)")),
+    byTouchpoint: rows("TOUCHPOINT", (k) => (k ? (touchpointName.get(k) ?? "Unknown touchpoint") : "No recorded interaction")),
+    bySegment: rows("SEGMENT", (k) => k ?? "Unknown"),
+    byChannel: rows("CHANNEL", (k) => (k ? CHANNEL_LABELS[k] ?? k : "Not recorded")),
   };
 }
 

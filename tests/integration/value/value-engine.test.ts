@@ -172,6 +172,20 @@ describe("equity rollups", () => {
     expect(by(r.byTouchpoint)).toEqual({ T1: 716.67, T2: 83.34, "No recorded interaction": 166.67 });
   });
 
+  it("are stored with the snapshots by the recompute, and the live computation (older snapshots) agrees", async () => {
+    const stored = await withTenant({ tenantId: beta }, (db) => db.equityRollup.count({ where: { tenantId: beta, asOf } }));
+    expect(stored).toBeGreaterThanOrEqual(12);
+    const materialized = await withTenant({ tenantId: beta }, (db) => equityRollups(db, beta, asOf));
+    const riskMaterialized = await withTenant({ tenantId: beta }, (db) => equityAtRiskByIncident(db, beta, [ids.i1, ids.i2, ids.i3]));
+    const live = await withTenant({ tenantId: beta }, async (db) => {
+      await db.equityRollup.deleteMany({ where: { tenantId: beta, asOf } });
+      const result = { rollups: await equityRollups(db, beta, asOf), risk: await equityAtRiskByIncident(db, beta, [ids.i1, ids.i2, ids.i3]) };
+      throw Object.assign(new Error("rollback"), { result }); // leave the stored rollups in place
+    }).catch((error: { result?: unknown }) => error.result as { rollups: typeof materialized; risk: typeof riskMaterialized });
+    expect(live.rollups).toEqual(materialized);
+    expect([...live.risk.values()].map((r) => round2(r.equityAtRisk))).toEqual([...riskMaterialized.values()].map((r) => round2(r.equityAtRisk)));
+  });
+
   it("give the trend per month", async () => {
     const trend = await withTenant({ tenantId: beta }, (db) => equityTrend(db, beta));
     expect(trend.map((t) => [t.asOf.toISOString().slice(0, 10), round2(t.equity)])).toEqual([["2026-06-01", 966.67]]);

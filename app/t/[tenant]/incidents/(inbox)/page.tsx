@@ -20,11 +20,12 @@ export default async function IncidentsPage({ params, searchParams }: PageProps<
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const filters = inboxFiltersSchema.parse(raw);
   const tenantId = access.tenant.id;
+  // The inbox last: it switches the planner to index walks for the rest of the transaction.
   const { inbox, partners, touchpoints, stewards } = await withTenant({ tenantId }, async (db) => ({
-    inbox: await listInbox(db, tenantId, filters),
     partners: await db.partner.findMany({ where: { tenantId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     touchpoints: await db.touchpoint.findMany({ where: { tenantId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     stewards: await listStewards(db, tenantId),
+    inbox: await listInbox(db, tenantId, filters),
   }));
   const write = can(access.membership.role, "incidents:write");
   const base = `/t/${tenant}/incidents`;
