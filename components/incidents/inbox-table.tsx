@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import type { InboxItem } from "@/lib/incidents/inbox";
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
@@ -10,20 +11,6 @@ import { formError } from "@/components/forms/errors";
 import { INCIDENT_STATUS_LABELS, type IncidentStatus } from "@/lib/incidents/lifecycle";
 import { SEVERITY_LABELS, type SeverityValue } from "@/lib/incidents/labels";
 import { acknowledgeIncidentsAction, assignIncidentsAction } from "@/app/t/[tenant]/incidents/actions";
-
-export type InboxItem = {
-  id: string;
-  number: number;
-  title: string;
-  severity: string;
-  status: string;
-  escalationLevel: number;
-  nextDueAt: string | null;
-  paused: boolean;
-  partnerName: string;
-  touchpointName: string;
-  assigneeName: string | null;
-};
 
 /** The inbox rows; stewards can select rows for bulk acknowledge / assign. */
 export function InboxTable({ tenantSlug, base, items, stewards, bulk }: { tenantSlug: string; base: string; items: InboxItem[]; stewards: { id: string; name: string }[]; bulk: boolean }) {

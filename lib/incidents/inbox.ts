@@ -47,6 +47,38 @@ export type InboxRow = {
 /** Totals above this are shown as "1,000+": counting every match would cost a scan of them all. */
 export const INBOX_COUNT_CAP = 1000;
 
+/** An inbox row as the inbox table shows it: plain JSON for the client component. */
+export type InboxItem = {
+  id: string;
+  number: number;
+  title: string;
+  severity: string;
+  status: string;
+  escalationLevel: number;
+  nextDueAt: string | null;
+  paused: boolean;
+  partnerName: string;
+  touchpointName: string;
+  assigneeName: string | null;
+};
+
+/** Partners never see which of the brand's people an incident is assigned to. */
+export function toInboxItem(row: InboxRow, options: { showAssignee: boolean }): InboxItem {
+  return {
+    id: row.id,
+    number: row.number,
+    title: row.title,
+    severity: row.severity,
+    status: row.status,
+    escalationLevel: row.escalationLevel,
+    nextDueAt: row.nextDueAt ? new Date(row.nextDueAt).toISOString() : null,
+    paused: !!row.pausedAt,
+    partnerName: row.partnerName,
+    touchpointName: row.touchpointName,
+    assigneeName: options.showAssignee ? row.assigneeName : null,
+  };
+}
+
 /** Call it last in its transaction: its page queries leave sequential and bitmap scans off until the transaction ends. */
 export async function listInbox(
   db: Db,

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePartner } from "@/lib/auth/guards";
 import { withTenant } from "@/lib/db/scope";
-import { inboxFiltersSchema, listInbox } from "@/lib/incidents/inbox";
+import { inboxFiltersSchema, listInbox, toInboxItem } from "@/lib/incidents/inbox";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { InboxTable } from "@/components/incidents/inbox-table";
@@ -47,19 +47,7 @@ export default async function PortalIncidentsPage({ params, searchParams }: Page
           base={base}
           bulk={false}
           stewards={[]}
-          items={inbox.rows.map((r) => ({
-            id: r.id,
-            number: r.number,
-            title: r.title,
-            severity: r.severity,
-            status: r.status,
-            escalationLevel: r.escalationLevel,
-            nextDueAt: r.nextDueAt ? new Date(r.nextDueAt).toISOString() : null,
-            paused: !!r.pausedAt,
-            partnerName: r.partnerName,
-            touchpointName: r.touchpointName,
-            assigneeName: null,
-          }))}
+          items={inbox.rows.map((row) => toInboxItem(row, { showAssignee: false }))}
         />
       )}
       <Pagination base={base} params={{ ...raw, page: undefined } as Record<string, string | undefined>} page={inbox.page} pageSize={inbox.pageSize} total={inbox.total} capped={inbox.totalCapped} />

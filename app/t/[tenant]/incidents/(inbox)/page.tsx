@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireSteward } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db/scope";
-import { inboxFiltersSchema, listInbox } from "@/lib/incidents/inbox";
+import { inboxFiltersSchema, listInbox, toInboxItem } from "@/lib/incidents/inbox";
 import { listStewards } from "@/lib/incidents/detail";
 import { SEVERITIES, SEVERITY_LABELS } from "@/lib/incidents/labels";
 import { EmptyState, PageHeader } from "@/components/ui/card";
@@ -84,19 +84,7 @@ export default async function IncidentsPage({ params, searchParams }: PageProps<
           base={base}
           bulk={write}
           stewards={stewards}
-          items={inbox.rows.map((r) => ({
-            id: r.id,
-            number: r.number,
-            title: r.title,
-            severity: r.severity,
-            status: r.status,
-            escalationLevel: r.escalationLevel,
-            nextDueAt: r.nextDueAt ? new Date(r.nextDueAt).toISOString() : null,
-            paused: !!r.pausedAt,
-            partnerName: r.partnerName,
-            touchpointName: r.touchpointName,
-            assigneeName: r.assigneeName,
-          }))}
+          items={inbox.rows.map((row) => toInboxItem(row, { showAssignee: true }))}
         />
       )}
       <Pagination base={base} params={{ ...raw, page: undefined } as Record<string, string | undefined>} page={inbox.page} pageSize={inbox.pageSize} total={inbox.total} capped={inbox.totalCapped} />
