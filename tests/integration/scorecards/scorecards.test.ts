@@ -311,3 +311,36 @@ describe("scorecard actions", () => {
     expect(seen.every((r) => r.partnerId === ids.B)).toBe(true);
   });
 });
+
+describe("scorecard export", () => {
+  it("exports one CSV row per partner with all sub-scores, escaped, and a partner only its own published card", async () => {
+    const { scorecardExport, scorecardCsv, exportFileName } = await import("@/lib/scorecards/export");
+    await inTenant((db) => db.partner.update({ where: { tenantId_id: { tenantId, id: ids.C } }, data: { name: "=HYPERLINK(\"x\")" } }));
+    const all = await inTenant((db) => scorecardExport(db, tenantId, SEPT));
+    expect(all.rows).toHaveLength(3);
+    const csv = scorecardCsv(all);
+    const lines = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    expect(lines[0]).toBe(
+      "Month,Partner,Partner type,Status,Version,Standards compliance,Customer experience,Incident performance,Customer value,Partner engagement,Overall score,Rank,Peers,Change vs last month,Recommendation,Equity served,Computed at,Published at",
+    );
+    expect(lines).toHaveLength(4);
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+    const cedar = lines.find((l) => l.includes("HYPERLINK"))!;
+    expect(cedar.split(",").slice(6, 11)).toEqual(["", "", "", "", ""]); // no data is empty, never 0
+    expect(all.trends.get(ids.A)?.map((t) => t.month.toISOString().slice(0, 7))).toEqual(["2026-08", "2026-09"]);
+
+    const own = await withTenant({ tenantId, partnerId: ids.B }, (db) => scorecardExport(db, tenantId, SEPT, { partnerId: ids.B }));
+    expect(own.rows.map((r) => [r.partnerId, r.status])).toEqual([[ids.B, "PUBLISHED"]]);
+    expect(exportFileName("acme", SEPT, "pdf", "Béta Express / <x>")).toBe("scorecards-acme-2026-09-Beta-Express-x.pdf");
+  });
+
+  it("renders the PDF (portfolio summary + one page per partner)", async () => {
+    const { scorecardExport } = await import("@/lib/scorecards/export");
+    const { renderScorecardPdf } = await import("@/components/scorecards/pdf/report");
+    const data = await inTenant((db) => scorecardExport(db, tenantId, SEPT));
+    const pdf = await renderScorecardPdf(data, "Acme");
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    const pages = pdf.toString("latin1").match(/\/Type \/Page\b/g)?.length;
+    expect(pages).toBe(1 + 3);
+  });
+});
