@@ -344,3 +344,34 @@ describe("scorecard export", () => {
     expect(pages).toBe(1 + 3);
   });
 });
+
+describe("steward dashboard figures", () => {
+  it("sums equity, equity at risk, incidents and the latest month's scores", async () => {
+    const { equityOverview, incidentOverview, scorecardOverview } = await import("@/lib/dashboard/overview");
+    const OCT1 = new Date(Date.UTC(2026, 9, 1));
+    const equity = await inTenant((db) => equityOverview(db, tenantId, OCT1));
+    expect(equity.trend).toEqual([
+      { month: "2026-08", equity: 12300 },
+      { month: "2026-09", equity: 12500 },
+    ]);
+    expect(equity.changePct).toBeCloseTo((200 / 12300) * 100, 6);
+    expect(equity.atRisk).toBeCloseTo(520, 6);
+    expect(equity.atRiskIncidents).toBe(2);
+
+    const incidents = await inTenant((db) => incidentOverview(db, tenantId, OCT1));
+    expect(incidents).toMatchObject({ open: 1, breached: 1, partners: 4, activePartners: 3 });
+    expect(incidents.byTouchpoint).toEqual([{ touchpointId: ids.T, name: "Delivery", incidents: 3, open: 1 }]);
+
+    await inTenant((db) => computeMonth(db, tenantId, SEPT, NOW));
+    const scores = await inTenant((db) => scorecardOverview(db, tenantId));
+    const a = await inTenant((db) => partnerScorecard(db, tenantId, ids.A, SEPT));
+    expect(scores).toMatchObject({ partners: 3, scored: 2, drafts: 3, scoreLine: 70 });
+    expect(scores!.month.toISOString().slice(0, 10)).toBe("2026-09-01");
+    // equity line = median equity served of the scored partners (A 12,500, B 0)
+    expect(scores!.equityLine).toBe(6250);
+    expect(scores!.quadrant.find((p) => p.partnerId === ids.A)?.quadrant).toBe(a!.score! >= 70 ? "reward" : "develop");
+    expect(scores!.quadrant.find((p) => p.partnerId === ids.B)?.quadrant).toBe("watch");
+    expect(scores!.movers).toEqual([{ partnerId: ids.A, name: "Alpha Couriers", score: a!.score, change: a!.change }]);
+    expect(scores!.distribution.reduce((s, b) => s + b.partners, 0)).toBe(2);
+  });
+});
