@@ -13,8 +13,8 @@ import { Pagination } from "@/components/ui/pagination";
 import { AREA_SCORE_KEY, FormulaPanel } from "@/components/scorecards/breakdown";
 import { Change, monthLabel, RecommendationBadge, Score, StatusBadge } from "@/components/scorecards/labels";
 import { MonthPicker } from "@/components/scorecards/month-picker";
-import { MonthControls } from "./month-controls";
-import { pickMonth, recentMonths } from "./month";
+import { MonthControls } from "../month-controls";
+import { pickMonth, recentMonths } from "../month";
 
 export const metadata: Metadata = { title: "Scorecards" };
 
