@@ -34,31 +34,45 @@ const n = (v: number | null) => (v === null ? "no data" : v.toFixed(1));
 const monthName = (d: Date) => d.toLocaleDateString("en", { month: "long", year: "numeric", timeZone: "UTC" });
 
 function SubScoreBars({ row }: { row: ScorecardRow }) {
-  const width = 480;
   const barH = 16;
+  const gap = 8;
   return (
-    <Svg width={width} height={SCORECARD_AREAS.length * (barH + 8)}>
-      {SCORECARD_AREAS.map((area, i) => {
-        const v = row[AREA_KEY[area]];
-        const y = i * (barH + 8);
-        return (
-          <G key={area}>
-            <Text x={0} y={y + 12} style={{ fontSize: 8 }}>
-              {SCORECARD_AREA_LABELS[area]}
-            </Text>
-            <Rect x={140} y={y} width={300} height={barH} fill="#f1f5f9" />
-            {v !== null && <Rect x={140} y={y} width={(300 * v) / 100} height={barH} fill="#6366f1" />}
-            <Text x={446} y={y + 12} style={{ fontSize: 8 }}>
-              {n(v)}
-            </Text>
-          </G>
-        );
-      })}
-    </Svg>
+    <View style={{ flexDirection: "row" }}>
+      <Text style={{ width: 150, lineHeight: (barH + gap) / 9 }}>
+        {SCORECARD_AREAS.map((a) => `${SCORECARD_AREA_LABELS[a]}: ${n(row[AREA_KEY[a]])}`).join("\n")}
+      </Text>
+      <Svg width={300} height={SCORECARD_AREAS.length * (barH + gap)}>
+        {SCORECARD_AREAS.map((area, i) => {
+          const v = row[AREA_KEY[area]];
+          const y = i * (barH + gap);
+          return (
+            <G key={area}>
+              <Rect x={0} y={y} width={300} height={barH} fill="#f1f5f9" />
+              {v !== null && <Rect x={0} y={y} width={(300 * v) / 100} height={barH} fill="#6366f1" />}
+            </G>
+          );
+        })}
+      </Svg>
+    </View>
   );
 }
 
 function TrendLine({ points }: { points: { month: Date; score: number | null }[] }) {
+  return (
+    <View>
+      <TrendSvg points={points} />
+      <Text style={s.muted}>
+        {points.length === 0
+          ? "No scores yet."
+          : `${points[0].month.toISOString().slice(0, 7)} to ${points.at(-1)!.month.toISOString().slice(0, 7)} · ${points
+              .map((p) => (p.score === null ? "no data" : p.score.toFixed(1)))
+              .join(" · ")}`}
+      </Text>
+    </View>
+  );
+}
+
+function TrendSvg({ points }: { points: { month: Date; score: number | null }[] }) {
   const width = 480;
   const height = 140;
   const pad = 24;
@@ -72,20 +86,12 @@ function TrendLine({ points }: { points: { month: Date; score: number | null }[]
         return (
           <G key={g}>
             <Line x1={pad} y1={y} x2={width - pad} y2={y} stroke="#e2e8f0" strokeWidth={0.5} />
-            <Text x={2} y={y + 3} style={{ fontSize: 7 }}>
-              {String(g)}
-            </Text>
           </G>
         );
       })}
       {drawn.length > 1 && <Polyline points={drawn.map((q) => `${q.x},${q.y}`).join(" ")} stroke="#4f46e5" strokeWidth={1.5} fill="none" />}
       {drawn.map((q) => (
         <Circle key={q.x} cx={q.x} cy={q.y} r={2.5} fill="#4f46e5" />
-      ))}
-      {xy.map((q) => (
-        <Text key={`l${q.x}`} x={q.x - 12} y={height - 6} style={{ fontSize: 7 }}>
-          {q.p.month.toISOString().slice(0, 7)}
-        </Text>
       ))}
     </Svg>
   );
@@ -167,24 +173,11 @@ function PartnerPage({ row, trend, month }: { row: ScorecardRow; trend: { month:
       <Text style={s.muted}>
         Scorecard {monthName(month)} · {row.partnerType.toLowerCase()} · {row.status === "DRAFT" ? "draft" : "published"} (version {row.version})
       </Text>
-      <View style={s.tiles}>
-        <View style={s.tile}>
-          <Text style={s.muted}>Overall score</Text>
-          <Text style={s.big}>{row.score === null ? "no data" : row.score.toFixed(1)}</Text>
-        </View>
-        <View style={s.tile}>
-          <Text style={s.muted}>Change vs last month</Text>
-          <Text style={s.big}>{row.change === null ? "—" : `${row.change > 0 ? "+" : ""}${row.change.toFixed(1)}`}</Text>
-        </View>
-        <View style={s.tile}>
-          <Text style={s.muted}>Rank among peers</Text>
-          <Text style={s.big}>{row.rank === null ? "—" : `${row.rank} of ${row.peerCount}`}</Text>
-        </View>
-        <View style={s.tile}>
-          <Text style={s.muted}>Recommendation</Text>
-          <Text style={s.big}>{row.recommendation ? RECOMMENDATION_LABELS[row.recommendation] : "—"}</Text>
-        </View>
-      </View>
+      <Text style={[s.h2, { marginTop: 10 }]}>
+        {`Overall score ${row.score === null ? "no data" : row.score.toFixed(1)}  ·  change ${
+          row.change === null ? "—" : `${row.change > 0 ? "+" : ""}${row.change.toFixed(1)}`
+        }  ·  rank ${row.rank === null ? "—" : `${row.rank} of ${row.peerCount}`}  ·  ${row.recommendation ? RECOMMENDATION_LABELS[row.recommendation] : "no recommendation"}`}
+      </Text>
       <Text style={s.h2}>Sub-scores</Text>
       <SubScoreBars row={row} />
       <Text style={s.h2}>Trend (overall score, last 12 months)</Text>
