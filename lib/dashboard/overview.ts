@@ -4,6 +4,7 @@
  * touchpoint, and the scorecard view of the latest scored month (average, distribution, quadrant, top movers).
  */
 import type { Db } from "@/lib/db/scope";
+import { preferHashJoins } from "@/lib/db/planner";
 import { equityTrend } from "@/lib/value/rollups";
 import { equityAtRiskRollup } from "@/lib/value/equity-at-risk";
 import { readScorecardConfig } from "@/lib/scorecards/config";
@@ -12,6 +13,7 @@ import type { Recommendation } from "@/lib/scorecards/combine";
 const DAY = 24 * 60 * 60 * 1000;
 
 export async function equityOverview(db: Db, tenantId: string, now = new Date()) {
+  await preferHashJoins(db);
   const trend = await equityTrend(db, tenantId);
   const last = trend.at(-1) ?? null;
   const previous = trend.at(-2) ?? null;

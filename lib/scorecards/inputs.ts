@@ -18,6 +18,7 @@
  * - engagement: the partner's survey answers of the latest quarter up to the month's quarter.
  */
 import type { Db } from "@/lib/db/scope";
+import { preferHashJoins } from "@/lib/db/planner";
 import { complianceByPartner } from "@/lib/standards/assessments";
 import { equityAtRiskRollup } from "@/lib/value/equity-at-risk";
 import { npsFromCounts, type ScorecardInputs } from "./sub-scores";
@@ -68,6 +69,7 @@ type Row = {
 /** The raw aggregate rows, one per scored partner (exported for the bench's comparison with a hand-written aggregate). */
 export async function scorecardAggregate(db: Db, tenantId: string, month: Date, now = new Date()): Promise<Row[]> {
   const { from, to, prev, cutoff, quarter } = monthBounds(month, now);
+  await preferHashJoins(db);
   return db.$queryRaw<Row[]>`
     with ia as (
       select "partnerId" as pid,
