@@ -4,7 +4,7 @@ import { NORTHWIND } from "./helpers";
 /** Computes and publishes the default month (last month) on the scorecards page; returns the month (YYYY-MM). */
 export async function computeAndPublish(page: Page) {
   await page.goto(`/t/${NORTHWIND.slug}/scorecards`);
-  const month = await page.getByLabel("Month").inputValue();
+  const month = await page.getByLabel("Month", { exact: true }).inputValue();
   const controls = page.getByTestId("month-controls");
   await controls.getByRole("button", { name: /Compute draft|Recompute draft/ }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Compute" }).click();

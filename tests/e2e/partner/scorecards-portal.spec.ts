@@ -14,7 +14,7 @@ test("a partner sees, acknowledges and exports only its own published scorecard"
   await signIn(page, NORTHWIND.partner);
   await page.goto(`/portal/${NORTHWIND.slug}/scorecard`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your scorecard");
-  await expect(page.getByLabel("Month")).toHaveValue(month);
+  await expect(page.getByLabel("Month", { exact: true })).toHaveValue(month);
   await expect(page.getByTestId("scorecard-summary")).toContainText("Overall score");
   await expect(page.getByTestId("area-engagement")).toContainText("How is this computed?");
 
