@@ -89,7 +89,10 @@ export function SubScoreBreakdown({ card }: { card: ScorecardCard }) {
             )}
             {sub && sub.inputs && typeof sub.inputs === "object" ? (
               <dl className="mt-3 grid grid-cols-2 gap-x-3 gap-y-0.5 text-xs text-slate-600">
-                {Object.entries(sub.inputs as Record<string, unknown>).map(([k, v]) => (
+                {Object.keys(INPUT_LABELS)
+                  .filter((k) => k in (sub.inputs as Record<string, unknown>))
+                  .map((k) => [k, (sub.inputs as Record<string, unknown>)[k]] as const)
+                  .map(([k, v]) => (
                   <div key={k} className="contents">
                     <dt>{INPUT_LABELS[k] ?? k}</dt>
                     <dd className="text-right tabular-nums">{fmt(v)}</dd>

@@ -52,7 +52,7 @@ export type QuadrantPoint = { partnerId: string; name: string; score: number; eq
 
 /**
  * Quadrants: score at or above the tenant's "maintain" threshold is high; equity served at or above the median
- * of the scored partners is high. High/high → reward, low score/high equity → develop (worth improving),
+ * of the scored partners serving valued customers (equity > 0) is high. High/high → reward, low score/high equity → develop (worth improving),
  * high score/low equity → watch, low/low → exit.
  */
 export function quadrantOf(score: number, equity: number, scoreLine: number, equityLine: number): QuadrantLabel {
@@ -86,7 +86,8 @@ export async function scorecardOverview(db: Db, tenantId: string) {
   const average = scored.length ? scored.reduce((s, r) => s + r.score!, 0) / scored.length : null;
   const distribution = Array.from({ length: 10 }, (_, i) => ({ bucket: `${i * 10}–${i * 10 + 10}`, partners: 0 }));
   for (const r of scored) distribution[Math.min(9, Math.floor(r.score! / 10))].partners++;
-  const withEquity = scored.filter((r) => r.equity !== null);
+  // partners that serve no valued customer (equity 0 or unknown) have no place on the equity axis
+  const withEquity = scored.filter((r) => r.equity !== null && r.equity > 0);
   const equityLine = median(withEquity.map((r) => r.equity!));
   const quadrant: QuadrantPoint[] = withEquity.map((r) => ({
     partnerId: r.partnerId,

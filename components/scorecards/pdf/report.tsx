@@ -5,7 +5,7 @@ Font.registerHyphenationCallback((word) => [word]);
 import { RECOMMENDATION_LABELS } from "@/lib/scorecards/combine";
 import type { ScorecardExport } from "@/lib/scorecards/export";
 import type { ScorecardRow } from "@/lib/scorecards/queries";
-import { SCORECARD_AREA_LABELS, SCORECARD_AREAS } from "@/lib/scorecards/weights";
+import { SCORECARD_AREA_LABELS, SCORECARD_AREA_SHORT_LABELS, SCORECARD_AREAS } from "@/lib/scorecards/weights";
 
 const AREA_KEY = {
   compliance: "complianceScore",
@@ -105,7 +105,7 @@ function TableHead() {
       <Text style={s.name}>Partner</Text>
       {SCORECARD_AREAS.map((a) => (
         <Text key={a} style={s.num}>
-          {SCORECARD_AREA_LABELS[a].split(" ").at(-1)}
+          {SCORECARD_AREA_SHORT_LABELS[a]}
         </Text>
       ))}
       <Text style={s.num}>Score</Text>

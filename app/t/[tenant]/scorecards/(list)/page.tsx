@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db/scope";
 import { monthScorecards, recentScorecardComments, scorecardMonths } from "@/lib/scorecards/queries";
 import { readScorecardConfig } from "@/lib/scorecards/config";
-import { SCORECARD_AREA_LABELS, SCORECARD_AREAS } from "@/lib/scorecards/weights";
+import { SCORECARD_AREA_LABELS, SCORECARD_AREA_SHORT_LABELS, SCORECARD_AREAS } from "@/lib/scorecards/weights";
 import { parseMonth } from "@/lib/value/tenant-data";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -112,7 +112,7 @@ export default async function ScorecardsPage({ params, searchParams }: PageProps
                   <th className={th}>Partner</th>
                   {SCORECARD_AREAS.map((a) => (
                     <th key={a} className={`${th} text-right`}>
-                      {SCORECARD_AREA_LABELS[a].split(" ").at(-1)}
+                      {SCORECARD_AREA_SHORT_LABELS[a]}
                     </th>
                   ))}
                   <th className={`${th} text-right`}>Score</th>
