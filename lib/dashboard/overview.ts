@@ -12,21 +12,50 @@ import type { Recommendation } from "@/lib/scorecards/combine";
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/**
+ * Equity and its trend, and the equity at risk: taken from the latest scored month's cards (each card stores
+ * the equity at risk of its partner's incidents that month, so the dashboard stays a cheap read), or computed
+ * live over the last 30 days' incidents when nothing has been scored yet.
+ */
 export async function equityOverview(db: Db, tenantId: string, now = new Date()) {
   await preferHashJoins(db);
   const trend = await equityTrend(db, tenantId);
   const last = trend.at(-1) ?? null;
   const previous = trend.at(-2) ?? null;
-  const from = new Date(now.getTime() - 30 * DAY);
-  const risk = last ? await equityAtRiskRollup(db, tenantId, "partner", { from, asOf: last.asOf }) : [];
+  const [scored] = await db.$queryRaw<{ month: Date | null; risk: number | null; incidents: number | null }[]>`
+    with m as (select max(month) as month from "Scorecard" where "tenantId" = ${tenantId} and status in ('DRAFT', 'PUBLISHED')),
+    cards as (
+      select distinct on (s."partnerId") s.details
+      from "Scorecard" s join m on s.month = m.month
+      where s."tenantId" = ${tenantId} and s.status in ('DRAFT', 'PUBLISHED')
+      order by s."partnerId", s.version desc
+    )
+    select (select month from m) as month,
+           sum((details #>> '{subScores,value,inputs,equityAtRisk}')::float8)::float8 as risk,
+           sum((details #>> '{subScores,incidents,inputs,incidents}')::int)::int as incidents
+    from cards`;
+  let atRisk: number | null = null;
+  let atRiskIncidents = 0;
+  let atRiskPeriod: string;
+  if (scored?.month && scored.risk !== null) {
+    atRisk = scored.risk;
+    atRiskIncidents = scored.incidents ?? 0;
+    atRiskPeriod = `in ${scored.month.toISOString().slice(0, 7)} (scorecards)`;
+  } else {
+    const risk = last ? await equityAtRiskRollup(db, tenantId, "partner", { from: new Date(now.getTime() - 30 * DAY), asOf: last.asOf }) : [];
+    atRisk = last ? risk.reduce((s, r) => s + r.equityAtRisk, 0) : null;
+    atRiskIncidents = risk.reduce((s, r) => s + r.incidents, 0);
+    atRiskPeriod = "in the last 30 days";
+  }
   return {
     trend: trend.slice(-12).map((t) => ({ month: t.asOf.toISOString().slice(0, 7), equity: t.equity })),
     total: last?.equity ?? null,
     customers: last?.customers ?? null,
     asOf: last?.asOf ?? null,
     changePct: last && previous && previous.equity > 0 ? ((last.equity - previous.equity) / previous.equity) * 100 : null,
-    atRisk: last ? risk.reduce((s, r) => s + r.equityAtRisk, 0) : null,
-    atRiskIncidents: risk.reduce((s, r) => s + r.incidents, 0),
+    atRisk,
+    atRiskIncidents,
+    atRiskPeriod,
   };
 }
 

@@ -70,7 +70,7 @@ async function EquitySection({ tenantId, base }: { tenantId: string; base: strin
         testId="tile-at-risk"
         href={`${base}/incidents`}
         value={e.atRisk === null ? "—" : money(e.atRisk)}
-        detail={e.atRisk === null ? "Needs customer values" : `from ${e.atRiskIncidents} incidents in the last 30 days`}
+        detail={e.atRisk === null ? "Needs customer values" : `from ${e.atRiskIncidents.toLocaleString("en")} incidents ${e.atRiskPeriod}`}
       />
     </>
   );

@@ -163,6 +163,13 @@ describe("scorecard inputs (one aggregate query)", () => {
     expect(b.engagement.responses).toBe(0);
   });
 
+  it("computes the dashboard's equity at risk live while no month is scored", async () => {
+    const { equityOverview } = await import("@/lib/dashboard/overview");
+    const live = await inTenant((db) => equityOverview(db, tenantId, new Date(Date.UTC(2026, 9, 1))));
+    expect(live).toMatchObject({ atRiskIncidents: 2, atRiskPeriod: "in the last 30 days" });
+    expect(live.atRisk).toBeCloseTo(520, 6);
+  });
+
   it("has no value data for a month without a CLV snapshot", async () => {
     const rows = await inTenant((db) => scorecardInputsForMonth(db, tenantId, new Date(Date.UTC(2026, 6, 1)), NOW));
     expect(rows[0].inputs.value).toEqual({ equityServed: null, equityServedLastMonth: null, equityAtRisk: null });
@@ -355,8 +362,10 @@ describe("steward dashboard figures", () => {
       { month: "2026-09", equity: 12500 },
     ]);
     expect(equity.changePct).toBeCloseTo((200 / 12300) * 100, 6);
+    // from the September cards now: A's 2 incidents, 2 × 500 × 0.52
     expect(equity.atRisk).toBeCloseTo(520, 6);
     expect(equity.atRiskIncidents).toBe(2);
+    expect(equity.atRiskPeriod).toBe("in 2026-09 (scorecards)");
 
     const incidents = await inTenant((db) => incidentOverview(db, tenantId, OCT1));
     expect(incidents).toMatchObject({ open: 1, breached: 1, partners: 4, activePartners: 3 });
