@@ -28,6 +28,7 @@ const s = StyleSheet.create({
   tiles: { flexDirection: "row", gap: 12, marginTop: 10 },
   tile: { borderWidth: 0.5, borderColor: "#cbd5e1", borderRadius: 4, padding: 8, width: 120 },
   big: { fontSize: 16, fontFamily: "Helvetica-Bold" },
+  mono: { fontFamily: "Courier", fontSize: 7.5, lineHeight: 1.5 },
 });
 
 const n = (v: number | null) => (v === null ? "no data" : v.toFixed(1));
@@ -99,23 +100,29 @@ function TrendSvg({ points }: { points: { month: Date; score: number | null }[] 
 
 const ROWS_PER_PAGE = 45;
 
-function TableHead() {
-  return (
-    <View style={s.head}>
-      <Text style={s.name}>Partner</Text>
-      {SCORECARD_AREAS.map((a) => (
-        <Text key={a} style={s.num}>
-          {SCORECARD_AREA_SHORT_LABELS[a]}
-        </Text>
-      ))}
-      <Text style={s.num}>Score</Text>
-      <Text style={s.num}>Rank</Text>
-      <Text style={s.rec}>Recommendation</Text>
-    </View>
-  );
+const cell = (v: number | null) => (v === null ? "-" : v.toFixed(1));
+const COLS = [30, 11, 11, 10, 7, 11, 7, 8, 11] as const;
+const fit = (text: string, width: number, right = false) => {
+  const t = text.length > width - 1 ? `${text.slice(0, width - 2)}~` : text;
+  return right ? t.padStart(width - 1) + " " : t.padEnd(width);
+};
+
+/** One monospace line per partner: one text node per page keeps 1,000 rows fast. */
+function tableHeader(): string {
+  const heads = ["Partner", ...SCORECARD_AREAS.map((a) => SCORECARD_AREA_SHORT_LABELS[a]), "Score", "Rank", "Recommend."];
+  return heads.map((h, i) => fit(h, COLS[i], i > 0 && i < 8)).join("");
 }
 
-const cell = (v: number | null) => (v === null ? "—" : v.toFixed(1));
+function tableLine(r: ScorecardRow): string {
+  const cells = [
+    r.partnerName,
+    ...SCORECARD_AREAS.map((a) => cell(r[AREA_KEY[a]])),
+    cell(r.score),
+    r.rank === null ? "-" : `${r.rank}/${r.peerCount}`,
+    r.recommendation ? RECOMMENDATION_LABELS[r.recommendation] : "-",
+  ];
+  return cells.map((c, i) => fit(c, COLS[i], i > 0 && i < 8)).join("");
+}
 
 /** Portfolio summary: headline figures, then the table in fixed chunks of rows per page (no flow layout: linear time). */
 function Summary({ data, tenantName }: { data: ScorecardExport; tenantName: string }) {
@@ -146,20 +153,7 @@ function Summary({ data, tenantName }: { data: ScorecardExport; tenantName: stri
               </Text>
             </>
           )}
-          <TableHead />
-          {chunk.map((r) => (
-            <Text key={r.id} style={s.row}>
-              {`${r.partnerName.slice(0, 34)}`}
-              {"  "}
-              {SCORECARD_AREAS.map((a) => cell(r[AREA_KEY[a]])).join("  ·  ")}
-              {"  |  "}
-              {cell(r.score)}
-              {"  "}
-              {r.rank === null ? "—" : `#${r.rank}/${r.peerCount}`}
-              {"  "}
-              {r.recommendation ? RECOMMENDATION_LABELS[r.recommendation] : "—"}
-            </Text>
-          ))}
+          <Text style={s.mono}>{[tableHeader(), ...chunk.map(tableLine)].join("\n")}</Text>
         </Page>
       ))}
     </>
