@@ -14,6 +14,7 @@ const SETTINGS_SECTIONS = [
   { path: "sla", title: "SLA policies and escalation", description: "Acknowledge and resolve targets per severity, business hours, the escalation ladder." },
   { path: "value", title: "Value settings", description: "The CLV model, margins, discount rate and churn after a bad experience." },
   { path: "alignment", title: "Values-alignment questions", description: "The weighted questionnaire used when vetting partners." },
+  { path: "scorecards", title: "Scorecard weights and thresholds", description: "The weight of each sub-score and the score needed for each recommendation." },
 ] as const;
 
 export default async function SettingsPage({ params }: PageProps<"/t/[tenant]/settings">) {
