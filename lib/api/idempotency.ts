@@ -44,12 +44,14 @@ export async function claimIdempotencyKey(db: Db, principal: ApiPrincipal, key: 
     throw new ApiProblem(422, "This Idempotency-Key was already used for a different request.", [
       { field: "header.Idempotency-Key", message: "Already used with another request body or path; use a new key." },
     ]);
-  return { status: existing.statusCode, body: existing.responseBody };
+  // The body is kept as JSON text: jsonb would reorder its keys, and a replay must be byte-identical.
+  const body = typeof existing.responseBody === "string" ? JSON.parse(existing.responseBody) : existing.responseBody;
+  return { status: existing.statusCode, body };
 }
 
 export async function storeIdempotentResponse(db: Db, principal: ApiPrincipal, key: string, response: StoredResponse) {
   await db.idempotencyKey.update({
     where: { tenantId_apiKeyId_key: { tenantId: principal.tenantId, apiKeyId: principal.apiKeyId, key } },
-    data: { statusCode: response.status, responseBody: (response.body ?? Prisma.JsonNull) as Prisma.InputJsonValue },
+    data: { statusCode: response.status, responseBody: response.body === undefined ? Prisma.JsonNull : JSON.stringify(response.body) },
   });
 }

@@ -47,7 +47,6 @@ function buildRegistry() {
     scheme: "bearer",
     description: "An API key from Settings → API keys (`stw_…`). Partner keys only see and write their own partner's data.",
   });
-  r.register("Problem", S.Problem);
 
   r.registerPath({
     method: "get",
