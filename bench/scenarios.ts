@@ -1,4 +1,7 @@
 import type { BenchScenario } from "./types";
+import { inboxScenario } from "./inbox";
+import { partnerNetworkScenario } from "./partner-network";
+import { valueScenario } from "./value";
 
 // Every benchmark scenario, in the order `npm run bench` runs them. Each issue adds its own file.
-export const SCENARIOS: BenchScenario[] = [];
+export const SCENARIOS: BenchScenario[] = [partnerNetworkScenario, inboxScenario, valueScenario];

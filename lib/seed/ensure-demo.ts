@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/scope";
+import { recomputeCustomerValues } from "@/lib/value/recompute";
 import { demoLogins, demoTenantExists, demoTenantId, seedDemoTenant, type DemoScale, type SeedDemoOptions } from "./demo-tenant";
 
 export type DemoLoginLine = { label: string; email: string; password: string };
@@ -30,6 +31,7 @@ export async function ensureDemoTenants(say: (line: string) => void, northwindSc
         `${counts.interactions.toLocaleString("en")} interactions, ${counts.customers.toLocaleString("en")} customers, ` +
         `${counts.transactions.toLocaleString("en")} transactions, ${counts.incidents} incidents`,
     );
+    await computeCustomerValueHistory(demoTenantId(options.slug), today, say);
   }
   const [northwind, contoso] = tenants.map((t) => demoLogins(t));
   await linkOwnerToSecondTenant(northwind.owner.email, demoTenantId("contoso"));
@@ -49,4 +51,15 @@ async function linkOwnerToSecondTenant(email: string, tenantId: string) {
     const existing = await db.membership.findFirst({ where: { tenantId, userId: user.id } });
     if (!existing) await db.membership.create({ data: { tenantId, userId: user.id, role: "STEWARD" } });
   });
+}
+
+const DEMO_VALUE_MONTHS = 6;
+
+/** Customer value snapshots for the last months, so the value pages and equity at risk show real figures from the start. */
+async function computeCustomerValueHistory(tenantId: string, today: Date, say: (line: string) => void) {
+  for (let back = DEMO_VALUE_MONTHS - 1; back >= 0; back--) {
+    const month = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - back, 1));
+    const result = await recomputeCustomerValues(tenantId, { month, now: today });
+    say(`  customer values ${result.month}: ${result.customers.toLocaleString("en")} customers, equity ${Math.round(result.totalEquity).toLocaleString("en")}`);
+  }
 }

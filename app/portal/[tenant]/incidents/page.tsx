@@ -1,16 +1,68 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requirePartner } from "@/lib/auth/guards";
-import { ComingSoon } from "@/components/ui/card";
+import { withTenant } from "@/lib/db/scope";
+import { inboxFiltersSchema, listInbox } from "@/lib/incidents/inbox";
+import { EmptyState, PageHeader } from "@/components/ui/card";
+import { buttonClass } from "@/components/ui/button";
+import { InboxTable } from "@/components/incidents/inbox-table";
+import { Pagination } from "@/components/incidents/pagination";
 
 export const metadata: Metadata = { title: "Your incidents" };
 
-export default async function Page({ params }: PageProps<"/portal/[tenant]/incidents">) {
-  await requirePartner((await params).tenant);
+export default async function PortalIncidentsPage({ params, searchParams }: PageProps<"/portal/[tenant]/incidents">) {
+  const { tenant } = await params;
+  const access = await requirePartner(tenant);
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const filters = inboxFiltersSchema.parse(raw);
+  const tenantId = access.tenant.id;
+  const partnerId = access.membership.partnerId!;
+  const inbox = await withTenant({ tenantId, partnerId, userId: access.user.id }, (db) => listInbox(db, tenantId, filters, { partnerId }));
+  const base = `/portal/${tenant}/incidents`;
+  const closed = filters.view === "closed";
   return (
-    <ComingSoon
-      title="Your incidents"
-      description="Incidents routed to you, with their SLA clocks: acknowledge, respond, resolve."
-      issue="the incidents issue"
-    />
+    <div className="space-y-6">
+      <PageHeader
+        title="Your incidents"
+        description="Incidents routed to you, most urgent first, with the same SLA clock the brand sees. Acknowledge, respond, ask for more time, resolve."
+        actions={
+          <Link href={`${base}/new`} className={buttonClass()}>
+            Report incident
+          </Link>
+        }
+      />
+      <nav className="flex gap-2 text-sm" aria-label="Views">
+        <Link href={base} aria-current={!closed ? "page" : undefined} className={buttonClass(closed ? "ghost" : "secondary")}>
+          Needs work
+        </Link>
+        <Link href={`${base}?view=closed`} aria-current={closed ? "page" : undefined} className={buttonClass(closed ? "secondary" : "ghost")}>
+          Resolved and closed
+        </Link>
+      </nav>
+      {inbox.rows.length === 0 ? (
+        <EmptyState title={closed ? "No resolved incidents yet" : "Nothing needs your attention"}>Incidents the brand routes to you appear here.</EmptyState>
+      ) : (
+        <InboxTable
+          tenantSlug={tenant}
+          base={base}
+          bulk={false}
+          stewards={[]}
+          items={inbox.rows.map((r) => ({
+            id: r.id,
+            number: r.number,
+            title: r.title,
+            severity: r.severity,
+            status: r.status,
+            escalationLevel: r.escalationLevel,
+            nextDueAt: r.nextDueAt ? new Date(r.nextDueAt).toISOString() : null,
+            paused: !!r.pausedAt,
+            partnerName: r.partnerName,
+            touchpointName: r.touchpointName,
+            assigneeName: null,
+          }))}
+        />
+      )}
+      <Pagination base={base} params={{ ...raw, page: undefined } as Record<string, string | undefined>} page={inbox.page} pageSize={inbox.pageSize} total={inbox.total} capped={inbox.totalCapped} />
+    </div>
   );
 }

@@ -1,16 +1,104 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireSteward } from "@/lib/auth/guards";
-import { ComingSoon } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
+import { withTenant } from "@/lib/db/scope";
+import { inboxFiltersSchema, listInbox } from "@/lib/incidents/inbox";
+import { listStewards } from "@/lib/incidents/detail";
+import { SEVERITIES, SEVERITY_LABELS } from "@/lib/incidents/labels";
+import { EmptyState, PageHeader } from "@/components/ui/card";
+import { buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { InboxTable } from "@/components/incidents/inbox-table";
+import { Pagination } from "@/components/incidents/pagination";
 
 export const metadata: Metadata = { title: "Incidents & escalations" };
 
-export default async function Page({ params }: PageProps<"/t/[tenant]/incidents">) {
-  await requireSteward((await params).tenant);
+export default async function IncidentsPage({ params, searchParams }: PageProps<"/t/[tenant]/incidents">) {
+  const { tenant } = await params;
+  const access = await requireSteward(tenant);
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const filters = inboxFiltersSchema.parse(raw);
+  const tenantId = access.tenant.id;
+  const { inbox, partners, touchpoints, stewards } = await withTenant({ tenantId }, async (db) => ({
+    inbox: await listInbox(db, tenantId, filters),
+    partners: await db.partner.findMany({ where: { tenantId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    touchpoints: await db.touchpoint.findMany({ where: { tenantId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    stewards: await listStewards(db, tenantId),
+  }));
+  const write = can(access.membership.role, "incidents:write");
+  const base = `/t/${tenant}/incidents`;
+  const select = (name: string, label: string, options: [string, string][], value?: string | number) => (
+    <div>
+      <label htmlFor={`f-${name}`} className="block text-xs font-medium text-slate-600">
+        {label}
+      </label>
+      <select id={`f-${name}`} name={name} defaultValue={value === undefined ? "" : String(value)} className={`${inputClass} w-44`}>
+        <option value="">All</option>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
   return (
-    <ComingSoon
-      title="Incidents & escalations"
-      description="Breakdowns of the customer experience, their SLA clocks and the escalation inbox."
-      issue="the incidents issue"
-    />
+    <div className="space-y-6">
+      <PageHeader
+        title="Incidents & escalations"
+        description="The escalation inbox: incidents that breached their SLA or will breach soonest come first. Clocks pause while an incident waits on the customer."
+        actions={
+          <div className="flex gap-2">
+            <Link href={`/t/${tenant}/settings/sla`} className={buttonClass("secondary")}>
+              SLA policies
+            </Link>
+            {write && (
+              <Link href={`${base}/new`} className={buttonClass()}>
+                Open incident
+              </Link>
+            )}
+          </div>
+        }
+      />
+      <form className="flex flex-wrap items-end gap-3" method="get" aria-label="Filters">
+        {select("view", "Show", [["active", "Needs work"], ["closed", "Resolved and closed"]], filters.view)}
+        {select("severity", "Severity", SEVERITIES.map((s) => [s, SEVERITY_LABELS[s]]), filters.severity)}
+        {select("partner", "Partner", partners.map((p) => [p.id, p.name]), filters.partner)}
+        {select("touchpoint", "Touchpoint", touchpoints.map((t) => [t.id, t.name]), filters.touchpoint)}
+        {select("level", "Escalation level", [["1", "1 · Partner"], ["2", "2 · Channel manager"], ["3", "3 · Executive"]], filters.level)}
+        {select("assignee", "Assignee", [["none", "Unassigned"], ...stewards.map((s) => [s.id, s.name] as [string, string])], filters.assignee)}
+        <button type="submit" className={buttonClass("secondary")}>
+          Apply filters
+        </button>
+        <Link href={base} className={buttonClass("ghost")}>
+          Clear
+        </Link>
+      </form>
+      {inbox.rows.length === 0 ? (
+        <EmptyState title="No incidents match">Nothing needs attention with these filters.</EmptyState>
+      ) : (
+        <InboxTable
+          tenantSlug={tenant}
+          base={base}
+          bulk={write}
+          stewards={stewards}
+          items={inbox.rows.map((r) => ({
+            id: r.id,
+            number: r.number,
+            title: r.title,
+            severity: r.severity,
+            status: r.status,
+            escalationLevel: r.escalationLevel,
+            nextDueAt: r.nextDueAt ? new Date(r.nextDueAt).toISOString() : null,
+            paused: !!r.pausedAt,
+            partnerName: r.partnerName,
+            touchpointName: r.touchpointName,
+            assigneeName: r.assigneeName,
+          }))}
+        />
+      )}
+      <Pagination base={base} params={{ ...raw, page: undefined } as Record<string, string | undefined>} page={inbox.page} pageSize={inbox.pageSize} total={inbox.total} capped={inbox.totalCapped} />
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireSteward } from "@/lib/auth/guards";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db/scope";
@@ -8,6 +9,12 @@ import { InviteForm } from "./invite-form";
 import { RemoveMemberButton, RevokeInvitationButton } from "./member-buttons";
 
 export const metadata: Metadata = { title: "Settings" };
+
+const SETTINGS_SECTIONS = [
+  { path: "sla", title: "SLA policies and escalation", description: "Acknowledge and resolve targets per severity, business hours, the escalation ladder." },
+  { path: "value", title: "Value settings", description: "The CLV model, margins, discount rate and churn after a bad experience." },
+  { path: "alignment", title: "Values-alignment questions", description: "The weighted questionnaire used when vetting partners." },
+] as const;
 
 export default async function SettingsPage({ params }: PageProps<"/t/[tenant]/settings">) {
   const { tenant } = await params;
@@ -27,6 +34,18 @@ export default async function SettingsPage({ params }: PageProps<"/t/[tenant]/se
   return (
     <div className="space-y-8">
       <PageHeader title="Settings" description={`Workspace ${access.tenant.name} (/t/${access.tenant.slug}).`} />
+      <nav aria-label="Workspace settings">
+        <ul className="grid gap-3 sm:grid-cols-2">
+          {SETTINGS_SECTIONS.map((section) => (
+            <li key={section.path} className="rounded-md border border-slate-200 bg-white p-3 text-sm">
+              <Link href={`/t/${tenant}/settings/${section.path}`} className="font-medium text-brand-700 hover:underline">
+                {section.title}
+              </Link>
+              <p className="text-slate-600">{section.description}</p>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <section aria-labelledby="members-heading">
         <h2 id="members-heading" className="mb-3 text-lg font-semibold">
           Members

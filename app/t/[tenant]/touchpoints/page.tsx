@@ -1,16 +1,119 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
 import { requireSteward } from "@/lib/auth/guards";
-import { ComingSoon } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
+import { withTenant } from "@/lib/db/scope";
+import { CHANNEL_LABELS, journeyMap } from "@/lib/touchpoints/touchpoints";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
+import { PartnerStatusBadge } from "@/components/partners/status-badge";
+import { TouchpointForm } from "./touchpoint-form";
+import { AssignPartner, MoveButtons, UnassignPartner } from "./card-controls";
 
 export const metadata: Metadata = { title: "Touchpoints" };
 
-export default async function Page({ params }: PageProps<"/t/[tenant]/touchpoints">) {
-  await requireSteward((await params).tenant);
+export default async function TouchpointsPage({ params, searchParams }: PageProps<"/t/[tenant]/touchpoints">) {
+  const { tenant } = await params;
+  const editId = (await searchParams).edit;
+  const access = await requireSteward(tenant);
+  const tenantId = access.tenant.id;
+  const write = can(access.membership.role, "partners:write");
+  const { columns, partners } = await withTenant({ tenantId }, async (db) => ({
+    columns: await journeyMap(db, tenantId),
+    partners: write
+      ? await db.partner.findMany({ where: { tenantId, status: { not: "OFFBOARDED" } }, select: { id: true, name: true }, orderBy: { name: "asc" } })
+      : [],
+  }));
+  const all = columns.flatMap((c) => c.touchpoints);
+  const editing = typeof editId === "string" ? all.find((t) => t.id === editId) : undefined;
+  if (typeof editId === "string" && (!editing || !write)) notFound();
+  const stages = columns.map((c) => c.stage);
+  const base = `/t/${tenant}/touchpoints`;
   return (
-    <ComingSoon
-      title="Touchpoints"
-      description="Your customer journey map: who owns which moment, and which are moments of truth."
-      issue="the partner-network issue"
-    />
+    <div className="space-y-6">
+      <PageHeader
+        title="Touchpoints"
+        description="The customer journey: stages as columns, the moments where partners meet your customers as cards."
+      />
+      <div className="flex gap-4 overflow-x-auto pb-2" data-testid="journey-map">
+        {columns.map((column) => (
+          <section key={column.stage} aria-label={`Stage ${column.stage}`} className="w-72 shrink-0 space-y-3" data-testid={`stage-${column.stage}`}>
+            <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+              {column.stage} <span className="font-normal">({column.touchpoints.length})</span>
+            </h2>
+            {column.touchpoints.length === 0 && <p className="rounded-md border border-dashed border-slate-300 p-3 text-xs text-slate-500">No touchpoint in this stage.</p>}
+            {column.touchpoints.map((t, i) => (
+              <Card key={t.id} className="space-y-2 p-3 text-sm" data-testid="touchpoint-card" aria-label={t.name}>
+                <div className="flex items-start justify-between gap-2">
+                  <div>
+                    <h3 className="font-medium text-slate-900">{t.name}</h3>
+                    <p className="text-xs text-slate-500">
+                      {CHANNEL_LABELS[t.channel]} · weight {t.weight} · {t.standards} standard{t.standards === 1 ? "" : "s"}
+                    </p>
+                  </div>
+                  {write && <MoveButtons tenantSlug={tenant} touchpointId={t.id} name={t.name} first={i === 0} last={i === column.touchpoints.length - 1} />}
+                </div>
+                {t.isMomentOfTruth && <Badge tone="violet">moment of truth</Badge>}
+                <ul className="space-y-1" aria-label={`Partners handling ${t.name}`}>
+                  {t.partners.length === 0 && <li className="text-xs text-slate-500">No partner assigned.</li>}
+                  {t.partners.map((p) => (
+                    <li key={p.id} className="flex items-center justify-between gap-2 text-xs">
+                      <Link href={`/t/${tenant}/partners/${p.id}`} className="text-brand-700 hover:underline">
+                        {p.name}
+                      </Link>
+                      <span className="flex items-center gap-1">
+                        <PartnerStatusBadge status={p.status} />
+                        {write && <UnassignPartner tenantSlug={tenant} touchpointId={t.id} partnerId={p.id} partnerName={p.name} touchpointName={t.name} />}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+                {write && (
+                  <>
+                    <AssignPartner
+                      tenantSlug={tenant}
+                      touchpointId={t.id}
+                      name={t.name}
+                      partners={partners.filter((p) => !t.partners.some((a) => a.id === p.id))}
+                    />
+                    <Link href={`${base}?edit=${t.id}`} className="text-xs text-brand-700 hover:underline">
+                      Edit {t.name}
+                    </Link>
+                  </>
+                )}
+              </Card>
+            ))}
+          </section>
+        ))}
+      </div>
+      {write && (
+        <section aria-labelledby="tp-form-heading" className="max-w-2xl">
+          <h2 id="tp-form-heading" className="mb-3 text-lg font-semibold">
+            {editing ? `Edit ${editing.name}` : "New touchpoint"}
+          </h2>
+          <Card className="p-5">
+            {editing ? (
+              <TouchpointForm
+                key={editing.id}
+                tenantSlug={tenant}
+                touchpointId={editing.id}
+                stages={stages}
+                initial={{
+                  name: editing.name,
+                  description: editing.description ?? "",
+                  stage: editing.stage,
+                  channel: editing.channel,
+                  isMomentOfTruth: editing.isMomentOfTruth,
+                  weight: String(editing.weight),
+                }}
+              />
+            ) : (
+              <TouchpointForm tenantSlug={tenant} stages={stages} />
+            )}
+          </Card>
+        </section>
+      )}
+    </div>
   );
 }

@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePartner } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/permissions";
+import { withTenant } from "@/lib/db/scope";
+import { incidentDetail } from "@/lib/incidents/detail";
+import { allowedIncidentTransitions, type IncidentStatus } from "@/lib/incidents/lifecycle";
+import { PARTNER_TARGETS } from "@/lib/incidents/update-incident";
+import { Card, PageHeader } from "@/components/ui/card";
+import { IncidentSummary, Timeline } from "@/components/incidents/incident-view";
+import { CommentForm, ExtensionRequestForm, TransitionControls } from "@/components/incidents/incident-controls";
+
+export const metadata: Metadata = { title: "Incident" };
+
+export default async function PortalIncidentPage({ params }: PageProps<"/portal/[tenant]/incidents/[incidentId]">) {
+  const { tenant, incidentId } = await params;
+  const access = await requirePartner(tenant);
+  const tenantId = access.tenant.id;
+  // Scoped to the partner: another partner's incident is not found (404).
+  const data = await withTenant({ tenantId, partnerId: access.membership.partnerId, userId: access.user.id }, (db) =>
+    incidentDetail(db, tenantId, incidentId, { steward: false }),
+  );
+  if (!data) notFound();
+  const { incident, pending, equityAtRisk } = data;
+  const status = incident.status as IncidentStatus;
+  const respond = can(access.membership.role, "portal:respond");
+  const targets = allowedIncidentTransitions(status).filter((t) => PARTNER_TARGETS.includes(t));
+  const active = ["OPEN", "ACKNOWLEDGED", "IN_PROGRESS", "WAITING"].includes(status);
+  return (
+    <div className="space-y-6">
+      <Link href={`/portal/${tenant}/incidents`} className="text-sm text-brand-700 hover:underline">
+        ← Your incidents
+      </Link>
+      <PageHeader title={`INC-${incident.number} · ${incident.title}`} description={`Opened ${incident.openedAt.toISOString().replace("T", " ").slice(0, 16)} UTC.`} />
+      <IncidentSummary incident={incident} partnerName={incident.partner.name} touchpointName={incident.touchpoint.name} equityAtRisk={equityAtRisk} />
+      {respond && (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Card className="space-y-5 p-5">
+            <h2 className="font-semibold">Actions</h2>
+            <TransitionControls tenantSlug={tenant} incidentId={incident.id} mode="partner" status={status} targets={targets} />
+            {active &&
+              (pending ? (
+                <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-800" data-testid="extension-pending">
+                  Your request for {pending.minutes} more minutes is waiting for the brand&apos;s decision.
+                </p>
+              ) : (
+                <ExtensionRequestForm tenantSlug={tenant} incidentId={incident.id} />
+              ))}
+          </Card>
+          <Card className="p-5">
+            <CommentForm tenantSlug={tenant} incidentId={incident.id} mode="partner" />
+          </Card>
+        </div>
+      )}
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
+          Timeline
+        </h2>
+        <Timeline events={incident.events} />
+      </section>
+    </div>
+  );
+}

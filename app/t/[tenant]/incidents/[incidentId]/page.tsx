@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireSteward } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/permissions";
+import { withTenant } from "@/lib/db/scope";
+import { incidentDetail, listStewards } from "@/lib/incidents/detail";
+import { allowedIncidentTransitions, type IncidentStatus } from "@/lib/incidents/lifecycle";
+import { Card, PageHeader } from "@/components/ui/card";
+import { IncidentSummary, Timeline } from "@/components/incidents/incident-view";
+import { AssignControl, CommentForm, ExtensionDecision, TransitionControls } from "@/components/incidents/incident-controls";
+
+export const metadata: Metadata = { title: "Incident" };
+
+export default async function IncidentPage({ params }: PageProps<"/t/[tenant]/incidents/[incidentId]">) {
+  const { tenant, incidentId } = await params;
+  const access = await requireSteward(tenant);
+  const tenantId = access.tenant.id;
+  const data = await withTenant({ tenantId }, async (db) => {
+    const detail = await incidentDetail(db, tenantId, incidentId, { steward: true });
+    return detail && { ...detail, stewards: await listStewards(db, tenantId) };
+  });
+  if (!data) notFound();
+  const { incident, pending, equityAtRisk, stewards } = data;
+  const write = can(access.membership.role, "incidents:write");
+  const status = incident.status as IncidentStatus;
+  return (
+    <div className="space-y-6">
+      <Link href={`/t/${tenant}/incidents`} className="text-sm text-brand-700 hover:underline">
+        ← Escalation inbox
+      </Link>
+      <PageHeader title={`INC-${incident.number} · ${incident.title}`} description={`Opened ${incident.openedAt.toISOString().replace("T", " ").slice(0, 16)} UTC by ${incident.source.toLowerCase()}.`} />
+      <IncidentSummary
+        incident={incident}
+        partnerName={incident.partner.name}
+        touchpointName={incident.touchpoint.name}
+        assigneeName={incident.assignee?.user.name ?? null}
+        equityAtRisk={equityAtRisk}
+      />
+      {write && (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Card className="space-y-5 p-5">
+            <h2 className="font-semibold">Actions</h2>
+            <TransitionControls tenantSlug={tenant} incidentId={incident.id} mode="steward" status={status} targets={[...allowedIncidentTransitions(status)]} />
+            <AssignControl tenantSlug={tenant} incidentId={incident.id} assigneeId={incident.assigneeId} stewards={stewards} />
+            {pending && (
+              <ExtensionDecision tenantSlug={tenant} incidentId={incident.id} requestId={pending.id} minutes={pending.minutes} reason={pending.body} by={pending.actorLabel} />
+            )}
+          </Card>
+          <Card className="p-5">
+            <CommentForm tenantSlug={tenant} incidentId={incident.id} mode="steward" />
+          </Card>
+        </div>
+      )}
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
+          Timeline
+        </h2>
+        <Timeline events={incident.events} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { stewardAction } from "@/lib/actions/clients";
+import { businessHoursSchema, saveBusinessHours, saveSlaPolicy, slaPolicySchema } from "@/lib/incidents/sla-policies";
+
+const tenantSlug = z.string().min(1).max(64);
+
+export const saveSlaPolicyAction = stewardAction
+  .metadata({ actionName: "sla.updated", permission: "settings:write" })
+  .inputSchema(slaPolicySchema.and(z.object({ tenantSlug })))
+  .action(async ({ parsedInput, ctx }) => {
+    const { tenantSlug: slug, ...input } = parsedInput;
+    const policy = await saveSlaPolicy(ctx.db, ctx.access.tenant.id, input);
+    ctx.audit({ action: "sla.updated", entityType: "SlaPolicy", entityId: policy.id, data: { severity: input.severity, ackMinutes: input.ackMinutes, resolveMinutes: input.resolveMinutes, businessHoursOnly: input.businessHoursOnly } });
+    revalidatePath(`/t/${slug}/settings/sla`);
+    return { severity: input.severity };
+  });
+
+export const saveBusinessHoursAction = stewardAction
+  .metadata({ actionName: "business_hours.updated", permission: "settings:write" })
+  .inputSchema(businessHoursSchema.and(z.object({ tenantSlug })))
+  .action(async ({ parsedInput, ctx }) => {
+    const { tenantSlug: slug, ...input } = parsedInput;
+    await saveBusinessHours(ctx.db, ctx.access.tenant.id, input);
+    ctx.audit({ action: "business_hours.updated", entityType: "Tenant", entityId: ctx.access.tenant.id, data: input });
+    revalidatePath(`/t/${slug}/settings/sla`);
+    return { ok: true };
+  });

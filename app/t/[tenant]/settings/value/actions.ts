@@ -1,0 +1,32 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { stewardAction } from "@/lib/actions/clients";
+import { updateTenantSettings, valueSettingsSchema } from "@/lib/tenants/settings";
+
+export const updateValueSettingsAction = stewardAction
+  .metadata({ actionName: "settings.value.updated", permission: "settings:write" })
+  .inputSchema(
+    z.object({
+      tenantSlug: z.string().min(1).max(64),
+      model: valueSettingsSchema.shape.model.unwrap(),
+      horizonMonths: valueSettingsSchema.shape.horizonMonths.unwrap(),
+      annualDiscountRate: valueSettingsSchema.shape.annualDiscountRate.unwrap(),
+      churnB2B: z.number({ error: "B2B churn probability must be a number" }).min(0, "B2B churn probability must be between 0 and 1").max(1, "B2B churn probability must be between 0 and 1"),
+      churnB2C: z.number({ error: "B2C churn probability must be a number" }).min(0, "B2C churn probability must be between 0 and 1").max(1, "B2C churn probability must be between 0 and 1"),
+    }),
+  )
+  .action(async ({ parsedInput, ctx }) => {
+    const value = {
+      model: parsedInput.model,
+      horizonMonths: parsedInput.horizonMonths,
+      annualDiscountRate: parsedInput.annualDiscountRate,
+      churnProbability: { B2B: parsedInput.churnB2B, B2C: parsedInput.churnB2C },
+    };
+    const settings = await updateTenantSettings(ctx.db, ctx.access.tenant.id, "value", value);
+    ctx.audit({ action: "settings.value.updated", entityType: "Tenant", entityId: ctx.access.tenant.id, data: value });
+    revalidatePath(`/t/${ctx.access.tenant.slug}/settings/value`);
+    revalidatePath(`/t/${ctx.access.tenant.slug}/value`);
+    return settings.value;
+  });

@@ -1,0 +1,74 @@
+"use client";
+
+import { useState } from "react";
+import { useAction } from "next-safe-action/hooks";
+import { Button } from "@/components/ui/button";
+import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { fieldError, formError } from "@/components/forms/errors";
+import type { ValueSettings } from "@/lib/tenants/settings";
+import { updateValueSettingsAction } from "./actions";
+
+/** Percentages in the form, fractions in the settings. */
+const pct = (v: number) => String(Math.round(v * 10000) / 100);
+const fraction = (s: string) => (s.trim() === "" ? Number.NaN : Number(s) / 100);
+
+export function ValueSettingsForm({ tenantSlug, settings, readOnly }: { tenantSlug: string; settings: ValueSettings; readOnly: boolean }) {
+  const [values, setValues] = useState({
+    model: settings.model,
+    horizonMonths: String(settings.horizonMonths),
+    discount: pct(settings.annualDiscountRate),
+    churnB2B: pct(settings.churnProbability.B2B),
+    churnB2C: pct(settings.churnProbability.B2C),
+  });
+  const { execute, result, isPending } = useAction(updateValueSettingsAction);
+  const set = (key: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setValues({ ...values, [key]: e.target.value });
+  return (
+    <form
+      className="max-w-xl space-y-4"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        execute({
+          tenantSlug,
+          model: values.model,
+          horizonMonths: values.horizonMonths.trim() === "" ? Number.NaN : Number(values.horizonMonths),
+          annualDiscountRate: fraction(values.discount),
+          churnB2B: fraction(values.churnB2B),
+          churnB2C: fraction(values.churnB2C),
+        });
+      }}
+    >
+      <FormMessage>{formError(result)}</FormMessage>
+      {result.data && <FormMessage tone="success">Value settings saved. Recompute customer values to apply them.</FormMessage>}
+      <fieldset disabled={readOnly} className="space-y-4">
+        <Field label="CLV model" error={fieldError(result, "model")} hint="BG/NBD for non-contractual buying (retail); retention for contracts and subscriptions">
+          {(p) => (
+            <select {...p} className={inputClass} value={values.model} onChange={set("model") as never}>
+              <option value="BG_NBD">BG/NBD + Gamma-Gamma (non-contractual)</option>
+              <option value="RETENTION">Retention model (contractual)</option>
+            </select>
+          )}
+        </Field>
+        <Field label="Horizon (months)" error={fieldError(result, "horizonMonths")} hint="How far ahead the BG/NBD CLV counts purchases (1–120)">
+          {(p) => <input {...p} inputMode="numeric" className={inputClass} value={values.horizonMonths} onChange={set("horizonMonths")} />}
+        </Field>
+        <Field label="Annual discount rate (%)" error={fieldError(result, "annualDiscountRate")} hint="e.g. 10 for 10 % a year">
+          {(p) => <input {...p} inputMode="decimal" className={inputClass} value={values.discount} onChange={set("discount")} />}
+        </Field>
+        <div className="grid grid-cols-2 gap-4">
+          <Field label="B2B churn after a bad experience (%)" error={fieldError(result, "churnB2B")} hint="Default 66">
+            {(p) => <input {...p} inputMode="decimal" className={inputClass} value={values.churnB2B} onChange={set("churnB2B")} />}
+          </Field>
+          <Field label="B2C churn after a bad experience (%)" error={fieldError(result, "churnB2C")} hint="Default 52">
+            {(p) => <input {...p} inputMode="decimal" className={inputClass} value={values.churnB2C} onChange={set("churnB2C")} />}
+          </Field>
+        </div>
+      </fieldset>
+      {!readOnly && (
+        <Button type="submit" pending={isPending}>
+          Save value settings
+        </Button>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+const money = (v: number) => new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 }).format(v);
+
+export function EquityTrendChart({ data }: { data: { month: string; equity: number }[] }) {
+  return (
+    <div className="h-56 w-full" role="img" aria-label="Customer equity per month">
+      <ResponsiveContainer>
+        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+          <XAxis dataKey="month" fontSize={12} />
+          <YAxis tickFormatter={money} fontSize={12} width={56} />
+          <Tooltip formatter={(v) => [money(Number(v)), "Equity"]} />
+          <Line type="monotone" dataKey="equity" stroke="#4f46e5" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+export function RollupBarChart({ data, label }: { data: { label: string; equity: number }[]; label: string }) {
+  const top = data.slice(0, 10);
+  return (
+    <div className="w-full" style={{ height: Math.max(120, top.length * 28 + 40) }} role="img" aria-label={label}>
+      <ResponsiveContainer>
+        <BarChart data={top} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={false} />
+          <XAxis type="number" tickFormatter={money} fontSize={12} />
+          <YAxis type="category" dataKey="label" width={150} fontSize={12} />
+          <Tooltip formatter={(v) => [money(Number(v)), "Equity"]} />
+          <Bar dataKey="equity" fill="#6366f1" isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+export function HoldoutChart({ data }: { data: { period: string; observed: number; expected: number }[] }) {
+  return (
+    <div className="h-56 w-full" role="img" aria-label="Observed and expected repeat purchases per holdout period">
+      <ResponsiveContainer>
+        <BarChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+          <XAxis dataKey="period" fontSize={12} />
+          <YAxis fontSize={12} width={56} />
+          <Tooltip />
+          <Legend />
+          <Bar dataKey="observed" name="Observed" fill="#0f766e" isAnimationActive={false} />
+          <Bar dataKey="expected" name="Expected (model)" fill="#a5b4fc" isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { useAction } from "next-safe-action/hooks";
+import { Button } from "@/components/ui/button";
+import { FormMessage, inputClass } from "@/components/ui/field";
+import { Countdown } from "@/components/ui/countdown";
+import { formError } from "@/components/forms/errors";
+import { INCIDENT_STATUS_LABELS, type IncidentStatus } from "@/lib/incidents/lifecycle";
+import { SEVERITY_LABELS, type SeverityValue } from "@/lib/incidents/labels";
+import { acknowledgeIncidentsAction, assignIncidentsAction } from "@/app/t/[tenant]/incidents/actions";
+
+export type InboxItem = {
+  id: string;
+  number: number;
+  title: string;
+  severity: string;
+  status: string;
+  escalationLevel: number;
+  nextDueAt: string | null;
+  paused: boolean;
+  partnerName: string;
+  touchpointName: string;
+  assigneeName: string | null;
+};
+
+/** The inbox rows; stewards can select rows for bulk acknowledge / assign. */
+export function InboxTable({ tenantSlug, base, items, stewards, bulk }: { tenantSlug: string; base: string; items: InboxItem[]; stewards: { id: string; name: string }[]; bulk: boolean }) {
+  const [selected, setSelected] = useState<string[]>([]);
+  const [assignee, setAssignee] = useState("");
+  const ack = useAction(acknowledgeIncidentsAction, { onSuccess: () => setSelected([]) });
+  const assign = useAction(assignIncidentsAction, { onSuccess: () => setSelected([]) });
+  const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
+  const all = items.length > 0 && selected.length === items.length;
+  return (
+    <div className="space-y-3">
+      {bulk && (
+        <div className="flex flex-wrap items-center gap-2" aria-label="Bulk actions">
+          <span className="text-sm text-slate-600">{selected.length} selected</span>
+          <Button variant="secondary" disabled={selected.length === 0} pending={ack.isPending} onClick={() => ack.execute({ tenantSlug, incidentIds: selected })}>
+            Acknowledge selected
+          </Button>
+          <label className="sr-only" htmlFor="bulk-assignee">
+            Assign selected to
+          </label>
+          <select id="bulk-assignee" className={`${inputClass} w-auto`} value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+            <option value="">Unassigned</option>
+            {stewards.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+          <Button variant="secondary" disabled={selected.length === 0} pending={assign.isPending} onClick={() => assign.execute({ tenantSlug, incidentIds: selected, membershipId: assignee || null })}>
+            Assign selected
+          </Button>
+          {ack.result.data && <span className="text-sm text-emerald-700">Acknowledged {ack.result.data.count}{ack.result.data.skipped ? `, skipped ${ack.result.data.skipped} not open` : ""}.</span>}
+          <FormMessage>{formError(ack.result) ?? formError(assign.result)}</FormMessage>
+        </div>
+      )}
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-left text-sm">
+          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              {bulk && (
+                <th className="px-3 py-2">
+                  <input type="checkbox" aria-label="Select all" checked={all} onChange={() => setSelected(all ? [] : items.map((i) => i.id))} />
+                </th>
+              )}
+              <th className="px-3 py-2">Incident</th>
+              <th className="px-3 py-2">Severity</th>
+              <th className="px-3 py-2">Status</th>
+              <th className="px-3 py-2">SLA</th>
+              <th className="px-3 py-2">Level</th>
+              <th className="px-3 py-2">Partner</th>
+              <th className="px-3 py-2">Touchpoint</th>
+              {bulk && <th className="px-3 py-2">Assignee</th>}
+            </tr>
+          </thead>
+          <tbody data-testid="inbox">
+            {items.map((i) => (
+              <tr key={i.id} className="border-b border-slate-100 last:border-0" data-testid="inbox-row">
+                {bulk && (
+                  <td className="px-3 py-2">
+                    <input type="checkbox" aria-label={`Select INC-${i.number}`} checked={selected.includes(i.id)} onChange={() => toggle(i.id)} />
+                  </td>
+                )}
+                <td className="px-3 py-2">
+                  <Link href={`${base}/${i.id}`} className="font-medium text-brand-700 hover:underline">
+                    INC-{i.number}
+                  </Link>{" "}
+                  <span className="text-slate-700">{i.title}</span>
+                </td>
+                <td className="px-3 py-2">{SEVERITY_LABELS[i.severity as SeverityValue] ?? i.severity}</td>
+                <td className="px-3 py-2">{INCIDENT_STATUS_LABELS[i.status as IncidentStatus] ?? i.status}</td>
+                <td className="px-3 py-2">
+                  {["RESOLVED", "CLOSED"].includes(i.status) ? "—" : <Countdown dueAt={i.nextDueAt} paused={i.paused} />}
+                </td>
+                <td className="px-3 py-2" data-testid="level">
+                  {i.escalationLevel > 1 ? <span className="rounded bg-red-100 px-1.5 text-xs font-semibold text-red-800">Escalated L{i.escalationLevel}</span> : "L1"}
+                </td>
+                <td className="px-3 py-2">{i.partnerName}</td>
+                <td className="px-3 py-2">{i.touchpointName}</td>
+                {bulk && <td className="px-3 py-2">{i.assigneeName ?? "—"}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useAction } from "next-safe-action/hooks";
+import { Button } from "@/components/ui/button";
+import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { fieldError, formError } from "@/components/forms/errors";
+import { INCIDENT_CATEGORIES, SEVERITIES, SEVERITY_LABELS } from "@/lib/incidents/labels";
+import { createIncidentAction } from "@/app/t/[tenant]/incidents/actions";
+import { reportIncidentAction } from "@/app/portal/[tenant]/incidents/actions";
+
+type Option = { id: string; name: string };
+
+/** Incident capture: the steward form (chooses the partner) or the partner portal form (its own partner). */
+export function IncidentForm({ tenantSlug, mode, partners, touchpoints }: { tenantSlug: string; mode: "steward" | "partner"; partners: Option[]; touchpoints: Option[] }) {
+  const router = useRouter();
+  const [v, setV] = useState({
+    partnerId: "",
+    touchpointId: "",
+    severity: "MEDIUM",
+    category: INCIDENT_CATEGORIES[0] as string,
+    title: "",
+    description: "",
+    customersAffected: "1",
+    costRefunds: "0",
+    costReshipment: "0",
+    costCredits: "0",
+    costHandling: "0",
+  });
+  const base = mode === "steward" ? `/t/${tenantSlug}/incidents` : `/portal/${tenantSlug}/incidents`;
+  const onSuccess = ({ data }: { data?: { id: string } }) => data && router.push(`${base}/${data.id}`);
+  const steward = useAction(createIncidentAction, { onSuccess });
+  const partner = useAction(reportIncidentAction, { onSuccess });
+  const { result, isPending } = mode === "steward" ? steward : partner;
+  const set = (key: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => setV({ ...v, [key]: e.target.value });
+  const money = (key: "costRefunds" | "costReshipment" | "costCredits" | "costHandling", label: string) => (
+    <Field label={label} error={fieldError(result, key)}>
+      {(p) => <input {...p} inputMode="decimal" className={inputClass} value={v[key]} onChange={set(key)} />}
+    </Field>
+  );
+  return (
+    <form
+      className="space-y-4"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const input = {
+          tenantSlug,
+          touchpointId: v.touchpointId,
+          severity: v.severity as (typeof SEVERITIES)[number],
+          category: v.category,
+          title: v.title,
+          description: v.description,
+          customersAffected: v.customersAffected as unknown as number,
+          costRefunds: v.costRefunds as unknown as number,
+          costReshipment: v.costReshipment as unknown as number,
+          costCredits: v.costCredits as unknown as number,
+          costHandling: v.costHandling as unknown as number,
+        };
+        if (mode === "steward") steward.execute({ ...input, partnerId: v.partnerId });
+        else partner.execute(input);
+      }}
+    >
+      <FormMessage>{formError(result)}</FormMessage>
+      <div className="grid gap-4 sm:grid-cols-2">
+        {mode === "steward" && (
+          <Field label="Partner" error={fieldError(result, "partnerId")}>
+            {(p) => (
+              <select {...p} className={inputClass} value={v.partnerId} onChange={set("partnerId")}>
+                <option value="">Choose a partner…</option>
+                {partners.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        <Field label="Touchpoint" error={fieldError(result, "touchpointId")}>
+          {(p) => (
+            <select {...p} className={inputClass} value={v.touchpointId} onChange={set("touchpointId")}>
+              <option value="">Choose a touchpoint…</option>
+              {touchpoints.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Severity" error={fieldError(result, "severity")}>
+          {(p) => (
+            <select {...p} className={inputClass} value={v.severity} onChange={set("severity")}>
+              {SEVERITIES.map((s) => (
+                <option key={s} value={s}>
+                  {SEVERITY_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Category" error={fieldError(result, "category")}>
+          {(p) => (
+            <select {...p} className={inputClass} value={v.category} onChange={set("category")}>
+              {INCIDENT_CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <Field label="Title" error={fieldError(result, "title")}>
+        {(p) => <input {...p} className={inputClass} value={v.title} onChange={set("title")} />}
+      </Field>
+      <Field label="Description" error={fieldError(result, "description")}>
+        {(p) => <textarea {...p} rows={4} className={inputClass} value={v.description} onChange={set("description")} />}
+      </Field>
+      <Field label="Customers affected" error={fieldError(result, "customersAffected")}>
+        {(p) => <input {...p} inputMode="numeric" className={inputClass} value={v.customersAffected} onChange={set("customersAffected")} />}
+      </Field>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-700">Cost of failure</legend>
+        <div className="grid gap-4 sm:grid-cols-4">
+          {money("costRefunds", "Refunds")}
+          {money("costReshipment", "Reshipment")}
+          {money("costCredits", "Credits")}
+          {money("costHandling", "Handling")}
+        </div>
+      </fieldset>
+      <Button type="submit" pending={isPending}>
+        {mode === "steward" ? "Open incident" : "Report incident"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * Tenant settings (Tenant.settings json), validated with zod. One object with a section per
+ * capability; every section has its own defaults so a tenant with `{}` (or with keys another
+ * version wrote) still reads as a complete, valid configuration. Other capabilities add their
+ * section to `tenantSettingsSchema` below.
+ */
+import { z } from "zod";
+import type { Db } from "@/lib/db/scope";
+
+const probability = (label: string) =>
+  z.number({ error: `${label} must be a number` }).min(0, `${label} must be between 0 and 1`).max(1, `${label} must be between 0 and 1`);
+
+/** Customer value: which CLV model, its horizon and discount rate, and churn after a bad experience. */
+export const valueSettingsSchema = z.object({
+  /** RETENTION for contractual businesses (CLV = m·r/(1+d−r)); BG_NBD (+ Gamma-Gamma) for non-contractual ones. */
+  model: z.enum(["RETENTION", "BG_NBD"], { error: "Choose the retention model or BG/NBD" }).default("BG_NBD"),
+  /** BG/NBD horizon of the CLV, in months. */
+  horizonMonths: z
+    .number({ error: "Horizon must be a number of months" })
+    .int("Horizon must be a whole number of months")
+    .min(1, "Horizon must be at least 1 month")
+    .max(120, "Horizon can be at most 120 months")
+    .default(36),
+  /** Annual discount rate, e.g. 0.1 for 10 % a year. */
+  annualDiscountRate: z
+    .number({ error: "Discount rate must be a number" })
+    .min(0, "Discount rate must be between 0 and 1 (0 % to 100 % a year)")
+    .max(1, "Discount rate must be between 0 and 1 (0 % to 100 % a year)")
+    .default(0.1),
+  /** Probability that a customer of this segment stops buying after one bad experience. */
+  churnProbability: z
+    .object({ B2B: probability("B2B churn probability").default(0.66), B2C: probability("B2C churn probability").default(0.52) })
+    .default({ B2B: 0.66, B2C: 0.52 }),
+});
+
+export type ValueSettings = z.infer<typeof valueSettingsSchema>;
+
+export const tenantSettingsSchema = z.object({
+  value: valueSettingsSchema.default(valueSettingsSchema.parse({})),
+});
+
+export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
+
+export const DEFAULT_SETTINGS: TenantSettings = tenantSettingsSchema.parse({});
+
+/**
+ * Reads stored settings leniently: a section that does not validate (an older or hand-edited
+ * value) falls back to its defaults instead of breaking every page of the tenant.
+ */
+export function parseTenantSettings(raw: unknown): TenantSettings {
+  const object = raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const whole = tenantSettingsSchema.safeParse(object);
+  if (whole.success) return whole.data;
+  const value = valueSettingsSchema.safeParse(object.value ?? {});
+  return { ...DEFAULT_SETTINGS, value: value.success ? value.data : DEFAULT_SETTINGS.value };
+}
+
+export async function getTenantSettings(db: Db, tenantId: string): Promise<TenantSettings> {
+  const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { settings: true } });
+  return parseTenantSettings(tenant?.settings);
+}
+
+/** Replaces one section, keeping the other sections (and keys this version does not know) as stored. */
+export async function updateTenantSettings<K extends keyof TenantSettings>(
+  db: Db,
+  tenantId: string,
+  section: K,
+  value: TenantSettings[K],
+): Promise<TenantSettings> {
+  const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { settings: true } });
+  const stored = tenant?.settings && typeof tenant.settings === "object" && !Array.isArray(tenant.settings) ? (tenant.settings as Record<string, unknown>) : {};
+  const next = { ...stored, [section]: value };
+  await db.tenant.update({ where: { id: tenantId }, data: { settings: next as object } });
+  return parseTenantSettings(next);
+}

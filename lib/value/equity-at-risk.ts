@@ -1,0 +1,102 @@
+/**
+ * Equity at risk: what a partner's incidents may cost the brand in customer equity.
+ *
+ *   risk(incident) = CLV(affected customer) · churn(segment)                 [customer known]
+ *                  + (customersAffected − 1) · avg over the partner's customers of CLV · churn(segment)
+ *   or, when no customer is named, customersAffected · that average.
+ *
+ * CLV is the snapshot of `asOf` (default: the latest month with snapshots); a named customer
+ * without a snapshot is worth 0. "The partner's customers" are those it served (a transaction
+ * before the month's end); a partner that served no valued customer uses the tenant average.
+ * churn(segment) is the tenant setting (defaults 0.66 B2B, 0.52 B2C). All set-based: one query.
+ */
+import { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/lib/db/scope";
+import { getTenantSettings } from "@/lib/tenants/settings";
+import { latestSnapshotMonth } from "./rollups";
+import { valuePeriod } from "./tenant-data";
+
+export type IncidentEquityAtRisk = {
+  incidentId: string;
+  number: number;
+  partnerId: string;
+  touchpointId: string;
+  customersAffected: number;
+  /** CLV of the named customer (null when none is named). */
+  customerClv: number | null;
+  /** Average CLV × churn probability of the partner's customers, used for the unnamed ones. */
+  averageRiskPerCustomer: number;
+  equityAtRisk: number;
+};
+
+export type EquityAtRiskRow = { key: string; label: string; incidents: number; customersAffected: number; equityAtRisk: number };
+
+type Filter = { incidentIds?: string[]; from?: Date; to?: Date; asOf?: Date };
+
+async function perIncidentSql(db: Db, tenantId: string, filter: Filter): Promise<Prisma.Sql | null> {
+  const asOf = filter.asOf ?? (await latestSnapshotMonth(db, tenantId));
+  if (!asOf) return null;
+  const { cutoff } = valuePeriod(asOf);
+  const churn = (await getTenantSettings(db, tenantId)).value.churnProbability;
+  const ids = filter.incidentIds ? Prisma.sql`and i.id = any(${filter.incidentIds}::text[])` : Prisma.empty;
+  const from = filter.from ? Prisma.sql`and i."openedAt" >= ${filter.from}` : Prisma.empty;
+  const to = filter.to ? Prisma.sql`and i."openedAt" < ${filter.to}` : Prisma.empty;
+  return Prisma.sql`
+    with inc as (
+      select i.id, i.number, i."partnerId", i."touchpointId", i."customerId", i."customersAffected"
+      from "Incident" i where i."tenantId" = ${tenantId} ${ids} ${from} ${to}
+    ), v as (
+      select cv."customerId" as cid, cv.clv,
+             cv.clv * (case c.segment when 'B2B' then ${churn.B2B}::float8 else ${churn.B2C}::float8 end) as risk
+      from "CustomerValue" cv join "Customer" c on c."tenantId" = ${tenantId} and c.id = cv."customerId"
+      where cv."tenantId" = ${tenantId} and cv."asOf" = ${asOf}::date
+    ), served as (
+      select distinct t."servingPartnerId" as pid, t."customerId" as cid
+      from "Transaction" t
+      where t."tenantId" = ${tenantId} and t."occurredAt" < ${cutoff}
+        and t."servingPartnerId" in (select "partnerId" from inc)
+    ), partner_avg as (
+      select s.pid, avg(v.risk) as risk from served s join v using (cid) group by s.pid
+    ), tenant_avg as (
+      select coalesce(avg(risk), 0) as risk from v
+    )
+    select inc.id as "incidentId", inc.number, inc."partnerId", inc."touchpointId", inc."customersAffected",
+           case when inc."customerId" is null then null else coalesce(kv.clv, 0) end::float8 as "customerClv",
+           coalesce(pa.risk, ta.risk)::float8 as "averageRiskPerCustomer",
+           (coalesce(kv.risk, 0)
+             + greatest(inc."customersAffected" - case when inc."customerId" is null then 0 else 1 end, 0) * coalesce(pa.risk, ta.risk))::float8 as "equityAtRisk"
+    from inc
+    left join v kv on kv.cid = inc."customerId"
+    left join partner_avg pa on pa.pid = inc."partnerId"
+    cross join tenant_avg ta`;
+}
+
+/** Equity at risk of each given incident (unknown or foreign ids are simply absent). */
+export async function equityAtRiskByIncident(db: Db, tenantId: string, incidentIds: string[], options: { asOf?: Date } = {}): Promise<Map<string, IncidentEquityAtRisk>> {
+  if (incidentIds.length === 0) return new Map();
+  const sql = await perIncidentSql(db, tenantId, { incidentIds, asOf: options.asOf });
+  if (!sql) return new Map();
+  const rows = await db.$queryRaw<IncidentEquityAtRisk[]>(sql);
+  return new Map(rows.map((r) => [r.incidentId, r]));
+}
+
+/** Equity at risk summed by partner or touchpoint, over incidents opened in [from, to) (all when unset). */
+export async function equityAtRiskRollup(
+  db: Db,
+  tenantId: string,
+  by: "partner" | "touchpoint",
+  filter: { from?: Date; to?: Date; asOf?: Date } = {},
+): Promise<EquityAtRiskRow[]> {
+  const sql = await perIncidentSql(db, tenantId, filter);
+  if (!sql) return [];
+  const key = by === "partner" ? Prisma.sql`r."partnerId"` : Prisma.sql`r."touchpointId"`;
+  const rows = await db.$queryRaw<{ key: string; incidents: number; affected: number; risk: number }[]>`
+    select ${key} as key, count(*)::int as incidents, sum(r."customersAffected")::int as affected, sum(r."equityAtRisk")::float8 as risk
+    from (${sql}) r group by 1 order by 4 desc`;
+  const names =
+    by === "partner"
+      ? await db.partner.findMany({ where: { tenantId, id: { in: rows.map((r) => r.key) } }, select: { id: true, name: true } })
+      : await db.touchpoint.findMany({ where: { tenantId, id: { in: rows.map((r) => r.key) } }, select: { id: true, name: true } });
+  const name = new Map(names.map((n) => [n.id, n.name]));
+  return rows.map((r) => ({ key: r.key, label: name.get(r.key) ?? "Unknown", incidents: r.incidents, customersAffected: r.affected, equityAtRisk: r.risk }));
+}

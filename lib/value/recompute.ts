@@ -1,0 +1,234 @@
+/**
+ * Recompute a tenant's customer values for one month: read the history set-based, fit the
+ * tenant's model, score every customer, write CustomerValue snapshots in batches and store the
+ * ClvFit. Runs in several short tenant transactions (it is meant for a background job), and
+ * reports progress through `onProgress`.
+ *
+ * Incremental:
+ * - A watermark of the history (transaction count, customers, last occurredAt, margin sum and
+ *   the period's last day) and the model settings are stored with each fit. When both are
+ *   unchanged since the last fit of that month, nothing is refitted or rewritten.
+ * - Otherwise the model is refitted (new transactions move the population parameters, and so
+ *   every customer's value a little) and every customer is rescored in memory, but a snapshot
+ *   row is only written when its values changed (upsert … WHERE … IS DISTINCT FROM), so a rerun
+ *   after a small import touches few rows. Snapshots of customers no longer in scope are deleted.
+ */
+import { withTenant, type Db } from "@/lib/db/scope";
+import { getTenantSettings, type ValueSettings } from "@/lib/tenants/settings";
+import {
+  formatMonth,
+  holdoutPurchasesByPeriod,
+  loadCustomerHistory,
+  segmentActivity,
+  transactionWatermark,
+  valuePeriod,
+  type CustomerHistory,
+  type ValuePeriod,
+  type Watermark,
+} from "./tenant-data";
+import {
+  fitBgnbdModel,
+  HOLDOUT_PERIOD_DAYS,
+  holdoutCheck,
+  holdoutPeriods,
+  retentionSegments,
+  scoreBgnbd,
+  scoreRetention,
+  ValueModelError,
+  type CustomerScores,
+} from "./tenant-models";
+import { MS_PER_DAY } from "./time-units";
+
+export const WRITE_BATCH = 5_000;
+const LONG_TX = { timeoutMs: 300_000 };
+
+export type RecomputeProgress = { phase: string; done: number; total: number };
+export type RecomputeResult = {
+  month: string;
+  model: "RETENTION" | "BG_NBD";
+  skipped: boolean;
+  customers: number;
+  written: number;
+  deleted: number;
+  totalEquity: number;
+  fitId: string | null;
+  timings: { readMs: number; fitMs: number; scoreMs: number; writeMs: number };
+};
+
+type FitRecord = { params: object; logLikelihood: number | null; converged: boolean; iterations: number; quality: Record<string, unknown> };
+
+const settingsKey = (s: ValueSettings) => ({ model: s.model, horizonMonths: s.horizonMonths, annualDiscountRate: s.annualDiscountRate });
+
+export async function recomputeCustomerValues(
+  tenantId: string,
+  options: { month?: Date | string; now?: Date; force?: boolean; onProgress?: (p: RecomputeProgress) => Promise<void> | void } = {},
+): Promise<RecomputeResult> {
+  const period = valuePeriod(options.month ?? options.now ?? new Date(), options.now);
+  const progress = options.onProgress ?? (() => undefined);
+  const timings = { readMs: 0, fitMs: 0, scoreMs: 0, writeMs: 0 };
+  let clock = performance.now();
+  const lap = (key: keyof typeof timings) => {
+    const now = performance.now();
+    timings[key] += now - clock;
+    clock = now;
+  };
+
+  await progress({ phase: "Reading transactions", done: 0, total: 0 });
+  const { settings, watermark, previous } = await withTenant({ tenantId }, async (db) => ({
+    settings: (await getTenantSettings(db, tenantId)).value,
+    watermark: await transactionWatermark(db, tenantId, period),
+    previous: await db.clvFit.findFirst({ where: { tenantId, asOf: period.asOf }, orderBy: { createdAt: "desc" } }),
+  }));
+  const base = { month: formatMonth(period.asOf), model: settings.model };
+  const stored = (previous?.quality ?? {}) as { watermark?: Watermark; settings?: unknown };
+  if (
+    !options.force &&
+    previous &&
+    previous.model === settings.model &&
+    canonical(stored.watermark) === canonical(watermark) &&
+    canonical(stored.settings) === canonical(settingsKey(settings))
+  ) {
+    const total = await withTenant({ tenantId }, (db) => snapshotTotal(db, tenantId, period.asOf));
+    return { ...base, skipped: true, customers: total.customers, written: 0, deleted: 0, totalEquity: total.equity, fitId: previous.id, timings };
+  }
+
+  const firstDay = watermark.firstAt ? Math.floor(Date.parse(watermark.firstAt) / MS_PER_DAY) : period.endDay;
+  const periods = settings.model === "BG_NBD" ? holdoutPeriods(firstDay, period.endDay) : 0;
+  const splitDay = period.endDay + 1 - periods * HOLDOUT_PERIOD_DAYS;
+  const { history, observed, activity } = await withTenant(
+    { tenantId },
+    async (db) => ({
+      history: await loadCustomerHistory(db, tenantId, period, splitDay),
+      observed: periods > 0 ? await holdoutPurchasesByPeriod(db, tenantId, period, splitDay, HOLDOUT_PERIOD_DAYS) : new Map<number, number>(),
+      activity: settings.model === "RETENTION" ? await segmentActivity(db, tenantId, period) : [],
+    }),
+    LONG_TX,
+  );
+  lap("readMs");
+  const n = history.customerIds.length;
+  await progress({ phase: "Fitting the model", done: 0, total: n });
+
+  let scores: CustomerScores;
+  let fit: FitRecord;
+  const quality: Record<string, unknown> = { watermark, settings: settingsKey(settings), customers: n };
+  if (settings.model === "BG_NBD") {
+    const model = fitBgnbdModel(history, period.endDay, settings);
+    if (periods > 0) {
+      try {
+        const check = holdoutCheck(history, splitDay, periods, observed, model.params.bgnbd);
+        if (check) quality.holdout = check;
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error;
+        quality.holdoutError = "The holdout refit could not be evaluated (degenerate parameters).";
+      }
+    }
+    quality.bgnbd = { converged: model.bgnbdFit.converged, degenerate: model.bgnbdFit.degenerate, iterations: model.bgnbdFit.iterations };
+    quality.gammaGamma = model.spendFit
+      ? { converged: model.spendFit.converged, logLikelihood: model.spendFit.logLikelihood, customers: model.spendFit.customers, iterations: model.spendFit.iterations }
+      : { skipped: true, fallbackMargin: model.fallbackMargin };
+    lap("fitMs");
+    await progress({ phase: "Scoring customers", done: 0, total: n });
+    try {
+      scores = scoreBgnbd(model, history, period.endDay);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      throw new ValueModelError(
+        "The BG/NBD model could not score this history: its parameters ran off to their bounds (the data shows almost no differences between customers' buying or dropping out). Use the retention model, or check the transactions.",
+      );
+    }
+    fit = {
+      params: model.params,
+      logLikelihood: model.bgnbdFit.logLikelihood,
+      converged: model.bgnbdFit.converged && (model.spendFit?.converged ?? true),
+      iterations: model.bgnbdFit.iterations + (model.spendFit?.iterations ?? 0),
+      quality,
+    };
+  } else {
+    const segments = retentionSegments(activity, settings.annualDiscountRate);
+    quality.segments = segments;
+    lap("fitMs");
+    scores = scoreRetention(segments, history, period.endDay);
+    fit = {
+      params: { annualDiscountRate: settings.annualDiscountRate, segments: Object.fromEntries(segments.map((s) => [s.segment, { margin: s.margin, retention: s.retention }])) },
+      logLikelihood: null,
+      converged: true,
+      iterations: 0,
+      quality,
+    };
+  }
+  lap("scoreMs");
+
+  let written = 0;
+  for (let from = 0; from < n; from += WRITE_BATCH) {
+    const to = Math.min(n, from + WRITE_BATCH);
+    written += await withTenant({ tenantId }, (db) => writeSnapshots(db, tenantId, period.asOf, settings.model, history, scores, from, to), LONG_TX);
+    lap("writeMs");
+    await progress({ phase: "Writing customer values", done: to, total: n });
+  }
+  const { deleted, fitId, total } = await withTenant(
+    { tenantId },
+    async (db) => {
+      const deleted = await deleteOutOfScope(db, tenantId, period);
+      const created = await db.clvFit.create({
+        data: { tenantId, asOf: period.asOf, model: settings.model, params: fit.params, logLikelihood: fit.logLikelihood, converged: fit.converged, iterations: fit.iterations, quality: fit.quality as object },
+        select: { id: true },
+      });
+      return { deleted, fitId: created.id, total: await snapshotTotal(db, tenantId, period.asOf) };
+    },
+    LONG_TX,
+  );
+  lap("writeMs");
+  return { ...base, skipped: false, customers: n, written, deleted, totalEquity: total.equity, fitId, timings };
+}
+
+/** JSON with sorted keys: jsonb does not keep the key order it was given. */
+function canonical(value: unknown): string {
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+const finite = (v: number) => (Number.isFinite(v) ? v : null);
+
+/** Upserts rows [from, to) and returns how many changed. */
+export async function writeSnapshots(
+  db: Db,
+  tenantId: string,
+  asOf: Date,
+  model: "RETENTION" | "BG_NBD",
+  history: Pick<CustomerHistory, "customerIds">,
+  scores: CustomerScores,
+  from: number,
+  to: number,
+): Promise<number> {
+  const ids = history.customerIds.slice(from, to);
+  const clv = Array.from(scores.clv.subarray(from, to), (v) => (Number.isFinite(v) ? Math.round(v * 100) / 100 : 0));
+  const alive = Array.from(scores.probabilityAlive.subarray(from, to), finite);
+  const purchases = Array.from(scores.expectedPurchases.subarray(from, to), finite);
+  const margin = Array.from(scores.expectedMargin.subarray(from, to), finite);
+  return db.$executeRaw`
+    insert into "CustomerValue" ("tenantId", "customerId", "asOf", model, clv, "probabilityAlive", "expectedPurchases", "expectedMargin", "computedAt")
+    select ${tenantId}, u.cid, ${asOf}::date, ${model}::"ClvModel", u.clv, u.alive, u.purchases, u.margin, now()
+    from unnest(${ids}::text[], ${clv}::float8[], ${alive}::float8[], ${purchases}::float8[], ${margin}::float8[]) as u(cid, clv, alive, purchases, margin)
+    on conflict ("tenantId", "customerId", "asOf") do update
+      set model = excluded.model, clv = excluded.clv, "probabilityAlive" = excluded."probabilityAlive",
+          "expectedPurchases" = excluded."expectedPurchases", "expectedMargin" = excluded."expectedMargin", "computedAt" = excluded."computedAt"
+      where ("CustomerValue".model, "CustomerValue".clv, "CustomerValue"."probabilityAlive", "CustomerValue"."expectedPurchases", "CustomerValue"."expectedMargin")
+        is distinct from (excluded.model, excluded.clv, excluded."probabilityAlive", excluded."expectedPurchases", excluded."expectedMargin")`;
+}
+
+/** Snapshots of customers without a purchase before the cutoff (e.g. transactions deleted or moved). */
+async function deleteOutOfScope(db: Db, tenantId: string, period: ValuePeriod): Promise<number> {
+  return db.$executeRaw`
+    delete from "CustomerValue" v
+    where v."tenantId" = ${tenantId} and v."asOf" = ${period.asOf}::date
+      and not exists (select 1 from "Transaction" t where t."tenantId" = ${tenantId} and t."customerId" = v."customerId" and t."occurredAt" < ${period.cutoff})`;
+}
+
+export async function snapshotTotal(db: Db, tenantId: string, asOf: Date): Promise<{ equity: number; customers: number }> {
+  const [row] = await db.$queryRaw<{ equity: number; customers: number }[]>`
+    select coalesce(sum(clv), 0)::float8 as equity, count(*)::int as customers
+    from "CustomerValue" where "tenantId" = ${tenantId} and "asOf" = ${asOf}::date`;
+  return row;
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_SETTINGS, parseTenantSettings, tenantSettingsSchema, valueSettingsSchema } from "@/lib/tenants/settings";
+
+describe("tenant settings", () => {
+  it("fill every section with its defaults", () => {
+    expect(parseTenantSettings({})).toEqual({
+      value: { model: "BG_NBD", horizonMonths: 36, annualDiscountRate: 0.1, churnProbability: { B2B: 0.66, B2C: 0.52 } },
+    });
+    expect(parseTenantSettings(null)).toEqual(DEFAULT_SETTINGS);
+    expect(parseTenantSettings({ value: { model: "RETENTION", churnProbability: { B2B: 0.7 } } }).value).toEqual({
+      model: "RETENTION",
+      horizonMonths: 36,
+      annualDiscountRate: 0.1,
+      churnProbability: { B2B: 0.7, B2C: 0.52 },
+    });
+  });
+
+  it("fall back to defaults for a stored section that no longer validates", () => {
+    expect(parseTenantSettings({ value: { model: "MAGIC" }, other: 1 }).value).toEqual(DEFAULT_SETTINGS.value);
+  });
+
+  it("reject bad values with clear messages", () => {
+    const result = valueSettingsSchema.safeParse({ horizonMonths: 0, annualDiscountRate: 2, churnProbability: { B2B: 1.5 } });
+    expect(result.success).toBe(false);
+    const messages = result.error!.issues.map((i) => i.message);
+    expect(messages).toEqual(
+      expect.arrayContaining(["Horizon must be at least 1 month", "Discount rate must be between 0 and 1 (0 % to 100 % a year)", "B2B churn probability must be between 0 and 1"]),
+    );
+    expect(tenantSettingsSchema.safeParse({ value: { model: "X" } }).error?.issues[0].message).toBe("Choose the retention model or BG/NBD");
+  });
+});
