@@ -34,7 +34,12 @@ export const createApiKeySchema = z.object({
 });
 export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;
 
-export async function createApiKey(db: Db, tenantId: string, createdById: string, input: z.output<typeof createApiKeySchema>) {
+export async function createApiKey(
+  db: Db,
+  tenantId: string,
+  createdById: string,
+  input: { name: string; partnerId?: string | null; rateLimitPerMinute: number },
+) {
   if (input.partnerId) {
     const partner = await db.partner.findFirst({ where: { tenantId, id: input.partnerId }, select: { id: true } });
     if (!partner) throw new ActionError("That partner was not found.", "not-found");

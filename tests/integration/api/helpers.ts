@@ -62,7 +62,7 @@ export async function apiFixture(slug = "acme", rateLimitPerMinute = 600) {
 
 export type ApiFixture = Awaited<ReturnType<typeof apiFixture>>;
 
-export const interaction = (f: ApiFixture, overrides: Record<string, unknown> = {}) => ({
+export const interaction = (f: ApiFixture, overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
   partnerId: f.partnerA.id,
   touchpointId: f.touchpointA.id,
   occurredAt: "2026-03-01T10:00:00Z",
