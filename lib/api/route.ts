@@ -1,5 +1,7 @@
 import type { z } from "zod";
+import { ZodError } from "zod";
 import { Prisma } from "@/generated/prisma/client";
+import { ActionError } from "@/lib/actions/errors";
 import { withTenant, type Db } from "@/lib/db/scope";
 import { writeAudit, type AuditEntry } from "@/lib/audit/write";
 import { log } from "@/lib/log";
@@ -151,6 +153,12 @@ function json(result: ApiResult, headers: Record<string, string> = {}): Response
 
 function failure(error: unknown, name: string, instance: string): Response {
   if (error instanceof ApiProblem) return problemResponse(error, instance);
+  // Rules broken inside the shared lib/ core (the same messages the UI shows).
+  if (error instanceof ActionError) {
+    const status = { "not-found": 404, forbidden: 403, conflict: 409, invalid: 422 }[error.kind];
+    return problemResponse(new ApiProblem(status, error.message), instance);
+  }
+  if (error instanceof ZodError) return problemResponse(new ApiProblem(422, "Some fields are invalid; see errors.", zodErrors(error)), instance);
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === "P2002") return problemResponse(new ApiProblem(409, "A record with the same unique value already exists."), instance);
     if (error.code === "P2003") return problemResponse(new ApiProblem(422, "A referenced record does not exist."), instance);

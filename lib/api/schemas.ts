@@ -175,3 +175,133 @@ export const Customer = z
   })
   .meta({ id: "Customer" });
 export const CustomerParams = z.object({ externalRef });
+
+// ---------------------------------------------------------------- incidents
+
+export const Severity = z.enum(["CRITICAL", "HIGH", "MEDIUM", "LOW"]);
+export const IncidentStatus = z.enum(["OPEN", "ACKNOWLEDGED", "IN_PROGRESS", "WAITING", "RESOLVED", "CLOSED"]);
+const cost = (what: string) =>
+  z
+    .number({ error: `${what} is an amount.` })
+    .min(0, `${what} may not be negative.`)
+    .max(10_000_000, `${what} is too large.`)
+    .multipleOf(0.01, `${what} has at most 2 decimals.`)
+    .optional();
+
+export const IncidentInput = z
+  .object({
+    partnerId: id,
+    touchpointId: id,
+    customerId: id.optional(),
+    severity: Severity,
+    category: z.string().trim().min(1, "category may not be empty.").max(80, "Keep the category under 80 characters."),
+    title: z.string().trim().min(3, "Give the incident a short title (3 characters or more).").max(160, "Keep the title under 160 characters."),
+    description: z.string().trim().min(10, "Describe what happened (10 characters or more).").max(5000, "Keep the description under 5,000 characters."),
+    customersAffected: z.number().int("customersAffected is a whole number.").min(1, "At least one customer is affected.").max(1_000_000).optional(),
+    costRefunds: cost("costRefunds"),
+    costReshipment: cost("costReshipment"),
+    costCredits: cost("costCredits"),
+    costHandling: cost("costHandling"),
+    externalRef: z.string().trim().min(1, "externalRef may not be empty.").max(120, "Use at most 120 characters.").optional(),
+  })
+  .strict()
+  .meta({ id: "IncidentInput" });
+
+export const IncidentEvent = z
+  .object({
+    id,
+    type: z.string().describe("CREATED, STATUS_CHANGED, REOPENED, COMMENT, ESCALATED, EXTENSION_REQUESTED, EXTENSION_DECIDED"),
+    fromStatus: IncidentStatus.nullable(),
+    toStatus: IncidentStatus.nullable(),
+    body: z.string().nullable(),
+    actor: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: "IncidentEvent", description: "One entry of the shared timeline (internal notes are never returned)." });
+
+export const Incident = z
+  .object({
+    id,
+    number: z.number().int(),
+    reference: z.string().describe("INC-<number>"),
+    partnerId: z.string(),
+    touchpointId: z.string(),
+    customerId: z.string().nullable(),
+    severity: Severity,
+    category: z.string(),
+    title: z.string(),
+    description: z.string(),
+    customersAffected: z.number().int(),
+    costRefunds: z.number(),
+    costReshipment: z.number(),
+    costCredits: z.number(),
+    costHandling: z.number(),
+    status: IncidentStatus,
+    source: z.enum(["STEWARD", "PARTNER", "API"]),
+    escalationLevel: z.number().int(),
+    openedAt: z.string(),
+    acknowledgedAt: z.string().nullable(),
+    resolvedAt: z.string().nullable(),
+    closedAt: z.string().nullable(),
+    ackDueAt: z.string().nullable(),
+    resolveDueAt: z.string().nullable(),
+    rootCause: z.string().nullable(),
+    resolution: z.string().nullable(),
+    externalRef: z.string().nullable(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "Incident" });
+export const IncidentWithTimeline = Incident.extend({ timeline: z.array(IncidentEvent) }).meta({ id: "IncidentWithTimeline" });
+export const IncidentPage = page(Incident, "IncidentPage");
+export const IncidentListQuery = paginationQuery.extend({
+  status: IncidentStatus.optional(),
+  severity: Severity.optional(),
+  partnerId: id.optional(),
+});
+
+export const IncidentStatusInput = z
+  .object({
+    status: IncidentStatus,
+    rootCause: z.string().trim().max(2000, "Keep the root cause under 2,000 characters.").optional().describe("Required when resolving."),
+    resolution: z.string().trim().max(4000, "Keep the resolution under 4,000 characters.").optional().describe("Required when resolving."),
+    comment: z.string().trim().max(4000, "Keep the comment under 4,000 characters.").optional(),
+  })
+  .strict()
+  .meta({ id: "IncidentStatusInput" });
+
+export const IncidentCommentInput = z
+  .object({
+    body: z.string().trim().min(1, "Write a comment first.").max(4000, "Keep comments under 4,000 characters."),
+  })
+  .strict()
+  .meta({ id: "IncidentCommentInput" });
+
+// ---------------------------------------------------------------- scorecards
+
+export const Scorecard = z
+  .object({
+    id,
+    partnerId: z.string(),
+    month: z.string().describe("First day of the month scored (YYYY-MM-DD)."),
+    version: z.number().int(),
+    score: z.number().nullable(),
+    complianceScore: z.number().nullable(),
+    experienceScore: z.number().nullable(),
+    incidentScore: z.number().nullable(),
+    valueScore: z.number().nullable(),
+    engagementScore: z.number().nullable(),
+    rank: z.number().int().nullable(),
+    peerCount: z.number().int().nullable(),
+    change: z.number().nullable(),
+    recommendation: z.enum(["REWARD", "MAINTAIN", "DEVELOP", "PROBATION", "EXIT"]).nullable(),
+    publishedAt: z.string().nullable(),
+  })
+  .meta({ id: "Scorecard", description: "A published monthly partner scorecard." });
+export const ScorecardPage = page(Scorecard, "ScorecardPage");
+export const ScorecardListQuery = paginationQuery.extend({
+  partnerId: id.optional(),
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "month is YYYY-MM, e.g. 2026-03.")
+    .optional(),
+});

@@ -11,6 +11,13 @@ import * as transactions from "@/app/api/v1/transactions/route";
 import * as transactionBatch from "@/app/api/v1/transactions/batch/route";
 import * as customers from "@/app/api/v1/customers/[externalRef]/route";
 import * as openapiRoute from "@/app/api/v1/openapi.json/route";
+import * as incidents from "@/app/api/v1/incidents/route";
+import * as incident from "@/app/api/v1/incidents/[id]/route";
+import * as incidentStatus from "@/app/api/v1/incidents/[id]/status/route";
+import * as incidentComments from "@/app/api/v1/incidents/[id]/comments/route";
+import * as scorecards from "@/app/api/v1/scorecards/route";
+import * as scorecard from "@/app/api/v1/scorecards/[id]/route";
+import { withTenant } from "@/lib/db/scope";
 
 // Contract tests: real responses of every documented operation are checked against the schemas
 // of the served OpenAPI document (a small JSON Schema checker for the subset the generator emits:
@@ -28,6 +35,12 @@ const modules: Record<string, Record<string, unknown>> = {
   "/transactions": transactions,
   "/transactions/batch": transactionBatch,
   "/customers/{externalRef}": customers,
+  "/incidents": incidents,
+  "/incidents/{id}": incident,
+  "/incidents/{id}/status": incidentStatus,
+  "/incidents/{id}/comments": incidentComments,
+  "/scorecards": scorecards,
+  "/scorecards/{id}": scorecard,
 };
 
 let database: TestDatabase;
@@ -124,5 +137,48 @@ describe("real responses conform to the document", () => {
     expectConforms("/customers/{externalRef}", "put", await call(customers.PUT as never, "PUT", "/customers/x-1", { key: f.tenantKey, body: customer, params: { externalRef: "x-1" } }));
     expectConforms("/customers/{externalRef}", "put", await call(customers.PUT as never, "PUT", "/customers/x-1", { key: f.tenantKey, body: customer, params: { externalRef: "x-1" } }));
     expectConforms("/customers/{externalRef}", "put", await call(customers.PUT as never, "PUT", "/customers/x-1", { key: f.tenantKey, body: { ...customer, segment: "B2X" }, params: { externalRef: "x-1" } }));
+  });
+});
+
+describe("incidents and scorecards conform to the document", () => {
+  it("incidents: open, read, change status, comment, and their problems", async () => {
+    const body = {
+      partnerId: f.partnerA.id,
+      touchpointId: f.touchpointA.id,
+      severity: "MEDIUM",
+      category: "Damaged goods",
+      title: "Box crushed",
+      description: "The box arrived crushed and the lamp inside was broken.",
+    };
+    const created = await call(incidents.POST as never, "POST", "/incidents", { key: f.tenantKey, body, headers: { "Idempotency-Key": "c-inc" } });
+    expectConforms("/incidents", "post", created);
+    expectConforms("/incidents", "post", await call(incidents.POST as never, "POST", "/incidents", { key: f.tenantKey, body, headers: { "Idempotency-Key": "c-inc" } }));
+    expectConforms("/incidents", "post", await call(incidents.POST as never, "POST", "/incidents", { key: f.tenantKey, body: { ...body, severity: "SEVERE" } }));
+    expectConforms("/incidents", "post", await call(incidents.POST as never, "POST", "/incidents", { key: f.partnerKey, body: { ...body, partnerId: f.partnerB.id } }));
+    expectConforms("/incidents", "get", await call(incidents.GET as never, "GET", "/incidents?limit=1", { key: f.tenantKey }));
+    expectConforms("/incidents", "get", await call(incidents.GET as never, "GET", "/incidents?limit=x", { key: f.tenantKey }));
+    const id = created.body.id as string;
+    expectConforms("/incidents/{id}", "get", await call(incident.GET as never, "GET", `/incidents/${id}`, { key: f.tenantKey, params: { id } }));
+    expectConforms("/incidents/{id}", "get", await call(incident.GET as never, "GET", "/incidents/nope", { key: f.tenantKey, params: { id: "nope" } }));
+    const move = (key: string, b: unknown) => call(incidentStatus.POST as never, "POST", `/incidents/${id}/status`, { key, body: b, params: { id } });
+    expectConforms("/incidents/{id}/status", "post", await move(f.partnerKey, { status: "ACKNOWLEDGED" }));
+    expectConforms("/incidents/{id}/status", "post", await move(f.partnerKey, { status: "OPEN" }));
+    expectConforms("/incidents/{id}/status", "post", await move(f.partnerKey, { status: "CLOSED" }));
+    expectConforms("/incidents/{id}/status", "post", await move(f.partnerKey, { status: "DONE" }));
+    const comment = (b: unknown) => call(incidentComments.POST as never, "POST", `/incidents/${id}/comments`, { key: f.partnerKey, body: b, params: { id } });
+    expectConforms("/incidents/{id}/comments", "post", await comment({ body: "On it." }));
+    expectConforms("/incidents/{id}/comments", "post", await comment({ body: "" }));
+  });
+
+  it("scorecards: list and one, published only", async () => {
+    const id = await withTenant({ tenantId: f.tenantId }, async (db) =>
+      (await db.scorecard.create({ data: { tenantId: f.tenantId, partnerId: f.partnerA.id, month: new Date("2026-02-01"), status: "PUBLISHED", score: 80, publishedAt: new Date() } })).id,
+    );
+    const list = await call(scorecards.GET as never, "GET", "/scorecards", { key: f.partnerKey });
+    expect(list.body.data).toHaveLength(1);
+    expectConforms("/scorecards", "get", list);
+    expectConforms("/scorecards", "get", await call(scorecards.GET as never, "GET", "/scorecards?month=2026-2", { key: f.partnerKey }));
+    expectConforms("/scorecards/{id}", "get", await call(scorecard.GET as never, "GET", `/scorecards/${id}`, { key: f.partnerKey, params: { id } }));
+    expectConforms("/scorecards/{id}", "get", await call(scorecard.GET as never, "GET", "/scorecards/x", { key: f.partnerKey, params: { id: "x" } }));
   });
 });
