@@ -47,3 +47,18 @@ test("a steward (not an owner) cannot open the API keys page", async ({ page }) 
   const response = await page.goto(`/t/${NORTHWIND.slug}/settings/api-keys`);
   expect(response?.status()).toBe(403);
 });
+
+test("a steward reads the API reference, rendered from the served OpenAPI document", async ({ page, request }) => {
+  await signIn(page, NORTHWIND.steward);
+  await page.goto(`/t/${NORTHWIND.slug}/settings`);
+  await page.getByRole("link", { name: "API reference" }).click();
+  await expect(page.getByRole("heading", { name: "API reference", level: 1 })).toBeVisible();
+  const doc = (await (await request.get("/api/v1/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>> };
+  const count = Object.values(doc.paths).reduce((n, methods) => n + Object.keys(methods).length, 0);
+  await expect(page.getByTestId("api-operation")).toHaveCount(count);
+  const create = page.getByTestId("api-operation").filter({ hasText: "Open an incident" });
+  await expect(create).toContainText("/api/v1/incidents");
+  await expect(create).toContainText("Idempotency-Key");
+  await create.getByRole("link", { name: "IncidentInput" }).click();
+  await expect(page.locator("#schema-IncidentInput")).toBeInViewport();
+});
