@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/scope";
 import { ActionError } from "@/lib/actions/errors";
-import { WEBHOOK_EVENTS } from "./events";
+import { WEBHOOK_EVENTS, type WebhookEvent } from "./events";
 import { generateWebhookSecret } from "./signature";
 
 // Webhook endpoints of a tenant (Settings → Webhooks) and their delivery log.
@@ -20,7 +20,12 @@ export const webhookEndpointSchema = z.object({
       const url = new URL(value);
       return url.protocol === "https:" || (url.protocol === "http:" && LOCAL_HOSTS.has(url.hostname));
     }, "Use an https:// URL (plain http only for localhost)."),
-  events: z.array(z.enum(WEBHOOK_EVENTS)).min(1, "Choose at least one event."),
+  // Checked as a whole so the message lands on "events" (not on one array element).
+  events: z
+    .array(z.string().max(64))
+    .min(1, "Choose at least one event.")
+    .refine((events) => events.every((e) => (WEBHOOK_EVENTS as readonly string[]).includes(e)), `Choose from ${WEBHOOK_EVENTS.join(", ")}.`)
+    .transform((events) => events as WebhookEvent[]),
 });
 export type WebhookEndpointInput = z.input<typeof webhookEndpointSchema>;
 
