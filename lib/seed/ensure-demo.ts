@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/scope";
 import { recomputeCustomerValues } from "@/lib/value/recompute";
+import { ValueModelError } from "@/lib/value/tenant-models";
 import { demoLogins, demoTenantExists, demoTenantId, seedDemoTenant, type DemoScale, type SeedDemoOptions } from "./demo-tenant";
 
 export type DemoLoginLine = { label: string; email: string; password: string };
@@ -59,7 +60,13 @@ const DEMO_VALUE_MONTHS = 6;
 async function computeCustomerValueHistory(tenantId: string, today: Date, say: (line: string) => void) {
   for (let back = DEMO_VALUE_MONTHS - 1; back >= 0; back--) {
     const month = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - back, 1));
-    const result = await recomputeCustomerValues(tenantId, { month, now: today });
-    say(`  customer values ${result.month}: ${result.customers.toLocaleString("en")} customers, equity ${Math.round(result.totalEquity).toLocaleString("en")}`);
+    try {
+      const result = await recomputeCustomerValues(tenantId, { month, now: today });
+      say(`  customer values ${result.month}: ${result.customers.toLocaleString("en")} customers, equity ${Math.round(result.totalEquity).toLocaleString("en")}`);
+    } catch (error) {
+      // A small tenant's early months can be too thin for the BG/NBD fit: leave those months without snapshots.
+      if (!(error instanceof ValueModelError)) throw error;
+      say(`  customer values ${month.toISOString().slice(0, 7)}: not computed (${error.message})`);
+    }
   }
 }

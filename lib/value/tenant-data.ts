@@ -87,14 +87,17 @@ export async function loadCustomerHistory(db: Db, tenantId: string, period: Valu
       group by 1, 2
     ), per as (
       select cid, min(d) as first_day, max(d) as last_day, count(*)::int as n_days, sum(m) as total,
+             (array_agg(m order by d))[1] as first_margin,
              count(*) filter (where d < ${splitDay})::int as n_cal,
              max(d) filter (where d < ${splitDay}) as last_cal,
              sum(m) filter (where d < ${splitDay}) as cal_margin
       from days group by cid
     )
-    select per.cid, c.segment::text as segment, per.first_day, per.last_day, per.n_days, per.total, f.m as first_margin,
+    -- the first day's margin comes from the aggregate: a self-join on the days CTE has no index and
+    -- turned into a nested loop on the embedded database (15 s for 3,000 customers)
+    select per.cid, c.segment::text as segment, per.first_day, per.last_day, per.n_days, per.total, per.first_margin,
            per.n_cal, per.last_cal, per.cal_margin
-    from per join days f on f.cid = per.cid and f.d = per.first_day
+    from per
     join "Customer" c on c."tenantId" = ${tenantId} and c.id = per.cid
     order by per.cid`;
   const n = rows.length;
@@ -142,12 +145,12 @@ export async function holdoutPurchasesByPeriod(
       select distinct t."customerId" as cid, (t."occurredAt"::date - date '1970-01-01') as d
       from "Transaction" t
       where t."tenantId" = ${tenantId} and t."occurredAt" < ${period.cutoff}
-    ), born as (
-      select cid from days group by cid having min(d) < ${splitDay}
+    ), dated as (
+      select d, min(d) over (partition by cid) as first_day from days
     )
     select floor((d - ${splitDay})::float8 / ${periodDays})::int as k, count(*)::int as n
-    from days join born using (cid)
-    where d >= ${splitDay}
+    from dated
+    where first_day < ${splitDay} and d >= ${splitDay}
     group by 1 order by 1`;
   return new Map(rows.map((r) => [r.k, r.n]));
 }

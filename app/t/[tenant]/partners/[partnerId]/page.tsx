@@ -245,7 +245,10 @@ export default async function PartnerPage({ params }: PageProps<"/t/[tenant]/par
                 {incidents.map((i) => (
                   <li key={i.id} className="flex items-center justify-between gap-3 px-4 py-2">
                     <span>
-                      #{i.number} {i.title}
+                      <Link href={`${base}/incidents/${i.id}`} className="font-medium text-brand-700 hover:underline">
+                        INC-{i.number}
+                      </Link>{" "}
+                      {i.title}
                       <span className="block text-xs text-slate-500">{day(i.openedAt)}</span>
                     </span>
                     <span className="flex shrink-0 gap-1">

@@ -6,8 +6,8 @@ import { listCustomers } from "@/lib/value/customers";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
-import { formatDate, formatMoney, formatPercent } from "../format";
-import { rowClass, thClass, theadClass } from "../rollup-table";
+import { formatDate, formatMoney, formatPercent } from "../../format";
+import { rowClass, thClass, theadClass } from "../../rollup-table";
 
 export const metadata: Metadata = { title: "Customers" };
 

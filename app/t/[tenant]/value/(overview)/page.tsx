@@ -11,10 +11,10 @@ import { formatMonth } from "@/lib/value/tenant-data";
 import type { HoldoutCheck, RetentionSegment } from "@/lib/value/tenant-models";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { EquityTrendChart, HoldoutChart, RollupBarChart } from "./charts";
-import { formatMoney, formatNumber, formatPercent } from "./format";
-import { RecomputePanel } from "./recompute-panel";
-import { RollupTable, rowClass, thClass, theadClass } from "./rollup-table";
+import { EquityTrendChart, HoldoutChart, RollupBarChart } from "../charts";
+import { formatMoney, formatNumber, formatPercent } from "../format";
+import { RecomputePanel } from "../recompute-panel";
+import { RollupTable, rowClass, thClass, theadClass } from "../rollup-table";
 
 export const metadata: Metadata = { title: "Customers & value" };
 
