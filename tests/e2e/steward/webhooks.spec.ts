@@ -46,7 +46,7 @@ test("an owner adds a webhook endpoint; an incident opened through the API arriv
     const touchpoint = touchpoints.data.find((t) => t.partnerIds.includes(partner.id))!;
     const title = `Webhook check ${Date.now()}`;
     const created = await request.post("/api/v1/incidents", {
-      headers: { ...auth, "Idempotency-Key": title },
+      headers: { ...auth, "Idempotency-Key": `e2e-webhook-${Date.now()}` },
       data: { partnerId: partner.id, touchpointId: touchpoint.id, severity: "LOW", category: "Other", title, description: "Opened by the webhooks end-to-end test." },
     });
     expect(created.status()).toBe(201);

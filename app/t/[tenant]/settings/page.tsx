@@ -14,6 +14,7 @@ const SETTINGS_SECTIONS = [
   { path: "sla", title: "SLA policies and escalation", description: "Acknowledge and resolve targets per severity, business hours, the escalation ladder." },
   { path: "value", title: "Value settings", description: "The CLV model, margins, discount rate and churn after a bad experience." },
   { path: "alignment", title: "Values-alignment questions", description: "The weighted questionnaire used when vetting partners." },
+  { path: "import", title: "Bulk import", description: "Partners, customers, transactions and interactions from CSV files, with column mapping and an error report." },
   { path: "api-keys", title: "API keys", description: "Keys for the integration API (/api/v1), optionally scoped to one partner, with rate limits. Owners only." },
   { path: "webhooks", title: "Webhooks", description: "Signed event deliveries to your systems (incidents, scorecards), with a delivery log. Owners only." },
   { path: "api-reference", title: "API reference", description: "The endpoints of the integration API, generated from its OpenAPI document." },
