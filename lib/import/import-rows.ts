@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import { uuidv7 } from "@/lib/api/ids";
 import type { Db } from "@/lib/db/scope";
 import { contentKeys, IMPORT_FIELDS, type ImportKind } from "./kinds";
 
@@ -260,7 +261,19 @@ async function importTransactions(db: Db, tenantId: string, rows: ImportRow[], o
       },
     ];
   });
-  const { count } = data.length ? await db.transaction.createMany({ data, skipDuplicates: true }) : { count: 0 };
+  // One statement with one array per column (not one parameter per value): a row whose reference
+  // is already known is skipped.
+  const count = data.length
+    ? await db.$executeRaw`
+      insert into "Transaction" ("tenantId", "id", "customerId", "occurredAt", "revenue", "margin", "servingPartnerId", "channel", "externalRef")
+      select ${tenantId}, x.id, x.customer, x.at::timestamp, x.revenue::numeric, x.margin::numeric, x.partner, x.channel::"Channel", x.ref
+      from unnest(
+        ${data.map(() => uuidv7())}::text[], ${data.map((d) => d.customerId)}::text[], ${data.map((d) => d.occurredAt.toISOString())}::text[],
+        ${data.map((d) => d.revenue.toFixed(2))}::text[], ${data.map((d) => d.margin.toFixed(2))}::text[], ${data.map((d) => d.servingPartnerId)}::text[],
+        ${data.map((d) => d.channel)}::text[], ${data.map((d) => d.externalRef)}::text[]
+      ) as x(id, customer, at, revenue, margin, partner, channel, ref)
+      on conflict do nothing`
+    : 0;
   return { created: count, existing: data.length - count, errors: c.errors };
 }
 
@@ -290,6 +303,16 @@ async function importInteractions(db: Db, tenantId: string, rows: ImportRow[]): 
     if (!c.ok(r.row)) return [];
     return [{ tenantId, partnerId: partnerId!, touchpointId: touchpointId!, customerId, occurredAt: occurredAt!, outcome: outcome!, csat, nps, externalRef }];
   });
-  const { count } = data.length ? await db.interaction.createMany({ data, skipDuplicates: true }) : { count: 0 };
+  const count = data.length
+    ? await db.$executeRaw`
+      insert into "Interaction" ("tenantId", "id", "partnerId", "touchpointId", "customerId", "occurredAt", "outcome", "csat", "nps", "externalRef", "createdAt")
+      select ${tenantId}, x.id, x.partner, x.touchpoint, x.customer, x.at::timestamp, x.outcome::"InteractionOutcome", x.csat, x.nps, x.ref, now() at time zone 'UTC'
+      from unnest(
+        ${data.map(() => uuidv7())}::text[], ${data.map((d) => d.partnerId)}::text[], ${data.map((d) => d.touchpointId)}::text[],
+        ${data.map((d) => d.customerId)}::text[], ${data.map((d) => d.occurredAt.toISOString())}::text[], ${data.map((d) => d.outcome)}::text[],
+        ${data.map((d) => d.csat)}::int[], ${data.map((d) => d.nps)}::int[], ${data.map((d) => d.externalRef)}::text[]
+      ) as x(id, partner, touchpoint, customer, at, outcome, csat, nps, ref)
+      on conflict do nothing`
+    : 0;
   return { created: count, existing: data.length - count, errors: c.errors };
 }
