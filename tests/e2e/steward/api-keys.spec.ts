@@ -42,8 +42,13 @@ test("an owner creates a partner API key (shown once), the API accepts it, and r
   expect(refused.status()).toBe(401);
 });
 
-test("a steward (not an owner) cannot open the API keys page", async ({ page }) => {
+test("a steward (not an owner) neither sees nor opens the API keys and webhooks pages", async ({ page }) => {
   await signIn(page, NORTHWIND.steward);
+  await page.goto(`/t/${NORTHWIND.slug}/settings`);
+  await expect(page.getByRole("link", { name: "API reference" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "API keys" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Webhooks" })).toHaveCount(0);
+  expect((await page.goto(`/t/${NORTHWIND.slug}/settings/webhooks`))?.status()).toBe(403);
   const response = await page.goto(`/t/${NORTHWIND.slug}/settings/api-keys`);
   expect(response?.status()).toBe(403);
 });
