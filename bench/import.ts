@@ -76,6 +76,8 @@ async function seed(databaseUrl: string, tenantId = `${SLUG}-tenant`, slug = SLU
  * PostgreSQL's own rates for the same file (psql \\copy, one session): COPY into a staging table with
  * the file's columns and no indexes, then, for context, one set-based INSERT … SELECT from it into
  * "Interaction" (names resolved by joins; the table's indexes, foreign keys and row-level security).
+ * COPY straight into "Interaction" is not possible: PostgreSQL refuses COPY FROM into a table with
+ * row-level security, so COPY + INSERT … SELECT is how PostgreSQL itself bulk-loads this table.
  */
 async function copyRates(databaseUrl: string, path: string, tenantId: string) {
   const out = execFileSync("psql", [
@@ -210,6 +212,14 @@ export const importScenario: BenchScenario = {
       { scenario: "import", figure: "COPY into a staging table", value: Math.round(copyRps), unit: "rows/s" },
       { scenario: "import", figure: "COPY + INSERT…SELECT into Interaction", value: Math.round(copy.rows / (copy.copySeconds + copy.insertSeconds)), unit: "rows/s" },
       { scenario: "import", figure: "CSV importer (validate, de-duplicate, insert)", value: Math.round(importRps), unit: "rows/s", goal: `≥ ${Math.round(copyRps / 2)} (half of COPY)`, pass: importRps >= copyRps / 2 },
+      {
+        scenario: "import",
+        figure: "importer vs COPY + INSERT…SELECT",
+        value: Math.round((100 * importRps * (copy.copySeconds + copy.insertSeconds)) / copy.rows),
+        unit: "%",
+        goal: "≥ 50",
+        pass: importRps >= copy.rows / (copy.copySeconds + copy.insertSeconds) / 2,
+      },
       { scenario: "import", figure: "importer rows created (all valid)", value: imported.created, unit: "rows", goal: `= ${ROWS}`, pass: imported.created === ROWS && imported.errors === 0 },
       { scenario: "import", figure: "re-import of the same file: rows created", value: again.created, unit: "rows", goal: "= 0", pass: again.created === 0 },
       { scenario: "import", figure: "API batch ingest (1,000 rows/request)", value: Math.round(api.rows / api.seconds), unit: "rows/s" },
