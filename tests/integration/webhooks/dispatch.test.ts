@@ -108,6 +108,25 @@ describe("webhook delivery from the outbox", () => {
     expect(received.some((r) => r.path === "/ok?other")).toBe(false);
   });
 
+  it("carries the published scorecard in scorecard.published events", async () => {
+    const sub = await endpoint(f, "/ok", ["scorecard.published"]);
+    const scorecard = await withTenant({ tenantId: f.tenantId }, async (db) => {
+      const row = await db.scorecard.create({
+        data: { tenantId: f.tenantId, partnerId: f.partnerA.id, month: new Date("2026-04-01"), status: "PUBLISHED", score: 82.5, recommendation: "REWARD", publishedAt: new Date() },
+      });
+      await enqueueOutbox(db, f.tenantId, "scorecard.published", { scorecardId: row.id, partnerId: f.partnerA.id, month: "2026-04" });
+      return row;
+    });
+    const now = new Date();
+    expect(await runWebhookDispatch(now)).toMatchObject({ created: 1, delivered: 1 });
+    const [request] = received;
+    expect(verifyWebhookSignature(sub.secret, headerGetter(request.headers), request.body, { now }).ok).toBe(true);
+    expect(JSON.parse(request.body)).toMatchObject({
+      type: "scorecard.published",
+      data: { scorecardId: scorecard.id, scorecard: { id: scorecard.id, partnerId: f.partnerA.id, month: "2026-04-01", score: 82.5, recommendation: "REWARD" } },
+    });
+  });
+
   it("retries a failing endpoint with backoff, resending the same signed event, until it succeeds", async () => {
     const flaky = await endpoint(f, "/flaky", ["incident.created"]);
     flakyFailures = 2;
