@@ -205,6 +205,26 @@ function buildRegistry() {
     request: { params: S.IdParams },
     responses: { 200: ok("The scorecard.", S.Scorecard), 404: problem("Unknown, unpublished, or (for a partner key) another partner's scorecard."), ...common },
   });
+
+  const events = [
+    ["incident.created", "An incident was opened (in the app, the partner portal or the API).", S.IncidentWebhookEvent],
+    ["incident.escalated", "An incident missed an SLA target and climbed its escalation ladder.", S.IncidentWebhookEvent],
+    ["incident.resolved", "An incident was resolved.", S.IncidentWebhookEvent],
+    ["scorecard.published", "A partner's monthly scorecard was published.", S.ScorecardWebhookEvent],
+  ] as const;
+  for (const [event, summary, schema] of events) {
+    r.registerWebhook({
+      method: "post",
+      path: event,
+      tags: ["Webhooks"],
+      summary,
+      description:
+        "POSTed to each active endpoint subscribed to the event (Settings → Webhooks), signed in the Standard Webhooks scheme. " +
+        "Answer 2xx within 10 seconds; otherwise it is retried after 1 min, 5 min, 30 min, 2 h, 6 h, 12 h and 24 h.",
+      request: { headers: S.WebhookHeaders, body: { required: true, content: { "application/json": { schema } } } },
+      responses: { 200: { description: "Any 2xx acknowledges the event." } },
+    });
+  }
   return r;
 }
 

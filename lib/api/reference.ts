@@ -29,6 +29,8 @@ export type ParamDoc = FieldDoc & { in: string };
 export type ResponseDoc = { status: string; description: string; contentType?: string; type?: TypeRef[] };
 export type OperationDoc = {
   id: string;
+  /** A webhook event Steward sends (path is the event name), not an endpoint it serves. */
+  webhook: boolean;
   method: string;
   path: string;
   summary: string;
@@ -80,13 +82,18 @@ function fields(schema: JsonSchema): FieldDoc[] {
 type Doc = {
   info: { title: string; version: string; description?: string };
   paths: Record<string, Record<string, Record<string, unknown>>>;
+  webhooks?: Record<string, Record<string, Record<string, unknown>>>;
   components: { schemas: Record<string, JsonSchema> };
 };
 
 export function apiReference() {
   const doc = openApiDocument() as unknown as Doc;
   const groups = new Map<string, OperationDoc[]>();
-  for (const [path, methods] of Object.entries(doc.paths)) {
+  const entries = [
+    ...Object.entries(doc.paths).map(([path, methods]) => ({ path, methods, webhook: false })),
+    ...Object.entries(doc.webhooks ?? {}).map(([path, methods]) => ({ path, methods, webhook: true })),
+  ];
+  for (const { path, methods, webhook } of entries) {
     for (const [method, raw] of Object.entries(methods)) {
       const op = raw as {
         tags?: string[];
@@ -98,7 +105,8 @@ export function apiReference() {
       };
       const tag = op.tags?.[0] ?? "Other";
       const entry: OperationDoc = {
-        id: `${method}-${path}`.replace(/[^a-z0-9]+/gi, "-").replace(/-$/, ""),
+        id: `${webhook ? "webhook" : method}-${path}`.replace(/[^a-z0-9]+/gi, "-").replace(/-$/, ""),
+        webhook,
         method: method.toUpperCase(),
         path,
         summary: op.summary ?? "",

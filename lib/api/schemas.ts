@@ -305,3 +305,47 @@ export const ScorecardListQuery = paginationQuery.extend({
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "month is YYYY-MM, e.g. 2026-03.")
     .optional(),
 });
+
+// ---------------------------------------------------------------- webhook events (documented, not served)
+
+const eventEnvelope = {
+  id: z.string().describe("The event id; also sent as the webhook-id header, the same on every retry: de-duplicate on it."),
+  createdAt: z.string().describe("When the event happened."),
+};
+export const IncidentWebhookEvent = z
+  .object({
+    ...eventEnvelope,
+    type: z.enum(["incident.created", "incident.escalated", "incident.resolved"]),
+    data: z.object({
+      incidentId: z.string(),
+      number: z.number().int().optional(),
+      partnerId: z.string().optional(),
+      severity: Severity.optional(),
+      source: z.enum(["STEWARD", "PARTNER", "API"]).optional(),
+      from: IncidentStatus.optional().describe("incident.resolved: the status before."),
+      to: IncidentStatus.optional().describe("incident.resolved: RESOLVED."),
+      level: z.number().int().optional().describe("incident.escalated: the ladder level reached (2 or 3)."),
+      reason: z.string().optional().describe("incident.escalated: ACK_BREACH or RESOLVE_BREACH."),
+      incident: Incident.optional().describe("The incident as it is when the event is sent."),
+    }),
+  })
+  .meta({ id: "IncidentWebhookEvent" });
+export const ScorecardWebhookEvent = z
+  .object({
+    ...eventEnvelope,
+    type: z.enum(["scorecard.published"]),
+    data: z.object({
+      scorecardId: z.string(),
+      partnerId: z.string().optional(),
+      month: z.string().optional(),
+      scorecard: Scorecard.optional().describe("The published scorecard."),
+    }),
+  })
+  .meta({ id: "ScorecardWebhookEvent" });
+export const WebhookHeaders = z.object({
+  "webhook-id": z.string().meta({ description: "The event id." }),
+  "webhook-timestamp": z.string().meta({ description: "Seconds since the epoch of this attempt; refuse values more than 5 minutes away." }),
+  "webhook-signature": z
+    .string()
+    .meta({ description: 'v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>", keyed with the base64-decoded secret after whsec_>' }),
+});

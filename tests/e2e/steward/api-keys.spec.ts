@@ -58,9 +58,11 @@ test("a steward reads the API reference, rendered from the served OpenAPI docume
   await page.goto(`/t/${NORTHWIND.slug}/settings`);
   await page.getByRole("link", { name: "API reference" }).click();
   await expect(page.getByRole("heading", { name: "API reference", level: 1 })).toBeVisible();
-  const doc = (await (await request.get("/api/v1/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>> };
+  const doc = (await (await request.get("/api/v1/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>>; webhooks: Record<string, unknown> };
   const count = Object.values(doc.paths).reduce((n, methods) => n + Object.keys(methods).length, 0);
   await expect(page.getByTestId("api-operation")).toHaveCount(count);
+  await expect(page.getByTestId("api-webhook")).toHaveCount(Object.keys(doc.webhooks).length);
+  await expect(page.getByTestId("api-webhook").filter({ hasText: "incident.resolved" })).toContainText("webhook-signature");
   const create = page.getByTestId("api-operation").filter({ hasText: "Open an incident" });
   await expect(create).toContainText("/api/v1/incidents");
   await expect(create).toContainText("Idempotency-Key");

@@ -18,13 +18,21 @@ import * as incidentComments from "@/app/api/v1/incidents/[id]/comments/route";
 import * as scorecards from "@/app/api/v1/scorecards/route";
 import * as scorecard from "@/app/api/v1/scorecards/[id]/route";
 import { withTenant } from "@/lib/db/scope";
+import { enqueueOutbox } from "@/lib/incidents/events";
+import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
+import { runWebhookDispatch } from "@/lib/webhooks/dispatch";
+import { WEBHOOK_EVENTS } from "@/lib/webhooks/events";
 
 // Contract tests: real responses of every documented operation are checked against the schemas
 // of the served OpenAPI document (a small JSON Schema checker for the subset the generator emits:
 // type, properties, required, additionalProperties, items, enum, anyOf, $ref).
 
 type JsonSchema = Record<string, unknown>;
-type Doc = { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: JsonSchema }> }> }>>; components: { schemas: Record<string, JsonSchema> } };
+type Doc = {
+  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: JsonSchema }> }> }>>;
+  webhooks: Record<string, { post: { requestBody: { content: Record<string, { schema: JsonSchema }> } } }>;
+  components: { schemas: Record<string, JsonSchema> };
+};
 
 const modules: Record<string, Record<string, unknown>> = {
   "/partners": partners,
@@ -180,5 +188,33 @@ describe("incidents and scorecards conform to the document", () => {
     expectConforms("/scorecards", "get", await call(scorecards.GET as never, "GET", "/scorecards?month=2026-2", { key: f.partnerKey }));
     expectConforms("/scorecards/{id}", "get", await call(scorecard.GET as never, "GET", `/scorecards/${id}`, { key: f.partnerKey, params: { id } }));
     expectConforms("/scorecards/{id}", "get", await call(scorecard.GET as never, "GET", "/scorecards/x", { key: f.partnerKey, params: { id: "x" } }));
+  });
+});
+
+describe("webhook events conform to the document", () => {
+  it("documents every event, and each delivered body matches its schema", async () => {
+    expect(Object.keys(doc.webhooks).sort()).toEqual([...WEBHOOK_EVENTS].sort());
+    await withTenant({ tenantId: f.tenantId }, (db) => createWebhookEndpoint(db, f.tenantId, { url: "https://hooks.example/steward", events: [...WEBHOOK_EVENTS] }));
+    const body = { partnerId: f.partnerA.id, touchpointId: f.touchpointA.id, severity: "HIGH", category: "Late delivery", title: "Webhook contract", description: "An incident for the webhook contract test." };
+    const created = await call(incidents.POST as never, "POST", "/incidents", { key: f.tenantKey, body });
+    const id = created.body.id as string;
+    const move = (b: unknown) => call(incidentStatus.POST as never, "POST", `/incidents/${id}/status`, { key: f.tenantKey, body: b, params: { id } });
+    await move({ status: "ACKNOWLEDGED" });
+    await move({ status: "RESOLVED", rootCause: "Driver sick", resolution: "Rebooked with a voucher." });
+    await withTenant({ tenantId: f.tenantId }, async (db) => {
+      await enqueueOutbox(db, f.tenantId, "incident.escalated", { incidentId: id, number: created.body.number, partnerId: f.partnerA.id, level: 2, reason: "ACK_BREACH" });
+      const sc = await db.scorecard.create({ data: { tenantId: f.tenantId, partnerId: f.partnerA.id, month: new Date("2026-05-01"), status: "PUBLISHED", score: 77, publishedAt: new Date() } });
+      await enqueueOutbox(db, f.tenantId, "scorecard.published", { scorecardId: sc.id, partnerId: f.partnerA.id, month: "2026-05" });
+    });
+    const sent: string[] = [];
+    await runWebhookDispatch(new Date(), {
+      fetchImpl: async (_url, init) => {
+        sent.push(String(init.body));
+        return new Response(null, { status: 204 });
+      },
+    });
+    const events = sent.map((b) => JSON.parse(b) as { type: string });
+    expect([...new Set(events.map((e) => e.type))].sort()).toEqual([...WEBHOOK_EVENTS].sort());
+    for (const event of events) expect(validate(doc.webhooks[event.type].post.requestBody.content["application/json"].schema, event), event.type).toEqual([]);
   });
 });

@@ -5,9 +5,14 @@ import { API_PATHS } from "@/lib/api/openapi";
 describe("the API reference view model", () => {
   it("lists every documented operation once, grouped by tag", () => {
     const ref = apiReference();
-    const ops = ref.groups.flatMap((g) => g.operations.map((o) => `${o.method} ${o.path}`)).sort();
+    const ops = ref.groups.flatMap((g) => g.operations.filter((o) => !o.webhook).map((o) => `${o.method} ${o.path}`)).sort();
     expect(ops).toEqual(API_PATHS.map((p) => `${p.method.toUpperCase()} ${p.path}`).sort());
-    expect(ref.groups.map((g) => g.tag)).toEqual(expect.arrayContaining(["Partners", "Incidents", "Scorecards"]));
+    expect(ref.groups.map((g) => g.tag)).toEqual(expect.arrayContaining(["Partners", "Incidents", "Scorecards", "Webhooks"]));
+    const hooks = ref.groups.find((g) => g.tag === "Webhooks")!.operations;
+    expect(hooks.map((o) => o.path)).toEqual(["incident.created", "incident.escalated", "incident.resolved", "scorecard.published"]);
+    expect(hooks.every((o) => o.webhook && o.method === "POST")).toBe(true);
+    expect(hooks[0].params.map((p) => p.name)).toEqual(["webhook-id", "webhook-timestamp", "webhook-signature"]);
+    expect(hooks[3].body).toEqual([{ text: "ScorecardWebhookEvent", ref: "ScorecardWebhookEvent" }]);
   });
 
   it("describes parameters, bodies and responses with links to schemas", () => {

@@ -98,7 +98,7 @@ export default async function ApiReferencePage({ params }: PageProps<"/t/[tenant
       <nav aria-label="Endpoints" className="text-sm">
         <ul className="grid gap-x-6 gap-y-1 sm:grid-cols-2">
           {ref.groups.flatMap((g) =>
-            g.operations.map((op) => (
+            g.operations.filter((op) => !op.webhook).map((op) => (
               <li key={op.id}>
                 <a href={`#${op.id}`} className="hover:underline">
                   <span className="inline-block w-12 font-mono text-xs font-semibold text-slate-500">{op.method}</span>
@@ -115,10 +115,17 @@ export default async function ApiReferencePage({ params }: PageProps<"/t/[tenant
             {group.tag}
           </h2>
           {group.operations.map((op) => (
-            <Card key={op.id} id={op.id} className="scroll-mt-4 space-y-3 p-5" data-testid="api-operation">
+            <Card key={op.id} id={op.id} className="scroll-mt-4 space-y-3 p-5" data-testid={op.webhook ? "api-webhook" : "api-operation"}>
               <h3 className="flex flex-wrap items-center gap-2">
                 <span className={cn("rounded px-2 py-0.5 font-mono text-xs font-semibold ring-1 ring-inset", METHOD_TONES[op.method])}>{op.method}</span>
-                <code className="text-sm font-semibold">/api/v1{op.path}</code>
+                {op.webhook ? (
+                  <>
+                    <span className="text-sm text-slate-600">to your endpoint:</span>
+                    <code className="text-sm font-semibold">{op.path}</code>
+                  </>
+                ) : (
+                  <code className="text-sm font-semibold">/api/v1{op.path}</code>
+                )}
                 <span className="text-sm text-slate-600">{op.summary}</span>
               </h3>
               {op.description && <p className="text-sm text-slate-700">{op.description}</p>}
