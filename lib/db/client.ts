@@ -53,3 +53,24 @@ export async function disconnectDatabase() {
     await current.pool.end().catch(() => undefined);
   }
 }
+
+/**
+ * Refreshes the planner's statistics (ANALYZE) as the login role, which owns the tables; the app
+ * role may not. The embedded database has no autovacuum daemon: without statistics, whole-tenant
+ * aggregates over CTEs got nested-loop plans (the demo tenant's value rollups took 90 s instead of
+ * well under a second). Call it outside any transaction: the embedded pool has one connection.
+ */
+export async function analyzeTables(tables: string[] = []): Promise<void> {
+  prisma();
+  const { pool } = globalForDb.stewardDb!;
+  const client = await pool.connect();
+  try {
+    await client.query("RESET ROLE");
+    await client.query(tables.length ? `ANALYZE ${tables.map((t) => `"${t.replaceAll('"', '""')}"`).join(", ")}` : "ANALYZE");
+  } finally {
+    await client.query(`SET ROLE ${APP_ROLE}`).then(
+      () => client.release(),
+      (error: Error) => client.release(error),
+    );
+  }
+}

@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db/client";
+import { analyzeTables, prisma } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/scope";
 import { recomputeCustomerValues } from "@/lib/value/recompute";
 import { ValueModelError } from "@/lib/value/tenant-models";
@@ -32,8 +32,11 @@ export async function ensureDemoTenants(say: (line: string) => void, northwindSc
         `${counts.interactions.toLocaleString("en")} interactions, ${counts.customers.toLocaleString("en")} customers, ` +
         `${counts.transactions.toLocaleString("en")} transactions, ${counts.incidents} incidents`,
     );
+    await analyzeTables();
     await computeCustomerValueHistory(demoTenantId(options.slug), today, say);
   }
+  // Fresh planner statistics for the bulk-loaded rows (the embedded database has no autovacuum).
+  await analyzeTables();
   const [northwind, contoso] = tenants.map((t) => demoLogins(t));
   await linkOwnerToSecondTenant(northwind.owner.email, demoTenantId("contoso"));
   return [

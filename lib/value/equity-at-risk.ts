@@ -41,32 +41,37 @@ async function perIncidentSql(db: Db, tenantId: string, filter: Filter): Promise
   const ids = filter.incidentIds ? Prisma.sql`and i.id = any(${filter.incidentIds}::text[])` : Prisma.empty;
   const from = filter.from ? Prisma.sql`and i."openedAt" >= ${filter.from}` : Prisma.empty;
   const to = filter.to ? Prisma.sql`and i."openedAt" < ${filter.to}` : Prisma.empty;
+  const churnOf = (segment: Prisma.Sql) => Prisma.sql`(case ${segment} when 'B2B' then ${churn.B2B}::float8 else ${churn.B2C}::float8 end)`;
+  // Base tables joined on their keys, no joins between CTEs: the embedded database plans those
+  // without statistics (nested loops over thousands of rows).
   return Prisma.sql`
     with inc as (
       select i.id, i.number, i."partnerId", i."touchpointId", i."customerId", i."customersAffected"
       from "Incident" i where i."tenantId" = ${tenantId} ${ids} ${from} ${to}
-    ), v as (
-      select cv."customerId" as cid, cv.clv,
-             cv.clv * (case c.segment when 'B2B' then ${churn.B2B}::float8 else ${churn.B2C}::float8 end) as risk
+    ), partner_avg as (
+      select s.pid, avg(cv.clv * ${churnOf(Prisma.sql`c.segment`)}) as risk
+      from (
+        select distinct t."servingPartnerId" as pid, t."customerId" as cid
+        from "Transaction" t
+        where t."tenantId" = ${tenantId} and t."occurredAt" < ${cutoff}
+          and t."servingPartnerId" in (select "partnerId" from inc)
+      ) s
+      join "CustomerValue" cv on cv."tenantId" = ${tenantId} and cv."asOf" = ${asOf}::date and cv."customerId" = s.cid
+      join "Customer" c on c."tenantId" = ${tenantId} and c.id = s.cid
+      group by s.pid
+    ), tenant_avg as (
+      select coalesce(avg(cv.clv * ${churnOf(Prisma.sql`c.segment`)}), 0) as risk
       from "CustomerValue" cv join "Customer" c on c."tenantId" = ${tenantId} and c.id = cv."customerId"
       where cv."tenantId" = ${tenantId} and cv."asOf" = ${asOf}::date
-    ), served as (
-      select distinct t."servingPartnerId" as pid, t."customerId" as cid
-      from "Transaction" t
-      where t."tenantId" = ${tenantId} and t."occurredAt" < ${cutoff}
-        and t."servingPartnerId" in (select "partnerId" from inc)
-    ), partner_avg as (
-      select s.pid, avg(v.risk) as risk from served s join v using (cid) group by s.pid
-    ), tenant_avg as (
-      select coalesce(avg(risk), 0) as risk from v
     )
     select inc.id as "incidentId", inc.number, inc."partnerId", inc."touchpointId", inc."customersAffected",
            case when inc."customerId" is null then null else coalesce(kv.clv, 0) end::float8 as "customerClv",
            coalesce(pa.risk, ta.risk)::float8 as "averageRiskPerCustomer",
-           (coalesce(kv.risk, 0)
+           (coalesce(kv.clv * ${churnOf(Prisma.sql`kc.segment`)}, 0)
              + greatest(inc."customersAffected" - case when inc."customerId" is null then 0 else 1 end, 0) * coalesce(pa.risk, ta.risk))::float8 as "equityAtRisk"
     from inc
-    left join v kv on kv.cid = inc."customerId"
+    left join "CustomerValue" kv on kv."tenantId" = ${tenantId} and kv."asOf" = ${asOf}::date and kv."customerId" = inc."customerId"
+    left join "Customer" kc on kc."tenantId" = ${tenantId} and kc.id = inc."customerId"
     left join partner_avg pa on pa.pid = inc."partnerId"
     cross join tenant_avg ta`;
 }

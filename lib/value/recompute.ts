@@ -13,6 +13,8 @@
  *   row is only written when its values changed (upsert … WHERE … IS DISTINCT FROM), so a rerun
  *   after a small import touches few rows. Snapshots of customers no longer in scope are deleted.
  */
+import { analyzeTables } from "@/lib/db/client";
+import { log } from "@/lib/log";
 import { withTenant, type Db } from "@/lib/db/scope";
 import { getTenantSettings, type ValueSettings } from "@/lib/tenants/settings";
 import {
@@ -177,6 +179,8 @@ export async function recomputeCustomerValues(
     },
     LONG_TX,
   );
+  // The embedded database has no autovacuum: refresh the statistics the value pages plan with.
+  await analyzeTables(["CustomerValue"]).catch((error) => log.warn("analyze after recompute failed", { error }));
   lap("writeMs");
   return { ...base, skipped: false, customers: n, written, deleted, totalEquity: total.equity, fitId, timings };
 }

@@ -41,23 +41,28 @@ export async function latestSnapshotMonth(db: Db, tenantId: string): Promise<Dat
 
 type Raw = { key: string | null; customers: number; equity: number; served: number | null };
 
-/** CLV split over the values of a transaction column, weighted by positive margin. */
+/**
+ * CLV split over the values of a transaction column, weighted by positive margin (by count when a
+ * customer's margins are all ≤ 0). One pass: per (customer, value) sums, shares by window, then a
+ * join on the snapshot's primary key. Joins between CTEs are avoided on purpose: on the embedded
+ * database they are planned without statistics.
+ */
 function byTransactionColumn(db: Db, tenantId: string, asOf: Date, cutoff: Date, column: Prisma.Sql) {
   return db.$queryRaw<Raw[]>`
-    with v as (
-      select "customerId" as cid, clv from "CustomerValue" where "tenantId" = ${tenantId} and "asOf" = ${asOf}::date
-    ), tx as (
-      select t."customerId" as cid, ${column} as k, greatest(t.margin, 0)::float8 as w
-      from "Transaction" t join v on v.cid = t."customerId"
+    with per as (
+      select t."customerId" as cid, ${column} as k, sum(greatest(t.margin, 0))::float8 as w, count(*)::float8 as n
+      from "Transaction" t
       where t."tenantId" = ${tenantId} and t."occurredAt" < ${cutoff}
-    ), cw as (
-      select cid, sum(w) as sw, count(*) as n from tx group by cid
+      group by 1, 2
     ), sh as (
-      select tx.cid, tx.k, sum(case when cw.sw > 0 then tx.w / cw.sw else 1.0 / cw.n end) as share
-      from tx join cw using (cid) group by tx.cid, tx.k
+      select cid, k,
+             case when sum(w) over (partition by cid) > 0 then w / sum(w) over (partition by cid)
+                  else n / sum(n) over (partition by cid) end as share
+      from per
     )
-    select sh.k as key, count(*)::int as customers, sum(v.clv * sh.share)::float8 as equity, sum(v.clv)::float8 as served
-    from sh join v using (cid) group by sh.k`;
+    select sh.k as key, count(*)::int as customers, sum(cv.clv * sh.share)::float8 as equity, sum(cv.clv)::float8 as served
+    from sh join "CustomerValue" cv on cv."tenantId" = ${tenantId} and cv."asOf" = ${asOf}::date and cv."customerId" = sh.cid
+    group by sh.k`;
 }
 
 export async function equityRollups(db: Db, tenantId: string, asOf: Date): Promise<EquityRollups> {
@@ -68,18 +73,18 @@ export async function equityRollups(db: Db, tenantId: string, asOf: Date): Promi
   const serving = await byTransactionColumn(db, tenantId, asOf, cutoff, Prisma.sql`t."servingPartnerId"`);
   const channel = await byTransactionColumn(db, tenantId, asOf, cutoff, Prisma.sql`t.channel::text`);
   const touchpoint = await db.$queryRaw<Raw[]>`
-    with v as (
-      select "customerId" as cid, clv from "CustomerValue" where "tenantId" = ${tenantId} and "asOf" = ${asOf}::date
-    ), it as (
+    with per as (
       select i."customerId" as cid, i."touchpointId" as k, count(*)::float8 as n
-      from "Interaction" i join v on v.cid = i."customerId"
-      where i."tenantId" = ${tenantId} and i."occurredAt" < ${cutoff}
+      from "Interaction" i
+      where i."tenantId" = ${tenantId} and i."occurredAt" < ${cutoff} and i."customerId" is not null
       group by 1, 2
     ), sh as (
-      select cid, k, n / sum(n) over (partition by cid) as share from it
+      select cid, k, n / sum(n) over (partition by cid) as share from per
     )
-    select sh.k as key, count(*)::int as customers, sum(v.clv * coalesce(sh.share, 1))::float8 as equity, sum(v.clv)::float8 as served
-    from v left join sh using (cid) group by sh.k`;
+    select sh.k as key, count(*)::int as customers, sum(cv.clv * coalesce(sh.share, 1))::float8 as equity, sum(cv.clv)::float8 as served
+    from "CustomerValue" cv left join sh on sh.cid = cv."customerId"
+    where cv."tenantId" = ${tenantId} and cv."asOf" = ${asOf}::date
+    group by sh.k`;
   const acquiring = await db.$queryRaw<Raw[]>`
     select c."acquiringPartnerId" as key, count(*)::int as customers, sum(v.clv)::float8 as equity, null::float8 as served
     from "CustomerValue" v join "Customer" c on c."tenantId" = ${tenantId} and c.id = v."customerId"
@@ -89,10 +94,9 @@ export async function equityRollups(db: Db, tenantId: string, asOf: Date): Promi
     from "CustomerValue" v join "Customer" c on c."tenantId" = ${tenantId} and c.id = v."customerId"
     where v."tenantId" = ${tenantId} and v."asOf" = ${asOf}::date group by 1`;
 
-  const [partners, touchpoints] = await Promise.all([
-    db.partner.findMany({ where: { tenantId }, select: { id: true, name: true } }),
-    db.touchpoint.findMany({ where: { tenantId }, select: { id: true, name: true } }),
-  ]);
+  // One after the other: a transaction is one connection, and pg deprecates overlapping queries on it.
+  const partners = await db.partner.findMany({ where: { tenantId }, select: { id: true, name: true } });
+  const touchpoints = await db.touchpoint.findMany({ where: { tenantId }, select: { id: true, name: true } });
   const partnerName = new Map(partners.map((p) => [p.id, p.name]));
   const touchpointName = new Map(touchpoints.map((t) => [t.id, t.name]));
   const rows = (raw: Raw[], label: (key: string | null) => string, served = false): RollupRow[] =>

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { stewardAction } from "@/lib/actions/clients";
+import { refreshOpenIncidentDeadlines } from "@/lib/incidents/refresh-deadlines";
 import { businessHoursSchema, saveBusinessHours, saveSlaPolicy, slaPolicySchema } from "@/lib/incidents/sla-policies";
 
 const tenantSlug = z.string().min(1).max(64);
@@ -13,9 +14,11 @@ export const saveSlaPolicyAction = stewardAction
   .action(async ({ parsedInput, ctx }) => {
     const { tenantSlug: slug, ...input } = parsedInput;
     const policy = await saveSlaPolicy(ctx.db, ctx.access.tenant.id, input);
-    ctx.audit({ action: "sla.updated", entityType: "SlaPolicy", entityId: policy.id, data: { severity: input.severity, ackMinutes: input.ackMinutes, resolveMinutes: input.resolveMinutes, businessHoursOnly: input.businessHoursOnly } });
+    const retargeted = await refreshOpenIncidentDeadlines(ctx.db, ctx.access.tenant.id, { severity: input.severity });
+    ctx.audit({ action: "sla.updated", entityType: "SlaPolicy", entityId: policy.id, data: { severity: input.severity, ackMinutes: input.ackMinutes, resolveMinutes: input.resolveMinutes, businessHoursOnly: input.businessHoursOnly, retargeted } });
     revalidatePath(`/t/${slug}/settings/sla`);
-    return { severity: input.severity };
+    revalidatePath(`/t/${slug}/incidents`);
+    return { severity: input.severity, retargeted };
   });
 
 export const saveBusinessHoursAction = stewardAction
@@ -24,7 +27,9 @@ export const saveBusinessHoursAction = stewardAction
   .action(async ({ parsedInput, ctx }) => {
     const { tenantSlug: slug, ...input } = parsedInput;
     await saveBusinessHours(ctx.db, ctx.access.tenant.id, input);
-    ctx.audit({ action: "business_hours.updated", entityType: "Tenant", entityId: ctx.access.tenant.id, data: input });
+    const retargeted = await refreshOpenIncidentDeadlines(ctx.db, ctx.access.tenant.id);
+    ctx.audit({ action: "business_hours.updated", entityType: "Tenant", entityId: ctx.access.tenant.id, data: { ...input, retargeted } });
     revalidatePath(`/t/${slug}/settings/sla`);
-    return { ok: true };
+    revalidatePath(`/t/${slug}/incidents`);
+    return { ok: true, retargeted };
   });

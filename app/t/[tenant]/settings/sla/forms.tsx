@@ -48,7 +48,7 @@ export function SlaPolicyForm({ tenantSlug, policy, stewards }: { tenantSlug: st
     >
       <h3 className="font-semibold">{SEVERITY_LABELS[policy.severity]}</h3>
       <FormMessage>{formError(result)}</FormMessage>
-      {result.data && <FormMessage tone="success">Saved.</FormMessage>}
+      {result.data && <FormMessage tone="success">Saved. {retargetedNote(result.data.retargeted)}</FormMessage>}
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="Time to acknowledge (minutes)" error={fieldError(result, "ackMinutes")}>
           {(p) => <input {...p} inputMode="numeric" className={inputClass} value={v.ackMinutes} onChange={(e) => setV({ ...v, ackMinutes: e.target.value })} />}
@@ -83,7 +83,7 @@ export function BusinessHoursForm({ tenantSlug, calendar }: { tenantSlug: string
       }}
     >
       <FormMessage>{formError(result)}</FormMessage>
-      {result.data && <FormMessage tone="success">Business hours saved.</FormMessage>}
+      {result.data && <FormMessage tone="success">Business hours saved. {retargetedNote(result.data.retargeted)}</FormMessage>}
       <Field label="Time zone (IANA, e.g. Europe/Berlin)" error={fieldError(result, "timezone")}>
         {(p) => <input {...p} className={inputClass} value={v.timezone} onChange={(e) => setV({ ...v, timezone: e.target.value })} />}
       </Field>
@@ -112,4 +112,9 @@ export function BusinessHoursForm({ tenantSlug, calendar }: { tenantSlug: string
       </Button>
     </form>
   );
+}
+
+function retargetedNote(count: number) {
+  if (count === 0) return "No open incident to re-target.";
+  return `New deadlines applied to ${count} open incident${count === 1 ? "" : "s"}.`;
 }
