@@ -105,9 +105,15 @@ export async function publishMonth(db: Db, tenantId: string, month: Date, userId
     where s."tenantId" = ${tenantId} and s.month = ${from}::date and s.status = 'PUBLISHED'
       and exists (select 1 from "Scorecard" d where d."tenantId" = s."tenantId" and d."partnerId" = s."partnerId"
                   and d.month = s.month and d.status = 'DRAFT')`;
+  const publishing = await db.scorecard.findMany({ where: { tenantId, month: from, status: "DRAFT" }, select: { id: true, partnerId: true } });
   const { count } = await db.scorecard.updateMany({
     where: { tenantId, month: from, status: "DRAFT" },
     data: { status: "PUBLISHED", publishedAt: now, publishedById: userId },
+  });
+  // One scorecard.published event per card, in the same transaction (the webhook dispatcher delivers them).
+  const monthLabel = from.toISOString().slice(0, 7);
+  await db.outboxMessage.createMany({
+    data: publishing.map((card) => ({ tenantId, topic: "scorecard.published", payload: { scorecardId: card.id, partnerId: card.partnerId, month: monthLabel } })),
   });
   return { published: count };
 }

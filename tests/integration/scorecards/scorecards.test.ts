@@ -207,6 +207,10 @@ describe("computing, publishing and recomputing a month", () => {
     expect(await inTenant((db) => publishMonth(db, tenantId, SEPT, people.owner.id, NOW))).toEqual({ published: 3 });
     const published = await inTenant((db) => partnerScorecard(db, tenantId, ids.A, SEPT));
     expect(published).toMatchObject({ status: "PUBLISHED", version: 1, score: 65.1 });
+    // one scorecard.published event per card for the webhook dispatcher
+    const events = await inTenant((db) => db.outboxMessage.findMany({ where: { tenantId, topic: "scorecard.published" } }));
+    expect(events).toHaveLength(3);
+    expect(events.map((e) => (e.payload as { month: string }).month)).toEqual(["2026-09", "2026-09", "2026-09"]);
     await expect(inTenant((db) => publishMonth(db, tenantId, SEPT, people.owner.id, NOW))).rejects.toThrow(/no draft/);
 
     // new data, then a recompute: a version-2 draft; the published version 1 is untouched
