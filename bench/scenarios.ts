@@ -2,6 +2,8 @@ import type { BenchScenario } from "./types";
 import { inboxScenario } from "./inbox";
 import { partnerNetworkScenario } from "./partner-network";
 import { valueScenario } from "./value";
+import { importScenario } from "./import";
+import { scorecardsScenario } from "./scorecards";
 
 // Every benchmark scenario, in the order `npm run bench` runs them. Each issue adds its own file.
-export const SCENARIOS: BenchScenario[] = [partnerNetworkScenario, inboxScenario, valueScenario];
+export const SCENARIOS: BenchScenario[] = [partnerNetworkScenario, inboxScenario, valueScenario, scorecardsScenario, importScenario];

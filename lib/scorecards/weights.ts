@@ -23,6 +23,15 @@ export const SCORECARD_AREA_LABELS: Record<ScorecardArea, string> = {
   engagement: "Partner engagement",
 };
 
+/** Column headings. */
+export const SCORECARD_AREA_SHORT_LABELS: Record<ScorecardArea, string> = {
+  compliance: "Compliance",
+  experience: "Experience",
+  incidents: "Incidents",
+  value: "Value",
+  engagement: "Engagement",
+};
+
 function weightField(area: ScorecardArea) {
   const label = SCORECARD_AREA_LABELS[area];
   return z

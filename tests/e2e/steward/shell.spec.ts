@@ -13,7 +13,7 @@ test("a steward signs in and sees the workspace shell with real counts", async (
 
   await nav.getByRole("link", { name: "Scorecards" }).click();
   await expect(page).toHaveURL(`/t/${NORTHWIND.slug}/scorecards`);
-  await expect(page.getByTestId("coming-soon")).toContainText("Coming soon");
+  await expect(page.getByRole("heading", { level: 1, name: "Scorecards" })).toBeVisible();
 });
 
 test("signing out ends the session on the server, not just in the browser", async ({ page, context }) => {

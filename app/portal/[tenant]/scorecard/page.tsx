@@ -1,16 +1,99 @@
 import type { Metadata } from "next";
 import { requirePartner } from "@/lib/auth/guards";
-import { ComingSoon } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
+import { withTenant } from "@/lib/db/scope";
+import { partnerScorecard, partnerTrend, scorecardComments, scorecardMonths } from "@/lib/scorecards/queries";
+import { formatMonth, parseMonth } from "@/lib/value/tenant-data";
+import { buttonClass } from "@/components/ui/button";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { SubScoreBreakdown } from "@/components/scorecards/breakdown";
+import { Change, monthLabel, RecommendationBadge, Score } from "@/components/scorecards/labels";
+import { MonthPicker } from "@/components/scorecards/month-picker";
+import { ScoreTrendChart } from "@/components/scorecards/trend-chart";
+import { trendPoints } from "@/components/scorecards/trend";
+import { ScorecardComments } from "@/components/scorecards/comments";
+import { CommentForm } from "./comment-form";
 
 export const metadata: Metadata = { title: "Your scorecard" };
 
-export default async function Page({ params }: PageProps<"/portal/[tenant]/scorecard">) {
-  await requirePartner((await params).tenant);
-  return (
-    <ComingSoon
+export default async function PortalScorecardPage({ params, searchParams }: PageProps<"/portal/[tenant]/scorecard">) {
+  const { tenant } = await params;
+  const query = await searchParams;
+  const access = await requirePartner(tenant);
+  const tenantId = access.tenant.id;
+  const partnerId = access.partner.id;
+  const data = await withTenant({ tenantId, partnerId, userId: access.user.id }, async (db) => {
+    const months = (await scorecardMonths(db, tenantId, { partnerId, publishedOnly: true })).map(formatMonth);
+    const month = typeof query.month === "string" && months.includes(query.month) ? query.month : months[0];
+    if (!month) return { months, month: null } as const;
+    const card = await partnerScorecard(db, tenantId, partnerId, parseMonth(month), { publishedOnly: true });
+    const trend = await partnerTrend(db, tenantId, partnerId, { publishedOnly: true });
+    const comments = await scorecardComments(db, tenantId, partnerId, parseMonth(month));
+    return { months, month, card, trend, comments } as const;
+  });
+  const header = (
+    <PageHeader
       title="Your scorecard"
-      description="Your monthly scorecard from the brand, its trend, and your comments."
-      issue="the scorecards issue"
+      description={`How ${access.tenant.name} scores your partnership each month: standards compliance, customer experience, incident performance, customer value and your survey answers.`}
     />
+  );
+  if (!data.month || !data.card) {
+    return (
+      <div>
+        {header}
+        <EmptyState title="No published scorecard yet">Your first scorecard appears here once {access.tenant.name} publishes a month.</EmptyState>
+      </div>
+    );
+  }
+  const card = data.card;
+  const base = `/portal/${tenant}/scorecard`;
+  const acknowledged = data.comments.some((c) => c.acknowledged && c.version === card.version);
+  return (
+    <div className="space-y-6">
+      {header}
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <MonthPicker months={data.months.map((m) => ({ value: m, label: monthLabel(parseMonth(m)) }))} value={data.month} basePath={base} />
+        <div className="flex gap-2">
+          <a href={`${base}/export?month=${data.month}&format=csv`} className={buttonClass("secondary", "px-2.5 py-1 text-xs")} download>
+            Export CSV
+          </a>
+          <a href={`${base}/export?month=${data.month}&format=pdf`} className={buttonClass("secondary", "px-2.5 py-1 text-xs")} download>
+            Export PDF
+          </a>
+        </div>
+      </div>
+      <Card className="flex flex-wrap items-center gap-x-8 gap-y-3 p-5" data-testid="scorecard-summary">
+        <div>
+          <p className="text-xs text-slate-500">Overall score, {monthLabel(card.month)}</p>
+          <p className="text-3xl">
+            <Score value={card.score} strong />
+          </p>
+        </div>
+        <div>
+          <p className="text-xs text-slate-500">Change vs last month</p>
+          <p className="text-lg">
+            <Change value={card.change} />
+          </p>
+        </div>
+        <div>
+          <p className="text-xs text-slate-500">Rank among partners of your type</p>
+          <p className="text-lg tabular-nums">{card.rank === null ? "—" : `${card.rank} of ${card.peerCount}`}</p>
+        </div>
+        <div>
+          <p className="text-xs text-slate-500">Recommendation</p>
+          <RecommendationBadge value={card.recommendation} />
+        </div>
+      </Card>
+      <SubScoreBreakdown card={card} />
+      <Card className="p-5">
+        <h2 className="mb-3 text-base font-semibold">Trend</h2>
+        <ScoreTrendChart data={trendPoints(data.trend)} />
+      </Card>
+      <Card className="space-y-4 p-5">
+        <h2 className="text-base font-semibold">Comments</h2>
+        <ScorecardComments comments={data.comments} empty="No comments yet." />
+        {can(access.membership.role, "portal:respond") && <CommentForm tenantSlug={tenant} scorecardId={card.id} acknowledged={acknowledged} />}
+      </Card>
+    </div>
   );
 }

@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireSteward } from "@/lib/auth/guards";
+import { withTenant } from "@/lib/db/scope";
+import { partnerScorecard, partnerTrend, scorecardComments, scorecardMonths } from "@/lib/scorecards/queries";
+import { parseMonth } from "@/lib/value/tenant-data";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { SubScoreBreakdown } from "@/components/scorecards/breakdown";
+import { Change, monthLabel, RecommendationBadge, Score, StatusBadge } from "@/components/scorecards/labels";
+import { MonthPicker } from "@/components/scorecards/month-picker";
+import { ScoreTrendChart } from "@/components/scorecards/trend-chart";
+import { trendPoints } from "@/components/scorecards/trend";
+import { ScorecardComments } from "@/components/scorecards/comments";
+import { pickMonth, recentMonths } from "../month";
+
+export const metadata: Metadata = { title: "Partner scorecard" };
+
+export default async function PartnerScorecardPage({ params, searchParams }: PageProps<"/t/[tenant]/scorecards/[partnerId]">) {
+  const { tenant, partnerId } = await params;
+  const query = await searchParams;
+  const access = await requireSteward(tenant, "workspace:read");
+  const tenantId = access.tenant.id;
+  const data = await withTenant({ tenantId }, async (db) => {
+    const partner = await db.partner.findFirst({ where: { tenantId, id: partnerId }, select: { id: true, name: true, type: true } });
+    if (!partner) return null;
+    const months = await scorecardMonths(db, tenantId, { partnerId });
+    const month = pickMonth(query.month, months);
+    const card = await partnerScorecard(db, tenantId, partnerId, parseMonth(month));
+    const trend = await partnerTrend(db, tenantId, partnerId);
+    const comments = await scorecardComments(db, tenantId, partnerId, parseMonth(month));
+    return { partner, month, card, trend, comments };
+  });
+  if (!data) notFound();
+  const monthName = monthLabel(parseMonth(data.month));
+  const card = data.card;
+  const months = recentMonths().map((m) => ({ value: m, label: monthLabel(parseMonth(m)) }));
+  if (!months.some((m) => m.value === data.month)) months.push({ value: data.month, label: monthName });
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={`${data.partner.name} — scorecard`}
+        description={`Monthly scorecard of ${data.partner.name}: each sub-score with its inputs and formula, the trend and the partner's comments.`}
+        actions={
+          <Link href={`/t/${tenant}/scorecards?month=${data.month}`} className="text-sm text-brand-700 hover:underline">
+            ← All scorecards
+          </Link>
+        }
+      />
+      <MonthPicker months={months} value={data.month} basePath={`/t/${tenant}/scorecards/${partnerId}`} />
+      {!card ? (
+        <EmptyState title={`No scorecard for ${monthName}`}>Compute the month on the scorecards page.</EmptyState>
+      ) : (
+        <>
+          <Card className="flex flex-wrap items-center gap-x-8 gap-y-3 p-5" data-testid="scorecard-summary">
+            <div>
+              <p className="text-xs text-slate-500">Overall score</p>
+              <p className="text-3xl">
+                <Score value={card.score} strong />
+              </p>
+            </div>
+            <div>
+              <p className="text-xs text-slate-500">Change vs last month</p>
+              <p className="text-lg">
+                <Change value={card.change} />
+              </p>
+            </div>
+            <div>
+              <p className="text-xs text-slate-500">Rank among {data.partner.type.toLowerCase()} partners</p>
+              <p className="text-lg tabular-nums">{card.rank === null ? "—" : `${card.rank} of ${card.peerCount}`}</p>
+            </div>
+            <div>
+              <p className="text-xs text-slate-500">Recommendation</p>
+              <RecommendationBadge value={card.recommendation} />
+            </div>
+            <div>
+              <p className="text-xs text-slate-500">State</p>
+              <StatusBadge status={card.status} /> <span className="text-xs text-slate-500">version {card.version}</span>
+            </div>
+          </Card>
+          <SubScoreBreakdown card={card} />
+        </>
+      )}
+      <Card className="p-5">
+        <h2 className="mb-3 text-base font-semibold">Trend</h2>
+        {data.trend.length === 0 ? <p className="text-sm text-slate-600">No scorecards yet.</p> : <ScoreTrendChart data={trendPoints(data.trend)} />}
+      </Card>
+      <Card className="p-5">
+        <h2 className="mb-3 text-base font-semibold">Partner comments</h2>
+        <ScorecardComments comments={data.comments} empty="The partner has not commented on this month's scorecard." />
+      </Card>
+    </div>
+  );
+}

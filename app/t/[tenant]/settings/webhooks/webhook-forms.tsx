@@ -1,0 +1,102 @@
+"use client";
+
+import { useState } from "react";
+import { useAction } from "next-safe-action/hooks";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { fieldError, formError } from "@/components/forms/errors";
+import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS, type WebhookEvent } from "@/lib/webhooks/events";
+import { createWebhookEndpointAction, deleteWebhookEndpointAction, retryWebhookDeliveryAction, setWebhookEndpointActiveAction } from "./actions";
+
+export function CreateWebhookForm({ tenantSlug }: { tenantSlug: string }) {
+  const [url, setUrl] = useState("");
+  const [events, setEvents] = useState<WebhookEvent[]>([...WEBHOOK_EVENTS]);
+  const { execute, result, isPending } = useAction(createWebhookEndpointAction, { onSuccess: () => setUrl("") });
+  const eventsError = fieldError(result, "events");
+  return (
+    <form
+      className="space-y-4"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        execute({ tenantSlug, url, events });
+      }}
+    >
+      <FormMessage>{formError(result)}</FormMessage>
+      {result.data && (
+        <FormMessage tone="success">
+          Endpoint {result.data.url} added. Its signing secret is shown only once; store it with the receiver to verify signatures:
+          <code className="mt-2 block break-all rounded bg-white px-2 py-1 text-xs text-slate-800" data-testid="webhook-secret">
+            {result.data.secret}
+          </code>
+        </FormMessage>
+      )}
+      <Field label="Endpoint URL" error={fieldError(result, "url")} hint="https:// (plain http only for localhost). Events are POSTed as JSON.">
+        {(p) => <input {...p} type="url" className={inputClass} value={url} placeholder="https://erp.example.com/steward-webhooks" onChange={(e) => setUrl(e.target.value)} />}
+      </Field>
+      <fieldset aria-describedby={eventsError ? "webhook-events-error" : undefined}>
+        <legend className="text-sm font-medium text-slate-700">Events</legend>
+        <div className="mt-1 space-y-1">
+          {WEBHOOK_EVENTS.map((event) => (
+            <label key={event} className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                checked={events.includes(event)}
+                onChange={(e) => setEvents(e.target.checked ? [...events, event] : events.filter((x) => x !== event))}
+              />
+              <code className="text-xs">{event}</code>
+              <span className="text-slate-600">— {WEBHOOK_EVENT_LABELS[event]}</span>
+            </label>
+          ))}
+        </div>
+        {eventsError && (
+          <p id="webhook-events-error" className="mt-1 text-xs font-medium text-red-600" data-testid="field-error">
+            {eventsError}
+          </p>
+        )}
+      </fieldset>
+      <Button type="submit" pending={isPending}>
+        Add endpoint
+      </Button>
+    </form>
+  );
+}
+
+export function EndpointButtons({ tenantSlug, endpointId, url, active }: { tenantSlug: string; endpointId: string; url: string; active: boolean }) {
+  const toggle = useAction(setWebhookEndpointActiveAction);
+  const remove = useAction(deleteWebhookEndpointAction);
+  const error = formError(toggle.result) ?? formError(remove.result);
+  return (
+    <span className="inline-flex items-center gap-2">
+      {error && <span className="text-xs text-red-600">{error}</span>}
+      <Button variant="secondary" className="px-2.5 py-1 text-xs" pending={toggle.isPending} onClick={() => toggle.execute({ tenantSlug, endpointId, active: !active })}>
+        {active ? "Disable" : "Enable"}
+      </Button>
+      <ConfirmDialog
+        trigger="Delete"
+        title="Delete this webhook endpoint?"
+        description={`${url} stops receiving events at once, and its delivery log is deleted with it. To pause deliveries instead, disable it.`}
+        confirmLabel="Delete endpoint"
+        pending={remove.isPending}
+        onConfirm={() => remove.execute({ tenantSlug, endpointId })}
+      />
+    </span>
+  );
+}
+
+export function RetryDeliveryButton({ tenantSlug, deliveryId }: { tenantSlug: string; deliveryId: string }) {
+  const { execute, result, isPending } = useAction(retryWebhookDeliveryAction);
+  return (
+    <span className="inline-flex items-center gap-2">
+      {formError(result) && <span className="text-xs text-red-600">{formError(result)}</span>}
+      {result.data ? (
+        <span className="text-xs text-slate-600">Queued</span>
+      ) : (
+        <Button variant="secondary" className="px-2.5 py-1 text-xs" pending={isPending} onClick={() => execute({ tenantSlug, deliveryId })}>
+          Retry
+        </Button>
+      )}
+    </span>
+  );
+}

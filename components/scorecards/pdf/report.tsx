@@ -1,0 +1,196 @@
+import { Document, Line, Page, Polyline, Rect, StyleSheet, Svg, Text, View, renderToBuffer, Circle, G, Font } from "@react-pdf/renderer";
+
+// No hyphenation: words are never split, and text layout is several times faster.
+Font.registerHyphenationCallback((word) => [word]);
+import { RECOMMENDATION_LABELS } from "@/lib/scorecards/combine";
+import type { ScorecardExport } from "@/lib/scorecards/export";
+import type { ScorecardRow } from "@/lib/scorecards/queries";
+import { SCORECARD_AREA_LABELS, SCORECARD_AREA_SHORT_LABELS, SCORECARD_AREAS } from "@/lib/scorecards/weights";
+
+const AREA_KEY = {
+  compliance: "complianceScore",
+  experience: "experienceScore",
+  incidents: "incidentScore",
+  value: "valueScore",
+  engagement: "engagementScore",
+} as const;
+
+const s = StyleSheet.create({
+  page: { padding: 36, fontSize: 9, fontFamily: "Helvetica", color: "#0f172a" },
+  h1: { fontSize: 18, fontFamily: "Helvetica-Bold", marginBottom: 4 },
+  h2: { fontSize: 12, fontFamily: "Helvetica-Bold", marginTop: 14, marginBottom: 6 },
+  muted: { color: "#64748b" },
+  row: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: "#e2e8f0", paddingVertical: 3 },
+  head: { flexDirection: "row", borderBottomWidth: 1, borderBottomColor: "#94a3b8", paddingVertical: 3, fontFamily: "Helvetica-Bold" },
+  name: { width: 130 },
+  num: { width: 48, textAlign: "right" },
+  rec: { width: 70, paddingLeft: 8 },
+  tiles: { flexDirection: "row", gap: 12, marginTop: 10 },
+  tile: { borderWidth: 0.5, borderColor: "#cbd5e1", borderRadius: 4, padding: 8, width: 120 },
+  big: { fontSize: 16, fontFamily: "Helvetica-Bold" },
+  mono: { fontFamily: "Courier", fontSize: 7.5, lineHeight: 1.5 },
+});
+
+const n = (v: number | null) => (v === null ? "no data" : v.toFixed(1));
+const monthName = (d: Date) => d.toLocaleDateString("en", { month: "long", year: "numeric", timeZone: "UTC" });
+
+function SubScoreBars({ row }: { row: ScorecardRow }) {
+  const barH = 16;
+  const gap = 8;
+  return (
+    <View style={{ flexDirection: "row" }}>
+      <Text style={{ width: 150, lineHeight: (barH + gap) / 9 }}>
+        {SCORECARD_AREAS.map((a) => `${SCORECARD_AREA_LABELS[a]}: ${n(row[AREA_KEY[a]])}`).join("\n")}
+      </Text>
+      <Svg width={300} height={SCORECARD_AREAS.length * (barH + gap)}>
+        {SCORECARD_AREAS.map((area, i) => {
+          const v = row[AREA_KEY[area]];
+          const y = i * (barH + gap);
+          return (
+            <G key={area}>
+              <Rect x={0} y={y} width={300} height={barH} fill="#f1f5f9" />
+              {v !== null && <Rect x={0} y={y} width={(300 * v) / 100} height={barH} fill="#6366f1" />}
+            </G>
+          );
+        })}
+      </Svg>
+    </View>
+  );
+}
+
+function TrendLine({ points }: { points: { month: Date; score: number | null }[] }) {
+  return (
+    <View>
+      <TrendSvg points={points} />
+      <Text style={s.muted}>
+        {points.length === 0
+          ? "No scores yet."
+          : `${points[0].month.toISOString().slice(0, 7)} to ${points.at(-1)!.month.toISOString().slice(0, 7)} · ${points
+              .map((p) => (p.score === null ? "no data" : p.score.toFixed(1)))
+              .join(" · ")}`}
+      </Text>
+    </View>
+  );
+}
+
+function TrendSvg({ points }: { points: { month: Date; score: number | null }[] }) {
+  const width = 480;
+  const height = 140;
+  const pad = 24;
+  const step = points.length > 1 ? (width - 2 * pad) / (points.length - 1) : 0;
+  const xy = points.map((p, i) => ({ x: pad + i * step, y: p.score === null ? null : height - pad - ((height - 2 * pad) * p.score) / 100, p }));
+  const drawn = xy.filter((q): q is { x: number; y: number; p: (typeof points)[number] } => q.y !== null);
+  return (
+    <Svg width={width} height={height}>
+      {[0, 50, 100].map((g) => {
+        const y = height - pad - ((height - 2 * pad) * g) / 100;
+        return (
+          <G key={g}>
+            <Line x1={pad} y1={y} x2={width - pad} y2={y} stroke="#e2e8f0" strokeWidth={0.5} />
+          </G>
+        );
+      })}
+      {drawn.length > 1 && <Polyline points={drawn.map((q) => `${q.x},${q.y}`).join(" ")} stroke="#4f46e5" strokeWidth={1.5} fill="none" />}
+      {drawn.map((q) => (
+        <Circle key={q.x} cx={q.x} cy={q.y} r={2.5} fill="#4f46e5" />
+      ))}
+    </Svg>
+  );
+}
+
+const ROWS_PER_PAGE = 45;
+
+const cell = (v: number | null) => (v === null ? "-" : v.toFixed(1));
+const COLS = [30, 11, 11, 10, 7, 11, 7, 8, 11] as const;
+const fit = (text: string, width: number, right = false) => {
+  const t = text.length > width - 1 ? `${text.slice(0, width - 2)}~` : text;
+  return right ? t.padStart(width - 1) + " " : t.padEnd(width);
+};
+
+/** One monospace line per partner: one text node per page keeps 1,000 rows fast. */
+function tableHeader(): string {
+  const heads = ["Partner", ...SCORECARD_AREAS.map((a) => SCORECARD_AREA_SHORT_LABELS[a]), "Score", "Rank", "Recommend."];
+  return heads.map((h, i) => fit(h, COLS[i], i > 0 && i < 8)).join("");
+}
+
+function tableLine(r: ScorecardRow): string {
+  const cells = [
+    r.partnerName,
+    ...SCORECARD_AREAS.map((a) => cell(r[AREA_KEY[a]])),
+    cell(r.score),
+    r.rank === null ? "-" : `${r.rank}/${r.peerCount}`,
+    r.recommendation ? RECOMMENDATION_LABELS[r.recommendation] : "-",
+  ];
+  return cells.map((c, i) => fit(c, COLS[i], i > 0 && i < 8)).join("");
+}
+
+/** Portfolio summary: headline figures, then the table in fixed chunks of rows per page (no flow layout: linear time). */
+function Summary({ data, tenantName }: { data: ScorecardExport; tenantName: string }) {
+  const scored = data.rows.filter((r) => r.score !== null);
+  const avg = scored.length ? scored.reduce((a, r) => a + r.score!, 0) / scored.length : null;
+  const counts = new Map<string, number>();
+  for (const r of data.rows) if (r.recommendation) counts.set(r.recommendation, (counts.get(r.recommendation) ?? 0) + 1);
+  const drafts = data.rows.filter((r) => r.status === "DRAFT").length;
+  const chunks: ScorecardRow[][] = [];
+  for (let i = 0; i < data.rows.length; i += ROWS_PER_PAGE) chunks.push(data.rows.slice(i, i + ROWS_PER_PAGE));
+  if (chunks.length === 0) chunks.push([]);
+  return (
+    <>
+      {chunks.map((chunk, page) => (
+        <Page key={page} size="A4" style={s.page} wrap={false}>
+          {page === 0 && (
+            <>
+              <Text style={s.h1}>
+                {tenantName} — partner scorecards, {monthName(data.month)}
+              </Text>
+              <Text style={s.muted}>
+                {drafts > 0 ? `DRAFT: ${drafts} of ${data.rows.length} scorecards are not published yet. ` : ""}Generated{" "}
+                {new Date().toISOString().slice(0, 16).replace("T", " ")} UTC. — means no data: the sub-score is left out and the other weights are scaled up.
+              </Text>
+              <Text style={s.h2}>
+                {data.rows.length} partners · average score {avg === null ? "—" : avg.toFixed(1)} ·{" "}
+                {(["REWARD", "MAINTAIN", "DEVELOP", "PROBATION", "EXIT"] as const).map((k) => `${RECOMMENDATION_LABELS[k]} ${counts.get(k) ?? 0}`).join(" · ")}
+              </Text>
+            </>
+          )}
+          <Text style={s.mono}>{[tableHeader(), ...chunk.map(tableLine)].join("\n")}</Text>
+        </Page>
+      ))}
+    </>
+  );
+}
+
+function PartnerPage({ row, trend, month }: { row: ScorecardRow; trend: { month: Date; score: number | null }[]; month: Date }) {
+  return (
+    <Page size="A4" style={s.page}>
+      <Text style={s.h1}>{row.partnerName}</Text>
+      <Text style={s.muted}>
+        Scorecard {monthName(month)} · {row.partnerType.toLowerCase()} · {row.status === "DRAFT" ? "draft" : "published"} (version {row.version})
+      </Text>
+      <Text style={[s.h2, { marginTop: 10 }]}>
+        {`Overall score ${row.score === null ? "no data" : row.score.toFixed(1)}  ·  change ${
+          row.change === null ? "—" : `${row.change > 0 ? "+" : ""}${row.change.toFixed(1)}`
+        }  ·  rank ${row.rank === null ? "—" : `${row.rank} of ${row.peerCount}`}  ·  ${row.recommendation ? RECOMMENDATION_LABELS[row.recommendation] : "no recommendation"}`}
+      </Text>
+      <Text style={s.h2}>Sub-scores</Text>
+      <SubScoreBars row={row} />
+      <Text style={s.h2}>Trend (overall score, last 12 months)</Text>
+      <TrendLine points={trend} />
+    </Page>
+  );
+}
+
+export function ScorecardReport({ data, tenantName, summary = true }: { data: ScorecardExport; tenantName: string; summary?: boolean }) {
+  return (
+    <Document title={`Scorecards ${data.month.toISOString().slice(0, 7)}`} author={tenantName}>
+      {summary && <Summary data={data} tenantName={tenantName} />}
+      {data.rows.map((r) => (
+        <PartnerPage key={r.id} row={r} trend={data.trends.get(r.partnerId) ?? []} month={data.month} />
+      ))}
+    </Document>
+  );
+}
+
+export function renderScorecardPdf(data: ScorecardExport, tenantName: string, options: { summary?: boolean } = {}): Promise<Buffer> {
+  return renderToBuffer(<ScorecardReport data={data} tenantName={tenantName} summary={options.summary ?? true} />);
+}

@@ -1,0 +1,249 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
+import * as S from "./schemas";
+
+// The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the route handlers validate
+// with (lib/api/schemas.ts). Add a path here whenever a route is added under app/api/v1.
+
+const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: S.Problem } } });
+const ok = (description: string, schema: z.ZodType) => ({ description, content: { "application/json": { schema } } });
+const common = {
+  401: problem("Missing, unknown or revoked API key."),
+  429: problem("Rate limit exceeded; see the Retry-After header (seconds)."),
+  500: problem("Unexpected error."),
+};
+const writes = {
+  ...common,
+  400: problem("Malformed JSON or an invalid Idempotency-Key header."),
+  404: problem("A partner key named another partner (as if it did not exist)."),
+  409: problem("An externalRef is taken by a row this key cannot see, or the same Idempotency-Key is in flight."),
+  415: problem("The body is not JSON."),
+  422: problem("Validation failed; `errors` names each field, e.g. `rows[3].csat`."),
+};
+const idempotencyHeader = z.object({
+  "Idempotency-Key": z
+    .string()
+    .min(1)
+    .max(255)
+    .optional()
+    .meta({ description: "Retries with the same key return the first response and create nothing twice." }),
+});
+
+export const API_PATHS = [
+  { method: "get", path: "/partners" },
+  { method: "get", path: "/partners/{id}" },
+  { method: "get", path: "/touchpoints" },
+  { method: "post", path: "/interactions" },
+  { method: "post", path: "/interactions/batch" },
+  { method: "post", path: "/transactions" },
+  { method: "post", path: "/transactions/batch" },
+  { method: "put", path: "/customers/{externalRef}" },
+  { method: "get", path: "/incidents" },
+  { method: "post", path: "/incidents" },
+  { method: "get", path: "/incidents/{id}" },
+  { method: "post", path: "/incidents/{id}/status" },
+  { method: "post", path: "/incidents/{id}/comments" },
+  { method: "get", path: "/scorecards" },
+  { method: "get", path: "/scorecards/{id}" },
+] as const;
+
+function buildRegistry() {
+  const r = new OpenAPIRegistry();
+  r.registerComponent("securitySchemes", "apiKey", {
+    type: "http",
+    scheme: "bearer",
+    description: "An API key from Settings → API keys (`stw_…`). Partner keys only see and write their own partner's data.",
+  });
+
+  r.registerPath({
+    method: "get",
+    path: "/partners",
+    tags: ["Partners"],
+    summary: "List partners",
+    description: "Cursor-paginated in id order; filter by status and type. A partner key lists only its own partner.",
+    request: { query: S.PartnerListQuery },
+    responses: { 200: ok("A page of partners.", S.PartnerPage), 400: problem("Invalid query parameters."), ...common },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/partners/{id}",
+    tags: ["Partners"],
+    summary: "Get a partner",
+    request: { params: S.IdParams },
+    responses: { 200: ok("The partner.", S.Partner), 404: problem("Unknown, another tenant's, or (for a partner key) another partner's id."), ...common },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/touchpoints",
+    tags: ["Touchpoints"],
+    summary: "List touchpoints",
+    description: "With the ids of the partners assigned to each. A partner key lists the touchpoints its partner serves.",
+    request: { query: S.TouchpointListQuery },
+    responses: { 200: ok("A page of touchpoints.", S.TouchpointPage), 400: problem("Invalid query parameters."), ...common },
+  });
+  r.registerPath({
+    method: "post",
+    path: "/interactions",
+    tags: ["Interactions"],
+    summary: "Record an interaction",
+    request: { headers: idempotencyHeader, body: { required: true, content: { "application/json": { schema: S.InteractionInput } } } },
+    responses: { 201: ok("Created.", S.Interaction), 200: ok("An interaction with this externalRef already existed; it is returned unchanged.", S.Interaction), ...writes },
+  });
+  r.registerPath({
+    method: "post",
+    path: "/interactions/batch",
+    tags: ["Interactions"],
+    summary: "Record up to 1,000 interactions",
+    description: "All or nothing: if any row is invalid, nothing is written and every row's errors are listed.",
+    request: { headers: idempotencyHeader, body: { required: true, content: { "application/json": { schema: S.InteractionBatch } } } },
+    responses: { 201: ok("Rows created (rows with a known externalRef are returned as they were).", S.InteractionBatchResult), 200: ok("Every row already existed.", S.InteractionBatchResult), ...writes },
+  });
+  r.registerPath({
+    method: "post",
+    path: "/transactions",
+    tags: ["Transactions"],
+    summary: "Record a transaction",
+    description: "A partner key's transactions are served by its own partner (servingPartnerId defaults to it).",
+    request: { headers: idempotencyHeader, body: { required: true, content: { "application/json": { schema: S.TransactionInput } } } },
+    responses: { 201: ok("Created.", S.Transaction), 200: ok("A transaction with this externalRef already existed.", S.Transaction), ...writes },
+  });
+  r.registerPath({
+    method: "post",
+    path: "/transactions/batch",
+    tags: ["Transactions"],
+    summary: "Record up to 1,000 transactions",
+    description: "All or nothing, like /interactions/batch.",
+    request: { headers: idempotencyHeader, body: { required: true, content: { "application/json": { schema: S.TransactionBatch } } } },
+    responses: { 201: ok("Rows created.", S.TransactionBatchResult), 200: ok("Every row already existed.", S.TransactionBatchResult), ...writes },
+  });
+  r.registerPath({
+    method: "put",
+    path: "/customers/{externalRef}",
+    tags: ["Customers"],
+    summary: "Create or update a customer by external reference",
+    description: "A partner key acquires new customers itself and may only update customers its partner acquired.",
+    request: { params: S.CustomerParams, body: { required: true, content: { "application/json": { schema: S.CustomerInput } } } },
+    responses: { 201: ok("Created.", S.Customer), 200: ok("Updated.", S.Customer), ...writes },
+  });
+
+  r.registerPath({
+    method: "get",
+    path: "/incidents",
+    tags: ["Incidents"],
+    summary: "List incidents",
+    description: "Cursor-paginated in id order (oldest first); filter by status, severity and partnerId. A partner key lists only its own partner's incidents.",
+    request: { query: S.IncidentListQuery },
+    responses: { 200: ok("A page of incidents.", S.IncidentPage), 400: problem("Invalid query parameters."), ...common },
+  });
+  r.registerPath({
+    method: "post",
+    path: "/incidents",
+    tags: ["Incidents"],
+    summary: "Open an incident",
+    description:
+      "Numbered per workspace (INC-42), with SLA deadlines from the workspace's policy for the severity; source API. " +
+      "Emits the incident.created webhook. A partner key may only open incidents against its own partner.",
+    request: { headers: idempotencyHeader, body: { required: true, content: { "application/json": { schema: S.IncidentInput } } } },
+    responses: {
+      201: ok("Opened.", S.Incident),
+      ...writes,
+      404: problem("The partner, touchpoint or customer does not exist (or, for a partner key, is another partner)."),
+      409: problem("The externalRef is already used by another incident, or the same Idempotency-Key is in flight."),
+      422: problem("Validation failed, or the partner is offboarded."),
+    },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/incidents/{id}",
+    tags: ["Incidents"],
+    summary: "Get an incident with its timeline",
+    description: "The shared timeline; internal notes are never returned.",
+    request: { params: S.IdParams },
+    responses: { 200: ok("The incident.", S.IncidentWithTimeline), 404: problem("Unknown, another tenant's, or (for a partner key) another partner's incident."), ...common },
+  });
+  r.registerPath({
+    method: "post",
+    path: "/incidents/{id}/status",
+    tags: ["Incidents"],
+    summary: "Change an incident's status",
+    description:
+      "Follows the incident lifecycle: OPEN → ACKNOWLEDGED → IN_PROGRESS ⇄ WAITING → RESOLVED → CLOSED (RESOLVED and CLOSED can be reopened). " +
+      "Resolving needs rootCause and resolution. A partner key may acknowledge, work on, wait and resolve, but not close or reopen (403).",
+    request: { params: S.IdParams, headers: idempotencyHeader, body: { required: true, content: { "application/json": { schema: S.IncidentStatusInput } } } },
+    responses: {
+      200: ok("The incident after the change.", S.Incident),
+      ...writes,
+      403: problem("A partner key asked for a brand-only transition (close, reopen)."),
+      404: problem("Unknown incident, or another partner's for a partner key."),
+      409: problem("The incident was changed meanwhile, or the same Idempotency-Key is in flight."),
+      422: problem("Validation failed, or the lifecycle does not allow this transition."),
+    },
+  });
+  r.registerPath({
+    method: "post",
+    path: "/incidents/{id}/comments",
+    tags: ["Incidents"],
+    summary: "Comment on an incident",
+    description: "Adds a comment to the shared timeline, visible to the brand and the partner.",
+    request: { params: S.IdParams, headers: idempotencyHeader, body: { required: true, content: { "application/json": { schema: S.IncidentCommentInput } } } },
+    responses: { 201: ok("The comment as it appears on the timeline.", S.IncidentEvent), ...writes, 404: problem("Unknown incident, or another partner's for a partner key.") },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/scorecards",
+    tags: ["Scorecards"],
+    summary: "List published scorecards",
+    description: "Only published scorecards (never drafts or superseded versions); filter by partnerId and month (YYYY-MM). A partner key lists only its own.",
+    request: { query: S.ScorecardListQuery },
+    responses: { 200: ok("A page of scorecards.", S.ScorecardPage), 400: problem("Invalid query parameters."), ...common },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/scorecards/{id}",
+    tags: ["Scorecards"],
+    summary: "Get a published scorecard",
+    request: { params: S.IdParams },
+    responses: { 200: ok("The scorecard.", S.Scorecard), 404: problem("Unknown, unpublished, or (for a partner key) another partner's scorecard."), ...common },
+  });
+
+  const events = [
+    ["incident.created", "An incident was opened (in the app, the partner portal or the API).", S.IncidentWebhookEvent],
+    ["incident.escalated", "An incident missed an SLA target and climbed its escalation ladder.", S.IncidentWebhookEvent],
+    ["incident.resolved", "An incident was resolved.", S.IncidentWebhookEvent],
+    ["scorecard.published", "A partner's monthly scorecard was published.", S.ScorecardWebhookEvent],
+  ] as const;
+  for (const [event, summary, schema] of events) {
+    r.registerWebhook({
+      method: "post",
+      path: event,
+      tags: ["Webhooks"],
+      summary,
+      description:
+        "POSTed to each active endpoint subscribed to the event (Settings → Webhooks), signed in the Standard Webhooks scheme. " +
+        "Answer 2xx within 10 seconds; otherwise it is retried after 1 min, 5 min, 30 min, 2 h, 6 h, 12 h and 24 h.",
+      request: { headers: S.WebhookHeaders, body: { required: true, content: { "application/json": { schema } } } },
+      responses: { 200: { description: "Any 2xx acknowledges the event." } },
+    });
+  }
+  return r;
+}
+
+let cached: ReturnType<OpenApiGeneratorV31["generateDocument"]> | null = null;
+
+export function openApiDocument() {
+  if (cached) return cached;
+  const generator = new OpenApiGeneratorV31(buildRegistry().definitions);
+  cached = generator.generateDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Steward API",
+      version: "1.0.0",
+      description:
+        "The integration API of Steward. JSON in and out; errors are RFC 9457 problem details (application/problem+json). " +
+        "Lists are cursor-paginated: pass `next_cursor` back as `cursor`. Creates accept an Idempotency-Key header.",
+    },
+    servers: [{ url: "/api/v1" }],
+    security: [{ apiKey: [] }],
+  });
+  return cached;
+}

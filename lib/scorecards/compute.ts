@@ -1,0 +1,119 @@
+/**
+ * Computing and publishing a month of scorecards.
+ *
+ * computeMonth: reads every partner's inputs (inputs.ts, set-based), scores them with the pure rules
+ * (sub-scores.ts, combine.ts) and writes one DRAFT per partner. A recompute deletes the month's drafts and
+ * writes new ones; PUBLISHED cards are never changed (a new draft gets the next version number).
+ * Change is measured against last month's published card (or its draft when nothing was published).
+ *
+ * publishMonth: the month's drafts become PUBLISHED (frozen: nothing updates a published card's figures);
+ * a card published earlier for the same partner and month becomes SUPERSEDED.
+ */
+import type { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/lib/db/scope";
+import { ActionError } from "@/lib/actions/errors";
+import { combineScorecard, rankAmongPeers, type Recommendation } from "./combine";
+import { scorecardInputsForMonth, monthBounds } from "./inputs";
+import { computeSubScores, type SubScoreSet } from "./sub-scores";
+import { readScorecardConfig } from "./config";
+import { SCORECARD_AREAS, type RecommendationThresholds, type ScorecardWeights } from "./weights";
+
+export type ScorecardDetails = {
+  weights: ScorecardWeights;
+  thresholds: RecommendationThresholds;
+  effectiveWeights: Record<string, number | null>;
+  missing: string[];
+  subScores: Record<string, { score: number | null; inputs: unknown; parts: { key: string; label: string; score: number | null }[] }>;
+};
+
+function details(set: SubScoreSet, weights: ScorecardWeights, thresholds: RecommendationThresholds, combined: ReturnType<typeof combineScorecard>): ScorecardDetails {
+  const subScores: ScorecardDetails["subScores"] = {};
+  for (const area of SCORECARD_AREAS) {
+    const s = set[area];
+    subScores[area] = { score: s.score, inputs: s.inputs, parts: s.parts.map((p) => ({ key: p.key, label: p.label, score: p.score })) };
+  }
+  return { weights, thresholds, effectiveWeights: combined.effectiveWeights, missing: combined.missing, subScores };
+}
+
+/** Last month's score per partner: the published card, or the latest draft when none was published. */
+async function previousScores(db: Db, tenantId: string, prev: Date): Promise<Map<string, number | null>> {
+  const rows = await db.$queryRaw<{ partnerId: string; score: number | null }[]>`
+    select distinct on ("partnerId") "partnerId", score
+    from "Scorecard"
+    where "tenantId" = ${tenantId} and month = ${prev}::date and status in ('PUBLISHED', 'DRAFT')
+    order by "partnerId", (status = 'PUBLISHED') desc, version desc`;
+  return new Map(rows.map((r) => [r.partnerId, r.score]));
+}
+
+export type ComputeResult = { month: Date; partners: number; scored: number; averageScore: number | null };
+
+export async function computeMonth(db: Db, tenantId: string, month: Date, now = new Date()): Promise<ComputeResult> {
+  const { from, prev } = monthBounds(month, now);
+  if (from.getTime() > now.getTime()) throw new ActionError("That month has not started yet.", "invalid");
+  const { weights, thresholds } = await readScorecardConfig(db, tenantId);
+  const inputs = await scorecardInputsForMonth(db, tenantId, from, now);
+  const previous = await previousScores(db, tenantId, prev);
+
+  const scored = inputs.map((p) => {
+    const set = computeSubScores(p.inputs);
+    const subs = Object.fromEntries(SCORECARD_AREAS.map((a) => [a, set[a].score])) as Record<(typeof SCORECARD_AREAS)[number], number | null>;
+    const combined = combineScorecard(subs, weights, thresholds, previous.get(p.partnerId) ?? null);
+    return { p, set, combined };
+  });
+  const ranks = new Map(rankAmongPeers(scored.map((s) => ({ partnerId: s.p.partnerId, type: s.p.type, score: s.combined.score }))).map((r) => [r.partnerId, r]));
+
+  // Replace the month's drafts; published cards stay as they are and a new draft takes the next version.
+  await db.scorecard.deleteMany({ where: { tenantId, month: from, status: "DRAFT" } });
+  const versions = await db.scorecard.groupBy({ by: ["partnerId"], where: { tenantId, month: from }, _max: { version: true } });
+  const lastVersion = new Map(versions.map((v) => [v.partnerId, v._max.version ?? 0]));
+
+  const data: Prisma.ScorecardCreateManyInput[] = scored.map(({ p, set, combined }) => ({
+    tenantId,
+    partnerId: p.partnerId,
+    month: from,
+    version: (lastVersion.get(p.partnerId) ?? 0) + 1,
+    status: "DRAFT",
+    complianceScore: set.compliance.score,
+    experienceScore: set.experience.score,
+    incidentScore: set.incidents.score,
+    valueScore: set.value.score,
+    engagementScore: set.engagement.score,
+    score: combined.score,
+    rank: ranks.get(p.partnerId)?.rank ?? null,
+    peerCount: ranks.get(p.partnerId)?.peerCount ?? null,
+    change: combined.change,
+    recommendation: combined.recommendation as Recommendation | null,
+    details: details(set, weights, thresholds, combined) as unknown as Prisma.InputJsonValue,
+    computedAt: now,
+  }));
+  if (data.length > 0) await db.scorecard.createMany({ data });
+  const scores = scored.map((s) => s.combined.score).filter((s): s is number => s !== null);
+  return {
+    month: from,
+    partners: data.length,
+    scored: scores.length,
+    averageScore: scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 : null,
+  };
+}
+
+export async function publishMonth(db: Db, tenantId: string, month: Date, userId: string, now = new Date()): Promise<{ published: number }> {
+  const { from } = monthBounds(month, now);
+  const drafts = await db.scorecard.count({ where: { tenantId, month: from, status: "DRAFT" } });
+  if (drafts === 0) throw new ActionError("There is no draft to publish for this month. Compute it first.", "invalid");
+  await db.$executeRaw`
+    update "Scorecard" s set status = 'SUPERSEDED'
+    where s."tenantId" = ${tenantId} and s.month = ${from}::date and s.status = 'PUBLISHED'
+      and exists (select 1 from "Scorecard" d where d."tenantId" = s."tenantId" and d."partnerId" = s."partnerId"
+                  and d.month = s.month and d.status = 'DRAFT')`;
+  const publishing = await db.scorecard.findMany({ where: { tenantId, month: from, status: "DRAFT" }, select: { id: true, partnerId: true } });
+  const { count } = await db.scorecard.updateMany({
+    where: { tenantId, month: from, status: "DRAFT" },
+    data: { status: "PUBLISHED", publishedAt: now, publishedById: userId },
+  });
+  // One scorecard.published event per card, in the same transaction (the webhook dispatcher delivers them).
+  const monthLabel = from.toISOString().slice(0, 7);
+  await db.outboxMessage.createMany({
+    data: publishing.map((card) => ({ tenantId, topic: "scorecard.published", payload: { scorecardId: card.id, partnerId: card.partnerId, month: monthLabel } })),
+  });
+  return { published: count };
+}

@@ -1,0 +1,92 @@
+import { z } from "zod";
+import type { Db } from "@/lib/db/scope";
+import { ActionError } from "@/lib/actions/errors";
+import { WEBHOOK_EVENTS, type WebhookEvent } from "./events";
+import { generateWebhookSecret } from "./signature";
+
+// Webhook endpoints of a tenant (Settings → Webhooks) and their delivery log.
+
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+export const webhookEndpointSchema = z.object({
+  url: z
+    .string()
+    .trim()
+    .min(1, "Enter the URL that receives the events.")
+    .max(2000, "Use a URL of at most 2,000 characters.")
+    .refine((value) => URL.canParse(value), "Enter a full URL, e.g. https://erp.example.com/steward-webhooks.")
+    .refine((value) => {
+      if (!URL.canParse(value)) return true;
+      const url = new URL(value);
+      return url.protocol === "https:" || (url.protocol === "http:" && LOCAL_HOSTS.has(url.hostname));
+    }, "Use an https:// URL (plain http only for localhost)."),
+  // Checked as a whole so the message lands on "events" (not on one array element).
+  events: z
+    .array(z.string().max(64))
+    .min(1, "Choose at least one event.")
+    .refine((events) => events.every((e) => (WEBHOOK_EVENTS as readonly string[]).includes(e)), `Choose from ${WEBHOOK_EVENTS.join(", ")}.`)
+    .transform((events) => events as WebhookEvent[]),
+});
+export type WebhookEndpointInput = z.input<typeof webhookEndpointSchema>;
+
+export async function createWebhookEndpoint(db: Db, tenantId: string, input: z.output<typeof webhookEndpointSchema>) {
+  const secret = generateWebhookSecret();
+  const endpoint = await db.webhookEndpoint.create({
+    data: { tenantId, url: input.url, secret, events: [...new Set(input.events)], active: true },
+  });
+  return { endpoint, secret };
+}
+
+async function loadEndpoint(db: Db, tenantId: string, id: string) {
+  const endpoint = await db.webhookEndpoint.findFirst({ where: { tenantId, id } });
+  if (!endpoint) throw new ActionError("That webhook endpoint was not found.", "not-found");
+  return endpoint;
+}
+
+export async function setWebhookEndpointActive(db: Db, tenantId: string, id: string, active: boolean) {
+  const endpoint = await loadEndpoint(db, tenantId, id);
+  await db.webhookEndpoint.updateMany({ where: { tenantId, id: endpoint.id }, data: { active } });
+  return { ...endpoint, active };
+}
+
+export async function deleteWebhookEndpoint(db: Db, tenantId: string, id: string) {
+  const endpoint = await loadEndpoint(db, tenantId, id);
+  await db.webhookEndpoint.deleteMany({ where: { tenantId, id: endpoint.id } });
+  return endpoint;
+}
+
+/** A failed (or still pending) delivery is tried again at the next dispatch. */
+export async function retryWebhookDelivery(db: Db, tenantId: string, id: string, now = new Date()) {
+  const delivery = await db.webhookDelivery.findFirst({ where: { tenantId, id } });
+  if (!delivery) throw new ActionError("That delivery was not found.", "not-found");
+  if (delivery.status === "DELIVERED") throw new ActionError("That delivery already succeeded.", "conflict");
+  await db.webhookDelivery.updateMany({ where: { tenantId, id: delivery.id }, data: { status: "PENDING", nextAttemptAt: now } });
+  return delivery;
+}
+
+export async function listWebhookEndpoints(db: Db, tenantId: string) {
+  const endpoints = await db.webhookEndpoint.findMany({ where: { tenantId }, orderBy: { createdAt: "asc" }, omit: { secret: true } });
+  const counts = await db.webhookDelivery.groupBy({ by: ["endpointId", "status"], where: { tenantId }, _count: { _all: true } });
+  return endpoints.map((e) => {
+    const of = (status: string) => counts.find((c) => c.endpointId === e.id && c.status === status)?._count._all ?? 0;
+    return { ...e, delivered: of("DELIVERED"), pending: of("PENDING"), failed: of("FAILED") };
+  });
+}
+
+export const DELIVERIES_PER_PAGE = 25;
+
+/** The delivery log, newest first, one page. */
+export async function listWebhookDeliveries(db: Db, tenantId: string, page: number) {
+  const [total, rows] = await Promise.all([
+    db.webhookDelivery.count({ where: { tenantId } }),
+    db.webhookDelivery.findMany({
+      where: { tenantId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * DELIVERIES_PER_PAGE,
+      take: DELIVERIES_PER_PAGE,
+      omit: { body: true },
+      include: { endpoint: { select: { url: true } } },
+    }),
+  ]);
+  return { total, pageCount: Math.max(1, Math.ceil(total / DELIVERIES_PER_PAGE)), rows };
+}

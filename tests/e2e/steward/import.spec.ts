@@ -1,0 +1,54 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { NORTHWIND, signIn } from "../helpers";
+
+test("a steward imports partners from CSV: mapping, preview, per-row error report, and no duplicates on re-import", async ({ page }) => {
+  const stamp = Date.now();
+  const csv = [
+    "Partner name,Type,Region,Website",
+    `Import Alpha ${stamp},DELIVERY,North,https://alpha.example`,
+    `Import Bravo ${stamp},PLUMBER,South,`,
+    `Import Charlie ${stamp},installer,,`,
+    `Import Delta ${stamp},retailer,East,`,
+  ].join("\n");
+  const file = { name: `partners-${stamp}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv) };
+
+  await signIn(page, NORTHWIND.steward);
+  await page.goto(`/t/${NORTHWIND.slug}/settings`);
+  await page.getByRole("link", { name: "Bulk import" }).click();
+  await expect(page.getByRole("heading", { name: "Bulk import", level: 1 })).toBeVisible();
+
+  await page.getByLabel("What the file holds").selectOption("partners");
+  await page.getByLabel("CSV file").setInputFiles(file);
+  await expect(page.getByTestId("import-file-summary")).toContainText("4 rows, 4 columns, comma-separated");
+  // The header was recognised: name and type are mapped; region is guessed too.
+  await expect(page.getByLabel("Name (required)")).toHaveValue("0");
+  await expect(page.getByTestId("import-preview")).toContainText(`Import Alpha ${stamp}`);
+  await expect(page.getByTestId("import-preview")).toContainText("https://alpha.example");
+
+  // Unmapping a required column blocks the import with a clear message.
+  await page.getByLabel("Region (required)").selectOption("");
+  await expect(page.getByTestId("form-error")).toHaveText("Choose a column for Region.");
+  await expect(page.getByRole("button", { name: "Import 4 rows" })).toBeDisabled();
+  await page.getByLabel("Region (required)").selectOption({ label: "Region" });
+
+  await page.getByRole("button", { name: "Import 4 rows" }).click();
+  await expect(page.getByTestId("import-summary")).toHaveText("4 of 4 rows read · 2 created · 0 already there · 2 with errors");
+  const errors = page.getByTestId("import-errors");
+  await expect(errors.getByRole("row").nth(1)).toContainText("3Type“PLUMBER” is not one of");
+  await expect(errors.getByRole("row").nth(2)).toContainText("4RegionRequired, but empty.");
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download error report (CSV)" }).click()]);
+  expect(download.suggestedFilename()).toBe(`partners-${stamp}-errors.csv`);
+  const report = await readFile((await download.path())!, "utf8");
+  expect(report.split("\r\n")[0]).toBe("row,field,message");
+  expect(report).toContain("4,Region,\"Required, but empty.\"");
+
+  // The same file again: nothing new.
+  await page.getByLabel("CSV file").setInputFiles(file);
+  await page.getByRole("button", { name: "Import 4 rows" }).click();
+  await expect(page.getByTestId("import-summary")).toHaveText("4 of 4 rows read · 0 created · 2 already there · 2 with errors");
+
+  await page.goto(`/t/${NORTHWIND.slug}/partners?q=${encodeURIComponent(`Import Alpha ${stamp}`)}`);
+  await expect(page.getByText(`Import Alpha ${stamp}`)).toHaveCount(1);
+});

@@ -1,0 +1,48 @@
+import { expect, test } from "@playwright/test";
+import { NORTHWIND, signIn } from "../helpers";
+import { computeAndPublish } from "../scorecards-helpers";
+
+test("a steward computes, reviews, publishes and exports a month", async ({ page }) => {
+  await signIn(page, NORTHWIND.steward);
+  const month = await computeAndPublish(page);
+
+  const rows = page.getByTestId("scorecard-row");
+  expect(await rows.count()).toBeGreaterThan(5);
+  await expect(rows.first()).toContainText("Published");
+  await expect(page.getByTestId("formula-panel")).toBeVisible();
+
+  // the partner's detail: sub-scores with their formulas and the trend
+  await rows.filter({ hasText: NORTHWIND.partner.partnerName }).getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${NORTHWIND.partner.partnerName} — scorecard`);
+  await expect(page.getByTestId("area-compliance")).toContainText("How is this computed?");
+  await expect(page.getByTestId("scorecard-summary")).toContainText("Published");
+
+  // exports: CSV (one row per partner, all sub-scores) and PDF
+  await page.goto(`/t/${NORTHWIND.slug}/scorecards?month=${month}`);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+  expect(download.suggestedFilename()).toBe(`scorecards-northwind-${month}.csv`);
+  const csv = await page.request.get(`/t/${NORTHWIND.slug}/scorecards/export?month=${month}&format=csv`);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const lines = (await csv.text()).trim().split("\r\n");
+  expect(lines[0]).toContain("Standards compliance,Customer experience,Incident performance,Customer value,Partner engagement,Overall score");
+  expect(lines.length - 1).toBe(await rows.count());
+  const pdf = await page.request.get(`/t/${NORTHWIND.slug}/scorecards/export?month=${month}&format=pdf`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+  // the dashboard now shows the month's scores
+  await page.goto(`/t/${NORTHWIND.slug}`);
+  await expect(page.getByTestId("average-score")).toHaveText(/\d+\.\d/);
+  await expect(page.getByTestId("tile-equity")).not.toHaveText("—");
+});
+
+test("bad weights are refused with a clear message", async ({ page }) => {
+  await signIn(page, NORTHWIND.owner);
+  await page.goto(`/t/${NORTHWIND.slug}/settings/scorecards`);
+  await page.getByLabel("Standards compliance").fill("30");
+  await expect(page.getByTestId("weights-sum")).toContainText("must add up to 100");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("form-error").first()).toContainText("Weights must add up to 100; they add up to 105");
+  await expect(page.getByLabel("Standards compliance")).toHaveValue("30");
+});
