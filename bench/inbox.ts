@@ -1,10 +1,15 @@
 import pg from "pg";
 import { withTenant } from "@/lib/db/scope";
+import { withTenantSql } from "@/lib/db/sql-scope";
 import { countBreaching, listInbox, type InboxFilters } from "@/lib/incidents/inbox";
+import { loadStewardInbox } from "@/lib/incidents/inbox-page";
+import { unreadNotificationCount } from "@/lib/incidents/notifications";
 import { measureConcurrent, percentile, type BenchScenario } from "./types";
 
-// The escalation inbox on a tenant with 50,000 incidents (about a fifth of them still open):
-// the same lib function the page uses (listInbox: page + total), at 20 concurrent requests.
+// The escalation inbox on a tenant with 50,000 incidents (about a fifth of them still open): all
+// the page reads (loadStewardInbox: filter choices, page, total) the way the page reads them (one
+// read-only transaction on the pg pool, withTenantSql), at 20 concurrent requests; for context the
+// same reads in a Prisma interactive transaction (withTenant), and the navigation's counts.
 
 const SLUG = "bench-inbox";
 const INCIDENTS = 50_000;
@@ -75,8 +80,9 @@ async function seed(databaseUrl: string, log: (l: string) => void): Promise<{ te
         [tenantId],
       );
       await db.query("commit");
-      await db.query(`analyze "Incident"`);
     } else log("bench tenant already seeded");
+    // What autovacuum does after a bulk insert (statistics and the visibility map for index-only scans).
+    await db.query(`vacuum analyze "Incident"`);
     const ids = (sql: string) => db.query(sql, [tenantId]).then((r) => r.rows.map((row) => row.id as string));
     return {
       tenantId,
@@ -94,7 +100,7 @@ async function seed(databaseUrl: string, log: (l: string) => void): Promise<{ te
 
 export const inboxScenario: BenchScenario = {
   name: "inbox",
-  description: `escalation inbox (listInbox: page + total) on ${INCIDENTS.toLocaleString("en-US")} incidents, ${CONCURRENCY} concurrent`,
+  description: `escalation inbox page reads (filter choices, page, total) on ${INCIDENTS.toLocaleString("en-US")} incidents, ${CONCURRENCY} concurrent`,
   async run({ databaseUrl, log }) {
     const { tenantId, partnerIds, touchpointIds, stewardIds } = await seed(databaseUrl, log);
     // The page's typical requests: unfiltered, each filter, later pages, the closed view.
@@ -110,19 +116,24 @@ export const inboxScenario: BenchScenario = {
       { severity: "HIGH", partner: partnerIds[11] },
       { view: "closed" },
     ];
-    const run = (i: number) => withTenant({ tenantId }, (db) => listInbox(db, tenantId, variants[i % variants.length]));
-    await measureConcurrent(40, CONCURRENCY, run); // warm-up
-    const first = await withTenant({ tenantId }, (db) => listInbox(db, tenantId, {}));
+    const page = (i: number) => withTenantSql({ tenantId }, (db) => loadStewardInbox(db, tenantId, variants[i % variants.length]));
+    const pageInPrisma = (i: number) => withTenant({ tenantId }, (db) => loadStewardInbox(db, tenantId, variants[i % variants.length]));
+    await measureConcurrent(40, CONCURRENCY, page); // warm-up
+    const first = await withTenantSql({ tenantId }, (db) => listInbox(db, tenantId, {}));
     log(`unfiltered inbox: ${first.total.toLocaleString("en-US")} incidents need work; first due ${first.rows[0]?.nextDueAt?.toISOString?.() ?? "—"}`);
-    const durations = await measureConcurrent(REQUESTS, CONCURRENCY, run);
-    const badge = await measureConcurrent(200, CONCURRENCY, () => withTenant({ tenantId }, (db) => countBreaching(db, tenantId)));
+    const durations = await measureConcurrent(REQUESTS, CONCURRENCY, page);
+    const prismaDurations = await measureConcurrent(REQUESTS, CONCURRENCY, pageInPrisma);
+    const badge = await measureConcurrent(200, CONCURRENCY, () =>
+      withTenantSql({ tenantId }, async (db) => [await countBreaching(db, tenantId), await unreadNotificationCount(db, tenantId, stewardIds[0])]),
+    );
     const p50 = percentile(durations, 50);
     const p95 = percentile(durations, 95);
-    log(`${REQUESTS} requests: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms; nav badge count p95 ${percentile(badge, 95).toFixed(1)} ms`);
+    log(`${REQUESTS} requests: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms; in a Prisma transaction p95 ${percentile(prismaDurations, 95).toFixed(1)} ms; nav counts p95 ${percentile(badge, 95).toFixed(1)} ms`);
     return [
-      { scenario: "inbox", figure: `listInbox p50 (${CONCURRENCY} concurrent)`, value: p50, unit: "ms" },
-      { scenario: "inbox", figure: `listInbox p95 (${CONCURRENCY} concurrent)`, value: p95, unit: "ms", goal: `< ${GOAL_MS} ms`, pass: p95 < GOAL_MS },
-      { scenario: "inbox", figure: `nav badge count p95 (${CONCURRENCY} concurrent)`, value: percentile(badge, 95), unit: "ms" },
+      { scenario: "inbox", figure: `inbox page reads p50 (${CONCURRENCY} concurrent)`, value: p50, unit: "ms" },
+      { scenario: "inbox", figure: `inbox page reads p95 (${CONCURRENCY} concurrent)`, value: p95, unit: "ms", goal: `< ${GOAL_MS} ms`, pass: p95 < GOAL_MS },
+      { scenario: "inbox", figure: `same reads in a Prisma transaction p95`, value: percentile(prismaDurations, 95), unit: "ms" },
+      { scenario: "inbox", figure: `nav counts p95 (${CONCURRENCY} concurrent)`, value: percentile(badge, 95), unit: "ms" },
     ];
   },
 };

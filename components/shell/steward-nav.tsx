@@ -1,5 +1,5 @@
 import type { Access } from "@/lib/auth/access";
-import { withTenant } from "@/lib/db/scope";
+import { withTenantSql } from "@/lib/db/sql-scope";
 import { countBreaching } from "@/lib/incidents/inbox";
 import { unreadNotificationCount } from "@/lib/incidents/notifications";
 import type { NavItem } from "./nav-links";
@@ -7,7 +7,7 @@ import type { NavItem } from "./nav-links";
 export async function stewardNav(access: Access): Promise<NavItem[]> {
   const base = `/t/${access.tenant.slug}`;
   // Breached or breaching within the hour (index-backed count), and unread notifications.
-  const { breaching, unread } = await withTenant({ tenantId: access.tenant.id }, async (db) => ({
+  const { breaching, unread } = await withTenantSql({ tenantId: access.tenant.id }, async (db) => ({
     breaching: await countBreaching(db, access.tenant.id),
     unread: await unreadNotificationCount(db, access.tenant.id, access.membership.id),
   }));

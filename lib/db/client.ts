@@ -45,6 +45,12 @@ export function prisma(): PrismaClient {
   return globalForDb.stewardDb?.prisma ?? connectDatabase();
 }
 
+/** The pg pool under the Prisma client (every connection already in the steward_app role). */
+export function databasePool(): pg.Pool {
+  prisma();
+  return globalForDb.stewardDb!.pool;
+}
+
 export async function disconnectDatabase() {
   const current = globalForDb.stewardDb;
   globalForDb.stewardDb = undefined;
@@ -61,9 +67,7 @@ export async function disconnectDatabase() {
  * well under a second). Call it outside any transaction: the embedded pool has one connection.
  */
 export async function analyzeTables(tables: string[] = []): Promise<void> {
-  prisma();
-  const { pool } = globalForDb.stewardDb!;
-  const client = await pool.connect();
+  const client = await databasePool().connect();
   try {
     await client.query("RESET ROLE");
     await client.query(tables.length ? `ANALYZE ${tables.map((t) => `"${t.replaceAll('"', '""')}"`).join(", ")}` : "ANALYZE");

@@ -172,6 +172,12 @@ const FK_ACTIONS: Record<string, string> = {
   d: "SET DEFAULT",
 };
 
+/**
+ * Partial indexes written in SQL migrations only (Prisma's schema cannot express a WHERE or INCLUDE
+ * clause). They are left out of the comparison by name; any other partial index is drift.
+ */
+export const SQL_ONLY_INDEXES = ["Incident_inbox_running_idx", "Incident_inbox_waiting_idx"];
+
 export async function shapeFromDatabase(db: Queryable, ignore = ["_prisma_migrations"]): Promise<SchemaShape> {
   const enumRows = await db.query<{ name: string; value: string }>(`
     select t.typname as name, e.enumlabel as value
@@ -206,15 +212,17 @@ export async function shapeFromDatabase(db: Queryable, ignore = ["_prisma_migrat
     };
   }
 
-  const indexRows = await db.query<{ table: string; primary: boolean; unique: boolean; columns: string[] }>(`
-    select t.relname as table, ix.indisprimary as primary, ix.indisunique as unique,
+  const indexRows = await db.query<{ name: string; table: string; primary: boolean; unique: boolean; partial: boolean; columns: string[] }>(`
+    select i.relname as name, t.relname as table, ix.indisprimary as primary, ix.indisunique as unique, ix.indpred is not null as partial,
       array(select a.attname from unnest(ix.indkey) with ordinality k(attnum, ord)
             join pg_attribute a on a.attrelid = t.oid and a.attnum = k.attnum order by k.ord)::text[] as columns
-    from pg_index ix join pg_class t on t.oid = ix.indrelid join pg_namespace n on n.oid = t.relnamespace
+    from pg_index ix join pg_class t on t.oid = ix.indrelid join pg_class i on i.oid = ix.indexrelid
+    join pg_namespace n on n.oid = t.relnamespace
     where n.nspname = current_schema() and t.relkind = 'r'`);
   for (const row of indexRows.rows) {
     const table = tables[row.table];
     if (!table) continue;
+    if (row.partial && SQL_ONLY_INDEXES.includes(row.name)) continue;
     if (row.primary) table.primaryKey = row.columns;
     else if (row.unique) table.uniques.push(row.columns);
     else table.indexes.push(row.columns);

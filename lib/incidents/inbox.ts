@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
-import type { Db } from "@/lib/db/scope";
+import type { QueryDb } from "@/lib/db/sql-scope";
 import { SEVERITIES } from "@/lib/incidents/labels";
 
 // The escalation inbox: a tenant's (or a partner's) incidents that still need work, the
@@ -81,7 +81,7 @@ export function toInboxItem(row: InboxRow, options: { showAssignee: boolean }): 
 
 /** Call it last in its transaction: its page queries leave sequential and bitmap scans off until the transaction ends. */
 export async function listInbox(
-  db: Db,
+  db: QueryDb,
   tenantId: string,
   filters: InboxFilters,
   options: { partnerId?: string; pageSize?: number } = {},
@@ -166,7 +166,7 @@ export async function listInbox(
 }
 
 /** Breached or breaching within the horizon (default 1 hour), running clocks only: the nav badge. */
-export async function countBreaching(db: Db, tenantId: string, now = new Date(), horizonMinutes = 60, partnerId?: string) {
+export async function countBreaching(db: QueryDb, tenantId: string, now = new Date(), horizonMinutes = 60, partnerId?: string) {
   const until = new Date(now.getTime() + horizonMinutes * 60_000);
   // Capped at 100: one range scan of the (tenantId, nextDueAt) index, stopping early.
   const partner = partnerId ? Prisma.sql`and i."partnerId" = ${partnerId}` : Prisma.empty;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { PGlite } from "@electric-sql/pglite";
 import { migrate, readMigrations } from "@/lib/db/migrator";
 import { pgliteConnection } from "@/lib/db/pglite-connection";
-import { shapeFromDatabase } from "@/lib/db/schema-shape";
+import { SQL_ONLY_INDEXES, shapeFromDatabase } from "@/lib/db/schema-shape";
 import { expectedShape } from "@/lib/db/expected-shape";
 
 describe("migrations and schema.prisma", () => {
@@ -14,6 +14,17 @@ describe("migrations and schema.prisma", () => {
     await db.close();
     // Each line names a table/column/index that differs: write a migration (npm run db:diff drafts it).
     expect(differences).toEqual([]);
+  });
+
+  it("has the SQL-only partial indexes it leaves out of that comparison", async () => {
+    const db = await PGlite.create();
+    const connection = pgliteConnection(db);
+    await migrate(connection);
+    const { rows } = await connection.query<{ name: string }>(
+      `select i.relname as name from pg_index ix join pg_class i on i.oid = ix.indexrelid where ix.indpred is not null order by 1`,
+    );
+    await db.close();
+    expect(rows.map((r) => r.name)).toEqual([...SQL_ONLY_INDEXES].sort());
   });
 
   it("has every tenant table keyed by tenantId first, with tenantId in each foreign key to a tenant table", () => {

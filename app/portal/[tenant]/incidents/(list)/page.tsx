@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePartner } from "@/lib/auth/guards";
-import { withTenant } from "@/lib/db/scope";
+import { withTenantSql } from "@/lib/db/sql-scope";
 import { inboxFiltersSchema, listInbox, toInboxItem } from "@/lib/incidents/inbox";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
@@ -17,7 +17,7 @@ export default async function PortalIncidentsPage({ params, searchParams }: Page
   const filters = inboxFiltersSchema.parse(raw);
   const tenantId = access.tenant.id;
   const partnerId = access.membership.partnerId!;
-  const inbox = await withTenant({ tenantId, partnerId, userId: access.user.id }, (db) => listInbox(db, tenantId, filters, { partnerId }));
+  const inbox = await withTenantSql({ tenantId, partnerId, userId: access.user.id }, (db) => listInbox(db, tenantId, filters, { partnerId }));
   const base = `/portal/${tenant}/incidents`;
   const closed = filters.view === "closed";
   return (

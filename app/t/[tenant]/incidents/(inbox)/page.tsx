@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSteward } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/db/scope";
-import { inboxFiltersSchema, listInbox, toInboxItem } from "@/lib/incidents/inbox";
-import { listStewards } from "@/lib/incidents/detail";
+import { withTenantSql } from "@/lib/db/sql-scope";
+import { inboxFiltersSchema, toInboxItem } from "@/lib/incidents/inbox";
+import { loadStewardInbox } from "@/lib/incidents/inbox-page";
 import { SEVERITIES, SEVERITY_LABELS } from "@/lib/incidents/labels";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
@@ -20,13 +20,7 @@ export default async function IncidentsPage({ params, searchParams }: PageProps<
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const filters = inboxFiltersSchema.parse(raw);
   const tenantId = access.tenant.id;
-  // The inbox last: it switches the planner to index walks for the rest of the transaction.
-  const { inbox, partners, touchpoints, stewards } = await withTenant({ tenantId }, async (db) => ({
-    partners: await db.partner.findMany({ where: { tenantId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    touchpoints: await db.touchpoint.findMany({ where: { tenantId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    stewards: await listStewards(db, tenantId),
-    inbox: await listInbox(db, tenantId, filters),
-  }));
+  const { inbox, partners, touchpoints, stewards } = await withTenantSql({ tenantId }, (db) => loadStewardInbox(db, tenantId, filters));
   const write = can(access.membership.role, "incidents:write");
   const base = `/t/${tenant}/incidents`;
   const select = (name: string, label: string, options: [string, string][], value?: string | number) => (
