@@ -31,7 +31,7 @@ export function InboxTable({ tenantSlug, base, items, stewards, bulk }: { tenant
           <label className="sr-only" htmlFor="bulk-assignee">
             Assign selected to
           </label>
-          <select id="bulk-assignee" className={`${inputClass} w-auto`} value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+          <select id="bulk-assignee" className={`${inputClass} w-56`} value={assignee} onChange={(e) => setAssignee(e.target.value)}>
             <option value="">Unassigned</option>
             {stewards.map((s) => (
               <option key={s.id} value={s.id}>

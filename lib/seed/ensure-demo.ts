@@ -1,6 +1,7 @@
 import { analyzeTables, prisma } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/scope";
 import { recomputeCustomerValues } from "@/lib/value/recompute";
+import { computeMonth, publishMonth } from "@/lib/scorecards/compute";
 import { ValueModelError } from "@/lib/value/tenant-models";
 import { demoLogins, demoTenantExists, demoTenantId, seedDemoTenant, type DemoScale, type SeedDemoOptions } from "./demo-tenant";
 
@@ -34,6 +35,7 @@ export async function ensureDemoTenants(say: (line: string) => void, northwindSc
     );
     await analyzeTables();
     await computeCustomerValueHistory(demoTenantId(options.slug), today, say);
+    await publishScorecardHistory(demoTenantId(options.slug), demoLogins(options).owner.email, today, say);
   }
   // Fresh planner statistics for the bulk-loaded rows (the embedded database has no autovacuum).
   await analyzeTables();
@@ -71,5 +73,22 @@ async function computeCustomerValueHistory(tenantId: string, today: Date, say: (
       if (!(error instanceof ValueModelError)) throw error;
       say(`  customer values ${month.toISOString().slice(0, 7)}: not computed (${error.message})`);
     }
+  }
+}
+
+/** Months of scorecards published before today's last month, which is left for the steward to compute and publish. */
+const DEMO_PUBLISHED_SCORECARD_MONTHS = [3, 2];
+
+/** Published scorecards for two earlier months, so the dashboard shows scores, the quadrant and top movers from the start. */
+async function publishScorecardHistory(tenantId: string, ownerEmail: string, today: Date, say: (line: string) => void) {
+  const owner = await prisma().user.findUnique({ where: { email: ownerEmail }, select: { id: true } });
+  if (!owner) return;
+  for (const back of DEMO_PUBLISHED_SCORECARD_MONTHS) {
+    const month = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - back, 1));
+    const { published } = await withTenant({ tenantId }, async (db) => {
+      await computeMonth(db, tenantId, month, today);
+      return publishMonth(db, tenantId, month, owner.id, today);
+    });
+    say(`  scorecards ${month.toISOString().slice(0, 7)}: ${published} published`);
   }
 }
