@@ -109,6 +109,18 @@ export function IncidentSummary({
   );
 }
 
+/** The incident's timeline under its heading, as stewards and partners see it. */
+export function TimelineSection({ events }: { events: IncidentEvent[] }) {
+  return (
+    <section aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
+        Timeline
+      </h2>
+      <Timeline events={events} />
+    </section>
+  );
+}
+
 export function Timeline({ events }: { events: IncidentEvent[] }) {
   return (
     <ol className="space-y-3" data-testid="timeline">

@@ -8,7 +8,7 @@ import { incidentDetail } from "@/lib/incidents/detail";
 import { allowedIncidentTransitions, type IncidentStatus } from "@/lib/incidents/lifecycle";
 import { PARTNER_TARGETS } from "@/lib/incidents/update-incident";
 import { Card, PageHeader } from "@/components/ui/card";
-import { IncidentSummary, Timeline } from "@/components/incidents/incident-view";
+import { IncidentSummary, TimelineSection } from "@/components/incidents/incident-view";
 import { CommentForm, ExtensionRequestForm, TransitionControls } from "@/components/incidents/incident-controls";
 
 export const metadata: Metadata = { title: "Incident" };
@@ -53,12 +53,7 @@ export default async function PortalIncidentPage({ params }: PageProps<"/portal/
           </Card>
         </div>
       )}
-      <section aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
-          Timeline
-        </h2>
-        <Timeline events={incident.events} />
-      </section>
+      <TimelineSection events={incident.events} />
     </div>
   );
 }

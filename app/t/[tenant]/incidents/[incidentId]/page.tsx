@@ -7,7 +7,7 @@ import { withTenant } from "@/lib/db/scope";
 import { incidentDetail, listStewards } from "@/lib/incidents/detail";
 import { allowedIncidentTransitions, type IncidentStatus } from "@/lib/incidents/lifecycle";
 import { Card, PageHeader } from "@/components/ui/card";
-import { IncidentSummary, Timeline } from "@/components/incidents/incident-view";
+import { IncidentSummary, TimelineSection } from "@/components/incidents/incident-view";
 import { AssignControl, CommentForm, ExtensionDecision, TransitionControls } from "@/components/incidents/incident-controls";
 
 export const metadata: Metadata = { title: "Incident" };
@@ -52,12 +52,7 @@ export default async function IncidentPage({ params }: PageProps<"/t/[tenant]/in
           </Card>
         </div>
       )}
-      <section aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
-          Timeline
-        </h2>
-        <Timeline events={incident.events} />
-      </section>
+      <TimelineSection events={incident.events} />
     </div>
   );
 }
