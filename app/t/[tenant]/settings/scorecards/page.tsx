@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireSteward } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db/scope";
 import { readScorecardConfig } from "@/lib/scorecards/config";
-import { Card, PageHeader } from "@/components/ui/card";
+import { SettingsFormPage } from "@/components/settings/settings-form-page";
 import { ScorecardConfigForm } from "./config-form";
 
 export const metadata: Metadata = { title: "Scorecard settings" };
@@ -15,20 +14,8 @@ export default async function ScorecardSettingsPage({ params }: PageProps<"/t/[t
   const config = await withTenant({ tenantId: access.tenant.id }, (db) => readScorecardConfig(db, access.tenant.id));
   const readOnly = !can(access.membership.role, "settings:write");
   return (
-    <div className="space-y-6">
-      <PageHeader
-        title="Scorecard weights and thresholds"
-        description="How much each sub-score counts in the overall score (whole numbers adding up to 100; 0 switches an area off), and the minimum score for each recommendation. Changes apply to the next computation; published scorecards keep the weights they were computed with."
-        actions={
-          <Link href={`/t/${tenant}/settings`} className="text-sm text-brand-700 hover:underline">
-            Back to settings
-          </Link>
-        }
-      />
-      <Card className="p-5">
-        {readOnly && <p className="mb-4 text-sm text-slate-600">Only owners can change these settings.</p>}
-        <ScorecardConfigForm tenantSlug={tenant} config={config} readOnly={readOnly} />
-      </Card>
-    </div>
+    <SettingsFormPage tenantSlug={tenant} title="Scorecard weights and thresholds" description="How much each sub-score counts in the overall score (whole numbers adding up to 100; 0 switches an area off), and the minimum score for each recommendation. Changes apply to the next computation; published scorecards keep the weights they were computed with." readOnly={readOnly}>
+      <ScorecardConfigForm tenantSlug={tenant} config={config} readOnly={readOnly} />
+    </SettingsFormPage>
   );
 }
