@@ -16,6 +16,7 @@ import { combineScorecard, rankAmongPeers, type Recommendation } from "./combine
 import { scorecardInputsForMonth, monthBounds } from "./inputs";
 import { computeSubScores, type SubScoreSet } from "./sub-scores";
 import { readScorecardConfig } from "./config";
+import { enqueueMonthExport } from "./export-job";
 import { SCORECARD_AREAS, type RecommendationThresholds, type ScorecardWeights } from "./weights";
 
 export type ScorecardDetails = {
@@ -110,7 +111,11 @@ export async function computeMonth(db: Db, tenantId: string, month: Date, now = 
   };
 }
 
-export async function publishMonth(db: Db, tenantId: string, month: Date, userId: string, now = new Date()): Promise<{ published: number }> {
+/**
+ * Publishing also queues the month's export job (lib/scorecards/export-job.ts) in the same transaction: the
+ * caller launches it after the commit (launchExportJob), or the export sweep picks it up.
+ */
+export async function publishMonth(db: Db, tenantId: string, month: Date, userId: string, now = new Date()): Promise<{ published: number; exportJobId: string }> {
   const { from } = monthBounds(month, now);
   const drafts = await db.scorecard.count({ where: { tenantId, month: from, status: "DRAFT" } });
   if (drafts === 0) throw new ActionError("There is no draft to publish for this month. Compute it first.", "invalid");
@@ -129,5 +134,6 @@ export async function publishMonth(db: Db, tenantId: string, month: Date, userId
   await db.outboxMessage.createMany({
     data: publishing.map((card) => ({ tenantId, topic: "scorecard.published", payload: { scorecardId: card.id, partnerId: card.partnerId, month: monthLabel } })),
   });
-  return { published: count };
+  const exportJobId = await enqueueMonthExport(db, tenantId, from, userId);
+  return { published: count, exportJobId };
 }

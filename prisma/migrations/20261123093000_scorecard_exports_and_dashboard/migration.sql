@@ -48,3 +48,29 @@ CREATE POLICY tenant_isolation ON "ScorecardExport"
   WITH CHECK ("tenantId" = app_tenant_id());
 CREATE POLICY steward_only ON "ScorecardExport" AS RESTRICTIVE FOR SELECT
   USING (app_partner_id() IS NULL);
+
+-- The scorecard export sweep (lib/scorecards/export-job.ts) finds export jobs that were queued but never
+-- started, or left RUNNING by a process that died, in every tenant. Like due_incident_escalations(), this
+-- function runs with the migration role's rights and returns ids only; each job then runs inside withTenant.
+-- The migration role gets a read-only policy of its own on "Job" (FORCE ROW LEVEL SECURITY applies to it).
+DO $$
+BEGIN
+  EXECUTE format('CREATE POLICY scorecard_export_sweep ON "Job" AS PERMISSIVE FOR SELECT TO %I USING (true)', current_user);
+END
+$$;
+
+CREATE FUNCTION queued_scorecard_exports(p_queued_before timestamp, p_started_before timestamp, p_limit integer)
+RETURNS TABLE ("tenantId" text, "id" text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT
+AS $$
+  SELECT j."tenantId", j."id"
+  FROM "Job" j
+  WHERE j."kind" = 'scorecards.export'
+    AND ((j."status" = 'QUEUED' AND j."createdAt" <= p_queued_before)
+      OR (j."status" = 'RUNNING' AND j."startedAt" <= p_started_before))
+  ORDER BY j."createdAt"
+  LIMIT p_limit
+$$;
+
+REVOKE ALL ON FUNCTION queued_scorecard_exports(timestamp, timestamp, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION queued_scorecard_exports(timestamp, timestamp, integer) TO steward_app;
