@@ -32,22 +32,42 @@ type DashboardRow = {
   settings: unknown;
 };
 
+type CardArrays = {
+  cardMonth: Date | null;
+  ids: string[] | null;
+  names: string[] | null;
+  statuses: string[] | null;
+  scores: (number | null)[] | null;
+  changes: (number | null)[] | null;
+  recommendations: (Recommendation | null)[] | null;
+  equities: (number | null)[] | null;
+  risks: (number | null)[] | null;
+  incidents: (number | null)[] | null;
+};
+
 async function dashboardRow(db: Db, tenantId: string, now: Date): Promise<DashboardRow> {
   const since = new Date(now.getTime() - 90 * DAY);
-  const [row] = await db.$queryRaw<DashboardRow[]>`
+  const [raw] = await db.$queryRaw<(Omit<DashboardRow, "cards"> & CardArrays)[]>`
     with rollup as (
       select "asOf", sum(equity)::float8 as equity, sum(customers)::int as customers
       from "EquityRollup" where "tenantId" = ${tenantId} and dimension = 'SEGMENT' group by 1
-    ), live as (
-      -- months whose snapshots have no rollup: every month when the tenant has none (e.g. snapshots written
-      -- before rollups existed), else the fitted months without one
+    ), live_all as (
+      -- no rollups at all (snapshots written before rollups existed): every month live; a one-time filter,
+      -- so the snapshots are not read when rollups exist
+      select v."asOf", coalesce(sum(v.clv), 0)::float8 as equity, count(*)::int as customers
+      from "CustomerValue" v
+      where v."tenantId" = ${tenantId} and not exists (select 1 from rollup)
+      group by 1
+    ), live_missing as (
+      -- rollups exist, but a fitted month has none: that month live, along the (tenantId, asOf) index
       select v."asOf", coalesce(sum(v.clv), 0)::float8 as equity, count(*)::int as customers
       from "CustomerValue" v
       where v."tenantId" = ${tenantId}
-        and (not exists (select 1 from rollup)
-             or v."asOf" in (select f."asOf" from "ClvFit" f where f."tenantId" = ${tenantId} and f."asOf" not in (select "asOf" from rollup)))
+        and exists (select 1 from rollup)
+        and exists (select 1 from "ClvFit" f where f."tenantId" = ${tenantId} and f."asOf" not in (select "asOf" from rollup))
+        and v."asOf" in (select f."asOf" from "ClvFit" f where f."tenantId" = ${tenantId} and f."asOf" not in (select "asOf" from rollup))
       group by 1
-    ), trend as (select * from rollup union all select * from live),
+    ), trend as (select * from rollup union all select * from live_all union all select * from live_missing),
     m as (select max(month) as month from "Scorecard" where "tenantId" = ${tenantId} and status in ('DRAFT', 'PUBLISHED')),
     cards as (
       select distinct on (s."partnerId") s."partnerId", s.month, s.status, s.score, s.change, s.recommendation,
@@ -56,29 +76,56 @@ async function dashboardRow(db: Db, tenantId: string, now: Date): Promise<Dashbo
       where s."tenantId" = ${tenantId} and s.month = (select month from m) and s.status in ('DRAFT', 'PUBLISHED')
       order by s."partnerId", s.version desc
     ), tp as (
-      select "touchpointId", count(*)::int as incidents, count(*) filter (where status not in ('RESOLVED', 'CLOSED'))::int as open
-      from "Incident" where "tenantId" = ${tenantId} and "openedAt" >= ${since}
-      group by 1
+      -- an index-only range of (tenantId, openedAt, touchpointId, partnerId, status)
+      select "touchpointId" collate "C" as "touchpointId", count(*)::int as incidents, count(*) filter (where status not in ('RESOLVED', 'CLOSED'))::int as open
+      from "Incident" where "tenantId" = ${tenantId} and "openedAt" >= ${since}::timestamp
+      group by 1 -- (byte-order grouping: no locale-aware sort of 10,000s of ids)
     ), open_ as (
-      select count(*)::int as open, count(*) filter (where "nextDueAt" < ${now})::int as breached
-      from "Incident" where "tenantId" = ${tenantId} and status not in ('RESOLVED', 'CLOSED')
+      -- open = the clock runs (nextDueAt set) or is paused (pausedAt set), as in the inbox (lib/incidents/inbox.ts):
+      -- two index ranges instead of a scan (enum equality cannot be an index condition under row-level security);
+      -- the status test only double-checks the rows found
+      select count(*)::int as open, count(*) filter (where "nextDueAt" < ${now}::timestamp)::int as breached
+      from "Incident" where "tenantId" = ${tenantId} and ("nextDueAt" is not null or "pausedAt" is not null)
+        and status not in ('RESOLVED', 'CLOSED')
     ), partners as (
       select count(*)::int as partners, count(*) filter (where status = 'ACTIVE')::int as active
       from "Partner" where "tenantId" = ${tenantId}
     )
     select
       (select coalesce(json_agg(json_build_object('asOf', "asOf", 'equity', equity, 'customers', customers) order by "asOf"), '[]') from trend) as trend,
-      (select coalesce(json_agg(json_build_object('partnerId', c."partnerId", 'name', p.name, 'month', c.month, 'status', c.status,
-              'score', c.score, 'change', c.change, 'recommendation', c.recommendation, 'equity', c."equityServed",
-              'risk', c."equityAtRisk", 'incidents', c.incidents) order by c."partnerId"), '[]')
-       from cards c join "Partner" p on p."tenantId" = ${tenantId} and p.id = c."partnerId") as cards,
+      -- the cards as parallel arrays (cheap to build and to parse, unlike 1,000 JSON objects)
+      (select month from m) as "cardMonth",
+      c.ids, c.names, c.statuses, c.scores, c.changes, c.recommendations, c.equities, c.risks, c.incidents,
       open_.open, open_.breached, partners.partners, partners.active as "activePartners",
       (select coalesce(json_agg(json_build_object('touchpointId', tp."touchpointId", 'name', t.name, 'incidents', tp.incidents, 'open', tp.open)
               order by tp.incidents desc, t.name), '[]')
        from (select * from tp order by incidents desc limit 12) tp join "Touchpoint" t on t."tenantId" = ${tenantId} and t.id = tp."touchpointId") as "byTouchpoint",
       (select settings from "Tenant" where id = ${tenantId}) as settings
-    from open_ cross join partners`;
-  return row;
+    from open_ cross join partners cross join (
+      select array_agg(c."partnerId" order by c."partnerId") as ids, array_agg(p.name order by c."partnerId") as names,
+             array_agg(c.status::text order by c."partnerId") as statuses, array_agg(c.score order by c."partnerId") as scores,
+             array_agg(c.change order by c."partnerId") as changes, array_agg(c.recommendation::text order by c."partnerId") as recommendations,
+             array_agg(c."equityServed" order by c."partnerId") as equities, array_agg(c."equityAtRisk" order by c."partnerId") as risks,
+             array_agg(c.incidents order by c."partnerId") as incidents
+      from cards c join "Partner" p on p."tenantId" = ${tenantId} and p.id = c."partnerId"
+    ) c`;
+  const ids = raw.ids ?? [];
+  const month = raw.cardMonth ? raw.cardMonth.toISOString().slice(0, 10) : "";
+  return {
+    ...raw,
+    cards: ids.map((partnerId, i) => ({
+      partnerId,
+      name: raw.names![i],
+      month,
+      status: raw.statuses![i],
+      score: raw.scores![i],
+      change: raw.changes![i],
+      recommendation: raw.recommendations![i],
+      equity: raw.equities![i],
+      risk: raw.risks![i],
+      incidents: raw.incidents![i],
+    })),
+  };
 }
 
 const utc = (isoDate: string) => new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);

@@ -17,6 +17,7 @@ import { scorecardInputsForMonth, monthBounds } from "./inputs";
 import { computeSubScores, type SubScoreSet } from "./sub-scores";
 import { readScorecardConfig } from "./config";
 import { enqueueMonthExport } from "./export-job";
+import { invalidateDashboard } from "@/lib/dashboard/cache";
 import { SCORECARD_AREAS, type RecommendationThresholds, type ScorecardWeights } from "./weights";
 
 export type ScorecardDetails = {
@@ -102,6 +103,7 @@ export async function computeMonth(db: Db, tenantId: string, month: Date, now = 
         "valueScore" float8, "engagementScore" float8, score float8, rank int, "peerCount" int, change float8,
         recommendation "Recommendation", details jsonb, "equityServed" float8, "equityAtRisk" float8, incidents int)`;
   }
+  invalidateDashboard(tenantId);
   const scores = scored.map((s) => s.combined.score).filter((s): s is number => s !== null);
   return {
     month: from,
@@ -135,5 +137,6 @@ export async function publishMonth(db: Db, tenantId: string, month: Date, userId
     data: publishing.map((card) => ({ tenantId, topic: "scorecard.published", payload: { scorecardId: card.id, partnerId: card.partnerId, month: monthLabel } })),
   });
   const exportJobId = await enqueueMonthExport(db, tenantId, from, userId);
+  invalidateDashboard(tenantId);
   return { published: count, exportJobId };
 }

@@ -25,7 +25,7 @@ CREATE TABLE "ScorecardExport" (
 );
 
 -- CreateIndex
-CREATE INDEX "Incident_tenantId_openedAt_idx" ON "Incident"("tenantId", "openedAt");
+CREATE INDEX "Incident_tenantId_openedAt_touchpointId_partnerId_status_idx" ON "Incident"("tenantId", "openedAt", "touchpointId", "partnerId", "status");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "ScorecardExport_tenantId_month_format_key" ON "ScorecardExport"("tenantId", "month", "format");
