@@ -1,5 +1,6 @@
 // Next.js calls register() once per server instance at boot. In the Node.js runtime it starts the
-// in-process escalation scheduler (lib/incidents/scheduler.ts) and webhook dispatcher (lib/webhooks/scheduler.ts)
+// in-process escalation scheduler (lib/incidents/scheduler.ts), webhook dispatcher (lib/webhooks/scheduler.ts) and
+// scorecard export sweep (lib/scorecards/export-job.ts)
 // unless STEWARD_DISABLE_SCHEDULER=1, and, on the embedded database, the periodic ANALYZE PGlite has no
 // daemon for (lib/db/maintenance.ts).
 export async function register() {
@@ -11,4 +12,6 @@ export async function register() {
   startEscalationScheduler();
   const { startWebhookScheduler } = await import("@/lib/webhooks/scheduler");
   startWebhookScheduler();
+  const { startScorecardExportScheduler } = await import("@/lib/scorecards/export-job");
+  startScorecardExportScheduler();
 }

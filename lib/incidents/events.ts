@@ -1,6 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { IncidentStatus } from "@/generated/prisma/enums";
 import type { Db } from "@/lib/db/scope";
+import { invalidateDashboard } from "@/lib/dashboard/cache";
 
 /** Who did something: a user (steward or partner), the API, or the system (the sweep). */
 export type Actor = { userId: string | null; label: string; kind: "steward" | "partner" | "api" | "system"; membershipId?: string | null };
@@ -16,6 +17,7 @@ export type EventInput = {
 
 /** One timeline event (createMany: it works in partner contexts too). */
 export async function recordEvent(db: Db, tenantId: string, incidentId: string, actor: Actor, event: EventInput, at = new Date()) {
+  invalidateDashboard(tenantId); // the dashboard's incident figures (lib/dashboard/cache.ts)
   await db.incidentEvent.createMany({
     data: [
       {

@@ -9,13 +9,15 @@
  * publishMonth: the month's drafts become PUBLISHED (frozen: nothing updates a published card's figures);
  * a card published earlier for the same partner and month becomes SUPERSEDED.
  */
-import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/scope";
 import { ActionError } from "@/lib/actions/errors";
+import { uuidv7 } from "@/lib/api/ids";
 import { combineScorecard, rankAmongPeers, type Recommendation } from "./combine";
 import { scorecardInputsForMonth, monthBounds } from "./inputs";
 import { computeSubScores, type SubScoreSet } from "./sub-scores";
 import { readScorecardConfig } from "./config";
+import { enqueueMonthExport } from "./export-job";
+import { invalidateDashboard } from "@/lib/dashboard/cache";
 import { SCORECARD_AREAS, type RecommendationThresholds, type ScorecardWeights } from "./weights";
 
 export type ScorecardDetails = {
@@ -63,16 +65,15 @@ export async function computeMonth(db: Db, tenantId: string, month: Date, now = 
   const ranks = new Map(rankAmongPeers(scored.map((s) => ({ partnerId: s.p.partnerId, type: s.p.type, score: s.combined.score }))).map((r) => [r.partnerId, r]));
 
   // Replace the month's drafts; published cards stay as they are and a new draft takes the next version.
-  await db.scorecard.deleteMany({ where: { tenantId, month: from, status: "DRAFT" } });
-  const versions = await db.scorecard.groupBy({ by: ["partnerId"], where: { tenantId, month: from }, _max: { version: true } });
-  const lastVersion = new Map(versions.map((v) => [v.partnerId, v._max.version ?? 0]));
+  await db.$executeRaw`delete from "Scorecard" where "tenantId" = ${tenantId} and month = ${from}::date and status = 'DRAFT'`;
+  const versions = await db.$queryRaw<{ partnerId: string; version: number }[]>`
+    select "partnerId", max(version)::int as version from "Scorecard" where "tenantId" = ${tenantId} and month = ${from}::date group by 1`;
+  const lastVersion = new Map(versions.map((v) => [v.partnerId, v.version]));
 
-  const data: Prisma.ScorecardCreateManyInput[] = scored.map(({ p, set, combined }) => ({
-    tenantId,
+  const data = scored.map(({ p, set, combined }) => ({
+    id: uuidv7(now.getTime()),
     partnerId: p.partnerId,
-    month: from,
     version: (lastVersion.get(p.partnerId) ?? 0) + 1,
-    status: "DRAFT",
     complianceScore: set.compliance.score,
     experienceScore: set.experience.score,
     incidentScore: set.incidents.score,
@@ -83,10 +84,26 @@ export async function computeMonth(db: Db, tenantId: string, month: Date, now = 
     peerCount: ranks.get(p.partnerId)?.peerCount ?? null,
     change: combined.change,
     recommendation: combined.recommendation as Recommendation | null,
-    details: details(set, weights, thresholds, combined) as unknown as Prisma.InputJsonValue,
-    computedAt: now,
+    details: details(set, weights, thresholds, combined),
+    equityServed: p.inputs.value.equityServed,
+    equityAtRisk: p.inputs.value.equityAtRisk,
+    incidents: p.inputs.incidents.incidents,
   }));
-  if (data.length > 0) await db.scorecard.createMany({ data });
+  // One INSERT … SELECT over a JSON array (one round trip, no per-row statements): 1,000 drafts in tens of ms.
+  if (data.length > 0) {
+    await db.$executeRaw`
+      insert into "Scorecard" ("tenantId", id, "partnerId", month, version, status, "complianceScore", "experienceScore", "incidentScore",
+                               "valueScore", "engagementScore", score, rank, "peerCount", change, recommendation, details, "computedAt",
+                               "equityServed", "equityAtRisk", incidents)
+      select ${tenantId}, x.id, x."partnerId", ${from}::date, x.version, 'DRAFT', x."complianceScore", x."experienceScore", x."incidentScore",
+             x."valueScore", x."engagementScore", x.score, x.rank, x."peerCount", x.change, x.recommendation, x.details, ${now},
+             x."equityServed", x."equityAtRisk", x.incidents
+      from jsonb_to_recordset(${JSON.stringify(data)}::jsonb) as x(
+        id text, "partnerId" text, version int, "complianceScore" float8, "experienceScore" float8, "incidentScore" float8,
+        "valueScore" float8, "engagementScore" float8, score float8, rank int, "peerCount" int, change float8,
+        recommendation "Recommendation", details jsonb, "equityServed" float8, "equityAtRisk" float8, incidents int)`;
+  }
+  invalidateDashboard(tenantId);
   const scores = scored.map((s) => s.combined.score).filter((s): s is number => s !== null);
   return {
     month: from,
@@ -96,7 +113,11 @@ export async function computeMonth(db: Db, tenantId: string, month: Date, now = 
   };
 }
 
-export async function publishMonth(db: Db, tenantId: string, month: Date, userId: string, now = new Date()): Promise<{ published: number }> {
+/**
+ * Publishing also queues the month's export job (lib/scorecards/export-job.ts) in the same transaction: the
+ * caller launches it after the commit (launchExportJob), or the export sweep picks it up.
+ */
+export async function publishMonth(db: Db, tenantId: string, month: Date, userId: string, now = new Date()): Promise<{ published: number; exportJobId: string }> {
   const { from } = monthBounds(month, now);
   const drafts = await db.scorecard.count({ where: { tenantId, month: from, status: "DRAFT" } });
   if (drafts === 0) throw new ActionError("There is no draft to publish for this month. Compute it first.", "invalid");
@@ -115,5 +136,7 @@ export async function publishMonth(db: Db, tenantId: string, month: Date, userId
   await db.outboxMessage.createMany({
     data: publishing.map((card) => ({ tenantId, topic: "scorecard.published", payload: { scorecardId: card.id, partnerId: card.partnerId, month: monthLabel } })),
   });
-  return { published: count };
+  const exportJobId = await enqueueMonthExport(db, tenantId, from, userId);
+  invalidateDashboard(tenantId);
+  return { published: count, exportJobId };
 }

@@ -12,14 +12,15 @@ import {
 
 export type ScorecardConfig = { weights: ScorecardWeights; thresholds: RecommendationThresholds };
 
-function section(settings: unknown): Record<string, unknown> {
+/** The scorecards section of Tenant.settings ({} when absent or malformed). */
+export function scorecardSettingsSection(settings: unknown): Record<string, unknown> {
   const s = settings && typeof settings === "object" && !Array.isArray(settings) ? (settings as Record<string, unknown>).scorecards : undefined;
   return s && typeof s === "object" && !Array.isArray(s) ? (s as Record<string, unknown>) : {};
 }
 
 export async function readScorecardConfig(db: Db, tenantId: string): Promise<ScorecardConfig> {
   const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { settings: true } });
-  const s = section(tenant?.settings);
+  const s = scorecardSettingsSection(tenant?.settings);
   return { weights: readScorecardWeights(s.weights), thresholds: readRecommendationThresholds(s.thresholds) };
 }
 

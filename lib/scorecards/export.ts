@@ -8,7 +8,8 @@ import { toCsv, safeFileName, type CsvColumn } from "@/lib/exports/csv";
 import { RECOMMENDATION_LABELS } from "./combine";
 import { monthScorecards, type ScorecardRow } from "./queries";
 
-export type ExportScope = { partnerId?: string };
+/** partnerId: one partner's published card (the portal); publishedOnly: every partner's published card (the stored export). */
+export type ExportScope = { partnerId?: string; publishedOnly?: boolean };
 
 export type ScorecardExport = {
   month: Date;
@@ -18,7 +19,7 @@ export type ScorecardExport = {
 };
 
 export async function scorecardExport(db: Db, tenantId: string, month: Date, scope: ExportScope = {}): Promise<ScorecardExport> {
-  const publishedOnly = Boolean(scope.partnerId);
+  const publishedOnly = Boolean(scope.partnerId) || scope.publishedOnly === true;
   const all = await monthScorecards(db, tenantId, month, { publishedOnly });
   const rows = scope.partnerId ? all.rows.filter((r) => r.partnerId === scope.partnerId) : all.rows;
   const from = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() - 11, 1));

@@ -47,9 +47,12 @@ const select = {
   recommendation: true,
   computedAt: true,
   publishedAt: true,
-  details: true,
+  equityServed: true,
   partner: { select: { name: true, type: true } },
 } as const;
+
+/** A single card also carries its details (inputs and parts behind each sub-score); lists do not need them. */
+const selectWithDetails = { ...select, details: true } as const;
 
 type Raw = {
   id: string;
@@ -69,13 +72,12 @@ type Raw = {
   recommendation: ScorecardRow["recommendation"];
   computedAt: Date;
   publishedAt: Date | null;
-  details: unknown;
+  equityServed: number | null;
+  details?: unknown;
   partner: { name: string; type: string };
 };
 
 function toRow(r: Raw): ScorecardRow {
-  const d = r.details as Partial<ScorecardDetails> | null;
-  const valueInputs = d?.subScores?.value?.inputs as { equityServed?: number | null } | undefined;
   return {
     id: r.id,
     partnerId: r.partnerId,
@@ -96,7 +98,7 @@ function toRow(r: Raw): ScorecardRow {
     recommendation: r.recommendation,
     computedAt: r.computedAt,
     publishedAt: r.publishedAt,
-    equityServed: valueInputs?.equityServed ?? null,
+    equityServed: r.equityServed,
   };
 }
 
@@ -142,7 +144,7 @@ export async function partnerScorecard(
 ): Promise<ScorecardCard | null> {
   const r = (await db.scorecard.findFirst({
     where: { tenantId, partnerId, month, status: options.publishedOnly ? "PUBLISHED" : { in: ["DRAFT", "PUBLISHED"] } },
-    select,
+    select: selectWithDetails,
     orderBy: { version: "desc" },
   })) as Raw | null;
   if (!r) return null;

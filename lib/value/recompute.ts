@@ -16,6 +16,7 @@
 import { analyzeTables } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import { materializeEquityRollups } from "./rollups";
+import { invalidateDashboard } from "@/lib/dashboard/cache";
 import { withTenant, type Db } from "@/lib/db/scope";
 import { getTenantSettings, type ValueSettings } from "@/lib/tenants/settings";
 import {
@@ -187,6 +188,7 @@ export async function recomputeCustomerValues(
   // The embedded database has no autovacuum: refresh the statistics the value pages plan with.
   await analyzeTables(["EquityRollup"]).catch((error) => log.warn("analyze after recompute failed", { error }));
   lap("writeMs");
+  invalidateDashboard(tenantId); // the dashboard's equity figures (lib/dashboard/cache.ts)
   return { ...base, skipped: false, customers: n, written, deleted, totalEquity: total.equity, fitId, timings };
 }
 

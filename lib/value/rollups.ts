@@ -127,7 +127,8 @@ export async function materializeEquityRollups(db: Db, tenantId: string, asOf: D
   await db.$executeRaw`delete from "EquityRollup" where "tenantId" = ${tenantId} and "asOf" = ${asOf}::date`;
   // Whole-tenant aggregates over grouped derived tables: hash joins are right whatever the
   // statistics say, and a nested loop on a misestimate rescans the snapshots per customer.
-  await db.$executeRaw`select set_config('enable_nestloop', 'off', true)`;
+  // (and no JIT: the disabled nested loops' cost would trigger a slow compilation, see lib/db/planner.ts)
+  await db.$executeRaw`select set_config('enable_nestloop', 'off', true), set_config('jit', 'off', true)`;
   const single = DIMENSIONS.filter((d) => d !== "SERVED_B2B" && d !== "SERVED_B2C");
   for (const dimension of single) {
     await db.$executeRaw`

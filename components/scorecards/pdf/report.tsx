@@ -1,4 +1,4 @@
-import { Document, Line, Page, Polyline, Rect, StyleSheet, Svg, Text, View, renderToBuffer, Circle, G, Font } from "@react-pdf/renderer";
+import { Document, Page, Path, Polyline, StyleSheet, Svg, Text, View, renderToBuffer, Font } from "@react-pdf/renderer";
 
 // No hyphenation: words are never split, and text layout is several times faster.
 Font.registerHyphenationCallback((word) => [word]);
@@ -34,25 +34,26 @@ const s = StyleSheet.create({
 const n = (v: number | null) => (v === null ? "no data" : v.toFixed(1));
 const monthName = (d: Date) => d.toLocaleDateString("en", { month: "long", year: "numeric", timeZone: "UTC" });
 
+// Charts are drawn with as few SVG nodes as possible (a handful of <Path>s per page instead of a node per bar,
+// grid line or dot): each node costs layout and drawing time, times 1,000 partner pages.
+const f1 = (v: number) => Math.round(v * 10) / 10;
+
 function SubScoreBars({ row }: { row: ScorecardRow }) {
   const barH = 16;
   const gap = 8;
+  const track = SCORECARD_AREAS.map((_, i) => `M0 ${i * (barH + gap)}h300v${barH}h-300z`).join("");
+  const bars = SCORECARD_AREAS.map((area, i) => {
+    const v = row[AREA_KEY[area]];
+    return v === null || v <= 0 ? "" : `M0 ${i * (barH + gap)}h${f1((300 * v) / 100)}v${barH}h${-f1((300 * v) / 100)}z`;
+  }).join("");
   return (
     <View style={{ flexDirection: "row" }}>
       <Text style={{ width: 150, lineHeight: (barH + gap) / 9 }}>
         {SCORECARD_AREAS.map((a) => `${SCORECARD_AREA_LABELS[a]}: ${n(row[AREA_KEY[a]])}`).join("\n")}
       </Text>
       <Svg width={300} height={SCORECARD_AREAS.length * (barH + gap)}>
-        {SCORECARD_AREAS.map((area, i) => {
-          const v = row[AREA_KEY[area]];
-          const y = i * (barH + gap);
-          return (
-            <G key={area}>
-              <Rect x={0} y={y} width={300} height={barH} fill="#f1f5f9" />
-              {v !== null && <Rect x={0} y={y} width={(300 * v) / 100} height={barH} fill="#6366f1" />}
-            </G>
-          );
-        })}
+        <Path d={track} fill="#f1f5f9" />
+        {bars && <Path d={bars} fill="#6366f1" />}
       </Svg>
     </View>
   );
@@ -78,22 +79,17 @@ function TrendSvg({ points }: { points: { month: Date; score: number | null }[] 
   const height = 140;
   const pad = 24;
   const step = points.length > 1 ? (width - 2 * pad) / (points.length - 1) : 0;
-  const xy = points.map((p, i) => ({ x: pad + i * step, y: p.score === null ? null : height - pad - ((height - 2 * pad) * p.score) / 100, p }));
-  const drawn = xy.filter((q): q is { x: number; y: number; p: (typeof points)[number] } => q.y !== null);
+  const drawn = points
+    .map((p, i) => ({ x: f1(pad + i * step), y: p.score === null ? null : f1(height - pad - ((height - 2 * pad) * p.score) / 100) }))
+    .filter((q): q is { x: number; y: number } => q.y !== null);
+  const grid = [0, 50, 100].map((g) => `M${pad} ${f1(height - pad - ((height - 2 * pad) * g) / 100)}H${width - pad}`).join("");
+  // the month's dots: small squares, one path
+  const dots = drawn.map((q) => `M${f1(q.x - 2.5)} ${f1(q.y - 2.5)}h5v5h-5z`).join("");
   return (
     <Svg width={width} height={height}>
-      {[0, 50, 100].map((g) => {
-        const y = height - pad - ((height - 2 * pad) * g) / 100;
-        return (
-          <G key={g}>
-            <Line x1={pad} y1={y} x2={width - pad} y2={y} stroke="#e2e8f0" strokeWidth={0.5} />
-          </G>
-        );
-      })}
+      <Path d={grid} stroke="#e2e8f0" strokeWidth={0.5} />
       {drawn.length > 1 && <Polyline points={drawn.map((q) => `${q.x},${q.y}`).join(" ")} stroke="#4f46e5" strokeWidth={1.5} fill="none" />}
-      {drawn.map((q) => (
-        <Circle key={q.x} cx={q.x} cy={q.y} r={2.5} fill="#4f46e5" />
-      ))}
+      {dots && <Path d={dots} fill="#4f46e5" />}
     </Svg>
   );
 }
@@ -160,13 +156,12 @@ function Summary({ data, tenantName }: { data: ScorecardExport; tenantName: stri
   );
 }
 
-function PartnerPage({ row, trend, month }: { row: ScorecardRow; trend: { month: Date; score: number | null }[]; month: Date }) {
+// One string per Text node (a single text run), and the month's name formatted once for all pages.
+function PartnerPage({ row, trend, monthLabel }: { row: ScorecardRow; trend: { month: Date; score: number | null }[]; monthLabel: string }) {
   return (
-    <Page size="A4" style={s.page}>
+    <Page size="A4" style={s.page} wrap={false}>
       <Text style={s.h1}>{row.partnerName}</Text>
-      <Text style={s.muted}>
-        Scorecard {monthName(month)} · {row.partnerType.toLowerCase()} · {row.status === "DRAFT" ? "draft" : "published"} (version {row.version})
-      </Text>
+      <Text style={s.muted}>{`Scorecard ${monthLabel} · ${row.partnerType.toLowerCase()} · ${row.status === "DRAFT" ? "draft" : "published"} (version ${row.version})`}</Text>
       <Text style={[s.h2, { marginTop: 10 }]}>
         {`Overall score ${row.score === null ? "no data" : row.score.toFixed(1)}  ·  change ${
           row.change === null ? "—" : `${row.change > 0 ? "+" : ""}${row.change.toFixed(1)}`
@@ -181,11 +176,12 @@ function PartnerPage({ row, trend, month }: { row: ScorecardRow; trend: { month:
 }
 
 export function ScorecardReport({ data, tenantName, summary = true }: { data: ScorecardExport; tenantName: string; summary?: boolean }) {
+  const monthLabel = monthName(data.month);
   return (
     <Document title={`Scorecards ${data.month.toISOString().slice(0, 7)}`} author={tenantName}>
       {summary && <Summary data={data} tenantName={tenantName} />}
       {data.rows.map((r) => (
-        <PartnerPage key={r.id} row={r} trend={data.trends.get(r.partnerId) ?? []} month={data.month} />
+        <PartnerPage key={r.id} row={r} trend={data.trends.get(r.partnerId) ?? []} monthLabel={monthLabel} />
       ))}
     </Document>
   );

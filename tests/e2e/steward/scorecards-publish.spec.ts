@@ -31,6 +31,22 @@ test("a steward computes, reviews, publishes and exports a month", async ({ page
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
   expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
 
+  // the published export, rendered and stored by the background job that publishing queued
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("published-export")).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+  const [stored] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Published CSV" }).click()]);
+  expect(stored.suggestedFilename()).toBe(`scorecards-northwind-${month}.csv`);
+  const storedCsv = await page.request.get(`/t/${NORTHWIND.slug}/scorecards/export/published?month=${month}&format=csv`);
+  expect(storedCsv.status()).toBe(200);
+  const storedLines = (await storedCsv.text()).trim().split("\r\n");
+  expect(storedLines.length - 1).toBe(await rows.count());
+  expect(storedLines.slice(1).every((l) => l.includes("PUBLISHED"))).toBe(true);
+  const storedPdf = await page.request.get(`/t/${NORTHWIND.slug}/scorecards/export/published?month=${month}&format=pdf`);
+  expect(storedPdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await storedPdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
   // the dashboard now shows the month's scores
   await page.goto(`/t/${NORTHWIND.slug}`);
   await expect(page.getByTestId("average-score")).toHaveText(/\d+\.\d/);

@@ -204,7 +204,7 @@ describe("computing, publishing and recomputing a month", () => {
   });
 
   it("publishes the drafts, and a recompute never changes a published card", async () => {
-    expect(await inTenant((db) => publishMonth(db, tenantId, SEPT, people.owner.id, NOW))).toEqual({ published: 3 });
+    expect(await inTenant((db) => publishMonth(db, tenantId, SEPT, people.owner.id, NOW))).toMatchObject({ published: 3 });
     const published = await inTenant((db) => partnerScorecard(db, tenantId, ids.A, SEPT));
     expect(published).toMatchObject({ status: "PUBLISHED", version: 1, score: 65.1 });
     // one scorecard.published event per card for the webhook dispatcher

@@ -22,7 +22,7 @@ export function MonthControls({ tenantSlug, month, monthName, drafts, hasPublish
   });
   const publish = useAction(publishMonthAction, {
     onSuccess: ({ data }) => {
-      setMessage(`Published ${data.published} scorecards. Partners can see them in their portal.`);
+      setMessage(`Published ${data.published} scorecards. Partners can see them in their portal. The month’s CSV and PDF export is being stored; it appears here when ready.`);
       router.refresh();
     },
   });

@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db/scope";
 import { monthScorecards, recentScorecardComments, scorecardMonths } from "@/lib/scorecards/queries";
 import { readScorecardConfig } from "@/lib/scorecards/config";
+import { monthExports } from "@/lib/scorecards/export-job";
 import { SCORECARD_AREA_LABELS, SCORECARD_AREA_SHORT_LABELS, SCORECARD_AREAS } from "@/lib/scorecards/weights";
 import { parseMonth } from "@/lib/value/tenant-data";
 import { buttonClass } from "@/components/ui/button";
@@ -34,7 +35,8 @@ export default async function ScorecardsPage({ params, searchParams }: PageProps
     const cards = await monthScorecards(db, tenantId, parseMonth(month));
     const comments = await recentScorecardComments(db, tenantId, parseMonth(month), 10);
     const config = await readScorecardConfig(db, tenantId);
-    return { month, cards, comments, config };
+    const exports = await monthExports(db, tenantId, parseMonth(month));
+    return { month, cards, comments, config, exports };
   });
   const base = `/t/${tenant}/scorecards`;
   const monthDate = parseMonth(data.month);
@@ -89,6 +91,32 @@ export default async function ScorecardsPage({ params, searchParams }: PageProps
                 Export PDF
               </a>
             </>
+          )}
+          {mayExport && data.exports.files.length > 0 && (
+            <span className="flex flex-wrap items-center gap-2 text-xs text-slate-600" data-testid="published-export">
+              Download the published export:
+              {data.exports.files.map((f) => (
+                <a
+                  key={f.format}
+                  href={`/t/${tenant}/scorecards/export/published?month=${data.month}&format=${f.format}`}
+                  className={buttonClass("secondary", "px-2.5 py-1 text-xs")}
+                  title={`${f.fileName} · ${f.partners} partners · ${(f.size / 1024).toFixed(0)} KB · stored ${f.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC`}
+                  download
+                >
+                  Published {f.format.toUpperCase()}
+                </a>
+              ))}
+            </span>
+          )}
+          {mayExport && data.exports.files.length === 0 && (data.exports.job?.status === "QUEUED" || data.exports.job?.status === "RUNNING") && (
+            <span className="text-xs text-slate-600" data-testid="published-export-pending" role="status">
+              The published export (CSV and PDF) is being prepared. Reload in a minute.
+            </span>
+          )}
+          {mayExport && data.exports.job?.status === "FAILED" && (
+            <span className="text-xs text-red-700" data-testid="published-export-failed" role="status">
+              {data.exports.job.error ?? "The published export failed."}
+            </span>
           )}
           {mayPublish && <MonthControls tenantSlug={tenant} month={data.month} monthName={monthName} drafts={data.cards.drafts} hasPublished={data.cards.published > 0} />}
         </div>
