@@ -25,7 +25,7 @@ test("an owner adds a webhook endpoint; an incident opened through the API arriv
 
     await page.getByLabel("Endpoint URL").fill("http://example.com/hook");
     await page.getByRole("button", { name: "Add endpoint" }).click();
-    await expect(page.getByTestId("field-error")).toHaveText("Use an https:// URL (plain http only for localhost).");
+    await expect(page.getByTestId("field-error")).toHaveText("Use an https:// URL.");
 
     await page.getByLabel("Endpoint URL").fill(url);
     for (const event of ["incident.escalated", "incident.resolved", "scorecard.published"]) await page.getByRole("checkbox", { name: new RegExp(event) }).uncheck();
