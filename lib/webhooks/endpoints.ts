@@ -48,6 +48,17 @@ export async function setWebhookEndpointActive(db: Db, tenantId: string, id: str
   return { ...endpoint, active };
 }
 
+/**
+ * Replaces an endpoint's signing secret; the new one is returned once (only its holder can verify
+ * signatures). Every delivery sent from now on, retries of earlier events included, is signed with it.
+ */
+export async function rotateWebhookSecret(db: Db, tenantId: string, id: string) {
+  const endpoint = await loadEndpoint(db, tenantId, id);
+  const secret = generateWebhookSecret();
+  await db.webhookEndpoint.updateMany({ where: { tenantId, id: endpoint.id }, data: { secret } });
+  return { endpoint: { ...endpoint, secret }, secret };
+}
+
 export async function deleteWebhookEndpoint(db: Db, tenantId: string, id: string) {
   const endpoint = await loadEndpoint(db, tenantId, id);
   await db.webhookEndpoint.deleteMany({ where: { tenantId, id: endpoint.id } });
