@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 
-/** A UUID v7 (time-ordered), like the schema's uuid(7) defaults; ids known before a bulk insert. */
 let pool = Buffer.alloc(0);
 let offset = 0;
 
+/** A UUID v7 (time-ordered), like the schema's uuid(7) defaults; ids known before a bulk insert. */
 export function uuidv7(now = Date.now()): string {
   // Random bits drawn 256 ids at a time: one call into the CSPRNG per 4 KiB, not per id (bulk imports).
   if (offset + 16 > pool.length) {
