@@ -14,6 +14,12 @@ const schema = z.object({
   /** Connections in the app's pool (the embedded database serves one). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /**
+   * "1" lets webhook endpoints point at private and local addresses (127.0.0.1, 10.x, …) and use plain
+   * http. Off by default (SSRF guard, lib/webhooks/target.ts); tests and e2e runs set it for their
+   * local receiver.
+   */
+  STEWARD_WEBHOOKS_ALLOW_PRIVATE: z.enum(["0", "1"], { error: "STEWARD_WEBHOOKS_ALLOW_PRIVATE must be 0 or 1" }).optional(),
   /** Base URL used in invite links. */
   APP_URL: z.url().optional(),
 });

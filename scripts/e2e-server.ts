@@ -10,6 +10,8 @@ import { connectDatabase, disconnectDatabase } from "../lib/db/client";
 import { ensureDemoTenants } from "../lib/seed/ensure-demo";
 
 process.env.STEWARD_DATA_DIR = mkdtempSync(join(tmpdir(), "steward-e2e-"));
+// The webhook specs deliver to a receiver on 127.0.0.1, which the SSRF guard refuses by default.
+process.env.STEWARD_WEBHOOKS_ALLOW_PRIVATE = "1";
 if (process.env.DATABASE_URL) {
   const server = new URL(process.env.DATABASE_URL);
   const name = `steward_e2e_${process.pid}`;

@@ -1,8 +1,17 @@
 import { randomBytes } from "node:crypto";
 
+let pool = Buffer.alloc(0);
+let offset = 0;
+
 /** A UUID v7 (time-ordered), like the schema's uuid(7) defaults; ids known before a bulk insert. */
 export function uuidv7(now = Date.now()): string {
-  const bytes = randomBytes(16);
+  // Random bits drawn 256 ids at a time: one call into the CSPRNG per 4 KiB, not per id (bulk imports).
+  if (offset + 16 > pool.length) {
+    pool = randomBytes(16 * 256);
+    offset = 0;
+  }
+  const bytes = Buffer.from(pool.subarray(offset, offset + 16));
+  offset += 16;
   let ms = now;
   for (let i = 5; i >= 0; i--) {
     bytes[i] = ms % 256;

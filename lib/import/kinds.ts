@@ -4,6 +4,9 @@
 export const IMPORT_KINDS = ["partners", "customers", "transactions", "interactions"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
+/** Rows per batch the import page sends (and the server accepts at most). */
+export const MAX_IMPORT_BATCH = 1000;
+
 export type ImportField = { key: string; label: string; required: boolean; hint: string; aliases: string[] };
 
 const f = (key: string, label: string, required: boolean, hint: string, aliases: string[] = []): ImportField => ({ key, label, required, hint, aliases });

@@ -6,11 +6,15 @@ import { scorecardJson } from "@/lib/api/resources/scorecards";
 import { webhookEventFor, type WebhookEvent } from "./events";
 import { MAX_ATTEMPTS, nextAttemptAt } from "./retry";
 import { webhookHeaders } from "./signature";
+import { guardedPost, WebhookTargetBlocked, type WebhookPost } from "./transport";
 
 // Webhook delivery from the outbox, in two steps that each run in short tenant transactions:
 // 1. fan-out: each due outbox message that is a webhook event becomes one WebhookDelivery per active
 //    endpoint subscribed to it (unique per endpoint and event: exactly once), and the message is
-//    marked processed;
+//    marked processed. Only webhook events are consumed (due_webhook_outbox_messages selects them,
+//    fanOutMessage checks again): other topics are left unprocessed for their own consumer. A webhook
+//    event no endpoint subscribes to is consumed without deliveries (an endpoint added later does
+//    not receive old events);
 // 2. delivery: each due delivery is leased (so concurrent dispatchers do not send it twice at once),
 //    POSTed outside any transaction with a signed body, and its outcome recorded: delivered, retried
 //    later with backoff, or failed after MAX_ATTEMPTS.
@@ -20,12 +24,13 @@ export const REQUEST_TIMEOUT_MS = 10_000;
 const LEASE_MS = 2 * REQUEST_TIMEOUT_MS;
 
 type Due = { tenantId: string; id: string };
-type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+type FetchLike = WebhookPost;
 
 const at = (now: Date) => now.toISOString();
 
+/** Unprocessed outbox messages that are webhook events (see webhookEventFor), in every tenant. */
 export async function dueOutboxMessages(now: Date, limit: number): Promise<Due[]> {
-  return prisma().$queryRaw`select "tenantId", "id" from due_outbox_messages(${at(now)}::timestamptz at time zone 'UTC', ${limit}::integer)`;
+  return prisma().$queryRaw`select "tenantId", "id" from due_webhook_outbox_messages(${at(now)}::timestamptz at time zone 'UTC', ${limit}::integer)`;
 }
 
 export async function dueWebhookDeliveries(now: Date, limit: number): Promise<Due[]> {
@@ -47,22 +52,24 @@ async function eventBody(db: Db, tenantId: string, message: { id: string; create
   return JSON.stringify({ id: message.id, type: event, createdAt: message.createdAt.toISOString(), data });
 }
 
-/** Step 1 for one outbox message. Returns the number of deliveries created. */
+/**
+ * Step 1 for one outbox message. Returns the number of deliveries created. A message that is not a
+ * webhook event is left untouched (not marked processed): it belongs to another consumer.
+ */
 export async function fanOutMessage(db: Db, tenantId: string, messageId: string, now = new Date()): Promise<number> {
   const message = await db.outboxMessage.findFirst({ where: { tenantId, id: messageId, processedAt: null } });
   if (!message) return 0;
   const event = webhookEventFor(message.topic, message.payload);
+  if (!event) return 0;
   let created = 0;
-  if (event) {
-    const endpoints = await db.webhookEndpoint.findMany({ where: { tenantId, active: true, events: { has: event } }, select: { id: true } });
-    if (endpoints.length > 0) {
-      const body = await eventBody(db, tenantId, message, event);
-      const result = await db.webhookDelivery.createMany({
-        data: endpoints.map((e) => ({ tenantId, endpointId: e.id, eventId: message.id, event, body, nextAttemptAt: now, createdAt: now })),
-        skipDuplicates: true,
-      });
-      created = result.count;
-    }
+  const endpoints = await db.webhookEndpoint.findMany({ where: { tenantId, active: true, events: { has: event } }, select: { id: true } });
+  if (endpoints.length > 0) {
+    const body = await eventBody(db, tenantId, message, event);
+    const result = await db.webhookDelivery.createMany({
+      data: endpoints.map((e) => ({ tenantId, endpointId: e.id, eventId: message.id, event, body, nextAttemptAt: now, createdAt: now })),
+      skipDuplicates: true,
+    });
+    created = result.count;
   }
   await db.outboxMessage.updateMany({ where: { tenantId, id: message.id, processedAt: null }, data: { processedAt: now } });
   return created;
@@ -71,7 +78,8 @@ export async function fanOutMessage(db: Db, tenantId: string, messageId: string,
 export type DeliveryOutcome = "delivered" | "retry" | "failed" | "skipped";
 
 /** Step 2 for one delivery. */
-export async function deliverOne(tenantId: string, deliveryId: string, now = new Date(), fetchImpl: FetchLike = fetch): Promise<DeliveryOutcome> {
+/** Sends over `post`: by default guardedPost, which refuses private and local addresses (lib/webhooks/target.ts). */
+export async function deliverOne(tenantId: string, deliveryId: string, now = new Date(), fetchImpl: FetchLike = guardedPost()): Promise<DeliveryOutcome> {
   const claim = await withTenant({ tenantId }, async (db) => {
     const delivery = await db.webhookDelivery.findFirst({ where: { tenantId, id: deliveryId }, include: { endpoint: true } });
     if (!delivery || delivery.status !== "PENDING" || delivery.nextAttemptAt > now) return null;
@@ -104,7 +112,12 @@ export async function deliverOne(tenantId: string, deliveryId: string, now = new
     await response.body?.cancel().catch(() => undefined);
     if (status < 200 || status >= 300) error = `The endpoint answered HTTP ${status}.`;
   } catch (e) {
-    error = e instanceof Error && e.name === "TimeoutError" ? `No answer within ${REQUEST_TIMEOUT_MS / 1000} seconds.` : `Could not connect: ${(e as Error).message}`.slice(0, 500);
+    error =
+      e instanceof WebhookTargetBlocked
+        ? `Not sent: ${e.message}`.slice(0, 500)
+        : e instanceof Error && e.name === "TimeoutError"
+          ? `No answer within ${REQUEST_TIMEOUT_MS / 1000} seconds.`
+          : `Could not connect: ${(e as Error).message}`.slice(0, 500);
   }
 
   const attempts = claim.attempts + 1;
@@ -130,7 +143,7 @@ export async function deliverOne(tenantId: string, deliveryId: string, now = new
 export type DispatchResult = { messages: number; created: number; delivered: number; retried: number; failed: number };
 
 /** One dispatch: fan out due outbox messages, then attempt due deliveries. */
-export async function runWebhookDispatch(now = new Date(), { limit = 200, fetchImpl = fetch as FetchLike } = {}): Promise<DispatchResult> {
+export async function runWebhookDispatch(now = new Date(), { limit = 200, fetchImpl = guardedPost() as FetchLike } = {}): Promise<DispatchResult> {
   const result: DispatchResult = { messages: 0, created: 0, delivered: 0, retried: 0, failed: 0 };
   for (const { tenantId, id } of await dueOutboxMessages(now, limit)) {
     try {

@@ -3,10 +3,9 @@ import type { Db } from "@/lib/db/scope";
 import { ActionError } from "@/lib/actions/errors";
 import { WEBHOOK_EVENTS, type WebhookEvent } from "./events";
 import { generateWebhookSecret } from "./signature";
+import { checkWebhookTarget } from "./target";
 
 // Webhook endpoints of a tenant (Settings → Webhooks) and their delivery log.
-
-const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 export const webhookEndpointSchema = z.object({
   url: z
@@ -14,12 +13,12 @@ export const webhookEndpointSchema = z.object({
     .trim()
     .min(1, "Enter the URL that receives the events.")
     .max(2000, "Use a URL of at most 2,000 characters.")
-    .refine((value) => URL.canParse(value), "Enter a full URL, e.g. https://erp.example.com/steward-webhooks.")
-    .refine((value) => {
-      if (!URL.canParse(value)) return true;
-      const url = new URL(value);
-      return url.protocol === "https:" || (url.protocol === "http:" && LOCAL_HOSTS.has(url.hostname));
-    }, "Use an https:// URL (plain http only for localhost)."),
+    // https only, and never a private or local address (SSRF guard, lib/webhooks/target.ts). A host
+    // that does not resolve yet is accepted: every delivery checks the address again before sending.
+    .superRefine(async (value, ctx) => {
+      const check = await checkWebhookTarget(value);
+      if (!check.ok && check.reason !== "unresolved") ctx.addIssue({ code: "custom", message: check.message });
+    }),
   // Checked as a whole so the message lands on "events" (not on one array element).
   events: z
     .array(z.string().max(64))
@@ -47,6 +46,17 @@ export async function setWebhookEndpointActive(db: Db, tenantId: string, id: str
   const endpoint = await loadEndpoint(db, tenantId, id);
   await db.webhookEndpoint.updateMany({ where: { tenantId, id: endpoint.id }, data: { active } });
   return { ...endpoint, active };
+}
+
+/**
+ * Replaces an endpoint's signing secret; the new one is returned once (only its holder can verify
+ * signatures). Every delivery sent from now on, retries of earlier events included, is signed with it.
+ */
+export async function rotateWebhookSecret(db: Db, tenantId: string, id: string) {
+  const endpoint = await loadEndpoint(db, tenantId, id);
+  const secret = generateWebhookSecret();
+  await db.webhookEndpoint.updateMany({ where: { tenantId, id: endpoint.id }, data: { secret } });
+  return { endpoint: { ...endpoint, secret }, secret };
 }
 
 export async function deleteWebhookEndpoint(db: Db, tenantId: string, id: string) {

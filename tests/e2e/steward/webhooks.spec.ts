@@ -5,7 +5,7 @@ import { verifyWebhookSignature } from "../../../lib/webhooks/signature";
 import { NORTHWIND, signIn } from "../helpers";
 
 test("an owner adds a webhook endpoint; an incident opened through the API arrives signed and shows in the delivery log", async ({ page, request }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const received: { headers: IncomingHttpHeaders; body: string }[] = [];
   const server = createServer((req, res) => {
     let body = "";
@@ -25,7 +25,7 @@ test("an owner adds a webhook endpoint; an incident opened through the API arriv
 
     await page.getByLabel("Endpoint URL").fill("http://example.com/hook");
     await page.getByRole("button", { name: "Add endpoint" }).click();
-    await expect(page.getByTestId("field-error")).toHaveText("Use an https:// URL (plain http only for localhost).");
+    await expect(page.getByTestId("field-error")).toHaveText("Use an https:// URL.");
 
     await page.getByLabel("Endpoint URL").fill(url);
     for (const event of ["incident.escalated", "incident.resolved", "scorecard.published"]) await page.getByRole("checkbox", { name: new RegExp(event) }).uncheck();
@@ -63,6 +63,26 @@ test("an owner adds a webhook endpoint; an incident opened through the API arriv
     await expect(row).toContainText("incident.created");
     await expect(row).toContainText("Delivered");
     await expect(row).toContainText("HTTP 200");
+
+    // Rotating the secret asks first, shows the new secret once, and the next event is signed with it.
+    const rotateRow = page.getByTestId("webhook-endpoints").getByRole("row").filter({ hasText: url });
+    await rotateRow.getByRole("button", { name: "Rotate secret" }).click();
+    await expect(page.getByRole("alertdialog")).toContainText("The current secret stops working at once");
+    await page.getByRole("alertdialog").getByRole("button", { name: "Rotate secret" }).click();
+    const rotated = (await page.getByTestId("webhook-rotated-secret").textContent())!.trim();
+    expect(rotated).toMatch(/^whsec_/);
+    expect(rotated).not.toBe(secret);
+    const second = await request.post("/api/v1/incidents", {
+      headers: { ...auth, "Idempotency-Key": `e2e-webhook-rotated-${Date.now()}` },
+      data: { partnerId: partner.id, touchpointId: touchpoint.id, severity: "LOW", category: "Other", title: `${title} (rotated)`, description: "Opened after the secret was rotated." },
+    });
+    expect(second.status()).toBe(201);
+    const secondId = ((await second.json()) as { id: string }).id;
+    await expect.poll(() => received.some((r) => JSON.parse(r.body).data?.incidentId === secondId), { timeout: 45_000 }).toBe(true);
+    const after = received.find((r) => JSON.parse(r.body).data?.incidentId === secondId)!;
+    const afterHeaders = { get: (name: string) => (after.headers[name] as string | undefined) ?? null };
+    expect(verifyWebhookSignature(rotated, afterHeaders, after.body)).toEqual({ ok: true });
+    expect(verifyWebhookSignature(secret, afterHeaders, after.body).ok).toBe(false);
 
     // Deleting asks first, then the endpoint is gone.
     const endpointRow = page.getByTestId("webhook-endpoints").getByRole("row").filter({ hasText: url });

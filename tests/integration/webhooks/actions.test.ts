@@ -42,7 +42,7 @@ describe("webhook endpoint actions", () => {
     expect(bad.validationErrors?.fieldErrors?.url?.[0]).toBe("Enter a full URL, e.g. https://erp.example.com/steward-webhooks.");
     expect(bad.validationErrors?.fieldErrors?.events?.[0]).toBe("Choose at least one event.");
     const http = await createWebhookEndpointAction({ tenantSlug: "acme", url: "http://erp.example.com/hook", events: ["incident.created"] });
-    expect(http.validationErrors?.fieldErrors?.url?.[0]).toBe("Use an https:// URL (plain http only for localhost).");
+    expect(http.validationErrors?.fieldErrors?.url?.[0]).toBe("Use an https:// URL.");
     const unknown = await createWebhookEndpointAction({ tenantSlug: "acme", url: "https://erp.example.com/hook", events: ["incident.deleted" as never] });
     expect(unknown.validationErrors?.fieldErrors?.events?.[0]).toMatch(/^Choose from incident.created, /);
     expect(await endpoints()).toEqual([]);

@@ -96,7 +96,9 @@ describe("webhook delivery from the outbox", () => {
       await transitionIncident(db, f.tenantId, { incidentId: incident.id, to: "RESOLVED", rootCause: "Storm", resolution: "Replaced the goods." }, steward);
       await enqueueOutbox(db, f.tenantId, "incident.escalated", { incidentId: incident.id, level: 2 });
     });
-    await runWebhookDispatch(later(now, 2));
+    // From the current time: the messages above were stamped by the database clock after `now` (a
+    // slow, shared machine can take seconds to get here).
+    await runWebhookDispatch(later(new Date(), 2));
     expect(received.map((r) => [r.path, JSON.parse(r.body).type]).sort()).toEqual([
       ["/ok", "incident.created"],
       ["/ok", "incident.resolved"],

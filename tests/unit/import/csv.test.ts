@@ -13,6 +13,19 @@ describe("delimited text", () => {
     ]);
   });
 
+  it("keeps a quote inside an unquoted field literal, and text after a closing quote, like before the slice-based parser", () => {
+    expect(parseDelimited('a"b,c\n"x""y"z,;\r\nlast', ",")).toEqual([
+      ['a"b', "c"],
+      ['x"yz', ";"],
+      ["last"],
+    ]);
+    expect(parseDelimited("one;two;\n;;three", ";")).toEqual([
+      ["one", "two", ""],
+      ["", "", "three"],
+    ]);
+    expect(parseDelimited('"unterminated, with a comma', ",")).toEqual([["unterminated, with a comma"]]);
+  });
+
   it("detects comma, semicolon, tab and whitespace (CDNOW) files", () => {
     expect(detectDelimiter("a,b,c\n1,2,3\n")).toBe(",");
     expect(detectDelimiter("a;b\n\"1,5\";2\n")).toBe(";");

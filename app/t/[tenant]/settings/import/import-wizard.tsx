@@ -6,10 +6,11 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
 import { DELIMITER_LABELS, detectDelimiter, parseDelimited, toCsv, type Delimiter } from "@/lib/import/csv";
-import { contentKeys, guessMapping, IMPORT_FIELDS, IMPORT_KIND_LABELS, IMPORT_KINDS, looksLikeHeader, type ImportKind } from "@/lib/import/kinds";
+import { contentKeys, guessMapping, IMPORT_FIELDS, IMPORT_KIND_LABELS, IMPORT_KINDS, looksLikeHeader, MAX_IMPORT_BATCH, type ImportKind } from "@/lib/import/kinds";
 import { importBatchAction } from "./actions";
 
-const BATCH = 500;
+// One batch at a time: Next.js runs a page's server actions one after another anyway.
+const BATCH = MAX_IMPORT_BATCH;
 const GENERIC = "Something went wrong on our side. Please try again; if it keeps happening, contact support.";
 
 type RowError = { row: number; field: string; message: string };

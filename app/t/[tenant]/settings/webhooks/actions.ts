@@ -7,6 +7,7 @@ import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,
   retryWebhookDelivery,
+  rotateWebhookSecret,
   setWebhookEndpointActive,
   webhookEndpointSchema,
 } from "@/lib/webhooks/endpoints";
@@ -35,6 +36,17 @@ export const setWebhookEndpointActiveAction = stewardAction
     ctx.audit({ action: parsedInput.active ? "webhook.enabled" : "webhook.disabled", entityType: "WebhookEndpoint", entityId: endpoint.id, data: { url: endpoint.url } });
     revalidatePath(path(parsedInput.tenantSlug));
     return { active: parsedInput.active };
+  });
+
+/** Gives an endpoint a new signing secret and returns it once; the old secret stops working at once. */
+export const rotateWebhookSecretAction = stewardAction
+  .metadata({ actionName: "webhook.secret_rotated", permission: "settings:write" })
+  .inputSchema(z.object({ tenantSlug, endpointId: id }))
+  .action(async ({ parsedInput, ctx }) => {
+    const { endpoint, secret } = await rotateWebhookSecret(ctx.db, ctx.access.tenant.id, parsedInput.endpointId);
+    ctx.audit({ action: "webhook.secret_rotated", entityType: "WebhookEndpoint", entityId: endpoint.id, data: { url: endpoint.url } });
+    revalidatePath(path(parsedInput.tenantSlug));
+    return { id: endpoint.id, secret };
   });
 
 export const deleteWebhookEndpointAction = stewardAction

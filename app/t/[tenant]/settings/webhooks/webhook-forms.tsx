@@ -7,7 +7,13 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
 import { fieldError, formError } from "@/components/forms/errors";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS, type WebhookEvent } from "@/lib/webhooks/events";
-import { createWebhookEndpointAction, deleteWebhookEndpointAction, retryWebhookDeliveryAction, setWebhookEndpointActiveAction } from "./actions";
+import {
+  createWebhookEndpointAction,
+  deleteWebhookEndpointAction,
+  retryWebhookDeliveryAction,
+  rotateWebhookSecretAction,
+  setWebhookEndpointActiveAction,
+} from "./actions";
 
 export function CreateWebhookForm({ tenantSlug }: { tenantSlug: string }) {
   const [url, setUrl] = useState("");
@@ -32,7 +38,7 @@ export function CreateWebhookForm({ tenantSlug }: { tenantSlug: string }) {
           </code>
         </FormMessage>
       )}
-      <Field label="Endpoint URL" error={fieldError(result, "url")} hint="https:// (plain http only for localhost). Events are POSTed as JSON.">
+      <Field label="Endpoint URL" error={fieldError(result, "url")} hint="https:// on a public address (not a private or local network). Events are POSTed as JSON.">
         {(p) => <input {...p} type="url" className={inputClass} value={url} placeholder="https://erp.example.com/steward-webhooks" onChange={(e) => setUrl(e.target.value)} />}
       </Field>
       <fieldset aria-describedby={eventsError ? "webhook-events-error" : undefined}>
@@ -65,22 +71,41 @@ export function CreateWebhookForm({ tenantSlug }: { tenantSlug: string }) {
 
 export function EndpointButtons({ tenantSlug, endpointId, url, active }: { tenantSlug: string; endpointId: string; url: string; active: boolean }) {
   const toggle = useAction(setWebhookEndpointActiveAction);
+  const rotate = useAction(rotateWebhookSecretAction);
   const remove = useAction(deleteWebhookEndpointAction);
-  const error = formError(toggle.result) ?? formError(remove.result);
+  const error = formError(toggle.result) ?? formError(rotate.result) ?? formError(remove.result);
   return (
-    <span className="inline-flex items-center gap-2">
-      {error && <span className="text-xs text-red-600">{error}</span>}
-      <Button variant="secondary" className="px-2.5 py-1 text-xs" pending={toggle.isPending} onClick={() => toggle.execute({ tenantSlug, endpointId, active: !active })}>
-        {active ? "Disable" : "Enable"}
-      </Button>
-      <ConfirmDialog
-        trigger="Delete"
-        title="Delete this webhook endpoint?"
-        description={`${url} stops receiving events at once, and its delivery log is deleted with it. To pause deliveries instead, disable it.`}
-        confirmLabel="Delete endpoint"
-        pending={remove.isPending}
-        onConfirm={() => remove.execute({ tenantSlug, endpointId })}
-      />
+    <span className="inline-flex flex-col items-end gap-2">
+      <span className="inline-flex items-center gap-2">
+        {error && <span className="text-xs text-red-600">{error}</span>}
+        <Button variant="secondary" className="px-2.5 py-1 text-xs" pending={toggle.isPending} onClick={() => toggle.execute({ tenantSlug, endpointId, active: !active })}>
+          {active ? "Disable" : "Enable"}
+        </Button>
+        <ConfirmDialog
+          trigger="Rotate secret"
+          title="Rotate this endpoint's signing secret?"
+          description={`${url} gets a new signing secret, shown once. The current secret stops working at once: every delivery from now on, retries included, is signed with the new one, so update the receiver right away.`}
+          confirmLabel="Rotate secret"
+          pending={rotate.isPending}
+          onConfirm={() => rotate.execute({ tenantSlug, endpointId })}
+        />
+        <ConfirmDialog
+          trigger="Delete"
+          title="Delete this webhook endpoint?"
+          description={`${url} stops receiving events at once, and its delivery log is deleted with it. To pause deliveries instead, disable it.`}
+          confirmLabel="Delete endpoint"
+          pending={remove.isPending}
+          onConfirm={() => remove.execute({ tenantSlug, endpointId })}
+        />
+      </span>
+      {rotate.result.data && (
+        <FormMessage tone="success">
+          New signing secret, shown only once; store it with the receiver:
+          <code className="mt-2 block max-w-xs break-all rounded bg-white px-2 py-1 text-left text-xs text-slate-800" data-testid="webhook-rotated-secret">
+            {rotate.result.data.secret}
+          </code>
+        </FormMessage>
+      )}
     </span>
   );
 }
