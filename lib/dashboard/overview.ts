@@ -144,29 +144,19 @@ export async function dashboardOverview(db: Db, tenantId: string, now = new Date
 export type DashboardOverview = Awaited<ReturnType<typeof dashboardOverview>>;
 
 /**
- * Equity and its trend, and the equity at risk: taken from the latest scored month's cards (each card stores
- * the equity at risk of its partner's incidents that month, so the dashboard stays a cheap read), or computed
- * live over the last 30 days' incidents when nothing has been scored yet.
+ * Equity and its trend, and the equity at risk of the last 30 days' incidents (from the stored
+ * rollups, about 0.06 s on 200,000 customers). Always the last 30 days, scored month or not: the
+ * tile answers "what is at risk now"; a month's equity at risk per partner is on its scorecards.
  */
 async function equityPart(db: Db, tenantId: string, row: DashboardRow, now: Date) {
   const trend = row.trend.map((t) => ({ asOf: utc(t.asOf), equity: t.equity, customers: t.customers }));
   const last = trend.at(-1) ?? null;
   const previous = trend.at(-2) ?? null;
-  let atRisk: number | null = null;
-  let atRiskIncidents = 0;
-  let atRiskPeriod: string;
-  const risks = row.cards.filter((c) => c.risk !== null);
-  if (row.cards.length > 0 && risks.length > 0) {
-    atRisk = risks.reduce((s, c) => s + c.risk!, 0);
-    atRiskIncidents = row.cards.reduce((s, c) => s + (c.incidents ?? 0), 0);
-    atRiskPeriod = `in ${row.cards[0].month.slice(0, 7)} (scorecards)`;
-  } else {
-    await preferHashJoins(db);
-    const risk = last ? await equityAtRiskRollup(db, tenantId, "partner", { from: new Date(now.getTime() - 30 * DAY), asOf: last.asOf }) : [];
-    atRisk = last ? risk.reduce((s, r) => s + r.equityAtRisk, 0) : null;
-    atRiskIncidents = risk.reduce((s, r) => s + r.incidents, 0);
-    atRiskPeriod = "in the last 30 days";
-  }
+  await preferHashJoins(db);
+  const risk = last ? await equityAtRiskRollup(db, tenantId, "partner", { from: new Date(now.getTime() - 30 * DAY), asOf: last.asOf }) : [];
+  const atRisk = last ? risk.reduce((s, r) => s + r.equityAtRisk, 0) : null;
+  const atRiskIncidents = risk.reduce((s, r) => s + r.incidents, 0);
+  const atRiskPeriod = "in the last 30 days";
   return {
     trend: trend.slice(-12).map((t) => ({ month: t.asOf.toISOString().slice(0, 7), equity: t.equity })),
     total: last?.equity ?? null,

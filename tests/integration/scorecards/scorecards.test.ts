@@ -366,10 +366,10 @@ describe("steward dashboard figures", () => {
       { month: "2026-09", equity: 12500 },
     ]);
     expect(equity.changePct).toBeCloseTo((200 / 12300) * 100, 6);
-    // from the September cards now: A's 2 incidents, 2 × 500 × 0.52
+    // still the last 30 days' incidents, now that September is scored: A's 2 incidents, 2 × 500 × 0.52
     expect(equity.atRisk).toBeCloseTo(520, 6);
     expect(equity.atRiskIncidents).toBe(2);
-    expect(equity.atRiskPeriod).toBe("in 2026-09 (scorecards)");
+    expect(equity.atRiskPeriod).toBe("in the last 30 days");
 
     const incidents = await inTenant((db) => incidentOverview(db, tenantId, OCT1));
     expect(incidents).toMatchObject({ open: 1, breached: 1, partners: 4, activePartners: 3 });
