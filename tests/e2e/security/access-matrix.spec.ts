@@ -109,7 +109,7 @@ function pageUrlFor(worker: string): string {
   ).replace(/\/$/, "") || "/";
 }
 
-type ActionAnswer = { status: number; text: string };
+type ActionAnswer = { status: number; text: string; redirect: string | undefined };
 async function postAction(request: APIRequestContext, file: string, name: string, input: unknown): Promise<ActionAnswer> {
   const entry = manifest.get(`${file}#${name}`);
   if (!entry) throw new Error(`${file}#${name} is not in the build's server-reference-manifest`);
@@ -120,7 +120,7 @@ async function postAction(request: APIRequestContext, file: string, name: string
     data: JSON.stringify(input === undefined ? [] : [input]),
     maxRedirects: 0,
   });
-  return { status: response.status(), text: await response.text() };
+  return { status: response.status(), text: await response.text(), redirect: response.headers()["x-action-redirect"] };
 }
 
 const SESSION_ENDED = "Your session has ended. Sign in again.";
@@ -136,7 +136,9 @@ function classifyAction(answer: ActionAnswer): { outcome: Outcome | "500"; itemN
   if (answer.text.includes(SESSION_ENDED)) return { outcome: "401", itemNotFound: false };
   if (answer.text.includes(NO_WORKSPACE)) return { outcome: "404", itemNotFound: false };
   if (answer.text.includes(NO_ROLE)) return { outcome: "403", itemNotFound: false };
-  // Let through: the action answered (data, field errors or a safe error) in its result row.
+  // Let through: the action answered (data, field errors or a safe error) in its result row, or
+  // finished with a redirect (signing out sends you to /login).
+  if (answer.redirect) return { outcome: "allowed", itemNotFound: false };
   expect(answer.text, "an action result").toMatch(/^1:\{/m);
   return { outcome: "allowed", itemNotFound: /"serverError":"[^"]* was not found\."/.test(answer.text) };
 }
