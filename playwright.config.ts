@@ -36,6 +36,7 @@ export default defineConfig({
     { name: "partner", testDir: "tests/e2e/partner" },
     { name: "cross-tenant", testDir: "tests/e2e/cross-tenant" },
     { name: "auth", testDir: "tests/e2e/auth" },
+    { name: "security", testDir: "tests/e2e/security" },
   ],
   webServer: {
     command: `node --import tsx scripts/e2e-server.ts`,

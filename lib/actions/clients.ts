@@ -7,6 +7,7 @@ import { currentUser } from "@/lib/auth/session";
 import { accessFor, type Access } from "@/lib/auth/access";
 import { can, isPartnerRole, type Permission } from "@/lib/auth/permissions";
 import { writeAudit, type AuditEntry } from "@/lib/audit/write";
+import { findNul, NUL_MESSAGE } from "@/lib/validation/nul";
 import { ActionError, GENERIC_ERROR } from "./errors";
 
 // The typed action clients. Each action reads: authorize (middleware below) → validate (its zod
@@ -49,6 +50,8 @@ function tenantActionClient(kind: "steward" | "partner") {
     if (!access || partnerUser !== (kind === "partner")) throw new ActionError("Workspace not found.", "not-found");
     if (!can(access.membership.role, metadata.permission as Permission))
       throw new ActionError("Your role does not allow this.", "forbidden");
+    // After authorization, before validation: text PostgreSQL cannot store is a clear error, not a failed write.
+    if (findNul(clientInput)) throw new ActionError(NUL_MESSAGE);
 
     const entries: AuditEntry[] = [];
     const scope = { tenantId: access.tenant.id, partnerId: access.membership.partnerId, userId: user.id };
@@ -71,4 +74,7 @@ export const stewardAction = tenantActionClient("steward");
 /** For partner admins and agents, in the partner portal; the transaction is scoped to their partner. */
 export const partnerAction = tenantActionClient("partner");
 /** For signed-out flows (sign-in, sign-up, accepting an invite): no tenant, no session. */
-export const publicAction = baseAction;
+export const publicAction = baseAction.use(async ({ next, clientInput }) => {
+  if (findNul(clientInput)) throw new ActionError(NUL_MESSAGE);
+  return next();
+});

@@ -7,7 +7,8 @@ import { writeAudit, type AuditEntry } from "@/lib/audit/write";
 import { log } from "@/lib/log";
 import { authenticateApiKey, type ApiPrincipal } from "./keys";
 import { consumeRateLimit, touchApiKey } from "./rate-limit";
-import { ApiProblem, problemResponse, zodErrors } from "./problem";
+import { ApiProblem, fieldPath, problemResponse, zodErrors } from "./problem";
+import { findNul, NUL_MESSAGE } from "@/lib/validation/nul";
 import { claimIdempotencyKey, readIdempotencyKey, requestHash, storeIdempotentResponse } from "./idempotency";
 
 // One wrapper for every /api/v1 route handler:
@@ -117,9 +118,16 @@ async function authenticate(request: Request): Promise<ApiPrincipal> {
 
 function parse<T>(schema: Schema<T> | undefined, value: unknown, prefix: string | undefined): T {
   if (!schema) return undefined as T;
+  const status = prefix === "path" ? 404 : prefix === "query" ? 400 : 422;
+  const nul = findNul(value);
+  if (nul) {
+    if (status === 404) throw new ApiProblem(404, "Not found.");
+    throw new ApiProblem(status, prefix === "query" ? "Some query parameters are invalid; see errors." : "Some fields are invalid; see errors.", [
+      { field: fieldPath(nul, prefix), message: NUL_MESSAGE },
+    ]);
+  }
   const result = schema.safeParse(value);
   if (!result.success) {
-    const status = prefix === "path" ? 404 : prefix === "query" ? 400 : 422;
     if (status === 404) throw new ApiProblem(404, "Not found.");
     throw new ApiProblem(status, prefix === "query" ? "Some query parameters are invalid; see errors." : "Some fields are invalid; see errors.", zodErrors(result.error, prefix));
   }

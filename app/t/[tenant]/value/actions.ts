@@ -11,7 +11,8 @@ const tenantSlug = z.string().min(1).max(64);
 const month = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Choose a month (YYYY-MM)")
-  .refine((m) => parseMonth(m).getTime() <= Date.now(), "Choose this month or an earlier one");
+  // Zod runs every check even after the regex fails: guard, so a malformed month is a field error, not a thrown RangeError.
+  .refine((m) => !/^\d{4}-(0[1-9]|1[0-2])$/.test(m) || parseMonth(m).getTime() <= Date.now(), "Choose this month or an earlier one");
 
 export const startRecomputeAction = stewardAction
   .metadata({ actionName: "value.recompute.started", permission: "value:recompute" })
