@@ -17,7 +17,7 @@ export function ConfirmDialog({ trigger, title, description, confirmLabel, onCon
   return (
     <AlertDialog.Root>
       <AlertDialog.Trigger asChild>
-        <Button variant="secondary" className="px-2.5 py-1 text-xs" pending={pending}>
+        <Button variant="secondary" className="whitespace-nowrap px-2.5 py-1 text-xs" pending={pending}>
           {trigger}
         </Button>
       </AlertDialog.Trigger>
