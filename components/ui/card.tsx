@@ -24,18 +24,3 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
     </div>
   );
 }
-
-/** An honest placeholder for a part of Steward that is not built yet: no fake data. */
-export function ComingSoon({ title, description, issue }: { title: string; description: string; issue: string }) {
-  return (
-    <div>
-      <PageHeader title={title} description={description} />
-      <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center" data-testid="coming-soon">
-        <p className="text-sm font-semibold uppercase tracking-wide text-slate-500">Coming soon</p>
-        <p className="mx-auto mt-2 max-w-xl text-sm text-slate-600">
-          This part of Steward is not built yet ({issue}). Nothing here is shown until it works on your real data.
-        </p>
-      </div>
-    </div>
-  );
-}

@@ -16,6 +16,14 @@ test("a steward computes, reviews, publishes and exports a month", async ({ page
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${NORTHWIND.partner.partnerName} — scorecard`);
   await expect(page.getByTestId("area-compliance")).toContainText("How is this computed?");
   await expect(page.getByTestId("scorecard-summary")).toContainText("Published");
+  const partnerId = new URL(page.url()).pathname.split("/").pop()!;
+
+  // the partner's own page shows its latest card, linked to the scorecard
+  await page.goto(`/t/${NORTHWIND.slug}/partners/${partnerId}`);
+  await expect(page.getByTestId("partner-scorecard")).toContainText("Published");
+  await expect(page.getByTestId("partner-scorecard")).toContainText("Overall score");
+  await page.getByRole("link", { name: "Open the scorecard →" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${NORTHWIND.partner.partnerName} — scorecard`);
 
   // exports: CSV (one row per partner, all sub-scores) and PDF
   await page.goto(`/t/${NORTHWIND.slug}/scorecards?month=${month}`);

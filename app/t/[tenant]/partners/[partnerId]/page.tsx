@@ -15,6 +15,10 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { PartnerStatusBadge } from "@/components/partners/status-badge";
+import { partnerTrend } from "@/lib/scorecards/queries";
+import { Change, monthLabel, RecommendationBadge, Score, StatusBadge } from "@/components/scorecards/labels";
+import { ScoreTrendChart } from "@/components/scorecards/trend-chart";
+import { trendPoints } from "@/components/scorecards/trend";
 import { LifecycleForm } from "./lifecycle-form";
 import { AlignmentForm } from "./alignment-form";
 
@@ -35,6 +39,7 @@ export default async function PartnerPage({ params }: PageProps<"/t/[tenant]/par
       ...detail,
       questions: await alignmentQuestionnaire(db, tenantId, partnerId),
       compliance: await partnerCompliance(db, tenantId, partnerId, new Date()),
+      scorecards: await partnerTrend(db, tenantId, partnerId),
     };
   });
   if (!data) notFound();
@@ -266,9 +271,44 @@ export default async function PartnerPage({ params }: PageProps<"/t/[tenant]/par
         <h2 id="scorecard-heading" className="mb-3 text-lg font-semibold">
           Scorecard
         </h2>
-        <EmptyState title="Scorecards are not built yet">The monthly scorecard of this partner appears here once the scorecard module lands.</EmptyState>
+        {data.scorecards.length === 0 ? (
+          <EmptyState title="No scorecard yet">Compute a month on the Scorecards page to score this partner.</EmptyState>
+        ) : (
+          <LatestScorecard tenant={tenant} partnerId={partnerId} cards={data.scorecards} />
+        )}
       </section>
     </div>
+  );
+}
+
+/** The latest card (published, or a draft when nothing is published yet) and the score trend. */
+function LatestScorecard({ tenant, partnerId, cards }: { tenant: string; partnerId: string; cards: Awaited<ReturnType<typeof partnerTrend>> }) {
+  const latest = cards[cards.length - 1];
+  const latestMonth = month(latest.month);
+  return (
+    <Card className="space-y-4 p-5" data-testid="partner-scorecard">
+      <div className="flex flex-wrap items-center gap-x-8 gap-y-3">
+        <div>
+          <p className="text-xs text-slate-500">Overall score, {monthLabel(latest.month)}</p>
+          <p className="text-2xl">
+            <Score value={latest.score} strong />
+          </p>
+        </div>
+        <div>
+          <p className="text-xs text-slate-500">Change vs last month</p>
+          <Change value={latest.change} />
+        </div>
+        <div>
+          <p className="text-xs text-slate-500">Recommendation</p>
+          <RecommendationBadge value={latest.recommendation} />
+        </div>
+        <StatusBadge status={latest.status} />
+        <Link href={`/t/${tenant}/scorecards/${partnerId}?month=${latestMonth}`} className="ml-auto text-sm text-brand-700 hover:underline">
+          Open the scorecard →
+        </Link>
+      </div>
+      {cards.length > 1 && <ScoreTrendChart data={trendPoints(cards)} />}
+    </Card>
   );
 }
 
