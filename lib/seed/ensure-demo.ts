@@ -2,6 +2,7 @@ import { analyzeTables, prisma } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/scope";
 import { recomputeCustomerValues } from "@/lib/value/recompute";
 import { computeMonth, publishMonth } from "@/lib/scorecards/compute";
+import { runExportJob } from "@/lib/scorecards/export-job";
 import { ValueModelError } from "@/lib/value/tenant-models";
 import { demoLogins, demoTenantExists, demoTenantId, seedDemoTenant, type DemoScale, type SeedDemoOptions } from "./demo-tenant";
 
@@ -85,10 +86,12 @@ async function publishScorecardHistory(tenantId: string, ownerEmail: string, tod
   if (!owner) return;
   for (const back of DEMO_PUBLISHED_SCORECARD_MONTHS) {
     const month = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - back, 1));
-    const { published } = await withTenant({ tenantId }, async (db) => {
+    const { published, exportJobId } = await withTenant({ tenantId }, async (db) => {
       await computeMonth(db, tenantId, month, today);
       return publishMonth(db, tenantId, month, owner.id, today);
     });
-    say(`  scorecards ${month.toISOString().slice(0, 7)}: ${published} published`);
+    // the month's stored export, as the publish action starts it: downloadable from the first login
+    await runExportJob(tenantId, exportJobId);
+    say(`  scorecards ${month.toISOString().slice(0, 7)}: ${published} published, export stored`);
   }
 }

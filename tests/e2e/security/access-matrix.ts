@@ -147,6 +147,13 @@ export const SESSION_ROUTES: SessionRouteEntry[] = [
     expect: STEWARD_READ,
   },
   {
+    file: "app/t/[tenant]/scorecards/export/published/route.ts",
+    method: "GET",
+    url: (i) => `/t/northwind/scorecards/export/published?month=${i.month}&format=csv`,
+    otherTenantUrl: (i) => `/t/contoso/scorecards/export/published?month=${i.month}&format=csv`,
+    expect: STEWARD_READ,
+  },
+  {
     file: "app/portal/[tenant]/scorecard/export/route.ts",
     method: "GET",
     url: (i) => `/portal/northwind/scorecard/export?month=${i.month}&format=csv`,

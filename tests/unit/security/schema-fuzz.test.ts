@@ -115,11 +115,12 @@ describe.each(Object.entries(MODULES))("%s", (file, load) => {
     const schemas = Object.entries(mod).filter((e): e is [string, AnySchema] => e[1] instanceof z.ZodType);
     expect(schemas.length, `${file} exports no schema`).toBeGreaterThan(0);
     for (const [name, schema] of schemas) {
-      fc.assert(
-        fc.property(arbitraryFor(schema), (input) => {
-          let result: ReturnType<AnySchema["safeParse"]>;
+      // safeParseAsync: some boundary schemas refine asynchronously (webhook URLs resolve their host)
+      await fc.assert(
+        fc.asyncProperty(arbitraryFor(schema), async (input) => {
+          let result: Awaited<ReturnType<AnySchema["safeParseAsync"]>>;
           try {
-            result = schema.safeParse(input);
+            result = await schema.safeParseAsync(input);
           } catch (error) {
             throw new Error(`${file} ${name} threw on ${JSON.stringify(input)?.slice(0, 200)}: ${String(error)}`);
           }
