@@ -342,6 +342,7 @@ export const ACTIONS: ActionEntry[] = [
   { file: "app/t/[tenant]/settings/value/actions.ts", name: "updateValueSettingsAction", input: nw({ horizonMonths: "nope" }), otherTenantInput: contoso({ horizonMonths: "nope" }), expect: A_OWNER },
   { file: "app/t/[tenant]/settings/webhooks/actions.ts", name: "createWebhookEndpointAction", input: nw({ url: 7 }), otherTenantInput: contoso({ url: 7 }), expect: A_OWNER },
   { file: "app/t/[tenant]/settings/webhooks/actions.ts", name: "setWebhookEndpointActiveAction", input: nw({ endpointId: 7 }), otherTenantInput: contoso({ endpointId: 7 }), expect: A_OWNER },
+  { file: "app/t/[tenant]/settings/webhooks/actions.ts", name: "rotateWebhookSecretAction", input: nw({ endpointId: 7 }), otherTenantInput: contoso({ endpointId: 7 }), expect: A_OWNER },
   { file: "app/t/[tenant]/settings/webhooks/actions.ts", name: "deleteWebhookEndpointAction", input: nw({ endpointId: 7 }), otherTenantInput: contoso({ endpointId: 7 }), expect: A_OWNER },
   { file: "app/t/[tenant]/settings/webhooks/actions.ts", name: "retryWebhookDeliveryAction", input: nw({ deliveryId: 7 }), otherTenantInput: contoso({ deliveryId: 7 }), expect: A_OWNER },
 ];
