@@ -7,7 +7,7 @@ import { formatMonth, parseMonth } from "@/lib/value/tenant-data";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { SubScoreBreakdown } from "@/components/scorecards/breakdown";
-import { Change, monthLabel, RecommendationBadge, Score } from "@/components/scorecards/labels";
+import { monthLabel, RecommendationBadge, ScoreAndChange } from "@/components/scorecards/labels";
 import { MonthPicker } from "@/components/scorecards/month-picker";
 import { ScoreTrendChart } from "@/components/scorecards/trend-chart";
 import { trendPoints } from "@/components/scorecards/trend";
@@ -63,18 +63,7 @@ export default async function PortalScorecardPage({ params, searchParams }: Page
         </div>
       </div>
       <Card className="flex flex-wrap items-center gap-x-8 gap-y-3 p-5" data-testid="scorecard-summary">
-        <div>
-          <p className="text-xs text-slate-500">Overall score, {monthLabel(card.month)}</p>
-          <p className="text-3xl">
-            <Score value={card.score} strong />
-          </p>
-        </div>
-        <div>
-          <p className="text-xs text-slate-500">Change vs last month</p>
-          <p className="text-lg">
-            <Change value={card.change} />
-          </p>
-        </div>
+        <ScoreAndChange label={`Overall score, ${monthLabel(card.month)}`} score={card.score} change={card.change} />
         <div>
           <p className="text-xs text-slate-500">Rank among partners of your type</p>
           <p className="text-lg tabular-nums">{card.rank === null ? "—" : `${card.rank} of ${card.peerCount}`}</p>

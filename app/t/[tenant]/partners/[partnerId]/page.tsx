@@ -16,7 +16,7 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { PartnerStatusBadge } from "@/components/partners/status-badge";
 import { partnerTrend } from "@/lib/scorecards/queries";
-import { Change, monthLabel, RecommendationBadge, Score, StatusBadge } from "@/components/scorecards/labels";
+import { monthLabel, RecommendationBadge, ScoreAndChange, StatusBadge } from "@/components/scorecards/labels";
 import { ScoreTrendChart } from "@/components/scorecards/trend-chart";
 import { trendPoints } from "@/components/scorecards/trend";
 import { LifecycleForm } from "./lifecycle-form";
@@ -288,16 +288,7 @@ function LatestScorecard({ tenant, partnerId, cards }: { tenant: string; partner
   return (
     <Card className="space-y-4 p-5" data-testid="partner-scorecard">
       <div className="flex flex-wrap items-center gap-x-8 gap-y-3">
-        <div>
-          <p className="text-xs text-slate-500">Overall score, {monthLabel(latest.month)}</p>
-          <p className="text-2xl">
-            <Score value={latest.score} strong />
-          </p>
-        </div>
-        <div>
-          <p className="text-xs text-slate-500">Change vs last month</p>
-          <Change value={latest.change} />
-        </div>
+        <ScoreAndChange label={`Overall score, ${monthLabel(latest.month)}`} score={latest.score} change={latest.change} />
         <div>
           <p className="text-xs text-slate-500">Recommendation</p>
           <RecommendationBadge value={latest.recommendation} />

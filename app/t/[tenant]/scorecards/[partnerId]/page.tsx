@@ -7,7 +7,7 @@ import { partnerScorecard, partnerTrend, scorecardComments, scorecardMonths } fr
 import { parseMonth } from "@/lib/value/tenant-data";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { SubScoreBreakdown } from "@/components/scorecards/breakdown";
-import { Change, monthLabel, RecommendationBadge, Score, StatusBadge } from "@/components/scorecards/labels";
+import { monthLabel, RecommendationBadge, ScoreAndChange, StatusBadge } from "@/components/scorecards/labels";
 import { MonthPicker } from "@/components/scorecards/month-picker";
 import { ScoreTrendChart } from "@/components/scorecards/trend-chart";
 import { trendPoints } from "@/components/scorecards/trend";
@@ -53,18 +53,7 @@ export default async function PartnerScorecardPage({ params, searchParams }: Pag
       ) : (
         <>
           <Card className="flex flex-wrap items-center gap-x-8 gap-y-3 p-5" data-testid="scorecard-summary">
-            <div>
-              <p className="text-xs text-slate-500">Overall score</p>
-              <p className="text-3xl">
-                <Score value={card.score} strong />
-              </p>
-            </div>
-            <div>
-              <p className="text-xs text-slate-500">Change vs last month</p>
-              <p className="text-lg">
-                <Change value={card.change} />
-              </p>
-            </div>
+            <ScoreAndChange label="Overall score" score={card.score} change={card.change} />
             <div>
               <p className="text-xs text-slate-500">Rank among {data.partner.type.toLowerCase()} partners</p>
               <p className="text-lg tabular-nums">{card.rank === null ? "—" : `${card.rank} of ${card.peerCount}`}</p>
