@@ -286,6 +286,7 @@ function baseSteps(now: Date): Step[] {
 }
 
 const VACUUMED = [
+  ["Partner", 1_000],
   ["Customer", 50_000],
   ["Transaction", 400_000],
   ["Interaction", 400_000],
@@ -364,7 +365,8 @@ function monthSteps(month: Date, needs: MonthNeeds): Step[] {
           onProgress: (p) => {
             const start = phases[p.phase] ?? 0.5;
             const fraction = p.phase === "Writing customer values" && p.total > 0 ? 0.5 + (0.45 * p.done) / p.total : start;
-            report(p.done, p.total, { label: `CLV ${name}: ${p.phase.toLowerCase()}`, fraction });
+            const writing = p.phase === "Writing customer values";
+            report(writing ? p.done : 0, writing ? p.total : 0, { label: `CLV ${name}: ${p.phase.toLowerCase()}`, fraction });
           },
         });
         report(result.customers, result.customers, { label: `CLV ${name}: ${fmt(result.written)} snapshots, equity rollups` });
