@@ -62,7 +62,7 @@ function baseSteps(now: Date): Step[] {
   return [
     {
       label: "removing the old build",
-      units: 50_000,
+      units: 20_000,
       run: async (c) => {
         await c.query(`delete from "Tenant" where id = $1`, [T]);
         await c.query(`select setseed(0.42)`);
@@ -157,7 +157,7 @@ function baseSteps(now: Date): Step[] {
       // BG/NBD is for. About 2.2M candidates are drawn and exactly 1.8M kept at random (thinning keeps the
       // processes Poisson); numbered here so the insert can go in chunks.
       label: "drawing repeat purchases",
-      units: 500_000,
+      units: 150_000,
       run: async (c) => {
         await c.query(`drop table if exists bench_life; drop table if exists bench_repeat`);
         await c.query(
@@ -248,7 +248,7 @@ function baseSteps(now: Date): Step[] {
       //   partner at random over the 1,000 (a g-based pick would leave most partners without open
       //   incidents); half name a customer (value.ts) for the equity at risk; 1-5 customers affected.
       label: "incidents",
-      units: 100_000,
+      units: 75_000,
       run: async (c, report) => {
         await c.query(
           `insert into "Incident" ("tenantId", id, number, "partnerId", "touchpointId", "customerId", severity, category, title, description,
@@ -287,10 +287,10 @@ function baseSteps(now: Date): Step[] {
 
 const VACUUMED = [
   ["Partner", 1_000],
-  ["Customer", 50_000],
-  ["Transaction", 400_000],
-  ["Interaction", 400_000],
-  ["Incident", 20_000],
+  ["Customer", 10_000],
+  ["Transaction", 40_000],
+  ["Interaction", 40_000],
+  ["Incident", 5_000],
   ["TouchpointPartner", 1_000],
 ] as const;
 
@@ -357,14 +357,15 @@ function monthSteps(month: Date, needs: MonthNeeds): Step[] {
     const name = asOf.toISOString().slice(0, 7);
     steps.push({
       label: `CLV snapshots of ${name} (value recompute)`,
-      units: 600_000,
+      // weights are rows inserted; a month's recompute takes about as long as 1,000,000 of them
+      units: 1_000_000,
       run: async (_c, report) => {
-        const phases: Record<string, number> = { "Reading transactions": 0, "Fitting the model": 0.25, "Scoring customers": 0.45, "Writing customer values": 0.5 };
+        const phases: Record<string, number> = { "Reading transactions": 0, "Fitting the model": 0.33, "Scoring customers": 0.36, "Writing customer values": 0.4 };
         const result = await recomputeCustomerValues(T, {
           month: asOf,
           onProgress: (p) => {
-            const start = phases[p.phase] ?? 0.5;
-            const fraction = p.phase === "Writing customer values" && p.total > 0 ? 0.5 + (0.45 * p.done) / p.total : start;
+            const start = phases[p.phase] ?? 0.4;
+            const fraction = p.phase === "Writing customer values" && p.total > 0 ? 0.4 + (0.45 * p.done) / p.total : start;
             const writing = p.phase === "Writing customer values";
             report(writing ? p.done : 0, writing ? p.total : 0, { label: `CLV ${name}: ${p.phase.toLowerCase()}`, fraction });
           },

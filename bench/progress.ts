@@ -68,10 +68,13 @@ export class ProgressBar {
     if (this.tty) {
       this.out.write(`\r${line}\x1b[K`);
       this.drawn = true;
-    } else if (line !== this.lastLine) {
-      this.out.write(`${line}\n`);
+      this.lastLine = line;
+    } else {
+      // plain lines: one when the step's label or the whole percent changes, not one per report
+      const key = `${percent} ${text.replace(/[\d,]+ \/ [\d,]+$/, "").trim()}`;
+      if (key !== this.lastLine) this.out.write(`${line}\n`);
+      this.lastLine = key;
     }
-    this.lastLine = line;
   }
 }
 

@@ -29,6 +29,16 @@ describe("bench progress bar", () => {
     expect(writes).toEqual(["[--------------------]   0 %  CLV  00:00\n", "[#####---------------]  25 %  CLV 2026-10: fitting the model  00:00\n"]);
   });
 
+  it("prints a plain line per whole percent, not per report", async () => {
+    const { writes, out } = capture(false);
+    const bar = new ProgressBar(out);
+    bar.start(1_000);
+    await bar.step("writing", 1_000, async (report) => {
+      for (let done = 1; done <= 30; done++) report(done, 1_000);
+    });
+    expect(writes.map((w) => w.slice(22, 27))).toEqual(["  0 %", "  1 %", "  2 %", "  3 %"]);
+  });
+
   it("formats elapsed time as mm:ss, h:mm:ss past an hour", () => {
     expect(clock(72.9)).toBe("01:12");
     expect(clock(3_725)).toBe("1:02:05");
