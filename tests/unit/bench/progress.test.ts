@@ -36,7 +36,7 @@ describe("bench progress bar", () => {
     await bar.step("writing", 1_000, async (report) => {
       for (let done = 1; done <= 30; done++) report(done, 1_000);
     });
-    expect(writes.map((w) => w.slice(22, 27))).toEqual(["  0 %", "  1 %", "  2 %", "  3 %"]);
+    expect(writes.map((w) => w.slice(23, 28))).toEqual(["  0 %", "  1 %", "  2 %", "  3 %"]);
   });
 
   it("formats elapsed time as mm:ss, h:mm:ss past an hour", () => {
