@@ -1,8 +1,8 @@
 /**
- * Scorecards scenario: a large tenant (1,000 partners, 2,000,000 interactions over 12 months, 50,000 incidents,
- * 50,000 customers with 200,000 transactions and two months of CLV snapshots, survey answers, assessments), built
- * once with set-based SQL (the equity rollups of its two snapshot months are materialized as the value recompute
- * does). Measures: computing a month of scorecards (end to end: one aggregate query, compliance, equity at risk,
+ * Scorecards scenario, on the shared large tenant (bench/large-tenant.ts: 1,000 partners, 2,000,000 interactions,
+ * 1,800,000 of them over the 12 months before the scored month, 50,000 incidents, 200,000 customers with 2,000,000
+ * transactions, survey answers, assessments, and CLV snapshots of the scored month and the one before computed by
+ * the value recompute, which materializes their equity rollups). Measures: computing a month of scorecards (end to end: one aggregate query, compliance, equity at risk,
  * scoring, writing 1,000 drafts) next to one hand-written SQL aggregate over the same inputs; the dashboard's
  * data at 20 concurrent, both the query alone (uncached) and the call the page makes (a per-tenant cache with
  * explicit invalidation, dropped every 10th load here); the CSV and PDF exports of the month, and the scheduled
@@ -15,137 +15,12 @@ import { scorecardAggregate } from "@/lib/scorecards/inputs";
 import { scorecardCsv, scorecardExport } from "@/lib/scorecards/export";
 import { dashboardOverview } from "@/lib/dashboard/overview";
 import { cachedDashboard, invalidateDashboard } from "@/lib/dashboard/cache";
-import { materializeEquityRollups } from "@/lib/value/rollups";
 import { runExportJob } from "@/lib/scorecards/export-job";
 import { renderScorecardPdf } from "@/components/scorecards/pdf/report";
 import { measureConcurrent, percentile, type BenchResult, type BenchScenario } from "./types";
+import { INCIDENTS, INTERACTIONS, LARGE_TENANT_ID, PARTNERS, monthStart } from "./large-tenant";
 
-const TENANT = "bench-scorecards-tenant";
-const PARTNERS = 1_000;
-const INTERACTIONS = 2_000_000;
-const INCIDENTS = 50_000;
-const CUSTOMERS = 50_000;
-const TRANSACTIONS = 200_000;
-/** Bumped when the generated data changes, so an old build is replaced. */
-const DATA_VERSION = "Bench scorecards (data v1)";
-
-const monthStart = (d: Date, back = 0) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - back, 1));
-
-async function buildTenant(url: string, month: Date, log: (line: string) => void) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`select set_config('app.tenant_id', $1, false)`, [TENANT]);
-    const { rows } = await client.query(
-      `select (select name from "Tenant" where id = $1) as name, (select count(*)::int from "Interaction" where "tenantId" = $1) as n,
-              (select max("asOf") from "CustomerValue" where "tenantId" = $1) as "asOf"`,
-      [TENANT],
-    );
-    if (rows[0].name === DATA_VERSION && rows[0].n === INTERACTIONS && rows[0].asOf?.getTime?.() === month.getTime()) {
-      log(`large tenant already present (${INTERACTIONS.toLocaleString()} interactions)`);
-      return;
-    }
-    log("building the large tenant (once; a few minutes)…");
-    const started = performance.now();
-    await client.query("begin");
-    await client.query(`select set_config('app.tenant_id', $1, true)`, [TENANT]);
-    await client.query(`delete from "Tenant" where id = $1`, [TENANT]);
-    await client.query(`select setseed(0.17)`);
-    await client.query(`insert into "Tenant" (id, slug, name) values ($1, 'bench-scorecards', $2)`, [TENANT, DATA_VERSION]);
-    await client.query(
-      `insert into "Partner" ("tenantId", id, name, type, status, region, "updatedAt")
-       select $1, 'sp' || lpad(g::text, 4, '0'), 'Bench partner ' || g,
-              (array['DELIVERY','INSTALLER','RESELLER','RETAILER','SERVICE','HOST','CURBSIDE','OTHER'])[1 + g % 8]::"PartnerType",
-              'ACTIVE', 'North', now()
-       from generate_series(0, ${PARTNERS - 1}) g`,
-      [TENANT],
-    );
-    await client.query(
-      `insert into "Touchpoint" ("tenantId", id, name, stage, channel, position)
-       select $1, 'st' || g, 'Bench touchpoint ' || g, 'engage', 'FIELD', g from generate_series(0, 11) g`,
-      [TENANT],
-    );
-    await client.query(
-      `insert into "TouchpointPartner" ("tenantId", "touchpointId", "partnerId")
-       select $1, 'st' || ((g + k * 5) % 12), 'sp' || lpad(g::text, 4, '0') from generate_series(0, ${PARTNERS - 1}) g, generate_series(0, 1) k`,
-      [TENANT],
-    );
-    await client.query(
-      `insert into "ExperienceStandard" ("tenantId", id, "lineageId", "touchpointId", name, "metricKind", comparator, target, unit, weight, severity, version, "isCurrent")
-       select $1, 'ss' || t || '-' || k, 'ss' || t || '-' || k, 'st' || t, 'Standard ' || t || '.' || k, 'PERCENTAGE', 'GTE', 95, '%', 1 + k, 'MEDIUM', 1, true
-       from generate_series(0, 11) t, generate_series(0, 1) k`,
-      [TENANT],
-    );
-    await client.query(
-      `insert into "Assessment" ("tenantId", id, "partnerId", "standardId", period, value, met, source)
-       select $1, 'sa' || tp."partnerId" || s.id, tp."partnerId", s.id, $2::date, 90 + random() * 10, random() < 0.7, 'AUDIT'
-       from "TouchpointPartner" tp join "ExperienceStandard" s on s."tenantId" = tp."tenantId" and s."touchpointId" = tp."touchpointId"
-       where tp."tenantId" = $1`,
-      [TENANT, month],
-    );
-    // interactions over the last 12 months (month starts), partner quality varies
-    await client.query(
-      `insert into "Interaction" ("tenantId", id, "partnerId", "touchpointId", "occurredAt", outcome, csat, nps)
-       select $1, 'si' || g, 'sp' || lpad((g % ${PARTNERS})::text, 4, '0'), 'st' || (g % 12),
-              $2::timestamp + random() * (now() - $2::timestamp),
-              (case when r < 0.8 then 'SUCCESS' when r < 0.9 then 'PARTIAL' else 'FAILURE' end)::"InteractionOutcome",
-              case when random() < 0.6 then 1 + floor(random() * 5)::int end,
-              case when random() < 0.4 then floor(random() * 11)::int end
-       from (select g, random() as r from generate_series(1, ${INTERACTIONS}) g) x`,
-      [TENANT, monthStart(month, 11)],
-    );
-    await client.query(
-      `insert into "Incident" ("tenantId", id, number, "partnerId", "touchpointId", severity, category, title, description,
-                               "customersAffected", status, source, "openedAt", "resolvedAt", "ackDueAt", "resolveDueAt", "nextDueAt", "updatedAt")
-       select $1, 'sn' || g, g, 'sp' || lpad((g * 7 % ${PARTNERS})::text, 4, '0'), 'st' || (g % 12), 'MEDIUM', 'Late delivery',
-              'Bench incident ' || g, 'Generated', 1 + g % 5,
-              (case when resolved then 'RESOLVED' else 'OPEN' end)::"IncidentStatus", 'STEWARD',
-              opened, case when resolved then opened + random() * interval '120 hours' end,
-              opened + interval '4 hours', opened + interval '72 hours',
-              case when not resolved then opened + interval '72 hours' end, now()
-       from (select g, $2::timestamp + random() * (now() - $2::timestamp) as opened, random() < 0.9 as resolved
-             from generate_series(1, ${INCIDENTS}) g) x`,
-      [TENANT, monthStart(month, 11)],
-    );
-    await client.query(
-      `insert into "Customer" ("tenantId", id, name, segment, "acquiredAt")
-       select $1, 'sc' || g, 'Bench customer ' || g, (case when g % 5 = 0 then 'B2B' else 'B2C' end)::"Segment", now() - interval '400 days'
-       from generate_series(1, ${CUSTOMERS}) g`,
-      [TENANT],
-    );
-    await client.query(
-      `insert into "Transaction" ("tenantId", id, "customerId", "occurredAt", revenue, margin, "servingPartnerId")
-       select $1, 'sx' || g, 'sc' || (1 + g % ${CUSTOMERS}), now() - random() * interval '360 days', 100, 30,
-              'sp' || lpad(floor(random() * ${PARTNERS})::text, 4, '0')
-       from generate_series(1, ${TRANSACTIONS}) g`,
-      [TENANT],
-    );
-    await client.query(
-      `insert into "CustomerValue" ("tenantId", "customerId", "asOf", model, clv)
-       select $1, c.id, m.m, 'RETENTION', 50 + random() * 2000
-       from "Customer" c cross join (values ($2::date), ($3::date)) m(m) where c."tenantId" = $1`,
-      [TENANT, month, monthStart(month, 1)],
-    );
-    const quarter = `${month.getUTCFullYear()}-Q${Math.floor(month.getUTCMonth() / 3) + 1}`;
-    await client.query(
-      `insert into "PartnerSurveyResponse" ("tenantId", id, "partnerId", "userId", quarter, communication, fairness, tools, support)
-       select $1, 'sr' || g || '-' || u, 'sp' || lpad(g::text, 4, '0'), 'bench-user-' || u, $2,
-              1 + floor(random() * 5)::int, 1 + floor(random() * 5)::int, 1 + floor(random() * 5)::int, 1 + floor(random() * 5)::int
-       from generate_series(0, ${PARTNERS - 1}) g, generate_series(1, 3) u`,
-      [TENANT, quarter],
-    );
-    await client.query("commit");
-    // as autovacuum would soon after a bulk load on a server (statistics, and the visibility map index-only scans need)
-    // one statement each: several in one query string run as one transaction block, which VACUUM refuses
-    for (const table of ["Interaction", "Incident", "Transaction", "CustomerValue", "Assessment"]) await client.query(`vacuum analyze "${table}"`);
-    log(`built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  } catch (error) {
-    await client.query("rollback").catch(() => undefined);
-    throw error;
-  } finally {
-    await client.end();
-  }
-}
+const TENANT = LARGE_TENANT_ID;
 
 /**
  * The yardstick: the one aggregate a DBA would hand-write for the SAME inputs the computation needs, per
@@ -250,25 +125,12 @@ async function medianOf(n: number, task: () => Promise<unknown>) {
 
 export const scorecardsScenario: BenchScenario = {
   name: "scorecards",
-  description: "monthly scorecards of 1,000 partners (2,000,000 interactions, 50,000 incidents), dashboard and exports, on PostgreSQL",
+  description: `monthly scorecards of ${PARTNERS.toLocaleString("en-US")} partners (${INTERACTIONS.toLocaleString("en-US")} interactions, ${INCIDENTS.toLocaleString("en-US")} incidents), dashboard and exports, on PostgreSQL`,
+  usesLargeTenant: true,
   async run({ databaseUrl, log }) {
     const month = monthStart(new Date(), 1);
-    await buildTenant(databaseUrl, month, log);
-    // The value recompute materializes each month's equity rollups with its snapshots (lib/value/recompute.ts);
-    // the generated snapshots get theirs here, once, as the app would have written them.
-    for (const asOf of [month, monthStart(month, 1)]) {
-      await withTenant(
-        { tenantId: TENANT },
-        async (db) => {
-          const [{ n }] = await db.$queryRaw<{ n: number }[]>`select count(*)::int as n from "EquityRollup" where "tenantId" = ${TENANT} and "asOf" = ${asOf}::date`;
-          if (n === 0) {
-            log(`materializing the equity rollups of ${asOf.toISOString().slice(0, 7)} (as the value recompute does)`);
-            await materializeEquityRollups(db, TENANT, asOf);
-          }
-        },
-        { timeoutMs: 600_000 },
-      );
-    }
+    // the month's assessments, survey answers and both months' CLV snapshots (with their equity rollups)
+    // are ensured by ensureLargeTenant, which scripts/bench.ts runs first
     const results: BenchResult[] = [];
     const scenario = "scorecards";
     const inTenant = <T>(work: Parameters<typeof withTenant<T>>[1]) => withTenant({ tenantId: TENANT }, work, { timeoutMs: 300_000 });

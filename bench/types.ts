@@ -14,6 +14,11 @@ export type BenchContext = {
 export type BenchScenario = {
   name: string;
   description: string;
+  /**
+   * Runs on the shared large tenant (bench/large-tenant.ts), which scripts/bench.ts builds or reuses
+   * before the first such scenario; otherwise the scenario builds the data its own issue defines.
+   */
+  usesLargeTenant?: boolean;
   run: (ctx: BenchContext) => Promise<BenchResult[]>;
 };
 

@@ -9,6 +9,8 @@ import { migrateServer } from "../lib/db/migrate-server";
 import { connectDatabase, disconnectDatabase } from "../lib/db/client";
 import { SCENARIOS } from "../bench/scenarios";
 import type { BenchResult } from "../bench/types";
+import { ensureLargeTenant, type LargeTenant } from "../bench/large-tenant";
+import { ProgressBar, clock, fmt } from "../bench/progress";
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 const scenarios = wanted.length ? SCENARIOS.filter((s) => wanted.includes(s.name)) : SCENARIOS;
@@ -35,9 +37,22 @@ await migrateServer(benchUrl.toString());
 
 const prisma = connectDatabase(benchUrl.toString(), 20);
 const results: BenchResult[] = [];
+let large: LargeTenant | undefined;
+const sizesLine = (t: LargeTenant) => t.sizes.map((s) => `${fmt(s.count)} ${s.label}`).join(", ");
 try {
+  // The value, scorecards and inbox scenarios share one large tenant: built once (or reused) first.
+  const onLarge = scenarios.filter((s) => s.usesLargeTenant);
+  if (onLarge.length) {
+    console.log(`\n▶ large tenant for ${onLarge.map((s) => s.name).join(", ")} (built once, then reused from the same server)`);
+    large = await ensureLargeTenant(benchUrl.toString(), new ProgressBar(process.stderr));
+    console.log(
+      `  ${large.reused ? "reused" : "built"} ${large.slug} (${large.dataVersion})` +
+        `${large.buildSeconds ? `${large.reused ? ", month inputs added" : ""} in ${clock(large.buildSeconds)} (${large.buildSeconds.toFixed(0)} s)` : ""}`,
+    );
+    console.log(`  ${sizesLine(large)}`);
+  }
   for (const scenario of scenarios) {
-    console.log(`\n▶ ${scenario.name}: ${scenario.description}`);
+    console.log(`\n▶ ${scenario.name}: ${scenario.description}${scenario.usesLargeTenant ? " [large tenant]" : " [its own data]"}`);
     results.push(...(await scenario.run({ prisma, databaseUrl: benchUrl.toString(), log: (l) => console.log(`  ${l}`) })));
   }
 } finally {
@@ -55,5 +70,12 @@ const rows = results.map((r) => [
 const header = ["scenario", "figure", "value", "goal", "result"];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
+if (large) {
+  console.log(`\nLarge tenant ${large.slug} (before the scenarios ran): ${sizesLine(large)}`);
+  const how = large.reused ? `reused${large.buildSeconds ? ` (month inputs added in ${clock(large.buildSeconds)})` : ""}` : `built in ${clock(large.buildSeconds)}`;
+  console.log(`  ${how}; used by ${scenarios.filter((s) => s.usesLargeTenant).map((s) => s.name).join(", ")}`);
+}
+const own = scenarios.filter((s) => !s.usesLargeTenant);
+if (own.length) console.log(`${large ? "" : "\n"}On their own data (as their issues define it): ${own.map((s) => s.name).join(", ")}`);
 console.log(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.map(line).join("\n")}`);
 process.exit(results.some((r) => r.pass === false) ? 1 : 0);
