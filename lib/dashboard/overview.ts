@@ -17,13 +17,13 @@ const DAY = 24 * 60 * 60 * 1000;
  * or precomputed data only:
  * - equity trend: the materialized EquityRollup rows (SEGMENT dimension, written by each value recompute),
  *   months without rollups (snapshots older than them) summed live from CustomerValue by month;
- * - the latest scored month's cards (1 row per partner, plain columns copied from the card's details at compute
- *   time: equity served, equity at risk, incidents);
+ * - the latest scored month's cards (1 row per partner, with equity served, a plain column copied from the
+ *   card's details at compute time);
  * - open / breached incident counts and incidents by touchpoint over 90 days (index on (tenantId, openedAt)).
  */
 type DashboardRow = {
   trend: { asOf: string; equity: number; customers: number }[];
-  cards: { partnerId: string; name: string; month: string; status: string; score: number | null; change: number | null; recommendation: Recommendation | null; equity: number | null; risk: number | null; incidents: number | null }[];
+  cards: { partnerId: string; name: string; month: string; status: string; score: number | null; change: number | null; recommendation: Recommendation | null; equity: number | null }[];
   open: number;
   breached: number;
   partners: number;
@@ -41,8 +41,6 @@ type CardArrays = {
   changes: (number | null)[] | null;
   recommendations: (Recommendation | null)[] | null;
   equities: (number | null)[] | null;
-  risks: (number | null)[] | null;
-  incidents: (number | null)[] | null;
 };
 
 async function dashboardRow(db: Db, tenantId: string, now: Date): Promise<DashboardRow> {
@@ -71,7 +69,7 @@ async function dashboardRow(db: Db, tenantId: string, now: Date): Promise<Dashbo
     m as (select max(month) as month from "Scorecard" where "tenantId" = ${tenantId} and status in ('DRAFT', 'PUBLISHED')),
     cards as (
       select distinct on (s."partnerId") s."partnerId", s.month, s.status, s.score, s.change, s.recommendation,
-             s."equityServed", s."equityAtRisk", s.incidents
+             s."equityServed"
       from "Scorecard" s
       where s."tenantId" = ${tenantId} and s.month = (select month from m) and s.status in ('DRAFT', 'PUBLISHED')
       order by s."partnerId", s.version desc
@@ -95,7 +93,7 @@ async function dashboardRow(db: Db, tenantId: string, now: Date): Promise<Dashbo
       (select coalesce(json_agg(json_build_object('asOf', "asOf", 'equity', equity, 'customers', customers) order by "asOf"), '[]') from trend) as trend,
       -- the cards as parallel arrays (cheap to build and to parse, unlike 1,000 JSON objects)
       (select month from m) as "cardMonth",
-      c.ids, c.names, c.statuses, c.scores, c.changes, c.recommendations, c.equities, c.risks, c.incidents,
+      c.ids, c.names, c.statuses, c.scores, c.changes, c.recommendations, c.equities,
       open_.open, open_.breached, partners.partners, partners.active as "activePartners",
       (select coalesce(json_agg(json_build_object('touchpointId', tp."touchpointId", 'name', t.name, 'incidents', tp.incidents, 'open', tp.open)
               order by tp.incidents desc, t.name), '[]')
@@ -105,8 +103,7 @@ async function dashboardRow(db: Db, tenantId: string, now: Date): Promise<Dashbo
       select array_agg(c."partnerId" order by c."partnerId") as ids, array_agg(p.name order by c."partnerId") as names,
              array_agg(c.status::text order by c."partnerId") as statuses, array_agg(c.score order by c."partnerId") as scores,
              array_agg(c.change order by c."partnerId") as changes, array_agg(c.recommendation::text order by c."partnerId") as recommendations,
-             array_agg(c."equityServed" order by c."partnerId") as equities, array_agg(c."equityAtRisk" order by c."partnerId") as risks,
-             array_agg(c.incidents order by c."partnerId") as incidents
+             array_agg(c."equityServed" order by c."partnerId") as equities
       from cards c join "Partner" p on p."tenantId" = ${tenantId} and p.id = c."partnerId"
     ) c`;
   const ids = raw.ids ?? [];
@@ -122,8 +119,6 @@ async function dashboardRow(db: Db, tenantId: string, now: Date): Promise<Dashbo
       change: raw.changes![i],
       recommendation: raw.recommendations![i],
       equity: raw.equities![i],
-      risk: raw.risks![i],
-      incidents: raw.incidents![i],
     })),
   };
 }
@@ -169,15 +164,6 @@ async function equityPart(db: Db, tenantId: string, row: DashboardRow, now: Date
   };
 }
 
-/** @deprecated kept for callers of one section: the dashboard reads everything with dashboardOverview. */
-export async function equityOverview(db: Db, tenantId: string, now = new Date()) {
-  return (await dashboardOverview(db, tenantId, now)).equity;
-}
-
-export async function incidentOverview(db: Db, tenantId: string, now = new Date()) {
-  return (await dashboardOverview(db, tenantId, now)).incidents;
-}
-
 export type QuadrantLabel = "reward" | "develop" | "watch" | "exit";
 export type QuadrantPoint = { partnerId: string; name: string; score: number; equity: number; quadrant: QuadrantLabel };
 
@@ -200,10 +186,6 @@ export function median(values: number[]): number {
 }
 
 /** The latest month with scorecards: per partner its current card (draft or published). */
-export async function scorecardOverview(db: Db, tenantId: string, now = new Date()) {
-  return (await dashboardOverview(db, tenantId, now)).scores;
-}
-
 function scorecardPart(row: DashboardRow) {
   const rows = row.cards;
   if (rows.length === 0) return null;

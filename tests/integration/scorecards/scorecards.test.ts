@@ -164,8 +164,8 @@ describe("scorecard inputs (one aggregate query)", () => {
   });
 
   it("computes the dashboard's equity at risk live while no month is scored", async () => {
-    const { equityOverview } = await import("@/lib/dashboard/overview");
-    const live = await inTenant((db) => equityOverview(db, tenantId, new Date(Date.UTC(2026, 9, 1))));
+    const { dashboardOverview } = await import("@/lib/dashboard/overview");
+    const live = (await inTenant((db) => dashboardOverview(db, tenantId, new Date(Date.UTC(2026, 9, 1))))).equity;
     expect(live).toMatchObject({ atRiskIncidents: 2, atRiskPeriod: "in the last 30 days" });
     expect(live.atRisk).toBeCloseTo(520, 6);
   });
@@ -358,9 +358,9 @@ describe("scorecard export", () => {
 
 describe("steward dashboard figures", () => {
   it("sums equity, equity at risk, incidents and the latest month's scores", async () => {
-    const { equityOverview, incidentOverview, scorecardOverview } = await import("@/lib/dashboard/overview");
+    const { dashboardOverview } = await import("@/lib/dashboard/overview");
     const OCT1 = new Date(Date.UTC(2026, 9, 1));
-    const equity = await inTenant((db) => equityOverview(db, tenantId, OCT1));
+    const { equity, incidents } = await inTenant((db) => dashboardOverview(db, tenantId, OCT1));
     expect(equity.trend).toEqual([
       { month: "2026-08", equity: 12300 },
       { month: "2026-09", equity: 12500 },
@@ -371,12 +371,11 @@ describe("steward dashboard figures", () => {
     expect(equity.atRiskIncidents).toBe(2);
     expect(equity.atRiskPeriod).toBe("in the last 30 days");
 
-    const incidents = await inTenant((db) => incidentOverview(db, tenantId, OCT1));
     expect(incidents).toMatchObject({ open: 1, breached: 1, partners: 4, activePartners: 3 });
     expect(incidents.byTouchpoint).toEqual([{ touchpointId: ids.T, name: "Delivery", incidents: 3, open: 1 }]);
 
     await inTenant((db) => computeMonth(db, tenantId, SEPT, NOW));
-    const scores = await inTenant((db) => scorecardOverview(db, tenantId));
+    const { scores } = await inTenant((db) => dashboardOverview(db, tenantId));
     const a = await inTenant((db) => partnerScorecard(db, tenantId, ids.A, SEPT));
     expect(scores).toMatchObject({ partners: 3, scored: 2, drafts: 3, scoreLine: 70 });
     expect(scores!.month.toISOString().slice(0, 10)).toBe("2026-09-01");
