@@ -54,52 +54,11 @@ const select = {
 /** A single card also carries its details (inputs and parts behind each sub-score); lists do not need them. */
 const selectWithDetails = { ...select, details: true } as const;
 
-type Raw = {
-  id: string;
-  partnerId: string;
-  month: Date;
-  version: number;
-  status: ScorecardRow["status"];
-  complianceScore: number | null;
-  experienceScore: number | null;
-  incidentScore: number | null;
-  valueScore: number | null;
-  engagementScore: number | null;
-  score: number | null;
-  rank: number | null;
-  peerCount: number | null;
-  change: number | null;
-  recommendation: ScorecardRow["recommendation"];
-  computedAt: Date;
-  publishedAt: Date | null;
-  equityServed: number | null;
-  details?: unknown;
-  partner: { name: string; type: string };
-};
+/** A card as Prisma returns it with `select`: the row's own columns, the partner nested (and details for a single card). */
+type Raw = Omit<ScorecardRow, "partnerName" | "partnerType"> & { details?: unknown; partner: { name: string; type: string } };
 
-function toRow(r: Raw): ScorecardRow {
-  return {
-    id: r.id,
-    partnerId: r.partnerId,
-    partnerName: r.partner.name,
-    partnerType: r.partner.type,
-    month: r.month,
-    version: r.version,
-    status: r.status,
-    complianceScore: r.complianceScore,
-    experienceScore: r.experienceScore,
-    incidentScore: r.incidentScore,
-    valueScore: r.valueScore,
-    engagementScore: r.engagementScore,
-    score: r.score,
-    rank: r.rank,
-    peerCount: r.peerCount,
-    change: r.change,
-    recommendation: r.recommendation,
-    computedAt: r.computedAt,
-    publishedAt: r.publishedAt,
-    equityServed: r.equityServed,
-  };
+function toRow({ partner, details: _details, ...columns }: Raw): ScorecardRow {
+  return { ...columns, partnerName: partner.name, partnerType: partner.type };
 }
 
 export type MonthState = "none" | "draft" | "published";
