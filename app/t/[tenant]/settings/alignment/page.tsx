@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireSteward } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db/scope";
 import { listAlignmentQuestions } from "@/lib/partners/alignment-store";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Card, EmptyState } from "@/components/ui/card";
+import { SettingsHeader } from "@/components/settings/settings-header";
 import { QuestionForm } from "./question-forms";
 
 export const metadata: Metadata = { title: "Values alignment" };
@@ -17,14 +17,10 @@ export default async function AlignmentSettingsPage({ params }: PageProps<"/t/[t
   const totalWeight = questions.filter((q) => q.active).reduce((s, q) => s + q.weight, 0);
   return (
     <div className="max-w-4xl space-y-6">
-      <PageHeader
+      <SettingsHeader
+        tenantSlug={tenant}
         title="Values-alignment questions"
         description="During vetting each question is rated 0–5; the weighted average becomes the partner's 0–100 alignment score. Inactive questions are not asked and do not count."
-        actions={
-          <Link href={`/t/${tenant}/settings`} className="text-sm text-brand-700 hover:underline">
-            Back to settings
-          </Link>
-        }
       />
       {questions.length === 0 ? (
         <EmptyState title="No question yet">{write ? "Add the first question below." : "An owner can add questions."}</EmptyState>

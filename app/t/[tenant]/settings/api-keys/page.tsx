@@ -4,8 +4,9 @@ import { requireSteward } from "@/lib/auth/guards";
 import { withTenant } from "@/lib/db/scope";
 import { listApiKeys } from "@/lib/api/keys";
 import { Badge } from "@/components/ui/badge";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Card, EmptyState } from "@/components/ui/card";
 import { CreateApiKeyForm, RevokeApiKeyButton } from "./api-key-forms";
+import { SettingsHeader } from "@/components/settings/settings-header";
 
 export const metadata: Metadata = { title: "API keys" };
 
@@ -25,10 +26,8 @@ export default async function ApiKeysPage({ params }: PageProps<"/t/[tenant]/set
   }));
   return (
     <div className="space-y-8">
-      <Link href={`/t/${tenant}/settings`} className="text-sm text-brand-700 hover:underline">
-        ← Settings
-      </Link>
-      <PageHeader
+      <SettingsHeader
+        tenantSlug={tenant}
         title="API keys"
         description="Keys let the brand's systems and partners' systems use the integration API (/api/v1). A key is shown once when it is created and stored only as a hash. A partner key reads and writes only its own partner's data."
         actions={

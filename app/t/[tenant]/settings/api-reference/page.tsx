@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSteward } from "@/lib/auth/guards";
 import { apiReference, type FieldDoc, type TypeRef } from "@/lib/api/reference";
-import { Card, PageHeader } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { cn } from "@/lib/cn";
+import { SettingsHeader } from "@/components/settings/settings-header";
 
 export const metadata: Metadata = { title: "API reference" };
 
@@ -67,10 +68,8 @@ export default async function ApiReferencePage({ params }: PageProps<"/t/[tenant
   const ref = apiReference();
   return (
     <div className="space-y-8">
-      <Link href={`/t/${tenant}/settings`} className="text-sm text-brand-700 hover:underline">
-        ← Settings
-      </Link>
-      <PageHeader
+      <SettingsHeader
+        tenantSlug={tenant}
         title="API reference"
         description={`${ref.info.title} ${ref.info.version}. ${ref.info.description ?? ""}`}
         actions={

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireSteward } from "@/lib/auth/guards";
-import { PageHeader } from "@/components/ui/card";
+import { SettingsHeader } from "@/components/settings/settings-header";
 import { ImportWizard } from "./import-wizard";
 
 export const metadata: Metadata = { title: "Bulk import" };
@@ -11,10 +10,8 @@ export default async function ImportPage({ params }: PageProps<"/t/[tenant]/sett
   await requireSteward(tenant, "partners:write");
   return (
     <div className="space-y-6">
-      <Link href={`/t/${tenant}/settings`} className="text-sm text-brand-700 hover:underline">
-        ← Settings
-      </Link>
-      <PageHeader
+      <SettingsHeader
+        tenantSlug={tenant}
         title="Bulk import"
         description="Import partners, customers, transactions or interactions from a CSV file: choose the columns, check the preview, then import in batches. Invalid rows are skipped and listed with their row number; importing the same file again creates nothing twice. Import customers before their transactions."
       />

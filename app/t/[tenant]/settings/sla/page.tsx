@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireSteward } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db/scope";
@@ -7,8 +6,9 @@ import { listSlaPolicies, tenantCalendar } from "@/lib/incidents/sla-policies";
 import { listStewards } from "@/lib/incidents/detail";
 import { SEVERITY_LABELS } from "@/lib/incidents/labels";
 import { DEFAULT_BUSINESS_DAYS } from "@/lib/incidents/business-hours";
-import { Card, PageHeader } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { BusinessHoursForm, SlaPolicyForm } from "./forms";
+import { SettingsHeader } from "@/components/settings/settings-header";
 
 export const metadata: Metadata = { title: "SLA policies" };
 
@@ -26,10 +26,8 @@ export default async function SlaSettingsPage({ params }: PageProps<"/t/[tenant]
     rung?.membershipId ? (stewards.find((s) => s.id === rung.membershipId)?.name ?? "a former member") : rung?.role === "OWNER" ? "every owner" : rung?.role === "PARTNER" ? "the partner" : "every steward";
   return (
     <div className="space-y-8">
-      <Link href={`/t/${tenant}/settings`} className="text-sm text-brand-700 hover:underline">
-        ← Settings
-      </Link>
-      <PageHeader
+      <SettingsHeader
+        tenantSlug={tenant}
         title="SLA policies and escalation"
         description="Per severity: time to acknowledge, time to resolve, and the ladder an incident climbs when it misses them (level 1 the partner, level 2 a channel manager, level 3 an executive). Waiting on the customer pauses the clock."
       />

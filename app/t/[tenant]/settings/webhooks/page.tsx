@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireSteward } from "@/lib/auth/guards";
 import { withTenant } from "@/lib/db/scope";
 import { listWebhookDeliveries, listWebhookEndpoints } from "@/lib/webhooks/endpoints";
 import { MAX_ATTEMPTS } from "@/lib/webhooks/retry";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Card, EmptyState } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { CreateWebhookForm, EndpointButtons, RetryDeliveryButton } from "./webhook-forms";
+import { SettingsHeader } from "@/components/settings/settings-header";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
@@ -30,10 +30,8 @@ export default async function WebhooksPage({ params, searchParams }: PageProps<"
   }));
   return (
     <div className="space-y-8">
-      <Link href={`/t/${tenant}/settings`} className="text-sm text-brand-700 hover:underline">
-        ← Settings
-      </Link>
-      <PageHeader
+      <SettingsHeader
+        tenantSlug={tenant}
         title="Webhooks"
         description={`Steward POSTs events to your endpoints as JSON, signed with HMAC-SHA256 in the Standard Webhooks scheme (headers webhook-id, webhook-timestamp, webhook-signature: "v1," + base64 HMAC of "id.timestamp.body" keyed with the secret's bytes after whsec_). Answer 2xx within 10 seconds; otherwise the event is retried with backoff (1 min, 5 min, 30 min, 2 h, 6 h, 12 h, 24 h) up to ${MAX_ATTEMPTS} attempts.`}
       />
