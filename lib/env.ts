@@ -20,6 +20,16 @@ const schema = z.object({
    * local receiver.
    */
   STEWARD_WEBHOOKS_ALLOW_PRIVATE: z.enum(["0", "1"], { error: "STEWARD_WEBHOOKS_ALLOW_PRIVATE must be 0 or 1" }).optional(),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For. 0 (the default) ignores the
+   * header and uses the connection's address; N takes the client address N entries from its right end.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce
+    .number({ error: "TRUSTED_PROXY_HOPS must be a whole number from 0 to 10" })
+    .int({ error: "TRUSTED_PROXY_HOPS must be a whole number from 0 to 10" })
+    .min(0, { error: "TRUSTED_PROXY_HOPS must be a whole number from 0 to 10" })
+    .max(10, { error: "TRUSTED_PROXY_HOPS must be a whole number from 0 to 10" })
+    .default(0),
   /** Base URL used in invite links. */
   APP_URL: z.url().optional(),
 });

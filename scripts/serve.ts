@@ -5,8 +5,9 @@ import { prepareRuntime, type Runtime } from "./runtime";
 
 export function runNext(runtime: Runtime, mode: "start" | "dev", onListening?: () => void) {
   const port = process.env.PORT ?? "3000";
-  const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", mode, "-p", port], {
-    env: runtime.childEnv,
+  // scripts/next-server.mjs rather than `next start`: it passes each connection's address on.
+  const next = spawn(process.execPath, ["scripts/next-server.mjs", ...(mode === "dev" ? ["--dev"] : [])], {
+    env: { ...runtime.childEnv, PORT: port, NODE_ENV: mode === "dev" ? "development" : "production" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   next.stdout.on("data", (chunk: Buffer) => {

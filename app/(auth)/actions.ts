@@ -1,5 +1,6 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
@@ -7,16 +8,14 @@ import { publicAction } from "@/lib/actions/clients";
 import { ActionError } from "@/lib/actions/errors";
 import { signIn, signOut, auth } from "@/lib/auth/next-auth";
 import { endSession, loginSchema } from "@/lib/auth/login";
-import { signUpSchema, signUp } from "@/lib/tenants/sign-up";
+import { signUpSchema, signUpFrom } from "@/lib/tenants/sign-up";
+import { clientAddress } from "@/lib/auth/client-address";
 import { acceptInvitation, acceptInvitationSchema } from "@/lib/members/invitations";
 import { currentUser } from "@/lib/auth/session";
+import { safeNextPath } from "@/lib/auth/safe-next";
 
-/** Only same-site paths: never send a user to another origin after signing in. */
-const safeNext = z
-  .string()
-  .regex(/^\/(?!\/)[^\s\\]*$/)
-  .optional()
-  .catch(undefined);
+/** Only same-site paths, normalised: never send a user to another origin after signing in. */
+const safeNext = z.unknown().transform(safeNextPath);
 
 export const loginAction = publicAction
   .metadata({ actionName: "auth.login", permission: "public" })
@@ -41,7 +40,7 @@ export const signUpAction = publicAction
   .metadata({ actionName: "auth.signup", permission: "public" })
   .inputSchema(signUpSchema)
   .action(async ({ parsedInput }) => {
-    const tenant = await signUp(parsedInput);
+    const tenant = await signUpFrom(parsedInput, clientAddress(await headers()));
     await signIn("credentials", { email: parsedInput.email, password: parsedInput.password, redirect: false });
     redirect(`/t/${tenant.slug}`);
   });

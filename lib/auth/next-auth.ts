@@ -1,6 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { attemptLogin, SESSION_HOURS } from "./login";
+import { attemptLogin, endSession, SESSION_HOURS } from "./login";
+import { clientAddress } from "./client-address";
 
 // next-auth keeps a signed JWT cookie naming the user and a UserSession row; every request
 // checks that row (lib/auth/session.ts), so signing out and removed memberships apply at once.
@@ -10,10 +11,6 @@ class LoginRefused extends CredentialsSignin {
     super();
     this.code = code;
   }
-}
-
-export function clientIp(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "local";
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -27,7 +24,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(credentials, request) {
         const result = await attemptLogin(
           { email: String(credentials?.email ?? ""), password: String(credentials?.password ?? "") },
-          clientIp(request.headers),
+          clientAddress(request.headers),
         );
         if (!result.ok)
           throw new LoginRefused(result.reason === "rate_limited" ? `rate_limited:${result.retryAfterMinutes}` : "invalid");
@@ -35,6 +32,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       },
     }),
   ],
+  events: {
+    // Every way of signing out (the app's button and next-auth's own /api/auth/signout) ends the
+    // session row, so a copy of the cookie replayed afterwards is refused (issue 13, finding 6).
+    async signOut(message) {
+      const sessionId = "token" in message ? message.token?.sid : undefined;
+      if (typeof sessionId === "string") await endSession(sessionId);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {

@@ -7,6 +7,7 @@ import { ActionError } from "@/lib/actions/errors";
 import { writeAudit } from "@/lib/audit/write";
 import { Prisma } from "@/generated/prisma/client";
 import { tenantSlugSchema } from "./slug";
+import { claimSignUpAttempt } from "./sign-up-throttle";
 
 export const passwordSchema = z
   .string()
@@ -23,10 +24,25 @@ export const signUpSchema = z.object({
 
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
+/**
+ * The one place that decides what sign-up answers for an e-mail that already has an account.
+ * Today it says so; e-mail verification (a later change) replaces this with the same answer a new
+ * account gets ("check your inbox"), so sign-up stops telling strangers which e-mails exist.
+ */
+export function answerForExistingAccount(): never {
+  throw new ActionError("An account with this e-mail already exists. Sign in instead.", "conflict");
+}
+
+/** Sign-up as a visitor reaches it: throttled per source, then signUp. */
+export async function signUpFrom(input: SignUpInput, ip: string) {
+  await claimSignUpAttempt(ip);
+  return signUp(input);
+}
+
 /** Creates a user, a tenant and the user's OWNER membership; all or nothing. */
 export async function signUp(input: SignUpInput) {
   const existing = await prisma().user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing) throw new ActionError("An account with this e-mail already exists. Sign in instead.", "conflict");
+  if (existing) answerForExistingAccount();
   const passwordHash = await hashPassword(input.password);
   const tenantId = randomUUID();
   try {
@@ -43,7 +59,7 @@ export async function signUp(input: SignUpInput) {
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const target = JSON.stringify(error.meta ?? {});
-      if (target.includes("email")) throw new ActionError("An account with this e-mail already exists. Sign in instead.", "conflict");
+      if (target.includes("email")) answerForExistingAccount();
       throw new ActionError("That workspace address is taken. Choose another.", "conflict");
     }
     throw error;

@@ -32,3 +32,17 @@ describe("environment validation at boot", () => {
     expect(env()).toMatchObject({ DATABASE_URL: "postgresql://app:secret@db.internal:5432/steward", DATABASE_POOL_SIZE: 12 });
   });
 });
+
+describe("TRUSTED_PROXY_HOPS", () => {
+  it("defaults to 0 (X-Forwarded-For ignored), takes a small whole number, and names a bad value", () => {
+    vi.stubEnv("TRUSTED_PROXY_HOPS", undefined);
+    resetEnvCache();
+    expect(env().TRUSTED_PROXY_HOPS).toBe(0);
+    vi.stubEnv("TRUSTED_PROXY_HOPS", "2");
+    resetEnvCache();
+    expect(env().TRUSTED_PROXY_HOPS).toBe(2);
+    vi.stubEnv("TRUSTED_PROXY_HOPS", "all");
+    resetEnvCache();
+    expect(() => env()).toThrow(/TRUSTED_PROXY_HOPS: TRUSTED_PROXY_HOPS must be a whole number from 0 to 10/);
+  });
+});
