@@ -61,16 +61,25 @@ function ipv6Groups(ip: string): number[] {
   return [...a, ...zeros, ...b].map((g) => parseInt(g, 16));
 }
 
+function ipv4FromGroups(high: number, low: number): string {
+  return `${high >> 8}.${high & 0xff}.${low >> 8}.${low & 0xff}`;
+}
+
 /** Whether an IP address (v4 or v6) is one webhooks must not be sent to. */
 export function isBlockedAddress(ip: string): boolean {
   const version = isIP(ip.split("%")[0]);
   if (version === 4) return ipv4Blocked(ip);
   if (version !== 6) return true; // not an address at all: never connect to it
   const g = ipv6Groups(ip);
-  const v4 = `${g[6] >> 8}.${g[6] & 0xff}.${g[7] >> 8}.${g[7] & 0xff}`;
+  const v4 = ipv4FromGroups(g[6], g[7]);
   if (g.slice(0, 6).every((x) => x === 0)) return ipv4Blocked(v4) || g[6] === 0; // ::, ::1, ::a.b.c.d
   if (g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff) return ipv4Blocked(v4); // IPv4-mapped ::ffff:a.b.c.d
   if (g[0] === 0x64 && g[1] === 0xff9b) return ipv4Blocked(v4); // NAT64 64:ff9b::a.b.c.d
+  // 6to4 2002:AABB:CCDD::/48 carries the IPv4 address AA.BB.CC.DD that a relay forwards to.
+  if (g[0] === 0x2002) return ipv4Blocked(ipv4FromGroups(g[1], g[2]));
+  // Teredo 2001:0::/32: the server's IPv4 in groups 2–3, the client's bit-inverted in groups 6–7.
+  if (g[0] === 0x2001 && g[1] === 0)
+    return ipv4Blocked(ipv4FromGroups(g[2], g[3])) || ipv4Blocked(ipv4FromGroups(g[6] ^ 0xffff, g[7] ^ 0xffff));
   if ((g[0] & 0xfe00) === 0xfc00) return true; // fc00::/7 unique local (incl. fd00:ec2::254 metadata)
   if ((g[0] & 0xffc0) === 0xfe80) return true; // fe80::/10 link-local
   if ((g[0] & 0xffc0) === 0xfec0) return true; // fec0::/10 old site-local

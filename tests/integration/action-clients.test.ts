@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import { withTenant } from "@/lib/db/scope";
 import { addMember, createPartner, createTenantWithOwner, createUser } from "@/lib/seed/factories";
 import type { SessionUser } from "@/lib/auth/session";
+import { resetEnvCache } from "@/lib/env";
 
 // The session cookie is next-auth's business; here the signed-in user is set directly and
 // everything after it (membership, permission, validation, transaction, audit) runs for real.
@@ -54,6 +55,25 @@ describe("the steward action client", () => {
     expect(result.data?.link).toMatch(/^http:\/\/steward\.test\/invite\/[\w-]{43}$/);
     expect(await invitations()).toBe(1);
     expect(await auditActions()).toEqual(["member.invited"]);
+  });
+
+  it("logs the invitation at info level without its link", async () => {
+    signedIn = people.owner;
+    vi.stubEnv("LOG_LEVEL", "info");
+    resetEnvCache();
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => written.push(String(chunk)) > 0);
+    try {
+      const result = await inviteMemberAction({ tenantSlug: "acme", email: "logged@acme.test", role: "ANALYST" });
+      const token = result.data?.link.split("/invite/")[1];
+      expect(token).toMatch(/^[\w-]{43}$/);
+      expect(written.join("")).toContain("invitation created");
+      expect(written.join("")).not.toContain(token);
+    } finally {
+      spy.mockRestore();
+      vi.stubEnv("LOG_LEVEL", undefined);
+      resetEnvCache();
+    }
   });
 
   it("answers bad input with field messages and changes nothing", async () => {

@@ -48,9 +48,17 @@ describe("isBlockedAddress", () => {
     "fe80::1%eth0",
     "febf:ffff::1",
     "not-an-ip",
+    // 6to4 (2002::/16) and Teredo (2001:0::/32) reach the IPv4 address they carry (issue 13, finding 10)
+    "2002:7f00:0001::1", // 6to4 for 127.0.0.1
+    "2002:a9fe:a9fe::", // 6to4 for 169.254.169.254
+    "2002:c0a8:010a:1::5", // 6to4 for 192.168.1.10
+    "2001:0:4136:e378:8000:63bf:80ff:fffe", // Teredo, client 127.0.0.1 (stored bit-inverted)
+    "2001:0:4136:e378:8000:63bf:f5ff:fffe", // Teredo, client 10.0.0.1
+    "2001:0:0a00:0001::1", // Teredo, server 10.0.0.1
+    "2001::1", // Teredo, server 0.0.0.0 and client 255.255.255.254: both unroutable
   ])("refuses %s", (ip) => expect(isBlockedAddress(ip)).toBe(true));
 
-  it.each(["93.184.216.34", "8.8.8.8", "172.15.255.255", "172.32.0.1", "192.169.0.1", "169.253.255.255", "11.0.0.1", "2606:2800:220:1:248:1893:25c8:1946", "2001:4860:4860::8888", "::ffff:8.8.8.8", "2001::1"])(
+  it.each(["93.184.216.34", "8.8.8.8", "172.15.255.255", "172.32.0.1", "192.169.0.1", "169.253.255.255", "11.0.0.1", "2606:2800:220:1:248:1893:25c8:1946", "2001:4860:4860::8888", "::ffff:8.8.8.8", "2002:0808:0808::1", "2001:0:4136:e378:8000:63bf:f7f7:f7f7"])(
     "allows the public address %s",
     (ip) => expect(isBlockedAddress(ip)).toBe(false),
   );
