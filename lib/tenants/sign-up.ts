@@ -3,6 +3,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { setContext, withTenant } from "@/lib/db/scope";
 import { hashPassword } from "@/lib/auth/password";
+import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "@/lib/auth/common-passwords";
 import { ActionError } from "@/lib/actions/errors";
 import { writeAudit } from "@/lib/audit/write";
 import { Prisma } from "@/generated/prisma/client";
@@ -12,7 +13,8 @@ import { claimSignUpAttempt } from "./sign-up-throttle";
 export const passwordSchema = z
   .string()
   .min(10, { error: "Use at least 10 characters for the password" })
-  .max(200, { error: "Use at most 200 characters for the password" });
+  .max(200, { error: "Use at most 200 characters for the password" })
+  .refine((password) => !isCommonPassword(password), { error: COMMON_PASSWORD_MESSAGE });
 
 export const signUpSchema = z.object({
   name: z.string().trim().min(1, { error: "Enter your name" }).max(100),
