@@ -4,13 +4,15 @@
  * Cells (csvCell):
  *   - null / undefined → empty; number / bigint → String(n) (NaN and ±Infinity → empty); boolean → true / false;
  *     Date → ISO 8601 (an invalid Date → empty); string → itself; anything else → JSON.
- *   - Formula injection: a cell whose TEXT (a string, or an object's JSON) begins with = + - @ TAB or CR gets a
+ *   - Formula injection: a cell whose TEXT (a string, or an object's JSON) begins with = + - @ TAB CR or LF (or
+ *     the full-width ＝ ＋ － ＠ that spreadsheets also accept) gets a
  *     leading single quote ('), so Excel, LibreOffice and Google Sheets show it as text instead of running it
  *     ("=HYPERLINK(…)" → "'=HYPERLINK(…)"). Values of type number/bigint are written as they are: "-12.5" from a
  *     number is data, not a formula, and stays numeric for the reader. A negative number passed as a STRING is
  *     escaped ("'-12.5") — format numbers as numbers.
- *   - RFC 4180 quoting: a field containing a comma, a double quote, CR or LF is wrapped in double quotes and its
- *     double quotes are doubled.
+ *   - Quoting: a field containing a comma, a semicolon, a TAB, a double quote, CR or LF is wrapped in double quotes
+ *     and its double quotes are doubled (RFC 4180). Semicolons and TABs are quoted too because Excel in many
+ *     locales splits on them: unquoted, "SEC;=1+1;x" became three cells, the middle one a formula (issue 13).
  * Records end with CRLF (the last one too); the first record is the header row (headers are escaped the same way).
  */
 
@@ -19,8 +21,8 @@ export interface CsvColumn<K extends string = string> {
   header: string;
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
+const FORMULA_START = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
 /** Plain text of a value (before escaping), and whether it may need formula escaping. */
 function cellText(value: unknown): { text: string; escapable: boolean } {
@@ -33,12 +35,12 @@ function cellText(value: unknown): { text: string; escapable: boolean } {
   return { text: JSON.stringify(value) ?? String(value), escapable: true };
 }
 
-/** Neutralises a spreadsheet formula: text beginning with = + - @ TAB or CR gets a leading single quote. */
+/** Neutralises a spreadsheet formula: text beginning with = + - @ TAB CR LF (or full-width ＝＋－＠) gets a leading quote. */
 export function escapeFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-/** RFC 4180 quoting of one field. */
+/** RFC 4180 quoting of one field, also when it holds a semicolon or TAB (other locales' separators). */
 export function quoteField(text: string): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -2,6 +2,8 @@
 // Reads RFC 4180 CSV (quotes, escaped quotes, newlines inside quotes) with a comma, semicolon or tab
 // delimiter, and whitespace-separated files such as the CDNOW data sets.
 
+import { csvCell } from "@/lib/exports/csv";
+
 export type Delimiter = "," | ";" | "\t" | "whitespace";
 
 export const DELIMITER_LABELS: Record<Delimiter, string> = { ",": "comma", ";": "semicolon", "\t": "tab", whitespace: "spaces" };
@@ -92,13 +94,7 @@ export function parseDelimited(text: string, delimiter: Delimiter): string[][] {
   return rows;
 }
 
-/** One CSV field, quoted when needed (and guarded against spreadsheet formula injection). */
-export function csvField(value: string | number | null | undefined): string {
-  let s = value === null || value === undefined ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(s) && typeof value === "string") s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
+/** The import's error report as CSV, written by the one CSV writer the exports use (lib/exports/csv.ts). */
 export function toCsv(rows: (string | number | null | undefined)[][]): string {
-  return rows.map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n";
+  return rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }

@@ -67,7 +67,8 @@ describe("toCsv", () => {
       "'@SUM(A1),4",
     ]);
     const csv = toCsv(rows.slice(4), COLS);
-    expect(csv).toBe("Partner,Score\r\n'\tcmd,5\r\n\"'\rcmd\",6\r\n");
+    // a TAB is another locale's separator: quoted as well (issue 13, finding 8)
+    expect(csv).toBe("Partner,Score\r\n\"'\tcmd\",5\r\n\"'\rcmd\",6\r\n");
   });
 
   it("escapes the header too", () => {
@@ -178,5 +179,21 @@ describe("safeFileName", () => {
       expect(s.length).toBeLessThanOrEqual(100);
       expect(s).not.toContain("..");
     }
+  });
+});
+
+describe("separators of other locales (issue 13, finding 8)", () => {
+  it("quotes a field holding a semicolon or a TAB, so ;- and TAB-separated readers keep it one cell", () => {
+    expect(csvCell("SEC;=1+1;x")).toBe('"SEC;=1+1;x"');
+    expect(csvCell("a\tb")).toBe('"a\tb"');
+    expect(toCsv([{ name: "SEC;=1+1;x", score: 1 }], COLS)).toBe('Partner,Score\r\n"SEC;=1+1;x",1\r\n');
+  });
+
+  it("defuses a formula prefix at the start of every text cell, quoting it when needed", () => {
+    expect(csvCell("=1+1;x")).toBe(`"'=1+1;x"`);
+    expect(csvCell("\t=1+1")).toBe(`"'\t=1+1"`);
+    expect(csvCell("\n=1+1")).toBe(`"'\n=1+1"`);
+    expect(csvCell("＝1+1")).toBe("'＝1+1");
+    expect(csvCell("＋cmd")).toBe("'＋cmd");
   });
 });

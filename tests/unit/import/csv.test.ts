@@ -77,3 +77,11 @@ describe("values", () => {
     expect(parseAmount("abc")).toBeNull();
   });
 });
+
+describe("the import's error report shares the export writer (issue 13, finding 8)", () => {
+  it("quotes semicolons and TABs and defuses formulas", () => {
+    expect(toCsv([["row", "message"], [2, "SEC;=1+1;x"], [3, "@SUM(A1)\tx"]])).toBe(
+      `row,message\r\n2,"SEC;=1+1;x"\r\n3,"'@SUM(A1)\tx"\r\n`,
+    );
+  });
+});
