@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { uuidv7 } from "@/lib/api/ids";
 import type { Db } from "@/lib/db/scope";
 import { contentKeys, IMPORT_FIELDS, MAX_IMPORT_BATCH, type ImportKind } from "./kinds";
+import { isWebUrl } from "@/lib/validation/web-url";
 
 // One batch of an import: every row is checked and the valid ones are written set-based (one
 // lookup query per referenced kind, one insert), skipping rows already imported. Re-importing a file
@@ -68,6 +69,15 @@ class RowChecker {
     }
     if (v.length > max) {
       this.fail(r.row, field, `Use at most ${max} characters.`);
+      return null;
+    }
+    return v;
+  }
+  /** An http(s) URL, by the same rule as the partner form (lib/validation/web-url.ts). */
+  webUrl(r: ImportRow, field: string): string | null {
+    const v = this.text(r, field, { max: 500 });
+    if (v !== null && !isWebUrl(v)) {
+      this.fail(r.row, field, `“${v.slice(0, 80)}” is not a web address: use one starting with http:// or https://.`);
       return null;
     }
     return v;
@@ -174,7 +184,7 @@ async function importPartners(db: Db, tenantId: string, rows: ImportRow[]): Prom
     const region = c.text(r, "region", { required: true, max: 80 });
     const status = c.oneOf(r, "status", PARTNER_STATUSES);
     const tier = c.oneOf(r, "tier", PARTNER_TIERS);
-    const website = c.text(r, "website", { max: 300 });
+    const website = c.webUrl(r, "website");
     if (!c.ok(r.row)) return [];
     return [{ tenantId, name: name!, type: type!, region: region!, status: status ?? "PROSPECT", tier: tier ?? "REGISTERED", website }];
   });

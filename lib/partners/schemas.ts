@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PARTNER_STATUSES } from "./lifecycle";
+import { optionalWebUrl } from "@/lib/validation/web-url";
 
 export const PARTNER_TYPES = ["DELIVERY", "INSTALLER", "RESELLER", "RETAILER", "SERVICE", "HOST", "CURBSIDE", "OTHER"] as const;
 export const PARTNER_TIERS = ["REGISTERED", "SILVER", "GOLD", "PLATINUM"] as const;
@@ -39,14 +40,8 @@ const optionalDate = (label: string) =>
     })
     .transform((v) => (v ? new Date(`${v}T00:00:00Z`) : null));
 
-export const optionalUrl = (label: string) =>
-  z
-    .string()
-    .trim()
-    .max(500, { error: `${label} must be at most 500 characters` })
-    .optional()
-    .refine((v) => !v || /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(v), { error: `${label} must start with http:// or https://` })
-    .transform((v) => v || null);
+/** The one http(s)-only URL rule (lib/validation/web-url.ts), also used by the CSV import. */
+export const optionalUrl = optionalWebUrl;
 
 /** Create/edit form of a partner (its profile and primary contact). */
 export const partnerSchema = z

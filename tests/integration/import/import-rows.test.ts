@@ -135,3 +135,19 @@ describe("CSV import", () => {
     expect((await counts()).interactions).toBe(2);
   });
 });
+
+describe("partner websites in an import (issue 13, finding 9)", () => {
+  it("refuses javascript:, data: and other non-web URLs by the form's rule, and stores an https one", async () => {
+    const bad = ["javascript:alert(document.cookie)", "JavaScript:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "vbscript:x", "//evil.example", "https:evil"];
+    const csv = ["Name,Type,Region,Website", ...bad.map((url, i) => `Link Co ${i},DELIVERY,North,"${url}"`), "Good Link Co,DELIVERY,North,https://good.example/about"].join("\n");
+    const result = await importText("partners", csv);
+    expect(result.created).toBe(1);
+    expect(result.errors).toHaveLength(bad.length);
+    for (const [i, error] of result.errors.entries())
+      expect(error).toEqual({ row: i + 2, field: "Website", message: expect.stringMatching(/is not a web address: use one starting with http:\/\/ or https:\/\/\.$/) });
+    const stored = await withTenant({ tenantId }, (db) => db.partner.findMany({ where: { name: { startsWith: "Link Co" } } }));
+    expect(stored).toEqual([]);
+    const good = await withTenant({ tenantId }, (db) => db.partner.findFirst({ where: { name: "Good Link Co" } }));
+    expect(good?.website).toBe("https://good.example/about");
+  });
+});

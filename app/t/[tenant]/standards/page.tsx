@@ -1,3 +1,4 @@
+import { safeHref } from "@/lib/validation/web-url";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -174,8 +175,8 @@ export default async function StandardsPage({ params, searchParams }: PageProps<
                       {a.met ? "meets the target" : "misses the target"}
                     </p>
                     <p className="mt-1 text-slate-700">{a.evidenceText}</p>
-                    {a.evidenceUrl && (
-                      <a href={a.evidenceUrl} className="text-xs text-brand-700 hover:underline" target="_blank" rel="noreferrer noopener">
+                    {safeHref(a.evidenceUrl) && (
+                      <a href={safeHref(a.evidenceUrl)!} className="text-xs text-brand-700 hover:underline" target="_blank" rel="noreferrer noopener">
                         {a.evidenceUrl}
                       </a>
                     )}

@@ -1,3 +1,4 @@
+import { safeHref } from "@/lib/validation/web-url";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -68,12 +69,13 @@ export default async function PartnerPage({ params }: PageProps<"/t/[tenant]/par
             <Fact label="Region">{partner.region}</Fact>
             <Fact label="Contract">{day(partner.contractStart)} → {day(partner.contractEnd)}</Fact>
             <Fact label="Website">
-              {partner.website ? (
-                <a href={partner.website} className="text-brand-700 hover:underline" rel="noreferrer noopener" target="_blank">
-                  {partner.website.replace(/^https?:\/\//, "")}
+              {/* a link only for an http(s) address: a value stored before the URL rule stays plain text */}
+              {safeHref(partner.website) ? (
+                <a href={safeHref(partner.website)!} className="text-brand-700 hover:underline" rel="noreferrer noopener" target="_blank">
+                  {partner.website!.replace(/^https?:\/\//, "")}
                 </a>
               ) : (
-                "—"
+                (partner.website ?? "—")
               )}
             </Fact>
             <Fact label="Values alignment">
