@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { migrate } from "./migrator";
+import { secureDataDir, usePrivateUmask } from "./data-dir-permissions";
 import { pgliteConnection } from "./pglite-connection";
 
 // The embedded database: PGlite (Postgres compiled to WebAssembly) in this process, migrated, and
@@ -13,9 +14,13 @@ import { pgliteConnection } from "./pglite-connection";
 export type EmbeddedDatabase = { url: string; db: PGlite; stop(): Promise<void> };
 
 export async function startEmbeddedDatabase(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<EmbeddedDatabase> {
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  if (options.dataDir) {
+    usePrivateUmask();
+    secureDataDir(options.dataDir);
+  }
   const db = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
   await migrate(pgliteConnection(db));
+  if (options.dataDir) secureDataDir(options.dataDir, { quiet: true });
   const socketDir = mkdtempSync(join(tmpdir(), "steward-pg-"));
   const server = new PGLiteSocketServer({ db, path: join(socketDir, ".s.PGSQL.5432"), maxConnections: 1 });
   await server.start();
