@@ -3,7 +3,6 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError, CredentialsSignin } from "next-auth";
-import { z } from "zod";
 import { publicAction } from "@/lib/actions/clients";
 import { ActionError } from "@/lib/actions/errors";
 import { signIn, signOut, auth } from "@/lib/auth/next-auth";
@@ -12,14 +11,12 @@ import { signUpSchema, signUpFrom } from "@/lib/tenants/sign-up";
 import { clientAddress } from "@/lib/auth/client-address";
 import { acceptInvitation, acceptInvitationSchema } from "@/lib/members/invitations";
 import { currentUser } from "@/lib/auth/session";
-import { safeNextPath } from "@/lib/auth/safe-next";
+import { nextPathSchema } from "@/lib/auth/safe-next";
 
-/** Only same-site paths, normalised: never send a user to another origin after signing in. */
-const safeNext = z.unknown().transform(safeNextPath);
 
 export const loginAction = publicAction
   .metadata({ actionName: "auth.login", permission: "public" })
-  .inputSchema(loginSchema.extend({ next: safeNext }))
+  .inputSchema(loginSchema.extend({ next: nextPathSchema }))
   .action(async ({ parsedInput }) => {
     try {
       await signIn("credentials", { email: parsedInput.email, password: parsedInput.password, redirect: false });

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 // Where to send a user after signing in: only a path on this site. The value is resolved the way
 // a browser would resolve it (`/x/..//host`, `/\host` and `/.//host` all leave the site), and only
 // a result on the same origin is kept, as its normalised path (issue 13, finding 3).
@@ -20,3 +22,6 @@ export function safeNextPath(next: unknown): string | undefined {
   // A path starting with `//` would be read by the browser as another host when redirected to.
   return path.startsWith("//") ? undefined : path;
 }
+
+/** The sign-in form's `next` field: optional, and anything unsafe becomes undefined (then "/"). */
+export const nextPathSchema = z.unknown().transform(safeNextPath).optional();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { safeNextPath } from "@/lib/auth/safe-next";
+import { nextPathSchema, safeNextPath } from "@/lib/auth/safe-next";
+import { loginSchema } from "@/lib/auth/login";
 
 // Issue 13, finding 3: after sign-in, only a same-site path is followed, normalised.
 describe("safeNextPath", () => {
@@ -36,5 +37,16 @@ describe("safeNextPath", () => {
   it("ignores a missing or non-string value", () => {
     expect(safeNextPath(undefined)).toBeUndefined();
     expect(safeNextPath(["/t"])).toBeUndefined();
+  });
+});
+
+describe("the sign-in form's next field", () => {
+  const form = loginSchema.extend({ next: nextPathSchema });
+  const login = { email: "a@b.test", password: "x" };
+  it("is optional, keeps a safe path and drops an unsafe one", () => {
+    expect(form.parse(login).next).toBeUndefined();
+    expect(form.parse({ ...login, next: undefined }).next).toBeUndefined();
+    expect(form.parse({ ...login, next: "/t/a/../b" }).next).toBe("/t/b");
+    expect(form.parse({ ...login, next: "/.//evil.example" }).next).toBeUndefined();
   });
 });
