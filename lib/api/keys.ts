@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
-import type { Db } from "@/lib/db/scope";
+import { TRANSACTION_LIMITS, type Db } from "@/lib/db/scope";
 import { ActionError } from "@/lib/actions/errors";
 
 // API keys: "stw_" + 32 random bytes (base64url). Only the sha256 hash is stored, with the first
@@ -81,10 +81,15 @@ export async function authenticateApiKey(key: string): Promise<ApiPrincipal | nu
   const keyHash = hashApiKey(key);
   // Before the tenant is known, the row-level policy lets this transaction see exactly the key
   // whose hash it presents (app.api_key_hash; see migration 20261123070000_integration_api).
-  const row = await prisma().$transaction(async (tx) => {
-    await tx.$queryRaw`select set_config('app.api_key_hash', ${keyHash}, true)`;
-    return tx.apiKey.findUnique({ where: { keyHash } });
-  });
+  // The same pool wait and timeout as every tenant transaction (lib/db/scope.ts): Prisma's default
+  // maxWait of 2 s turned a busy pool into 500s here.
+  const row = await prisma().$transaction(
+    async (tx) => {
+      await tx.$queryRaw`select set_config('app.api_key_hash', ${keyHash}, true)`;
+      return tx.apiKey.findUnique({ where: { keyHash } });
+    },
+    TRANSACTION_LIMITS,
+  );
   if (!row || row.revokedAt) return null;
   return { apiKeyId: row.id, name: row.name, tenantId: row.tenantId, partnerId: row.partnerId, rateLimitPerMinute: row.rateLimitPerMinute };
 }
