@@ -9,9 +9,6 @@ export type TenantScope = { tenantId: string; partnerId?: string | null; userId?
 
 type Options = { timeoutMs?: number };
 
-/** How long a transaction may wait for a pooled connection, and run: for every interactive transaction. */
-export const TRANSACTION_LIMITS = { maxWait: 20_000, timeout: 30_000 };
-
 /**
  * Runs `work` in one transaction whose Postgres settings name the tenant (and partner, and user):
  * row-level security then hides every other tenant's rows, even from a query without a where clause.
@@ -39,7 +36,7 @@ function inContext<T>(context: Context, work: (db: Db) => Promise<T>, options: O
       await setContext(tx, context);
       return work(tx);
     },
-    { ...TRANSACTION_LIMITS, timeout: options.timeoutMs ?? TRANSACTION_LIMITS.timeout },
+    { maxWait: 20_000, timeout: options.timeoutMs ?? 30_000 },
   );
 }
 
