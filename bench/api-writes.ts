@@ -9,6 +9,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { withTenant } from "@/lib/db/scope";
+import { databasePool } from "@/lib/db/client";
 import { createApiKey } from "@/lib/api/keys";
 import { createPartner, createSlaPolicies, createTenantWithOwner, createTouchpoint } from "@/lib/seed/factories";
 import { POST as createIncidentRoute } from "@/app/api/v1/incidents/route";
@@ -16,8 +17,9 @@ import { measureConcurrent, percentile, type BenchResult, type BenchScenario } f
 
 const WRITES = Number(process.env.BENCH_API_WRITES ?? 2_000);
 const CONCURRENCY = 100;
-/** The app's default pool on PostgreSQL (DATABASE_POOL_SIZE, lib/db/client.ts); the pg script gets the same. */
-const POOL = 10;
+
+/** The pg script gets a pool as large as the app's (the bench's client: 20 connections). */
+const poolSize = () => databasePool().options.max ?? 10;
 
 async function fixture(log: (line: string) => void) {
   const slug = `bench-api-writes-${Date.now().toString(36)}`;
@@ -30,7 +32,7 @@ async function fixture(log: (line: string) => void) {
     const { key, apiKey } = await createApiKey(db, tenantId, owner.user.id, { name: "Bench", rateLimitPerMinute: 1_000_000 });
     return { partnerId: partner.id, touchpointId: touchpoint.id, key, apiKeyId: apiKey.id };
   });
-  log(`tenant ${slug}: ${WRITES} writes per side at ${CONCURRENCY} concurrent, pool ${POOL}`);
+  log(`tenant ${slug}: ${WRITES} writes per side at ${CONCURRENCY} concurrent, pools of ${poolSize()}`);
   return { tenantId, ...ids };
 }
 
@@ -61,7 +63,7 @@ async function throughApi(f: Fixture, run: string) {
 
 /** The same rows in the same transaction, with plain SQL on a pg pool in the app's role (RLS on). */
 async function throughPg(f: Fixture, databaseUrl: string, run: string) {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: POOL });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize() });
   pool.on("connect", (client) => void client.query("set role steward_app"));
   const started = performance.now();
   const durations = await measureConcurrent(WRITES, CONCURRENCY, async (i) => {
