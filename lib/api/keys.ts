@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import { prisma } from "@/lib/db/client";
+import { withApiKeySql, type SqlDb } from "@/lib/db/sql-scope";
 import type { Db } from "@/lib/db/scope";
 import { ActionError } from "@/lib/actions/errors";
 
@@ -77,14 +77,23 @@ export type ApiPrincipal = {
 
 /** The key's principal, or null for an unknown, malformed or revoked key. */
 export async function authenticateApiKey(key: string): Promise<ApiPrincipal | null> {
-  if (!key.startsWith(KEY_PREFIX) || key.length > 200) return null;
+  if (!isWellFormedKey(key)) return null;
   const keyHash = hashApiKey(key);
-  // Before the tenant is known, the row-level policy lets this transaction see exactly the key
-  // whose hash it presents (app.api_key_hash; see migration 20261123070000_integration_api).
-  const row = await prisma().$transaction(async (tx) => {
-    await tx.$queryRaw`select set_config('app.api_key_hash', ${keyHash}, true)`;
-    return tx.apiKey.findUnique({ where: { keyHash } });
-  });
+  // On the pg pool, not a Prisma transaction (whose default 2 s maxWait turned a busy pool into 500s).
+  return withApiKeySql(keyHash, (db) => principalFor(db, keyHash));
+}
+
+export function isWellFormedKey(key: string): boolean {
+  return key.startsWith(KEY_PREFIX) && key.length <= 200;
+}
+
+/**
+ * Reads the key inside a transaction whose row-level policy lets it see exactly the key whose hash
+ * it presents (app.api_key_hash; see migration 20261123070000_integration_api and withApiKeySql).
+ */
+export async function principalFor(db: SqlDb, keyHash: string): Promise<ApiPrincipal | null> {
+  const [row] = await db.$queryRaw<(ApiPrincipal & { revokedAt: Date | null })[]>`
+    select id as "apiKeyId", name, "tenantId", "partnerId", "rateLimitPerMinute", "revokedAt" from "ApiKey" where "keyHash" = ${keyHash}`;
   if (!row || row.revokedAt) return null;
-  return { apiKeyId: row.id, name: row.name, tenantId: row.tenantId, partnerId: row.partnerId, rateLimitPerMinute: row.rateLimitPerMinute };
+  return { apiKeyId: row.apiKeyId, name: row.name, tenantId: row.tenantId, partnerId: row.partnerId, rateLimitPerMinute: row.rateLimitPerMinute };
 }

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/scope";
+import type { SqlDb } from "@/lib/db/sql-scope";
 import type { ApiPrincipal } from "./keys";
 
 export type RateLimitResult = { allowed: boolean; limit: number; remaining: number; retryAfterSeconds: number };
@@ -10,7 +10,7 @@ const WINDOW_MS = 60_000;
  * across app instances: one upsert on the key's row (a new window resets the count). Run it in a
  * short transaction of its own, so the row lock is not held while the request works.
  */
-export async function consumeRateLimit(db: Db, principal: ApiPrincipal, now = new Date()): Promise<RateLimitResult> {
+export async function consumeRateLimit(db: SqlDb, principal: ApiPrincipal, now = new Date()): Promise<RateLimitResult> {
   const windowStart = new Date(Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS);
   const rows = await db.$queryRaw<{ count: number }[]>`
     INSERT INTO "ApiRateWindow" ("tenantId", "apiKeyId", "windowStart", "count")
@@ -26,13 +26,9 @@ export async function consumeRateLimit(db: Db, principal: ApiPrincipal, now = ne
 }
 
 /** Marks the key as used, at most once a minute (a write per request would contend on the key row). */
-export async function touchApiKey(db: Db, principal: ApiPrincipal, now = new Date()) {
-  await db.apiKey.updateMany({
-    where: {
-      tenantId: principal.tenantId,
-      id: principal.apiKeyId,
-      OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - WINDOW_MS) } }],
-    },
-    data: { lastUsedAt: now },
-  });
+export async function touchApiKey(db: SqlDb, principal: ApiPrincipal, now = new Date()) {
+  await db.$queryRaw`
+    update "ApiKey" set "lastUsedAt" = ${now}
+    where "tenantId" = ${principal.tenantId} and id = ${principal.apiKeyId}
+      and ("lastUsedAt" is null or "lastUsedAt" < ${new Date(now.getTime() - WINDOW_MS)})`;
 }

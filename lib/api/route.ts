@@ -5,14 +5,15 @@ import { ActionError } from "@/lib/actions/errors";
 import { withTenant, type Db } from "@/lib/db/scope";
 import { writeAudit, type AuditEntry } from "@/lib/audit/write";
 import { log } from "@/lib/log";
-import { authenticateApiKey, type ApiPrincipal } from "./keys";
-import { consumeRateLimit, touchApiKey } from "./rate-limit";
+import type { ApiPrincipal } from "./keys";
+import { admitApiKey } from "./admission";
+import type { RateLimitResult } from "./rate-limit";
 import { ApiProblem, fieldPath, problemResponse, zodErrors } from "./problem";
 import { findNul, NUL_MESSAGE } from "@/lib/validation/nul";
 import { claimIdempotencyKey, readIdempotencyKey, requestHash, storeIdempotentResponse } from "./idempotency";
 
 // One wrapper for every /api/v1 route handler:
-// authenticate → rate limit → parse and validate (zod) → run in the tenant transaction (scoped to the
+// authenticate + rate limit (one short transaction on the pool) → parse and validate (zod) → run in the tenant transaction (scoped to the
 // key's partner, so row-level security walls a partner key in) → audit (writes) → JSON response.
 // A thrown ApiProblem becomes its problem details; anything else is logged and answered with a
 // generic 500 problem. The transaction rolls back on any failure.
@@ -52,12 +53,7 @@ export function apiRoute<B = undefined, Q = undefined, P = undefined>(
   return async function route(request: Request, context?: RouteContext): Promise<Response> {
     const instance = new URL(request.url).pathname;
     try {
-      const principal = await authenticate(request);
-      const limit = await withTenant({ tenantId: principal.tenantId }, async (db) => {
-        const result = await consumeRateLimit(db, principal);
-        await touchApiKey(db, principal);
-        return result;
-      });
+      const { principal, limit } = await admit(request);
       const rateHeaders = { "RateLimit-Limit": String(limit.limit), "RateLimit-Remaining": String(limit.remaining) };
       if (!limit.allowed)
         throw new ApiProblem(429, `This key allows ${limit.limit} requests per minute; retry after ${limit.retryAfterSeconds} seconds.`, undefined, {
@@ -101,19 +97,19 @@ export function publicRoute(name: string, handler: (request: Request) => Promise
   };
 }
 
-async function authenticate(request: Request): Promise<ApiPrincipal> {
+async function admit(request: Request): Promise<{ principal: ApiPrincipal; limit: RateLimitResult }> {
   const header = request.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match)
     throw new ApiProblem(401, "Send an API key as `Authorization: Bearer <key>`; keys are created in Settings → API keys.", undefined, {
       "WWW-Authenticate": 'Bearer realm="steward"',
     });
-  const principal = await authenticateApiKey(match[1]);
-  if (!principal)
+  const admitted = await admitApiKey(match[1]);
+  if (!admitted)
     throw new ApiProblem(401, "The API key is unknown or has been revoked.", undefined, {
       "WWW-Authenticate": 'Bearer realm="steward", error="invalid_token"',
     });
-  return principal;
+  return admitted;
 }
 
 function parse<T>(schema: Schema<T> | undefined, value: unknown, prefix: string | undefined): T {

@@ -34,17 +34,34 @@ function parameter(value: unknown): unknown {
 
 export async function withTenantSql<T>(scope: TenantScope, work: (db: SqlDb) => Promise<T>): Promise<T> {
   if (!scope.tenantId) throw new Error("withTenantSql needs a tenantId");
+  return inSqlTransaction("BEGIN READ ONLY", { tenantId: scope.tenantId, partnerId: scope.partnerId ?? "", userId: scope.userId ?? "" }, work);
+}
+
+/**
+ * A read-write transaction on the pool in which row-level security shows exactly the API key whose
+ * hash is given (as authenticateApiKey's Prisma transaction did); `work` may then name the key's
+ * tenant with set_config. Only for the per-request key lookup and rate-limit count of the API
+ * (lib/api/admission.ts): small, unaudited bookkeeping on every request (docs/decisions/010).
+ */
+export async function withApiKeySql<T>(apiKeyHash: string, work: (db: SqlDb) => Promise<T>): Promise<T> {
+  return inSqlTransaction("BEGIN", { apiKeyHash }, work);
+}
+
+type SqlContext = { tenantId?: string; partnerId?: string; userId?: string; apiKeyHash?: string };
+
+async function inSqlTransaction<T>(begin: string, context: SqlContext, work: (db: SqlDb) => Promise<T>): Promise<T> {
   const client = await databasePool().connect();
   let broken: Error | undefined;
   try {
     const literal = (value: string | null | undefined) => client.escapeLiteral(value ?? "");
     // One round trip: the simple protocol allows several statements when there are no parameters.
     await client.query(
-      `BEGIN READ ONLY; SET LOCAL statement_timeout = 30000; SELECT
-         set_config('app.tenant_id', ${literal(scope.tenantId)}, true),
-         set_config('app.partner_id', ${literal(scope.partnerId)}, true),
-         set_config('app.user_id', ${literal(scope.userId)}, true),
-         set_config('app.invite_token_hash', '', true)`,
+      `${begin}; SET LOCAL statement_timeout = 30000; SELECT
+         set_config('app.tenant_id', ${literal(context.tenantId)}, true),
+         set_config('app.partner_id', ${literal(context.partnerId)}, true),
+         set_config('app.user_id', ${literal(context.userId)}, true),
+         set_config('app.invite_token_hash', '', true),
+         set_config('app.api_key_hash', ${literal(context.apiKeyHash)}, true)`,
     );
     const db: SqlDb = {
       async $queryRaw<R>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {

@@ -2,10 +2,12 @@ import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db/client";
 import { withTenant, type Db } from "@/lib/db/scope";
 import { log } from "@/lib/log";
-import { escalationsDue, ESCALATION_LEVEL_LABELS, type EscalationLevel } from "@/lib/incidents/escalation-rules";
+import { escalationsDue, ESCALATION_LEVEL_LABELS, type DueEscalation, type EscalationLevel } from "@/lib/incidents/escalation-rules";
 import { isIncidentActive, type IncidentStatus } from "@/lib/incidents/lifecycle";
-import { slaContextFor, type LadderRung } from "@/lib/incidents/sla-policies";
-import { incidentClock } from "@/lib/incidents/clock";
+import { slaContextFor, type LadderRung, type SlaContext } from "@/lib/incidents/sla-policies";
+import { storeDeadlineRows, type DeadlineRow } from "@/lib/incidents/refresh-deadlines";
+import type { Incident, Severity } from "@/generated/prisma/client";
+import { deadlineColumns, incidentClock } from "@/lib/incidents/clock";
 import { enqueueOutbox, recordEvent, type Actor } from "@/lib/incidents/events";
 
 // The escalation sweep: finds incidents whose acknowledge or resolve target has passed, in every
@@ -23,28 +25,106 @@ export async function dueBreaches(now: Date, limit = 500): Promise<{ tenantId: s
   return prisma().$queryRaw`select "tenantId", "incidentId" from due_incident_escalations(${now.toISOString()}::timestamptz at time zone 'UTC', ${limit}::integer)`;
 }
 
-/** One sweep: each due incident in its own short tenant transaction. */
-export async function runEscalationSweep(now = new Date(), limit = 500): Promise<SweepResult> {
-  const due = await dueBreaches(now, limit);
-  const result: SweepResult = { due: due.length, escalations: 0, failed: 0 };
-  for (const { tenantId, incidentId } of due) {
-    try {
-      result.escalations += await withTenant({ tenantId }, (db) => escalateIncident(db, tenantId, incidentId, now), { timeoutMs: 10_000 });
-    } catch (error) {
-      result.failed++;
-      log.error("escalation failed", { tenantId, incidentId, error });
+/** How long one sweep keeps reading batches: below the scheduler's interval, so sweeps never pile up. */
+const SWEEP_BUDGET_MS = 20_000;
+
+/**
+ * One sweep, in batches of `limit`. Every incident examined is escalated or has its stored
+ * deadlines brought up to date, so it leaves the due set unless it really is due: the next batch
+ * reads rows not seen yet, and a long run of stale deadlines ahead of a real breach is worked
+ * through in this sweep instead of starving it. Stops when a batch is short, brings nothing new
+ * (rows that failed), or the time budget is spent.
+ */
+export async function runEscalationSweep(now = new Date(), limit = 500, budgetMs = SWEEP_BUDGET_MS): Promise<SweepResult> {
+  const started = performance.now();
+  const result: SweepResult = { due: 0, escalations: 0, failed: 0 };
+  const seen = new Set<string>();
+  for (;;) {
+    const batch = await dueBreaches(now, limit);
+    const fresh = batch.filter(({ incidentId }) => !seen.has(incidentId));
+    fresh.forEach(({ incidentId }) => seen.add(incidentId));
+    result.due += fresh.length;
+    for (const [tenantId, incidentIds] of groupByTenant(fresh)) {
+      let breached: string[];
+      try {
+        breached = await withTenant({ tenantId }, (db) => advanceDeadlines(db, tenantId, incidentIds, now), { timeoutMs: 60_000 });
+      } catch (error) {
+        result.failed += incidentIds.length;
+        log.error("escalation sweep: reading deadlines failed", { tenantId, error });
+        continue;
+      }
+      // Each escalation in its own short transaction: one failure does not hold back the others.
+      for (const incidentId of breached) {
+        try {
+          result.escalations += await withTenant({ tenantId }, (db) => escalateIncident(db, tenantId, incidentId, now), { timeoutMs: 10_000 });
+        } catch (error) {
+          result.failed++;
+          log.error("escalation failed", { tenantId, incidentId, error });
+        }
+      }
     }
+    if (batch.length < limit || fresh.length === 0 || performance.now() - started > budgetMs) return result;
   }
-  return result;
 }
 
-/** Escalates one incident as far as its breaches require. Returns the number of levels this call escalated. */
-export async function escalateIncident(db: Db, tenantId: string, incidentId: string, now = new Date()): Promise<number> {
-  const incident = await db.incident.findFirst({ where: { tenantId, id: incidentId } });
-  if (!incident || !isIncidentActive(incident.status as IncidentStatus) || incident.pausedAt) return 0;
-  const sla = await slaContextFor(db, tenantId, incident.severity);
+function groupByTenant(rows: { tenantId: string; incidentId: string }[]): Map<string, string[]> {
+  const byTenant = new Map<string, string[]>();
+  for (const { tenantId, incidentId } of rows) byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), incidentId]);
+  return byTenant;
+}
+
+/**
+ * Recomputes the clocks of a batch of one tenant's incidents, writes back in one UPDATE the
+ * deadlines that were stale, and returns the ids that have escalations due. Rows another sweep
+ * holds locked are skipped: that sweep is examining them.
+ */
+async function advanceDeadlines(db: Db, tenantId: string, incidentIds: string[], now: Date): Promise<string[]> {
+  const locked = await db.$queryRaw<{ id: string }[]>`
+    select id from "Incident" where "tenantId" = ${tenantId} and id = any(${incidentIds}::text[]) for update skip locked`;
+  const incidents = await db.incident.findMany({ where: { tenantId, id: { in: locked.map((r) => r.id) } } });
+  const contexts = new Map<Severity, SlaContext>();
+  const changed: DeadlineRow[] = [];
+  const breached: string[] = [];
+  for (const incident of incidents) {
+    let sla = contexts.get(incident.severity);
+    if (!sla) contexts.set(incident.severity, (sla = await slaContextFor(db, tenantId, incident.severity)));
+    const { deadlines, due } = examine(incident, sla, now);
+    if (due.length > 0) breached.push(incident.id); // escalateIncident stores its deadlines
+    else if (!sameDeadlines(incident, deadlines)) changed.push({ id: incident.id, ...deadlines });
+  }
+  await storeDeadlineRows(db, tenantId, changed, false);
+  return breached;
+}
+
+type Deadlines = Omit<DeadlineRow, "id">;
+
+/** The deadlines an incident's clock gives now (none when it is no longer active), and its escalations due. */
+function examine(incident: Incident, sla: SlaContext, now: Date): { deadlines: Deadlines; due: DueEscalation[] } {
+  if (!isIncidentActive(incident.status as IncidentStatus)) {
+    return { deadlines: { ackDueAt: incident.ackDueAt, resolveDueAt: incident.resolveDueAt, nextDueAt: null }, due: [] };
+  }
   const clock = incidentClock(incident, sla, now);
-  const due = escalationsDue(clock, incident.escalationLevel);
+  return { deadlines: deadlineColumns(clock), due: incident.pausedAt ? [] : escalationsDue(clock, incident.escalationLevel) };
+}
+
+function sameDeadlines(stored: Deadlines, fresh: Deadlines): boolean {
+  const same = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
+  return same(stored.ackDueAt, fresh.ackDueAt) && same(stored.resolveDueAt, fresh.resolveDueAt) && same(stored.nextDueAt, fresh.nextDueAt);
+}
+
+/**
+ * Escalates one incident as far as its breaches require, and stores the deadlines its clock gives
+ * now (none when it is no longer active or is paused), so a stale stored deadline (a policy edit,
+ * a pause, an import) cannot keep it in the sweep's due set. Returns the number of levels escalated.
+ */
+export async function escalateIncident(db: Db, tenantId: string, incidentId: string, now = new Date()): Promise<number> {
+  // The row lock keeps a concurrent acknowledge or transition from being overwritten with older deadlines.
+  await db.$queryRaw`select 1 from "Incident" where "tenantId" = ${tenantId} and "id" = ${incidentId} for update`;
+  const incident = await db.incident.findFirst({ where: { tenantId, id: incidentId } });
+  if (!incident) return 0;
+  const sla = await slaContextFor(db, tenantId, incident.severity);
+  const { deadlines, due } = examine(incident, sla, now);
+  if (!sameDeadlines(incident, deadlines)) await storeDeadlineRows(db, tenantId, [{ id: incident.id, ...deadlines }], false);
   let escalated = 0;
   for (const step of due) {
     const inserted = await db.$executeRaw`

@@ -18,25 +18,32 @@ export async function refreshOpenIncidentDeadlines(db: Db, tenantId: string, opt
   });
   if (incidents.length === 0) return 0;
   const contexts = new Map<Severity, SlaContext>();
-  const ids: string[] = [];
-  // ISO strings: the columns hold UTC wall time (timestamp without time zone)
-  const ackDue: string[] = [];
-  const resolveDue: string[] = [];
-  const nextDue: (string | null)[] = [];
+  const rows: DeadlineRow[] = [];
   for (const incident of incidents) {
     let sla = contexts.get(incident.severity);
     if (!sla) contexts.set(incident.severity, (sla = await slaContextFor(db, tenantId, incident.severity)));
-    const columns = deadlineColumns(incidentClock(incident, sla, now));
-    ids.push(incident.id);
-    ackDue.push(columns.ackDueAt.toISOString());
-    resolveDue.push(columns.resolveDueAt.toISOString());
-    nextDue.push(columns.nextDueAt?.toISOString() ?? null);
+    rows.push({ id: incident.id, ...deadlineColumns(incidentClock(incident, sla, now)) });
   }
+  return storeDeadlineRows(db, tenantId, rows, true);
+}
+
+export type DeadlineRow = { id: string; ackDueAt: Date | null; resolveDueAt: Date | null; nextDueAt: Date | null };
+
+/**
+ * Writes the deadline columns of many incidents in one UPDATE. `activeOnly` leaves alone an
+ * incident that was resolved or closed meanwhile.
+ */
+export async function storeDeadlineRows(db: Db, tenantId: string, rows: DeadlineRow[], activeOnly: boolean): Promise<number> {
+  if (rows.length === 0) return 0;
+  // ISO strings: the columns hold UTC wall time (timestamp without time zone)
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  const active = Prisma.join(ACTIVE_INCIDENT_STATUSES.map((s) => Prisma.sql`${s}::"IncidentStatus"`));
   return db.$executeRaw`
     update "Incident" i
     set "ackDueAt" = d.ack::timestamptz at time zone 'UTC',
         "resolveDueAt" = d.resolve::timestamptz at time zone 'UTC',
         "nextDueAt" = d.next::timestamptz at time zone 'UTC'
-    from unnest(${ids}::text[], ${ackDue}::text[], ${resolveDue}::text[], ${nextDue}::text[]) as d(id, ack, resolve, next)
-    where i."tenantId" = ${tenantId} and i.id = d.id and i.status in (${Prisma.join(ACTIVE_INCIDENT_STATUSES.map((s) => Prisma.sql`${s}::"IncidentStatus"`))})`;
+    from unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => iso(r.ackDueAt))}::text[],
+                ${rows.map((r) => iso(r.resolveDueAt))}::text[], ${rows.map((r) => iso(r.nextDueAt))}::text[]) as d(id, ack, resolve, next)
+    where i."tenantId" = ${tenantId} and i.id = d.id ${activeOnly ? Prisma.sql`and i.status in (${active})` : Prisma.empty}`;
 }

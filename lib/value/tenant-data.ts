@@ -77,8 +77,22 @@ export type CustomerHistory = {
  * divides calibration from holdout for the fit-quality check.
  */
 export async function loadCustomerHistory(db: Db, tenantId: string, period: ValuePeriod, splitDay: number): Promise<CustomerHistory> {
+  return (await loadHistoryAndHoldout(db, tenantId, period, splitDay, 1)).history;
+}
+
+/**
+ * The customer history and, in the same single pass over the transactions, the holdout purchases
+ * by period that holdoutPurchasesByPeriod counts (periods of `periodDays` from `splitDay`).
+ */
+export async function loadHistoryAndHoldout(
+  db: Db,
+  tenantId: string,
+  period: ValuePeriod,
+  splitDay: number,
+  periodDays: number,
+): Promise<{ history: CustomerHistory; observed: Map<number, number> }> {
   const rows = await db.$queryRaw<
-    { cid: string; segment: "B2B" | "B2C"; first_day: number; last_day: number; n_days: number; total: number; first_margin: number; n_cal: number; last_cal: number | null; cal_margin: number | null }[]
+    { cid: string; segment: "B2B" | "B2C"; first_day: number; last_day: number; n_days: number; total: number; first_margin: number; n_cal: number; last_cal: number | null; cal_margin: number | null; holdout: number[] | null }[]
   >`
     with days as (
       select t."customerId" as cid, (t."occurredAt"::date - date '1970-01-01') as d, sum(t.margin)::float8 as m
@@ -90,17 +104,19 @@ export async function loadCustomerHistory(db: Db, tenantId: string, period: Valu
              (array_agg(m order by d))[1] as first_margin,
              count(*) filter (where d < ${splitDay})::int as n_cal,
              max(d) filter (where d < ${splitDay}) as last_cal,
-             sum(m) filter (where d < ${splitDay}) as cal_margin
+             sum(m) filter (where d < ${splitDay}) as cal_margin,
+             array_agg(d - ${splitDay}) filter (where d >= ${splitDay}) as holdout
       from days group by cid
     )
     -- the first day's margin comes from the aggregate: a self-join on the days CTE has no index and
     -- turned into a nested loop on the embedded database (15 s for 3,000 customers)
     select per.cid, c.segment::text as segment, per.first_day, per.last_day, per.n_days, per.total, per.first_margin,
-           per.n_cal, per.last_cal, per.cal_margin
+           per.n_cal, per.last_cal, per.cal_margin, case when per.first_day < ${splitDay} then per.holdout end as holdout
     from per
     join "Customer" c on c."tenantId" = ${tenantId} and c.id = per.cid
     order by per.cid`;
   const n = rows.length;
+  const observed = new Map<number, number>();
   const history: CustomerHistory = {
     customerIds: new Array<string>(n),
     firstDay: new Int32Array(n),
@@ -125,8 +141,13 @@ export async function loadCustomerHistory(db: Db, tenantId: string, period: Valu
     history.calPurchaseDays[i] = r.n_cal;
     history.calLastDay[i] = r.last_cal ?? -1;
     history.calMargin[i] = r.cal_margin ?? NaN;
+    // Repeat purchase days after the split, of customers who bought before it (the calibration customers).
+    for (const offset of r.holdout ?? []) {
+      const k = Math.floor(offset / periodDays);
+      observed.set(k, (observed.get(k) ?? 0) + 1);
+    }
   }
-  return history;
+  return { history, observed: new Map([...observed].sort((a, b) => a[0] - b[0])) };
 }
 
 /**
