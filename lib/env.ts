@@ -20,6 +20,11 @@ const schema = z.object({
    * local receiver.
    */
   STEWARD_WEBHOOKS_ALLOW_PRIVATE: z.enum(["0", "1"], { error: "STEWARD_WEBHOOKS_ALLOW_PRIVATE must be 0 or 1" }).optional(),
+  /**
+   * What `npm start` runs: the web server, the job worker (lib/jobs), or both in one command. On the embedded
+   * database the worker runs in the process that holds the database, so `web` alone leaves jobs waiting.
+   */
+  STEWARD_ROLE: z.enum(["web", "worker", "all"], { error: "STEWARD_ROLE must be web, worker or all" }).default("all"),
   /** Base URL used in invite links. */
   APP_URL: z.url().optional(),
 });

@@ -17,7 +17,9 @@ export async function startEmbeddedDatabase(options: { dataDir?: string; loadDat
   const db = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
   await migrate(pgliteConnection(db));
   const socketDir = mkdtempSync(join(tmpdir(), "steward-pg-"));
-  const server = new PGLiteSocketServer({ db, path: join(socketDir, ".s.PGSQL.5432"), maxConnections: 1 });
+  // Connections: the web server's, the job worker's and its thread's (the server runs one statement at a time and
+  // keeps a transaction's statements together). They share one session: every one runs as steward_app.
+  const server = new PGLiteSocketServer({ db, path: join(socketDir, ".s.PGSQL.5432"), maxConnections: 6 });
   await server.start();
   const url = `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}`;
   return {
