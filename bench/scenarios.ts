@@ -4,6 +4,7 @@ import { partnerNetworkScenario } from "./partner-network";
 import { valueScenario } from "./value";
 import { importScenario } from "./import";
 import { scorecardsScenario } from "./scorecards";
+import { responsivenessScenario } from "./responsiveness";
 
 // Every benchmark scenario, in the order `npm run bench` runs them. Each issue adds its own file.
-export const SCENARIOS: BenchScenario[] = [partnerNetworkScenario, inboxScenario, valueScenario, scorecardsScenario, importScenario];
+export const SCENARIOS: BenchScenario[] = [partnerNetworkScenario, inboxScenario, valueScenario, scorecardsScenario, importScenario, responsivenessScenario];

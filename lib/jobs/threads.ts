@@ -10,7 +10,7 @@ const state = globalThis as unknown as { stewardJobThreads?: Piscina };
 
 function pool(): Piscina {
   state.stewardJobThreads ??= new Piscina({
-    filename: new URL("./thread-entry.ts", import.meta.url).href,
+    filename: new URL("./thread-bootstrap.mjs", import.meta.url).href,
     minThreads: 1,
     maxThreads: 1,
     idleTimeout: 60_000,

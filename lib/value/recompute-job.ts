@@ -32,7 +32,7 @@ export type JobView = {
 const jobSelect = { id: true, status: true, progress: true, total: true, message: true, error: true, result: true, createdAt: true, finishedAt: true } as const;
 
 /** Creates the job row and queues it; refuses while another recompute of the tenant is queued or running. */
-export async function createRecomputeJob(db: Db, tenantId: string, input: { month: Date; userId: string | null }) {
+export async function createRecomputeJob(db: Db, tenantId: string, input: { month: Date; userId: string | null; force?: boolean }) {
   // Serialise concurrent starts for this tenant until the transaction ends.
   await db.$executeRaw`select pg_advisory_xact_lock(hashtext(${`${tenantId}:${RECOMPUTE_JOB}`}))`;
   const active = await db.job.findFirst({
@@ -43,7 +43,7 @@ export async function createRecomputeJob(db: Db, tenantId: string, input: { mont
     throw new ActionError("A recompute is already running for this workspace. Wait for it to finish.", "conflict");
   }
   const job = await db.job.create({
-    data: { tenantId, kind: RECOMPUTE_JOB, status: "QUEUED", input: { month: formatMonth(input.month) }, createdById: input.userId, message: "Queued" },
+    data: { tenantId, kind: RECOMPUTE_JOB, status: "QUEUED", input: { month: formatMonth(input.month), ...(input.force ? { force: true } : {}) }, createdById: input.userId, message: "Queued" },
     select: jobSelect,
   });
   await enqueue(db, RECOMPUTE_JOB, { tenantId, jobId: job.id }, { id: job.id });
@@ -68,11 +68,12 @@ export async function runRecomputeJob(tenantId: string, jobId: string, options: 
     return claimed.count === 1 ? db.job.findFirst({ where: { tenantId, id: jobId }, select: { input: true } }) : null;
   });
   if (!job) return null;
-  const month = (job.input as { month?: string } | null)?.month;
+  const { month, force } = (job.input as { month?: string; force?: boolean } | null) ?? {};
   let lastWrite = 0;
   try {
     const result = await recomputeCustomerValues(tenantId, {
       month,
+      force,
       onProgress: async ({ phase, done, total }) => {
         // At most a few progress writes a second, each in its own short transaction.
         if (done > 0 && done < total && performance.now() - lastWrite < 250) return;
