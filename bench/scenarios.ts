@@ -5,6 +5,15 @@ import { valueScenario } from "./value";
 import { importScenario } from "./import";
 import { scorecardsScenario } from "./scorecards";
 import { apiWritesScenario } from "./api-writes";
+import { responsivenessScenario } from "./responsiveness";
 
 // Every benchmark scenario, in the order `npm run bench` runs them. Each issue adds its own file.
-export const SCENARIOS: BenchScenario[] = [partnerNetworkScenario, inboxScenario, valueScenario, scorecardsScenario, importScenario, apiWritesScenario];
+export const SCENARIOS: BenchScenario[] = [
+  partnerNetworkScenario,
+  inboxScenario,
+  valueScenario,
+  scorecardsScenario,
+  importScenario,
+  apiWritesScenario,
+  responsivenessScenario,
+];

@@ -30,6 +30,11 @@ const schema = z.object({
     .min(0, { error: "TRUSTED_PROXY_HOPS must be a whole number from 0 to 10" })
     .max(10, { error: "TRUSTED_PROXY_HOPS must be a whole number from 0 to 10" })
     .default(0),
+  /**
+   * What `npm start` runs: the web server, the job worker (lib/jobs), or both in one command. On the embedded
+   * database the worker runs in the process that holds the database, so `web` alone leaves jobs waiting.
+   */
+  STEWARD_ROLE: z.enum(["web", "worker", "all"], { error: "STEWARD_ROLE must be web, worker or all" }).default("all"),
   /** Base URL used in invite links. */
   APP_URL: z.url().optional(),
 });

@@ -2,7 +2,7 @@
 // they are missing, starts the app and prints the demo logins.
 import { spawnSync } from "node:child_process";
 import { prepareRuntime } from "./runtime";
-import { runNext } from "./serve";
+import { roleFromArgs, runRole } from "./serve";
 import { connectDatabase, disconnectDatabase } from "../lib/db/client";
 import { ensureDemoTenants, type DemoLoginLine } from "../lib/seed/ensure-demo";
 
@@ -22,7 +22,8 @@ const logins = await ensureDemoTenants((line) => console.log(line));
 await disconnectDatabase();
 
 const port = process.env.PORT ?? "3000";
-runNext(runtime, "start", () => printLogins(logins, port));
+// The web server and the job worker, in one command (STEWARD_ROLE=all unless set otherwise).
+await runRole(runtime, roleFromArgs(), "start", () => printLogins(logins, port));
 
 function printLogins(demo: DemoLoginLine[], port: string) {
   const rows = demo.map((l) => `  ${l.label.padEnd(34)} ${l.email.padEnd(34)} ${l.password}`);

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { prepareRuntime } from "./runtime";
-import { runNext } from "./serve";
+import { roleFromArgs, runRole } from "./serve";
 import { connectDatabase, disconnectDatabase } from "../lib/db/client";
 import { ensureDemoTenants } from "../lib/seed/ensure-demo";
 
@@ -28,4 +28,4 @@ const runtime = await prepareRuntime();
 connectDatabase(runtime.databaseUrl);
 await ensureDemoTenants(() => undefined);
 await disconnectDatabase();
-runNext(runtime, "start");
+await runRole(runtime, roleFromArgs(), "start");

@@ -68,7 +68,7 @@ let server: ChildProcess | undefined;
 
 async function startServer() {
   server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: loadUrl.toString(), AUTH_SECRET: "load-test-secret-0123456789abcdef", STEWARD_DISABLE_SCHEDULER: "1", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, DATABASE_URL: loadUrl.toString(), AUTH_SECRET: "load-test-secret-0123456789abcdef", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: "ignore",
     detached: true, // its own process group, so SIGKILL reaches every process of the server
   });

@@ -1,9 +1,51 @@
-// `npm start` (next start) and `npm run dev` (next dev): prepares the database, then runs
-// Next.js as a child process that reaches the embedded database through its unix socket.
+// `npm start` (next start), `npm run dev` (next dev) and `npm run worker`: prepares the database, then runs what
+// STEWARD_ROLE (or --role=) asks for: Next.js as a child process (web), the job worker in this process (worker),
+// or both (all, the default). On the embedded database this process holds the database and serves it to Next.js
+// through a unix socket, and the worker's CPU-heavy jobs run in a worker thread so this loop stays free.
 import { spawn } from "node:child_process";
+import { env } from "../lib/env";
 import { prepareRuntime, type Runtime } from "./runtime";
 
-export function runNext(runtime: Runtime, mode: "start" | "dev", onListening?: () => void) {
+export type Role = "web" | "worker" | "all";
+
+export function roleFromArgs(argv = process.argv): Role {
+  const flag = argv.find((a) => a.startsWith("--role="))?.slice("--role=".length);
+  if (flag === "web" || flag === "worker" || flag === "all") return flag;
+  if (flag) throw new Error(`--role must be web, worker or all (got ${JSON.stringify(flag)})`);
+  return env().STEWARD_ROLE;
+}
+
+/** Starts the job worker in this process (see lib/jobs/worker.ts); returns its stop function. */
+async function startWorker(runtime: Runtime): Promise<() => Promise<void>> {
+  const { connectDatabase, disconnectDatabase } = await import("../lib/db/client");
+  const { startJobWorker } = await import("../lib/jobs/worker");
+  connectDatabase(runtime.databaseUrl);
+  const worker = await startJobWorker();
+  console.log("Job worker: running");
+  return async () => {
+    await worker.stop().catch(() => undefined);
+    await disconnectDatabase();
+  };
+}
+
+export async function runRole(runtime: Runtime, role: Role, mode: "start" | "dev", onListening?: () => void) {
+  const stopWorker = role === "web" ? null : await startWorker(runtime);
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    next?.kill("SIGTERM");
+    await stopWorker?.();
+    await runtime.embedded?.stop().catch(() => undefined);
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  const next = role === "worker" ? null : runNext(runtime, mode, onListening, (code) => void stop(code));
+  if (!next) onListening?.();
+}
+
+function runNext(runtime: Runtime, mode: "start" | "dev", onListening: (() => void) | undefined, onExit: (code: number) => void) {
   const port = process.env.PORT ?? "3000";
   // scripts/next-server.mjs rather than `next start`: it passes each connection's address on.
   const next = spawn(process.execPath, ["scripts/next-server.mjs", ...(mode === "dev" ? ["--dev"] : [])], {
@@ -17,19 +59,11 @@ export function runNext(runtime: Runtime, mode: "start" | "dev", onListening?: (
       onListening = undefined;
     }
   });
-  let stopping = false;
-  const stop = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    next.kill("SIGTERM");
-    await runtime.embedded?.stop().catch(() => undefined);
-    process.exit(code);
-  };
-  process.on("SIGINT", () => void stop(0));
-  process.on("SIGTERM", () => void stop(0));
-  next.on("exit", (code) => void stop(code ?? 0));
+  next.on("exit", (code) => onExit(code ?? 0));
+  return next;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  runNext(await prepareRuntime(), process.argv.includes("--dev") ? "dev" : "start");
+  const role = roleFromArgs();
+  await runRole(await prepareRuntime(), role, process.argv.includes("--dev") ? "dev" : "start");
 }

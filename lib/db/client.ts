@@ -68,9 +68,11 @@ export async function disconnectDatabase() {
  */
 export async function analyzeTables(tables: string[] = []): Promise<void> {
   const client = await databasePool().connect();
+  const analyze = tables.length ? `ANALYZE ${tables.map((t) => `"${t.replaceAll('"', '""')}"`).join(", ")}` : "ANALYZE";
   try {
-    await client.query("RESET ROLE");
-    await client.query(tables.length ? `ANALYZE ${tables.map((t) => `"${t.replaceAll('"', '""')}"`).join(", ")}` : "ANALYZE");
+    // One message, so on the embedded database (one session shared by every connection) no other connection's
+    // statement runs between RESET ROLE and SET ROLE with the owner's rights.
+    await client.query(`RESET ROLE; ${analyze}; SET ROLE ${APP_ROLE}`);
   } finally {
     await client.query(`SET ROLE ${APP_ROLE}`).then(
       () => client.release(),

@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { migrate } from "./migrator";
 import { secureDataDir, usePrivateUmask } from "./data-dir-permissions";
 import { pgliteConnection } from "./pglite-connection";
+import { servePglite } from "./pglite-server";
 
 // The embedded database: PGlite (Postgres compiled to WebAssembly) in this process, migrated, and
-// served on a unix socket so the app reaches it through the same pg driver as a real server.
+// served on a unix socket (./pglite-server.ts) so the app reaches it through the same pg driver as a real server.
 // Only one process may open a data directory at a time.
 
 export type EmbeddedDatabase = { url: string; db: PGlite; stop(): Promise<void> };
@@ -21,17 +18,14 @@ export async function startEmbeddedDatabase(options: { dataDir?: string; loadDat
   const db = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
   await migrate(pgliteConnection(db));
   if (options.dataDir) secureDataDir(options.dataDir, { quiet: true });
-  const socketDir = mkdtempSync(join(tmpdir(), "steward-pg-"));
-  const server = new PGLiteSocketServer({ db, path: join(socketDir, ".s.PGSQL.5432"), maxConnections: 1 });
-  await server.start();
-  const url = `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}`;
+  // Several connections (the web server's, the job worker's and its thread's) take turns on its one session.
+  const server = await servePglite(db);
   return {
-    url,
+    url: server.url,
     db,
     async stop() {
       await server.stop();
       await db.close();
-      rmSync(socketDir, { recursive: true, force: true });
     },
   };
 }

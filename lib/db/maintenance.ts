@@ -1,26 +1,18 @@
 import { env } from "@/lib/env";
-import { log } from "@/lib/log";
 import { analyzeTables } from "./client";
 
-// The embedded database (PGlite) runs no autovacuum daemon, so nothing refreshes the planner's
-// statistics as tenants add rows; stale statistics turn whole-tenant aggregates into nested loops.
-// One timer per app instance does it instead. A PostgreSQL server's autovacuum needs no help.
-
-const INTERVAL_MS = 10 * 60_000;
-const state = globalThis as unknown as { stewardMaintenanceTimer?: ReturnType<typeof setInterval> };
+// The embedded database (PGlite) runs no autovacuum daemon, so nothing refreshes the planner's statistics as
+// tenants add rows; stale statistics turn whole-tenant aggregates into nested loops. The "db.analyze" job
+// (lib/jobs/queues.ts, every 10 minutes) does it instead. A PostgreSQL server's autovacuum needs no help.
 
 export function usesEmbeddedDatabase(): boolean {
   const settings = env();
   return !settings.DATABASE_URL && Boolean(settings.STEWARD_EMBEDDED_URL);
 }
 
-export function startEmbeddedMaintenance() {
-  if (state.stewardMaintenanceTimer || !usesEmbeddedDatabase()) return;
-  const analyze = () =>
-    analyzeTables().catch((error) => {
-      log.error("embedded database ANALYZE failed", { error });
-    });
-  state.stewardMaintenanceTimer = setInterval(analyze, INTERVAL_MS);
-  state.stewardMaintenanceTimer.unref?.();
-  setTimeout(analyze, 15_000).unref?.();
+/** The "db.analyze" job's handler. */
+export async function analyzeEmbeddedDatabase(): Promise<{ analyzed: boolean }> {
+  if (!usesEmbeddedDatabase()) return { analyzed: false };
+  await analyzeTables();
+  return { analyzed: true };
 }

@@ -4,22 +4,21 @@
  * both in ScorecardExport (the latest per month and format is kept), so the published export stays
  * downloadable without re-rendering.
  *
- * Runs in-process: the publish action launches it right after its transaction commits, and a sweep
- * (startScorecardExportScheduler, from instrumentation.ts) picks up jobs that were queued but never started
- * (publishing from elsewhere, a restart) and jobs left RUNNING by a process that died. The rendering happens
- * outside any transaction: one short transaction reads the cards, another writes the files.
+ * The Job row carries what the page shows; the queue job of the same id (lib/jobs, queue "scorecards.export")
+ * carries attempts and expiry: a worker that dies mid-render has its job expired and retried by the engine, and
+ * a job out of attempts leaves the row FAILED (lib/jobs/job-rows.ts). The rendering happens outside any
+ * transaction, in the worker's thread: one short transaction reads the cards, another writes the files.
  */
 import { withTenant, type Db } from "@/lib/db/scope";
-import { prisma } from "@/lib/db/client";
+import { enqueue } from "@/lib/jobs/enqueue";
+import type { JobContext } from "@/lib/jobs/handlers";
 import { log } from "@/lib/log";
 import { renderScorecardPdf } from "@/components/scorecards/pdf/report";
 import { exportFileName, scorecardCsv, scorecardExport } from "./export";
 
 export const EXPORT_JOB = "scorecards.export";
-/** A job RUNNING for longer than this died with its process: the sweep runs it again. */
+/** A job RUNNING for longer than this died with its process: a direct run (seed, bench) may take it over. */
 export const STALE_EXPORT_MS = 15 * 60_000;
-/** The sweep leaves freshly queued jobs to the action that launched them for this long. */
-const SWEEP_GRACE_MS = 60_000;
 
 export type ExportFormat = "csv" | "pdf";
 export type StoredExport = { format: ExportFormat; fileName: string; size: number; partners: number; createdAt: Date };
@@ -27,30 +26,35 @@ export type ExportJobState = { status: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAI
 
 const monthKey = (month: Date) => month.toISOString().slice(0, 7);
 
-/** Queues the month's export (call in the publishing transaction). Returns the job id. */
+/** Queues the month's export in the publishing transaction (it runs only if that commits). Returns the job id. */
 export async function enqueueMonthExport(db: Db, tenantId: string, month: Date, userId: string | null): Promise<string> {
   const job = await db.job.create({
     data: { tenantId, kind: EXPORT_JOB, status: "QUEUED", input: { month: monthKey(month) }, createdById: userId, message: "Queued" },
     select: { id: true },
   });
+  await enqueue(db, EXPORT_JOB, { tenantId, jobId: job.id }, { id: job.id });
   return job.id;
 }
 
-/** Starts the job once the creating transaction has committed; never throws into the caller. */
-export function launchExportJob(tenantId: string, jobId: string): void {
-  setTimeout(() => {
-    runExportJob(tenantId, jobId).catch((error) => log.error("scorecard export job crashed", { tenantId, jobId, error }));
-  }, 0);
+/**
+ * The queue's handler. The engine runs one attempt of a job at a time, so a row left RUNNING by a worker that
+ * died is taken over at once; an unexpected error throws, so the engine retries it.
+ */
+export async function handleExportJob(data: Record<string, unknown>, context: JobContext): Promise<ExportJobState> {
+  const tenantId = String(data.tenantId ?? "");
+  const jobId = String(data.jobId ?? context.id);
+  const state = await runExportJob(tenantId, jobId, { waitForCommit: false, staleAfterMs: 0, rethrow: true });
+  return state;
 }
 
-async function claim(tenantId: string, jobId: string, now: Date) {
+async function claim(tenantId: string, jobId: string, now: Date, staleAfterMs = STALE_EXPORT_MS) {
   return withTenant({ tenantId }, async (db) => {
     const claimed = await db.job.updateMany({
       where: {
         tenantId,
         id: jobId,
         kind: EXPORT_JOB,
-        OR: [{ status: "QUEUED" }, { status: "RUNNING", startedAt: { lt: new Date(now.getTime() - STALE_EXPORT_MS) } }],
+        OR: [{ status: "QUEUED" }, { status: "RUNNING", startedAt: { lte: new Date(now.getTime() - staleAfterMs) } }],
       },
       data: { status: "RUNNING", startedAt: now, message: "Rendering" },
     });
@@ -62,11 +66,15 @@ async function claim(tenantId: string, jobId: string, now: Date) {
  * Runs a queued export job to completion (tests and the sweep await it). `waitForCommit`: the job row becomes
  * visible when the publishing transaction commits, so a job launched by the action retries its claim briefly.
  */
-export async function runExportJob(tenantId: string, jobId: string, options: { waitForCommit?: boolean } = {}): Promise<ExportJobState> {
+export async function runExportJob(
+  tenantId: string,
+  jobId: string,
+  options: { waitForCommit?: boolean; staleAfterMs?: number; rethrow?: boolean } = {},
+): Promise<ExportJobState> {
   let job: { input: unknown } | null = null;
   const attempts = options.waitForCommit === false ? 1 : 100;
   for (let attempt = 0; attempt < attempts && !job; attempt++) {
-    job = await claim(tenantId, jobId, new Date());
+    job = await claim(tenantId, jobId, new Date(), options.staleAfterMs);
     if (!job && attempt + 1 < attempts) await new Promise((resolve) => setTimeout(resolve, 100));
   }
   if (!job) return null;
@@ -127,6 +135,12 @@ export async function runExportJob(tenantId: string, jobId: string, options: { w
     );
   } catch (error) {
     log.error("scorecard export failed", { tenantId, jobId, error });
+    if (options.rethrow) {
+      await withTenant({ tenantId }, (db) =>
+        db.job.updateMany({ where: { tenantId, id: jobId }, data: { status: "QUEUED", message: "Retrying after an error" } }),
+      );
+      throw error;
+    }
     await finish({ status: "FAILED", message: "Failed", error: "The export failed on our side. Publishing the month again retries it." });
   }
   return getExportJob(tenantId, jobId);
@@ -156,44 +170,4 @@ export async function storedExportFile(db: Db, tenantId: string, month: Date, fo
     where: { tenantId, month, format },
     select: { fileName: true, contentType: true, content: true },
   });
-}
-
-/**
- * The sweep: export jobs queued for a while but never started, or left RUNNING by a process that died, in
- * every tenant (found through queued_scorecard_exports(), which returns ids only), each run like any other.
- */
-export async function runQueuedExportJobs(now = new Date(), limit = 5): Promise<number> {
-  const due = await prisma().$queryRaw<{ tenantId: string; id: string }[]>`
-    select "tenantId", "id" from queued_scorecard_exports(
-      ${new Date(now.getTime() - SWEEP_GRACE_MS)}::timestamptz at time zone 'UTC',
-      ${new Date(now.getTime() - STALE_EXPORT_MS)}::timestamptz at time zone 'UTC',
-      ${limit}::integer)`;
-  let ran = 0;
-  for (const job of due) {
-    const state = await runExportJob(job.tenantId, job.id, { waitForCommit: false });
-    if (state) ran++;
-  }
-  return ran;
-}
-
-const INTERVAL_MS = Number(process.env.STEWARD_EXPORT_SWEEP_INTERVAL_MS ?? 60_000);
-const timers = globalThis as unknown as { stewardExportTimer?: ReturnType<typeof setInterval>; stewardExportRunning?: boolean };
-
-/** One timer per app instance, like the escalation sweep; a job is claimed by one runner only. */
-export function startScorecardExportScheduler() {
-  if (timers.stewardExportTimer) return;
-  const tick = async () => {
-    if (timers.stewardExportRunning) return;
-    timers.stewardExportRunning = true;
-    try {
-      const ran = await runQueuedExportJobs();
-      if (ran > 0) log.info("scorecard export sweep", { ran });
-    } catch (error) {
-      log.error("scorecard export sweep failed", { error });
-    } finally {
-      timers.stewardExportRunning = false;
-    }
-  };
-  timers.stewardExportTimer = setInterval(tick, INTERVAL_MS);
-  timers.stewardExportTimer.unref?.();
 }

@@ -3,11 +3,13 @@ import { createTestDatabase, type TestDatabase } from "../../setup/test-db";
 import { withTenant } from "@/lib/db/scope";
 import { addMember, createPartner, createTenantWithOwner, createUser } from "@/lib/seed/factories";
 import { computeMonth, publishMonth } from "@/lib/scorecards/compute";
-import { EXPORT_JOB, monthExports, runExportJob, runQueuedExportJobs, storedExportFile } from "@/lib/scorecards/export-job";
+import { EXPORT_JOB, monthExports, runExportJob, storedExportFile } from "@/lib/scorecards/export-job";
+import { queueJobState } from "@/lib/jobs/job-rows";
+import { startJobWorker } from "@/lib/jobs/worker";
 
 // Publishing a month queues the scorecards.export job in the publishing transaction; the job renders the
-// month's CSV and PDF from the PUBLISHED cards and stores them (stewards only); the sweep runs jobs that were
-// queued but never started.
+// month's CSV and PDF from the PUBLISHED cards and stores them (stewards only); the job worker runs what
+// publishing queued.
 
 const SEPT = new Date(Date.UTC(2026, 8, 1));
 const AUG = new Date(Date.UTC(2026, 7, 1));
@@ -83,12 +85,17 @@ describe("the scheduled export of a published month", () => {
     expect(foreign).toEqual([]);
   });
 
-  it("is picked up by the sweep when nobody launched it, and replaces the month's previous files", async () => {
+  it("is run by the job worker from the queue, and replaces the month's previous files", async () => {
     await inTenant((db) => computeMonth(db, tenantId, SEPT, NOW));
     const { exportJobId } = await inTenant((db) => publishMonth(db, tenantId, SEPT, ownerId, NOW));
-    // queued two minutes ago, never started
-    await inTenant((db) => db.job.updateMany({ where: { tenantId, id: exportJobId }, data: { createdAt: new Date(Date.now() - 120_000) } }));
-    expect(await runQueuedExportJobs(new Date())).toBeGreaterThanOrEqual(1);
+    expect((await queueJobState(exportJobId))?.state).toBe("created");
+    const worker = await startJobWorker({ queues: ["scorecards.export"], threads: false, pollingIntervalSeconds: 0.5 });
+    try {
+      for (let i = 0; i < 300 && (await queueJobState(exportJobId))?.state !== "completed"; i++) await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      await worker.stop();
+    }
+    expect((await queueJobState(exportJobId))?.state).toBe("completed");
     const job = await inTenant((db) => db.job.findFirstOrThrow({ where: { tenantId, id: exportJobId } }));
     expect(job.status).toBe("SUCCEEDED");
     const rows = await inTenant((db) => db.scorecardExport.findMany({ where: { tenantId, month: SEPT }, select: { format: true, jobId: true } }));

@@ -5,7 +5,6 @@ import { z } from "zod";
 import { stewardAction } from "@/lib/actions/clients";
 import { computeMonth, publishMonth } from "@/lib/scorecards/compute";
 import { saveScorecardConfig } from "@/lib/scorecards/config";
-import { launchExportJob } from "@/lib/scorecards/export-job";
 import { recommendationThresholdsSchema, scorecardWeightsSchema } from "@/lib/scorecards/weights";
 import { formatMonth, parseMonth } from "@/lib/value/tenant-data";
 
@@ -38,8 +37,7 @@ export const publishMonthAction = stewardAction
   .action(async ({ parsedInput, ctx }) => {
     const result = await publishMonth(ctx.db, ctx.access.tenant.id, parseMonth(parsedInput.month), ctx.access.user.id);
     ctx.audit({ action: "scorecards.published", entityType: "Scorecard", entityId: parsedInput.month, data: { month: parsedInput.month, ...result } });
-    // The month's CSV and PDF are rendered and stored in the background once this transaction commits.
-    launchExportJob(ctx.access.tenant.id, result.exportJobId);
+    // publishMonth queued the export job in this transaction: a worker renders and stores the month's CSV and PDF.
     revalidatePath(`/t/${ctx.access.tenant.slug}/scorecards`);
     revalidatePath(`/t/${ctx.access.tenant.slug}`);
     return { month: parsedInput.month, published: result.published };

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { stewardAction } from "@/lib/actions/clients";
 import { ActionError } from "@/lib/actions/errors";
-import { createRecomputeJob, getRecomputeJob, launchRecomputeJob } from "@/lib/value/recompute-job";
+import { createRecomputeJob, getRecomputeJob } from "@/lib/value/recompute-job";
 import { formatMonth, parseMonth } from "@/lib/value/tenant-data";
 
 const tenantSlug = z.string().min(1).max(64);
@@ -22,8 +22,7 @@ export const startRecomputeAction = stewardAction
     const target = parsedInput.month ? parseMonth(parsedInput.month) : new Date();
     const job = await createRecomputeJob(ctx.db, tenantId, { month: target, userId: ctx.access.user.id });
     ctx.audit({ action: "value.recompute.started", entityType: "Job", entityId: job.id, data: { month: formatMonth(target) } });
-    // Runs after this transaction commits, in the background: the request does not wait for it.
-    launchRecomputeJob(tenantId, job.id);
+    // createRecomputeJob queued it in this transaction: a worker runs it once the transaction commits.
     return { jobId: job.id };
   });
 

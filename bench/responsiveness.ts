@@ -1,0 +1,138 @@
+/**
+ * Issue 15's responsiveness scenario: one web server (`next start`, STEWARD_ROLE=web) and one job worker
+ * (`scripts/serve.ts --role=worker`) on the bench database; `GET /api/v1/partners?limit=10` and `GET /login` are
+ * sampled every 100 ms during the first minute after start, at idle, while the worker recomputes the large
+ * tenant's 200,000 customers (forced), and while it renders the published month's 1,000-partner PDF export.
+ * Goal: p95 and max during work ≤ 1.5× idle (needs a production build: npm run build).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { withTenant } from "@/lib/db/scope";
+import { createApiKey } from "@/lib/api/keys";
+import { createRecomputeJob } from "@/lib/value/recompute-job";
+import { computeMonth, publishMonth } from "@/lib/scorecards/compute";
+import { LARGE_TENANT_ID, monthStart } from "./large-tenant";
+import { percentile, type BenchResult, type BenchScenario } from "./types";
+
+const TENANT = LARGE_TENANT_ID;
+const SAMPLE_EVERY_MS = 100;
+const scenario = "responsiveness";
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+type Sample = { ms: number; ok: boolean };
+
+/** Samples both URLs every 100 ms until `until` resolves; answers count from the moment of the request. */
+async function sample(base: string, key: string, until: Promise<unknown>): Promise<Sample[]> {
+  const samples: Sample[] = [];
+  const inFlight: Promise<void>[] = [];
+  let done = false;
+  void until.finally(() => (done = true));
+  const probe = async (url: string, headers: Record<string, string>) => {
+    const started = performance.now();
+    const ok = await fetch(url, { headers, redirect: "manual" }).then(
+      async (r) => (await r.arrayBuffer(), r.status < 500),
+      () => false,
+    );
+    samples.push({ ms: performance.now() - started, ok });
+  };
+  while (!done) {
+    inFlight.push(probe(`${base}/api/v1/partners?limit=10`, { authorization: `Bearer ${key}` }), probe(`${base}/login`, {}));
+    await new Promise((r) => setTimeout(r, SAMPLE_EVERY_MS));
+  }
+  await Promise.all(inFlight);
+  return samples;
+}
+
+const stats = (samples: Sample[]) => ({
+  p95: percentile(samples.map((s) => s.ms), 95),
+  max: Math.max(...samples.map((s) => s.ms)),
+  errors: samples.filter((s) => !s.ok).length,
+  n: samples.length,
+});
+
+function start(command: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, command, { env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "ignore", detached: true });
+}
+
+async function waitFor(probe: () => Promise<boolean>, timeoutMs: number, what: string) {
+  const started = Date.now();
+  while (!(await probe().catch(() => false))) {
+    if (Date.now() - started > timeoutMs) throw new Error(`${what} did not happen within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const jobDone = (jobId: string) => () =>
+  withTenant({ tenantId: TENANT }, async (db) => {
+    const job = await db.job.findFirst({ where: { tenantId: TENANT, id: jobId }, select: { status: true } });
+    return job?.status === "SUCCEEDED" || job?.status === "FAILED";
+  });
+
+export const responsivenessScenario: BenchScenario = {
+  name: scenario,
+  description: "web answers sampled every 100 ms: idle, during a 200,000-customer recompute and a 1,000-partner PDF export (both in the worker), the first minute after start",
+  usesLargeTenant: true,
+  async run({ databaseUrl, log }) {
+    const owner = await withTenant({ tenantId: TENANT }, (db) =>
+      db.membership.findFirstOrThrow({ where: { tenantId: TENANT, role: "STEWARD" }, select: { userId: true } }),
+    );
+    const { key } = await withTenant({ tenantId: TENANT }, (db) =>
+      createApiKey(db, TENANT, owner.userId, { name: `Responsiveness ${Date.now()}`, rateLimitPerMinute: 100_000 }),
+    );
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const env = { DATABASE_URL: databaseUrl, AUTH_SECRET: "bench-responsiveness-secret-0123456789", PORT: String(port) };
+    const children: ChildProcess[] = [];
+    const results: BenchResult[] = [];
+    try {
+      // the first minute after start: web and worker start together, as `npm start` does
+      const startedAt = Date.now();
+      children.push(start(["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { ...env, STEWARD_ROLE: "web" }));
+      children.push(start(["--import", "tsx", "scripts/serve.ts", "--role=worker"], { ...env, STEWARD_ROLE: "worker" }));
+      await waitFor(() => fetch(`${base}/login`).then((r) => r.ok), 60_000, "the web server starting");
+      const firstMinute = stats(await sample(base, key, new Promise((r) => setTimeout(r, Math.max(0, 60_000 - (Date.now() - startedAt))))));
+      const idle = stats(await sample(base, key, new Promise((r) => setTimeout(r, 20_000))));
+
+      const recompute = await withTenant({ tenantId: TENANT }, (db) =>
+        createRecomputeJob(db, TENANT, { month: new Date(), userId: owner.userId, force: true }),
+      );
+      const duringRecompute = stats(await sample(base, key, waitFor(jobDone(recompute.id), 30 * 60_000, "the recompute")));
+
+      const month = monthStart(new Date(), 1);
+      const { exportJobId } = await withTenant(
+        { tenantId: TENANT },
+        async (db) => {
+          await computeMonth(db, TENANT, month);
+          return publishMonth(db, TENANT, month, owner.userId);
+        },
+        { timeoutMs: 600_000 },
+      );
+      const duringExport = stats(await sample(base, key, waitFor(jobDone(exportJobId), 30 * 60_000, "the PDF export")));
+
+      const phases = [
+        ["during the recompute of 200,000 customers", duringRecompute],
+        ["during the 1,000-partner PDF export", duringExport],
+        ["in the first minute after start", firstMinute],
+      ] as const;
+      results.push({ scenario, figure: `idle p95 (${idle.n} answers)`, value: idle.p95, unit: "ms" });
+      results.push({ scenario, figure: "idle max", value: idle.max, unit: "ms" });
+      for (const [label, s] of phases) {
+        const p95Ratio = s.p95 / idle.p95;
+        const maxRatio = s.max / idle.max;
+        log(`${label}: p95 ${s.p95.toFixed(0)} ms, max ${s.max.toFixed(0)} ms, ${s.errors} errors of ${s.n}`);
+        results.push({ scenario, figure: `p95 ${label} ÷ idle p95`, value: p95Ratio, unit: "×", goal: "≤ 1.5×", pass: p95Ratio <= 1.5 && s.errors === 0 });
+        results.push({ scenario, figure: `max ${label} ÷ idle max`, value: maxRatio, unit: "×", goal: "≤ 1.5×", pass: maxRatio <= 1.5 && s.errors === 0 });
+      }
+    } finally {
+      for (const child of children) if (child.pid) process.kill(-child.pid, "SIGKILL");
+    }
+    return results;
+  },
+};

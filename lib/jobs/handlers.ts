@@ -1,0 +1,18 @@
+import type { QueueName } from "./queues";
+
+/** What a handler gets besides the job's data. */
+export type JobContext = { id: string; name: QueueName; retryCount: number };
+export type JobHandler = (data: Record<string, unknown>, context: JobContext) => Promise<unknown>;
+
+/**
+ * The handler of every queue in ./queues.ts, each loaded on first use (the web process, which only queues,
+ * never loads them). A handler that throws is retried as its queue says; one that returns completes the job.
+ */
+export const HANDLERS: Record<QueueName, () => Promise<JobHandler>> = {
+  "value.recompute": async () => (await import("@/lib/value/recompute-job")).handleRecomputeJob,
+  "scorecards.export": async () => (await import("@/lib/scorecards/export-job")).handleExportJob,
+  "incidents.escalation-sweep": async () => async () => (await import("@/lib/incidents/escalation-sweep")).runEscalationSweep(),
+  "webhooks.dispatch": async () => async () => (await import("@/lib/webhooks/dispatch")).runWebhookDispatch(),
+  "db.analyze": async () => (await import("@/lib/db/maintenance")).analyzeEmbeddedDatabase,
+  "jobs.dead-letter": async () => (await import("./job-rows")).settleDeadJob,
+};

@@ -1,0 +1,123 @@
+/**
+ * Every background job Steward runs, as data: the queue's name and its retry, expiry and schedule policy. The
+ * handlers live beside their domain code and are listed in ./handlers.ts. To add a job: add a queue here, a
+ * handler there, and queue it with `enqueue(db, name, data)` (./enqueue.ts) inside the transaction that causes it.
+ * The worker (./worker.ts) creates missing queues and registers the schedules when it starts.
+ */
+
+/** Jobs that failed all their attempts (or expired on their last one) land here: see handlers.ts. */
+export const DEAD_LETTER_QUEUE = "jobs.dead-letter";
+
+export type QueueDefinition = {
+  /**
+   * standard: any number of jobs. stately: at most one queued and one running at a time (a periodic sweep:
+   * queuing it again while one waits does nothing).
+   */
+  policy: "standard" | "stately";
+  /** Attempts after the first, each `retryDelaySeconds` later, doubled per attempt when `retryBackoff`. */
+  retryLimit: number;
+  retryDelaySeconds: number;
+  retryBackoff: boolean;
+  /** A job still active after this long died with its process: the engine fails it, then retries it. */
+  expireInSeconds: number;
+  /** Dead jobs go to DEAD_LETTER_QUEUE, whose handler settles what the UI shows. */
+  deadLetter: boolean;
+  /** Periodic jobs: run every so many seconds (queued again after each run; a cron each minute re-seeds it). */
+  everySeconds?: () => number;
+  /** CPU-heavy jobs run in a worker thread, off the event loop that serves the embedded database. */
+  cpuHeavy?: boolean;
+};
+
+const seconds = (variable: string, fallbackMs: number) => () =>
+  Math.max(1, Math.round(Number(process.env[variable] ?? fallbackMs) / 1000));
+
+export const QUEUES = {
+  /** Recompute a tenant's customer values: data { tenantId, jobId }. */
+  "value.recompute": {
+    policy: "standard",
+    retryLimit: 2,
+    retryDelaySeconds: 30,
+    retryBackoff: true,
+    expireInSeconds: 15 * 60,
+    deadLetter: true,
+    cpuHeavy: true,
+  },
+  /** Render and store a published month's CSV and PDF: data { tenantId, jobId }. */
+  "scorecards.export": {
+    policy: "standard",
+    retryLimit: 3,
+    retryDelaySeconds: 30,
+    retryBackoff: true,
+    expireInSeconds: 10 * 60,
+    deadLetter: true,
+    cpuHeavy: true,
+  },
+  /** Escalate breached incidents in every tenant (each breach exactly once). */
+  "incidents.escalation-sweep": {
+    policy: "stately",
+    retryLimit: 0,
+    retryDelaySeconds: 0,
+    retryBackoff: false,
+    expireInSeconds: 5 * 60,
+    deadLetter: false,
+    everySeconds: seconds("STEWARD_SWEEP_INTERVAL_MS", 30_000),
+  },
+  /** Fan out outbox events to webhook endpoints and deliver what is due. */
+  "webhooks.dispatch": {
+    policy: "stately",
+    retryLimit: 0,
+    retryDelaySeconds: 0,
+    retryBackoff: false,
+    expireInSeconds: 5 * 60,
+    deadLetter: false,
+    everySeconds: seconds("STEWARD_WEBHOOK_INTERVAL_MS", 10_000),
+  },
+  /** Refresh planner statistics on the embedded database, which has no autovacuum (a no-op on a server). */
+  "db.analyze": {
+    policy: "stately",
+    retryLimit: 0,
+    retryDelaySeconds: 0,
+    retryBackoff: false,
+    expireInSeconds: 10 * 60,
+    deadLetter: false,
+    everySeconds: () => 10 * 60,
+  },
+  [DEAD_LETTER_QUEUE]: {
+    policy: "standard",
+    retryLimit: 2,
+    retryDelaySeconds: 10,
+    retryBackoff: true,
+    expireInSeconds: 60,
+    deadLetter: false,
+  },
+} satisfies Record<string, QueueDefinition>;
+
+export type QueueName = keyof typeof QUEUES;
+
+export function queueDefinition(name: QueueName): QueueDefinition {
+  return QUEUES[name];
+}
+
+/** The cron expression that re-seeds a periodic job: every minute, or every N minutes for longer periods. */
+export function cronFor(everySeconds: number): string {
+  const minutes = Math.floor(everySeconds / 60);
+  return minutes <= 1 ? "* * * * *" : `*/${Math.min(minutes, 59)} * * * *`;
+}
+
+/** The options pg-boss stores for a queue (its create_queue / updateQueue arguments). */
+export function queueOptions(name: QueueName) {
+  const queue: QueueDefinition = QUEUES[name];
+  return {
+    policy: queue.policy,
+    retryLimit: queue.retryLimit,
+    retryDelay: queue.retryDelaySeconds,
+    retryBackoff: queue.retryBackoff,
+    expireInSeconds: queue.expireInSeconds,
+    ...(queue.deadLetter ? { deadLetter: DEAD_LETTER_QUEUE } : {}),
+  };
+}
+
+/** The queue and, first, the dead-letter queue it names (a foreign key): the queues that must exist before a send. */
+export function queuesToEnsure(name: QueueName): QueueName[] {
+  return QUEUES[name].deadLetter ? [DEAD_LETTER_QUEUE, name] : [name];
+}
