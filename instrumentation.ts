@@ -1,6 +1,6 @@
 // Next.js calls register() once per server instance at boot. In the Node.js runtime it starts the
 // in-process escalation scheduler (lib/incidents/scheduler.ts), webhook dispatcher (lib/webhooks/scheduler.ts) and
-// scorecard export sweep (lib/scorecards/export-job.ts)
+// scorecard export sweep (lib/scorecards/export-job.ts), mail sender (lib/mail/scheduler.ts)
 // unless STEWARD_DISABLE_SCHEDULER=1, and, on the embedded database, the periodic ANALYZE PGlite has no
 // daemon for (lib/db/maintenance.ts).
 export async function register() {
@@ -14,4 +14,6 @@ export async function register() {
   startWebhookScheduler();
   const { startScorecardExportScheduler } = await import("@/lib/scorecards/export-job");
   startScorecardExportScheduler();
+  const { startMailScheduler } = await import("@/lib/mail/scheduler");
+  startMailScheduler();
 }

@@ -22,6 +22,17 @@ const schema = z.object({
   STEWARD_WEBHOOKS_ALLOW_PRIVATE: z.enum(["0", "1"], { error: "STEWARD_WEBHOOKS_ALLOW_PRIVATE must be 0 or 1" }).optional(),
   /** Base URL used in invite links. */
   APP_URL: z.url().optional(),
+  /** The SMTP server mail is sent through, e.g. smtps://user:pass@smtp.example.com:465. Unset: no mail leaves. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL" }).optional(),
+  /** The From of every message: an address, or a name and an address ("Steward <steward@example.com>"). */
+  MAIL_FROM: z
+    .string()
+    .regex(/^([^<>]*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/, {
+      error: "MAIL_FROM must be an e-mail address or Name <address>",
+    })
+    .default("Steward <no-reply@steward.localhost>"),
+  /** How often queued mail is sent (lib/mail/scheduler.ts). */
+  STEWARD_MAIL_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -9,6 +9,7 @@
  * publishMonth: the month's drafts become PUBLISHED (frozen: nothing updates a published card's figures);
  * a card published earlier for the same partner and month becomes SUPERSEDED.
  */
+import { queueScorecardPublishedMail } from "@/lib/mail/messages/scorecard-published";
 import type { Db } from "@/lib/db/scope";
 import { ActionError } from "@/lib/actions/errors";
 import { uuidv7 } from "@/lib/api/ids";
@@ -136,6 +137,7 @@ export async function publishMonth(db: Db, tenantId: string, month: Date, userId
   await db.outboxMessage.createMany({
     data: publishing.map((card) => ({ tenantId, topic: "scorecard.published", payload: { scorecardId: card.id, partnerId: card.partnerId, month: monthLabel } })),
   });
+  await queueScorecardPublishedMail(db, tenantId, publishing.map((card) => card.id), monthLabel, now);
   const exportJobId = await enqueueMonthExport(db, tenantId, from, userId);
   invalidateDashboard(tenantId);
   return { published: count, exportJobId };
