@@ -30,7 +30,8 @@ export async function queueTenantDigests(db: Db, tenantId: string, now = new Dat
   if (held.length === 0) return 0;
   const tenant = await db.tenant.findFirstOrThrow({ where: { id: tenantId }, select: { name: true, slug: true } });
   const day = before.toISOString().slice(0, 10);
-  const byUser = Map.groupBy(held, (m) => m.userId!);
+  const byUser = new Map<string, typeof held>();
+  for (const m of held) byUser.set(m.userId!, [...(byUser.get(m.userId!) ?? []), m]);
   let queued = 0;
   for (const [userId, items] of byUser) {
     const recipient = items[items.length - 1].recipient;

@@ -56,7 +56,7 @@ describe("sending queued mail over SMTP", () => {
     expect(mail.parsed.html).toContain(`href="${link}"`);
     expect(mail.parsed.html).toContain("acme Home");
     // Invitations cannot be unsubscribed from: no List-Unsubscribe header.
-    expect(mail.parsed.headers.has("list-unsubscribe")).toBe(false);
+    expect(mail.parsed.headerLines.some((h) => h.key === "list-unsubscribe")).toBe(false);
     const [row] = await rows();
     expect(row).toMatchObject({ status: "SENT", attempts: 1, lastError: null });
   });
