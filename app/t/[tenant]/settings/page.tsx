@@ -18,6 +18,7 @@ const SETTINGS_SECTIONS = [
   { path: "import", title: "Bulk import", description: "Partners, customers, transactions and interactions from CSV files, with column mapping and an error report.", permission: "partners:write" },
   { path: "api-keys", title: "API keys", description: "Keys for the integration API (/api/v1), optionally scoped to one partner, with rate limits.", permission: "settings:write" },
   { path: "webhooks", title: "Webhooks", description: "Signed event deliveries to your systems (incidents, scorecards), with a delivery log.", permission: "settings:write" },
+  { path: "email", title: "E-mail", description: "Which e-mail you get (immediately, daily digest or off); owners see recent deliveries and their status." },
   { path: "api-reference", title: "API reference", description: "The endpoints of the integration API, generated from its OpenAPI document." },
 ] as const;
 
