@@ -31,6 +31,11 @@ const schema = z.object({
       error: "MAIL_FROM must be an e-mail address or Name <address>",
     })
     .default("Steward <no-reply@steward.localhost>"),
+  /**
+   * Set by `npm run demo` (and the e2e server) when it starts its local SMTP catcher because SMTP_URL was unset: the
+   * folder the caught mail is kept in, shown to owners at Settings → Mailbox. Never set it by hand in production.
+   */
+  STEWARD_DEV_MAILBOX_DIR: z.string().min(1).optional(),
   /** How often queued mail is sent (lib/mail/scheduler.ts). */
   STEWARD_MAIL_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
 });

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { prepareRuntime } from "./runtime";
+import { startLocalMailbox } from "./local-mailbox";
 import { runNext } from "./serve";
 import { connectDatabase, disconnectDatabase } from "../lib/db/client";
 import { ensureDemoTenants } from "../lib/seed/ensure-demo";
@@ -28,4 +29,7 @@ const runtime = await prepareRuntime();
 connectDatabase(runtime.databaseUrl);
 await ensureDemoTenants(() => undefined);
 await disconnectDatabase();
+// The e-mail specs read the app's mail in the local mailbox; a short interval keeps them quick.
+await startLocalMailbox(runtime, process.env.STEWARD_DATA_DIR);
+runtime.childEnv.STEWARD_MAIL_INTERVAL_MS ??= "500";
 runNext(runtime, "start");

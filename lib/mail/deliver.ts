@@ -53,7 +53,8 @@ async function deliverOne(tenantId: string, id: string, transport: MailTransport
       subject: message.subject,
       html: message.html,
       text: message.text,
-      headers: message.headers as Record<string, string>,
+      // The workspace, so the demo's mailbox shows each owner only their own workspace's mail.
+      headers: { ...(message.headers as Record<string, string>), "X-Steward-Workspace": tenantId },
       // The same Message-ID on every attempt, so a receiving server can drop a repeat after a lost reply.
       messageId: `<${message.id}@steward>`,
     });

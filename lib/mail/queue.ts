@@ -3,7 +3,7 @@ import { isEmailAddress } from "./address";
 import { isPreferenceKind, type MailKind } from "./kinds";
 import { modesFor } from "./preferences";
 import type { RenderedMail } from "./render";
-import { unsubscribeHeaders, unsubscribeUrl } from "./unsubscribe";
+import { canSignUnsubscribeLinks, unsubscribeHeaders, unsubscribeUrl } from "./unsubscribe";
 
 // Queueing: every message is written as an EmailMessage row inside the caller's transaction, so a rolled-back change
 // leaves no mail and a committed one cannot lose it. The row is unique per (event, recipient): a cause that runs
@@ -44,7 +44,8 @@ export async function queueMail(db: Db, tenantId: string, input: QueueMailInput)
   for (const recipient of recipients) {
     const mode = recipient.userId ? (modes.get(recipient.userId) ?? "IMMEDIATE") : "IMMEDIATE";
     if (mode === "OFF") continue;
-    const url = optionalKind && recipient.userId ? unsubscribeUrl({ tenantId, userId: recipient.userId, kind: optionalKind }) : undefined;
+    // Without AUTH_SECRET (a script run without the runtime) the mail still names the preferences page.
+    const url = optionalKind && recipient.userId && canSignUnsubscribeLinks() ? unsubscribeUrl({ tenantId, userId: recipient.userId, kind: optionalKind }) : undefined;
     const mail = await input.compose({ recipient, unsubscribeUrl: url });
     rows.push({
       tenantId,

@@ -13,6 +13,9 @@ export function smtpTransport(url: string): MailTransport {
   if (!transport) {
     transport = nodemailer.createTransport({
       url,
+      // One kept-open connection per process: a backlog is sent without a new SMTP handshake per message.
+      pool: true,
+      maxConnections: 1,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 30_000,

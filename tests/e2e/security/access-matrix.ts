@@ -112,6 +112,8 @@ export const PAGES: PageEntry[] = [
   { file: "app/t/[tenant]/settings/api-keys/page.tsx", url: () => "/t/northwind/settings/api-keys", otherTenantUrl: () => "/t/contoso/settings/api-keys", expect: OWNER_ONLY },
   { file: "app/t/[tenant]/settings/api-reference/page.tsx", url: () => "/t/northwind/settings/api-reference", otherTenantUrl: () => "/t/contoso/settings/api-reference", expect: STEWARD_READ },
   { file: "app/t/[tenant]/settings/email/page.tsx", url: () => "/t/northwind/settings/email", otherTenantUrl: () => "/t/contoso/settings/email", expect: STEWARD_READ },
+  // The demo's mailbox (the e2e server runs the local mail catcher, as the demo does).
+  { file: "app/t/[tenant]/settings/mailbox/page.tsx", url: () => "/t/northwind/settings/mailbox", otherTenantUrl: () => "/t/contoso/settings/mailbox", expect: OWNER_ONLY },
   { file: "app/t/[tenant]/settings/import/page.tsx", url: () => "/t/northwind/settings/import", otherTenantUrl: () => "/t/contoso/settings/import", expect: STEWARD_WRITE },
   { file: "app/t/[tenant]/settings/scorecards/page.tsx", url: () => "/t/northwind/settings/scorecards", otherTenantUrl: () => "/t/contoso/settings/scorecards", expect: STEWARD_READ },
   { file: "app/t/[tenant]/settings/sla/page.tsx", url: () => "/t/northwind/settings/sla", otherTenantUrl: () => "/t/contoso/settings/sla", expect: STEWARD_READ },
