@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { MAX_ATTEMPTS, nextMailAttemptAt } from "./retry";
 import { configuredTransport, type MailTransport } from "./transport";
+import { postChat } from "./chat";
 
 // Sending queued mail, knowing nothing about scheduling (lib/mail/scheduler.ts calls it on a timer): due messages
 // in every tenant are claimed with FOR UPDATE SKIP LOCKED and leased (claim_due_email_messages), so concurrent
@@ -47,7 +48,8 @@ async function deliverOne(tenantId: string, id: string, transport: MailTransport
   if (!message) return "skipped";
   let error: string | null = null;
   try {
-    await transport.sendMail({
+    if (message.kind === "chat") await postChat(message.recipient, message.text);
+    else await transport.sendMail({
       from,
       to: message.recipient,
       subject: message.subject,

@@ -1,6 +1,6 @@
 // The kinds of e-mail Steward sends, and what a member may choose for each.
 
-export const MAIL_KINDS = ["invitation", "escalation", "sla_warning", "scorecard_published", "digest"] as const;
+export const MAIL_KINDS = ["invitation", "escalation", "sla_warning", "scorecard_published", "digest", "chat"] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 /** Kinds a member chooses a delivery mode for; invitations and the digest itself are not optional. */
@@ -16,6 +16,7 @@ export const KIND_LABELS: Record<MailKind, string> = {
   sla_warning: "SLA warnings",
   scorecard_published: "Published scorecards",
   digest: "Daily digest",
+  chat: "Chat post",
 };
 
 export const MODE_LABELS: Record<PreferenceMode, string> = {

@@ -5,6 +5,7 @@ import { ESCALATION_LEVEL_LABELS, type EscalationLevel } from "@/lib/incidents/e
 import { equityAtRiskForIncident } from "@/lib/incidents/equity-at-risk";
 import { EscalationEmail } from "@/components/email/escalation-email";
 import { appBaseUrl } from "../links";
+import { queueChatPost } from "../chat";
 import { queueMail, type MailRecipient } from "../queue";
 import { renderMail } from "../render";
 
@@ -94,5 +95,12 @@ export async function queueEscalationMail(db: Db, tenantId: string, input: Escal
         ),
     });
   }
+  // The workspace's chat channel, when it has one, gets one post per escalation.
+  await queueChatPost(db, tenantId, {
+    eventKey: `escalation:${incident.id}:${level}`,
+    text: `${label} escalated to level ${level} (${levelLabel}): ${incident.title} was ${input.why}. Partner: ${partner?.name ?? "unknown"}. Equity at risk: ${formatEquity(equity)}. ${describeClock(input.clock, input.now)}.`,
+    link: stewardUrl,
+    now: input.now,
+  });
   return queued;
 }

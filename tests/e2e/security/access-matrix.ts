@@ -346,6 +346,7 @@ export const ACTIONS: ActionEntry[] = [
   { file: "app/t/[tenant]/settings/alignment/actions.ts", name: "updateQuestionAction", input: nw({ questionId: 7 }), otherTenantInput: contoso({ questionId: 7 }), expect: A_OWNER },
   { file: "app/t/[tenant]/settings/api-keys/actions.ts", name: "createApiKeyAction", input: nw({ name: "" }), otherTenantInput: contoso({ name: "" }), expect: A_OWNER },
   { file: "app/t/[tenant]/settings/api-keys/actions.ts", name: "revokeApiKeyAction", input: nw({ apiKeyId: NOPE }), otherTenantInput: contoso({ apiKeyId: NOPE }), expect: A_OWNER },
+  { file: "app/t/[tenant]/settings/email/actions.ts", name: "saveChatWebhookAction", input: nw({ url: 7 }), otherTenantInput: contoso({ url: 7 }), expect: A_OWNER },
   { file: "app/t/[tenant]/settings/email/actions.ts", name: "saveEmailPreferencesAction", input: nw({ modes: 7 }), otherTenantInput: contoso({ modes: 7 }), expect: A_STEWARD_READ },
   { file: "app/t/[tenant]/settings/import/actions.ts", name: "importBatchAction", input: nw({ kind: "nope" }), otherTenantInput: contoso({ kind: "nope" }), expect: A_STEWARD_WRITE },
   { file: "app/t/[tenant]/settings/sla/actions.ts", name: "saveSlaPolicyAction", input: nw({ severity: "nope" }), otherTenantInput: contoso({ severity: "nope" }), expect: A_OWNER },

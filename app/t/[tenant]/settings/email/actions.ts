@@ -5,6 +5,7 @@ import { z } from "zod";
 import { stewardAction } from "@/lib/actions/clients";
 import { PREFERENCE_KINDS, PREFERENCE_MODES } from "@/lib/mail/kinds";
 import { setPreference } from "@/lib/mail/preferences";
+import { chatWebhookSchema, setChatWebhook } from "@/lib/mail/chat";
 
 const mode = z.enum(PREFERENCE_MODES, { error: "Choose Immediately, In the daily digest or Off" });
 
@@ -17,4 +18,15 @@ export const saveEmailPreferencesAction = stewardAction
     ctx.audit({ action: "email.preferences_saved", entityType: "EmailPreference", entityId: ctx.access.user.id, data: parsedInput.modes });
     revalidatePath(`/t/${ctx.access.tenant.slug}/settings/email`);
     return { saved: true };
+  });
+
+/** Owners set (or clear, with an empty URL) the workspace's chat webhook for escalations. */
+export const saveChatWebhookAction = stewardAction
+  .metadata({ actionName: "email.chat_webhook_saved", permission: "settings:write" })
+  .inputSchema(chatWebhookSchema.extend({ tenantSlug: z.string().min(1).max(64) }))
+  .action(async ({ parsedInput, ctx }) => {
+    await setChatWebhook(ctx.db, ctx.access.tenant.id, parsedInput.url);
+    ctx.audit({ action: "email.chat_webhook_saved", entityType: "Tenant", entityId: ctx.access.tenant.id, data: { set: parsedInput.url !== "" } });
+    revalidatePath(`/t/${ctx.access.tenant.slug}/settings/email`);
+    return { url: parsedInput.url };
   });

@@ -11,6 +11,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, EmptyState } from "@/components/ui/card";
 import { SettingsHeader } from "@/components/settings/settings-header";
 import { PreferencesForm } from "./preferences-form";
+import { ChatWebhookForm } from "./chat-form";
 
 export const metadata: Metadata = { title: "E-mail" };
 
@@ -28,9 +29,10 @@ export default async function EmailSettingsPage({ params }: PageProps<"/t/[tenan
   const access = await requireSteward(tenant);
   const tenantId = access.tenant.id;
   const owner = can(access.membership.role, "settings:write");
-  const { preferences, recent } = await withTenant({ tenantId }, async (db) => ({
+  const { preferences, recent, chat } = await withTenant({ tenantId }, async (db) => ({
     preferences: await preferencesOf(db, tenantId, access.user.id),
     recent: owner ? await listRecentMail(db, tenantId) : [],
+    chat: owner ? ((await db.tenant.findFirst({ where: { id: tenantId }, select: { chatWebhookUrl: true } }))?.chatWebhookUrl ?? "") : "",
   }));
   return (
     <div className="space-y-8">
@@ -43,6 +45,16 @@ export default async function EmailSettingsPage({ params }: PageProps<"/t/[tenan
           <PreferencesForm tenantSlug={tenant} initial={preferences} />
         </Card>
       </section>
+      {owner && (
+        <section aria-labelledby="chat-heading" className="max-w-xl">
+          <h2 id="chat-heading" className="mb-3 text-lg font-semibold">
+            Escalations in a chat channel
+          </h2>
+          <Card className="p-4">
+            <ChatWebhookForm tenantSlug={tenant} initial={chat} />
+          </Card>
+        </section>
+      )}
       {owner && (
         <section aria-labelledby="deliveries-heading">
           <h2 id="deliveries-heading" className="mb-1 text-lg font-semibold">
@@ -72,7 +84,7 @@ export default async function EmailSettingsPage({ params }: PageProps<"/t/[tenan
                     <tr key={m.id} className="border-b border-slate-100 align-top last:border-0">
                       <td className="whitespace-nowrap px-4 py-2 text-xs text-slate-600">{when(m.createdAt)}</td>
                       <td className="px-4 py-2 text-xs">{KIND_LABELS[m.kind as MailKind] ?? m.kind}</td>
-                      <td className="break-all px-4 py-2 text-xs">{m.recipient}</td>
+                      <td className="break-all px-4 py-2 text-xs">{m.kind === "chat" ? `${new URL(m.recipient).host} (chat)` : m.recipient}</td>
                       <td className="min-w-48 px-4 py-2">{m.subject}</td>
                       <td className="px-4 py-2">
                         <Badge tone={STATUS[m.status]?.tone ?? "slate"}>{STATUS[m.status]?.label ?? m.status}</Badge>
