@@ -37,6 +37,22 @@ const schema = z.object({
   STEWARD_ROLE: z.enum(["web", "worker", "all"], { error: "STEWARD_ROLE must be web, worker or all" }).default("all"),
   /** Base URL used in invite links. */
   APP_URL: z.url().optional(),
+  /** The SMTP server mail is sent through, e.g. smtps://user:pass@smtp.example.com:465. Unset: no mail leaves. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL" }).optional(),
+  /** The From of every message: an address, or a name and an address ("Steward <steward@example.com>"). */
+  MAIL_FROM: z
+    .string()
+    .regex(/^([^<>]*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/, {
+      error: "MAIL_FROM must be an e-mail address or Name <address>",
+    })
+    .default("Steward <no-reply@steward.localhost>"),
+  /**
+   * Set by `npm run demo` (and the e2e server) when it starts its local SMTP catcher because SMTP_URL was unset: the
+   * folder the caught mail is kept in, shown to owners at Settings → Mailbox. Never set it by hand in production.
+   */
+  STEWARD_DEV_MAILBOX_DIR: z.string().min(1).optional(),
+  /** How often queued mail is sent (the mail.deliver job, lib/jobs/queues.ts). */
+  STEWARD_MAIL_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
 });
 
 export type Env = z.infer<typeof schema>;

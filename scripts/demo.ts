@@ -3,6 +3,8 @@
 import { spawnSync } from "node:child_process";
 import { prepareRuntime } from "./runtime";
 import { roleFromArgs, runRole } from "./serve";
+import { startLocalMailbox } from "./local-mailbox";
+import { env } from "../lib/env";
 import { connectDatabase, disconnectDatabase } from "../lib/db/client";
 import { ensureDemoTenants, type DemoLoginLine } from "../lib/seed/ensure-demo";
 
@@ -20,6 +22,9 @@ connectDatabase(runtime.databaseUrl);
 const logins = await ensureDemoTenants((line) => console.log(line));
 // The embedded database serves one connection: hand it over to the app.
 await disconnectDatabase();
+
+const mailbox = await startLocalMailbox(runtime, env().STEWARD_DATA_DIR);
+if (mailbox) console.log(`Mail: no SMTP_URL, so the demo's mail goes to a local SMTP server (${mailbox}); owners read it at Settings → Mailbox`);
 
 const port = process.env.PORT ?? "3000";
 // The web server and the job worker, in one command (STEWARD_ROLE=all unless set otherwise).

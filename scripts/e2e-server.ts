@@ -6,6 +6,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { prepareRuntime } from "./runtime";
 import { roleFromArgs, runRole } from "./serve";
+import { startLocalMailbox } from "./local-mailbox";
 import { connectDatabase, disconnectDatabase } from "../lib/db/client";
 import { ensureDemoTenants } from "../lib/seed/ensure-demo";
 
@@ -28,4 +29,7 @@ const runtime = await prepareRuntime();
 connectDatabase(runtime.databaseUrl);
 await ensureDemoTenants(() => undefined);
 await disconnectDatabase();
+// The e-mail specs read the app's mail in the local mailbox; a short interval keeps them quick.
+await startLocalMailbox(runtime, process.env.STEWARD_DATA_DIR);
+runtime.childEnv.STEWARD_MAIL_INTERVAL_MS ??= "500";
 await runRole(runtime, roleFromArgs(), "start");

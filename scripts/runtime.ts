@@ -18,6 +18,8 @@ export async function prepareRuntime(): Promise<Runtime> {
   secureDataDir(settings.STEWARD_DATA_DIR);
   const childEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   childEnv.AUTH_SECRET = settings.AUTH_SECRET ?? persistentSecret(settings.STEWARD_DATA_DIR);
+  // The seed, run in this process, signs mail links (unsubscribe) with the same secret as the app.
+  process.env.AUTH_SECRET = childEnv.AUTH_SECRET;
 
   if (settings.DATABASE_URL) {
     const applied = await migrateServer(settings.DATABASE_URL);

@@ -9,6 +9,8 @@ import { storeDeadlineRows, type DeadlineRow } from "@/lib/incidents/refresh-dea
 import type { Incident, Severity } from "@/generated/prisma/client";
 import { deadlineColumns, incidentClock } from "@/lib/incidents/clock";
 import { enqueueOutbox, recordEvent, type Actor } from "@/lib/incidents/events";
+import { queueEscalationMail } from "@/lib/mail/messages/escalation";
+import type { SlaClock } from "@/lib/incidents/sla-clock";
 
 // The escalation sweep: finds incidents whose acknowledge or resolve target has passed, in every
 // tenant, and moves each up its ladder. Exactly once per (incident, level), however many sweeps
@@ -140,7 +142,9 @@ export async function escalateIncident(db: Db, tenantId: string, incidentId: str
       body: `Escalated to level ${step.level} (${label}): ${why}`,
       data: { level: step.level, reason: step.reason },
     }, now);
-    await notifyRung(db, tenantId, incident, rungFor(sla.ladder, step.level), `INC-${incident.number} escalated to level ${step.level}: ${why}`);
+    const members = await rungMembers(db, tenantId, incident, rungFor(sla.ladder, step.level));
+    await notifyRung(db, tenantId, incident, members, `INC-${incident.number} escalated to level ${step.level}: ${why}`);
+    await mailRung(db, tenantId, incident, members, { level: step.level, why, clock, now });
     await enqueueOutbox(db, tenantId, "incident.escalated", {
       incidentId: incident.id,
       number: incident.number,
@@ -161,14 +165,32 @@ function rungFor(ladder: LadderRung[], level: EscalationLevel): LadderRung {
   return ladder.find((r) => r.level === level) ?? { level, role: level === 1 ? "PARTNER" : level === 2 ? "STEWARD" : "OWNER" };
 }
 
-/** In-app notifications for the people on a ladder rung. */
-async function notifyRung(db: Db, tenantId: string, incident: { id: string; partnerId: string; title: string }, rung: LadderRung, title: string) {
+type RungMember = { id: string; role: string; user: { id: string; email: string } };
+
+/** The members on a ladder rung: one named member, the partner's users, or everyone with the rung's role. */
+async function rungMembers(db: Db, tenantId: string, incident: { partnerId: string }, rung: LadderRung): Promise<RungMember[]> {
   const where = rung.membershipId
     ? { tenantId, id: rung.membershipId }
     : rung.role === "PARTNER"
       ? { tenantId, partnerId: incident.partnerId, role: { in: ["PARTNER_ADMIN" as const, "PARTNER_AGENT" as const] } }
       : { tenantId, role: rung.role ?? ("STEWARD" as const) };
-  const members = await db.membership.findMany({ where, select: { id: true, role: true } });
+  return db.membership.findMany({ where, select: { id: true, role: true, user: { select: { id: true, email: true } } } });
+}
+
+type Incident = { id: string; number: number; title: string; partnerId: string; customerId: string | null };
+
+/** E-mail for the rung's members and, at level 1, the partner's contacts (queued in this transaction). */
+async function mailRung(db: Db, tenantId: string, incident: Incident, members: RungMember[], step: { level: EscalationLevel; why: string; clock: SlaClock; now: Date }) {
+  const contacts = step.level === 1 ? await db.partnerContact.findMany({ where: { tenantId, partnerId: incident.partnerId, email: { not: null } }, select: { email: true } }) : [];
+  const recipients = [
+    ...members.map((m) => ({ email: m.user.email, userId: m.user.id, partner: m.role.startsWith("PARTNER_") })),
+    ...contacts.map((c) => ({ email: c.email!, userId: null, partner: true })),
+  ];
+  await queueEscalationMail(db, tenantId, { incident, level: step.level, why: step.why, clock: step.clock, recipients, now: step.now });
+}
+
+/** In-app notifications for the people on a ladder rung. */
+async function notifyRung(db: Db, tenantId: string, incident: { id: string; title: string }, members: RungMember[], title: string) {
   const tenant = await db.tenant.findFirst({ where: { id: tenantId }, select: { slug: true } });
   if (members.length === 0 || !tenant) return;
   await db.notification.createMany({

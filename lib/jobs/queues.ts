@@ -72,6 +72,16 @@ export const QUEUES = {
     deadLetter: false,
     everySeconds: seconds("STEWARD_WEBHOOK_INTERVAL_MS", 10_000),
   },
+  /** Send the e-mail that is due (retries with backoff live in lib/mail) and queue the daily digests. */
+  "mail.deliver": {
+    policy: "stately",
+    retryLimit: 0,
+    retryDelaySeconds: 0,
+    retryBackoff: false,
+    expireInSeconds: 5 * 60,
+    deadLetter: false,
+    everySeconds: seconds("STEWARD_MAIL_INTERVAL_MS", 5_000),
+  },
   /** Refresh planner statistics on the embedded database, which has no autovacuum (a no-op on a server). */
   "db.analyze": {
     policy: "stately",

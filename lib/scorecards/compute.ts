@@ -9,6 +9,7 @@
  * publishMonth: the month's drafts become PUBLISHED (frozen: nothing updates a published card's figures);
  * a card published earlier for the same partner and month becomes SUPERSEDED.
  */
+import { queueScorecardPublishedMail } from "@/lib/mail/messages/scorecard-published";
 import type { Db } from "@/lib/db/scope";
 import { ActionError } from "@/lib/actions/errors";
 import { uuidv7 } from "@/lib/api/ids";
@@ -117,7 +118,14 @@ export async function computeMonth(db: Db, tenantId: string, month: Date, now = 
  * Publishing also queues the month's export job (lib/scorecards/export-job.ts) in the same transaction: the
  * caller launches it after the commit (launchExportJob), or the export sweep picks it up.
  */
-export async function publishMonth(db: Db, tenantId: string, month: Date, userId: string, now = new Date()): Promise<{ published: number; exportJobId: string }> {
+export async function publishMonth(
+  db: Db,
+  tenantId: string,
+  month: Date,
+  userId: string,
+  now = new Date(),
+  { mailPartners = true }: { mailPartners?: boolean } = {},
+): Promise<{ published: number; exportJobId: string }> {
   const { from } = monthBounds(month, now);
   const drafts = await db.scorecard.count({ where: { tenantId, month: from, status: "DRAFT" } });
   if (drafts === 0) throw new ActionError("There is no draft to publish for this month. Compute it first.", "invalid");
@@ -136,6 +144,8 @@ export async function publishMonth(db: Db, tenantId: string, month: Date, userId
   await db.outboxMessage.createMany({
     data: publishing.map((card) => ({ tenantId, topic: "scorecard.published", payload: { scorecardId: card.id, partnerId: card.partnerId, month: monthLabel } })),
   });
+  // The partner admins are mailed a link to their card (not for history the demo seed publishes).
+  if (mailPartners) await queueScorecardPublishedMail(db, tenantId, publishing.map((card) => card.id), monthLabel, now);
   const exportJobId = await enqueueMonthExport(db, tenantId, from, userId);
   invalidateDashboard(tenantId);
   return { published: count, exportJobId };

@@ -88,7 +88,7 @@ async function publishScorecardHistory(tenantId: string, ownerEmail: string, tod
     const month = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - back, 1));
     const { published, exportJobId } = await withTenant({ tenantId }, async (db) => {
       await computeMonth(db, tenantId, month, today);
-      return publishMonth(db, tenantId, month, owner.id, today);
+      return publishMonth(db, tenantId, month, owner.id, today, { mailPartners: false });
     });
     // the month's stored export, as the publish action starts it: downloadable from the first login
     await runExportJob(tenantId, exportJobId);

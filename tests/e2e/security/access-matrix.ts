@@ -111,6 +111,9 @@ export const PAGES: PageEntry[] = [
   { file: "app/t/[tenant]/settings/alignment/page.tsx", url: () => "/t/northwind/settings/alignment", otherTenantUrl: () => "/t/contoso/settings/alignment", expect: STEWARD_READ },
   { file: "app/t/[tenant]/settings/api-keys/page.tsx", url: () => "/t/northwind/settings/api-keys", otherTenantUrl: () => "/t/contoso/settings/api-keys", expect: OWNER_ONLY },
   { file: "app/t/[tenant]/settings/api-reference/page.tsx", url: () => "/t/northwind/settings/api-reference", otherTenantUrl: () => "/t/contoso/settings/api-reference", expect: STEWARD_READ },
+  { file: "app/t/[tenant]/settings/email/page.tsx", url: () => "/t/northwind/settings/email", otherTenantUrl: () => "/t/contoso/settings/email", expect: STEWARD_READ },
+  // The demo's mailbox (the e2e server runs the local mail catcher, as the demo does).
+  { file: "app/t/[tenant]/settings/mailbox/page.tsx", url: () => "/t/northwind/settings/mailbox", otherTenantUrl: () => "/t/contoso/settings/mailbox", expect: OWNER_ONLY },
   { file: "app/t/[tenant]/settings/import/page.tsx", url: () => "/t/northwind/settings/import", otherTenantUrl: () => "/t/contoso/settings/import", expect: STEWARD_WRITE },
   { file: "app/t/[tenant]/settings/scorecards/page.tsx", url: () => "/t/northwind/settings/scorecards", otherTenantUrl: () => "/t/contoso/settings/scorecards", expect: STEWARD_READ },
   { file: "app/t/[tenant]/settings/sla/page.tsx", url: () => "/t/northwind/settings/sla", otherTenantUrl: () => "/t/contoso/settings/sla", expect: STEWARD_READ },
@@ -139,6 +142,13 @@ export type SessionRouteEntry = { file: string; method: "GET"; url: (ids: Ids) =
 export const SESSION_ROUTES: SessionRouteEntry[] = [
   // next-auth's own endpoints: public by design (the session endpoint answers who you are, or nothing).
   { file: "app/api/auth/[...nextauth]/route.ts", method: "GET", url: () => "/api/auth/session", expect: PUBLIC },
+  // One-click unsubscribe: its signed token is the only credential; no session gets past a bad token.
+  {
+    file: "app/api/email/unsubscribe/route.ts",
+    method: "GET",
+    url: () => "/api/email/unsubscribe?token=bm90LWEtdG9rZW4.forged-signature",
+    expect: { owner: "404", steward: "404", analyst: "404", partnerAdmin: "404", partnerAgent: "404", anonymous: "404", otherTenant: "n/a", otherPartner: "n/a" },
+  },
   {
     file: "app/t/[tenant]/scorecards/export/route.ts",
     method: "GET",
@@ -336,6 +346,8 @@ export const ACTIONS: ActionEntry[] = [
   { file: "app/t/[tenant]/settings/alignment/actions.ts", name: "updateQuestionAction", input: nw({ questionId: 7 }), otherTenantInput: contoso({ questionId: 7 }), expect: A_OWNER },
   { file: "app/t/[tenant]/settings/api-keys/actions.ts", name: "createApiKeyAction", input: nw({ name: "" }), otherTenantInput: contoso({ name: "" }), expect: A_OWNER },
   { file: "app/t/[tenant]/settings/api-keys/actions.ts", name: "revokeApiKeyAction", input: nw({ apiKeyId: NOPE }), otherTenantInput: contoso({ apiKeyId: NOPE }), expect: A_OWNER },
+  { file: "app/t/[tenant]/settings/email/actions.ts", name: "saveChatWebhookAction", input: nw({ url: 7 }), otherTenantInput: contoso({ url: 7 }), expect: A_OWNER },
+  { file: "app/t/[tenant]/settings/email/actions.ts", name: "saveEmailPreferencesAction", input: nw({ modes: 7 }), otherTenantInput: contoso({ modes: 7 }), expect: A_STEWARD_READ },
   { file: "app/t/[tenant]/settings/import/actions.ts", name: "importBatchAction", input: nw({ kind: "nope" }), otherTenantInput: contoso({ kind: "nope" }), expect: A_STEWARD_WRITE },
   { file: "app/t/[tenant]/settings/sla/actions.ts", name: "saveSlaPolicyAction", input: nw({ severity: "nope" }), otherTenantInput: contoso({ severity: "nope" }), expect: A_OWNER },
   { file: "app/t/[tenant]/settings/sla/actions.ts", name: "saveBusinessHoursAction", input: nw({ days: 7 }), otherTenantInput: contoso({ days: 7 }), expect: A_OWNER },

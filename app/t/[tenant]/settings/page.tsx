@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireSteward } from "@/lib/auth/guards";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db/scope";
+import { env } from "@/lib/env";
 import { listMembers, listOpenInvitations } from "@/lib/members/members";
 import { Card, PageHeader } from "@/components/ui/card";
 import { InviteForm } from "./invite-form";
@@ -18,6 +19,8 @@ const SETTINGS_SECTIONS = [
   { path: "import", title: "Bulk import", description: "Partners, customers, transactions and interactions from CSV files, with column mapping and an error report.", permission: "partners:write" },
   { path: "api-keys", title: "API keys", description: "Keys for the integration API (/api/v1), optionally scoped to one partner, with rate limits.", permission: "settings:write" },
   { path: "webhooks", title: "Webhooks", description: "Signed event deliveries to your systems (incidents, scorecards), with a delivery log.", permission: "settings:write" },
+  { path: "email", title: "E-mail", description: "Which e-mail you get (immediately, daily digest or off); owners see recent deliveries and their status." },
+  { path: "mailbox", title: "Mailbox (demo)", description: "The mail the demo sent, kept by its local mail server.", permission: "settings:write", devMailbox: true },
   { path: "api-reference", title: "API reference", description: "The endpoints of the integration API, generated from its OpenAPI document." },
 ] as const;
 
@@ -41,7 +44,9 @@ export default async function SettingsPage({ params }: PageProps<"/t/[tenant]/se
       <PageHeader title="Settings" description={`Workspace ${access.tenant.name} (/t/${access.tenant.slug}).`} />
       <nav aria-label="Workspace settings">
         <ul className="grid gap-3 sm:grid-cols-2">
-          {SETTINGS_SECTIONS.filter((section) => !("permission" in section) || can(access.membership.role, section.permission)).map((section) => (
+          {SETTINGS_SECTIONS.filter((section) => !("permission" in section) || can(access.membership.role, section.permission))
+            .filter((section) => !("devMailbox" in section) || env().STEWARD_DEV_MAILBOX_DIR)
+            .map((section) => (
             <li key={section.path} className="rounded-md border border-slate-200 bg-white p-3 text-sm">
               <Link href={`/t/${tenant}/settings/${section.path}`} className="font-medium text-brand-700 hover:underline">
                 {section.title}

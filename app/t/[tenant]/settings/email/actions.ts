@@ -1,0 +1,32 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { stewardAction } from "@/lib/actions/clients";
+import { PREFERENCE_KINDS, PREFERENCE_MODES } from "@/lib/mail/kinds";
+import { setPreference } from "@/lib/mail/preferences";
+import { chatWebhookSchema, setChatWebhook } from "@/lib/mail/chat";
+
+const mode = z.enum(PREFERENCE_MODES, { error: "Choose Immediately, In the daily digest or Off" });
+
+/** Every staff member sets their own e-mail preferences (never someone else's: the user comes from the session). */
+export const saveEmailPreferencesAction = stewardAction
+  .metadata({ actionName: "email.preferences_saved", permission: "workspace:read" })
+  .inputSchema(z.object({ tenantSlug: z.string().min(1).max(64), modes: z.object(Object.fromEntries(PREFERENCE_KINDS.map((k) => [k, mode])) as Record<(typeof PREFERENCE_KINDS)[number], typeof mode>) }))
+  .action(async ({ parsedInput, ctx }) => {
+    for (const kind of PREFERENCE_KINDS) await setPreference(ctx.db, ctx.access.tenant.id, ctx.access.user.id, kind, parsedInput.modes[kind]);
+    ctx.audit({ action: "email.preferences_saved", entityType: "EmailPreference", entityId: ctx.access.user.id, data: parsedInput.modes });
+    revalidatePath(`/t/${ctx.access.tenant.slug}/settings/email`);
+    return { saved: true };
+  });
+
+/** Owners set (or clear, with an empty URL) the workspace's chat webhook for escalations. */
+export const saveChatWebhookAction = stewardAction
+  .metadata({ actionName: "email.chat_webhook_saved", permission: "settings:write" })
+  .inputSchema(chatWebhookSchema.extend({ tenantSlug: z.string().min(1).max(64) }))
+  .action(async ({ parsedInput, ctx }) => {
+    await setChatWebhook(ctx.db, ctx.access.tenant.id, parsedInput.url);
+    ctx.audit({ action: "email.chat_webhook_saved", entityType: "Tenant", entityId: ctx.access.tenant.id, data: { set: parsedInput.url !== "" } });
+    revalidatePath(`/t/${ctx.access.tenant.slug}/settings/email`);
+    return { url: parsedInput.url };
+  });
