@@ -128,6 +128,7 @@ export async function escalateIncident(db: Db, tenantId: string, incidentId: str
   const { deadlines, due } = examine(incident, sla, now);
   if (!sameDeadlines(incident, deadlines)) await storeDeadlineRows(db, tenantId, [{ id: incident.id, ...deadlines }], false);
   let escalated = 0;
+  const clock = incidentClock(incident, sla, now);
   for (const step of due) {
     const inserted = await db.$executeRaw`
       insert into "Escalation" ("tenantId", "id", "incidentId", "level", "reason", "createdAt")
@@ -177,10 +178,10 @@ async function rungMembers(db: Db, tenantId: string, incident: { partnerId: stri
   return db.membership.findMany({ where, select: { id: true, role: true, user: { select: { id: true, email: true } } } });
 }
 
-type Incident = { id: string; number: number; title: string; partnerId: string; customerId: string | null };
+type MailedIncident = { id: string; number: number; title: string; partnerId: string; customerId: string | null };
 
 /** E-mail for the rung's members and, at level 1, the partner's contacts (queued in this transaction). */
-async function mailRung(db: Db, tenantId: string, incident: Incident, members: RungMember[], step: { level: EscalationLevel; why: string; clock: SlaClock; now: Date }) {
+async function mailRung(db: Db, tenantId: string, incident: MailedIncident, members: RungMember[], step: { level: EscalationLevel; why: string; clock: SlaClock; now: Date }) {
   const contacts = step.level === 1 ? await db.partnerContact.findMany({ where: { tenantId, partnerId: incident.partnerId, email: { not: null } }, select: { email: true } }) : [];
   const recipients = [
     ...members.map((m) => ({ email: m.user.email, userId: m.user.id, partner: m.role.startsWith("PARTNER_") })),
