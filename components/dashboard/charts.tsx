@@ -26,7 +26,7 @@ export const QUADRANT_COLORS: Record<QuadrantLabel, string> = { reward: "#059669
 
 export function ScoreDistributionChart({ data }: { data: { bucket: string; partners: number }[] }) {
   return (
-    <ChartFigure className="h-48" summary={distributionSummary(data)}>
+    <ChartFigure className="h-48" title="Number of partners per score band" summary={distributionSummary(data)}>
       <ResponsiveContainer>
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={false} />
@@ -44,7 +44,7 @@ export function ScoreDistributionChart({ data }: { data: { bucket: string; partn
 export function QuadrantChart({ points, scoreLine, equityLine, hrefBase }: { points: QuadrantPoint[]; scoreLine: number; equityLine: number; hrefBase: string }) {
   const router = useRouter();
   return (
-    <ChartFigure className="h-80" summary={quadrantSummary(points)}>
+    <ChartFigure className="h-80" title="Partners by score and customer equity served: reward, develop, watch, exit" summary={quadrantSummary(points)}>
       <ResponsiveContainer>
         <ScatterChart margin={{ top: 16, right: 24, bottom: 16, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
@@ -83,7 +83,7 @@ export function QuadrantChart({ points, scoreLine, equityLine, hrefBase }: { poi
 
 export function IncidentsByTouchpointChart({ data }: { data: { name: string; incidents: number; open: number }[] }) {
   return (
-    <ChartFigure style={{ height: Math.max(120, data.length * 26 + 40) }} summary={incidentsByTouchpointSummary(data)}>
+    <ChartFigure style={{ height: Math.max(120, data.length * 26 + 40) }} title="Incidents per touchpoint, last 90 days" summary={incidentsByTouchpointSummary(data)}>
       <ResponsiveContainer>
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={false} />

@@ -18,7 +18,7 @@ const SERIES = [
 /** Overall score and sub-scores per month; months without data leave a gap (never drawn as 0). */
 export function ScoreTrendChart({ data }: { data: TrendPoint[] }) {
   return (
-    <ChartFigure className="h-64" summary={scoreTrendSummary(data)}>
+    <ChartFigure className="h-64" title="Score per month" summary={scoreTrendSummary(data)}>
       <ResponsiveContainer>
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />

@@ -8,7 +8,7 @@ const money = (v: number) => new Intl.NumberFormat("en", { notation: "compact", 
 
 export function EquityTrendChart({ data }: { data: { month: string; equity: number }[] }) {
   return (
-    <ChartFigure className="h-56" summary={equityTrendSummary(data)}>
+    <ChartFigure className="h-56" title="Customer equity per month" summary={equityTrendSummary(data)}>
       <ResponsiveContainer>
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
@@ -25,7 +25,7 @@ export function EquityTrendChart({ data }: { data: { month: string; equity: numb
 export function RollupBarChart({ data, label }: { data: { label: string; equity: number }[]; label: string }) {
   const top = data.slice(0, 10);
   return (
-    <ChartFigure style={{ height: Math.max(120, top.length * 28 + 40) }} summary={rollupSummary(label, data)}>
+    <ChartFigure style={{ height: Math.max(120, top.length * 28 + 40) }} title={label} summary={rollupSummary(label, data)}>
       <ResponsiveContainer>
         <BarChart data={top} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={false} />
@@ -41,7 +41,7 @@ export function RollupBarChart({ data, label }: { data: { label: string; equity:
 
 export function HoldoutChart({ data }: { data: { period: string; observed: number; expected: number }[] }) {
   return (
-    <ChartFigure className="h-56" summary={holdoutSummary(data)}>
+    <ChartFigure className="h-56" title="Observed and expected repeat purchases per holdout period" summary={holdoutSummary(data)}>
       <ResponsiveContainer>
         <BarChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
