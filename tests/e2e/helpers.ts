@@ -41,3 +41,16 @@ export async function saveScreenshot(page: Page, name: string) {
   const dir = process.env.SCREENSHOT_DIR;
   if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
 }
+
+/** Tabs through the page until the element with this accessible name has focus (proves it is keyboard reachable). */
+export async function tabTo(page: Page, name: string, maxTabs = 80) {
+  for (let i = 0; i < maxTabs; i++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el ? (el.getAttribute("aria-label") ?? el.textContent ?? "").trim() : "";
+    });
+    if (focused === name) return;
+  }
+  throw new Error(`"${name}" was not reached with Tab`);
+}
