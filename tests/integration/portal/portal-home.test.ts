@@ -126,6 +126,22 @@ describe("portal home", () => {
     expect((await portalHome({ tenantId, partnerId: ids.metro, userId: ids.metroUser }, NOW)).latest?.quartile).toBe(1);
   });
 
+  it("row-level security hides other partners' rows in the partner's scope, even from queries without a partner filter", async () => {
+    const visible = await withTenant({ tenantId, partnerId: ids.swift, userId: ids.swiftUser }, async (db) => ({
+      incidents: await db.incident.findMany({ select: { partnerId: true } }),
+      scorecards: await db.scorecard.findMany({ select: { partnerId: true, status: true } }),
+      acknowledgements: await db.standardAcknowledgement.findMany({ select: { partnerId: true } }),
+      surveys: await db.partnerSurveyResponse.count(),
+    }));
+    expect(new Set(visible.incidents.map((i) => i.partnerId))).toEqual(new Set([ids.swift]));
+    expect(visible.scorecards).toEqual([
+      { partnerId: ids.swift, status: "PUBLISHED" },
+      { partnerId: ids.swift, status: "PUBLISHED" },
+    ]);
+    expect(visible.acknowledgements).toEqual([{ partnerId: ids.swift }]);
+    expect(visible.surveys).toBe(0);
+  });
+
   it("a partner with nothing yet gets empty lists and no score", async () => {
     const partnerId = await withTenant({ tenantId }, async (db) => (await createPartner(db, tenantId, { type: "INSTALLER" })).id);
     const home = await portalHome({ tenantId, partnerId, userId: ids.swiftUser }, NOW);
