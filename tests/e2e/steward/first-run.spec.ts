@@ -35,6 +35,7 @@ test("a new sign-up follows the setup checklist with presets and sample files to
   // The dashboard points a new workspace to its checklist.
   await expect(page.getByTestId("setup-banner")).toContainText("0 of 6 steps done");
   await expect(page.getByTestId("setup-banner")).toContainText("Next: map your touchpoints.");
+  await saveScreenshot(page, "dashboard-setup-banner-1440");
   await page.getByRole("link", { name: "Continue setup" }).click();
   await expect(page).toHaveURL(`/t/${slug}/setup`);
   await expect(page.getByTestId("setup-progress")).toHaveText("0 of 6 steps done");

@@ -113,8 +113,12 @@ function LatestScore({ home, base }: { home: PortalHome; base: string }) {
           <p className="text-sm text-slate-600">No scorecard has been published for you yet. It appears here once the brand publishes a month.</p>
         ) : (
           <div className="flex flex-wrap items-start gap-x-10 gap-y-4">
-            <ScoreAndChange label={`Score, ${monthLabel(latest.month)}`} score={latest.score} change={latest.change} />
-            <HelpDisclosure topic="score" />
+            <ScoreAndChange
+              label={`Score, ${monthLabel(latest.month)}`}
+              score={latest.score}
+              change={latest.change}
+              help={<HelpDisclosure topic="score" />}
+            />
             <div>
               <p className="text-xs text-slate-500">Recommendation</p>
               <p className="mt-1">

@@ -64,8 +64,12 @@ export default async function PortalScorecardPage({ params, searchParams }: Page
         </div>
       </div>
       <Card className="flex flex-wrap items-center gap-x-8 gap-y-3 p-5" data-testid="scorecard-summary">
-        <ScoreAndChange label={`Overall score, ${monthLabel(card.month)}`} score={card.score} change={card.change} />
-        <HelpDisclosure topic="score" />
+        <ScoreAndChange
+          label={`Overall score, ${monthLabel(card.month)}`}
+          score={card.score}
+          change={card.change}
+          help={<HelpDisclosure topic="score" />}
+        />
         <div>
           <p className="text-xs text-slate-500">Rank among partners of your type</p>
           <p className="text-lg tabular-nums">{card.rank === null ? "—" : `${card.rank} of ${card.peerCount}`}</p>

@@ -54,8 +54,12 @@ export default async function PartnerScorecardPage({ params, searchParams }: Pag
       ) : (
         <>
           <Card className="flex flex-wrap items-center gap-x-8 gap-y-3 p-5" data-testid="scorecard-summary">
-            <ScoreAndChange label="Overall score" score={card.score} change={card.change} />
-            <HelpDisclosure topic="score" base={`/t/${tenant}`} />
+            <ScoreAndChange
+              label="Overall score"
+              score={card.score}
+              change={card.change}
+              help={<HelpDisclosure topic="score" base={`/t/${tenant}`} />}
+            />
             <div>
               <p className="text-xs text-slate-500">Rank among {data.partner.type.toLowerCase()} partners</p>
               <p className="text-lg tabular-nums">{card.rank === null ? "—" : `${card.rank} of ${card.peerCount}`}</p>
