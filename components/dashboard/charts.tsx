@@ -16,6 +16,8 @@ import {
   YAxis,
   ZAxis,
 } from "recharts";
+import { ChartFigure } from "@/components/ui/chart-figure";
+import { distributionSummary, incidentsByTouchpointSummary, quadrantSummary } from "@/lib/help/chart-summaries";
 import type { QuadrantLabel, QuadrantPoint } from "@/lib/dashboard/overview";
 
 const compact = (v: number) => new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 }).format(v);
@@ -24,7 +26,7 @@ export const QUADRANT_COLORS: Record<QuadrantLabel, string> = { reward: "#059669
 
 export function ScoreDistributionChart({ data }: { data: { bucket: string; partners: number }[] }) {
   return (
-    <div className="h-48 w-full" role="img" aria-label="Number of partners per score band">
+    <ChartFigure className="h-48" title="Number of partners per score band" summary={distributionSummary(data)}>
       <ResponsiveContainer>
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={false} />
@@ -34,7 +36,7 @@ export function ScoreDistributionChart({ data }: { data: { bucket: string; partn
           <Bar dataKey="partners" fill="#6366f1" isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
-    </div>
+    </ChartFigure>
   );
 }
 
@@ -42,7 +44,7 @@ export function ScoreDistributionChart({ data }: { data: { bucket: string; partn
 export function QuadrantChart({ points, scoreLine, equityLine, hrefBase }: { points: QuadrantPoint[]; scoreLine: number; equityLine: number; hrefBase: string }) {
   const router = useRouter();
   return (
-    <div className="h-80 w-full" role="img" aria-label="Partners by score and customer equity served: reward, develop, watch, exit">
+    <ChartFigure className="h-80" title="Partners by score and customer equity served: reward, develop, watch, exit" summary={quadrantSummary(points)}>
       <ResponsiveContainer>
         <ScatterChart margin={{ top: 16, right: 24, bottom: 16, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
@@ -75,13 +77,13 @@ export function QuadrantChart({ points, scoreLine, equityLine, hrefBase }: { poi
           </Scatter>
         </ScatterChart>
       </ResponsiveContainer>
-    </div>
+    </ChartFigure>
   );
 }
 
 export function IncidentsByTouchpointChart({ data }: { data: { name: string; incidents: number; open: number }[] }) {
   return (
-    <div className="w-full" style={{ height: Math.max(120, data.length * 26 + 40) }} role="img" aria-label="Incidents per touchpoint, last 90 days">
+    <ChartFigure style={{ height: Math.max(120, data.length * 26 + 40) }} title="Incidents per touchpoint, last 90 days" summary={incidentsByTouchpointSummary(data)}>
       <ResponsiveContainer>
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={false} />
@@ -92,6 +94,6 @@ export function IncidentsByTouchpointChart({ data }: { data: { name: string; inc
           <Bar dataKey="open" name="Still open" fill="#dc2626" isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
-    </div>
+    </ChartFigure>
   );
 }

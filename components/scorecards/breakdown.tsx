@@ -1,3 +1,4 @@
+import { HelpDisclosure } from "@/components/ui/help-disclosure";
 import { SCORECARD_AREA_LABELS, SCORECARD_AREAS, type ScorecardArea } from "@/lib/scorecards/weights";
 import {
   COMPLIANCE_FORMULA,
@@ -54,7 +55,8 @@ const INPUT_LABELS: Record<string, string> = {
 };
 
 /** Each sub-score with its parts, the inputs behind it and its formula ("how is this computed"). */
-export function SubScoreBreakdown({ card }: { card: ScorecardCard }) {
+/** helpBase: the workspace path for the help's setting links (staff pages); none in the partner portal. */
+export function SubScoreBreakdown({ card, helpBase }: { card: ScorecardCard; helpBase?: string }) {
   const details = card.details;
   return (
     <div className="grid gap-4 lg:grid-cols-2" data-testid="sub-score-breakdown">
@@ -65,7 +67,9 @@ export function SubScoreBreakdown({ card }: { card: ScorecardCard }) {
         return (
           <Card key={area} className="p-5" data-testid={`area-${area}`}>
             <div className="flex items-baseline justify-between gap-3">
-              <h3 className="font-semibold">{SCORECARD_AREA_LABELS[area]}</h3>
+              <h3 className="font-semibold">
+                {SCORECARD_AREA_LABELS[area]} <HelpDisclosure topic={area} base={helpBase} />
+              </h3>
               <span className="text-xl">
                 <Score value={card[AREA_SCORE_KEY[area]]} strong />
               </span>

@@ -31,12 +31,14 @@ export function StatusBadge({ status }: { status: "DRAFT" | "PUBLISHED" | "SUPER
 
 export const monthLabel = (d: Date) => d.toLocaleDateString("en", { month: "long", year: "numeric", timeZone: "UTC" });
 
-/** The overall score and its change against last month, as the first facts of a card's summary. */
-export function ScoreAndChange({ label, score, change }: { label: string; score: number | null; change: number | null }) {
+/** The overall score and its change against last month, as the first facts of a card's summary (help: beside the label). */
+export function ScoreAndChange({ label, score, change, help }: { label: string; score: number | null; change: number | null; help?: React.ReactNode }) {
   return (
     <>
       <div>
-        <p className="text-xs text-slate-500">{label}</p>
+        <p className="text-xs text-slate-500">
+          {label} {help}
+        </p>
         <p className="text-3xl">
           <Score value={score} strong />
         </p>

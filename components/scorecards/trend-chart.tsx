@@ -1,5 +1,7 @@
 "use client";
 
+import { ChartFigure } from "@/components/ui/chart-figure";
+import { scoreTrendSummary } from "@/lib/help/chart-summaries";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export type TrendPoint = { month: string; score: number | null; compliance: number | null; experience: number | null; incidents: number | null; value: number | null; engagement: number | null };
@@ -16,7 +18,7 @@ const SERIES = [
 /** Overall score and sub-scores per month; months without data leave a gap (never drawn as 0). */
 export function ScoreTrendChart({ data }: { data: TrendPoint[] }) {
   return (
-    <div className="h-64 w-full" role="img" aria-label="Score per month">
+    <ChartFigure className="h-64" title="Score per month" summary={scoreTrendSummary(data)}>
       <ResponsiveContainer>
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
@@ -29,6 +31,6 @@ export function ScoreTrendChart({ data }: { data: TrendPoint[] }) {
           ))}
         </LineChart>
       </ResponsiveContainer>
-    </div>
+    </ChartFigure>
   );
 }

@@ -28,3 +28,29 @@ export async function expectNotFound(page: Page, path: string) {
   expect(response?.status(), `${path} should answer 404`).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 }
+
+/** The page fits the viewport's width (no sideways scroll), at the given width. */
+export async function expectNoSidewaysScroll(page: Page, width: number) {
+  await page.setViewportSize({ width, height: 900 });
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect(scrollWidth, `page is ${scrollWidth}px wide at ${innerWidth}px`).toBeLessThanOrEqual(innerWidth);
+}
+
+/** Saves a full-page screenshot when SCREENSHOT_DIR is set (for review; never in the repository). */
+export async function saveScreenshot(page: Page, name: string) {
+  const dir = process.env.SCREENSHOT_DIR;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
+
+/** Tabs through the page until the element with this accessible name has focus (proves it is keyboard reachable). */
+export async function tabTo(page: Page, name: string, maxTabs = 80) {
+  for (let i = 0; i < maxTabs; i++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el ? (el.getAttribute("aria-label") ?? el.textContent ?? "").trim() : "";
+    });
+    if (focused === name) return;
+  }
+  throw new Error(`"${name}" was not reached with Tab`);
+}

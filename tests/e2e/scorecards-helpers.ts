@@ -2,8 +2,8 @@ import { expect, type Page } from "@playwright/test";
 import { NORTHWIND } from "./helpers";
 
 /** Computes and publishes the default month (last month) on the scorecards page; returns the month (YYYY-MM). */
-export async function computeAndPublish(page: Page) {
-  await page.goto(`/t/${NORTHWIND.slug}/scorecards`);
+export async function computeAndPublish(page: Page, tenantSlug = NORTHWIND.slug) {
+  await page.goto(`/t/${tenantSlug}/scorecards`);
   const month = await page.getByLabel("Month", { exact: true }).inputValue();
   const controls = page.getByTestId("month-controls");
   await controls.getByRole("button", { name: /Compute draft|Recompute draft/ }).click();

@@ -8,6 +8,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { EquityTrendChart } from "@/app/t/[tenant]/value/charts";
 import { IncidentsByTouchpointChart, QUADRANT_COLORS, QuadrantChart, ScoreDistributionChart } from "@/components/dashboard/charts";
 import { Change } from "@/components/scorecards/labels";
+import { SetupBanner } from "@/components/onboarding/setup-banner";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -194,6 +195,9 @@ export default async function DashboardPage({ params }: PageProps<"/t/[tenant]">
   return (
     <div className="space-y-6">
       <PageHeader title={access.tenant.name} description="Your demand chain at a glance: customer equity, what incidents put at risk, and how your partners score." />
+      <Suspense fallback={null}>
+        <SetupBanner tenantId={tenantId} base={base} />
+      </Suspense>
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-5">
         <Suspense fallback={[0, 1].map((i) => <Skeleton key={i} />)}>
           <EquitySection tenantId={tenantId} base={base} />

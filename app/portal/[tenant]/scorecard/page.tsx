@@ -6,6 +6,7 @@ import { partnerScorecard, partnerTrend, scorecardComments, scorecardMonths } fr
 import { formatMonth, parseMonth } from "@/lib/value/tenant-data";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { HelpDisclosure } from "@/components/ui/help-disclosure";
 import { SubScoreBreakdown } from "@/components/scorecards/breakdown";
 import { monthLabel, RecommendationBadge, ScoreAndChange } from "@/components/scorecards/labels";
 import { MonthPicker } from "@/components/scorecards/month-picker";
@@ -63,7 +64,12 @@ export default async function PortalScorecardPage({ params, searchParams }: Page
         </div>
       </div>
       <Card className="flex flex-wrap items-center gap-x-8 gap-y-3 p-5" data-testid="scorecard-summary">
-        <ScoreAndChange label={`Overall score, ${monthLabel(card.month)}`} score={card.score} change={card.change} />
+        <ScoreAndChange
+          label={`Overall score, ${monthLabel(card.month)}`}
+          score={card.score}
+          change={card.change}
+          help={<HelpDisclosure topic="score" />}
+        />
         <div>
           <p className="text-xs text-slate-500">Rank among partners of your type</p>
           <p className="text-lg tabular-nums">{card.rank === null ? "—" : `${card.rank} of ${card.peerCount}`}</p>

@@ -6,6 +6,7 @@ import { withTenant } from "@/lib/db/scope";
 import { partnerScorecard, partnerTrend, scorecardComments, scorecardMonths } from "@/lib/scorecards/queries";
 import { parseMonth } from "@/lib/value/tenant-data";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { HelpDisclosure } from "@/components/ui/help-disclosure";
 import { SubScoreBreakdown } from "@/components/scorecards/breakdown";
 import { monthLabel, RecommendationBadge, ScoreAndChange, StatusBadge } from "@/components/scorecards/labels";
 import { MonthPicker } from "@/components/scorecards/month-picker";
@@ -53,7 +54,12 @@ export default async function PartnerScorecardPage({ params, searchParams }: Pag
       ) : (
         <>
           <Card className="flex flex-wrap items-center gap-x-8 gap-y-3 p-5" data-testid="scorecard-summary">
-            <ScoreAndChange label="Overall score" score={card.score} change={card.change} />
+            <ScoreAndChange
+              label="Overall score"
+              score={card.score}
+              change={card.change}
+              help={<HelpDisclosure topic="score" base={`/t/${tenant}`} />}
+            />
             <div>
               <p className="text-xs text-slate-500">Rank among {data.partner.type.toLowerCase()} partners</p>
               <p className="text-lg tabular-nums">{card.rank === null ? "—" : `${card.rank} of ${card.peerCount}`}</p>
@@ -67,7 +73,7 @@ export default async function PartnerScorecardPage({ params, searchParams }: Pag
               <StatusBadge status={card.status} /> <span className="text-xs text-slate-500">version {card.version}</span>
             </div>
           </Card>
-          <SubScoreBreakdown card={card} />
+          <SubScoreBreakdown card={card} helpBase={`/t/${tenant}`} />
         </>
       )}
       <Card className="p-5">

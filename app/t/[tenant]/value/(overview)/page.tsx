@@ -11,6 +11,7 @@ import { formatMonth } from "@/lib/value/tenant-data";
 import type { HoldoutCheck, RetentionSegment } from "@/lib/value/tenant-models";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { HelpDisclosure } from "@/components/ui/help-disclosure";
 import { EquityTrendChart, HoldoutChart, RollupBarChart } from "../charts";
 import { formatMoney, formatNumber, formatPercent } from "../format";
 import { RecomputePanel } from "../recompute-panel";
@@ -107,15 +108,18 @@ export default async function ValuePage({ params, searchParams }: PageProps<"/t/
       <section aria-labelledby="equity-heading" className="grid gap-4 lg:grid-cols-3">
         <Card className="p-5">
           <h2 id="equity-heading" className="text-sm font-medium text-slate-500">
-            Customer equity, {data.month}
+            Customer equity, {data.month} <HelpDisclosure topic="customerEquity" base={`/t/${tenant}`} />
           </h2>
           <p className="mt-1 text-3xl font-semibold tabular-nums" data-testid="equity-total">
             {formatMoney(total)}
           </p>
           <p className="mt-1 text-sm text-slate-600">
-            {rollups.total.customers.toLocaleString("en")} customers · average CLV {formatMoney(rollups.total.customers ? total / rollups.total.customers : 0)}
+            {rollups.total.customers.toLocaleString("en")} customers · average CLV {formatMoney(rollups.total.customers ? total / rollups.total.customers : 0)}{" "}
+            <HelpDisclosure topic="clv" base={`/t/${tenant}`} />
           </p>
-          <p className="mt-1 text-sm text-slate-600">Equity at risk from incidents: {formatMoney(totalRisk)}</p>
+          <p className="mt-1 text-sm text-slate-600">
+            Equity at risk from incidents: {formatMoney(totalRisk)} <HelpDisclosure topic="equityAtRisk" base={`/t/${tenant}`} />
+          </p>
           {data.months.length > 1 && (
             <nav aria-label="Snapshot month" className="mt-3 flex flex-wrap gap-1 text-xs">
               {data.months.map((m) => (

@@ -4,6 +4,7 @@ import { requireSteward } from "@/lib/auth/guards";
 import { withTenant } from "@/lib/db/scope";
 import { listCustomers } from "@/lib/value/customers";
 import { buttonClass } from "@/components/ui/button";
+import { HelpDisclosure } from "@/components/ui/help-disclosure";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { formatDate, formatMoney, formatPercent } from "../../format";
@@ -65,6 +66,15 @@ export default async function CustomersPage({ params, searchParams }: PageProps<
           {q || segment ? "Try another search." : "Customers arrive with the demo seed, imports or the API."}
         </EmptyState>
       ) : (
+        <>
+        <p className="flex flex-wrap items-center gap-x-4 text-sm text-slate-600">
+          <span>
+            CLV <HelpDisclosure topic="clv" base={`/t/${tenant}`} />
+          </span>
+          <span>
+            P(alive) <HelpDisclosure topic="pAlive" base={`/t/${tenant}`} />
+          </span>
+        </p>
         <Card className="overflow-x-auto">
           <table className="w-full text-left text-sm" data-testid="customers">
             <thead className={theadClass}>
@@ -102,6 +112,7 @@ export default async function CustomersPage({ params, searchParams }: PageProps<
             </tbody>
           </table>
         </Card>
+        </>
       )}
       <nav aria-label="Pages" className="flex items-center justify-between text-sm text-slate-600">
         <span>

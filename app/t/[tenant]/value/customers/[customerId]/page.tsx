@@ -6,6 +6,7 @@ import { withTenant } from "@/lib/db/scope";
 import { getCustomerDetail } from "@/lib/value/customers";
 import { formatMonth } from "@/lib/value/tenant-data";
 import { buttonClass } from "@/components/ui/button";
+import { HelpDisclosure } from "@/components/ui/help-disclosure";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { EquityTrendChart } from "../../charts";
 import { formatDate, formatMoney, formatMoney2, formatPercent } from "../../format";
@@ -36,13 +37,17 @@ export default async function CustomerPage({ params }: PageProps<"/t/[tenant]/va
       />
       <section className="grid gap-4 md:grid-cols-4" aria-label="Summary">
         <Card className="p-4">
-          <p className="text-xs text-slate-500">CLV {latest ? `(${formatMonth(latest.asOf)})` : ""}</p>
+          <p className="text-xs text-slate-500">
+            CLV {latest ? `(${formatMonth(latest.asOf)})` : ""} <HelpDisclosure topic="clv" base={`/t/${tenant}`} />
+          </p>
           <p className="text-2xl font-semibold tabular-nums" data-testid="customer-clv">
             {formatMoney2(latest?.clv)}
           </p>
         </Card>
         <Card className="p-4">
-          <p className="text-xs text-slate-500">{latest?.model === "RETENTION" ? "Retention (segment)" : "Probability alive"}</p>
+          <p className="text-xs text-slate-500">
+            {latest?.model === "RETENTION" ? "Retention (segment)" : "Probability alive"} <HelpDisclosure topic="pAlive" base={`/t/${tenant}`} />
+          </p>
           <p className="text-2xl font-semibold tabular-nums">{formatPercent(latest?.probabilityAlive)}</p>
         </Card>
         <Card className="p-4">
