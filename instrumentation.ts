@@ -7,7 +7,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startEmbeddedMaintenance } = await import("@/lib/db/maintenance");
   startEmbeddedMaintenance();
-  if (process.env.STEWARD_DISABLE_SCHEDULER === "1") return;
+  const { env } = await import("@/lib/env");
+  if (env().STEWARD_DISABLE_SCHEDULER === "1") return;
   const { startEscalationScheduler } = await import("@/lib/incidents/scheduler");
   startEscalationScheduler();
   const { startWebhookScheduler } = await import("@/lib/webhooks/scheduler");

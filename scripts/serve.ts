@@ -1,10 +1,11 @@
 // `npm start` (next start) and `npm run dev` (next dev): prepares the database, then runs
 // Next.js as a child process that reaches the embedded database through its unix socket.
 import { spawn } from "node:child_process";
+import { env } from "../lib/env";
 import { prepareRuntime, type Runtime } from "./runtime";
 
 export function runNext(runtime: Runtime, mode: "start" | "dev", onListening?: () => void) {
-  const port = process.env.PORT ?? "3000";
+  const port = String(env().PORT);
   const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", mode, "-p", port], {
     env: runtime.childEnv,
     stdio: ["ignore", "pipe", "inherit"],

@@ -1,5 +1,6 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { env } from "@/lib/env";
 import { attemptLogin, SESSION_HOURS } from "./login";
 
 // next-auth keeps a signed JWT cookie naming the user and a UserSession row; every request
@@ -12,13 +13,13 @@ class LoginRefused extends CredentialsSignin {
   }
 }
 
-export function clientIp(headers: Headers): string {
+function clientIp(headers: Headers): string {
   return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "local";
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
-  secret: process.env.AUTH_SECRET,
+  secret: env().AUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
   pages: { signIn: "/login" },
   providers: [

@@ -9,13 +9,15 @@
  *   Other changes (a new partner, an import, another app instance's writes) show within the lifetime.
  */
 import { withTenant } from "@/lib/db/scope";
+import { env } from "@/lib/env";
 import { dashboardOverview, type DashboardOverview } from "./overview";
 
-const TTL_MS = Number(process.env.STEWARD_DASHBOARD_CACHE_MS ?? 15_000);
+const TTL_MS = env().STEWARD_DASHBOARD_CACHE_MS ?? 15_000;
 
 type Entry = { at: number; value: Promise<DashboardOverview> };
 const holder = globalThis as unknown as { stewardDashboardCache?: Map<string, Entry> };
-const store = (holder.stewardDashboardCache ??= new Map<string, Entry>());
+holder.stewardDashboardCache ??= new Map<string, Entry>();
+const store = holder.stewardDashboardCache;
 
 /** The tenant's dashboard figures: from the cache when fresh, else one query (shared by concurrent callers). */
 export function cachedDashboard(tenantId: string, now = Date.now()): Promise<DashboardOverview> {

@@ -9,7 +9,7 @@ import { analyzeTables } from "./client";
 const INTERVAL_MS = 10 * 60_000;
 const state = globalThis as unknown as { stewardMaintenanceTimer?: ReturnType<typeof setInterval> };
 
-export function usesEmbeddedDatabase(): boolean {
+function usesEmbeddedDatabase(): boolean {
   const settings = env();
   return !settings.DATABASE_URL && Boolean(settings.STEWARD_EMBEDDED_URL);
 }

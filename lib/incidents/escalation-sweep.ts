@@ -19,7 +19,7 @@ const SYSTEM: Actor = { userId: null, label: "SLA escalation", kind: "system" };
 export type SweepResult = { due: number; escalations: number; failed: number };
 
 /** (tenantId, incidentId) of due breaches across tenants, read by a SECURITY DEFINER function (see its migration). */
-export async function dueBreaches(now: Date, limit = 500): Promise<{ tenantId: string; incidentId: string }[]> {
+async function dueBreaches(now: Date, limit = 500): Promise<{ tenantId: string; incidentId: string }[]> {
   return prisma().$queryRaw`select "tenantId", "incidentId" from due_incident_escalations(${now.toISOString()}::timestamptz at time zone 'UTC', ${limit}::integer)`;
 }
 

@@ -25,7 +25,10 @@ export async function refreshOpenIncidentDeadlines(db: Db, tenantId: string, opt
   const nextDue: (string | null)[] = [];
   for (const incident of incidents) {
     let sla = contexts.get(incident.severity);
-    if (!sla) contexts.set(incident.severity, (sla = await slaContextFor(db, tenantId, incident.severity)));
+    if (!sla) {
+      sla = await slaContextFor(db, tenantId, incident.severity);
+      contexts.set(incident.severity, sla);
+    }
     const columns = deadlineColumns(incidentClock(incident, sla, now));
     ids.push(incident.id);
     ackDue.push(columns.ackDueAt.toISOString());

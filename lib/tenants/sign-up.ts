@@ -3,7 +3,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { setContext, withTenant } from "@/lib/db/scope";
 import { hashPassword } from "@/lib/auth/password";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit/write";
 import { Prisma } from "@/generated/prisma/client";
 import { tenantSlugSchema } from "./slug";
@@ -26,7 +26,7 @@ export type SignUpInput = z.infer<typeof signUpSchema>;
 /** Creates a user, a tenant and the user's OWNER membership; all or nothing. */
 export async function signUp(input: SignUpInput) {
   const existing = await prisma().user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing) throw new ActionError("An account with this e-mail already exists. Sign in instead.", "conflict");
+  if (existing) throw new DomainError("An account with this e-mail already exists. Sign in instead.", "conflict");
   const passwordHash = await hashPassword(input.password);
   const tenantId = randomUUID();
   try {
@@ -43,8 +43,8 @@ export async function signUp(input: SignUpInput) {
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const target = JSON.stringify(error.meta ?? {});
-      if (target.includes("email")) throw new ActionError("An account with this e-mail already exists. Sign in instead.", "conflict");
-      throw new ActionError("That workspace address is taken. Choose another.", "conflict");
+      if (target.includes("email")) throw new DomainError("An account with this e-mail already exists. Sign in instead.", "conflict");
+      throw new DomainError("That workspace address is taken. Choose another.", "conflict");
     }
     throw error;
   }

@@ -3,16 +3,16 @@
  * transaction), run in-process after the request (not awaited by it), progress written to the
  * Job row in short transactions, polled by the UI.
  */
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { withTenant, type Db } from "@/lib/db/scope";
 import { log } from "@/lib/log";
 import { recomputeCustomerValues, type RecomputeResult } from "./recompute";
-import { formatMonth } from "./tenant-data";
+import { formatMonth } from "@/lib/months";
 import { ValueModelError } from "./tenant-models";
 
-export const RECOMPUTE_JOB = "value.recompute";
+const RECOMPUTE_JOB = "value.recompute";
 /** A job still RUNNING after this long died with its process (a restart): it no longer blocks. */
-export const STALE_JOB_MS = 30 * 60_000;
+const STALE_JOB_MS = 30 * 60_000;
 
 export type JobView = {
   id: string;
@@ -38,7 +38,7 @@ export async function createRecomputeJob(db: Db, tenantId: string, input: { mont
   });
   if (active) {
     if (Date.now() - active.createdAt.getTime() < STALE_JOB_MS) {
-      throw new ActionError("A recompute is already running for this workspace. Wait for it to finish.", "conflict");
+      throw new DomainError("A recompute is already running for this workspace. Wait for it to finish.", "conflict");
     }
     await db.job.updateMany({
       where: { tenantId, kind: RECOMPUTE_JOB, status: { in: ["QUEUED", "RUNNING"] } },
@@ -59,7 +59,7 @@ export function launchRecomputeJob(tenantId: string, jobId: string): void {
 }
 
 /** Runs a queued job to completion (tests await this directly). */
-export async function runRecomputeJob(tenantId: string, jobId: string): Promise<JobView | null> {
+async function runRecomputeJob(tenantId: string, jobId: string): Promise<JobView | null> {
   // The row becomes visible when the action's transaction commits: wait for it briefly.
   let job: { input: unknown } | null = null;
   for (let attempt = 0; attempt < 100 && !job; attempt++) {

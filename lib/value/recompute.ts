@@ -19,8 +19,8 @@ import { materializeEquityRollups } from "./rollups";
 import { invalidateDashboard } from "@/lib/dashboard/cache";
 import { withTenant, type Db } from "@/lib/db/scope";
 import { getTenantSettings, type ValueSettings } from "@/lib/tenants/settings";
+import { formatMonth } from "@/lib/months";
 import {
-  formatMonth,
   holdoutPurchasesByPeriod,
   loadCustomerHistory,
   segmentActivity,
@@ -43,7 +43,7 @@ import {
 } from "./tenant-models";
 import { MS_PER_DAY } from "./time-units";
 
-export const WRITE_BATCH = 5_000;
+const WRITE_BATCH = 5_000;
 const LONG_TX = { timeoutMs: 300_000 };
 
 export type RecomputeProgress = { phase: string; done: number; total: number };
@@ -203,7 +203,7 @@ function canonical(value: unknown): string {
 const finite = (v: number) => (Number.isFinite(v) ? v : null);
 
 /** Upserts rows [from, to) and returns how many changed. */
-export async function writeSnapshots(
+async function writeSnapshots(
   db: Db,
   tenantId: string,
   asOf: Date,
@@ -237,7 +237,7 @@ async function deleteOutOfScope(db: Db, tenantId: string, period: ValuePeriod): 
       and not exists (select 1 from "Transaction" t where t."tenantId" = ${tenantId} and t."customerId" = v."customerId" and t."occurredAt" < ${period.cutoff})`;
 }
 
-export async function snapshotTotal(db: Db, tenantId: string, asOf: Date): Promise<{ equity: number; customers: number }> {
+async function snapshotTotal(db: Db, tenantId: string, asOf: Date): Promise<{ equity: number; customers: number }> {
   const [row] = await db.$queryRaw<{ equity: number; customers: number }[]>`
     select coalesce(sum(clv), 0)::float8 as equity, count(*)::int as customers
     from "CustomerValue" where "tenantId" = ${tenantId} and "asOf" = ${asOf}::date`;

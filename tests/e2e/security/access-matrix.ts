@@ -24,7 +24,7 @@
 export type Outcome = "allowed" | "401" | "403" | "404" | "n/a" | `skip:${string}`;
 export const ROLES = ["owner", "steward", "analyst", "partnerAdmin", "partnerAgent", "anonymous"] as const;
 export type Role = (typeof ROLES)[number];
-export type Row = Record<Role, Outcome> & { otherTenant: Outcome; otherPartner: Outcome };
+type Row = Record<Role, Outcome> & { otherTenant: Outcome; otherPartner: Outcome };
 
 /** Ids the spec looks up at run time from the seeded demo tenants. */
 export type Ids = {
@@ -165,7 +165,7 @@ export const SESSION_ROUTES: SessionRouteEntry[] = [
 // ------------------------------------------------------------------ API routes (app/api/v1/**/route.ts; API keys, not sessions)
 
 /** Principals of the public API: no key, a tenant-wide Northwind key, Swift Couriers' partner key. */
-export type ApiRow = {
+type ApiRow = {
   /** No Authorization header, but a signed-in owner's session cookie: the API never accepts cookies. */
   sessionOnly: Outcome;
   noKey: Outcome;
