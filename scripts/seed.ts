@@ -11,7 +11,8 @@ const runtime = await prepareRuntime().catch((error: unknown) => {
   process.exit(1);
 });
 try {
-  connectDatabase(runtime.databaseUrl);
+  // The embedded database serves one connection at a time.
+  connectDatabase(runtime.databaseUrl, runtime.embedded ? 1 : undefined);
   const logins = await ensureDemoTenants((line) => console.log(line), process.argv.includes("--small") ? "small" : "full");
   for (const login of logins) console.log(`  ${login.label}: ${login.email}  ${login.password}`);
 } catch (error) {
