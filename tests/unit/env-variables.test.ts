@@ -50,3 +50,14 @@ describe("the README's configuration table", () => {
     expect(documented.filter((name) => !listed.has(name))).toEqual([]);
   });
 });
+
+describe("reading the environment at import time", () => {
+  it("does not happen in modules the scripts import before they set their environment", async () => {
+    vi.resetModules();
+    const fresh = await import("@/lib/env");
+    fresh.resetEnvCache();
+    await import("@/lib/seed/ensure-demo"); // what scripts/e2e-server.ts imports before setting STEWARD_DATA_DIR
+    vi.stubEnv("STEWARD_DATA_DIR", "/tmp/steward-set-after-import");
+    expect(fresh.env().STEWARD_DATA_DIR).toBe("/tmp/steward-set-after-import");
+  });
+});
