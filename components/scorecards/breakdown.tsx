@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { SCORECARD_AREA_LABELS, SCORECARD_AREAS, type ScorecardArea } from "@/lib/scorecards/weights";
 import {
   COMPLIANCE_FORMULA,
@@ -60,8 +61,10 @@ function ScoringRulesReference() {
       Ties share a rank (90, 80, 80, 70 → 1, 2, 2, 4); change is against last month&apos;s published card (its draft when none
       was published); offboarded partners are scored in a month they were active. Every rule — who is scored, the SLA
       outcome&apos;s month, the survey quarter, equity at risk — with a worked example:{" "}
-      <span className="font-medium text-slate-800">How partner scorecards are computed</span> (docs/scorecards.md in the
-      Steward repository).
+      <Link href="/help/scorecards" className="font-medium text-brand-700 underline">
+        How partner scorecards are computed
+      </Link>
+      .
     </p>
   );
 }

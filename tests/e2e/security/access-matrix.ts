@@ -64,6 +64,8 @@ export const PAGES: PageEntry[] = [
   { file: "app/(auth)/login/page.tsx", url: () => "/login", expect: PUBLIC },
   { file: "app/(auth)/signup/page.tsx", url: () => "/signup", expect: PUBLIC },
   { file: "app/(auth)/invite/[token]/page.tsx", url: () => "/invite/not-a-real-token-0000000000000000000000000", expect: PUBLIC },
+  // Help: the scoring rules (docs/scorecards.md), the same for everyone.
+  { file: "app/help/scorecards/page.tsx", url: () => "/help/scorecards", expect: PUBLIC },
   // Steward workspace.
   { file: "app/t/[tenant]/page.tsx", url: () => "/t/northwind", otherTenantUrl: () => "/t/contoso", expect: STEWARD_READ },
   { file: "app/t/[tenant]/partners/(list)/page.tsx", url: () => "/t/northwind/partners", otherTenantUrl: () => "/t/contoso/partners", expect: STEWARD_READ },
