@@ -18,7 +18,7 @@
  */
 import pg from "pg";
 import { recomputeCustomerValues } from "@/lib/value/recompute";
-import { ProgressBar, fmt } from "./progress";
+import { type ProgressBar, fmt } from "./progress";
 
 export const LARGE_TENANT_ID = "bench-large-tenant";
 export const LARGE_TENANT_SLUG = "bench-large";

@@ -1,5 +1,18 @@
 import { z } from "zod";
 
+/**
+ * A duration in whole milliseconds, written as digits only ("30000"): "30s" or "1e4" would become NaN or a
+ * surprise in setInterval, so they stop the app instead.
+ */
+function milliseconds(name: string, min: number) {
+  return z
+    .string()
+    .regex(/^\d+$/, { error: `${name} must be a whole number of milliseconds, e.g. 30000` })
+    .transform(Number)
+    .refine((ms) => ms >= min && ms <= 86_400_000, { error: `${name} must be between ${min} and 86400000 ms` })
+    .optional();
+}
+
 // Environment variables, validated once at boot: a wrong value stops the app with a clear message.
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -52,10 +65,21 @@ const schema = z.object({
    */
   STEWARD_DEV_MAILBOX_DIR: z.string().min(1).optional(),
   /** How often queued mail is sent (the mail.deliver job, lib/jobs/queues.ts). */
-  STEWARD_MAIL_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
+  STEWARD_MAIL_INTERVAL_MS: milliseconds("STEWARD_MAIL_INTERVAL_MS", 100),
+  /** HTTP port of `npm start` / `npm run dev`. */
+  PORT: z.coerce.number({ error: "PORT must be a number" }).int().min(1).max(65_535).default(3000),
+  /** How often the escalation sweep job runs (default 30 s; lib/jobs/queues.ts). */
+  STEWARD_SWEEP_INTERVAL_MS: milliseconds("STEWARD_SWEEP_INTERVAL_MS", 100),
+  /** How often the webhook dispatch job delivers from the outbox (default 10 s). */
+  STEWARD_WEBHOOK_INTERVAL_MS: milliseconds("STEWARD_WEBHOOK_INTERVAL_MS", 100),
+  /** Lifetime of the dashboard's per-tenant cache (default 15 s; 0 turns it off). */
+  STEWARD_DASHBOARD_CACHE_MS: milliseconds("STEWARD_DASHBOARD_CACHE_MS", 0),
 });
 
 export type Env = z.infer<typeof schema>;
+
+/** Every variable the app reads (the README's configuration table lists each one). */
+export const ENV_VARIABLES = Object.keys(schema.shape) as (keyof Env)[];
 
 let cached: Env | undefined;
 

@@ -7,7 +7,7 @@ type Level = keyof typeof LEVELS;
 function write(level: Level, message: string, data?: Record<string, unknown>) {
   if (LEVELS[level] < LEVELS[env().LOG_LEVEL]) return;
   const line = JSON.stringify({ time: new Date().toISOString(), level, message, ...serialize(data) });
-  (level === "error" || level === "warn" ? process.stderr : process.stdout).write(line + "\n");
+  (level === "error" || level === "warn" ? process.stderr : process.stdout).write(`${line}\n`);
 }
 
 function serialize(data?: Record<string, unknown>) {

@@ -46,7 +46,7 @@ export async function runRole(runtime: Runtime, role: Role, mode: "start" | "dev
 }
 
 function runNext(runtime: Runtime, mode: "start" | "dev", onListening: (() => void) | undefined, onExit: (code: number) => void) {
-  const port = process.env.PORT ?? "3000";
+  const port = String(env().PORT);
   // scripts/next-server.mjs rather than `next start`: it passes each connection's address on.
   const next = spawn(process.execPath, ["scripts/next-server.mjs", ...(mode === "dev" ? ["--dev"] : [])], {
     env: { ...runtime.childEnv, PORT: port, NODE_ENV: mode === "dev" ? "development" : "production" },

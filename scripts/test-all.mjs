@@ -1,5 +1,6 @@
-// `npm test`: every suite — Vitest (unit + integration on the real database), a production build,
-// and Playwright end-to-end in Debian's chromium — then one closing line "N passed, N failed".
+// `npm test`: every suite — the static checks (`npm run check`: format, lint, layer rules, knip, tsc),
+// Vitest (unit + integration on the real database), a production build, and Playwright end-to-end in
+// Debian's chromium — then one closing line "N passed, N failed".
 // The database is the embedded PGlite, or the PostgreSQL server named by DATABASE_URL.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -24,7 +25,11 @@ function readJson(path) {
   }
 }
 
-// 1. Vitest
+// 1. Static checks: one suite, passed or failed as a whole (their own output names each finding).
+const check = run("npm run check: format, lint, layer rules, knip, tsc", "npm", ["run", "check"]);
+results.push({ suite: "check", passed: check.status === 0 ? 1 : 0, failed: check.status === 0 ? 0 : 1, seconds: check.seconds });
+
+// 2. Vitest
 const vitestJson = "test-results/vitest.json";
 rmSync(vitestJson, { force: true });
 const vitest = run("Vitest: unit and integration", process.execPath, [
@@ -38,11 +43,11 @@ results.push({
   seconds: vitest.seconds,
 });
 
-// 2. Build (the end-to-end tests run the production server)
+// 3. Build (the end-to-end tests run the production server)
 const build = env.STEWARD_SKIP_BUILD === "1" ? { status: 0, seconds: 0 } : run("next build", process.execPath, ["node_modules/next/dist/bin/next", "build"]);
 results.push({ suite: "build", passed: build.status === 0 ? 1 : 0, failed: build.status === 0 ? 0 : 1, seconds: build.seconds });
 
-// 3. Playwright
+// 4. Playwright
 const chromium = env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (build.status !== 0) {
   results.push({ suite: "playwright", passed: 0, failed: 1, seconds: 0, note: "skipped: the build failed" });

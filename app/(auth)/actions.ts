@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { publicAction } from "@/lib/actions/clients";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { signIn, signOut, auth } from "@/lib/auth/next-auth";
 import { endSession, loginSchema } from "@/lib/auth/login";
 import { signUpSchema, signUpFrom } from "@/lib/tenants/sign-up";
@@ -24,10 +24,10 @@ export const loginAction = publicAction
       if (error instanceof CredentialsSignin) {
         const [code, minutes] = String(error.code).split(":");
         if (code === "rate_limited")
-          throw new ActionError(`Too many failed sign-ins. Try again in ${minutes} minute${minutes === "1" ? "" : "s"}.`);
-        throw new ActionError("That e-mail and password do not match an account.");
+          throw new DomainError(`Too many failed sign-ins. Try again in ${minutes} minute${minutes === "1" ? "" : "s"}.`);
+        throw new DomainError("That e-mail and password do not match an account.");
       }
-      if (error instanceof AuthError) throw new ActionError("Sign-in failed. Please try again.");
+      if (error instanceof AuthError) throw new DomainError("Sign-in failed. Please try again.");
       throw error;
     }
     redirect(parsedInput.next ?? "/");

@@ -23,7 +23,7 @@ export function InboxTable({ tenantSlug, base, items, stewards, bulk }: { tenant
   return (
     <div className="space-y-3">
       {bulk && (
-        <div className="flex flex-wrap items-center gap-2" aria-label="Bulk actions">
+        <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Bulk actions">
           <span className="text-sm text-slate-600">{selected.length} selected</span>
           <Button variant="secondary" disabled={selected.length === 0} pending={ack.isPending} onClick={() => ack.execute({ tenantSlug, incidentIds: selected })}>
             Acknowledge selected

@@ -7,7 +7,7 @@ import { ESCALATION_LEVEL_LABELS, type EscalationLevel } from "@/lib/incidents/e
 
 const money = (n: unknown) => Number(n).toLocaleString("en-US", { style: "currency", currency: "USD" });
 
-export function SeverityBadge({ severity }: { severity: string }) {
+function SeverityBadge({ severity }: { severity: string }) {
   const tone =
     severity === "CRITICAL" ? "bg-red-100 text-red-800" : severity === "HIGH" ? "bg-orange-100 text-orange-800" : severity === "MEDIUM" ? "bg-amber-50 text-amber-800" : "bg-slate-100 text-slate-700";
   return <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${tone}`}>{SEVERITY_LABELS[severity as SeverityValue] ?? severity}</span>;
@@ -121,7 +121,7 @@ export function TimelineSection({ events }: { events: IncidentEvent[] }) {
   );
 }
 
-export function Timeline({ events }: { events: IncidentEvent[] }) {
+function Timeline({ events }: { events: IncidentEvent[] }) {
   return (
     <ol className="space-y-3" data-testid="timeline">
       {events.map((e) => (

@@ -1,4 +1,5 @@
 import { HelpDisclosure } from "@/components/ui/help-disclosure";
+import Link from "next/link";
 import { SCORECARD_AREA_LABELS, SCORECARD_AREAS, type ScorecardArea } from "@/lib/scorecards/weights";
 import {
   COMPLIANCE_FORMULA,
@@ -12,7 +13,7 @@ import type { ScorecardCard } from "@/lib/scorecards/queries";
 import { Card } from "@/components/ui/card";
 import { Score } from "./labels";
 
-export const AREA_FORMULAS: Record<ScorecardArea, string> = {
+const AREA_FORMULAS: Record<ScorecardArea, string> = {
   compliance: COMPLIANCE_FORMULA,
   experience: EXPERIENCE_FORMULA,
   incidents: INCIDENT_FORMULA,
@@ -54,6 +55,21 @@ const INPUT_LABELS: Record<string, string> = {
   support: "Support (1–5)",
 };
 
+/** Where every scoring rule is written down, with a worked example (shown under both formula panels). */
+function ScoringRulesReference() {
+  return (
+    <p className="mt-2" data-testid="scoring-rules-reference">
+      Ties share a rank (90, 80, 80, 70 → 1, 2, 2, 4); change is against last month&apos;s published card (its draft when none
+      was published); offboarded partners are scored in a month they were active. Every rule — who is scored, the SLA
+      outcome&apos;s month, the survey quarter, equity at risk — with a worked example:{" "}
+      <Link href="/help/scorecards" className="font-medium text-brand-700 underline">
+        How partner scorecards are computed
+      </Link>
+      .
+    </p>
+  );
+}
+
 /** Each sub-score with its parts, the inputs behind it and its formula ("how is this computed"). */
 /** helpBase: the workspace path for the help's setting links (staff pages); none in the partner portal. */
 export function SubScoreBreakdown({ card, helpBase }: { card: ScorecardCard; helpBase?: string }) {
@@ -91,7 +107,7 @@ export function SubScoreBreakdown({ card, helpBase }: { card: ScorecardCard; hel
                 ))}
               </ul>
             )}
-            {sub && sub.inputs && typeof sub.inputs === "object" ? (
+            {sub?.inputs && typeof sub.inputs === "object" ? (
               <dl className="mt-3 grid grid-cols-2 gap-x-3 gap-y-0.5 text-xs text-slate-600">
                 {Object.keys(INPUT_LABELS)
                   .filter((k) => k in (sub.inputs as Record<string, unknown>))
@@ -115,6 +131,7 @@ export function SubScoreBreakdown({ card, helpBase }: { card: ScorecardCard; hel
         <p>
           <span className="font-medium text-slate-800">Overall score.</span> {OVERALL_FORMULA}
         </p>
+        <ScoringRulesReference />
       </Card>
     </div>
   );
@@ -137,6 +154,7 @@ export function FormulaPanel() {
           <dd>
             {OVERALL_FORMULA} Rank is among partners of the same type (1 = best). The recommendation comes from the tenant&apos;s thresholds
             (reward, maintain, develop, probation; below probation: exit). A sub-score without data shows &ldquo;No data&rdquo;, never 0.
+            <ScoringRulesReference />
           </dd>
         </div>
       </dl>

@@ -1,9 +1,10 @@
 import type { ScorecardRow } from "@/lib/scorecards/queries";
+import { formatMonth } from "@/lib/months";
 import type { TrendPoint } from "./trend-chart";
 
 export function trendPoints(rows: ScorecardRow[]): TrendPoint[] {
   return rows.map((r) => ({
-    month: r.month.toISOString().slice(0, 7),
+    month: formatMonth(r.month),
     score: r.score,
     compliance: r.complianceScore,
     experience: r.experienceScore,

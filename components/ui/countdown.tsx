@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { cn } from "@/lib/cn";
 
 /** "3h 05m" from minutes. */
-export function formatDuration(totalMinutes: number): string {
+function formatDuration(totalMinutes: number): string {
   const m = Math.abs(Math.floor(totalMinutes));
   const d = Math.floor(m / 1440);
   const h = Math.floor((m % 1440) / 60);

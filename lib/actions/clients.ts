@@ -8,7 +8,9 @@ import { accessFor, type Access } from "@/lib/auth/access";
 import { can, isPartnerRole, type Permission } from "@/lib/auth/permissions";
 import { writeAudit, type AuditEntry } from "@/lib/audit/write";
 import { findNul, NUL_MESSAGE } from "@/lib/validation/nul";
-import { ActionError, GENERIC_ERROR } from "./errors";
+import { DomainError } from "@/lib/errors";
+import { GENERIC_ERROR } from "./errors";
+import { tenantSlug } from "./schemas";
 
 // The typed action clients. Each action reads: authorize (middleware below) → validate (its zod
 // input schema) → do (in ctx.db, the tenant transaction) → audit (ctx.audit, same transaction)
@@ -16,20 +18,20 @@ import { ActionError, GENERIC_ERROR } from "./errors";
 
 const metadataSchema = z.object({ actionName: z.string(), permission: z.string() });
 
-export const baseAction = createSafeActionClient({
+const baseAction = createSafeActionClient({
   defineMetadataSchema: () => metadataSchema,
   defaultValidationErrorsShape: "flattened",
   handleServerError(error, { metadata }) {
-    if (error instanceof ActionError) return error.message;
+    if (error instanceof DomainError) return error.message;
     log.error("server action failed", { action: metadata?.actionName, error });
     return GENERIC_ERROR;
   },
 });
 
 /** The tenant comes from the URL the user is on; it only selects which of *their* memberships applies. */
-const tenantInput = z.object({ tenantSlug: z.string().min(1).max(64) });
+const tenantInput = z.object({ tenantSlug });
 
-export type ActionContext = {
+type ActionContext = {
   access: Access;
   db: Db;
   audit: (entry: AuditEntry) => void;
@@ -42,16 +44,16 @@ class Rollback {
 function tenantActionClient(kind: "steward" | "partner") {
   return baseAction.use(async ({ next, metadata, clientInput }) => {
     const user = await currentUser();
-    if (!user) throw new ActionError("Your session has ended. Sign in again.", "forbidden");
+    if (!user) throw new DomainError("Your session has ended. Sign in again.", "forbidden");
     const parsed = tenantInput.safeParse(clientInput);
-    if (!parsed.success) throw new ActionError("This action needs a workspace.");
+    if (!parsed.success) throw new DomainError("This action needs a workspace.");
     const access = await accessFor(user, parsed.data.tenantSlug);
     const partnerUser = access ? isPartnerRole(access.membership.role) : false;
-    if (!access || partnerUser !== (kind === "partner")) throw new ActionError("Workspace not found.", "not-found");
+    if (!access || partnerUser !== (kind === "partner")) throw new DomainError("Workspace not found.", "not-found");
     if (!can(access.membership.role, metadata.permission as Permission))
-      throw new ActionError("Your role does not allow this.", "forbidden");
+      throw new DomainError("Your role does not allow this.", "forbidden");
     // After authorization, before validation: text PostgreSQL cannot store is a clear error, not a failed write.
-    if (findNul(clientInput)) throw new ActionError(NUL_MESSAGE);
+    if (findNul(clientInput)) throw new DomainError(NUL_MESSAGE);
 
     const entries: AuditEntry[] = [];
     const scope = { tenantId: access.tenant.id, partnerId: access.membership.partnerId, userId: user.id };
@@ -75,6 +77,6 @@ export const stewardAction = tenantActionClient("steward");
 export const partnerAction = tenantActionClient("partner");
 /** For signed-out flows (sign-in, sign-up, accepting an invite): no tenant, no session. */
 export const publicAction = baseAction.use(async ({ next, clientInput }) => {
-  if (findNul(clientInput)) throw new ActionError(NUL_MESSAGE);
+  if (findNul(clientInput)) throw new DomainError(NUL_MESSAGE);
   return next();
 });

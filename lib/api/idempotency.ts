@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/scope";
 import type { ApiPrincipal } from "./keys";
 import { ApiProblem } from "./problem";
 
-export const IDEMPOTENCY_HEADER = "idempotency-key";
+const IDEMPOTENCY_HEADER = "idempotency-key";
 
 export function readIdempotencyKey(request: Request): string | null {
   const key = request.headers.get(IDEMPOTENCY_HEADER);

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { withApiKeySql, type SqlDb } from "@/lib/db/sql-scope";
 import type { Db } from "@/lib/db/scope";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 
 // API keys: "stw_" + 32 random bytes (base64url). Only the sha256 hash is stored, with the first
 // characters as a display prefix; the key itself is shown once, when it is created.
@@ -42,7 +42,7 @@ export async function createApiKey(
 ) {
   if (input.partnerId) {
     const partner = await db.partner.findFirst({ where: { tenantId, id: input.partnerId }, select: { id: true } });
-    if (!partner) throw new ActionError("That partner was not found.", "not-found");
+    if (!partner) throw new DomainError("That partner was not found.", "not-found");
   }
   const { key, prefix, keyHash } = generateApiKey();
   const apiKey = await db.apiKey.create({
@@ -53,7 +53,7 @@ export async function createApiKey(
 
 export async function revokeApiKey(db: Db, tenantId: string, id: string) {
   const apiKey = await db.apiKey.findFirst({ where: { tenantId, id } });
-  if (!apiKey) throw new ActionError("That API key was not found.", "not-found");
+  if (!apiKey) throw new DomainError("That API key was not found.", "not-found");
   if (apiKey.revokedAt) return apiKey;
   return db.apiKey.update({ where: { tenantId_id: { tenantId, id } }, data: { revokedAt: new Date() } });
 }

@@ -13,7 +13,7 @@ export type ProblemBody = {
   errors?: FieldError[];
 };
 
-export const PROBLEM_CONTENT_TYPE = "application/problem+json";
+const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
 const TITLES: Record<number, [slug: string, title: string]> = {
   400: ["bad-request", "The request is malformed"],
@@ -28,7 +28,7 @@ const TITLES: Record<number, [slug: string, title: string]> = {
   500: ["internal", "Internal server error"],
 };
 
-export function problemType(status: number): string {
+function problemType(status: number): string {
   return `https://steward.dev/problems/${TITLES[status]?.[0] ?? "error"}`;
 }
 

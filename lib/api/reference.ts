@@ -25,8 +25,8 @@ type JsonSchema = {
 
 export type TypeRef = { text: string; ref?: string };
 export type FieldDoc = { name: string; type: TypeRef[]; required: boolean; notes: string[] };
-export type ParamDoc = FieldDoc & { in: string };
-export type ResponseDoc = { status: string; description: string; contentType?: string; type?: TypeRef[] };
+type ParamDoc = FieldDoc & { in: string };
+type ResponseDoc = { status: string; description: string; contentType?: string; type?: TypeRef[] };
 export type OperationDoc = {
   id: string;
   /** A webhook event Steward sends (path is the event name), not an endpoint it serves. */
@@ -39,7 +39,7 @@ export type OperationDoc = {
   body?: TypeRef[];
   responses: ResponseDoc[];
 };
-export type SchemaDoc = { name: string; description?: string; fields: FieldDoc[]; enumValues?: string[] };
+type SchemaDoc = { name: string; description?: string; fields: FieldDoc[]; enumValues?: string[] };
 
 const refName = (ref: string) => ref.split("/").pop()!;
 

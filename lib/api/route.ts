@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { ZodError } from "zod";
 import { Prisma } from "@/generated/prisma/client";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { withTenant, type Db } from "@/lib/db/scope";
 import { writeAudit, type AuditEntry } from "@/lib/audit/write";
 import { log } from "@/lib/log";
@@ -18,7 +18,7 @@ import { claimIdempotencyKey, readIdempotencyKey, requestHash, storeIdempotentRe
 // A thrown ApiProblem becomes its problem details; anything else is logged and answered with a
 // generic 500 problem. The transaction rolls back on any failure.
 
-export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export type ApiResult = { status: number; body: unknown; headers?: Record<string, string> };
 
@@ -158,7 +158,7 @@ function json(result: ApiResult, headers: Record<string, string> = {}): Response
 function failure(error: unknown, name: string, instance: string): Response {
   if (error instanceof ApiProblem) return problemResponse(error, instance);
   // Rules broken inside the shared lib/ core (the same messages the UI shows).
-  if (error instanceof ActionError) {
+  if (error instanceof DomainError) {
     const status = { "not-found": 404, forbidden: 403, conflict: 409, invalid: 422 }[error.kind];
     return problemResponse(new ApiProblem(status, error.message), instance);
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { monthField } from "@/lib/months";
 import { paginationQuery } from "./pagination";
 
 // The request and response schemas of /api/v1. Handlers validate with them and the OpenAPI document
@@ -300,10 +301,7 @@ export const Scorecard = z
 export const ScorecardPage = page(Scorecard, "ScorecardPage");
 export const ScorecardListQuery = paginationQuery.extend({
   partnerId: id.optional(),
-  month: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "month is YYYY-MM, e.g. 2026-03.")
-    .optional(),
+  month: monthField("month is YYYY-MM, e.g. 2026-03.").optional(),
 });
 
 // ---------------------------------------------------------------- webhook events (documented, not served)

@@ -70,8 +70,6 @@ export const accessFor = cache(async (user: SessionUser, tenantSlug: string): Pr
   };
 });
 
-export type AccessDenial = "signed-out" | "not-found" | "forbidden";
-
 /** A steward-side user (owner, steward, analyst) of this tenant with the permission, or why not. */
 export async function stewardAccess(tenantSlug: string, permission: Permission = "workspace:read") {
   const user = await currentUser();

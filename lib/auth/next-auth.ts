@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { attemptLogin, endSession, SESSION_HOURS } from "./login";
 import { clientAddress } from "./client-address";
+import { env } from "@/lib/env";
 
 // next-auth keeps a signed JWT cookie naming the user and a UserSession row; every request
 // checks that row (lib/auth/session.ts), so signing out and removed memberships apply at once.
@@ -15,7 +16,7 @@ class LoginRefused extends CredentialsSignin {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
-  secret: process.env.AUTH_SECRET,
+  secret: env().AUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
   pages: { signIn: "/login" },
   providers: [

@@ -2,7 +2,7 @@ import type { Role } from "@/generated/prisma/enums";
 
 // Who may do what, as one table. A role not listed for a permission is refused, and so is any
 // role string this table does not know.
-export const PERMISSIONS = {
+const PERMISSIONS = {
   "workspace:read": ["OWNER", "STEWARD", "ANALYST"],
   "partners:write": ["OWNER", "STEWARD"],
   "standards:write": ["OWNER", "STEWARD"],
@@ -19,7 +19,6 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
-export const STEWARD_ROLES = ["OWNER", "STEWARD", "ANALYST"] as const satisfies readonly Role[];
 export const PARTNER_ROLES = ["PARTNER_ADMIN", "PARTNER_AGENT"] as const satisfies readonly Role[];
 
 export function can(role: string | null | undefined, permission: Permission): boolean {
@@ -29,10 +28,6 @@ export function can(role: string | null | undefined, permission: Permission): bo
 
 export function isPartnerRole(role: string): role is (typeof PARTNER_ROLES)[number] {
   return (PARTNER_ROLES as readonly string[]).includes(role);
-}
-
-export function isStewardRole(role: string): role is (typeof STEWARD_ROLES)[number] {
-  return (STEWARD_ROLES as readonly string[]).includes(role);
 }
 
 export const ROLE_LABELS: Record<Role, string> = {

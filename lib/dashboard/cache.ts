@@ -9,20 +9,25 @@
  *   Other changes (a new partner, an import, another app instance's writes) show within the lifetime.
  */
 import { withTenant } from "@/lib/db/scope";
+import { env } from "@/lib/env";
 import { dashboardOverview, type DashboardOverview } from "./overview";
 
-const TTL_MS = Number(process.env.STEWARD_DASHBOARD_CACHE_MS ?? 15_000);
+// Read when used, not at import: scripts (the e2e server, the seed) import this module and only then set
+// the environment they run in.
+const ttlMs = () => env().STEWARD_DASHBOARD_CACHE_MS ?? 15_000;
 
 type Entry = { at: number; value: Promise<DashboardOverview> };
 const holder = globalThis as unknown as { stewardDashboardCache?: Map<string, Entry> };
-const store = (holder.stewardDashboardCache ??= new Map<string, Entry>());
+holder.stewardDashboardCache ??= new Map<string, Entry>();
+const store = holder.stewardDashboardCache;
 
 /** The tenant's dashboard figures: from the cache when fresh, else one query (shared by concurrent callers). */
 export function cachedDashboard(tenantId: string, now = Date.now()): Promise<DashboardOverview> {
+  const ttl = ttlMs();
   const entry = store.get(tenantId);
-  if (entry && TTL_MS > 0 && now - entry.at < TTL_MS) return entry.value;
+  if (entry && ttl > 0 && now - entry.at < ttl) return entry.value;
   const value = withTenant({ tenantId }, (db) => dashboardOverview(db, tenantId));
-  if (TTL_MS > 0) {
+  if (ttl > 0) {
     store.set(tenantId, { at: now, value });
     // a failed read is not cached
     value.catch(() => {
@@ -38,7 +43,7 @@ export function cachedDashboard(tenantId: string, now = Date.now()): Promise<Das
  * is dropped once more shortly after.
  */
 export function invalidateDashboard(tenantId: string): void {
-  if (TTL_MS <= 0) return;
+  if (ttlMs() <= 0) return;
   store.delete(tenantId);
   setTimeout(() => store.delete(tenantId), 2_000).unref?.();
 }

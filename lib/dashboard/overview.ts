@@ -5,6 +5,7 @@
  */
 import type { Db } from "@/lib/db/scope";
 import { preferHashJoins } from "@/lib/db/planner";
+import { formatMonth } from "@/lib/months";
 import { equityAtRiskRollup } from "@/lib/value/equity-at-risk";
 import { scorecardSettingsSection as section } from "@/lib/scorecards/config";
 import { readRecommendationThresholds } from "@/lib/scorecards/weights";
@@ -153,7 +154,7 @@ async function equityPart(db: Db, tenantId: string, row: DashboardRow, now: Date
   const atRiskIncidents = risk.reduce((s, r) => s + r.incidents, 0);
   const atRiskPeriod = "in the last 30 days";
   return {
-    trend: trend.slice(-12).map((t) => ({ month: t.asOf.toISOString().slice(0, 7), equity: t.equity })),
+    trend: trend.slice(-12).map((t) => ({ month: formatMonth(t.asOf), equity: t.equity })),
     total: last?.equity ?? null,
     customers: last?.customers ?? null,
     asOf: last?.asOf ?? null,

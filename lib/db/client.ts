@@ -12,7 +12,7 @@ export const APP_ROLE = "steward_app";
 type Connected = { prisma: PrismaClient; pool: pg.Pool; url: string };
 const globalForDb = globalThis as unknown as { stewardDb?: Connected };
 
-export function databaseUrl(): string {
+function databaseUrl(): string {
   const { DATABASE_URL, STEWARD_EMBEDDED_URL } = env();
   const url = DATABASE_URL ?? STEWARD_EMBEDDED_URL;
   if (!url)

@@ -5,7 +5,7 @@ import { analyzeTables } from "./client";
 // tenants add rows; stale statistics turn whole-tenant aggregates into nested loops. The "db.analyze" job
 // (lib/jobs/queues.ts, every 10 minutes) does it instead. A PostgreSQL server's autovacuum needs no help.
 
-export function usesEmbeddedDatabase(): boolean {
+function usesEmbeddedDatabase(): boolean {
   const settings = env();
   return !settings.DATABASE_URL && Boolean(settings.STEWARD_EMBEDDED_URL);
 }

@@ -16,7 +16,7 @@ export type Migration = { name: string; sql: string; checksum: string };
 
 const LOCK_KEY = 72_707_369; // any constant shared by every process migrating this database
 
-export const MIGRATIONS_DIR = join(process.cwd(), "prisma", "migrations");
+const MIGRATIONS_DIR = join(process.cwd(), "prisma", "migrations");
 
 export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
   if (!existsSync(dir)) return [];
@@ -30,7 +30,7 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
     });
 }
 
-export class MigrationError extends Error {}
+class MigrationError extends Error {}
 
 /** Applies every pending migration in order; returns the names applied. Safe to run concurrently. */
 export async function migrate(db: MigrationConnection, migrations = readMigrations()): Promise<string[]> {

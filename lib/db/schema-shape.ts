@@ -184,7 +184,10 @@ export async function shapeFromDatabase(db: Queryable, ignore = ["_prisma_migrat
     from pg_type t join pg_enum e on e.enumtypid = t.oid join pg_namespace n on n.oid = t.typnamespace
     where n.nspname = current_schema() order by t.typname, e.enumsortorder`);
   const enums: Record<string, string[]> = {};
-  for (const row of enumRows.rows) (enums[row.name] ??= []).push(row.value);
+  for (const row of enumRows.rows) {
+    enums[row.name] ??= [];
+    enums[row.name].push(row.value);
+  }
 
   const columnRows = await db.query<{
     table: string;
@@ -204,7 +207,8 @@ export async function shapeFromDatabase(db: Queryable, ignore = ["_prisma_migrat
   const tables: Record<string, Table> = {};
   for (const row of columnRows.rows) {
     if (ignore.includes(row.table)) continue;
-    const table = (tables[row.table] ??= { columns: {}, primaryKey: [], uniques: [], indexes: [], foreignKeys: [] });
+    tables[row.table] ??= { columns: {}, primaryKey: [], uniques: [], indexes: [], foreignKeys: [] };
+    const table = tables[row.table];
     table.columns[row.column] = {
       type: databaseType(row.type),
       nullable: row.nullable,

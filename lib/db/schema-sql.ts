@@ -55,5 +55,5 @@ export function migrationSql(expected: SchemaShape, actual: SchemaShape): string
         );
     }
   }
-  return [...out, ...indexes, ...fks, ...todo].join("\n\n") + "\n";
+  return `${[...out, ...indexes, ...fks, ...todo].join("\n\n")}\n`;
 }

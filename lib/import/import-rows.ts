@@ -12,7 +12,7 @@ import { isWebUrl } from "@/lib/validation/web-url";
 export { MAX_IMPORT_BATCH };
 
 export type ImportRow = { row: number; values: Record<string, string>; key?: string };
-export type ImportError = { row: number; field: string; message: string };
+type ImportError = { row: number; field: string; message: string };
 export type BatchResult = { created: number; existing: number; errors: ImportError[] };
 export type ImportOptions = { marginPercent?: number };
 
@@ -152,14 +152,19 @@ async function lookup(db: Db, tenantId: string, wanted: { partners?: string[]; t
 const valuesOf = (rows: ImportRow[], field: string) => rows.map((r) => (r.values[field] ?? "").trim());
 
 /** The stored reference of a row without one: a hash of the kind and the row's content key. */
-export function derivedRef(kind: ImportKind, key: string): string {
-  return "imp_" + createHash("sha256").update(`${kind}\u001f${key}`).digest("base64url").slice(0, 32);
+function derivedRef(kind: ImportKind, key: string): string {
+  return `imp_${createHash("sha256").update(`${kind}\u001f${key}`).digest("base64url").slice(0, 32)}`;
 }
 
 /** The content key of row i: the one sent with it, else derived from the batch (computed only when needed). */
 function keysFor(rows: ImportRow[]): (i: number) => string {
   let fallback: string[] | null = null;
-  return (i) => rows[i].key ?? (fallback ??= contentKeys(rows.map((r) => r.values)))[i];
+  return (i) => {
+    const sent = rows[i].key;
+    if (sent !== undefined) return sent;
+    fallback ??= contentKeys(rows.map((r) => r.values));
+    return fallback[i];
+  };
 }
 
 export async function importRows(db: Db, tenantId: string, kind: ImportKind, rows: ImportRow[], options: ImportOptions = {}): Promise<BatchResult> {

@@ -76,7 +76,7 @@ function formatterFor(timezone: string): Intl.DateTimeFormat {
   return f;
 }
 
-export function isValidTimeZone(timezone: string): boolean {
+function isValidTimeZone(timezone: string): boolean {
   try {
     formatterFor(timezone);
     return true;

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "@/lib/db/scope";
 import type { IncidentSource } from "@/generated/prisma/enums";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { SEVERITIES } from "@/lib/incidents/labels";
 import { slaContextFor } from "@/lib/incidents/sla-policies";
 import { deadlineColumns, incidentClock } from "@/lib/incidents/clock";
@@ -50,10 +50,10 @@ export async function createIncident(db: Db, tenantId: string, rawInput: Inciden
   const partner = await db.partner.findFirst({ where: { tenantId, id: input.partnerId }, select: { id: true, name: true, status: true } });
   const touchpoint = await db.touchpoint.findFirst({ where: { tenantId, id: input.touchpointId }, select: { id: true } });
   const customer = input.customerId ? await db.customer.findFirst({ where: { tenantId, id: input.customerId }, select: { id: true } }) : null;
-  if (!partner) throw new ActionError("That partner was not found.", "not-found");
-  if (!touchpoint) throw new ActionError("That touchpoint was not found.", "not-found");
-  if (input.customerId && !customer) throw new ActionError("That customer was not found.", "not-found");
-  if (partner.status === "OFFBOARDED") throw new ActionError(`${partner.name} is offboarded: incidents can no longer be routed to it.`);
+  if (!partner) throw new DomainError("That partner was not found.", "not-found");
+  if (!touchpoint) throw new DomainError("That touchpoint was not found.", "not-found");
+  if (input.customerId && !customer) throw new DomainError("That customer was not found.", "not-found");
+  if (partner.status === "OFFBOARDED") throw new DomainError(`${partner.name} is offboarded: incidents can no longer be routed to it.`);
 
   const sla = await slaContextFor(db, tenantId, input.severity);
   const clock = incidentClock({ openedAt: now, acknowledgedAt: null, resolvedAt: null, pausedMinutes: 0, pausedAt: null, extraMinutes: 0 }, sla, now);

@@ -6,9 +6,7 @@
 import type { SlaClock } from "@/lib/incidents/sla-clock";
 
 export type EscalationLevel = 1 | 2 | 3;
-export type EscalationReason = "ACK_BREACH" | "RESOLVE_BREACH";
-
-export const MAX_ESCALATION_LEVEL: EscalationLevel = 3;
+type EscalationReason = "ACK_BREACH" | "RESOLVE_BREACH";
 
 export const ESCALATION_LEVEL_LABELS: Record<EscalationLevel, string> = {
   1: "Partner",

@@ -40,7 +40,7 @@ export interface ResolutionFields {
   resolution?: string | null;
 }
 
-export function isIncidentStatus(value: unknown): value is IncidentStatus {
+function isIncidentStatus(value: unknown): value is IncidentStatus {
   return typeof value === "string" && (INCIDENT_STATUSES as readonly string[]).includes(value);
 }
 

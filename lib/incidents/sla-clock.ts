@@ -43,7 +43,7 @@ export interface IncidentClockFacts {
   extraMinutes?: number;
 }
 
-export type SlaDeadline = "ACK" | "RESOLVE";
+type SlaDeadline = "ACK" | "RESOLVE";
 
 export interface SlaClock {
   ackDueAt: Date;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/scope";
 import type { Severity } from "@/generated/prisma/enums";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { DEFAULT_SLA } from "@/lib/seed/factories";
 import {
   DEFAULT_BUSINESS_DAYS,
@@ -125,7 +125,7 @@ export async function saveSlaPolicy(db: Db, tenantId: string, input: SlaPolicyIn
   const chosen = [input.level2MembershipId, input.level3MembershipId].filter((id): id is string => !!id);
   if (chosen.length > 0) {
     const found = await db.membership.count({ where: { tenantId, id: { in: chosen }, role: { in: ["OWNER", "STEWARD"] } } });
-    if (found !== new Set(chosen).size) throw new ActionError("Choose owners or stewards of this workspace for the ladder.", "not-found");
+    if (found !== new Set(chosen).size) throw new DomainError("Choose owners or stewards of this workspace for the ladder.", "not-found");
   }
   const ladder: LadderRung[] = [
     { level: 1, role: "PARTNER" },
@@ -160,7 +160,7 @@ export type BusinessHoursInput = z.infer<typeof businessHoursSchema>;
 
 export async function saveBusinessHours(db: Db, tenantId: string, input: BusinessHoursInput) {
   const tenant = await db.tenant.findFirst({ where: { id: tenantId }, select: { settings: true } });
-  if (!tenant) throw new ActionError("Workspace not found.", "not-found");
+  if (!tenant) throw new DomainError("Workspace not found.", "not-found");
   const settings = { ...((tenant.settings as Record<string, unknown>) ?? {}), businessHours: { days: [...new Set(input.days)].sort(), start: input.start, end: input.end } };
   await db.tenant.update({ where: { id: tenantId }, data: { timezone: input.timezone, settings } });
 }

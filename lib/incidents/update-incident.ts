@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/scope";
 import type { Incident, Prisma } from "@/generated/prisma/client";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import {
   assertIncidentTransition,
   incidentTransitionEffects,
@@ -22,7 +22,7 @@ import { enqueueOutbox, recordEvent, type Actor } from "@/lib/incidents/events";
 /** The incident of this tenant (and, under RLS, of the partner in context) or a not-found error. */
 export async function loadIncident(db: Db, tenantId: string, incidentId: string): Promise<Incident> {
   const incident = await db.incident.findFirst({ where: { tenantId, id: incidentId } });
-  if (!incident) throw new ActionError("That incident was not found.", "not-found");
+  if (!incident) throw new DomainError("That incident was not found.", "not-found");
   return incident;
 }
 
@@ -42,13 +42,13 @@ export async function transitionIncident(db: Db, tenantId: string, input: Transi
   const incident = await loadIncident(db, tenantId, input.incidentId);
   const from = incident.status as IncidentStatus;
   if (actor.kind === "partner" && !PARTNER_TARGETS.includes(input.to)) {
-    throw new ActionError(`Only the brand can move an incident to ${INCIDENT_STATUS_LABELS[input.to]}.`, "forbidden");
+    throw new DomainError(`Only the brand can move an incident to ${INCIDENT_STATUS_LABELS[input.to]}.`, "forbidden");
   }
   try {
     assertIncidentTransition(from, input.to, input);
   } catch (error) {
     if (error instanceof LifecycleError) {
-      throw new ActionError(
+      throw new DomainError(
         error.message.startsWith("Resolving")
           ? `${error.message}.`
           : `An incident that is ${INCIDENT_STATUS_LABELS[from].toLowerCase()} cannot move to ${INCIDENT_STATUS_LABELS[input.to].toLowerCase()}.`,
@@ -90,7 +90,7 @@ export async function transitionIncident(db: Db, tenantId: string, input: Transi
   });
   // Guarded on the status read above: a concurrent change makes this one fail instead of overwriting it.
   const updated = await db.incident.updateMany({ where: { tenantId, id: incident.id, status: from }, data });
-  if (updated.count !== 1) throw new ActionError("This incident was changed by someone else meanwhile. Reload and try again.", "conflict");
+  if (updated.count !== 1) throw new DomainError("This incident was changed by someone else meanwhile. Reload and try again.", "conflict");
   await recordEvent(
     db,
     tenantId,
@@ -119,7 +119,7 @@ export type CommentInput = z.input<typeof commentSchema>;
 /** A comment on the shared timeline, or (stewards only) an internal note partners never see. */
 export async function commentOnIncident(db: Db, tenantId: string, rawInput: CommentInput, actor: Actor) {
   const input = commentSchema.parse(rawInput);
-  if (input.internal && actor.kind === "partner") throw new ActionError("Partners cannot write internal notes.", "forbidden");
+  if (input.internal && actor.kind === "partner") throw new DomainError("Partners cannot write internal notes.", "forbidden");
   const incident = await loadIncident(db, tenantId, input.incidentId);
   await recordEvent(db, tenantId, incident.id, actor, { type: input.internal ? "NOTE" : "COMMENT", body: input.body, internal: input.internal });
   if (!input.internal) await enqueueOutbox(db, tenantId, "incident.commented", { incidentId: incident.id, number: incident.number, by: actor.kind });
@@ -134,11 +134,11 @@ export async function assignIncidents(db: Db, tenantId: string, incidentIds: str
       where: { tenantId, id: membershipId, role: { in: ["OWNER", "STEWARD"] } },
       select: { id: true, user: { select: { name: true } } },
     });
-    if (!member) throw new ActionError("That steward was not found.", "not-found");
+    if (!member) throw new DomainError("That steward was not found.", "not-found");
     label = member.user.name;
   }
   const incidents = await db.incident.findMany({ where: { tenantId, id: { in: incidentIds } }, select: { id: true } });
-  if (incidents.length !== new Set(incidentIds).size) throw new ActionError("That incident was not found.", "not-found");
+  if (incidents.length !== new Set(incidentIds).size) throw new DomainError("That incident was not found.", "not-found");
   await db.incident.updateMany({ where: { tenantId, id: { in: incidentIds } }, data: { assigneeId: membershipId } });
   const now = new Date();
   await db.incidentEvent.createMany({
@@ -160,7 +160,7 @@ export async function assignIncidents(db: Db, tenantId: string, incidentIds: str
 /** Acknowledges each OPEN incident among the ids; others are skipped. Returns how many were acknowledged. */
 export async function acknowledgeIncidents(db: Db, tenantId: string, incidentIds: string[], actor: Actor, now = new Date()) {
   const open = await db.incident.findMany({ where: { tenantId, id: { in: incidentIds } }, select: { id: true, status: true } });
-  if (open.length !== new Set(incidentIds).size) throw new ActionError("That incident was not found.", "not-found");
+  if (open.length !== new Set(incidentIds).size) throw new DomainError("That incident was not found.", "not-found");
   let count = 0;
   for (const incident of open) {
     if (incident.status !== "OPEN") continue;
@@ -188,8 +188,8 @@ export async function requestExtension(db: Db, tenantId: string, rawInput: Exten
   const input = extensionRequestSchema.parse(rawInput);
   const incident = await loadIncident(db, tenantId, input.incidentId);
   if (!["OPEN", "ACKNOWLEDGED", "IN_PROGRESS", "WAITING"].includes(incident.status))
-    throw new ActionError("More time can only be requested while the incident is open.");
-  if (await pendingExtension(db, tenantId, incident.id)) throw new ActionError("A request for more time is already waiting for the brand's decision.", "conflict");
+    throw new DomainError("More time can only be requested while the incident is open.");
+  if (await pendingExtension(db, tenantId, incident.id)) throw new DomainError("A request for more time is already waiting for the brand's decision.", "conflict");
   await recordEvent(db, tenantId, incident.id, actor, {
     type: "EXTENSION_REQUESTED",
     body: input.reason,
@@ -219,9 +219,9 @@ export const extensionDecisionSchema = z.object({
 export async function decideExtension(db: Db, tenantId: string, input: z.infer<typeof extensionDecisionSchema>, actor: Actor, now = new Date()) {
   const incident = await loadIncident(db, tenantId, input.incidentId);
   const request = await db.incidentEvent.findFirst({ where: { tenantId, incidentId: incident.id, id: input.requestId, type: "EXTENSION_REQUESTED" } });
-  if (!request) throw new ActionError("That request was not found.", "not-found");
+  if (!request) throw new DomainError("That request was not found.", "not-found");
   const data = request.data as ExtensionData;
-  if (data?.decision) throw new ActionError("That request has already been decided.", "conflict");
+  if (data?.decision) throw new DomainError("That request has already been decided.", "conflict");
   const decision = input.approve ? "APPROVED" : "DENIED";
   await db.incidentEvent.updateMany({ where: { tenantId, id: request.id }, data: { data: { ...data, decision } } });
   if (input.approve) {

@@ -1,3 +1,5 @@
+import { env } from "@/lib/env";
+
 /**
  * Every background job Steward runs, as data: the queue's name and its retry, expiry and schedule policy. The
  * handlers live beside their domain code and are listed in ./handlers.ts. To add a job: add a queue here, a
@@ -28,8 +30,9 @@ export type QueueDefinition = {
   cpuHeavy?: boolean;
 };
 
-const seconds = (variable: string, fallbackMs: number) => () =>
-  Math.max(1, Math.round(Number(process.env[variable] ?? fallbackMs) / 1000));
+type IntervalVariable = "STEWARD_SWEEP_INTERVAL_MS" | "STEWARD_WEBHOOK_INTERVAL_MS" | "STEWARD_MAIL_INTERVAL_MS";
+const seconds = (variable: IntervalVariable, fallbackMs: number) => () =>
+  Math.max(1, Math.round((env()[variable] ?? fallbackMs) / 1000));
 
 export const QUEUES = {
   /** Recompute a tenant's customer values: data { tenantId, jobId }. */

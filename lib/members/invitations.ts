@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/scope";
 import { withInvitation, withTenant, setContext } from "@/lib/db/scope";
 import { prisma } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { isPartnerRole } from "@/lib/auth/permissions";
 import { writeAudit } from "@/lib/audit/write";
 import { passwordSchema } from "@/lib/tenants/sign-up";
@@ -33,16 +33,16 @@ export async function createInvitation(
   input: z.input<typeof inviteSchema>,
 ) {
   const partnerId = isPartnerRole(input.role) ? input.partnerId || null : null;
-  if (isPartnerRole(input.role) && !partnerId) throw new ActionError("Choose the partner this person works for");
+  if (isPartnerRole(input.role) && !partnerId) throw new DomainError("Choose the partner this person works for");
   if (partnerId) {
     const partner = await db.partner.findFirst({ where: { tenantId, id: partnerId }, select: { id: true } });
-    if (!partner) throw new ActionError("That partner was not found.", "not-found");
+    if (!partner) throw new DomainError("That partner was not found.", "not-found");
   }
   const alreadyMember = await db.membership.findFirst({
     where: { tenantId, user: { email: input.email } },
     select: { id: true },
   });
-  if (alreadyMember) throw new ActionError(`${input.email} is already a member of this workspace.`, "conflict");
+  if (alreadyMember) throw new DomainError(`${input.email} is already a member of this workspace.`, "conflict");
   const token = randomBytes(32).toString("base64url");
   const invitation = await db.invitation.create({
     data: {
@@ -114,16 +114,16 @@ export async function acceptInvitation(
   signedIn: { id: string; email: string } | null,
 ): Promise<{ home: string; email: string }> {
   const view = await readInvitation(input.token);
-  if (!view) throw new ActionError("This invitation link is not valid.", "not-found");
-  if (view.problem) throw new ActionError(PROBLEMS[view.problem], "conflict");
+  if (!view) throw new DomainError("This invitation link is not valid.", "not-found");
+  if (view.problem) throw new DomainError(PROBLEMS[view.problem], "conflict");
   if (signedIn && signedIn.email !== view.email)
-    throw new ActionError(`This invitation is for ${view.email}; you are signed in as ${signedIn.email}. Sign out first.`, "forbidden");
+    throw new DomainError(`This invitation is for ${view.email}; you are signed in as ${signedIn.email}. Sign out first.`, "forbidden");
 
   let userId = signedIn?.id;
   if (!userId) {
     const existing = await prisma().user.findUnique({ where: { email: view.email }, select: { id: true } });
-    if (existing) throw new ActionError(`An account for ${view.email} exists: sign in to accept this invitation.`, "conflict");
-    if (!input.name || !input.password) throw new ActionError("Enter your name and a password to create your account.");
+    if (existing) throw new DomainError(`An account for ${view.email} exists: sign in to accept this invitation.`, "conflict");
+    if (!input.name || !input.password) throw new DomainError("Enter your name and a password to create your account.");
     const passwordHash = await hashPassword(input.password);
     userId = (await prisma().user.create({ data: { email: view.email, name: input.name, passwordHash } })).id;
   }
@@ -135,10 +135,10 @@ export async function acceptInvitation(
       where: { tenantId: view.tenantId, id: view.id, acceptedAt: null, revokedAt: null },
       data: { acceptedAt: new Date() },
     });
-    if (claimed.count !== 1) throw new ActionError(PROBLEMS.used, "conflict");
+    if (claimed.count !== 1) throw new DomainError(PROBLEMS.used, "conflict");
     const invitation = await db.invitation.findUniqueOrThrow({ where: { tenantId_id: { tenantId: view.tenantId, id: view.id } } });
     const member = await db.membership.findFirst({ where: { tenantId: view.tenantId, userId } });
-    if (member) throw new ActionError("You are already a member of this workspace.", "conflict");
+    if (member) throw new DomainError("You are already a member of this workspace.", "conflict");
     const membership = await db.membership.create({
       data: { tenantId: view.tenantId, userId: userId!, role: invitation.role, partnerId: invitation.partnerId },
     });

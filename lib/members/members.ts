@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/scope";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 
 export async function listMembers(db: Db, tenantId: string) {
   return db.membership.findMany({
@@ -26,11 +26,11 @@ export async function listOpenInvitations(db: Db, tenantId: string) {
 /** Removes a member; their access ends on their next request. The last owner cannot be removed. */
 export async function removeMember(db: Db, tenantId: string, membershipId: string, actingUserId: string) {
   const member = await db.membership.findFirst({ where: { tenantId, id: membershipId }, include: { user: true } });
-  if (!member) throw new ActionError("That member was not found.", "not-found");
-  if (member.userId === actingUserId) throw new ActionError("You cannot remove yourself from the workspace.");
+  if (!member) throw new DomainError("That member was not found.", "not-found");
+  if (member.userId === actingUserId) throw new DomainError("You cannot remove yourself from the workspace.");
   if (member.role === "OWNER") {
     const owners = await db.membership.count({ where: { tenantId, role: "OWNER" } });
-    if (owners <= 1) throw new ActionError("A workspace needs at least one owner.");
+    if (owners <= 1) throw new DomainError("A workspace needs at least one owner.");
   }
   await db.membership.delete({ where: { tenantId_id: { tenantId, id: membershipId } } });
   return member;
@@ -41,5 +41,5 @@ export async function revokeInvitation(db: Db, tenantId: string, invitationId: s
     where: { tenantId, id: invitationId, acceptedAt: null, revokedAt: null },
     data: { revokedAt: new Date() },
   });
-  if (result.count === 0) throw new ActionError("That invitation was not found or is no longer open.", "not-found");
+  if (result.count === 0) throw new DomainError("That invitation was not found or is no longer open.", "not-found");
 }

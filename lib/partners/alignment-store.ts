@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/scope";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { computeAlignment, AlignmentError } from "./alignment";
 import { requirePartnerRow } from "./partners";
 
@@ -30,11 +30,11 @@ export async function saveAlignmentAnswers(
   answers: { questionId: string; rating: number }[],
 ) {
   const partner = await requirePartnerRow(db, tenantId, partnerId);
-  if (partner.status === "OFFBOARDED") throw new ActionError("An offboarded partner is no longer assessed.", "invalid");
+  if (partner.status === "OFFBOARDED") throw new DomainError("An offboarded partner is no longer assessed.", "invalid");
   const questions = await listAlignmentQuestions(db, tenantId);
   const known = new Set(questions.map((q) => q.id));
   const unknown = answers.find((a) => !known.has(a.questionId));
-  if (unknown) throw new ActionError("That question was not found.", "not-found");
+  if (unknown) throw new DomainError("That question was not found.", "not-found");
   for (const a of answers) {
     await db.alignmentAnswer.upsert({
       where: { tenantId_partnerId_questionId: { tenantId, partnerId, questionId: a.questionId } },
@@ -43,11 +43,11 @@ export async function saveAlignmentAnswers(
     });
   }
   const all = await db.alignmentAnswer.findMany({ where: { tenantId, partnerId } });
-  let result;
+  let result: ReturnType<typeof computeAlignment>;
   try {
     result = computeAlignment(questions, all);
   } catch (error) {
-    if (error instanceof AlignmentError) throw new ActionError(error.message, "invalid");
+    if (error instanceof AlignmentError) throw new DomainError(error.message, "invalid");
     throw error;
   }
   await db.partner.updateMany({ where: { tenantId, id: partnerId }, data: { alignmentScore: result.score } });
@@ -68,6 +68,6 @@ export async function updateAlignmentQuestion(
   input: { text: string; weight: number; active: boolean },
 ) {
   const updated = await db.alignmentQuestion.updateMany({ where: { tenantId, id: questionId }, data: input });
-  if (updated.count !== 1) throw new ActionError("That question was not found.", "not-found");
+  if (updated.count !== 1) throw new DomainError("That question was not found.", "not-found");
   return { id: questionId, ...input };
 }

@@ -5,8 +5,8 @@
  * rounded to 1 decimal. Unanswered questions are left out of the denominator (and reported).
  */
 
-export const MAX_ALIGNMENT_RATING = 5;
-export const MIN_ALIGNMENT_RATING = 0;
+const MAX_ALIGNMENT_RATING = 5;
+const MIN_ALIGNMENT_RATING = 0;
 
 export interface AlignmentQuestionInput {
   id: string;

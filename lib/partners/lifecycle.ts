@@ -48,7 +48,7 @@ export class LifecycleError extends Error {
 }
 
 /** "A partner in VETTING cannot move to PROBATION; allowed: ACTIVE, OFFBOARDED" */
-export function transitionMessage(entity: string, from: string, to: string, allowed: readonly string[]): string {
+function transitionMessage(entity: string, from: string, to: string, allowed: readonly string[]): string {
   const article = /^[aeiou]/i.test(entity) ? "An" : "A";
   const rest = allowed.length > 0 ? allowed.join(", ") : `none (${from} is final)`;
   return `${article} ${entity} in ${from} cannot move to ${to}; allowed: ${rest}`;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/scope";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { PARTNER_STATUSES, assertPartnerTransition, LifecycleError, type PartnerStatus } from "./lifecycle";
 import { PARTNER_TIERS, PARTNER_TYPES, type PartnerData } from "./schemas";
 
@@ -98,7 +98,7 @@ export async function findPartner(db: Db, tenantId: string, partnerId: string) {
 
 export async function requirePartnerRow(db: Db, tenantId: string, partnerId: string) {
   const partner = await findPartner(db, tenantId, partnerId);
-  if (!partner) throw new ActionError("That partner was not found.", "not-found");
+  if (!partner) throw new DomainError("That partner was not found.", "not-found");
   return partner;
 }
 
@@ -107,7 +107,7 @@ async function assertNameFree(db: Db, tenantId: string, name: string, exceptId?:
     where: { tenantId, name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { id: true },
   });
-  if (clash) throw new ActionError(`A partner named "${name}" already exists.`, "conflict");
+  if (clash) throw new DomainError(`A partner named "${name}" already exists.`, "conflict");
 }
 
 const profile = (input: PartnerData) => ({
@@ -160,14 +160,14 @@ export async function transitionPartner(db: Db, tenantId: string, partnerId: str
   try {
     assertPartnerTransition(partner.status, to);
   } catch (error) {
-    if (error instanceof LifecycleError) throw new ActionError(error.message, "invalid");
+    if (error instanceof LifecycleError) throw new DomainError(error.message, "invalid");
     throw error;
   }
   if (partner.status === "VETTING" && to === "ACTIVE" && partner.alignmentScore === null)
-    throw new ActionError("Complete the values-alignment questionnaire before activating this partner.", "invalid");
+    throw new DomainError("Complete the values-alignment questionnaire before activating this partner.", "invalid");
   // The status in the where clause makes a concurrent change lose instead of skipping a rule.
   const updated = await db.partner.updateMany({ where: { tenantId, id: partnerId, status: partner.status }, data: { status: to } });
-  if (updated.count !== 1) throw new ActionError("This partner was changed meanwhile. Reload and try again.", "conflict");
+  if (updated.count !== 1) throw new DomainError("This partner was changed meanwhile. Reload and try again.", "conflict");
   return { from: partner.status, to, reason: reason.trim(), name: partner.name };
 }
 

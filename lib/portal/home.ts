@@ -1,6 +1,6 @@
 import { withTenant } from "@/lib/db/scope";
 import { quarterOf } from "@/lib/scorecards/feedback";
-import { monthStart } from "@/lib/standards/assessments";
+import { monthStart } from "@/lib/months";
 import { quartileOf, type Quartile } from "./quartile";
 
 // The portal home a partner opens daily: what needs them now, their latest published score, and where it puts

@@ -2,6 +2,8 @@
  * Combining sub-scores into a scorecard: overall score, recommendation, rank among peers, change vs last month.
  *
  *   overall = Σ (weightᵢ · subScoreᵢ) / Σ weightᵢ over the AVAILABLE sub-scores (non-null), rounded to 1 decimal.
+ *   The sub-scores passed in are unrounded (SubScore.exactScore): rounding them first would let the shown
+ *   score differ by 0.1 from the weighted average, and flip a recommendation at a threshold.
  *   A missing sub-score is left out and the others are re-weighted (weights 25/25/20/20/10 with value and
  *   engagement missing → 25/70, 25/70, 20/70). All missing (or all available ones weighted 0) → null.
  *
@@ -43,7 +45,8 @@ export interface OverallScore {
 }
 
 export const OVERALL_FORMULA =
-  "Overall score = weighted average of the available sub-scores with the tenant's weights; sub-scores with no data are left out and the weights of the others are scaled up to add up to 100.";
+  "Overall score = weighted average of the available sub-scores with the tenant's weights; sub-scores with no data are left out and the weights of the others are scaled up to add up to 100. " +
+  "It is computed from the unrounded sub-scores and rounded once, so it can differ by 0.1 from averaging the rounded ones shown.";
 
 export function overallScore(subScores: SubScoreValues, weights: ScorecardWeights): OverallScore {
   let usedWeight = 0;

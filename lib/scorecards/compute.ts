@@ -11,11 +11,13 @@
  */
 import { queueScorecardPublishedMail } from "@/lib/mail/messages/scorecard-published";
 import type { Db } from "@/lib/db/scope";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
+import { formatMonth } from "@/lib/months";
 import { uuidv7 } from "@/lib/api/ids";
-import { combineScorecard, rankAmongPeers, type Recommendation } from "./combine";
+import { rankAmongPeers, type combineScorecard, type Recommendation } from "./combine";
 import { scorecardInputsForMonth, monthBounds } from "./inputs";
-import { computeSubScores, type SubScoreSet } from "./sub-scores";
+import type { SubScoreSet } from "./sub-scores";
+import { scorePartner } from "./score-partner";
 import { readScorecardConfig } from "./config";
 import { enqueueMonthExport } from "./export-job";
 import { invalidateDashboard } from "@/lib/dashboard/cache";
@@ -52,17 +54,12 @@ export type ComputeResult = { month: Date; partners: number; scored: number; ave
 
 export async function computeMonth(db: Db, tenantId: string, month: Date, now = new Date()): Promise<ComputeResult> {
   const { from, prev } = monthBounds(month, now);
-  if (from.getTime() > now.getTime()) throw new ActionError("That month has not started yet.", "invalid");
+  if (from.getTime() > now.getTime()) throw new DomainError("That month has not started yet.", "invalid");
   const { weights, thresholds } = await readScorecardConfig(db, tenantId);
   const inputs = await scorecardInputsForMonth(db, tenantId, from, now);
   const previous = await previousScores(db, tenantId, prev);
 
-  const scored = inputs.map((p) => {
-    const set = computeSubScores(p.inputs);
-    const subs = Object.fromEntries(SCORECARD_AREAS.map((a) => [a, set[a].score])) as Record<(typeof SCORECARD_AREAS)[number], number | null>;
-    const combined = combineScorecard(subs, weights, thresholds, previous.get(p.partnerId) ?? null);
-    return { p, set, combined };
-  });
+  const scored = inputs.map((p) => ({ p, ...scorePartner(p.inputs, weights, thresholds, previous.get(p.partnerId) ?? null) }));
   const ranks = new Map(rankAmongPeers(scored.map((s) => ({ partnerId: s.p.partnerId, type: s.p.type, score: s.combined.score }))).map((r) => [r.partnerId, r]));
 
   // Replace the month's drafts; published cards stay as they are and a new draft takes the next version.
@@ -128,7 +125,7 @@ export async function publishMonth(
 ): Promise<{ published: number; exportJobId: string }> {
   const { from } = monthBounds(month, now);
   const drafts = await db.scorecard.count({ where: { tenantId, month: from, status: "DRAFT" } });
-  if (drafts === 0) throw new ActionError("There is no draft to publish for this month. Compute it first.", "invalid");
+  if (drafts === 0) throw new DomainError("There is no draft to publish for this month. Compute it first.", "invalid");
   await db.$executeRaw`
     update "Scorecard" s set status = 'SUPERSEDED'
     where s."tenantId" = ${tenantId} and s.month = ${from}::date and s.status = 'PUBLISHED'
@@ -140,7 +137,7 @@ export async function publishMonth(
     data: { status: "PUBLISHED", publishedAt: now, publishedById: userId },
   });
   // One scorecard.published event per card, in the same transaction (the webhook dispatcher delivers them).
-  const monthLabel = from.toISOString().slice(0, 7);
+  const monthLabel = formatMonth(from);
   await db.outboxMessage.createMany({
     data: publishing.map((card) => ({ tenantId, topic: "scorecard.published", payload: { scorecardId: card.id, partnerId: card.partnerId, month: monthLabel } })),
   });

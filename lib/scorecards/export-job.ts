@@ -13,6 +13,7 @@ import { withTenant, type Db } from "@/lib/db/scope";
 import { enqueue } from "@/lib/jobs/enqueue";
 import type { JobContext } from "@/lib/jobs/handlers";
 import { log } from "@/lib/log";
+import { formatMonth, isMonthText, parseMonth } from "@/lib/months";
 import { renderScorecardPdf } from "@/components/scorecards/pdf/report";
 import { exportFileName, scorecardCsv, scorecardExport } from "./export";
 
@@ -24,12 +25,11 @@ export type ExportFormat = "csv" | "pdf";
 export type StoredExport = { format: ExportFormat; fileName: string; size: number; partners: number; createdAt: Date };
 export type ExportJobState = { status: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED"; error: string | null } | null;
 
-const monthKey = (month: Date) => month.toISOString().slice(0, 7);
 
 /** Queues the month's export in the publishing transaction (it runs only if that commits). Returns the job id. */
 export async function enqueueMonthExport(db: Db, tenantId: string, month: Date, userId: string | null): Promise<string> {
   const job = await db.job.create({
-    data: { tenantId, kind: EXPORT_JOB, status: "QUEUED", input: { month: monthKey(month) }, createdById: userId, message: "Queued" },
+    data: { tenantId, kind: EXPORT_JOB, status: "QUEUED", input: { month: formatMonth(month) }, createdById: userId, message: "Queued" },
     select: { id: true },
   });
   await enqueue(db, EXPORT_JOB, { tenantId, jobId: job.id }, { id: job.id });
@@ -82,8 +82,8 @@ export async function runExportJob(
   const finish = (data: { status: "SUCCEEDED" | "FAILED"; message: string; error?: string; result?: object }) =>
     withTenant({ tenantId }, (db) => db.job.updateMany({ where: { tenantId, id: jobId }, data: { ...data, finishedAt: new Date() } }));
   try {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(monthText)) throw new Error(`bad export month ${JSON.stringify(monthText)}`);
-    const month = new Date(`${monthText}-01T00:00:00Z`);
+    if (!isMonthText(monthText)) throw new Error(`bad export month ${JSON.stringify(monthText)}`);
+    const month = parseMonth(monthText);
     const { tenant, data } = await withTenant(
       { tenantId },
       async (db) => ({
@@ -159,7 +159,7 @@ export async function monthExports(db: Db, tenantId: string, month: Date): Promi
   });
   const jobs = await db.$queryRaw<{ status: NonNullable<ExportJobState>["status"]; error: string | null }[]>`
     select status::text as status, error from "Job"
-    where "tenantId" = ${tenantId} and kind = ${EXPORT_JOB} and input->>'month' = ${monthKey(month)}
+    where "tenantId" = ${tenantId} and kind = ${EXPORT_JOB} and input->>'month' = ${formatMonth(month)}
     order by "createdAt" desc limit 1`;
   return { files: files as StoredExport[], job: jobs[0] ?? null };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/scope";
+import { isMonthText, parseMonth } from "@/lib/months";
 import { renderScorecardPdf } from "@/components/scorecards/pdf/report";
 import { exportFileName, scorecardCsv, scorecardExport } from "./export";
 
@@ -9,8 +10,8 @@ export type ExportFormat = "csv" | "pdf";
 export function parseExportQuery(url: URL): { month: Date; format: ExportFormat } | null {
   const month = url.searchParams.get("month") ?? "";
   const format = url.searchParams.get("format") ?? "csv";
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month) || (format !== "csv" && format !== "pdf")) return null;
-  return { month: new Date(`${month}-01T00:00:00Z`), format };
+  if (!isMonthText(month) || (format !== "csv" && format !== "pdf")) return null;
+  return { month: parseMonth(month), format };
 }
 
 /** Builds the export file as a download response (404 when there is nothing to export for the month). */

@@ -5,6 +5,7 @@
  */
 import type { Db } from "@/lib/db/scope";
 import { toCsv, safeFileName, type CsvColumn } from "@/lib/exports/csv";
+import { formatMonth } from "@/lib/months";
 import { RECOMMENDATION_LABELS } from "./combine";
 import { monthScorecards, type ScorecardRow } from "./queries";
 
@@ -64,7 +65,7 @@ const COLUMNS: CsvColumn<string>[] = [
 
 /** One CSV row per partner; a missing sub-score is an empty cell (no data), never 0. */
 export function scorecardCsv(data: ScorecardExport): string {
-  const month = data.month.toISOString().slice(0, 7);
+  const month = formatMonth(data.month);
   const rows: CsvRow[] = data.rows.map((r) => ({
     month,
     partner: r.partnerName,
@@ -89,5 +90,5 @@ export function scorecardCsv(data: ScorecardExport): string {
 }
 
 export function exportFileName(tenantSlug: string, month: Date, ext: "csv" | "pdf", partnerName?: string) {
-  return safeFileName(`scorecards-${tenantSlug}-${month.toISOString().slice(0, 7)}${partnerName ? `-${partnerName}` : ""}.${ext}`);
+  return safeFileName(`scorecards-${tenantSlug}-${formatMonth(month)}${partnerName ? `-${partnerName}` : ""}.${ext}`);
 }

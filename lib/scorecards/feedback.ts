@@ -3,7 +3,7 @@
  * Partner functions run in the partner's scope (withTenant({ tenantId, partnerId })) and also filter by partner.
  */
 import type { Db } from "@/lib/db/scope";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 
 /** A partner comments on (and/or acknowledges) one of its own PUBLISHED cards. */
 export async function commentOnScorecard(
@@ -17,11 +17,11 @@ export async function commentOnScorecard(
     where: { tenantId, partnerId, id: input.scorecardId, status: "PUBLISHED" },
     select: { id: true, month: true },
   });
-  if (!card) throw new ActionError("That scorecard was not found.", "not-found");
-  if (!input.body && !input.acknowledged) throw new ActionError("Write a comment or acknowledge the scorecard.", "invalid");
+  if (!card) throw new DomainError("That scorecard was not found.", "not-found");
+  if (!input.body && !input.acknowledged) throw new DomainError("Write a comment or acknowledge the scorecard.", "invalid");
   if (input.acknowledged && !input.body) {
     const already = await db.scorecardComment.findFirst({ where: { tenantId, scorecardId: card.id, acknowledged: true }, select: { id: true } });
-    if (already) throw new ActionError("This scorecard is already acknowledged.", "conflict");
+    if (already) throw new DomainError("This scorecard is already acknowledged.", "conflict");
   }
   await db.scorecardComment.createMany({
     data: [{ tenantId, scorecardId: card.id, userId, body: input.body || "Acknowledged.", acknowledged: input.acknowledged }],
@@ -31,7 +31,6 @@ export async function commentOnScorecard(
 
 // ---------------------------------------------------------------- partner survey
 
-export { SURVEY_QUESTIONS, type SurveyKey } from "./survey-questions";
 import type { SurveyKey } from "./survey-questions";
 
 /** "2026-Q4" for a date. */

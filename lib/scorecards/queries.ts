@@ -61,7 +61,7 @@ function toRow({ partner, details: _details, ...columns }: Raw): ScorecardRow {
   return { ...columns, partnerName: partner.name, partnerType: partner.type };
 }
 
-export type MonthState = "none" | "draft" | "published";
+type MonthState = "none" | "draft" | "published";
 
 /** The month's current card per partner (drafts win over published), best score first, and the month's state. */
 export async function monthScorecards(db: Db, tenantId: string, month: Date, options: { publishedOnly?: boolean } = {}) {

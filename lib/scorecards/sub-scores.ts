@@ -26,14 +26,15 @@
  *   engagement   = (mean of the question averages − 1) / 4 · 100 over communication, fairness, tools, support (1–5)
  *                  — null when there is no survey answer
  *
- * Scores are rounded to 1 decimal for storage and display; a sub-score is computed from the unrounded parts.
+ * Scores are rounded to 1 decimal for storage and display; a sub-score is computed from the unrounded parts,
+ * and the overall score (combine.ts) from the unrounded sub-scores (exactScore): rounding happens once per figure.
  * `null`/`undefined` means "no data"; a NaN or infinite input is a bug upstream and throws a RangeError.
  */
 
 import { roundTo1 } from "@/lib/partners/alignment";
 import type { ScorecardArea } from "@/lib/scorecards/weights";
 
-export interface SubScorePart {
+interface SubScorePart {
   key: string;
   label: string;
   /** 0–100, 1 decimal; null = no data for this part (left out of the sub-score). */
@@ -46,6 +47,8 @@ export interface SubScore<I> {
   area: ScorecardArea;
   /** 0–100, 1 decimal; null = "no data" (left out of the overall score, never shown as 0). */
   score: number | null;
+  /** The same, unrounded: the overall score averages these, so rounding happens once, at the end. */
+  exactScore: number | null;
   /** Human text for the "how is this computed" panel. */
   formula: string;
   /** The inputs, echoed for the panel and for Scorecard.details. */
@@ -56,17 +59,17 @@ export interface SubScore<I> {
 // ---------------------------------------------------------------- constants (documented in the formulas)
 
 /** Incident-rate penalty: points lost per incident per 1,000 interactions (10 per 1,000 → 0). */
-export const INCIDENT_RATE_PENALTY_PER_1000 = 10;
+const INCIDENT_RATE_PENALTY_PER_1000 = 10;
 /** Growth of equity served that maps to 0 (−) and 100 (+); 0% maps to 50. */
-export const EQUITY_GROWTH_SPAN_PCT = 20;
+const EQUITY_GROWTH_SPAN_PCT = 20;
 /** Equity at risk as a share of equity served that maps to 0 (20% → 0). */
-export const EQUITY_AT_RISK_ZERO_SHARE = 0.2;
+const EQUITY_AT_RISK_ZERO_SHARE = 0.2;
 /** Credit given to a PARTIAL interaction outcome (SUCCESS = 1, FAILURE = 0). */
-export const PARTIAL_OUTCOME_CREDIT = 0.5;
+const PARTIAL_OUTCOME_CREDIT = 0.5;
 
 // ---------------------------------------------------------------- helpers
 
-export function clamp(x: number, min: number, max: number): number {
+function clamp(x: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, x));
 }
 
@@ -97,10 +100,11 @@ interface RawPart {
 
 function finish<I>(area: ScorecardArea, formula: string, inputs: I, parts: RawPart[], forceNull = false): SubScore<I> {
   const available = parts.filter((p): p is RawPart & { score: number } => p.score !== null);
-  const score = forceNull || available.length === 0 ? null : roundTo1(available.reduce((s, p) => s + p.score, 0) / available.length);
+  const exactScore = forceNull || available.length === 0 ? null : available.reduce((s, p) => s + p.score, 0) / available.length;
   return {
     area,
-    score,
+    score: exactScore === null ? null : roundTo1(exactScore),
+    exactScore,
     formula,
     inputs,
     parts: parts.map((p) => ({ ...p, score: forceNull || p.score === null ? null : roundTo1(p.score) })),
@@ -137,9 +141,9 @@ export interface ExperienceInputs {
   nps: number | null;
 }
 
-export const EXPERIENCE_CSAT_FORMULA = "CSAT score = (average CSAT − 1) ÷ 4 × 100, so 1/5 → 0, 3/5 → 50, 5/5 → 100.";
-export const EXPERIENCE_NPS_FORMULA = "NPS score = (NPS + 100) ÷ 2, so −100 → 0, 0 → 50, +100 → 100.";
-export const EXPERIENCE_OUTCOME_FORMULA =
+const EXPERIENCE_CSAT_FORMULA = "CSAT score = (average CSAT − 1) ÷ 4 × 100, so 1/5 → 0, 3/5 → 50, 5/5 → 100.";
+const EXPERIENCE_NPS_FORMULA = "NPS score = (NPS + 100) ÷ 2, so −100 → 0, 0 → 50, +100 → 100.";
+const EXPERIENCE_OUTCOME_FORMULA =
   "Outcome score = (successes + 0.5 × partial successes) ÷ interactions × 100 (failures count 0).";
 export const EXPERIENCE_FORMULA =
   "Equal-weight average of the available parts: CSAT score, NPS score and outcome score. " +
@@ -191,25 +195,30 @@ export interface IncidentInputs {
   /** Incidents opened in the month. */
   incidents: number;
   /**
-   * Incidents whose resolution-SLA outcome is known in the month: resolved in the month, or still open
-   * past their resolve target at the end of the month (those count as missed).
+   * Incidents whose resolution-SLA outcome became known in the month. The outcome is known at the earlier of
+   * resolution and the resolve due time: met when resolved by the due time, missed once the due time passes
+   * first (whether the incident is resolved later or is still open). Each incident counts once, in the month
+   * of that instant (up to now for the current month). See docs/scorecards.md.
    */
   slaMeasured: number;
   /** Of slaMeasured, those resolved within their target. */
   slaMet: number;
   /** Mean hours to resolve of the incidents resolved in the month; null when none was resolved. */
   meanHoursToResolve: number | null;
-  /** Mean resolve target (hours, from their severity's SLA policy) of those same incidents; null when unknown. */
+  /**
+   * Mean resolve window of those same incidents: resolve due time − opened, in wall-clock hours, so business
+   * hours and pauses are included exactly as they are in the time to resolve; null when unknown.
+   */
   targetHoursToResolve: number | null;
 }
 
-export const INCIDENT_RATE_FORMULA =
+const INCIDENT_RATE_FORMULA =
   `Rate score = 100 − ${INCIDENT_RATE_PENALTY_PER_1000} × incidents per 1,000 interactions, never below 0 ` +
   `(so ${100 / INCIDENT_RATE_PENALTY_PER_1000} incidents per 1,000 interactions or more → 0). Needs at least one interaction.`;
-export const INCIDENT_SLA_FORMULA =
-  "SLA score = incidents resolved within their target ÷ incidents whose SLA outcome is known × 100 (an incident still open past its target counts as missed).";
-export const INCIDENT_MTTR_FORMULA =
-  "Time-to-resolve score = 100 × target hours ÷ mean hours to resolve, capped at 100 (resolving at or under the target → 100).";
+const INCIDENT_SLA_FORMULA =
+  "SLA score = incidents resolved by their due time ÷ incidents whose SLA outcome became known this month × 100. The outcome is known at the earlier of resolution and the due time, so an incident still open past its due time counts as missed in the month the due time passed.";
+const INCIDENT_MTTR_FORMULA =
+  "Time-to-resolve score = 100 × mean resolve window ÷ mean hours to resolve, capped at 100 (resolving at or under the window → 100). Both are wall-clock hours from opening, over the incidents resolved this month; the window is each incident's due time minus its opening.";
 export const INCIDENT_FORMULA =
   "Equal-weight average of the available parts: rate score, SLA score and time-to-resolve score. " +
   `${INCIDENT_RATE_FORMULA} ${INCIDENT_SLA_FORMULA} ${INCIDENT_MTTR_FORMULA} ` +
@@ -262,10 +271,10 @@ export interface ValueInputs {
   equityAtRisk: number | null;
 }
 
-export const VALUE_GROWTH_FORMULA =
+const VALUE_GROWTH_FORMULA =
   `Growth score = 50 + 2.5 × % change of equity served vs last month, clamped to 0–100 ` +
   `(−${EQUITY_GROWTH_SPAN_PCT}% or worse → 0, no change → 50, +${EQUITY_GROWTH_SPAN_PCT}% or better → 100). Needs last month's equity served.`;
-export const VALUE_RISK_FORMULA =
+const VALUE_RISK_FORMULA =
   `At-risk score = 100 × (1 − 5 × equity at risk ÷ equity served), clamped to 0–100 ` +
   `(nothing at risk → 100, ${EQUITY_AT_RISK_ZERO_SHARE * 100}% or more of the equity served at risk → 0).`;
 export const VALUE_FORMULA =

@@ -58,7 +58,7 @@ export type SeedDemoOptions = {
   onProgress?: (message: string) => void;
 };
 
-export type DemoLogin = { email: string; password: string };
+type DemoLogin = { email: string; password: string };
 export type DemoLogins = {
   owner: DemoLogin;
   steward: DemoLogin;
@@ -67,7 +67,7 @@ export type DemoLogins = {
   partner: DemoLogin & { partnerName: string };
 };
 
-export type DemoCounts = {
+type DemoCounts = {
   users: number;
   memberships: number;
   partners: number;
@@ -91,8 +91,8 @@ export type DemoCounts = {
 
 export type DemoSeedResult = { tenant: Tenant; logins: DemoLogins; counts: DemoCounts; asOf: Date };
 
-export const DEMO_PASSWORD = "steward-demo-2026";
-export const DEFAULT_DEMO_SLUG = "northwind";
+const DEMO_PASSWORD = "steward-demo-2026";
+const DEFAULT_DEMO_SLUG = "northwind";
 
 /** The fixed id of a demo tenant. */
 export function demoTenantId(slug: string = DEFAULT_DEMO_SLUG): string {
@@ -100,7 +100,7 @@ export function demoTenantId(slug: string = DEFAULT_DEMO_SLUG): string {
 }
 
 /** The first day of the month of `date`, 00:00 UTC: the default `asOf`. */
-export function defaultAsOf(date: Date = new Date()): Date {
+function defaultAsOf(date: Date = new Date()): Date {
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1));
 }
 
@@ -939,7 +939,7 @@ function planRows(opts: Resolved, base: Base, userIds: Map<string, string>): Pla
       if (t >= now.getTime()) break;
     }
   }
-  transactions.forEach((x, i) => (x.externalRef = `${opts.prefix}-O${String(i + 1).padStart(6, "0")}`));
+  for (const [i, x] of transactions.entries()) x.externalRef = `${opts.prefix}-O${String(i + 1).padStart(6, "0")}`;
 
   // interactions: volume by month, touchpoint and partner; outcome, CSAT and NPS from the partner's quality that month
   const ir = root.fork("interactions");

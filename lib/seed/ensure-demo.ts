@@ -1,5 +1,6 @@
 import { analyzeTables, prisma } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/scope";
+import { formatMonth } from "@/lib/months";
 import { recomputeCustomerValues } from "@/lib/value/recompute";
 import { computeMonth, publishMonth } from "@/lib/scorecards/compute";
 import { runExportJob } from "@/lib/scorecards/export-job";
@@ -9,7 +10,7 @@ import { demoLogins, demoTenantExists, demoTenantId, seedDemoTenant, type DemoSc
 export type DemoLoginLine = { label: string; email: string; password: string };
 
 /** The demo tenants `npm run demo` and the end-to-end tests run on. */
-export const DEMO_TENANTS: SeedDemoOptions[] = [
+const DEMO_TENANTS: SeedDemoOptions[] = [
   { slug: "northwind", seed: 42 },
   { slug: "contoso", seed: 7, scale: "small" },
 ];
@@ -72,7 +73,7 @@ async function computeCustomerValueHistory(tenantId: string, today: Date, say: (
     } catch (error) {
       // A small tenant's early months can be too thin for the BG/NBD fit: leave those months without snapshots.
       if (!(error instanceof ValueModelError)) throw error;
-      say(`  customer values ${month.toISOString().slice(0, 7)}: not computed (${error.message})`);
+      say(`  customer values ${formatMonth(month)}: not computed (${error.message})`);
     }
   }
 }
@@ -92,6 +93,6 @@ async function publishScorecardHistory(tenantId: string, ownerEmail: string, tod
     });
     // the month's stored export, as the publish action starts it: downloadable from the first login
     await runExportJob(tenantId, exportJobId);
-    say(`  scorecards ${month.toISOString().slice(0, 7)}: ${published} published, export stored`);
+    say(`  scorecards ${formatMonth(month)}: ${published} published, export stored`);
   }
 }

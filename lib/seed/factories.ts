@@ -53,7 +53,7 @@ function nextN(): number {
   return counter;
 }
 
-export const DEFAULT_TEST_PASSWORD = "correct-horse-battery-staple";
+const DEFAULT_TEST_PASSWORD = "correct-horse-battery-staple";
 
 const hashes = new Map<string, Promise<string>>();
 /** argon2 hash of `password`, computed once per distinct password per process. */
@@ -127,7 +127,7 @@ export async function createTenantWithOwner(input: CreateTenantInput = {}): Prom
 const PARTNER_ROLES: readonly Role[] = ["PARTNER_ADMIN", "PARTNER_AGENT"];
 
 /** Whether `role` is a partner role (PARTNER_ADMIN / PARTNER_AGENT), which must be bound to a partner. */
-export function isPartnerRole(role: Role): boolean {
+function isPartnerRole(role: Role): boolean {
   return PARTNER_ROLES.includes(role);
 }
 
@@ -241,7 +241,7 @@ export const SEVERITIES: readonly Severity[] = ["CRITICAL", "HIGH", "MEDIUM", "L
 export const INCIDENT_STATUSES: readonly IncidentStatus[] = ["OPEN", "ACKNOWLEDGED", "IN_PROGRESS", "WAITING", "RESOLVED", "CLOSED"];
 
 /** Level 1 the partner, level 2 the brand's channel manager (a steward), level 3 an executive (the owner). */
-export const DEFAULT_LADDER = [
+const DEFAULT_LADDER = [
   { level: 1, role: "PARTNER" },
   { level: 2, role: "STEWARD" },
   { level: 3, role: "OWNER" },
@@ -491,7 +491,7 @@ export function planIncident(args: {
 }
 
 /** The tenant's SLA rule for a severity, or DEFAULT_SLA when it has no policy. */
-export async function slaRuleFor(db: Db, tenantId: string, severity: Severity): Promise<SlaRule> {
+async function slaRuleFor(db: Db, tenantId: string, severity: Severity): Promise<SlaRule> {
   const policy = await db.slaPolicy.findUnique({ where: { tenantId_severity: { tenantId, severity } } });
   return policy ? { ackMinutes: policy.ackMinutes, resolveMinutes: policy.resolveMinutes } : DEFAULT_SLA[severity];
 }

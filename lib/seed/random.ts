@@ -10,7 +10,7 @@
  */
 
 /** 32-bit FNV-1a hash of a string, mixed with a seed. */
-export function hashString(text: string, seed = 0): number {
+function hashString(text: string, seed = 0): number {
   let h = (0x811c9dc5 ^ seed) >>> 0;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
@@ -88,11 +88,11 @@ export class Rng {
 
   weightedIndex(weights: readonly number[]): number {
     let total = 0;
-    for (const w of weights) total += w > 0 ? w : 0;
+    for (const w of weights) total += Math.max(w, 0);
     if (!(total > 0)) throw new RangeError("weighted pick needs a positive weight");
     let r = this.next() * total;
     for (let i = 0; i < weights.length; i++) {
-      const w = weights[i] > 0 ? weights[i] : 0;
+      const w = Math.max(weights[i], 0);
       if (r < w) return i;
       r -= w;
     }

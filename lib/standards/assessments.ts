@@ -1,10 +1,11 @@
 import type { Db } from "@/lib/db/scope";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
+import { monthStart } from "@/lib/months";
 import { isMet, validateMeasurement } from "./evaluate";
 import { computeCompliance, type ComplianceResult } from "./compliance";
 
 /** The current standard, only if it applies to the partner (its touchpoint is one the partner handles). */
-export async function applicableStandard(db: Db, tenantId: string, partnerId: string, standardId: string) {
+async function applicableStandard(db: Db, tenantId: string, partnerId: string, standardId: string) {
   return db.experienceStandard.findFirst({
     where: { tenantId, id: standardId, isCurrent: true, touchpoint: { partners: { some: { tenantId, partnerId } } } },
   });
@@ -12,7 +13,7 @@ export async function applicableStandard(db: Db, tenantId: string, partnerId: st
 
 function measure(standard: { metricKind: "PERCENTAGE" | "RATING" | "DURATION" | "PASS_FAIL"; comparator: "GTE" | "LTE"; target: number }, value: number) {
   const error = validateMeasurement(standard.metricKind, value);
-  if (error) throw new ActionError(`${error}.`, "invalid");
+  if (error) throw new DomainError(`${error}.`, "invalid");
   return isMet(standard, value);
 }
 
@@ -29,11 +30,11 @@ export type RecordInput = {
 /** A steward's assessment: counted at once (VERIFIED). `met` is computed, never typed in. */
 export async function recordAssessment(db: Db, tenantId: string, userId: string, input: RecordInput) {
   const partner = await db.partner.findFirst({ where: { tenantId, id: input.partnerId }, select: { id: true, name: true } });
-  if (!partner) throw new ActionError("That partner was not found.", "not-found");
+  if (!partner) throw new DomainError("That partner was not found.", "not-found");
   const exists = await db.experienceStandard.findFirst({ where: { tenantId, id: input.standardId, isCurrent: true }, select: { id: true } });
-  if (!exists) throw new ActionError("That standard was not found.", "not-found");
+  if (!exists) throw new DomainError("That standard was not found.", "not-found");
   const standard = await applicableStandard(db, tenantId, input.partnerId, input.standardId);
-  if (!standard) throw new ActionError(`This standard does not apply to ${partner.name}: assign it to the standard's touchpoint first.`, "invalid");
+  if (!standard) throw new DomainError(`This standard does not apply to ${partner.name}: assign it to the standard's touchpoint first.`, "invalid");
   const met = measure(standard, input.value);
   const assessment = await db.assessment.create({
     data: {
@@ -64,7 +65,7 @@ export async function selfAssess(
   input: { standardId: string; period: Date; value: number; evidenceText: string; evidenceUrl: string | null },
 ) {
   const standard = await applicableStandard(db, tenantId, partnerId, input.standardId);
-  if (!standard) throw new ActionError("That standard was not found.", "not-found");
+  if (!standard) throw new DomainError("That standard was not found.", "not-found");
   const met = measure(standard, input.value);
   return db.assessment.create({
     data: {
@@ -94,10 +95,10 @@ export async function decideSelfAssessment(
     where: { tenantId, id: input.assessmentId },
     include: { partner: { select: { name: true } }, standard: { select: { name: true } } },
   });
-  if (!assessment) throw new ActionError("That assessment was not found.", "not-found");
+  if (!assessment) throw new DomainError("That assessment was not found.", "not-found");
   if (assessment.source !== "SELF_REPORT" || assessment.verification !== "PENDING")
-    throw new ActionError("Only a pending self-assessment can be verified or rejected.", "invalid");
-  if (input.decision === "REJECTED" && !input.reason) throw new ActionError("Say why you reject it.", "invalid");
+    throw new DomainError("Only a pending self-assessment can be verified or rejected.", "invalid");
+  if (input.decision === "REJECTED" && !input.reason) throw new DomainError("Say why you reject it.", "invalid");
   const updated = await db.assessment.updateMany({
     where: { tenantId, id: assessment.id, verification: "PENDING" },
     data: {
@@ -107,16 +108,16 @@ export async function decideSelfAssessment(
       rejectionReason: input.decision === "REJECTED" ? input.reason : null,
     },
   });
-  if (updated.count !== 1) throw new ActionError("This assessment was decided meanwhile. Reload to see it.", "conflict");
+  if (updated.count !== 1) throw new DomainError("This assessment was decided meanwhile. Reload to see it.", "conflict");
   return { ...assessment, verification: input.decision };
 }
 
 /** "We have read and trained on this standard" — once per partner and standard version. */
 export async function acknowledgeStandard(db: Db, tenantId: string, partnerId: string, userId: string, standardId: string) {
   const standard = await applicableStandard(db, tenantId, partnerId, standardId);
-  if (!standard) throw new ActionError("That standard was not found.", "not-found");
+  if (!standard) throw new DomainError("That standard was not found.", "not-found");
   const existing = await db.standardAcknowledgement.findFirst({ where: { tenantId, partnerId, standardId } });
-  if (existing) throw new ActionError("You have already acknowledged this standard.", "conflict");
+  if (existing) throw new DomainError("You have already acknowledged this standard.", "conflict");
   await db.standardAcknowledgement.create({ data: { tenantId, partnerId, standardId, userId, trainingCompleted: true } });
   return standard;
 }
@@ -147,10 +148,6 @@ export function recentAssessments(db: Db, tenantId: string, take = 20) {
 }
 
 // ---------------------------------------------------------------- compliance
-
-export function monthStart(d: Date): Date {
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
-}
 
 /**
  * Standards compliance for the period, per partner (all partners with at least one touchpoint, or

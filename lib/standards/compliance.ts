@@ -13,8 +13,8 @@
 
 import { roundTo1 } from "@/lib/partners/alignment";
 
-export const VERIFICATIONS = ["PENDING", "VERIFIED", "REJECTED"] as const;
-export type Verification = (typeof VERIFICATIONS)[number];
+const VERIFICATIONS = ["PENDING", "VERIFIED", "REJECTED"] as const;
+type Verification = (typeof VERIFICATIONS)[number];
 
 export interface ComplianceStandard {
   id: string;
@@ -39,9 +39,9 @@ export interface ComplianceAssessment {
   createdAt: Date;
 }
 
-export type StandardComplianceStatus = "MET" | "NOT_MET" | "NOT_ASSESSED";
+type StandardComplianceStatus = "MET" | "NOT_MET" | "NOT_ASSESSED";
 
-export interface StandardCompliance {
+interface StandardCompliance {
   standardId: string;
   lineageId: string;
   name?: string;
@@ -76,11 +76,11 @@ export interface ComplianceInput {
   period: Date;
 }
 
-export function isCountedAssessment(a: Pick<ComplianceAssessment, "verification">): boolean {
+function isCountedAssessment(a: Pick<ComplianceAssessment, "verification">): boolean {
   return a.verification === "VERIFIED";
 }
 
-export function samePeriod(a: Date, b: Date): boolean {
+function samePeriod(a: Date, b: Date): boolean {
   return a.getUTCFullYear() === b.getUTCFullYear() && a.getUTCMonth() === b.getUTCMonth();
 }
 

@@ -16,7 +16,7 @@ export const METRIC_KIND_LABELS: Record<MetricKind, string> = {
   PASS_FAIL: "Pass / fail",
 };
 
-export const COMPARATOR_SYMBOLS: Record<Comparator, string> = { GTE: "≥", LTE: "≤" };
+const COMPARATOR_SYMBOLS: Record<Comparator, string> = { GTE: "≥", LTE: "≤" };
 export const COMPARATOR_LABELS: Record<Comparator, string> = { GTE: "at least", LTE: "at most" };
 
 export interface StandardTarget {
@@ -35,11 +35,11 @@ export class MeasurementError extends Error {
   }
 }
 
-export function isMetricKind(value: unknown): value is MetricKind {
+function isMetricKind(value: unknown): value is MetricKind {
   return typeof value === "string" && (METRIC_KINDS as readonly string[]).includes(value);
 }
 
-export function isComparator(value: unknown): value is Comparator {
+function isComparator(value: unknown): value is Comparator {
   return typeof value === "string" && (COMPARATORS as readonly string[]).includes(value);
 }
 
@@ -99,7 +99,7 @@ export function isMet(standard: Pick<StandardTarget, "metricKind" | "comparator"
 }
 
 /** 95 → "95", 4.5 → "4.5", 1/3 → "0.33" */
-export function formatNumber(n: number): string {
+function formatNumber(n: number): string {
   return String(Math.round(n * 100) / 100);
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { COMPARATORS, METRIC_KINDS, validateMeasurement, validateStandardDefinition } from "./evaluate";
 import { SEVERITIES } from "./versioning";
+import { monthField, parseMonth } from "@/lib/months";
 import { optionalUrl } from "@/lib/partners/schemas";
 
 const id = z.string().min(1).max(64);
@@ -24,11 +25,8 @@ export const standardSchema = z
 export type StandardData = z.output<typeof standardSchema>;
 
 /** "2026-11" → the first day of that month (UTC). */
-export const periodSchema = z
-  .string({ error: "Choose the month the measurement covers" })
-  .trim()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "Choose the month the measurement covers (YYYY-MM)" })
-  .transform((v) => new Date(`${v}-01T00:00:00Z`))
+export const periodSchema = monthField("Choose the month the measurement covers (YYYY-MM)")
+  .transform(parseMonth)
   .refine((d) => d.getTime() <= Date.now(), { error: "The period cannot be in the future" });
 
 const measured = z.object({

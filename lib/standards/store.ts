@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/scope";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { planStandardEdit, StandardEditError } from "./versioning";
 import type { StandardData } from "./schemas";
 
@@ -20,15 +20,15 @@ export async function standardsLibrary(db: Db, tenantId: string) {
   return touchpoints.map(({ _count, ...t }) => ({ ...t, partnerCount: _count.partners }));
 }
 
-export async function requireCurrentStandard(db: Db, tenantId: string, standardId: string) {
+async function requireCurrentStandard(db: Db, tenantId: string, standardId: string) {
   const standard = await db.experienceStandard.findFirst({ where: { tenantId, id: standardId, isCurrent: true } });
-  if (!standard) throw new ActionError("That standard was not found.", "not-found");
+  if (!standard) throw new DomainError("That standard was not found.", "not-found");
   return standard;
 }
 
 async function requireTouchpointId(db: Db, tenantId: string, touchpointId: string) {
   const tp = await db.touchpoint.findFirst({ where: { tenantId, id: touchpointId }, select: { id: true } });
-  if (!tp) throw new ActionError("That touchpoint was not found.", "not-found");
+  if (!tp) throw new DomainError("That touchpoint was not found.", "not-found");
 }
 
 /** Version 1 of a new standard (its lineage is its own id). */
@@ -46,11 +46,11 @@ export async function editStandardRecord(db: Db, tenantId: string, standardId: s
   const current = await requireCurrentStandard(db, tenantId, standardId);
   if (input.touchpointId !== current.touchpointId) await requireTouchpointId(db, tenantId, input.touchpointId);
   const assessed = await db.assessment.count({ where: { tenantId, standardId: current.id } });
-  let plan;
+  let plan: ReturnType<typeof planStandardEdit>;
   try {
     plan = planStandardEdit(current, input, assessed > 0);
   } catch (error) {
-    if (error instanceof StandardEditError) throw new ActionError(error.message, "invalid");
+    if (error instanceof StandardEditError) throw new DomainError(error.message, "invalid");
     throw error;
   }
   if (plan.kind === "in-place") {
@@ -61,14 +61,9 @@ export async function editStandardRecord(db: Db, tenantId: string, standardId: s
     where: { tenantId, id: plan.supersedesId, isCurrent: true },
     data: { isCurrent: false },
   });
-  if (superseded.count !== 1) throw new ActionError("This standard was changed meanwhile. Reload and try again.", "conflict");
+  if (superseded.count !== 1) throw new DomainError("This standard was changed meanwhile. Reload and try again.", "conflict");
   const next = await db.experienceStandard.create({
     data: { ...plan.data, tenantId, lineageId: plan.lineageId, version: plan.version, isCurrent: true },
   });
   return { kind: plan.kind, id: next.id, version: next.version, lineageId: next.lineageId, changedFields: plan.changedFields, supersedes: current.id };
-}
-
-/** All versions of a lineage, newest first (for the history shown on a standard). */
-export function standardVersions(db: Db, tenantId: string, lineageId: string) {
-  return db.experienceStandard.findMany({ where: { tenantId, lineageId }, orderBy: { version: "desc" } });
 }

@@ -10,7 +10,7 @@ import { validateStandardDefinition, type Comparator, type MetricKind } from "@/
 export const SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export interface StandardFields {
+interface StandardFields {
   name: string;
   description: string | null;
   metricKind: MetricKind;
@@ -44,7 +44,7 @@ export const MEASUREMENT_FIELDS = [
   "touchpointId",
 ] as const satisfies readonly StandardField[];
 
-export const COSMETIC_FIELDS = ["name", "description"] as const satisfies readonly StandardField[];
+const COSMETIC_FIELDS = ["name", "description"] as const satisfies readonly StandardField[];
 
 const ALL_FIELDS: readonly StandardField[] = [...COSMETIC_FIELDS, ...MEASUREMENT_FIELDS];
 
@@ -99,7 +99,7 @@ function normalize(fields: StandardFields): StandardFields {
   };
 }
 
-export function isMeasurementField(field: StandardField): boolean {
+function isMeasurementField(field: StandardField): boolean {
   return (MEASUREMENT_FIELDS as readonly string[]).includes(field);
 }
 

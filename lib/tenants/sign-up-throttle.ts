@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db/client";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { ATTEMPT_TRANSACTION_OPTIONS, lockAttemptKeys } from "@/lib/auth/attempt-lock";
 
 // Sign-up is throttled per source like sign-in (issue 13, finding 7): every attempt counts, as
@@ -27,7 +27,7 @@ export async function claimSignUpAttempt(ip: string): Promise<void> {
     return null;
   }, ATTEMPT_TRANSACTION_OPTIONS);
   if (refusedForMinutes !== null)
-    throw new ActionError(
+    throw new DomainError(
       `Too many sign-ups from your network. Try again in ${refusedForMinutes} minute${refusedForMinutes === 1 ? "" : "s"}.`,
     );
 }

@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db/client";
 import { setContext, withTenant } from "@/lib/db/scope";
 import { hashPassword } from "@/lib/auth/password";
 import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "@/lib/auth/common-passwords";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit/write";
 import { Prisma } from "@/generated/prisma/client";
 import { tenantSlugSchema } from "./slug";
@@ -32,7 +32,7 @@ export type SignUpInput = z.infer<typeof signUpSchema>;
  * account gets ("check your inbox"), so sign-up stops telling strangers which e-mails exist.
  */
 export function answerForExistingAccount(): never {
-  throw new ActionError("An account with this e-mail already exists. Sign in instead.", "conflict");
+  throw new DomainError("An account with this e-mail already exists. Sign in instead.", "conflict");
 }
 
 /** Sign-up as a visitor reaches it: throttled per source, then signUp. */
@@ -62,7 +62,7 @@ export async function signUp(input: SignUpInput) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const target = JSON.stringify(error.meta ?? {});
       if (target.includes("email")) answerForExistingAccount();
-      throw new ActionError("That workspace address is taken. Choose another.", "conflict");
+      throw new DomainError("That workspace address is taken. Choose another.", "conflict");
     }
     throw error;
   }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/scope";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 
 export const DEFAULT_STAGES = ["attract", "connect", "engage", "convert"] as const;
 export const CHANNELS = ["ONLINE", "STORE", "PHONE", "FIELD"] as const;
@@ -25,7 +25,11 @@ export type TouchpointData = z.output<typeof touchpointSchema>;
 export function orderStages(stages: readonly string[]): string[] {
   const seen = new Set<string>(DEFAULT_STAGES);
   const extra: string[] = [];
-  for (const s of stages) if (!seen.has(s)) (seen.add(s), extra.push(s));
+  for (const s of stages) {
+    if (seen.has(s)) continue;
+    seen.add(s);
+    extra.push(s);
+  }
   return [...DEFAULT_STAGES, ...extra];
 }
 
@@ -53,12 +57,12 @@ async function assertNameFree(db: Db, tenantId: string, name: string, exceptId?:
     where: { tenantId, name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { id: true },
   });
-  if (clash) throw new ActionError(`A touchpoint named "${name}" already exists.`, "conflict");
+  if (clash) throw new DomainError(`A touchpoint named "${name}" already exists.`, "conflict");
 }
 
 export async function requireTouchpoint(db: Db, tenantId: string, touchpointId: string) {
   const touchpoint = await db.touchpoint.findFirst({ where: { tenantId, id: touchpointId } });
-  if (!touchpoint) throw new ActionError("That touchpoint was not found.", "not-found");
+  if (!touchpoint) throw new DomainError("That touchpoint was not found.", "not-found");
   return touchpoint;
 }
 
@@ -92,7 +96,7 @@ export async function moveTouchpoint(db: Db, tenantId: string, touchpointId: str
   const index = siblings.findIndex((s) => s.id === touchpointId);
   const target = direction === "up" ? index - 1 : index + 1;
   if (target < 0 || target >= siblings.length)
-    throw new ActionError(`This touchpoint is already ${direction === "up" ? "first" : "last"} in its stage.`, "invalid");
+    throw new DomainError(`This touchpoint is already ${direction === "up" ? "first" : "last"} in its stage.`, "invalid");
   // Renumber the stage densely from its smallest position, with the two swapped.
   const order = siblings.map((s) => s.id);
   [order[index], order[target]] = [order[target], order[index]];
@@ -106,10 +110,10 @@ export async function moveTouchpoint(db: Db, tenantId: string, touchpointId: str
 export async function assignPartnerToTouchpoint(db: Db, tenantId: string, touchpointId: string, partnerId: string) {
   const touchpoint = await requireTouchpoint(db, tenantId, touchpointId);
   const partner = await db.partner.findFirst({ where: { tenantId, id: partnerId }, select: { id: true, name: true, status: true } });
-  if (!partner) throw new ActionError("That partner was not found.", "not-found");
-  if (partner.status === "OFFBOARDED") throw new ActionError(`${partner.name} is offboarded and cannot handle touchpoints.`, "invalid");
+  if (!partner) throw new DomainError("That partner was not found.", "not-found");
+  if (partner.status === "OFFBOARDED") throw new DomainError(`${partner.name} is offboarded and cannot handle touchpoints.`, "invalid");
   const existing = await db.touchpointPartner.findFirst({ where: { tenantId, touchpointId, partnerId } });
-  if (existing) throw new ActionError(`${partner.name} already handles ${touchpoint.name}.`, "conflict");
+  if (existing) throw new DomainError(`${partner.name} already handles ${touchpoint.name}.`, "conflict");
   await db.touchpointPartner.create({ data: { tenantId, touchpointId, partnerId } });
   return { touchpoint, partner };
 }
@@ -117,6 +121,6 @@ export async function assignPartnerToTouchpoint(db: Db, tenantId: string, touchp
 export async function unassignPartnerFromTouchpoint(db: Db, tenantId: string, touchpointId: string, partnerId: string) {
   const touchpoint = await requireTouchpoint(db, tenantId, touchpointId);
   const removed = await db.touchpointPartner.deleteMany({ where: { tenantId, touchpointId, partnerId } });
-  if (removed.count !== 1) throw new ActionError("That partner does not handle this touchpoint.", "not-found");
+  if (removed.count !== 1) throw new DomainError("That partner does not handle this touchpoint.", "not-found");
   return { touchpoint, partnerId };
 }

@@ -6,7 +6,7 @@ import { fitBgnbd } from "./bgnbd";
 import { simulateBgnbd } from "./sampling";
 
 /** Ground truth used for the synthetic customer base (CDNOW-like, in weeks). */
-export const BENCHMARK_PARAMS = { r: 0.25, alpha: 4, a: 0.8, b: 2.5 };
+const BENCHMARK_PARAMS = { r: 0.25, alpha: 4, a: 0.8, b: 2.5 };
 
 /** Seconds taken by fitBgnbd on n synthetic customers observed 26–52 weeks. */
 export function benchmarkFit(n: number): number {

@@ -27,7 +27,7 @@ import { digamma, lgamma } from "./special-functions";
 import type { TimeUnit } from "./time-units";
 import { validateParams, type BgnbdParams } from "./bgnbd-params";
 
-export { validateParams, type BgnbdParams } from "./bgnbd-params";
+export type { BgnbdParams } from "./bgnbd-params";
 export { compileBgnbdData, type BgnbdData } from "./bgnbd-data";
 
 export interface BgnbdFitOptions {
@@ -54,8 +54,8 @@ export interface BgnbdFit {
   unit?: TimeUnit;
 }
 
-export const LOG_PARAM_BOUND = 25;
-export const DEGENERATE_LOG_PARAM = 10; // θ outside [4.5e-5, 2.2e4]: far beyond any plausible fit
+const LOG_PARAM_BOUND = 25;
+const DEGENERATE_LOG_PARAM = 10; // θ outside [4.5e-5, 2.2e4]: far beyond any plausible fit
 
 /**
  * Mean negative log-likelihood as a function of θ = (ln r, ln α, ln a, ln b), with its
@@ -220,10 +220,3 @@ function fromTheta(theta: Float64Array): BgnbdParams {
   return { r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), a: Math.exp(theta[2]), b: Math.exp(theta[3]) };
 }
 
-export {
-  expectedPurchases,
-  expectedPurchasesUnconditional,
-  predictCustomers,
-  probabilityAlive,
-  probabilityOfPurchases,
-} from "./bgnbd-predict";

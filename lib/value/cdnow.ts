@@ -1,10 +1,12 @@
 /**
  * Parser for the CDNOW data sets distributed by Fader & Hardie (CDNOW_master.txt and the
- * 1/10th CDNOW_sample.txt): whitespace-separated lines without a header,
+ * 1/10th CDNOW_sample.txt): whitespace-separated lines
  *
  *   master-id  [sample-id]  YYYYMMDD  number-of-CDs  dollars
  *
- * (the master file has no sample-id column). The cohort made its first purchase in Q1
+ * The master file has no sample-id column and opens with a header line
+ * (" customer_id  date number_of_cds  dollar_value"); the sample file has no header. A first line
+ * whose first field is not a number is taken as that header and skipped. The cohort made its first purchase in Q1
  * 1997; the classic analysis calibrates on 1997-01-01 … 1997-09-30 (39 weeks) in weeks.
  * Pure text in, records out, so it runs anywhere (no file-system access here).
  */
@@ -28,10 +30,15 @@ export const CDNOW_HOLDOUT_END = new Date(Date.UTC(1998, 5, 30));
 export function parseCdnow(text: string): CdnowRecord[] {
   const records: CdnowRecord[] = [];
   const lines = text.split(/\r?\n/);
+  let headerChecked = false;
   for (let lineNo = 0; lineNo < lines.length; lineNo++) {
     const line = lines[lineNo].trim();
     if (line === "") continue;
     const fields = line.split(/\s+/);
+    if (!headerChecked) {
+      headerChecked = true;
+      if (isHeader(fields)) continue;
+    }
     if (fields.length !== 4 && fields.length !== 5) {
       throw new SyntaxError(`CDNOW line ${lineNo + 1}: expected 4 or 5 fields, got ${fields.length}`);
     }
@@ -53,6 +60,11 @@ export function parseCdnow(text: string): CdnowRecord[] {
 /** CDNOW records as model transactions, using dollars as the value of each purchase. */
 export function cdnowTransactions(records: readonly CdnowRecord[]): Transaction[] {
   return records.map((r) => ({ customerId: r.customerId, at: r.date, margin: r.dollars }));
+}
+
+/** The master file's header names its columns; every data line starts with a numeric customer id. */
+function isHeader(fields: readonly string[]): boolean {
+  return !/^\d+$/.test(fields[0]);
 }
 
 function parseYyyymmdd(text: string, lineNo: number): Date {

@@ -16,7 +16,7 @@ import { expectedPurchasesUnchecked, validateCustomer } from "./bgnbd-predict";
 import { expectedAverageMargin, type GammaGammaParams } from "./gamma-gamma";
 import { monthInUnits, type TimeUnit } from "./time-units";
 
-export interface ClvCustomers {
+interface ClvCustomers {
   x: ArrayLike<number>;
   tx: ArrayLike<number>;
   T: ArrayLike<number>;

@@ -17,7 +17,7 @@ export type CustomerListRow = {
   asOf: Date | null;
 };
 
-export const CUSTOMER_PAGE_SIZE = 50;
+const CUSTOMER_PAGE_SIZE = 50;
 
 /**
  * One page of customers matching `q` (name, e-mail or reference), most valuable first, with

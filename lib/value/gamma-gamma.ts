@@ -201,7 +201,7 @@ export function populationAverageMargin(params: GammaGammaParams): number {
   return expectedAverageMargin(params, NaN, 0);
 }
 
-export function validateGammaGammaParams(params: GammaGammaParams): void {
+function validateGammaGammaParams(params: GammaGammaParams): void {
   for (const key of ["p", "q", "gamma"] as const) {
     if (!(params[key] > 0) || !Number.isFinite(params[key])) {
       throw new RangeError(`Gamma-Gamma parameter ${key} must be finite and > 0 (got ${params[key]})`);

@@ -5,14 +5,14 @@
  * and retried by the engine; a job out of attempts, or gone from the queue, leaves the row FAILED
  * (lib/jobs/job-rows.ts), so the Recompute button never stays disabled.
  */
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { withTenant, type Db } from "@/lib/db/scope";
 import { enqueue } from "@/lib/jobs/enqueue";
 import type { JobContext } from "@/lib/jobs/handlers";
 import { reconcileJobRow } from "@/lib/jobs/job-rows";
 import { log } from "@/lib/log";
 import { recomputeCustomerValues, type RecomputeResult } from "./recompute";
-import { formatMonth } from "./tenant-data";
+import { formatMonth } from "@/lib/months";
 import { ValueModelError } from "./tenant-models";
 
 export const RECOMPUTE_JOB = "value.recompute";
@@ -40,7 +40,7 @@ export async function createRecomputeJob(db: Db, tenantId: string, input: { mont
     orderBy: { createdAt: "desc" },
   });
   if (active && (await reconcileJobRow(db, tenantId, active))) {
-    throw new ActionError("A recompute is already running for this workspace. Wait for it to finish.", "conflict");
+    throw new DomainError("A recompute is already running for this workspace. Wait for it to finish.", "conflict");
   }
   const job = await db.job.create({
     data: { tenantId, kind: RECOMPUTE_JOB, status: "QUEUED", input: { month: formatMonth(input.month), ...(input.force ? { force: true } : {}) }, createdById: input.userId, message: "Queued" },

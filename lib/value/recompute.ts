@@ -19,8 +19,8 @@ import { materializeEquityRollups } from "./rollups";
 import { invalidateDashboard } from "@/lib/dashboard/cache";
 import { withTenant, type Db } from "@/lib/db/scope";
 import { getTenantSettings, type ValueSettings } from "@/lib/tenants/settings";
+import { formatMonth } from "@/lib/months";
 import {
-  formatMonth,
   loadHistoryAndHoldout,
   segmentActivity,
   transactionWatermark,
@@ -246,7 +246,7 @@ async function deleteOutOfScope(db: Db, tenantId: string, asOf: Date, inScope: s
     delete from "CustomerValue" where "tenantId" = ${tenantId} and "asOf" = ${asOf}::date and "customerId" = any(${gone}::text[])`;
 }
 
-export async function snapshotTotal(db: Db, tenantId: string, asOf: Date): Promise<{ equity: number; customers: number }> {
+async function snapshotTotal(db: Db, tenantId: string, asOf: Date): Promise<{ equity: number; customers: number }> {
   const [row] = await db.$queryRaw<{ equity: number; customers: number }[]>`
     select coalesce(sum(clv), 0)::float8 as equity, count(*)::int as customers
     from "CustomerValue" where "tenantId" = ${tenantId} and "asOf" = ${asOf}::date`;

@@ -16,7 +16,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/scope";
 import { valuePeriod } from "./tenant-data";
 
-export type RollupRow = { key: string | null; label: string; customers: number; equity: number; servedEquity?: number };
+type RollupRow = { key: string | null; label: string; customers: number; equity: number; servedEquity?: number };
 export type EquityRollups = {
   asOf: Date;
   total: { equity: number; customers: number };
@@ -143,7 +143,7 @@ export async function materializeEquityRollups(db: Db, tenantId: string, asOf: D
 }
 
 /** The month's rollup rows per dimension: the materialized ones, or computed live for snapshots written before them. */
-export async function rollupRowsByDimension(db: Db, tenantId: string, asOf: Date): Promise<Map<Dimension, Raw[]>> {
+async function rollupRowsByDimension(db: Db, tenantId: string, asOf: Date): Promise<Map<Dimension, Raw[]>> {
   const stored = await db.$queryRaw<(Raw & { dimension: Dimension })[]>`
     select "dimension"::text as dimension, nullif("key", '') as key, customers, equity, served
     from "EquityRollup" where "tenantId" = ${tenantId} and "asOf" = ${asOf}::date`;
@@ -181,4 +181,4 @@ export async function equityRollups(db: Db, tenantId: string, asOf: Date): Promi
   };
 }
 
-export const CHANNEL_LABELS: Record<string, string> = { ONLINE: "Online", STORE: "Store", PHONE: "Phone", FIELD: "Field" };
+const CHANNEL_LABELS: Record<string, string> = { ONLINE: "Online", STORE: "Store", PHONE: "Phone", FIELD: "Field" };

@@ -27,7 +27,7 @@ function openUniform(random: Random): number {
   return u;
 }
 
-export function sampleNormal(random: Random): number {
+function sampleNormal(random: Random): number {
   // Box-Muller; one of the pair is discarded to keep the generator stateless.
   return Math.sqrt(-2 * Math.log(openUniform(random))) * Math.cos(2 * Math.PI * random());
 }

@@ -5,6 +5,7 @@
  * per customer, so 2,000,000 transactions come back as 200,000 small rows.
  */
 import type { Db } from "@/lib/db/scope";
+import { monthStart, parseMonth } from "@/lib/months";
 import { MS_PER_DAY } from "./time-units";
 
 /** A month snapshot: the first day of the month and the instant (exclusive) the data ends. */
@@ -17,26 +18,14 @@ export type ValuePeriod = {
   endDay: number;
 };
 
-export function monthStartUtc(date: Date): Date {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1));
-}
-
 /** "2026-11" → the period of that month, clipped to `now` for the current month. */
 export function valuePeriod(month: Date | string, now = new Date()): ValuePeriod {
-  const asOf = typeof month === "string" ? parseMonth(month) : monthStartUtc(month);
+  const asOf = typeof month === "string" ? parseMonth(month) : monthStart(month);
   const nextMonth = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() + 1, 1));
   const tomorrow = new Date(Math.floor(now.getTime() / MS_PER_DAY) * MS_PER_DAY + MS_PER_DAY);
   const cutoff = nextMonth.getTime() < tomorrow.getTime() ? nextMonth : tomorrow;
   return { asOf, cutoff, endDay: Math.round(cutoff.getTime() / MS_PER_DAY) - 1 };
 }
-
-export function parseMonth(month: string): Date {
-  const match = /^(\d{4})-(\d{2})$/.exec(month);
-  if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) throw new RangeError(`Not a month: ${month} (expected YYYY-MM)`);
-  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
-}
-
-export const formatMonth = (date: Date) => date.toISOString().slice(0, 7);
 
 /** What the history looked like: compared between runs to skip work when nothing changed. */
 export type Watermark = { transactions: number; customers: number; firstAt: string | null; lastAt: string | null; marginSum: number; endDay: number };

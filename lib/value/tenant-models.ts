@@ -10,13 +10,13 @@ import { retentionClv } from "./retention-clv";
 import type { CustomerHistory, SegmentActivity } from "./tenant-data";
 import { daysPerUnit, monthInUnits, type TimeUnit } from "./time-units";
 
-export const FIT_UNIT: TimeUnit = "weeks";
+const FIT_UNIT: TimeUnit = "weeks";
 /** Holdout periods for the fit-quality check: up to 6 periods of 4 weeks. */
 export const HOLDOUT_PERIOD_DAYS = 28;
-export const MAX_HOLDOUT_PERIODS = 6;
+const MAX_HOLDOUT_PERIODS = 6;
 /** Fewer repeat customers than this and Gamma-Gamma is not fitted (each customer's own mean is used). */
-export const MIN_SPEND_CUSTOMERS = 20;
-export const MIN_BGNBD_CUSTOMERS = 20;
+const MIN_SPEND_CUSTOMERS = 20;
+const MIN_BGNBD_CUSTOMERS = 20;
 
 /** A problem with the tenant's data that the user can act on (shown as the job's error). */
 export class ValueModelError extends Error {
@@ -153,7 +153,7 @@ export function groupedPredictions(
   return { det, horizon: expected, alive };
 }
 
-export type HoldoutPeriod = { period: number; fromDay: number; toDay: number; observed: number; expected: number };
+type HoldoutPeriod = { period: number; fromDay: number; toDay: number; observed: number; expected: number };
 export type HoldoutCheck = {
   periodDays: number;
   /** First holdout day (days since the epoch). */
@@ -246,7 +246,7 @@ export type RetentionSegment = {
   retentionFromTenant: boolean;
 };
 
-export const MAX_RETENTION = 0.95;
+const MAX_RETENTION = 0.95;
 
 /** Margin and retention per segment from year-over-year activity, and the CLV of an active customer. */
 export function retentionSegments(activity: SegmentActivity[], annualDiscountRate: number): RetentionSegment[] {

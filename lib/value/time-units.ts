@@ -8,7 +8,7 @@ export type TimeUnit = "days" | "weeks";
 export const MS_PER_DAY = 86_400_000;
 
 /** Average Gregorian month: 365.25 / 12 = 30.4375 days. */
-export const DAYS_PER_MONTH = 365.25 / 12;
+const DAYS_PER_MONTH = 365.25 / 12;
 
 export function daysPerUnit(unit: TimeUnit): number {
   switch (unit) {
@@ -24,9 +24,4 @@ export function daysPerUnit(unit: TimeUnit): number {
 /** Length of an average month expressed in `unit` (30.4375 days, or 4.348… weeks). */
 export function monthInUnits(unit: TimeUnit): number {
   return DAYS_PER_MONTH / daysPerUnit(unit);
-}
-
-/** Convert a number of days into `unit`. */
-export function daysToUnits(days: number, unit: TimeUnit): number {
-  return days / daysPerUnit(unit);
 }

@@ -4,7 +4,7 @@ import { log } from "@/lib/log";
 import { incidentJson } from "@/lib/api/resources/incidents";
 import { scorecardJson } from "@/lib/api/resources/scorecards";
 import { webhookEventFor, type WebhookEvent } from "./events";
-import { MAX_ATTEMPTS, nextAttemptAt } from "./retry";
+import { nextAttemptAt } from "./retry";
 import { webhookHeaders } from "./signature";
 import { guardedPost, WebhookTargetBlocked, type WebhookPost } from "./transport";
 
@@ -20,7 +20,7 @@ import { guardedPost, WebhookTargetBlocked, type WebhookPost } from "./transport
 //    later with backoff, or failed after MAX_ATTEMPTS.
 // The HTTP call never holds a database connection (the embedded database has only one).
 
-export const REQUEST_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 10_000;
 const LEASE_MS = 2 * REQUEST_TIMEOUT_MS;
 
 type Due = { tenantId: string; id: string };
@@ -33,7 +33,7 @@ export async function dueOutboxMessages(now: Date, limit: number): Promise<Due[]
   return prisma().$queryRaw`select "tenantId", "id" from due_webhook_outbox_messages(${at(now)}::timestamptz at time zone 'UTC', ${limit}::integer)`;
 }
 
-export async function dueWebhookDeliveries(now: Date, limit: number): Promise<Due[]> {
+async function dueWebhookDeliveries(now: Date, limit: number): Promise<Due[]> {
   return prisma().$queryRaw`select "tenantId", "id" from due_webhook_deliveries(${at(now)}::timestamptz at time zone 'UTC', ${limit}::integer)`;
 }
 
@@ -56,7 +56,7 @@ async function eventBody(db: Db, tenantId: string, message: { id: string; create
  * Step 1 for one outbox message. Returns the number of deliveries created. A message that is not a
  * webhook event is left untouched (not marked processed): it belongs to another consumer.
  */
-export async function fanOutMessage(db: Db, tenantId: string, messageId: string, now = new Date()): Promise<number> {
+async function fanOutMessage(db: Db, tenantId: string, messageId: string, now = new Date()): Promise<number> {
   const message = await db.outboxMessage.findFirst({ where: { tenantId, id: messageId, processedAt: null } });
   if (!message) return 0;
   const event = webhookEventFor(message.topic, message.payload);
@@ -75,14 +75,14 @@ export async function fanOutMessage(db: Db, tenantId: string, messageId: string,
   return created;
 }
 
-export type DeliveryOutcome = "delivered" | "retry" | "failed" | "skipped";
+type DeliveryOutcome = "delivered" | "retry" | "failed" | "skipped";
 
 /** Step 2 for one delivery. */
 /** Sends over `post`: by default guardedPost, which refuses private and local addresses (lib/webhooks/target.ts). */
-export async function deliverOne(tenantId: string, deliveryId: string, now = new Date(), fetchImpl: FetchLike = guardedPost()): Promise<DeliveryOutcome> {
+async function deliverOne(tenantId: string, deliveryId: string, now = new Date(), fetchImpl: FetchLike = guardedPost()): Promise<DeliveryOutcome> {
   const claim = await withTenant({ tenantId }, async (db) => {
     const delivery = await db.webhookDelivery.findFirst({ where: { tenantId, id: deliveryId }, include: { endpoint: true } });
-    if (!delivery || delivery.status !== "PENDING" || delivery.nextAttemptAt > now) return null;
+    if (delivery?.status !== "PENDING" || delivery.nextAttemptAt > now) return null;
     if (!delivery.endpoint.active) {
       await db.webhookDelivery.updateMany({
         where: { tenantId, id: delivery.id },
@@ -173,4 +173,3 @@ export async function runWebhookDispatch(now = new Date(), { limit = 200, fetchI
   return result;
 }
 
-export { MAX_ATTEMPTS };

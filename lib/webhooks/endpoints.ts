@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/scope";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { WEBHOOK_EVENTS, type WebhookEvent } from "./events";
 import { generateWebhookSecret } from "./signature";
 import { checkWebhookTarget } from "./target";
@@ -38,7 +38,7 @@ export async function createWebhookEndpoint(db: Db, tenantId: string, input: z.o
 
 async function loadEndpoint(db: Db, tenantId: string, id: string) {
   const endpoint = await db.webhookEndpoint.findFirst({ where: { tenantId, id } });
-  if (!endpoint) throw new ActionError("That webhook endpoint was not found.", "not-found");
+  if (!endpoint) throw new DomainError("That webhook endpoint was not found.", "not-found");
   return endpoint;
 }
 
@@ -68,8 +68,8 @@ export async function deleteWebhookEndpoint(db: Db, tenantId: string, id: string
 /** A failed (or still pending) delivery is tried again at the next dispatch. */
 export async function retryWebhookDelivery(db: Db, tenantId: string, id: string, now = new Date()) {
   const delivery = await db.webhookDelivery.findFirst({ where: { tenantId, id } });
-  if (!delivery) throw new ActionError("That delivery was not found.", "not-found");
-  if (delivery.status === "DELIVERED") throw new ActionError("That delivery already succeeded.", "conflict");
+  if (!delivery) throw new DomainError("That delivery was not found.", "not-found");
+  if (delivery.status === "DELIVERED") throw new DomainError("That delivery already succeeded.", "conflict");
   await db.webhookDelivery.updateMany({ where: { tenantId, id: delivery.id }, data: { status: "PENDING", nextAttemptAt: now } });
   return delivery;
 }

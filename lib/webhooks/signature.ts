@@ -6,7 +6,7 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 //   webhook-signature: "v1," + base64(HMAC-SHA256(secret bytes, "<id>.<timestamp>.<body>"))
 // The secret is "whsec_" + base64 of 24 random bytes; the HMAC key is those bytes.
 
-export const SECRET_PREFIX = "whsec_";
+const SECRET_PREFIX = "whsec_";
 
 export function generateWebhookSecret(): string {
   return SECRET_PREFIX + randomBytes(24).toString("base64");
@@ -17,7 +17,7 @@ function keyBytes(secret: string): Buffer {
 }
 
 export function signWebhook(secret: string, id: string, timestamp: number, body: string): string {
-  return "v1," + createHmac("sha256", keyBytes(secret)).update(`${id}.${timestamp}.${body}`).digest("base64");
+  return `v1,${createHmac("sha256", keyBytes(secret)).update(`${id}.${timestamp}.${body}`).digest("base64")}`;
 }
 
 export function webhookHeaders(secret: string, id: string, body: string, now = new Date()): Record<string, string> {

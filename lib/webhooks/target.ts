@@ -11,11 +11,11 @@ import { env } from "@/lib/env";
 // STEWARD_WEBHOOKS_ALLOW_PRIVATE=1 lifts this for tests and local development (a receiver on
 // 127.0.0.1); it is off by default.
 
-export type ResolvedAddress = { address: string; family: 4 | 6 };
+type ResolvedAddress = { address: string; family: 4 | 6 };
 export type TargetCheck = { ok: true; url: URL; addresses: ResolvedAddress[] } | { ok: false; reason: "url" | "private" | "unresolved"; message: string };
 export type Resolver = (host: string) => Promise<ResolvedAddress[]>;
 
-export function privateTargetsAllowed(): boolean {
+function privateTargetsAllowed(): boolean {
   return env().STEWARD_WEBHOOKS_ALLOW_PRIVATE === "1";
 }
 
@@ -52,7 +52,7 @@ function ipv6Groups(ip: string): number[] {
   const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
   if (v4) {
     const n = ipv4Number(v4[1]);
-    text = text.slice(0, -v4[1].length) + `${(n >>> 16).toString(16)}:${(n & 0xffff).toString(16)}`;
+    text = `${text.slice(0, -v4[1].length)}${(n >>> 16).toString(16)}:${(n & 0xffff).toString(16)}`;
   }
   const [head, tail] = text.includes("::") ? text.split("::") : [text, null];
   const a = head ? head.split(":") : [];

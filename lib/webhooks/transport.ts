@@ -9,7 +9,7 @@ import { checkWebhookTarget, systemResolver, type Resolver } from "./target";
 // cannot hand out a public address to the check and a private one to the connection. TLS still
 // verifies the certificate against the URL's host name. Redirects are not followed.
 
-export type PostResult = { status: number; body?: ReadableStream | null };
+type PostResult = { status: number; body?: ReadableStream | null };
 export type WebhookPost = (url: string, init: RequestInit) => Promise<PostResult>;
 
 export class WebhookTargetBlocked extends Error {

@@ -30,6 +30,7 @@ export function LoginForm({ next }: { next?: string }) {
             className={inputClass}
             value={values.email}
             onChange={(e) => setValues({ ...values, email: e.target.value })}
+            // biome-ignore lint/a11y/noAutofocus: the sign-in page has one task, and its first field is where it starts
             autoFocus
           />
         )}

@@ -55,7 +55,7 @@ export function SignUpForm() {
             <input
               {...props}
               name="slug"
-              className={inputClass + " rounded-l-none"}
+              className={`${inputClass} rounded-l-none`}
               value={values.slug}
               onChange={(e) => {
                 setSlugEdited(true);

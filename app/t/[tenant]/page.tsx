@@ -3,6 +3,7 @@ import Link from "next/link";
 import { cache, Suspense } from "react";
 import { requireSteward } from "@/lib/auth/guards";
 import { cachedDashboard } from "@/lib/dashboard/cache";
+import { formatMonth } from "@/lib/months";
 import { RECOMMENDATION_LABELS, RECOMMENDATIONS } from "@/lib/scorecards/combine";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EquityTrendChart } from "@/app/t/[tenant]/value/charts";
@@ -36,7 +37,7 @@ function Tile({ label, value, detail, href, testId }: { label: string; value: st
 }
 
 function Skeleton({ className = "h-28" }: { className?: string }) {
-  return <div className={`animate-pulse rounded-lg bg-slate-200 ${className}`} aria-busy="true" aria-label="Loading" />;
+  return <div className={`animate-pulse rounded-lg bg-slate-200 ${className}`} role="status" aria-busy="true" aria-label="Loading" />;
 }
 
 function Panel({ title, href, linkLabel, children, className = "" }: { title: string; href: string; linkLabel: string; children: React.ReactNode; className?: string }) {
@@ -65,7 +66,7 @@ async function EquitySection({ tenantId, base }: { tenantId: string; base: strin
         detail={
           e.total === null
             ? "No customer values computed yet"
-            : `${e.customers?.toLocaleString("en")} customers, ${e.asOf!.toISOString().slice(0, 7)}${e.changePct === null ? "" : ` · ${e.changePct >= 0 ? "+" : ""}${e.changePct.toFixed(1)} % vs previous month`}`
+            : `${e.customers?.toLocaleString("en")} customers, ${formatMonth(e.asOf!)}${e.changePct === null ? "" : ` · ${e.changePct >= 0 ? "+" : ""}${e.changePct.toFixed(1)} % vs previous month`}`
         }
       />
       <Tile
@@ -130,7 +131,7 @@ async function ScorecardSection({ tenantId, base }: { tenantId: string; base: st
       </Panel>
     );
   }
-  const month = s.month.toISOString().slice(0, 7);
+  const month = formatMonth(s.month);
   return (
     <>
       <Panel title={`Partner scores, ${month}${s.drafts > 0 ? " (draft)" : ""}`} href={`${href}?month=${month}`} linkLabel="Scorecards →">

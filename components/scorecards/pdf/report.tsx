@@ -1,11 +1,12 @@
 import { Document, Page, Path, Polyline, StyleSheet, Svg, Text, View, renderToBuffer, Font } from "@react-pdf/renderer";
-
-// No hyphenation: words are never split, and text layout is several times faster.
-Font.registerHyphenationCallback((word) => [word]);
 import { RECOMMENDATION_LABELS } from "@/lib/scorecards/combine";
+import { formatMonth } from "@/lib/months";
 import type { ScorecardExport } from "@/lib/scorecards/export";
 import type { ScorecardRow } from "@/lib/scorecards/queries";
 import { SCORECARD_AREA_LABELS, SCORECARD_AREA_SHORT_LABELS, SCORECARD_AREAS } from "@/lib/scorecards/weights";
+
+// No hyphenation: words are never split, and text layout is several times faster.
+Font.registerHyphenationCallback((word) => [word]);
 
 const AREA_KEY = {
   compliance: "complianceScore",
@@ -66,7 +67,7 @@ function TrendLine({ points }: { points: { month: Date; score: number | null }[]
       <Text style={s.muted}>
         {points.length === 0
           ? "No scores yet."
-          : `${points[0].month.toISOString().slice(0, 7)} to ${points.at(-1)!.month.toISOString().slice(0, 7)} · ${points
+          : `${formatMonth(points[0].month)} to ${formatMonth(points.at(-1)!.month)} · ${points
               .map((p) => (p.score === null ? "no data" : p.score.toFixed(1)))
               .join(" · ")}`}
       </Text>
@@ -98,15 +99,15 @@ const ROWS_PER_PAGE = 45;
 
 const cell = (v: number | null) => (v === null ? "-" : v.toFixed(1));
 const COLS = [30, 11, 11, 10, 7, 11, 7, 8, 11] as const;
-const fit = (text: string, width: number, right = false) => {
+const fitCell = (text: string, width: number, right = false) => {
   const t = text.length > width - 1 ? `${text.slice(0, width - 2)}~` : text;
-  return right ? t.padStart(width - 1) + " " : t.padEnd(width);
+  return right ? `${t.padStart(width - 1)} ` : t.padEnd(width);
 };
 
 /** One monospace line per partner: one text node per page keeps 1,000 rows fast. */
 function tableHeader(): string {
   const heads = ["Partner", ...SCORECARD_AREAS.map((a) => SCORECARD_AREA_SHORT_LABELS[a]), "Score", "Rank", "Recommend."];
-  return heads.map((h, i) => fit(h, COLS[i], i > 0 && i < 8)).join("");
+  return heads.map((h, i) => fitCell(h, COLS[i], i > 0 && i < 8)).join("");
 }
 
 function tableLine(r: ScorecardRow): string {
@@ -117,7 +118,7 @@ function tableLine(r: ScorecardRow): string {
     r.rank === null ? "-" : `${r.rank}/${r.peerCount}`,
     r.recommendation ? RECOMMENDATION_LABELS[r.recommendation] : "-",
   ];
-  return cells.map((c, i) => fit(c, COLS[i], i > 0 && i < 8)).join("");
+  return cells.map((c, i) => fitCell(c, COLS[i], i > 0 && i < 8)).join("");
 }
 
 /** Portfolio summary: headline figures, then the table in fixed chunks of rows per page (no flow layout: linear time). */
@@ -175,10 +176,10 @@ function PartnerPage({ row, trend, monthLabel }: { row: ScorecardRow; trend: { m
   );
 }
 
-export function ScorecardReport({ data, tenantName, summary = true }: { data: ScorecardExport; tenantName: string; summary?: boolean }) {
+function ScorecardReport({ data, tenantName, summary = true }: { data: ScorecardExport; tenantName: string; summary?: boolean }) {
   const monthLabel = monthName(data.month);
   return (
-    <Document title={`Scorecards ${data.month.toISOString().slice(0, 7)}`} author={tenantName}>
+    <Document title={`Scorecards ${formatMonth(data.month)}`} author={tenantName}>
       {summary && <Summary data={data} tenantName={tenantName} />}
       {data.rows.map((r) => (
         <PartnerPage key={r.id} row={r} trend={data.trends.get(r.partnerId) ?? []} monthLabel={monthLabel} />

@@ -55,7 +55,7 @@ function eventJson(e: EventRow): z.infer<typeof IncidentEvent> {
 }
 
 /** The timeline actor of an API key: a partner key acts with its partner's rights. */
-export function apiActor(principal: ApiPrincipal): Actor {
+function apiActor(principal: ApiPrincipal): Actor {
   return { userId: null, label: `API key ${principal.name}`, kind: principal.partnerId ? "partner" : "api" };
 }
 

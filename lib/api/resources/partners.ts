@@ -8,7 +8,7 @@ import type { Partner, PartnerListQuery } from "../schemas";
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
-export function partnerJson(p: PartnerRow): z.infer<typeof Partner> {
+function partnerJson(p: PartnerRow): z.infer<typeof Partner> {
   return {
     id: p.id,
     name: p.name,

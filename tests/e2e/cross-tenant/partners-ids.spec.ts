@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { test } from "@playwright/test";
 import { CONTOSO, NORTHWIND, expectNotFound, signIn } from "../helpers";
 
 test("a steward opening another tenant's partner id gets 404", async ({ page }) => {

@@ -147,7 +147,7 @@ async function pageOutcome(request: APIRequestContext, url: string): Promise<Out
   const response = await request.get(url, { maxRedirects: 0 });
   const status = response.status();
   if (status >= 300 && status < 400) {
-    const location = response.headers()["location"] ?? "";
+    const location = response.headers().location ?? "";
     return new URL(location, "http://x").pathname === "/login" ? "401" : "allowed";
   }
   if (status === 401) return "401";

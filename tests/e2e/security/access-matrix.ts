@@ -24,7 +24,7 @@
 export type Outcome = "allowed" | "401" | "403" | "404" | "n/a" | `skip:${string}`;
 export const ROLES = ["owner", "steward", "analyst", "partnerAdmin", "partnerAgent", "anonymous"] as const;
 export type Role = (typeof ROLES)[number];
-export type Row = Record<Role, Outcome> & { otherTenant: Outcome; otherPartner: Outcome };
+type Row = Record<Role, Outcome> & { otherTenant: Outcome; otherPartner: Outcome };
 
 /** Ids the spec looks up at run time from the seeded demo tenants. */
 export type Ids = {
@@ -64,6 +64,8 @@ export const PAGES: PageEntry[] = [
   { file: "app/(auth)/login/page.tsx", url: () => "/login", expect: PUBLIC },
   { file: "app/(auth)/signup/page.tsx", url: () => "/signup", expect: PUBLIC },
   { file: "app/(auth)/invite/[token]/page.tsx", url: () => "/invite/not-a-real-token-0000000000000000000000000", expect: PUBLIC },
+  // Help: the scoring rules (docs/scorecards.md), the same for everyone.
+  { file: "app/help/scorecards/page.tsx", url: () => "/help/scorecards", expect: PUBLIC },
   // Steward workspace.
   { file: "app/t/[tenant]/page.tsx", url: () => "/t/northwind", otherTenantUrl: () => "/t/contoso", expect: STEWARD_READ },
   { file: "app/t/[tenant]/partners/(list)/page.tsx", url: () => "/t/northwind/partners", otherTenantUrl: () => "/t/contoso/partners", expect: STEWARD_READ },
@@ -183,7 +185,7 @@ export const SESSION_ROUTES: SessionRouteEntry[] = [
 // ------------------------------------------------------------------ API routes (app/api/v1/**/route.ts; API keys, not sessions)
 
 /** Principals of the public API: no key, a tenant-wide Northwind key, Swift Couriers' partner key. */
-export type ApiRow = {
+type ApiRow = {
   /** No Authorization header, but a signed-in owner's session cookie: the API never accepts cookies. */
   sessionOnly: Outcome;
   noKey: Outcome;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../setup/test-db";
-import { API_PATHS, openApiDocument } from "@/lib/api/openapi";
+import { API_PATHS, } from "@/lib/api/openapi";
 import { apiFixture, call, interaction, type ApiFixture } from "./helpers";
 import * as partners from "@/app/api/v1/partners/route";
 import * as partner from "@/app/api/v1/partners/[id]/route";
@@ -78,7 +78,7 @@ function validate(schema: JsonSchema, value: unknown, path = "$"): string[] {
     if (!ok) return [`${path}: expected ${types.join("|")}, got ${actual}`];
   }
   const errors: string[] = [];
-  if (Array.isArray(value) && schema.items) value.forEach((v, i) => errors.push(...validate(schema.items as JsonSchema, v, `${path}[${i}]`)));
+  if (Array.isArray(value) && schema.items) for (const [i, v] of value.entries()) errors.push(...validate(schema.items as JsonSchema, v, `${path}[${i}]`));
   if (value && typeof value === "object" && !Array.isArray(value) && schema.properties) {
     const props = schema.properties as Record<string, JsonSchema>;
     for (const name of (schema.required as string[] | undefined) ?? []) if (!(name in value)) errors.push(`${path}.${name}: required`);

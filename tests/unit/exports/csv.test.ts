@@ -172,7 +172,7 @@ describe("safeFileName", () => {
   });
 
   it("every result uses only the safe alphabet", () => {
-    const nasty = ["\u0000x", " - ", "-rf", "a/../b", "%2e%2e%2f", "x".repeat(300) + ".tar.gz", "\t\t", "ÅÆØ", "a—b–c"];
+    const nasty = ["\u0000x", " - ", "-rf", "a/../b", "%2e%2e%2f", `${"x".repeat(300)}.tar.gz`, "\t\t", "ÅÆØ", "a—b–c"];
     for (const n of nasty) {
       const s = safeFileName(n);
       expect(s).toMatch(/^[A-Za-z0-9_][A-Za-z0-9._-]*$/);

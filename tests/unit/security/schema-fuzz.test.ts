@@ -30,6 +30,7 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   "lib/auth/login.ts": () => import("@/lib/auth/login"),
   "lib/scorecards/weights.ts": () => import("@/lib/scorecards/weights"),
   "lib/tenants/slug.ts": () => import("@/lib/tenants/slug"),
+  "lib/actions/schemas.ts": () => import("@/lib/actions/schemas"),
 };
 /** Files with zod objects that are not a boundary a user or API client can reach. */
 const NOT_A_BOUNDARY: Record<string, string> = {

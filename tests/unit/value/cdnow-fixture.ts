@@ -18,7 +18,7 @@ const candidates = [
 
 export const cdnowSamplePath = candidates.find((p) => existsSync(p));
 
-export function loadCdnowRecords() {
+function loadCdnowRecords() {
   if (!cdnowSamplePath) throw new Error(`CDNOW_sample.txt not found; looked in ${candidates.join(", ")}`);
   return parseCdnow(readFileSync(cdnowSamplePath, "utf8"));
 }

@@ -5,7 +5,7 @@ import { MAX_ATTEMPTS, nextAttemptAt, RETRY_DELAYS_SECONDS } from "@/lib/webhook
 import { webhookEventFor } from "@/lib/webhooks/events";
 
 // A fixed secret: base64 of the bytes 0x00..0x17.
-const SECRET = "whsec_" + Buffer.from(Array.from({ length: 24 }, (_, i) => i)).toString("base64");
+const SECRET = `whsec_${Buffer.from(Array.from({ length: 24 }, (_, i) => i)).toString("base64")}`;
 const BODY = '{"id":"evt_1","type":"incident.created","data":{}}';
 const NOW = new Date("2026-03-01T10:00:00Z");
 const TS = NOW.getTime() / 1000;

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { partnerAction } from "@/lib/actions/clients";
-import { ActionError } from "@/lib/actions/errors";
+import { tenantSlug } from "@/lib/actions/schemas";
+import { DomainError } from "@/lib/errors";
 import { createIncident, incidentInputSchema } from "@/lib/incidents/create-incident";
 import {
   commentOnIncident,
@@ -17,7 +18,6 @@ import { actorFor } from "@/lib/incidents/actor";
 // Partner actions run in a transaction scoped to the user's partner: row-level security hides every
 // other partner's incident, so a foreign id is "not found" (and the lib loads by tenantId + id).
 
-const tenantSlug = z.string().min(1).max(64);
 
 export const reportIncidentAction = partnerAction
   .metadata({ actionName: "incident.reported", permission: "portal:respond" })
@@ -25,7 +25,7 @@ export const reportIncidentAction = partnerAction
   .action(async ({ parsedInput, ctx }) => {
     const { tenantSlug: slug, ...input } = parsedInput;
     const partnerId = ctx.access.membership.partnerId;
-    if (!partnerId) throw new ActionError("Workspace not found.", "not-found");
+    if (!partnerId) throw new DomainError("Workspace not found.", "not-found");
     const incident = await createIncident(ctx.db, ctx.access.tenant.id, { ...input, partnerId }, actorFor(ctx.access), "PARTNER");
     ctx.audit({ action: "incident.reported", entityType: "Incident", entityId: incident.id, data: { number: incident.number } });
     revalidatePath(`/portal/${slug}/incidents`);

@@ -3,13 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { partnerAction } from "@/lib/actions/clients";
+import { tenantSlug } from "@/lib/actions/schemas";
 import { commentOnScorecard } from "@/lib/scorecards/feedback";
 
 export const commentOnScorecardAction = partnerAction
   .metadata({ actionName: "scorecard.commented", permission: "portal:respond" })
   .inputSchema(
     z.object({
-      tenantSlug: z.string().min(1).max(64),
+      tenantSlug,
       scorecardId: z.string().min(1).max(64),
       body: z.string().trim().max(2000, "Keep the comment under 2,000 characters"),
       acknowledged: z.boolean(),

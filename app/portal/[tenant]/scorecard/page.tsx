@@ -3,7 +3,7 @@ import { requirePartner } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db/scope";
 import { partnerScorecard, partnerTrend, scorecardComments, scorecardMonths } from "@/lib/scorecards/queries";
-import { formatMonth, parseMonth } from "@/lib/value/tenant-data";
+import { formatMonth, parseMonth } from "@/lib/months";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { HelpDisclosure } from "@/components/ui/help-disclosure";

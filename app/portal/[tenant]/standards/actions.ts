@@ -3,14 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { partnerAction } from "@/lib/actions/clients";
+import { tenantSlug } from "@/lib/actions/schemas";
 import { selfAssessmentSchema } from "@/lib/standards/schemas";
 import { acknowledgeStandard, selfAssess } from "@/lib/standards/assessments";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 
-const tenantSlug = z.string().min(1).max(64);
 
 function partnerOf(access: { membership: { partnerId: string | null } }) {
-  if (!access.membership.partnerId) throw new ActionError("Workspace not found.", "not-found");
+  if (!access.membership.partnerId) throw new DomainError("Workspace not found.", "not-found");
   return access.membership.partnerId;
 }
 

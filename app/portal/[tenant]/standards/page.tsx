@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requirePartner } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db/scope";
+import { formatMonth } from "@/lib/months";
 import { partnerCompliance, partnerStandards } from "@/lib/standards/assessments";
 import { describeTarget, formatMeasurement } from "@/lib/standards/evaluate";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -10,7 +11,6 @@ import { AcknowledgeForm, SelfAssessForm } from "./standard-forms";
 
 export const metadata: Metadata = { title: "Your standards" };
 
-const month = (d: Date) => d.toISOString().slice(0, 7);
 
 export default async function PortalStandardsPage({ params }: PageProps<"/portal/[tenant]/standards">) {
   const { tenant } = await params;
@@ -28,7 +28,7 @@ export default async function PortalStandardsPage({ params }: PageProps<"/portal
       <PageHeader title="Your standards" description="The experience standards you must meet at the touchpoints you handle: acknowledge them and self-assess." />
       <Card className="flex flex-wrap gap-8 p-5">
         <div>
-          <p className="text-xs uppercase tracking-wide text-slate-500">Your compliance · {month(now)}</p>
+          <p className="text-xs uppercase tracking-wide text-slate-500">Your compliance · {formatMonth(now)}</p>
           <p className="text-2xl font-semibold" data-testid="own-compliance">
             {compliance.score === null ? "not assessed" : `${compliance.score.toFixed(1)}%`}
           </p>
@@ -77,7 +77,7 @@ export default async function PortalStandardsPage({ params }: PageProps<"/portal
                         <ul className="mt-1 space-y-1 text-xs" data-testid="own-assessments">
                           {s.assessments.map((a) => (
                             <li key={a.id} className="flex flex-wrap items-center gap-1">
-                              {month(a.period)} · {formatMeasurement(s, a.value)}
+                              {formatMonth(a.period)} · {formatMeasurement(s, a.value)}
                               <Badge tone={a.met ? "green" : "red"}>{a.met ? "met" : "not met"}</Badge>
                               <Badge tone={a.verification === "VERIFIED" ? "blue" : a.verification === "PENDING" ? "amber" : "red"}>
                                 {a.verification === "PENDING" ? "awaiting verification" : a.verification.toLowerCase()}
@@ -92,7 +92,7 @@ export default async function PortalStandardsPage({ params }: PageProps<"/portal
                   {respond && (
                     <div>
                       <h3 className="mb-2 text-sm font-semibold">Self-assess</h3>
-                      <SelfAssessForm tenantSlug={tenant} standardId={s.id} name={s.name} kind={s.metricKind} defaultPeriod={month(now)} />
+                      <SelfAssessForm tenantSlug={tenant} standardId={s.id} name={s.name} kind={s.metricKind} defaultPeriod={formatMonth(now)} />
                     </div>
                   )}
                 </Card>

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { partnerAction } from "@/lib/actions/clients";
+import { tenantSlug } from "@/lib/actions/schemas";
 import { quarterOf, submitSurvey } from "@/lib/scorecards/feedback";
 
 const rating = (label: string) =>
@@ -16,7 +17,7 @@ export const submitSurveyAction = partnerAction
   .metadata({ actionName: "survey.answered", permission: "portal:respond" })
   .inputSchema(
     z.object({
-      tenantSlug: z.string().min(1).max(64),
+      tenantSlug,
       communication: rating("communication"),
       fairness: rating("fairness"),
       tools: rating("tools"),

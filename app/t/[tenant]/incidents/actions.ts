@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { stewardAction } from "@/lib/actions/clients";
+import { tenantSlug } from "@/lib/actions/schemas";
 import { createIncident, incidentInputSchema } from "@/lib/incidents/create-incident";
 import {
   acknowledgeIncidents,
@@ -16,7 +17,6 @@ import {
 } from "@/lib/incidents/update-incident";
 import { actorFor } from "@/lib/incidents/actor";
 
-const tenantSlug = z.string().min(1).max(64);
 const ids = z.array(z.string().min(1).max(64)).min(1, "Select at least one incident").max(100, "Select at most 100 incidents");
 
 export const createIncidentAction = stewardAction

@@ -3,11 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { stewardAction } from "@/lib/actions/clients";
+import { tenantSlug } from "@/lib/actions/schemas";
 import { alignmentAnswersSchema, partnerSchema, transitionSchema } from "@/lib/partners/schemas";
 import { createPartnerRecord, transitionPartner, updatePartnerRecord } from "@/lib/partners/partners";
 import { saveAlignmentAnswers } from "@/lib/partners/alignment-store";
 
-const tenantSlug = z.string().min(1).max(64);
 const partnerId = z.string().min(1).max(64);
 
 export const createPartnerAction = stewardAction

@@ -3,16 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { stewardAction } from "@/lib/actions/clients";
+import { tenantSlug } from "@/lib/actions/schemas";
 import { computeMonth, publishMonth } from "@/lib/scorecards/compute";
 import { saveScorecardConfig } from "@/lib/scorecards/config";
 import { recommendationThresholdsSchema, scorecardWeightsSchema } from "@/lib/scorecards/weights";
-import { formatMonth, parseMonth } from "@/lib/value/tenant-data";
+import { formatMonth, parseMonth, pastMonthField } from "@/lib/months";
 
-const tenantSlug = z.string().min(1).max(64);
-const month = z
-  .string({ error: "Choose a month" })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Choose a month (YYYY-MM)")
-  .refine((m) => !/^\d{4}-(0[1-9]|1[0-2])$/.test(m) || parseMonth(m).getTime() <= Date.now(), "Choose this month or an earlier one");
+const month = pastMonthField();
 
 export const computeMonthAction = stewardAction
   .metadata({ actionName: "scorecards.computed", permission: "scorecards:publish" })

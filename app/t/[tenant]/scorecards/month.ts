@@ -1,4 +1,4 @@
-import { formatMonth } from "@/lib/value/tenant-data";
+import { formatMonth, isMonthText } from "@/lib/months";
 
 /** The last 12 months (newest first), as YYYY-MM, ending with the current month. */
 export function recentMonths(now = new Date(), count = 12): string[] {
@@ -8,7 +8,7 @@ export function recentMonths(now = new Date(), count = 12): string[] {
 /** The month to show: a valid ?month=, else the newest month with scorecards, else last month. */
 export function pickMonth(requested: unknown, withCards: Date[], now = new Date()): string {
   const months = recentMonths(now, 24);
-  if (typeof requested === "string" && /^\d{4}-(0[1-9]|1[0-2])$/.test(requested) && requested <= months[0]) return requested;
+  if (isMonthText(requested) && requested <= months[0]) return requested;
   if (withCards.length > 0) return formatMonth(withCards[0]);
   return months[1];
 }

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { stewardAction } from "@/lib/actions/clients";
+import { tenantSlug } from "@/lib/actions/schemas";
 import { createInvitation, inviteSchema } from "@/lib/members/invitations";
 import { removeMember, revokeInvitation } from "@/lib/members/members";
 import { env } from "@/lib/env";
@@ -10,7 +11,6 @@ import { log } from "@/lib/log";
 import { queueInvitationMail } from "@/lib/mail/messages/invitation";
 import { headers } from "next/headers";
 
-const tenantSlug = z.string().min(1).max(64);
 
 async function appOrigin() {
   const configured = env().APP_URL;

@@ -3,11 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { stewardAction } from "@/lib/actions/clients";
+import { tenantSlug } from "@/lib/actions/schemas";
 import { assessmentSchema, standardSchema, verificationSchema } from "@/lib/standards/schemas";
 import { createStandardRecord, editStandardRecord } from "@/lib/standards/store";
 import { decideSelfAssessment, recordAssessment } from "@/lib/standards/assessments";
 
-const tenantSlug = z.string().min(1).max(64);
 const id = z.string().min(1).max(64);
 
 export const createStandardAction = stewardAction

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { requireSteward } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db/scope";
+import { formatMonth, isMonthText } from "@/lib/months";
 import { standardsLibrary } from "@/lib/standards/store";
 import { complianceByPartner, recentAssessments, verificationQueue } from "@/lib/standards/assessments";
 import { describeTarget, formatMeasurement, METRIC_KIND_LABELS } from "@/lib/standards/evaluate";
@@ -17,7 +18,6 @@ import { RecordAssessmentForm, VerifyControls } from "./assessment-forms";
 
 export const metadata: Metadata = { title: "Standards" };
 
-const month = (d: Date) => d.toISOString().slice(0, 7);
 
 export default async function StandardsPage({ params, searchParams }: PageProps<"/t/[tenant]/standards">) {
   const { tenant } = await params;
@@ -25,7 +25,7 @@ export default async function StandardsPage({ params, searchParams }: PageProps<
   const access = await requireSteward(tenant);
   const tenantId = access.tenant.id;
   const write = can(access.membership.role, "standards:write");
-  const periodParam = typeof sp.period === "string" && /^\d{4}-(0[1-9]|1[0-2])$/.test(sp.period) ? sp.period : month(new Date());
+  const periodParam = isMonthText(sp.period) ? sp.period : formatMonth(new Date());
   const period = new Date(`${periodParam}-01T00:00:00Z`);
   const editId = typeof sp.edit === "string" ? sp.edit : undefined;
   const data = await withTenant({ tenantId }, async (db) => {
@@ -148,7 +148,7 @@ export default async function StandardsPage({ params, searchParams }: PageProps<
               {assignedPartners.length === 0 ? (
                 <p className="text-sm text-slate-600">Assign partners to touchpoints first: assessments measure a partner against a standard that applies to it.</p>
               ) : (
-                <RecordAssessmentForm tenantSlug={tenant} partners={assignedPartners} standards={standardOptions} defaultPeriod={month(new Date())} />
+                <RecordAssessmentForm tenantSlug={tenant} partners={assignedPartners} standards={standardOptions} defaultPeriod={formatMonth(new Date())} />
               )}
             </Card>
           </section>
@@ -171,7 +171,7 @@ export default async function StandardsPage({ params, searchParams }: PageProps<
                       {a.partner.name} · {a.standard.name} <span className="text-xs text-slate-500">v{a.standard.version}</span>
                     </p>
                     <p className="text-xs text-slate-600">
-                      {month(a.period)} · reported {formatMeasurement(a.standard, a.value)} ({describeTarget(a.standard)}) ·{" "}
+                      {formatMonth(a.period)} · reported {formatMeasurement(a.standard, a.value)} ({describeTarget(a.standard)}) ·{" "}
                       {a.met ? "meets the target" : "misses the target"}
                     </p>
                     <p className="mt-1 text-slate-700">{a.evidenceText}</p>
@@ -255,7 +255,7 @@ export default async function StandardsPage({ params, searchParams }: PageProps<
                   <span>
                     {a.partner.name} · {a.standard.name} <span className="text-xs text-slate-500">v{a.standard.version}</span>
                     <span className="block text-xs text-slate-500">
-                      {month(a.period)} · {a.source.toLowerCase().replace("_", " ")}
+                      {formatMonth(a.period)} · {a.source.toLowerCase().replace("_", " ")}
                       {a.rejectionReason ? ` · rejected: ${a.rejectionReason}` : ""}
                     </span>
                   </span>

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { stewardAction } from "@/lib/actions/clients";
+import { tenantSlug } from "@/lib/actions/schemas";
 import {
   assignPartnerToTouchpoint,
   createTouchpointRecord,
@@ -12,7 +13,6 @@ import {
   updateTouchpointRecord,
 } from "@/lib/touchpoints/touchpoints";
 
-const tenantSlug = z.string().min(1).max(64);
 const id = z.string().min(1).max(64);
 
 export const createTouchpointAction = stewardAction

@@ -3,16 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { stewardAction } from "@/lib/actions/clients";
-import { ActionError } from "@/lib/actions/errors";
+import { tenantSlug } from "@/lib/actions/schemas";
+import { DomainError } from "@/lib/errors";
 import { createRecomputeJob, getRecomputeJob } from "@/lib/value/recompute-job";
-import { formatMonth, parseMonth } from "@/lib/value/tenant-data";
+import { formatMonth, parseMonth, pastMonthField } from "@/lib/months";
 
-const tenantSlug = z.string().min(1).max(64);
-const month = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Choose a month (YYYY-MM)")
-  // Zod runs every check even after the regex fails: guard, so a malformed month is a field error, not a thrown RangeError.
-  .refine((m) => !/^\d{4}-(0[1-9]|1[0-2])$/.test(m) || parseMonth(m).getTime() <= Date.now(), "Choose this month or an earlier one");
+const month = pastMonthField();
 
 export const startRecomputeAction = stewardAction
   .metadata({ actionName: "value.recompute.started", permission: "value:recompute" })
@@ -31,7 +27,7 @@ export const recomputeStatusAction = stewardAction
   .inputSchema(z.object({ tenantSlug, jobId: z.string().min(1).max(64) }))
   .action(async ({ parsedInput, ctx }) => {
     const job = await getRecomputeJob(ctx.db, ctx.access.tenant.id, parsedInput.jobId);
-    if (!job) throw new ActionError("That recompute was not found.", "not-found");
+    if (!job) throw new DomainError("That recompute was not found.", "not-found");
     if (job.status === "SUCCEEDED" || job.status === "FAILED") revalidatePath(`/t/${ctx.access.tenant.slug}/value`);
     return {
       status: job.status,

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { requireSteward } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db/scope";
+import { formatMonth } from "@/lib/months";
 import { partnerDetail } from "@/lib/partners/partners";
 import { alignmentQuestionnaire } from "@/lib/partners/alignment-store";
 import { allowedPartnerTransitions, PARTNER_STATUS_LABELS, isPartnerStatus } from "@/lib/partners/lifecycle";
@@ -26,7 +27,6 @@ import { AlignmentForm } from "./alignment-form";
 export const metadata: Metadata = { title: "Partner" };
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
-const month = (d: Date) => d.toISOString().slice(0, 7);
 
 export default async function PartnerPage({ params }: PageProps<"/t/[tenant]/partners/[partnerId]">) {
   const { tenant, partnerId } = await params;
@@ -81,7 +81,7 @@ export default async function PartnerPage({ params }: PageProps<"/t/[tenant]/par
             <Fact label="Values alignment">
               <span data-testid="alignment-score">{partner.alignmentScore === null ? "not assessed" : `${partner.alignmentScore.toFixed(1)} / 100`}</span>
             </Fact>
-            <Fact label={`Compliance ${month(new Date())}`}>
+            <Fact label={`Compliance ${formatMonth(new Date())}`}>
               <span data-testid="partner-compliance">{compliance.score === null ? "not assessed" : `${compliance.score.toFixed(1)}%`}</span>
               {compliance.coverage !== null && <span className="block text-xs text-slate-500">coverage {compliance.coverage.toFixed(1)}%</span>}
             </Fact>
@@ -226,7 +226,7 @@ export default async function PartnerPage({ params }: PageProps<"/t/[tenant]/par
                     <span>
                       <span className="font-medium">{a.standard.name}</span>
                       <span className="block text-xs text-slate-500">
-                        {month(a.period)} · v{a.standard.version} · {a.source.toLowerCase().replace("_", " ")}
+                        {formatMonth(a.period)} · v{a.standard.version} · {a.source.toLowerCase().replace("_", " ")}
                       </span>
                     </span>
                     <span className="flex shrink-0 items-center gap-1">
@@ -286,7 +286,7 @@ export default async function PartnerPage({ params }: PageProps<"/t/[tenant]/par
 /** The latest card (published, or a draft when nothing is published yet) and the score trend. */
 function LatestScorecard({ tenant, partnerId, cards }: { tenant: string; partnerId: string; cards: Awaited<ReturnType<typeof partnerTrend>> }) {
   const latest = cards[cards.length - 1];
-  const latestMonth = month(latest.month);
+  const latestMonth = formatMonth(latest.month);
   return (
     <Card className="space-y-4 p-5" data-testid="partner-scorecard">
       <div className="flex flex-wrap items-center gap-x-8 gap-y-3">

@@ -7,7 +7,7 @@ import { monthScorecards, recentScorecardComments, scorecardMonths } from "@/lib
 import { readScorecardConfig } from "@/lib/scorecards/config";
 import { monthExports } from "@/lib/scorecards/export-job";
 import { SCORECARD_AREA_LABELS, SCORECARD_AREA_SHORT_LABELS, SCORECARD_AREAS } from "@/lib/scorecards/weights";
-import { parseMonth } from "@/lib/value/tenant-data";
+import { parseMonth } from "@/lib/months";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requireSteward } from "@/lib/auth/guards";
 import { withTenant } from "@/lib/db/scope";
 import { partnerScorecard, partnerTrend, scorecardComments, scorecardMonths } from "@/lib/scorecards/queries";
-import { parseMonth } from "@/lib/value/tenant-data";
+import { parseMonth } from "@/lib/months";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { HelpDisclosure } from "@/components/ui/help-disclosure";
 import { SubScoreBreakdown } from "@/components/scorecards/breakdown";

@@ -3,10 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { stewardAction } from "@/lib/actions/clients";
+import { tenantSlug } from "@/lib/actions/schemas";
 import { alignmentQuestionSchema } from "@/lib/partners/schemas";
 import { createAlignmentQuestion, updateAlignmentQuestion } from "@/lib/partners/alignment-store";
 
-const tenantSlug = z.string().min(1).max(64);
 
 export const createQuestionAction = stewardAction
   .metadata({ actionName: "alignment_question.created", permission: "settings:write" })

@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { stewardAction } from "@/lib/actions/clients";
+import { tenantSlug } from "@/lib/actions/schemas";
 import { createApiKey, createApiKeySchema, revokeApiKey } from "@/lib/api/keys";
 
-const tenantSlug = z.string().min(1).max(64);
 
 /** Creates a key and returns it once; only its hash is stored. */
 export const createApiKeyAction = stewardAction

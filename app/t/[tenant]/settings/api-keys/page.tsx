@@ -10,7 +10,7 @@ import { SettingsHeader } from "@/components/settings/settings-header";
 
 export const metadata: Metadata = { title: "API keys" };
 
-const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") + " UTC" : "—");
+const when = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace("T", " ")} UTC` : "—");
 
 export default async function ApiKeysPage({ params }: PageProps<"/t/[tenant]/settings/api-keys">) {
   const { tenant } = await params;

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { stewardAction } from "@/lib/actions/clients";
+import { tenantSlug } from "@/lib/actions/schemas";
 import { IMPORT_KINDS } from "@/lib/import/kinds";
 import { importRows, MAX_IMPORT_BATCH } from "@/lib/import/import-rows";
 
@@ -10,7 +11,7 @@ export const importBatchAction = stewardAction
   .metadata({ actionName: "import.batch", permission: "partners:write" })
   .inputSchema(
     z.object({
-      tenantSlug: z.string().min(1).max(64),
+      tenantSlug,
       kind: z.enum(IMPORT_KINDS),
       marginPercent: z.number().min(0, "The margin is at least 0%.").max(100, "The margin is at most 100%.").optional(),
       rows: z

@@ -3,10 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { stewardAction } from "@/lib/actions/clients";
+import { tenantSlug } from "@/lib/actions/schemas";
 import { refreshOpenIncidentDeadlines } from "@/lib/incidents/refresh-deadlines";
 import { businessHoursSchema, saveBusinessHours, saveSlaPolicy, slaPolicySchema } from "@/lib/incidents/sla-policies";
 
-const tenantSlug = z.string().min(1).max(64);
 
 export const saveSlaPolicyAction = stewardAction
   .metadata({ actionName: "sla.updated", permission: "settings:write" })

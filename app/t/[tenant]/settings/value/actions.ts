@@ -3,13 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { stewardAction } from "@/lib/actions/clients";
+import { tenantSlug } from "@/lib/actions/schemas";
 import { updateTenantSettings, valueSettingsSchema } from "@/lib/tenants/settings";
 
 export const updateValueSettingsAction = stewardAction
   .metadata({ actionName: "settings.value.updated", permission: "settings:write" })
   .inputSchema(
     z.object({
-      tenantSlug: z.string().min(1).max(64),
+      tenantSlug,
       model: valueSettingsSchema.shape.model.unwrap(),
       horizonMonths: valueSettingsSchema.shape.horizonMonths.unwrap(),
       annualDiscountRate: valueSettingsSchema.shape.annualDiscountRate.unwrap(),

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { stewardAction } from "@/lib/actions/clients";
+import { tenantSlug } from "@/lib/actions/schemas";
 import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,
@@ -12,7 +13,6 @@ import {
   webhookEndpointSchema,
 } from "@/lib/webhooks/endpoints";
 
-const tenantSlug = z.string().min(1).max(64);
 const id = z.string().min(1).max(64);
 const path = (slug: string) => `/t/${slug}/settings/webhooks`;
 

@@ -11,7 +11,7 @@ import { SettingsHeader } from "@/components/settings/settings-header";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
-const when = (d: Date | null) => (d ? d.toISOString().slice(0, 19).replace("T", " ") + " UTC" : "—");
+const when = (d: Date | null) => (d ? `${d.toISOString().slice(0, 19).replace("T", " ")} UTC` : "—");
 const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
   PENDING: { label: "Pending", tone: "amber" },
   DELIVERED: { label: "Delivered", tone: "green" },

@@ -7,7 +7,7 @@ import { getTenantSettings } from "@/lib/tenants/settings";
 import { equityRollups, equityTrend } from "@/lib/value/rollups";
 import { equityAtRiskRollup } from "@/lib/value/equity-at-risk";
 import { latestRecomputeJob } from "@/lib/value/recompute-job";
-import { formatMonth } from "@/lib/value/tenant-data";
+import { formatMonth } from "@/lib/months";
 import type { HoldoutCheck, RetentionSegment } from "@/lib/value/tenant-models";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";

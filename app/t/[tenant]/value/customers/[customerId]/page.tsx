@@ -4,12 +4,12 @@ import { notFound } from "next/navigation";
 import { requireSteward } from "@/lib/auth/guards";
 import { withTenant } from "@/lib/db/scope";
 import { getCustomerDetail } from "@/lib/value/customers";
-import { formatMonth } from "@/lib/value/tenant-data";
+import { formatMonth } from "@/lib/months";
 import { buttonClass } from "@/components/ui/button";
 import { HelpDisclosure } from "@/components/ui/help-disclosure";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { EquityTrendChart } from "../../charts";
-import { formatDate, formatMoney, formatMoney2, formatPercent } from "../../format";
+import { formatDate, formatMoney2, formatPercent } from "../../format";
 import { rowClass, thClass, theadClass } from "../../rollup-table";
 
 export const metadata: Metadata = { title: "Customer" };

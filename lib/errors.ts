@@ -1,0 +1,14 @@
+/**
+ * A broken business rule, in words the user may read: the domain code in lib/ throws it (a partner that
+ * was not found, a month that has not started, a duplicate name), and each entry point turns it into its
+ * own answer (a server action's error message, an API problem with the kind's status).
+ */
+export class DomainError extends Error {
+  constructor(
+    message: string,
+    readonly kind: "invalid" | "not-found" | "forbidden" | "conflict" = "invalid",
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
