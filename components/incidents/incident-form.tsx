@@ -7,13 +7,36 @@ import { Button } from "@/components/ui/button";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
 import { fieldError, formError } from "@/components/forms/errors";
 import { INCIDENT_CATEGORIES, SEVERITIES, SEVERITY_LABELS } from "@/lib/incidents/labels";
-import { createIncidentAction } from "@/app/t/[tenant]/incidents/actions";
-import { reportIncidentAction } from "@/app/portal/[tenant]/incidents/actions";
+import type { ActionProp } from "@/components/forms/action-prop";
 
 type Option = { id: string; name: string };
 
+type IncidentInput = {
+  tenantSlug: string;
+  partnerId: string;
+  touchpointId: string;
+  severity: (typeof SEVERITIES)[number];
+  category: string;
+  title: string;
+  description: string;
+  customersAffected: number;
+  costRefunds: number;
+  costReshipment: number;
+  costCredits: number;
+  costHandling: number;
+};
+
+type Props = {
+  tenantSlug: string;
+  mode: "steward" | "partner";
+  partners: Option[];
+  touchpoints: Option[];
+  /** The steward's create action (sends partnerId) or the portal's report action. */
+  action: ActionProp<IncidentInput, { id: string }>;
+};
+
 /** Incident capture: the steward form (chooses the partner) or the partner portal form (its own partner). */
-export function IncidentForm({ tenantSlug, mode, partners, touchpoints }: { tenantSlug: string; mode: "steward" | "partner"; partners: Option[]; touchpoints: Option[] }) {
+export function IncidentForm({ tenantSlug, mode, partners, touchpoints, action }: Props) {
   const router = useRouter();
   const [v, setV] = useState({
     partnerId: "",
@@ -30,9 +53,7 @@ export function IncidentForm({ tenantSlug, mode, partners, touchpoints }: { tena
   });
   const base = mode === "steward" ? `/t/${tenantSlug}/incidents` : `/portal/${tenantSlug}/incidents`;
   const onSuccess = ({ data }: { data?: { id: string } }) => data && router.push(`${base}/${data.id}`);
-  const steward = useAction(createIncidentAction, { onSuccess });
-  const partner = useAction(reportIncidentAction, { onSuccess });
-  const { result, isPending } = mode === "steward" ? steward : partner;
+  const { execute, result, isPending } = useAction(action, { onSuccess });
   const set = (key: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => setV({ ...v, [key]: e.target.value });
   const money = (key: "costRefunds" | "costReshipment" | "costCredits" | "costHandling", label: string) => (
     <Field label={label} error={fieldError(result, key)}>
@@ -58,8 +79,8 @@ export function IncidentForm({ tenantSlug, mode, partners, touchpoints }: { tena
           costCredits: v.costCredits as unknown as number,
           costHandling: v.costHandling as unknown as number,
         };
-        if (mode === "steward") steward.execute({ ...input, partnerId: v.partnerId });
-        else partner.execute(input);
+        // The portal's action has no partnerId field (its partner is the user's own): it drops the empty one.
+        execute({ ...input, partnerId: v.partnerId });
       }}
     >
       <FormMessage>{formError(result)}</FormMessage>

@@ -1,4 +1,4 @@
-import type { ScorecardRow } from "@/lib/scorecards/queries";
+import type { ScorecardRow } from "@/lib/scorecards/types";
 import type { TrendPoint } from "./trend-chart";
 
 export function trendPoints(rows: ScorecardRow[]): TrendPoint[] {

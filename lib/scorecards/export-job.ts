@@ -12,7 +12,7 @@
 import { withTenant, type Db } from "@/lib/db/scope";
 import { prisma } from "@/lib/db/client";
 import { log } from "@/lib/log";
-import { renderScorecardPdf } from "@/components/scorecards/pdf/report";
+import { renderScorecardPdf } from "@/lib/scorecards/pdf/report";
 import { exportFileName, scorecardCsv, scorecardExport } from "./export";
 
 export const EXPORT_JOB = "scorecards.export";

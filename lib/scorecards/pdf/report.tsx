@@ -1,11 +1,10 @@
 import { Document, Page, Path, Polyline, StyleSheet, Svg, Text, View, renderToBuffer, Font } from "@react-pdf/renderer";
+import { RECOMMENDATION_LABELS } from "@/lib/scorecards/combine";
+import type { ScorecardExport, ScorecardRow } from "@/lib/scorecards/types";
+import { SCORECARD_AREA_LABELS, SCORECARD_AREA_SHORT_LABELS, SCORECARD_AREAS } from "@/lib/scorecards/weights";
 
 // No hyphenation: words are never split, and text layout is several times faster.
 Font.registerHyphenationCallback((word) => [word]);
-import { RECOMMENDATION_LABELS } from "@/lib/scorecards/combine";
-import type { ScorecardExport } from "@/lib/scorecards/export";
-import type { ScorecardRow } from "@/lib/scorecards/queries";
-import { SCORECARD_AREA_LABELS, SCORECARD_AREA_SHORT_LABELS, SCORECARD_AREAS } from "@/lib/scorecards/weights";
 
 const AREA_KEY = {
   compliance: "complianceScore",
