@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db/scope";
 import { toCsv, safeFileName, type CsvColumn } from "@/lib/exports/csv";
 import { RECOMMENDATION_LABELS } from "./combine";
 import { monthScorecards } from "./queries";
-import type { ScorecardExport, ScorecardRow } from "./types";
+import type { ScorecardExport } from "./types";
 
 /** partnerId: one partner's published card (the portal); publishedOnly: every partner's published card (the stored export). */
 export type ExportScope = { partnerId?: string; publishedOnly?: boolean };

@@ -3,9 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireSteward } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/db/scope";
-import { standardsLibrary } from "@/lib/standards/store";
-import { complianceByPartner, recentAssessments, verificationQueue } from "@/lib/standards/assessments";
+import { loadStandardsPage } from "@/lib/standards/pages";
 import { describeTarget, formatMeasurement, METRIC_KIND_LABELS } from "@/lib/standards/evaluate";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
@@ -27,24 +25,7 @@ export default async function StandardsPage({ params, searchParams }: PageProps<
   const periodParam = typeof sp.period === "string" && /^\d{4}-(0[1-9]|1[0-2])$/.test(sp.period) ? sp.period : month(new Date());
   const period = new Date(`${periodParam}-01T00:00:00Z`);
   const editId = typeof sp.edit === "string" ? sp.edit : undefined;
-  const data = await withTenant({ tenantId }, async (db) => {
-    const library = await standardsLibrary(db, tenantId);
-    const assignments = await db.touchpointPartner.findMany({
-      where: { tenantId, partner: { status: { not: "OFFBOARDED" } } },
-      select: { touchpointId: true, partnerId: true, partner: { select: { name: true } } },
-    });
-    const compliance = await complianceByPartner(db, tenantId, period);
-    const queue = await verificationQueue(db, tenantId);
-    const recent = await recentAssessments(db, tenantId);
-    const editing = editId
-      ? await db.experienceStandard.findFirst({
-          where: { tenantId, id: editId, isCurrent: true },
-          include: { _count: { select: { assessments: true } } },
-        })
-      : null;
-    const partnerNames = await db.partner.findMany({ where: { tenantId, id: { in: [...compliance.keys()] } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
-    return { library, assignments, compliance, queue, recent, editing, partnerNames };
-  });
+  const data = await loadStandardsPage(tenantId, { period, editId });
   if (editId && (!data.editing || !write)) notFound();
   const { library, assignments, compliance, queue, recent, editing, partnerNames } = data;
   const touchpoints = library.map((t) => ({ id: t.id, name: t.name }));

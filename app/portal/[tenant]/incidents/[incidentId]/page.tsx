@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { partnerScope } from "@/lib/auth/access";
 import { requirePartner } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { loadPartnerIncidentPage } from "@/lib/incidents/detail-page";
+import { loadPartnerIncidentPage } from "@/lib/incidents/pages";
 import { allowedIncidentTransitions, type IncidentStatus } from "@/lib/incidents/lifecycle";
 import { PARTNER_TARGETS } from "@/lib/incidents/update-incident";
 import { Card, PageHeader } from "@/components/ui/card";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { partnerScope } from "@/lib/auth/access";
 import { requirePartner } from "@/lib/auth/guards";
-import { loadReportIncidentPage } from "@/lib/incidents/new-page";
+import { loadReportIncidentPage } from "@/lib/incidents/pages";
 import { Card, PageHeader } from "@/components/ui/card";
 import { IncidentForm } from "@/components/incidents/incident-form";
 import { reportIncidentAction } from "../actions";

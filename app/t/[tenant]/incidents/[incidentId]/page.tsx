@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireSteward } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { loadStewardIncidentPage } from "@/lib/incidents/detail-page";
+import { loadStewardIncidentPage } from "@/lib/incidents/pages";
 import { allowedIncidentTransitions, type IncidentStatus } from "@/lib/incidents/lifecycle";
 import { Card, PageHeader } from "@/components/ui/card";
 import { IncidentSummary, TimelineSection } from "@/components/incidents/incident-view";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireSteward } from "@/lib/auth/guards";
-import { loadNewIncidentPage } from "@/lib/incidents/new-page";
+import { loadNewIncidentPage } from "@/lib/incidents/pages";
 import { Card, PageHeader } from "@/components/ui/card";
 import { IncidentForm } from "@/components/incidents/incident-form";
 import { createIncidentAction } from "../actions";

@@ -3,19 +3,16 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireSteward } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/db/scope";
-import { partnerDetail } from "@/lib/partners/partners";
-import { alignmentQuestionnaire } from "@/lib/partners/alignment-store";
+import { loadPartnerPage } from "@/lib/partners/pages";
+import type { partnerTrend } from "@/lib/scorecards/queries";
 import { allowedPartnerTransitions, PARTNER_STATUS_LABELS, isPartnerStatus } from "@/lib/partners/lifecycle";
 import { PARTNER_TIER_LABELS, PARTNER_TYPE_LABELS } from "@/lib/partners/schemas";
-import { partnerCompliance } from "@/lib/standards/assessments";
 import { describeTarget, formatMeasurement } from "@/lib/standards/evaluate";
 import { CHANNEL_LABELS } from "@/lib/touchpoints/touchpoints";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { PartnerStatusBadge } from "@/components/partners/status-badge";
-import { partnerTrend } from "@/lib/scorecards/queries";
 import { monthLabel, RecommendationBadge, ScoreAndChange, StatusBadge } from "@/components/scorecards/labels";
 import { ScoreTrendChart } from "@/components/scorecards/trend-chart";
 import { trendPoints } from "@/components/scorecards/trend";
@@ -32,16 +29,7 @@ export default async function PartnerPage({ params }: PageProps<"/t/[tenant]/par
   const access = await requireSteward(tenant);
   const tenantId = access.tenant.id;
   const write = can(access.membership.role, "partners:write");
-  const data = await withTenant({ tenantId }, async (db) => {
-    const detail = await partnerDetail(db, tenantId, partnerId);
-    if (!detail) return null;
-    return {
-      ...detail,
-      questions: await alignmentQuestionnaire(db, tenantId, partnerId),
-      compliance: await partnerCompliance(db, tenantId, partnerId, new Date()),
-      scorecards: await partnerTrend(db, tenantId, partnerId),
-    };
-  });
+  const data = await loadPartnerPage(tenantId, partnerId);
   if (!data) notFound();
   const { partner, standards, assessments, incidents, openIncidents, history, questions, compliance } = data;
   const base = `/t/${tenant}`;

@@ -2,11 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSteward } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/db/scope";
-import { getTenantSettings } from "@/lib/tenants/settings";
-import { equityRollups, equityTrend } from "@/lib/value/rollups";
-import { equityAtRiskRollup } from "@/lib/value/equity-at-risk";
-import { latestRecomputeJob } from "@/lib/value/recompute-job";
+import { loadValueOverviewPage } from "@/lib/value/pages";
 import { formatMonth } from "@/lib/value/tenant-data";
 import type { HoldoutCheck, RetentionSegment } from "@/lib/value/tenant-models";
 import { buttonClass } from "@/components/ui/button";
@@ -26,27 +22,7 @@ export default async function ValuePage({ params, searchParams }: PageProps<"/t/
   const access = await requireSteward(tenant, "workspace:read");
   const tenantId = access.tenant.id;
   const mayRecompute = can(access.membership.role, "value:recompute");
-  const data = await withTenant({ tenantId }, async (db) => {
-    const settings = (await getTenantSettings(db, tenantId)).value;
-    const trend = await equityTrend(db, tenantId);
-    const months = trend.map((t) => formatMonth(t.asOf));
-    const wanted = typeof query.month === "string" && months.includes(query.month) ? query.month : months.at(-1);
-    const point = trend.find((t) => formatMonth(t.asOf) === wanted);
-    const job = await latestRecomputeJob(db, tenantId);
-    if (!point) return { settings, trend, months, job, month: null } as const;
-    const asOf = point.asOf;
-    return {
-      settings,
-      trend,
-      months,
-      job,
-      month: wanted!,
-      rollups: await equityRollups(db, tenantId, asOf),
-      fit: await db.clvFit.findFirst({ where: { tenantId, asOf }, orderBy: { createdAt: "desc" } }),
-      riskByPartner: await equityAtRiskRollup(db, tenantId, "partner", { asOf }),
-      riskByTouchpoint: await equityAtRiskRollup(db, tenantId, "touchpoint", { asOf }),
-    } as const;
-  });
+  const data = await loadValueOverviewPage(tenantId, { month: typeof query.month === "string" ? query.month : undefined });
   const base = `/t/${tenant}/value`;
   const running = data.job && (data.job.status === "QUEUED" || data.job.status === "RUNNING") ? data.job.id : null;
   const header = (
