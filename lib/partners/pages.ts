@@ -27,6 +27,8 @@ export function loadPartnerPage(tenantId: string, partnerId: string) {
   });
 }
 
+export type PartnerPageData = NonNullable<Awaited<ReturnType<typeof loadPartnerPage>>>;
+
 /** The partner to edit with its primary contact; null if not in the tenant. */
 export function loadEditPartnerPage(tenantId: string, partnerId: string) {
   return withTenant({ tenantId }, (db) =>

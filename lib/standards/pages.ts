@@ -32,3 +32,5 @@ export function loadStandardsPage(tenantId: string, query: { period: Date; editI
     return { library, assignments, compliance, queue, recent, editing, partnerNames };
   });
 }
+
+export type StandardsPageData = Awaited<ReturnType<typeof loadStandardsPage>>;

@@ -35,6 +35,9 @@ export function loadValueOverviewPage(tenantId: string, query: { month?: string 
   });
 }
 
+/** The overview of a month that has customer values (the page shows an empty state otherwise). */
+export type ValueOverviewMonth = Extract<Awaited<ReturnType<typeof loadValueOverviewPage>>, { month: string }>;
+
 /** One page of customers, most valuable first, matching the search. */
 export function loadCustomersPage(tenantId: string, query: Parameters<typeof listCustomers>[2]) {
   return withTenant({ tenantId }, (db) => listCustomers(db, tenantId, query));

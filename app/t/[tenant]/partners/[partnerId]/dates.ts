@@ -1,0 +1,5 @@
+/** A date as YYYY-MM-DD (UTC), or a dash. */
+export const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
+
+/** A month as YYYY-MM (UTC). */
+export const month = (d: Date) => d.toISOString().slice(0, 7);
