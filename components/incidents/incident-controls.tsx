@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { fieldError, formError } from "@/components/forms/errors";
 import { INCIDENT_STATUS_LABELS, type IncidentStatus } from "@/lib/incidents/lifecycle";
 import type { ActionProp } from "@/components/forms/action-prop";
@@ -117,18 +118,14 @@ export function AssignControl({ tenantSlug, incidentId, assigneeId, stewards, ac
         execute({ tenantSlug, incidentIds: [incidentId], membershipId: value || null });
       }}
     >
-      <Field label="Assignee" error={formError(result)}>
-        {(p) => (
-          <select {...p} className={inputClass} value={value} onChange={(e) => setValue(e.target.value)}>
-            <option value="">Unassigned</option>
-            {stewards.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label="Assignee"
+        error={formError(result)}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        placeholder="Unassigned"
+        options={stewards.map((s) => ({ value: s.id, label: s.name }))}
+      />
       <Button type="submit" variant="secondary" pending={isPending}>
         Assign
       </Button>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { fieldError, formError } from "@/components/forms/errors";
 import { INCIDENT_CATEGORIES, SEVERITIES, SEVERITY_LABELS } from "@/lib/incidents/labels";
 import type { ActionProp } from "@/components/forms/action-prop";
@@ -86,53 +87,37 @@ export function IncidentForm({ tenantSlug, mode, partners, touchpoints, action }
       <FormMessage>{formError(result)}</FormMessage>
       <div className="grid gap-4 sm:grid-cols-2">
         {mode === "steward" && (
-          <Field label="Partner" error={fieldError(result, "partnerId")}>
-            {(p) => (
-              <select {...p} className={inputClass} value={v.partnerId} onChange={set("partnerId")}>
-                <option value="">Choose a partner…</option>
-                {partners.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label="Partner"
+            error={fieldError(result, "partnerId")}
+            value={v.partnerId}
+            onChange={set("partnerId")}
+            placeholder="Choose a partner…"
+            options={partners.map((o) => ({ value: o.id, label: o.name }))}
+          />
         )}
-        <Field label="Touchpoint" error={fieldError(result, "touchpointId")}>
-          {(p) => (
-            <select {...p} className={inputClass} value={v.touchpointId} onChange={set("touchpointId")}>
-              <option value="">Choose a touchpoint…</option>
-              {touchpoints.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Severity" error={fieldError(result, "severity")}>
-          {(p) => (
-            <select {...p} className={inputClass} value={v.severity} onChange={set("severity")}>
-              {SEVERITIES.map((s) => (
-                <option key={s} value={s}>
-                  {SEVERITY_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Category" error={fieldError(result, "category")}>
-          {(p) => (
-            <select {...p} className={inputClass} value={v.category} onChange={set("category")}>
-              {INCIDENT_CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Touchpoint"
+          error={fieldError(result, "touchpointId")}
+          value={v.touchpointId}
+          onChange={set("touchpointId")}
+          placeholder="Choose a touchpoint…"
+          options={touchpoints.map((o) => ({ value: o.id, label: o.name }))}
+        />
+        <SelectField
+          label="Severity"
+          error={fieldError(result, "severity")}
+          value={v.severity}
+          onChange={set("severity")}
+          options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))}
+        />
+        <SelectField
+          label="Category"
+          error={fieldError(result, "category")}
+          value={v.category}
+          onChange={set("category")}
+          options={INCIDENT_CATEGORIES.map((c) => ({ value: c, label: c }))}
+        />
       </div>
       <Field label="Title" error={fieldError(result, "title")}>
         {(p) => <input {...p} className={inputClass} value={v.title} onChange={set("title")} />}
