@@ -1,7 +1,6 @@
 import type { StandardsPageData } from "@/lib/standards/pages";
-import { formatMeasurement } from "@/lib/standards/evaluate";
 import { Card, EmptyState } from "@/components/ui/card";
-import { Badge } from "@/components/ui/badge";
+import { AssessmentOutcome } from "@/components/standards/assessment-outcome";
 import { month } from "./month";
 
 /** The latest assessments, verified or not. */
@@ -25,11 +24,7 @@ export function RecentSection({ recent }: { recent: StandardsPageData["recent"] 
                     {a.rejectionReason ? ` · rejected: ${a.rejectionReason}` : ""}
                   </span>
                 </span>
-                <span className="flex shrink-0 items-center gap-1">
-                  {formatMeasurement(a.standard, a.value)}
-                  <Badge tone={a.met ? "green" : "red"}>{a.met ? "met" : "not met"}</Badge>
-                  {a.verification !== "VERIFIED" && <Badge tone={a.verification === "PENDING" ? "amber" : "red"}>{a.verification.toLowerCase()}</Badge>}
-                </span>
+                <AssessmentOutcome assessment={a} />
               </li>
             ))}
           </ul>

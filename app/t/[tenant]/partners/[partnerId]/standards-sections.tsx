@@ -1,8 +1,9 @@
 import Link from "next/link";
 import type { PartnerPageData } from "@/lib/partners/pages";
-import { describeTarget, formatMeasurement } from "@/lib/standards/evaluate";
+import { describeTarget } from "@/lib/standards/evaluate";
 import { CHANNEL_LABELS } from "@/lib/touchpoints/touchpoints";
 import { Card, EmptyState } from "@/components/ui/card";
+import { AssessmentOutcome } from "@/components/standards/assessment-outcome";
 import { Badge } from "@/components/ui/badge";
 import { month } from "./dates";
 
@@ -94,11 +95,7 @@ export function AssessmentsSection({ base, assessments }: { base: string; assess
                     {month(a.period)} · v{a.standard.version} · {a.source.toLowerCase().replace("_", " ")}
                   </span>
                 </span>
-                <span className="flex shrink-0 items-center gap-1">
-                  {formatMeasurement(a.standard, a.value)}
-                  <Badge tone={a.met ? "green" : "red"}>{a.met ? "met" : "not met"}</Badge>
-                  {a.verification !== "VERIFIED" && <Badge tone={a.verification === "PENDING" ? "amber" : "red"}>{a.verification.toLowerCase()}</Badge>}
-                </span>
+                <AssessmentOutcome assessment={a} />
               </li>
             ))}
           </ul>
