@@ -34,6 +34,13 @@ module.exports = {
       to: { path: "^lib/db/" },
     },
     {
+      name: "value-models-impure",
+      comment: "lib/value/models/ holds the pure CLV models (BG/NBD, Gamma-Gamma, optimisers): they import nothing else of the app.",
+      severity: "error",
+      from: { path: "^lib/value/models/" },
+      to: { path: "^(app|components|generated|lib/(?!value/models/))" },
+    },
+    {
       name: "no-circular",
       comment: "No import cycles (type-only imports count: they still tie the modules' designs together).",
       severity: "error",

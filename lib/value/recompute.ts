@@ -41,7 +41,7 @@ import {
   ValueModelError,
   type CustomerScores,
 } from "./tenant-models";
-import { MS_PER_DAY } from "./time-units";
+import { MS_PER_DAY } from "./models/time-units";
 
 export const WRITE_BATCH = 5_000;
 const LONG_TX = { timeoutMs: 300_000 };

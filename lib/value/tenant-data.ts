@@ -5,7 +5,7 @@
  * per customer, so 2,000,000 transactions come back as 200,000 small rows.
  */
 import type { Db } from "@/lib/db/scope";
-import { MS_PER_DAY } from "./time-units";
+import { MS_PER_DAY } from "./models/time-units";
 
 /** A month snapshot: the first day of the month and the instant (exclusive) the data ends. */
 export type ValuePeriod = {

@@ -45,6 +45,8 @@ describe("layer rules", () => {
       "lib/b.ts": 'import type { a } from "./a";\nexport const b = 1;\nexport type B = typeof a;\n',
       "components/chart.tsx": 'import { action } from "@/app/t/actions";\nexport const Chart = action;\n',
       "components/nav.tsx": 'import { db } from "@/lib/db/scope";\nexport const Nav = db;\n',
+      "lib/value/models/fit.ts": 'import { db } from "@/lib/db/scope";\nimport { pure } from "./pure";\nexport const fit = [db, pure];\n',
+      "lib/value/models/pure.ts": "export const pure = 1;\n",
     };
     for (const [file, text] of Object.entries(files)) {
       await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
@@ -56,6 +58,7 @@ describe("layer rules", () => {
     expect(byRule("components-import-app")).toEqual(["components/chart.tsx → app/t/actions.ts"]);
     expect(byRule("page-imports-db")).toEqual(["app/t/page.tsx → lib/db/scope.ts"]);
     expect(byRule("component-imports-db")).toEqual(["components/nav.tsx → lib/db/scope.ts"]);
+    expect(byRule("value-models-impure")).toEqual(["lib/value/models/fit.ts → lib/db/scope.ts"]);
     expect(byRule("no-circular").length).toBeGreaterThan(0); // lib/a.ts ⇄ lib/b.ts (the type-only side counts)
   });
 });
