@@ -16,7 +16,7 @@ import { scorecardCsv, scorecardExport } from "@/lib/scorecards/export";
 import { dashboardOverview } from "@/lib/dashboard/overview";
 import { cachedDashboard, invalidateDashboard } from "@/lib/dashboard/cache";
 import { runExportJob } from "@/lib/scorecards/export-job";
-import { renderScorecardPdf } from "@/components/scorecards/pdf/report";
+import { renderScorecardPdf } from "@/lib/scorecards/pdf/report";
 import { measureConcurrent, percentile, type BenchResult, type BenchScenario } from "./types";
 import { INCIDENTS, INTERACTIONS, LARGE_TENANT_ID, PARTNERS, monthStart } from "./large-tenant";
 

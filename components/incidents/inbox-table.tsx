@@ -10,42 +10,24 @@ import { Countdown } from "@/components/ui/countdown";
 import { formError } from "@/components/forms/errors";
 import { INCIDENT_STATUS_LABELS, type IncidentStatus } from "@/lib/incidents/lifecycle";
 import { SEVERITY_LABELS, type SeverityValue } from "@/lib/incidents/labels";
-import { acknowledgeIncidentsAction, assignIncidentsAction } from "@/app/t/[tenant]/incidents/actions";
+import type { ActionProp } from "@/components/forms/action-prop";
+
+/** The bulk actions a steward's inbox offers; the portal's inbox has none. */
+export type InboxBulkActions = {
+  acknowledge: ActionProp<{ tenantSlug: string; incidentIds: string[] }, { count: number; skipped: number }>;
+  assign: ActionProp<{ tenantSlug: string; incidentIds: string[]; membershipId: string | null }>;
+};
+
+type Props = { tenantSlug: string; base: string; items: InboxItem[]; stewards: { id: string; name: string }[]; bulk?: InboxBulkActions };
 
 /** The inbox rows; stewards can select rows for bulk acknowledge / assign. */
-export function InboxTable({ tenantSlug, base, items, stewards, bulk }: { tenantSlug: string; base: string; items: InboxItem[]; stewards: { id: string; name: string }[]; bulk: boolean }) {
+export function InboxTable({ tenantSlug, base, items, stewards, bulk }: Props) {
   const [selected, setSelected] = useState<string[]>([]);
-  const [assignee, setAssignee] = useState("");
-  const ack = useAction(acknowledgeIncidentsAction, { onSuccess: () => setSelected([]) });
-  const assign = useAction(assignIncidentsAction, { onSuccess: () => setSelected([]) });
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
   const all = items.length > 0 && selected.length === items.length;
   return (
     <div className="space-y-3">
-      {bulk && (
-        <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Bulk actions">
-          <span className="text-sm text-slate-600">{selected.length} selected</span>
-          <Button variant="secondary" disabled={selected.length === 0} pending={ack.isPending} onClick={() => ack.execute({ tenantSlug, incidentIds: selected })}>
-            Acknowledge selected
-          </Button>
-          <label className="sr-only" htmlFor="bulk-assignee">
-            Assign selected to
-          </label>
-          <select id="bulk-assignee" className={`${inputClass} w-56`} value={assignee} onChange={(e) => setAssignee(e.target.value)}>
-            <option value="">Unassigned</option>
-            {stewards.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-          <Button variant="secondary" disabled={selected.length === 0} pending={assign.isPending} onClick={() => assign.execute({ tenantSlug, incidentIds: selected, membershipId: assignee || null })}>
-            Assign selected
-          </Button>
-          {ack.result.data && <span className="text-sm text-emerald-700">Acknowledged {ack.result.data.count}{ack.result.data.skipped ? `, skipped ${ack.result.data.skipped} not open` : ""}.</span>}
-          <FormMessage>{formError(ack.result) ?? formError(assign.result)}</FormMessage>
-        </div>
-      )}
+      {bulk && <BulkBar tenantSlug={tenantSlug} actions={bulk} stewards={stewards} selected={selected} onDone={() => setSelected([])} />}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
@@ -95,6 +77,39 @@ export function InboxTable({ tenantSlug, base, items, stewards, bulk }: { tenant
           </tbody>
         </table>
       </div>
+    </div>
+  );
+}
+
+type BulkBarProps = { tenantSlug: string; actions: InboxBulkActions; stewards: Props["stewards"]; selected: string[]; onDone: () => void };
+
+/** Acknowledge or assign the selected rows. */
+function BulkBar({ tenantSlug, actions, stewards, selected, onDone }: BulkBarProps) {
+  const [assignee, setAssignee] = useState("");
+  const ack = useAction(actions.acknowledge, { onSuccess: onDone });
+  const assign = useAction(actions.assign, { onSuccess: onDone });
+  return (
+    <div className="flex flex-wrap items-center gap-2" aria-label="Bulk actions">
+      <span className="text-sm text-slate-600">{selected.length} selected</span>
+      <Button variant="secondary" disabled={selected.length === 0} pending={ack.isPending} onClick={() => ack.execute({ tenantSlug, incidentIds: selected })}>
+        Acknowledge selected
+      </Button>
+      <label className="sr-only" htmlFor="bulk-assignee">
+        Assign selected to
+      </label>
+      <select id="bulk-assignee" className={`${inputClass} w-56`} value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+        <option value="">Unassigned</option>
+        {stewards.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+      <Button variant="secondary" disabled={selected.length === 0} pending={assign.isPending} onClick={() => assign.execute({ tenantSlug, incidentIds: selected, membershipId: assignee || null })}>
+        Assign selected
+      </Button>
+      {ack.result.data && <span className="text-sm text-emerald-700">Acknowledged {ack.result.data.count}{ack.result.data.skipped ? `, skipped ${ack.result.data.skipped} not open` : ""}.</span>}
+      <FormMessage>{formError(ack.result) ?? formError(assign.result)}</FormMessage>
     </div>
   );
 }

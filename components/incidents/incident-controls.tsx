@@ -4,15 +4,10 @@ import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { fieldError, formError } from "@/components/forms/errors";
 import { INCIDENT_STATUS_LABELS, type IncidentStatus } from "@/lib/incidents/lifecycle";
-import {
-  assignIncidentsAction,
-  commentIncidentAction,
-  decideExtensionAction,
-  transitionIncidentAction,
-} from "@/app/t/[tenant]/incidents/actions";
-import { partnerCommentAction, partnerTransitionAction, requestExtensionAction } from "@/app/portal/[tenant]/incidents/actions";
+import type { ActionProp } from "@/components/forms/action-prop";
 
 const VERB: Partial<Record<IncidentStatus, string>> = {
   ACKNOWLEDGED: "Acknowledge",
@@ -24,16 +19,14 @@ const VERB: Partial<Record<IncidentStatus, string>> = {
 
 type Common = { tenantSlug: string; incidentId: string; mode: "steward" | "partner" };
 
-export function TransitionControls({ tenantSlug, incidentId, mode, status, targets }: Common & { status: IncidentStatus; targets: IncidentStatus[] }) {
-  const steward = useAction(transitionIncidentAction);
-  const partner = useAction(partnerTransitionAction);
-  const { result, isPending } = mode === "steward" ? steward : partner;
+type TransitionInput = { tenantSlug: string; incidentId: string; to: IncidentStatus; rootCause?: string; resolution?: string };
+
+export function TransitionControls({ tenantSlug, incidentId, status, targets, action }: Omit<Common, "mode"> & { status: IncidentStatus; targets: IncidentStatus[]; action: ActionProp<TransitionInput> }) {
+  const { execute, result, isPending } = useAction(action);
   const [resolving, setResolving] = useState(false);
   const [fields, setFields] = useState({ rootCause: "", resolution: "" });
   const run = (to: IncidentStatus, extra = {}) => {
-    const input = { tenantSlug, incidentId, to, ...extra };
-    if (mode === "steward") steward.execute(input);
-    else partner.execute(input);
+    execute({ tenantSlug, incidentId, to, ...extra });
   };
   if (targets.length === 0) return null;
   return (
@@ -80,20 +73,19 @@ export function TransitionControls({ tenantSlug, incidentId, mode, status, targe
   );
 }
 
-export function CommentForm({ tenantSlug, incidentId, mode }: Common) {
+type CommentInput = { tenantSlug: string; incidentId: string; body: string; internal?: boolean };
+
+export function CommentForm({ tenantSlug, incidentId, mode, action }: Common & { action: ActionProp<CommentInput> }) {
   const [body, setBody] = useState("");
   const [internal, setInternal] = useState(false);
-  const steward = useAction(commentIncidentAction, { onSuccess: () => setBody("") });
-  const partner = useAction(partnerCommentAction, { onSuccess: () => setBody("") });
-  const { result, isPending } = mode === "steward" ? steward : partner;
+  const { execute, result, isPending } = useAction(action, { onSuccess: () => setBody("") });
   return (
     <form
       className="space-y-3"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        if (mode === "steward") steward.execute({ tenantSlug, incidentId, body, internal });
-        else partner.execute({ tenantSlug, incidentId, body });
+        execute(mode === "steward" ? { tenantSlug, incidentId, body, internal } : { tenantSlug, incidentId, body });
       }}
     >
       <FormMessage>{formError(result)}</FormMessage>
@@ -113,9 +105,11 @@ export function CommentForm({ tenantSlug, incidentId, mode }: Common) {
   );
 }
 
-export function AssignControl({ tenantSlug, incidentId, assigneeId, stewards }: Omit<Common, "mode"> & { assigneeId: string | null; stewards: { id: string; name: string }[] }) {
+type AssignInput = { tenantSlug: string; incidentIds: string[]; membershipId: string | null };
+
+export function AssignControl({ tenantSlug, incidentId, assigneeId, stewards, action }: Omit<Common, "mode"> & { assigneeId: string | null; stewards: { id: string; name: string }[]; action: ActionProp<AssignInput> }) {
   const [value, setValue] = useState(assigneeId ?? "");
-  const { execute, result, isPending } = useAction(assignIncidentsAction);
+  const { execute, result, isPending } = useAction(action);
   return (
     <form
       className="flex flex-wrap items-end gap-2"
@@ -124,18 +118,14 @@ export function AssignControl({ tenantSlug, incidentId, assigneeId, stewards }: 
         execute({ tenantSlug, incidentIds: [incidentId], membershipId: value || null });
       }}
     >
-      <Field label="Assignee" error={formError(result)}>
-        {(p) => (
-          <select {...p} className={inputClass} value={value} onChange={(e) => setValue(e.target.value)}>
-            <option value="">Unassigned</option>
-            {stewards.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label="Assignee"
+        error={formError(result)}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        placeholder="Unassigned"
+        options={stewards.map((s) => ({ value: s.id, label: s.name }))}
+      />
       <Button type="submit" variant="secondary" pending={isPending}>
         Assign
       </Button>
@@ -143,8 +133,11 @@ export function AssignControl({ tenantSlug, incidentId, assigneeId, stewards }: 
   );
 }
 
-export function ExtensionDecision({ tenantSlug, incidentId, requestId, minutes, reason, by }: Omit<Common, "mode"> & { requestId: string; minutes: number; reason: string | null; by: string }) {
-  const { execute, result, isPending } = useAction(decideExtensionAction);
+type DecisionInput = { tenantSlug: string; incidentId: string; requestId: string; approve: boolean };
+type DecisionProps = Omit<Common, "mode"> & { requestId: string; minutes: number; reason: string | null; by: string; action: ActionProp<DecisionInput> };
+
+export function ExtensionDecision({ tenantSlug, incidentId, requestId, minutes, reason, by, action }: DecisionProps) {
+  const { execute, result, isPending } = useAction(action);
   return (
     <div className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-4 text-sm" data-testid="extension-request">
       <p>
@@ -163,9 +156,11 @@ export function ExtensionDecision({ tenantSlug, incidentId, requestId, minutes, 
   );
 }
 
-export function ExtensionRequestForm({ tenantSlug, incidentId }: Omit<Common, "mode">) {
+type ExtensionRequestInput = { tenantSlug: string; incidentId: string; minutes: number; reason: string };
+
+export function ExtensionRequestForm({ tenantSlug, incidentId, action }: Omit<Common, "mode"> & { action: ActionProp<ExtensionRequestInput, { id: string }> }) {
   const [v, setV] = useState({ minutes: "120", reason: "" });
-  const { execute, result, isPending } = useAction(requestExtensionAction, { onSuccess: () => setV({ minutes: "120", reason: "" }) });
+  const { execute, result, isPending } = useAction(action, { onSuccess: () => setV({ minutes: "120", reason: "" }) });
   return (
     <form
       className="space-y-3"

@@ -5,15 +5,39 @@ import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { fieldError, formError } from "@/components/forms/errors";
 import { INCIDENT_CATEGORIES, SEVERITIES, SEVERITY_LABELS } from "@/lib/incidents/labels";
-import { createIncidentAction } from "@/app/t/[tenant]/incidents/actions";
-import { reportIncidentAction } from "@/app/portal/[tenant]/incidents/actions";
+import type { ActionProp } from "@/components/forms/action-prop";
 
 type Option = { id: string; name: string };
 
+type IncidentInput = {
+  tenantSlug: string;
+  partnerId: string;
+  touchpointId: string;
+  severity: (typeof SEVERITIES)[number];
+  category: string;
+  title: string;
+  description: string;
+  customersAffected: number;
+  costRefunds: number;
+  costReshipment: number;
+  costCredits: number;
+  costHandling: number;
+};
+
+type Props = {
+  tenantSlug: string;
+  mode: "steward" | "partner";
+  partners: Option[];
+  touchpoints: Option[];
+  /** The steward's create action (sends partnerId) or the portal's report action. */
+  action: ActionProp<IncidentInput, { id: string }>;
+};
+
 /** Incident capture: the steward form (chooses the partner) or the partner portal form (its own partner). */
-export function IncidentForm({ tenantSlug, mode, partners, touchpoints }: { tenantSlug: string; mode: "steward" | "partner"; partners: Option[]; touchpoints: Option[] }) {
+export function IncidentForm({ tenantSlug, mode, partners, touchpoints, action }: Props) {
   const router = useRouter();
   const [v, setV] = useState({
     partnerId: "",
@@ -30,9 +54,7 @@ export function IncidentForm({ tenantSlug, mode, partners, touchpoints }: { tena
   });
   const base = mode === "steward" ? `/t/${tenantSlug}/incidents` : `/portal/${tenantSlug}/incidents`;
   const onSuccess = ({ data }: { data?: { id: string } }) => data && router.push(`${base}/${data.id}`);
-  const steward = useAction(createIncidentAction, { onSuccess });
-  const partner = useAction(reportIncidentAction, { onSuccess });
-  const { result, isPending } = mode === "steward" ? steward : partner;
+  const { execute, result, isPending } = useAction(action, { onSuccess });
   const set = (key: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => setV({ ...v, [key]: e.target.value });
   const money = (key: "costRefunds" | "costReshipment" | "costCredits" | "costHandling", label: string) => (
     <Field label={label} error={fieldError(result, key)}>
@@ -58,60 +80,44 @@ export function IncidentForm({ tenantSlug, mode, partners, touchpoints }: { tena
           costCredits: v.costCredits as unknown as number,
           costHandling: v.costHandling as unknown as number,
         };
-        if (mode === "steward") steward.execute({ ...input, partnerId: v.partnerId });
-        else partner.execute(input);
+        // The portal's action has no partnerId field (its partner is the user's own): it drops the empty one.
+        execute({ ...input, partnerId: v.partnerId });
       }}
     >
       <FormMessage>{formError(result)}</FormMessage>
       <div className="grid gap-4 sm:grid-cols-2">
         {mode === "steward" && (
-          <Field label="Partner" error={fieldError(result, "partnerId")}>
-            {(p) => (
-              <select {...p} className={inputClass} value={v.partnerId} onChange={set("partnerId")}>
-                <option value="">Choose a partner…</option>
-                {partners.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label="Partner"
+            error={fieldError(result, "partnerId")}
+            value={v.partnerId}
+            onChange={set("partnerId")}
+            placeholder="Choose a partner…"
+            options={partners.map((o) => ({ value: o.id, label: o.name }))}
+          />
         )}
-        <Field label="Touchpoint" error={fieldError(result, "touchpointId")}>
-          {(p) => (
-            <select {...p} className={inputClass} value={v.touchpointId} onChange={set("touchpointId")}>
-              <option value="">Choose a touchpoint…</option>
-              {touchpoints.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Severity" error={fieldError(result, "severity")}>
-          {(p) => (
-            <select {...p} className={inputClass} value={v.severity} onChange={set("severity")}>
-              {SEVERITIES.map((s) => (
-                <option key={s} value={s}>
-                  {SEVERITY_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Category" error={fieldError(result, "category")}>
-          {(p) => (
-            <select {...p} className={inputClass} value={v.category} onChange={set("category")}>
-              {INCIDENT_CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Touchpoint"
+          error={fieldError(result, "touchpointId")}
+          value={v.touchpointId}
+          onChange={set("touchpointId")}
+          placeholder="Choose a touchpoint…"
+          options={touchpoints.map((o) => ({ value: o.id, label: o.name }))}
+        />
+        <SelectField
+          label="Severity"
+          error={fieldError(result, "severity")}
+          value={v.severity}
+          onChange={set("severity")}
+          options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))}
+        />
+        <SelectField
+          label="Category"
+          error={fieldError(result, "category")}
+          value={v.category}
+          onChange={set("category")}
+          options={INCIDENT_CATEGORIES.map((c) => ({ value: c, label: c }))}
+        />
       </div>
       <Field label="Title" error={fieldError(result, "title")}>
         {(p) => <input {...p} className={inputClass} value={v.title} onChange={set("title")} />}

@@ -1,4 +1,4 @@
-import type { ScorecardRow } from "@/lib/scorecards/queries";
+import type { ScorecardRow } from "@/lib/scorecards/types";
 import { formatMonth } from "@/lib/months";
 import type { TrendPoint } from "./trend-chart";
 

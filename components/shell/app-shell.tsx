@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { logoutAction } from "@/app/(auth)/actions";
 import type { MembershipSummary } from "@/lib/auth/access";
 import { NavLinks, type NavItem } from "./nav-links";
 import { TenantSwitcher } from "./tenant-switcher";
@@ -12,10 +11,12 @@ type Props = {
   memberships: MembershipSummary[];
   user: { name: string; email: string };
   roleLabel: string;
+  /** Signs out (app/(auth)/actions.ts); a prop because components never import app/. */
+  logout: () => Promise<void>;
   children: React.ReactNode;
 };
 
-export function AppShell({ area, home, items, tenantSlug, memberships, user, roleLabel, children }: Props) {
+export function AppShell({ area, home, items, tenantSlug, memberships, user, roleLabel, logout, children }: Props) {
   return (
     <div className="flex min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
@@ -35,7 +36,7 @@ export function AppShell({ area, home, items, tenantSlug, memberships, user, rol
               <span className="block font-medium text-slate-800" data-testid="user-name">{user.name}</span>
               <span className="block text-xs text-slate-500">{roleLabel}</span>
             </span>
-            <form action={logoutAction}>
+            <form action={logout}>
               <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50">
                 Sign out
               </button>

@@ -1,16 +1,9 @@
-import type { Access } from "@/lib/auth/access";
-import { withTenantSql } from "@/lib/db/sql-scope";
-import { countBreaching } from "@/lib/incidents/inbox";
-import { unreadNotificationCount } from "@/lib/incidents/notifications";
+import type { StewardNavCounts } from "@/lib/incidents/nav-counts";
 import type { NavItem } from "./nav-links";
 
-export async function stewardNav(access: Access): Promise<NavItem[]> {
-  const base = `/t/${access.tenant.slug}`;
-  // Breached or breaching within the hour (index-backed count), and unread notifications.
-  const { breaching, unread } = await withTenantSql({ tenantId: access.tenant.id }, async (db) => ({
-    breaching: await countBreaching(db, access.tenant.id),
-    unread: await unreadNotificationCount(db, access.tenant.id, access.membership.id),
-  }));
+/** The steward workspace's navigation, with the counts (lib/incidents/nav-counts.ts) as badges. */
+export function stewardNav(tenantSlug: string, { breaching, unread }: StewardNavCounts): NavItem[] {
+  const base = `/t/${tenantSlug}`;
   return [
     { href: base, label: "Dashboard" },
     { href: `${base}/partners`, label: "Partners" },

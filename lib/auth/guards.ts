@@ -14,12 +14,12 @@ function refuse(denied: "signed-out" | "not-found" | "forbidden", next: string):
 
 export async function requireSteward(tenantSlug: string, permission?: Permission) {
   const result = await stewardAccess(tenantSlug, permission);
-  if ("denied" in result) refuse(result.denied!, `/t/${tenantSlug}`);
-  return result.access!;
+  if (!result.ok) refuse(result.denied, `/t/${tenantSlug}`);
+  return result.access;
 }
 
 export async function requirePartner(tenantSlug: string, permission?: Permission) {
   const result = await partnerAccess(tenantSlug, permission);
-  if ("denied" in result) refuse(result.denied!, `/portal/${tenantSlug}`);
-  return result.access!;
+  if (!result.ok) refuse(result.denied, `/portal/${tenantSlug}`);
+  return result.access;
 }

@@ -7,6 +7,9 @@ export type Db = Prisma.TransactionClient;
 /** Whose data a unit of work may touch. partnerId is set for partner users and partner API keys. */
 export type TenantScope = { tenantId: string; partnerId?: string | null; userId?: string | null };
 
+/** A partner user's scope: row-level security shows only the partner's own rows. */
+export type PartnerScope = { tenantId: string; partnerId: string; userId: string };
+
 type Options = { timeoutMs?: number };
 
 /**

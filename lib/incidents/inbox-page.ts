@@ -1,4 +1,5 @@
-import type { QueryDb } from "@/lib/db/sql-scope";
+import type { PartnerScope, TenantScope } from "@/lib/db/scope";
+import { withTenantSql, type QueryDb } from "@/lib/db/sql-scope";
 import { listInbox, type InboxFilters } from "./inbox";
 
 export type FilterOption = { id: string; name: string };
@@ -19,4 +20,14 @@ export async function loadStewardInbox(db: QueryDb, tenantId: string, filters: I
          from "Membership" m join "User" u on u."id" = m."userId"
          where m."tenantId" = ${tenantId} and m."role" in ('OWNER', 'STEWARD')) as stewards`;
   return { ...choices, inbox: await listInbox(db, tenantId, filters) };
+}
+
+/** The steward inbox page: its filter choices and one page of the inbox. */
+export function loadStewardInboxPage(scope: TenantScope, filters: InboxFilters) {
+  return withTenantSql(scope, (db) => loadStewardInbox(db, scope.tenantId, filters));
+}
+
+/** The partner portal's inbox page: one page of the partner's own incidents (row-level security and a filter). */
+export function loadPartnerInboxPage(scope: PartnerScope, filters: InboxFilters) {
+  return withTenantSql(scope, (db) => listInbox(db, scope.tenantId, filters, { partnerId: scope.partnerId }));
 }

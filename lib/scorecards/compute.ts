@@ -22,14 +22,8 @@ import { readScorecardConfig } from "./config";
 import { enqueueMonthExport } from "./export-job";
 import { invalidateDashboard } from "@/lib/dashboard/cache";
 import { SCORECARD_AREAS, type RecommendationThresholds, type ScorecardWeights } from "./weights";
+import type { ScorecardDetails } from "./types";
 
-export type ScorecardDetails = {
-  weights: ScorecardWeights;
-  thresholds: RecommendationThresholds;
-  effectiveWeights: Record<string, number | null>;
-  missing: string[];
-  subScores: Record<string, { score: number | null; inputs: unknown; parts: { key: string; label: string; score: number | null }[] }>;
-};
 
 function details(set: SubScoreSet, weights: ScorecardWeights, thresholds: RecommendationThresholds, combined: ReturnType<typeof combineScorecard>): ScorecardDetails {
   const subScores: ScorecardDetails["subScores"] = {};

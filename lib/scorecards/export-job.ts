@@ -14,7 +14,7 @@ import { enqueue } from "@/lib/jobs/enqueue";
 import type { JobContext } from "@/lib/jobs/handlers";
 import { log } from "@/lib/log";
 import { formatMonth, isMonthText, parseMonth } from "@/lib/months";
-import { renderScorecardPdf } from "@/components/scorecards/pdf/report";
+import { renderScorecardPdf } from "@/lib/scorecards/pdf/report";
 import { exportFileName, scorecardCsv, scorecardExport } from "./export";
 
 export const EXPORT_JOB = "scorecards.export";

@@ -1,10 +1,14 @@
 import "server-only";
-import type { Db } from "@/lib/db/scope";
+import type { Access, AccessDenial, AccessResult, PartnerAccess } from "@/lib/auth/access";
+import { partnerScope } from "@/lib/auth/access";
+import { withTenant, type Db } from "@/lib/db/scope";
+import { renderScorecardPdf } from "@/lib/scorecards/pdf/report";
 import { isMonthText, parseMonth } from "@/lib/months";
-import { renderScorecardPdf } from "@/components/scorecards/pdf/report";
 import { exportFileName, scorecardCsv, scorecardExport } from "./export";
+import { storedExportFile } from "./export-job";
 
 export type ExportFormat = "csv" | "pdf";
+type ExportQuery = { month: Date; format: ExportFormat };
 
 /** Parses ?month=YYYY-MM&format=csv|pdf; null when invalid. */
 export function parseExportQuery(url: URL): { month: Date; format: ExportFormat } | null {
@@ -31,8 +35,52 @@ export async function exportResponse(
   return new Response(new Uint8Array(pdf), { headers: { ...headers, "Content-Type": "application/pdf" } });
 }
 
-export function deniedResponse(denied: "signed-out" | "not-found" | "forbidden"): Response {
+export function deniedResponse(denied: AccessDenial): Response {
   if (denied === "signed-out") return new Response("Sign in first.", { status: 401 });
   if (denied === "forbidden") return new Response("Your role does not allow this.", { status: 403 });
   return new Response("Not found.", { status: 404 });
+}
+
+/**
+ * The steps the three export routes share: the caller's access (401, 403 or 404 without it), the month and
+ * format (400 when invalid), then the route's own download.
+ */
+export async function exportRoute<A extends Access>(
+  request: Request,
+  result: AccessResult<A>,
+  download: (access: A, query: ExportQuery) => Promise<Response>,
+): Promise<Response> {
+  if (!result.ok) return deniedResponse(result.denied);
+  const query = parseExportQuery(new URL(request.url));
+  if (!query) return new Response("Choose a month (YYYY-MM) and a format (csv or pdf).", { status: 400 });
+  return download(result.access, query);
+}
+
+/** A steward's portfolio export of a month: every partner's current card (drafts included). */
+export function stewardExportDownload(access: Access, query: ExportQuery): Promise<Response> {
+  const { id: tenantId, slug: tenantSlug, name: tenantName } = access.tenant;
+  return withTenant({ tenantId }, (db) => exportResponse(db, { tenantId, tenantSlug, tenantName, ...query }), { timeoutMs: 120_000 });
+}
+
+/** A partner's export of its own published card of a month (never another partner's). */
+export function partnerExportDownload(access: PartnerAccess, query: ExportQuery): Promise<Response> {
+  const { id: tenantId, slug: tenantSlug, name: tenantName } = access.tenant;
+  const { id: partnerId, name: partnerName } = access.partner;
+  return withTenant(partnerScope(access), (db) =>
+    exportResponse(db, { tenantId, tenantSlug, tenantName, partnerId, partnerName, ...query }),
+  );
+}
+
+/** The stored export of a published month (written by the scorecards.export job); 404 until it is written. */
+export async function storedExportDownload(access: Access, query: ExportQuery): Promise<Response> {
+  const tenantId = access.tenant.id;
+  const file = await withTenant({ tenantId }, (db) => storedExportFile(db, tenantId, query.month, query.format));
+  if (!file) return new Response("No stored export for this month yet.", { status: 404 });
+  return new Response(new Uint8Array(file.content), {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Disposition": `attachment; filename="${file.fileName}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
 }

@@ -7,17 +7,12 @@ import type { Db } from "@/lib/db/scope";
 import { toCsv, safeFileName, type CsvColumn } from "@/lib/exports/csv";
 import { formatMonth } from "@/lib/months";
 import { RECOMMENDATION_LABELS } from "./combine";
-import { monthScorecards, type ScorecardRow } from "./queries";
+import { monthScorecards } from "./queries";
+import type { ScorecardExport } from "./types";
 
 /** partnerId: one partner's published card (the portal); publishedOnly: every partner's published card (the stored export). */
 export type ExportScope = { partnerId?: string; publishedOnly?: boolean };
 
-export type ScorecardExport = {
-  month: Date;
-  rows: ScorecardRow[];
-  /** Per partner, its scores of the last 12 months up to the exported one (oldest first). */
-  trends: Map<string, { month: Date; score: number | null }[]>;
-};
 
 export async function scorecardExport(db: Db, tenantId: string, month: Date, scope: ExportScope = {}): Promise<ScorecardExport> {
   const publishedOnly = Boolean(scope.partnerId) || scope.publishedOnly === true;

@@ -4,30 +4,8 @@
  * shows only their own PUBLISHED cards, and every function here also filters explicitly.
  */
 import type { Db } from "@/lib/db/scope";
-import type { ScorecardDetails } from "./compute";
+import type { ScorecardDetails, ScorecardRow } from "./types";
 
-export type ScorecardRow = {
-  id: string;
-  partnerId: string;
-  partnerName: string;
-  partnerType: string;
-  month: Date;
-  version: number;
-  status: "DRAFT" | "PUBLISHED" | "SUPERSEDED";
-  complianceScore: number | null;
-  experienceScore: number | null;
-  incidentScore: number | null;
-  valueScore: number | null;
-  engagementScore: number | null;
-  score: number | null;
-  rank: number | null;
-  peerCount: number | null;
-  change: number | null;
-  recommendation: "REWARD" | "MAINTAIN" | "DEVELOP" | "PROBATION" | "EXIT" | null;
-  computedAt: Date;
-  publishedAt: Date | null;
-  equityServed: number | null;
-};
 
 const select = {
   id: true,

@@ -39,7 +39,7 @@ import {
   ValueModelError,
   type CustomerScores,
 } from "./tenant-models";
-import { MS_PER_DAY } from "./time-units";
+import { MS_PER_DAY } from "./models/time-units";
 
 const LONG_TX = { timeoutMs: 300_000 };
 

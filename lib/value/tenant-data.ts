@@ -6,7 +6,7 @@
  */
 import type { Db } from "@/lib/db/scope";
 import { monthStart, parseMonth } from "@/lib/months";
-import { MS_PER_DAY } from "./time-units";
+import { MS_PER_DAY } from "./models/time-units";
 
 /** A month snapshot: the first day of the month and the instant (exclusive) the data ends. */
 export type ValuePeriod = {

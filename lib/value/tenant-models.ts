@@ -2,13 +2,13 @@
  * The tenant's CLV models applied to its history (tenant-data.ts): fit, score every customer,
  * and measure fit quality. Pure: arrays in, arrays out; recompute.ts does the I/O.
  */
-import { fitBgnbd, type BgnbdFit, type BgnbdParams } from "./bgnbd";
-import { expectedPurchasesUnchecked, probabilityAlive } from "./bgnbd-predict";
-import { discountedPurchases, monthlyDiscountFactors } from "./clv";
-import { expectedAverageMargin, fitGammaGamma, type GammaGammaFit, type GammaGammaParams } from "./gamma-gamma";
-import { retentionClv } from "./retention-clv";
+import { fitBgnbd, type BgnbdFit, type BgnbdParams } from "./models/bgnbd";
+import { expectedPurchasesUnchecked, probabilityAlive } from "./models/bgnbd-predict";
+import { discountedPurchases, monthlyDiscountFactors } from "./models/clv";
+import { expectedAverageMargin, fitGammaGamma, type GammaGammaFit, type GammaGammaParams } from "./models/gamma-gamma";
+import { retentionClv } from "./models/retention-clv";
 import type { CustomerHistory, SegmentActivity } from "./tenant-data";
-import { daysPerUnit, monthInUnits, type TimeUnit } from "./time-units";
+import { daysPerUnit, monthInUnits, type TimeUnit } from "./models/time-units";
 
 const FIT_UNIT: TimeUnit = "weeks";
 /** Holdout periods for the fit-quality check: up to 6 periods of 4 weeks. */

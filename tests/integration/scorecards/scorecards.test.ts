@@ -347,7 +347,7 @@ describe("scorecard export", () => {
 
   it("renders the PDF (portfolio summary + one page per partner)", async () => {
     const { scorecardExport } = await import("@/lib/scorecards/export");
-    const { renderScorecardPdf } = await import("@/components/scorecards/pdf/report");
+    const { renderScorecardPdf } = await import("@/lib/scorecards/pdf/report");
     const data = await inTenant((db) => scorecardExport(db, tenantId, SEPT));
     const pdf = await renderScorecardPdf(data, "Acme");
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../setup/test-db";
 import { withTenant } from "@/lib/db/scope";
 import { createTenantWithOwner } from "@/lib/seed/factories";
-import { mulberry32, sampleBeta, sampleExponential, sampleGamma } from "@/lib/value/sampling";
+import { mulberry32, sampleBeta, sampleExponential, sampleGamma } from "@/lib/value/models/sampling";
 import { recomputeCustomerValues } from "@/lib/value/recompute";
 import { holdoutPurchasesByPeriod, loadCustomerHistory, loadHistoryAndHoldout, valuePeriod } from "@/lib/value/tenant-data";
 import { HOLDOUT_PERIOD_DAYS, holdoutPeriods } from "@/lib/value/tenant-models";
-import { MS_PER_DAY } from "@/lib/value/time-units";
+import { MS_PER_DAY } from "@/lib/value/models/time-units";
 
 // Issue 15: the recompute reads the history and the holdout counts in one pass over the
 // transactions and writes every snapshot in one statement. Same results as before, set-based.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../setup/test-db";
 import { withTenant } from "@/lib/db/scope";
 import { createCustomer, createIncident, createPartner, createTenantWithOwner, createTouchpoint } from "@/lib/seed/factories";
-import { mulberry32, sampleBeta, sampleExponential, sampleGamma } from "@/lib/value/sampling";
+import { mulberry32, sampleBeta, sampleExponential, sampleGamma } from "@/lib/value/models/sampling";
 import { recomputeCustomerValues } from "@/lib/value/recompute";
 import { equityRollups, equityTrend } from "@/lib/value/rollups";
 import { equityAtRiskByIncident, equityAtRiskRollup } from "@/lib/value/equity-at-risk";

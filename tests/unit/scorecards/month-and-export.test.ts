@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pickMonth, recentMonths } from "@/app/t/[tenant]/scorecards/month";
+import { pickMonth, recentMonths } from "@/lib/scorecards/month-choice";
 import { parseExportQuery } from "@/lib/scorecards/export-response";
 import { quarterOf } from "@/lib/scorecards/feedback";
 import { monthBounds } from "@/lib/scorecards/inputs";

@@ -3,7 +3,7 @@
  * takes. Deliberately no time assertion — machines vary; benchmark scripts own the budget.
  */
 import { describe, expect, it } from "vitest";
-import { benchmarkFit } from "@/lib/value/bench";
+import { benchmarkFit } from "@/lib/value/models/bench";
 
 describe("benchmarkFit", () => {
   it("fits 200,000 synthetic customers", () => {

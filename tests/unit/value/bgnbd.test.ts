@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { bgnbdLogLikelihood, bgnbdObjective, compileBgnbdData, fitBgnbd } from "@/lib/value/bgnbd";
+import { bgnbdLogLikelihood, bgnbdObjective, compileBgnbdData, fitBgnbd } from "@/lib/value/models/bgnbd";
 import {
   expectedPurchases,
   expectedPurchasesUnconditional,
   predictCustomers,
   probabilityAlive,
   probabilityOfPurchases,
-} from "@/lib/value/bgnbd-predict";
-import { simulateBgnbd } from "@/lib/value/sampling";
+} from "@/lib/value/models/bgnbd-predict";
+import { simulateBgnbd } from "@/lib/value/models/sampling";
 
 const CDNOW = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 // Customer 1 of the CDNOW sample, in weeks: purchases on 1 Jan, 18 Jan and 2 Aug 1997.

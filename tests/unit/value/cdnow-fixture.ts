@@ -5,9 +5,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CDNOW_CALIBRATION_END, CDNOW_HOLDOUT_END, cdnowTransactions, parseCdnow } from "@/lib/value/cdnow";
-import { summarizeTransactions } from "@/lib/value/rfm";
-import type { TimeUnit } from "@/lib/value/time-units";
+import { CDNOW_CALIBRATION_END, CDNOW_HOLDOUT_END, cdnowTransactions, parseCdnow } from "@/lib/value/models/cdnow";
+import { summarizeTransactions } from "@/lib/value/models/rfm";
+import type { TimeUnit } from "@/lib/value/models/time-units";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const candidates = [

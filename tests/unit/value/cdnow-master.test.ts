@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseCdnow } from "@/lib/value/cdnow";
+import { parseCdnow } from "@/lib/value/models/cdnow";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const masterPath = [resolve(repoRoot, "../shared/data/cdnow/CDNOW_master.txt"), "/work/shared/data/cdnow/CDNOW_master.txt"].find(

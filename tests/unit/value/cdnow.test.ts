@@ -4,9 +4,9 @@
  * Gamma-Gamma p = 6.25, q = 3.74, γ = 15.44 (946 customers with repeat purchases).
  */
 import { describe, expect, it } from "vitest";
-import { fitBgnbd } from "@/lib/value/bgnbd";
-import { parseCdnow } from "@/lib/value/cdnow";
-import { fitGammaGamma } from "@/lib/value/gamma-gamma";
+import { fitBgnbd } from "@/lib/value/models/bgnbd";
+import { parseCdnow } from "@/lib/value/models/cdnow";
+import { fitGammaGamma } from "@/lib/value/models/gamma-gamma";
 import { cdnowSamplePath, cdnowSummary } from "./cdnow-fixture";
 
 const relativeError = (actual: number, expected: number) => Math.abs(actual - expected) / Math.abs(expected);

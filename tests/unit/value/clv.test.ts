@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { fitBgnbd } from "@/lib/value/bgnbd";
-import { expectedPurchases } from "@/lib/value/bgnbd-predict";
-import { customerLifetimeValue, customerLifetimeValues, monthlyDiscountFactors } from "@/lib/value/clv";
-import { fitGammaGamma } from "@/lib/value/gamma-gamma";
+import { fitBgnbd } from "@/lib/value/models/bgnbd";
+import { expectedPurchases } from "@/lib/value/models/bgnbd-predict";
+import { customerLifetimeValue, customerLifetimeValues, monthlyDiscountFactors } from "@/lib/value/models/clv";
+import { fitGammaGamma } from "@/lib/value/models/gamma-gamma";
 import { cdnowSamplePath, cdnowSummary } from "./cdnow-fixture";
 
 const CDNOW = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };

@@ -4,9 +4,9 @@ import {
   fitGammaGamma,
   gammaGammaLogLikelihood,
   populationAverageMargin,
-} from "@/lib/value/gamma-gamma";
-import { simulateBgnbd, simulateGammaGammaMeans } from "@/lib/value/sampling";
-import { lgamma } from "@/lib/value/special-functions";
+} from "@/lib/value/models/gamma-gamma";
+import { simulateBgnbd, simulateGammaGammaMeans } from "@/lib/value/models/sampling";
+import { lgamma } from "@/lib/value/models/special-functions";
 
 const CDNOW_SPEND = { p: 6.25, q: 3.74, gamma: 15.44 };
 const relativeError = (actual: number, expected: number) => Math.abs(actual - expected) / Math.abs(expected);

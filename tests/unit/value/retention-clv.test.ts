@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { retentionClv } from "@/lib/value/retention-clv";
+import { retentionClv } from "@/lib/value/models/retention-clv";
 
 describe("retentionClv", () => {
   it("matches m·r/(1+d−r) for the textbook case", () => {

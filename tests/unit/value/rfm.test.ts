@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { summarizeTransactionColumns, summarizeTransactions, type Transaction } from "@/lib/value/rfm";
+import { summarizeTransactionColumns, summarizeTransactions, type Transaction } from "@/lib/value/models/rfm";
 
 const day = (n: number, hour = 12) => new Date(Date.UTC(2024, 0, 1 + n, hour));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hyp2f1, hyp2f1Series } from "@/lib/value/hypergeometric";
-import { digamma, gammaSign, lgamma } from "@/lib/value/special-functions";
+import { hyp2f1, hyp2f1Series } from "@/lib/value/models/hypergeometric";
+import { digamma, gammaSign, lgamma } from "@/lib/value/models/special-functions";
 
 const relativeError = (actual: number, expected: number) => Math.abs(actual - expected) / Math.abs(expected);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { retentionClv } from "@/lib/value/retention-clv";
+import { retentionClv } from "@/lib/value/models/retention-clv";
 import { holdoutPeriods, retentionSegments, scoreRetention, bgnbdInputs } from "@/lib/value/tenant-models";
 import { valuePeriod } from "@/lib/value/tenant-data";
 import type { CustomerHistory } from "@/lib/value/tenant-data";
@@ -75,10 +75,10 @@ describe("time units and periods", () => {
 
 describe("grouped predictions", () => {
   it("equal the per-customer CLV and predictions of clv.ts / bgnbd-predict.ts", async () => {
-    const { simulateBgnbd } = await import("@/lib/value/sampling");
-    const { customerLifetimeValues, monthlyDiscountFactors } = await import("@/lib/value/clv");
-    const { predictCustomers } = await import("@/lib/value/bgnbd-predict");
-    const { monthInUnits } = await import("@/lib/value/time-units");
+    const { simulateBgnbd } = await import("@/lib/value/models/sampling");
+    const { customerLifetimeValues, monthlyDiscountFactors } = await import("@/lib/value/models/clv");
+    const { predictCustomers } = await import("@/lib/value/models/bgnbd-predict");
+    const { monthInUnits } = await import("@/lib/value/models/time-units");
     const { groupedPredictions } = await import("@/lib/value/tenant-models");
     const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
     const sim = simulateBgnbd(params, 2000, { minT: 10, maxT: 60, seed: 7 });

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
+import { partnerScope } from "@/lib/auth/access";
 import { requirePartner } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/db/scope";
-import { partnerScorecard, partnerTrend, scorecardComments, scorecardMonths } from "@/lib/scorecards/queries";
-import { formatMonth, parseMonth } from "@/lib/months";
+import { loadPortalScorecardPage } from "@/lib/portal/pages";
+import { parseMonth } from "@/lib/months";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { HelpDisclosure } from "@/components/ui/help-disclosure";
@@ -21,17 +21,7 @@ export default async function PortalScorecardPage({ params, searchParams }: Page
   const { tenant } = await params;
   const query = await searchParams;
   const access = await requirePartner(tenant);
-  const tenantId = access.tenant.id;
-  const partnerId = access.partner.id;
-  const data = await withTenant({ tenantId, partnerId, userId: access.user.id }, async (db) => {
-    const months = (await scorecardMonths(db, tenantId, { partnerId, publishedOnly: true })).map(formatMonth);
-    const month = typeof query.month === "string" && months.includes(query.month) ? query.month : months[0];
-    if (!month) return { months, month: null } as const;
-    const card = await partnerScorecard(db, tenantId, partnerId, parseMonth(month), { publishedOnly: true });
-    const trend = await partnerTrend(db, tenantId, partnerId, { publishedOnly: true });
-    const comments = await scorecardComments(db, tenantId, partnerId, parseMonth(month));
-    return { months, month, card, trend, comments } as const;
-  });
+  const data = await loadPortalScorecardPage(partnerScope(access), { month: typeof query.month === "string" ? query.month : undefined });
   const header = (
     <PageHeader
       title="Your scorecard"

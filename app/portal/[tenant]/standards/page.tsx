@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
+import { partnerScope } from "@/lib/auth/access";
 import { requirePartner } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/db/scope";
+import { loadPortalStandardsPage } from "@/lib/portal/pages";
 import { formatMonth } from "@/lib/months";
-import { partnerCompliance, partnerStandards } from "@/lib/standards/assessments";
 import { describeTarget, formatMeasurement } from "@/lib/standards/evaluate";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
@@ -15,14 +15,9 @@ export const metadata: Metadata = { title: "Your standards" };
 export default async function PortalStandardsPage({ params }: PageProps<"/portal/[tenant]/standards">) {
   const { tenant } = await params;
   const access = await requirePartner(tenant);
-  const tenantId = access.tenant.id;
-  const partnerId = access.partner!.id;
   const respond = can(access.membership.role, "portal:respond");
   const now = new Date();
-  const { standards, compliance } = await withTenant({ tenantId, partnerId, userId: access.user.id }, async (db) => ({
-    standards: await partnerStandards(db, tenantId, partnerId),
-    compliance: await partnerCompliance(db, tenantId, partnerId, now),
-  }));
+  const { standards, compliance } = await loadPortalStandardsPage(partnerScope(access), now);
   return (
     <div className="space-y-6">
       <PageHeader title="Your standards" description="The experience standards you must meet at the touchpoints you handle: acknowledge them and self-assess." />

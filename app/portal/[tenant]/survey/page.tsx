@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import { partnerScope } from "@/lib/auth/access";
 import { requirePartner } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/db/scope";
-import { myAnswer, quarterOf } from "@/lib/scorecards/feedback";
+import { loadPortalSurveyPage } from "@/lib/portal/pages";
+import { quarterOf } from "@/lib/scorecards/feedback";
 import { Card, PageHeader } from "@/components/ui/card";
 import { SurveyForm } from "./survey-form";
 
@@ -12,9 +13,7 @@ export default async function SurveyPage({ params }: PageProps<"/portal/[tenant]
   const { tenant } = await params;
   const access = await requirePartner(tenant);
   const quarter = quarterOf(new Date());
-  const answer = await withTenant({ tenantId: access.tenant.id, partnerId: access.partner.id, userId: access.user.id }, (db) =>
-    myAnswer(db, access.tenant.id, access.partner.id, access.user.id, quarter),
-  );
+  const answer = await loadPortalSurveyPage(partnerScope(access), quarter);
   return (
     <div className="space-y-6">
       <PageHeader

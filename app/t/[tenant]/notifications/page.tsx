@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSteward } from "@/lib/auth/guards";
-import { withTenant } from "@/lib/db/scope";
-import { listNotifications } from "@/lib/incidents/notifications";
+import { loadNotificationsPage } from "@/lib/incidents/pages";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { MarkReadButton } from "./mark-read";
 
@@ -11,7 +10,7 @@ export const metadata: Metadata = { title: "Notifications" };
 export default async function NotificationsPage({ params }: PageProps<"/t/[tenant]/notifications">) {
   const { tenant } = await params;
   const access = await requireSteward(tenant);
-  const items = await withTenant({ tenantId: access.tenant.id }, (db) => listNotifications(db, access.tenant.id, access.membership.id));
+  const items = await loadNotificationsPage(access.tenant.id, access.membership.id);
   return (
     <div className="space-y-6">
       <PageHeader title="Notifications" description="Escalations that reached you." actions={items.some((n) => !n.readAt) ? <MarkReadButton tenantSlug={tenant} /> : undefined} />

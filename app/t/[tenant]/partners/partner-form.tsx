@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { fieldError, formError } from "@/components/forms/errors";
 import { PARTNER_TIERS, PARTNER_TIER_LABELS, PARTNER_TYPES, PARTNER_TYPE_LABELS } from "@/lib/partners/schemas";
 import { createPartnerAction, updatePartnerAction } from "./actions";
@@ -65,28 +66,20 @@ export function PartnerForm({ tenantSlug, partnerId, initial = EMPTY_PARTNER }: 
         <Field label="Region" error={fieldError(result, "region")} hint="Where the partner serves your customers">
           {(p) => <input {...p} className={inputClass} value={values.region} onChange={set("region")} />}
         </Field>
-        <Field label="Type" error={fieldError(result, "type")}>
-          {(p) => (
-            <select {...p} className={inputClass} value={values.type} onChange={set("type")}>
-              {PARTNER_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {PARTNER_TYPE_LABELS[t]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Tier" error={fieldError(result, "tier")}>
-          {(p) => (
-            <select {...p} className={inputClass} value={values.tier} onChange={set("tier")}>
-              {PARTNER_TIERS.map((t) => (
-                <option key={t} value={t}>
-                  {PARTNER_TIER_LABELS[t]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Type"
+          error={fieldError(result, "type")}
+          value={values.type}
+          onChange={set("type")}
+          options={PARTNER_TYPES.map((t) => ({ value: t, label: PARTNER_TYPE_LABELS[t] }))}
+        />
+        <SelectField
+          label="Tier"
+          error={fieldError(result, "tier")}
+          value={values.tier}
+          onChange={set("tier")}
+          options={PARTNER_TIERS.map((t) => ({ value: t, label: PARTNER_TIER_LABELS[t] }))}
+        />
         <Field label="Contract start" error={fieldError(result, "contractStart")}>
           {(p) => <input {...p} type="date" className={inputClass} value={values.contractStart} onChange={set("contractStart")} />}
         </Field>

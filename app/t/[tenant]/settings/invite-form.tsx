@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { fieldError, formError } from "@/components/forms/errors";
 import { inviteMemberAction } from "./actions";
 
@@ -44,30 +45,23 @@ export function InviteForm({ tenantSlug, partners }: { tenantSlug: string; partn
           <input {...p} type="email" className={inputClass} value={values.email} onChange={(e) => setValues({ ...values, email: e.target.value })} />
         )}
       </Field>
-      <Field label="Role" error={fieldError(result, "role")}>
-        {(p) => (
-          <select {...p} className={inputClass} value={values.role} onChange={(e) => setValues({ ...values, role: e.target.value })}>
-            {ROLES.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label="Role"
+        error={fieldError(result, "role")}
+        value={values.role}
+        onChange={(e) => setValues({ ...values, role: e.target.value })}
+        options={ROLES.map(([value, label]) => ({ value, label }))}
+      />
       {partnerRole && (
-        <Field label="Partner" error={fieldError(result, "partnerId")} hint="Partner users see only this partner's data">
-          {(p) => (
-            <select {...p} className={inputClass} value={values.partnerId} onChange={(e) => setValues({ ...values, partnerId: e.target.value })}>
-              <option value="">Choose a partner…</option>
-              {partners.map((partner) => (
-                <option key={partner.id} value={partner.id}>
-                  {partner.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Partner"
+          error={fieldError(result, "partnerId")}
+          hint="Partner users see only this partner's data"
+          value={values.partnerId}
+          onChange={(e) => setValues({ ...values, partnerId: e.target.value })}
+          placeholder="Choose a partner…"
+          options={partners.map((partner) => ({ value: partner.id, label: partner.name }))}
+        />
       )}
       <Button type="submit" pending={isPending}>
         Create invitation

@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSteward } from "@/lib/auth/guards";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/db/scope";
+import { loadSettingsPage } from "@/lib/members/settings-page";
 import { env } from "@/lib/env";
-import { listMembers, listOpenInvitations } from "@/lib/members/members";
 import { Card, PageHeader } from "@/components/ui/card";
 import { InviteForm } from "./invite-form";
 import { RemoveMemberButton, RevokeInvitationButton } from "./member-buttons";
@@ -28,17 +27,7 @@ export default async function SettingsPage({ params }: PageProps<"/t/[tenant]/se
   const { tenant } = await params;
   const access = await requireSteward(tenant);
   const manage = can(access.membership.role, "members:manage");
-  const { members, invitations, partners } = await withTenant({ tenantId: access.tenant.id }, async (db) => ({
-    members: await listMembers(db, access.tenant.id),
-    invitations: manage ? await listOpenInvitations(db, access.tenant.id) : [],
-    partners: manage
-      ? await db.partner.findMany({
-          where: { tenantId: access.tenant.id, status: { not: "OFFBOARDED" } },
-          select: { id: true, name: true },
-          orderBy: { name: "asc" },
-        })
-      : [],
-  }));
+  const { members, invitations, partners } = await loadSettingsPage(access.tenant.id, { manage });
   return (
     <div className="space-y-8">
       <PageHeader title="Settings" description={`Workspace ${access.tenant.name} (/t/${access.tenant.slug}).`} />

@@ -4,10 +4,17 @@ import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { fieldError, formError } from "@/components/forms/errors";
 import { decideAssessmentAction, recordAssessmentAction } from "./actions";
 
 type StandardOption = { id: string; label: string; kind: string; partnerIds: string[] };
+
+const SOURCES = [
+  { value: "AUDIT", label: "Audit" },
+  { value: "SURVEY", label: "Survey" },
+  { value: "SYSTEM", label: "System feed" },
+];
 
 export function RecordAssessmentForm({ tenantSlug, partners, standards, defaultPeriod }: {
   tenantSlug: string;
@@ -44,45 +51,29 @@ export function RecordAssessmentForm({ tenantSlug, partners, standards, defaultP
         <FormMessage tone="success">Assessment recorded: {result.data.met ? "target met" : "target not met"}.</FormMessage>
       )}
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="Partner" error={fieldError(result, "partnerId")}>
-          {(p) => (
-            <select {...p} className={inputClass} value={values.partnerId} onChange={set("partnerId")}>
-              <option value="">Choose a partner…</option>
-              {partners.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Standard" error={fieldError(result, "standardId")}>
-          {(p) => (
-            <select {...p} className={inputClass} value={values.standardId} onChange={set("standardId")}>
-              <option value="">Choose a standard…</option>
-              {available.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Partner"
+          error={fieldError(result, "partnerId")}
+          value={values.partnerId}
+          onChange={set("partnerId")}
+          placeholder="Choose a partner…"
+          options={partners.map((x) => ({ value: x.id, label: x.name }))}
+        />
+        <SelectField
+          label="Standard"
+          error={fieldError(result, "standardId")}
+          value={values.standardId}
+          onChange={set("standardId")}
+          placeholder="Choose a standard…"
+          options={available.map((s) => ({ value: s.id, label: s.label }))}
+        />
         <Field label="Period (month)" error={fieldError(result, "period")}>
           {(p) => <input {...p} type="month" className={inputClass} value={values.period} onChange={set("period")} />}
         </Field>
         <Field label="Measured value" error={fieldError(result, "value")} hint={kind === "PASS_FAIL" ? "1 = pass, 0 = fail" : undefined}>
           {(p) => <input {...p} inputMode="decimal" className={inputClass} value={values.value} onChange={set("value")} />}
         </Field>
-        <Field label="Source" error={fieldError(result, "source")}>
-          {(p) => (
-            <select {...p} className={inputClass} value={values.source} onChange={set("source")}>
-              <option value="AUDIT">Audit</option>
-              <option value="SURVEY">Survey</option>
-              <option value="SYSTEM">System feed</option>
-            </select>
-          )}
-        </Field>
+        <SelectField label="Source" error={fieldError(result, "source")} value={values.source} onChange={set("source")} options={SOURCES} />
         <Field label="Evidence link" error={fieldError(result, "evidenceUrl")}>
           {(p) => <input {...p} type="url" className={inputClass} value={values.evidenceUrl} onChange={set("evidenceUrl")} />}
         </Field>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { fieldError, formError } from "@/components/forms/errors";
 import { COMPARATORS, COMPARATOR_LABELS, METRIC_KINDS, METRIC_KIND_LABELS, type Comparator, type MetricKind } from "@/lib/standards/evaluate";
 import { SEVERITIES, type Severity } from "@/lib/standards/versioning";
@@ -81,18 +82,14 @@ export function StandardForm({ tenantSlug, standardId, assessed, initial = empty
           This standard has assessments: changing how it is measured creates a new version; past assessments keep theirs.
         </p>
       )}
-      <Field label="Touchpoint" error={fieldError(result, "touchpointId")}>
-        {(p) => (
-          <select {...p} className={inputClass} value={values.touchpointId} onChange={set("touchpointId")}>
-            <option value="">Choose a touchpoint…</option>
-            {touchpoints.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label="Touchpoint"
+        error={fieldError(result, "touchpointId")}
+        value={values.touchpointId}
+        onChange={set("touchpointId")}
+        placeholder="Choose a touchpoint…"
+        options={touchpoints.map((t) => ({ value: t.id, label: t.name }))}
+      />
       <Field label="Standard name" error={fieldError(result, "name")}>
         {(p) => <input {...p} className={inputClass} value={values.name} onChange={set("name")} />}
       </Field>
@@ -100,28 +97,21 @@ export function StandardForm({ tenantSlug, standardId, assessed, initial = empty
         {(p) => <textarea {...p} rows={2} className={inputClass} value={values.description} onChange={set("description")} />}
       </Field>
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field label="Metric kind" error={fieldError(result, "metricKind")}>
-          {(p) => (
-            <select {...p} className={inputClass} value={values.metricKind} onChange={set("metricKind")}>
-              {METRIC_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {METRIC_KIND_LABELS[k]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Comparator" error={fieldError(result, "comparator")}>
-          {(p) => (
-            <select {...p} className={inputClass} value={values.comparator} onChange={set("comparator")} disabled={passFail}>
-              {COMPARATORS.map((c) => (
-                <option key={c} value={c}>
-                  {COMPARATOR_LABELS[c]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Metric kind"
+          error={fieldError(result, "metricKind")}
+          value={values.metricKind}
+          onChange={set("metricKind")}
+          options={METRIC_KINDS.map((k) => ({ value: k, label: METRIC_KIND_LABELS[k] }))}
+        />
+        <SelectField
+          label="Comparator"
+          error={fieldError(result, "comparator")}
+          value={values.comparator}
+          onChange={set("comparator")}
+          disabled={passFail}
+          options={COMPARATORS.map((c) => ({ value: c, label: COMPARATOR_LABELS[c] }))}
+        />
         <Field label="Target" error={fieldError(result, "target")} hint={passFail ? "Met when passed" : undefined}>
           {(p) => <input {...p} inputMode="decimal" className={inputClass} value={values.target} onChange={set("target")} disabled={passFail} />}
         </Field>
@@ -131,17 +121,13 @@ export function StandardForm({ tenantSlug, standardId, assessed, initial = empty
         <Field label="Weight" error={fieldError(result, "weight")}>
           {(p) => <input {...p} inputMode="decimal" className={inputClass} value={values.weight} onChange={set("weight")} />}
         </Field>
-        <Field label="Severity" error={fieldError(result, "severity")}>
-          {(p) => (
-            <select {...p} className={inputClass} value={values.severity} onChange={set("severity")}>
-              {SEVERITIES.map((s) => (
-                <option key={s} value={s}>
-                  {s.charAt(0) + s.slice(1).toLowerCase()}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Severity"
+          error={fieldError(result, "severity")}
+          value={values.severity}
+          onChange={set("severity")}
+          options={SEVERITIES.map((s) => ({ value: s, label: s.charAt(0) + s.slice(1).toLowerCase() }))}
+        />
       </div>
       <Button type="submit" pending={isPending}>
         {standardId ? "Save standard" : "Add standard"}

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireSteward } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/db/scope";
-import { CHANNEL_LABELS, journeyMap } from "@/lib/touchpoints/touchpoints";
+import { CHANNEL_LABELS } from "@/lib/touchpoints/touchpoints";
+import { loadTouchpointsPage } from "@/lib/touchpoints/pages";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { PartnerStatusBadge } from "@/components/partners/status-badge";
@@ -19,12 +19,7 @@ export default async function TouchpointsPage({ params, searchParams }: PageProp
   const access = await requireSteward(tenant);
   const tenantId = access.tenant.id;
   const write = can(access.membership.role, "partners:write");
-  const { columns, partners } = await withTenant({ tenantId }, async (db) => ({
-    columns: await journeyMap(db, tenantId),
-    partners: write
-      ? await db.partner.findMany({ where: { tenantId, status: { not: "OFFBOARDED" } }, select: { id: true, name: true }, orderBy: { name: "asc" } })
-      : [],
-  }));
+  const { columns, partners } = await loadTouchpointsPage(tenantId, { withPartnerOptions: write });
   const all = columns.flatMap((c) => c.touchpoints);
   const editing = typeof editId === "string" ? all.find((t) => t.id === editId) : undefined;
   if (typeof editId === "string" && (!editing || !write)) notFound();

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { fieldError, formError } from "@/components/forms/errors";
 import { CHANNELS, CHANNEL_LABELS, DEFAULT_STAGES } from "@/lib/touchpoints/touchpoints";
 import { createTouchpointAction, updateTouchpointAction } from "./actions";
@@ -61,17 +62,13 @@ export function TouchpointForm({ tenantSlug, touchpointId, initial = EMPTY_TOUCH
             </>
           )}
         </Field>
-        <Field label="Channel" error={fieldError(result, "channel")}>
-          {(p) => (
-            <select {...p} className={inputClass} value={values.channel} onChange={(e) => setValues({ ...values, channel: e.target.value })}>
-              {CHANNELS.map((c) => (
-                <option key={c} value={c}>
-                  {CHANNEL_LABELS[c]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Channel"
+          error={fieldError(result, "channel")}
+          value={values.channel}
+          onChange={(e) => setValues({ ...values, channel: e.target.value })}
+          options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
+        />
         <Field label="Weight" error={fieldError(result, "weight")}>
           {(p) => <input {...p} inputMode="decimal" className={inputClass} value={values.weight} onChange={(e) => setValues({ ...values, weight: e.target.value })} />}
         </Field>

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { partnerScope } from "@/lib/auth/access";
 import { requirePartner } from "@/lib/auth/guards";
-import { withTenantSql } from "@/lib/db/sql-scope";
-import { inboxFiltersSchema, listInbox, toInboxItem } from "@/lib/incidents/inbox";
+import { inboxFiltersSchema, toInboxItem } from "@/lib/incidents/inbox";
+import { loadPartnerInboxPage } from "@/lib/incidents/inbox-page";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { InboxTable } from "@/components/incidents/inbox-table";
@@ -15,9 +16,7 @@ export default async function PortalIncidentsPage({ params, searchParams }: Page
   const access = await requirePartner(tenant);
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const filters = inboxFiltersSchema.parse(raw);
-  const tenantId = access.tenant.id;
-  const partnerId = access.membership.partnerId!;
-  const inbox = await withTenantSql({ tenantId, partnerId, userId: access.user.id }, (db) => listInbox(db, tenantId, filters, { partnerId }));
+  const inbox = await loadPartnerInboxPage(partnerScope(access), filters);
   const base = `/portal/${tenant}/incidents`;
   const closed = filters.view === "closed";
   return (
@@ -45,7 +44,6 @@ export default async function PortalIncidentsPage({ params, searchParams }: Page
         <InboxTable
           tenantSlug={tenant}
           base={base}
-          bulk={false}
           stewards={[]}
           items={inbox.rows.map((row) => toInboxItem(row, { showAssignee: false }))}
         />

@@ -2,15 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSteward } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { withTenantSql } from "@/lib/db/sql-scope";
 import { inboxFiltersSchema, toInboxItem } from "@/lib/incidents/inbox";
-import { loadStewardInbox } from "@/lib/incidents/inbox-page";
+import { loadStewardInboxPage } from "@/lib/incidents/inbox-page";
 import { SEVERITIES, SEVERITY_LABELS } from "@/lib/incidents/labels";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { InboxTable } from "@/components/incidents/inbox-table";
 import { Pagination } from "@/components/incidents/pagination";
+import { acknowledgeIncidentsAction, assignIncidentsAction } from "../actions";
 
 export const metadata: Metadata = { title: "Incidents & escalations" };
 
@@ -20,7 +20,7 @@ export default async function IncidentsPage({ params, searchParams }: PageProps<
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const filters = inboxFiltersSchema.parse(raw);
   const tenantId = access.tenant.id;
-  const { inbox, partners, touchpoints, stewards } = await withTenantSql({ tenantId }, (db) => loadStewardInbox(db, tenantId, filters));
+  const { inbox, partners, touchpoints, stewards } = await loadStewardInboxPage({ tenantId }, filters);
   const write = can(access.membership.role, "incidents:write");
   const base = `/t/${tenant}/incidents`;
   const select = (name: string, label: string, options: [string, string][], value?: string | number) => (
@@ -76,7 +76,7 @@ export default async function IncidentsPage({ params, searchParams }: PageProps<
         <InboxTable
           tenantSlug={tenant}
           base={base}
-          bulk={write}
+          bulk={write ? { acknowledge: acknowledgeIncidentsAction, assign: assignIncidentsAction } : undefined}
           stewards={stewards}
           items={inbox.rows.map((row) => toInboxItem(row, { showAssignee: true }))}
         />

@@ -3,12 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireSteward } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/db/scope";
-import { incidentDetail, listStewards } from "@/lib/incidents/detail";
+import { loadStewardIncidentPage } from "@/lib/incidents/pages";
 import { allowedIncidentTransitions, type IncidentStatus } from "@/lib/incidents/lifecycle";
 import { Card, PageHeader } from "@/components/ui/card";
 import { IncidentSummary, TimelineSection } from "@/components/incidents/incident-view";
 import { AssignControl, CommentForm, ExtensionDecision, TransitionControls } from "@/components/incidents/incident-controls";
+import { assignIncidentsAction, commentIncidentAction, decideExtensionAction, transitionIncidentAction } from "../actions";
 
 export const metadata: Metadata = { title: "Incident" };
 
@@ -16,10 +16,7 @@ export default async function IncidentPage({ params }: PageProps<"/t/[tenant]/in
   const { tenant, incidentId } = await params;
   const access = await requireSteward(tenant);
   const tenantId = access.tenant.id;
-  const data = await withTenant({ tenantId }, async (db) => {
-    const detail = await incidentDetail(db, tenantId, incidentId, { steward: true });
-    return detail && { ...detail, stewards: await listStewards(db, tenantId) };
-  });
+  const data = await loadStewardIncidentPage(tenantId, incidentId);
   if (!data) notFound();
   const { incident, pending, equityAtRisk, stewards } = data;
   const write = can(access.membership.role, "incidents:write");
@@ -41,14 +38,14 @@ export default async function IncidentPage({ params }: PageProps<"/t/[tenant]/in
         <div className="grid gap-6 lg:grid-cols-2">
           <Card className="space-y-5 p-5">
             <h2 className="font-semibold">Actions</h2>
-            <TransitionControls tenantSlug={tenant} incidentId={incident.id} mode="steward" status={status} targets={[...allowedIncidentTransitions(status)]} />
-            <AssignControl tenantSlug={tenant} incidentId={incident.id} assigneeId={incident.assigneeId} stewards={stewards} />
+            <TransitionControls tenantSlug={tenant} incidentId={incident.id} status={status} targets={[...allowedIncidentTransitions(status)]} action={transitionIncidentAction} />
+            <AssignControl tenantSlug={tenant} incidentId={incident.id} assigneeId={incident.assigneeId} stewards={stewards} action={assignIncidentsAction} />
             {pending && (
-              <ExtensionDecision tenantSlug={tenant} incidentId={incident.id} requestId={pending.id} minutes={pending.minutes} reason={pending.body} by={pending.actorLabel} />
+              <ExtensionDecision tenantSlug={tenant} incidentId={incident.id} requestId={pending.id} minutes={pending.minutes} reason={pending.body} by={pending.actorLabel} action={decideExtensionAction} />
             )}
           </Card>
           <Card className="p-5">
-            <CommentForm tenantSlug={tenant} incidentId={incident.id} mode="steward" />
+            <CommentForm tenantSlug={tenant} incidentId={incident.id} mode="steward" action={commentIncidentAction} />
           </Card>
         </div>
       )}

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSteward } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/db/scope";
-import { listPartners, parsePartnerListQuery, partnerRegions } from "@/lib/partners/partners";
+import { parsePartnerListQuery } from "@/lib/partners/partners";
+import { loadPartnersPage } from "@/lib/partners/pages";
 import { PARTNER_STATUSES, PARTNER_STATUS_LABELS } from "@/lib/partners/lifecycle";
 import { PARTNER_TIERS, PARTNER_TIER_LABELS, PARTNER_TYPES, PARTNER_TYPE_LABELS } from "@/lib/partners/schemas";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -18,10 +18,7 @@ export default async function PartnersPage({ params, searchParams }: PageProps<"
   const { tenant } = await params;
   const access = await requireSteward(tenant);
   const query = parsePartnerListQuery(await searchParams);
-  const { list, regions } = await withTenant({ tenantId: access.tenant.id }, async (db) => ({
-    list: await listPartners(db, access.tenant.id, query),
-    regions: await partnerRegions(db, access.tenant.id),
-  }));
+  const { list, regions } = await loadPartnersPage(access.tenant.id, query);
   const base = `/t/${tenant}/partners`;
   const kept: Record<string, string> = {};
   for (const key of ["q", "type", "tier", "status", "region", "sort", "dir"] as const) {

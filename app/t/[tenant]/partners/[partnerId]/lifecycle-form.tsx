@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { fieldError, formError } from "@/components/forms/errors";
 import { PARTNER_STATUS_DESCRIPTIONS, PARTNER_STATUS_LABELS, type PartnerStatus } from "@/lib/partners/lifecycle";
 import { transitionPartnerAction } from "../actions";
@@ -25,17 +26,14 @@ export function LifecycleForm({ tenantSlug, partnerId, allowed }: { tenantSlug: 
     >
       <FormMessage>{formError(result)}</FormMessage>
       {result.data && <FormMessage tone="success">Moved to {PARTNER_STATUS_LABELS[result.data.to]}.</FormMessage>}
-      <Field label="Move to" error={fieldError(result, "to")} hint={to ? PARTNER_STATUS_DESCRIPTIONS[to as PartnerStatus] : undefined}>
-        {(p) => (
-          <select {...p} className={inputClass} value={to} onChange={(e) => setTo(e.target.value)}>
-            {allowed.map((s) => (
-              <option key={s} value={s}>
-                {PARTNER_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label="Move to"
+        error={fieldError(result, "to")}
+        hint={to ? PARTNER_STATUS_DESCRIPTIONS[to as PartnerStatus] : undefined}
+        value={to}
+        onChange={(e) => setTo(e.target.value)}
+        options={allowed.map((s) => ({ value: s, label: PARTNER_STATUS_LABELS[s] }))}
+      />
       <Field label="Reason" error={fieldError(result, "reason")}>
         {(p) => <textarea {...p} rows={2} className={inputClass} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>

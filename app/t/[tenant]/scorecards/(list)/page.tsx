@@ -2,10 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSteward } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/db/scope";
-import { monthScorecards, recentScorecardComments, scorecardMonths } from "@/lib/scorecards/queries";
-import { readScorecardConfig } from "@/lib/scorecards/config";
-import { monthExports } from "@/lib/scorecards/export-job";
+import { loadScorecardsPage } from "@/lib/scorecards/pages";
 import { SCORECARD_AREA_LABELS, SCORECARD_AREA_SHORT_LABELS, SCORECARD_AREAS } from "@/lib/scorecards/weights";
 import { parseMonth } from "@/lib/months";
 import { buttonClass } from "@/components/ui/button";
@@ -15,7 +12,7 @@ import { AREA_SCORE_KEY, FormulaPanel } from "@/components/scorecards/breakdown"
 import { Change, monthLabel, RecommendationBadge, Score, StatusBadge } from "@/components/scorecards/labels";
 import { MonthPicker } from "@/components/scorecards/month-picker";
 import { MonthControls } from "../month-controls";
-import { pickMonth, recentMonths } from "../month";
+import { recentMonths } from "@/lib/scorecards/month-choice";
 
 export const metadata: Metadata = { title: "Scorecards" };
 
@@ -29,15 +26,7 @@ export default async function ScorecardsPage({ params, searchParams }: PageProps
   const tenantId = access.tenant.id;
   const mayPublish = can(access.membership.role, "scorecards:publish");
   const mayExport = can(access.membership.role, "exports:read");
-  const data = await withTenant({ tenantId }, async (db) => {
-    const months = await scorecardMonths(db, tenantId);
-    const month = pickMonth(query.month, months);
-    const cards = await monthScorecards(db, tenantId, parseMonth(month));
-    const comments = await recentScorecardComments(db, tenantId, parseMonth(month), 10);
-    const config = await readScorecardConfig(db, tenantId);
-    const exports = await monthExports(db, tenantId, parseMonth(month));
-    return { month, cards, comments, config, exports };
-  });
+  const data = await loadScorecardsPage(tenantId, query);
   const base = `/t/${tenant}/scorecards`;
   const monthDate = parseMonth(data.month);
   const monthName = monthLabel(monthDate);

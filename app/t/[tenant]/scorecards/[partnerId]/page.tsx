@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireSteward } from "@/lib/auth/guards";
-import { withTenant } from "@/lib/db/scope";
-import { partnerScorecard, partnerTrend, scorecardComments, scorecardMonths } from "@/lib/scorecards/queries";
+import { loadPartnerScorecardPage } from "@/lib/scorecards/pages";
 import { parseMonth } from "@/lib/months";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { HelpDisclosure } from "@/components/ui/help-disclosure";
@@ -13,7 +12,7 @@ import { MonthPicker } from "@/components/scorecards/month-picker";
 import { ScoreTrendChart } from "@/components/scorecards/trend-chart";
 import { trendPoints } from "@/components/scorecards/trend";
 import { ScorecardComments } from "@/components/scorecards/comments";
-import { pickMonth, recentMonths } from "../month";
+import { recentMonths } from "@/lib/scorecards/month-choice";
 
 export const metadata: Metadata = { title: "Partner scorecard" };
 
@@ -21,17 +20,7 @@ export default async function PartnerScorecardPage({ params, searchParams }: Pag
   const { tenant, partnerId } = await params;
   const query = await searchParams;
   const access = await requireSteward(tenant, "workspace:read");
-  const tenantId = access.tenant.id;
-  const data = await withTenant({ tenantId }, async (db) => {
-    const partner = await db.partner.findFirst({ where: { tenantId, id: partnerId }, select: { id: true, name: true, type: true } });
-    if (!partner) return null;
-    const months = await scorecardMonths(db, tenantId, { partnerId });
-    const month = pickMonth(query.month, months);
-    const card = await partnerScorecard(db, tenantId, partnerId, parseMonth(month));
-    const trend = await partnerTrend(db, tenantId, partnerId);
-    const comments = await scorecardComments(db, tenantId, partnerId, parseMonth(month));
-    return { partner, month, card, trend, comments };
-  });
+  const data = await loadPartnerScorecardPage(access.tenant.id, partnerId, query);
   if (!data) notFound();
   const monthName = monthLabel(parseMonth(data.month));
   const card = data.card;

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSteward } from "@/lib/auth/guards";
-import { withTenant } from "@/lib/db/scope";
-import { recentSurveyComments, surveyQuarters, surveySummary } from "@/lib/scorecards/feedback";
+import { loadSurveyResultsPage } from "@/lib/scorecards/pages";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Partner survey" };
@@ -13,13 +12,7 @@ export default async function SurveyResultsPage({ params, searchParams }: PagePr
   const { tenant } = await params;
   const query = await searchParams;
   const access = await requireSteward(tenant, "workspace:read");
-  const tenantId = access.tenant.id;
-  const data = await withTenant({ tenantId }, async (db) => {
-    const quarters = await surveyQuarters(db, tenantId);
-    const quarter = typeof query.quarter === "string" && quarters.includes(query.quarter) ? query.quarter : quarters[0];
-    if (!quarter) return { quarters, quarter: null, rows: [], comments: [] };
-    return { quarters, quarter, rows: await surveySummary(db, tenantId, quarter), comments: await recentSurveyComments(db, tenantId, quarter) };
-  });
+  const data = await loadSurveyResultsPage(access.tenant.id, { quarter: typeof query.quarter === "string" ? query.quarter : undefined });
   const base = `/t/${tenant}/scorecards/survey`;
   const total = data.rows.reduce((s, r) => s + r.responses, 0);
   const mean = (k: "communication" | "fairness" | "tools" | "support" | "overall") =>

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { requireSteward } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/db/scope";
-import { listAlignmentQuestions } from "@/lib/partners/alignment-store";
+import { loadAlignmentSettingsPage } from "@/lib/partners/pages";
 import { Card, EmptyState } from "@/components/ui/card";
 import { SettingsHeader } from "@/components/settings/settings-header";
 import { QuestionForm } from "./question-forms";
@@ -13,7 +12,7 @@ export default async function AlignmentSettingsPage({ params }: PageProps<"/t/[t
   const { tenant } = await params;
   const access = await requireSteward(tenant);
   const write = can(access.membership.role, "settings:write");
-  const questions = await withTenant({ tenantId: access.tenant.id }, (db) => listAlignmentQuestions(db, access.tenant.id, true));
+  const questions = await loadAlignmentSettingsPage(access.tenant.id);
   const totalWeight = questions.filter((q) => q.active).reduce((s, q) => s + q.weight, 0);
   return (
     <div className="max-w-4xl space-y-6">

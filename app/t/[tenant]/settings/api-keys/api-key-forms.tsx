@@ -5,6 +5,7 @@ import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { fieldError, formError } from "@/components/forms/errors";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 
@@ -49,18 +50,15 @@ export function CreateApiKeyForm({ tenantSlug, partners }: { tenantSlug: string;
       <Field label="Name" error={fieldError(result, "name")} hint="The system that uses the key, e.g. “ERP” or “Swift TMS”">
         {(p) => <input {...p} className={inputClass} value={values.name} onChange={(e) => setValues({ ...values, name: e.target.value })} />}
       </Field>
-      <Field label="Scope" error={fieldError(result, "partnerId")} hint="A partner key reads and writes only that partner's data">
-        {(p) => (
-          <select {...p} className={inputClass} value={values.partnerId} onChange={(e) => setValues({ ...values, partnerId: e.target.value })}>
-            <option value="">Whole workspace</option>
-            {partners.map((partner) => (
-              <option key={partner.id} value={partner.id}>
-                Partner: {partner.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label="Scope"
+        error={fieldError(result, "partnerId")}
+        hint="A partner key reads and writes only that partner's data"
+        value={values.partnerId}
+        onChange={(e) => setValues({ ...values, partnerId: e.target.value })}
+        placeholder="Whole workspace"
+        options={partners.map((partner) => ({ value: partner.id, label: `Partner: ${partner.name}` }))}
+      />
       <Field label="Rate limit (requests per minute)" error={fieldError(result, "rateLimitPerMinute")}>
         {(p) => (
           <input

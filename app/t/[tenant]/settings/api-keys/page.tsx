@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSteward } from "@/lib/auth/guards";
-import { withTenant } from "@/lib/db/scope";
-import { listApiKeys } from "@/lib/api/keys";
+import { loadApiKeysPage } from "@/lib/api/keys-page";
 import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState } from "@/components/ui/card";
 import { CreateApiKeyForm, RevokeApiKeyButton } from "./api-key-forms";
@@ -16,14 +15,7 @@ export default async function ApiKeysPage({ params }: PageProps<"/t/[tenant]/set
   const { tenant } = await params;
   const access = await requireSteward(tenant, "settings:write");
   const tenantId = access.tenant.id;
-  const { keys, partners } = await withTenant({ tenantId }, async (db) => ({
-    keys: await listApiKeys(db, tenantId),
-    partners: await db.partner.findMany({
-      where: { tenantId, status: { not: "OFFBOARDED" } },
-      select: { id: true, name: true },
-      orderBy: { name: "asc" },
-    }),
-  }));
+  const { keys, partners } = await loadApiKeysPage(tenantId);
   return (
     <div className="space-y-8">
       <SettingsHeader

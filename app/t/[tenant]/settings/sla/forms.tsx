@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { fieldError, formError } from "@/components/forms/errors";
 import { SEVERITY_LABELS, type SeverityValue } from "@/lib/incidents/labels";
 import { WEEKDAY_LABELS } from "@/lib/incidents/business-hours";
@@ -15,18 +16,13 @@ export function SlaPolicyForm({ tenantSlug, policy, stewards }: { tenantSlug: st
   const [v, setV] = useState({ ackMinutes: String(policy.ackMinutes), resolveMinutes: String(policy.resolveMinutes), businessHoursOnly: policy.businessHoursOnly, level2: policy.level2, level3: policy.level3 });
   const { execute, result, isPending } = useAction(saveSlaPolicyAction);
   const person = (key: "level2" | "level3", label: string, fallback: string) => (
-    <Field label={label}>
-      {(p) => (
-        <select {...p} className={inputClass} value={v[key]} onChange={(e) => setV({ ...v, [key]: e.target.value })}>
-          <option value="">{fallback}</option>
-          {stewards.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+    <SelectField
+      label={label}
+      value={v[key]}
+      onChange={(e) => setV({ ...v, [key]: e.target.value })}
+      placeholder={fallback}
+      options={stewards.map((s) => ({ value: s.id, label: s.name }))}
+    />
   );
   return (
     <form

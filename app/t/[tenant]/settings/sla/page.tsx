@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import { requireSteward } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/db/scope";
-import { listSlaPolicies, tenantCalendar } from "@/lib/incidents/sla-policies";
-import { listStewards } from "@/lib/incidents/detail";
+import { loadSlaSettingsPage } from "@/lib/incidents/pages";
 import { SEVERITY_LABELS } from "@/lib/incidents/labels";
 import { DEFAULT_BUSINESS_DAYS } from "@/lib/incidents/business-hours";
 import { Card } from "@/components/ui/card";
@@ -16,11 +14,7 @@ export default async function SlaSettingsPage({ params }: PageProps<"/t/[tenant]
   const { tenant } = await params;
   const access = await requireSteward(tenant);
   const tenantId = access.tenant.id;
-  const { policies, calendar, stewards } = await withTenant({ tenantId }, async (db) => ({
-    policies: await listSlaPolicies(db, tenantId),
-    calendar: await tenantCalendar(db, tenantId),
-    stewards: await listStewards(db, tenantId),
-  }));
+  const { policies, calendar, stewards } = await loadSlaSettingsPage(tenantId);
   const edit = can(access.membership.role, "settings:write");
   const who = (rung?: { role?: string; membershipId?: string }) =>
     rung?.membershipId ? (stewards.find((s) => s.id === rung.membershipId)?.name ?? "a former member") : rung?.role === "OWNER" ? "every owner" : rung?.role === "PARTNER" ? "the partner" : "every steward";

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { requireSteward } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/db/scope";
-import { getTenantSettings } from "@/lib/tenants/settings";
+import { loadValueSettingsPage } from "@/lib/value/pages";
 import { SettingsFormPage } from "@/components/settings/settings-form-page";
 import { ValueSettingsForm } from "./value-settings-form";
 
@@ -11,7 +10,7 @@ export const metadata: Metadata = { title: "Value settings" };
 export default async function ValueSettingsPage({ params }: PageProps<"/t/[tenant]/settings/value">) {
   const { tenant } = await params;
   const access = await requireSteward(tenant, "workspace:read");
-  const settings = await withTenant({ tenantId: access.tenant.id }, (db) => getTenantSettings(db, access.tenant.id));
+  const settings = await loadValueSettingsPage(access.tenant.id);
   const readOnly = !can(access.membership.role, "settings:write");
   return (
     <SettingsFormPage tenantSlug={tenant} title="Value settings" description="How customer lifetime value is computed, and how likely customers are to leave after a bad experience (for equity at risk)." readOnly={readOnly}>

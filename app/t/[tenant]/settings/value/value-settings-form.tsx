@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { fieldError, formError } from "@/components/forms/errors";
 import type { ValueSettings } from "@/lib/tenants/settings";
 import { updateValueSettingsAction } from "./actions";
@@ -11,6 +12,11 @@ import { updateValueSettingsAction } from "./actions";
 /** Percentages in the form, fractions in the settings. */
 const pct = (v: number) => String(Math.round(v * 10000) / 100);
 const fraction = (s: string) => (s.trim() === "" ? Number.NaN : Number(s) / 100);
+
+const MODELS = [
+  { value: "BG_NBD", label: "BG/NBD + Gamma-Gamma (non-contractual)" },
+  { value: "RETENTION", label: "Retention model (contractual)" },
+];
 
 export function ValueSettingsForm({ tenantSlug, settings, readOnly }: { tenantSlug: string; settings: ValueSettings; readOnly: boolean }) {
   const [values, setValues] = useState({
@@ -41,14 +47,14 @@ export function ValueSettingsForm({ tenantSlug, settings, readOnly }: { tenantSl
       <FormMessage>{formError(result)}</FormMessage>
       {result.data && <FormMessage tone="success">Value settings saved. Recompute customer values to apply them.</FormMessage>}
       <fieldset disabled={readOnly} className="space-y-4">
-        <Field label="CLV model" error={fieldError(result, "model")} hint="BG/NBD for non-contractual buying (retail); retention for contracts and subscriptions">
-          {(p) => (
-            <select {...p} className={inputClass} value={values.model} onChange={set("model") as never}>
-              <option value="BG_NBD">BG/NBD + Gamma-Gamma (non-contractual)</option>
-              <option value="RETENTION">Retention model (contractual)</option>
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="CLV model"
+          error={fieldError(result, "model")}
+          hint="BG/NBD for non-contractual buying (retail); retention for contracts and subscriptions"
+          value={values.model}
+          onChange={set("model") as never}
+          options={MODELS}
+        />
         <Field label="Horizon (months)" error={fieldError(result, "horizonMonths")} hint="How far ahead the BG/NBD CLV counts purchases (1–120)">
           {(p) => <input {...p} inputMode="numeric" className={inputClass} value={values.horizonMonths} onChange={set("horizonMonths")} />}
         </Field>

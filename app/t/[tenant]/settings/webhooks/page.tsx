@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { requireSteward } from "@/lib/auth/guards";
-import { withTenant } from "@/lib/db/scope";
-import { listWebhookDeliveries, listWebhookEndpoints } from "@/lib/webhooks/endpoints";
+import { loadWebhooksPage } from "@/lib/webhooks/settings-page";
 import { MAX_ATTEMPTS } from "@/lib/webhooks/retry";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, EmptyState } from "@/components/ui/card";
@@ -24,10 +23,7 @@ export default async function WebhooksPage({ params, searchParams }: PageProps<"
   const tenantId = access.tenant.id;
   const requested = Number((await searchParams).page ?? 1);
   const page = Number.isInteger(requested) && requested > 0 ? requested : 1;
-  const { endpoints, log } = await withTenant({ tenantId }, async (db) => ({
-    endpoints: await listWebhookEndpoints(db, tenantId),
-    log: await listWebhookDeliveries(db, tenantId, page),
-  }));
+  const { endpoints, log } = await loadWebhooksPage(tenantId, { page });
   return (
     <div className="space-y-8">
       <SettingsHeader

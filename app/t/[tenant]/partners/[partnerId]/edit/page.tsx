@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireSteward } from "@/lib/auth/guards";
-import { withTenant } from "@/lib/db/scope";
+import { loadEditPartnerPage } from "@/lib/partners/pages";
 import { Card, PageHeader } from "@/components/ui/card";
 import { PartnerForm } from "../../partner-form";
 
@@ -12,12 +12,7 @@ const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 export default async function EditPartnerPage({ params }: PageProps<"/t/[tenant]/partners/[partnerId]/edit">) {
   const { tenant, partnerId } = await params;
   const access = await requireSteward(tenant, "partners:write");
-  const partner = await withTenant({ tenantId: access.tenant.id }, (db) =>
-    db.partner.findFirst({
-      where: { tenantId: access.tenant.id, id: partnerId },
-      include: { contacts: { where: { tenantId: access.tenant.id, isPrimary: true }, take: 1 } },
-    }),
-  );
+  const partner = await loadEditPartnerPage(access.tenant.id, partnerId);
   if (!partner) notFound();
   const contact = partner.contacts[0];
   return (

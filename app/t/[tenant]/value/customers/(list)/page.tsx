@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSteward } from "@/lib/auth/guards";
-import { withTenant } from "@/lib/db/scope";
-import { listCustomers } from "@/lib/value/customers";
+import { loadCustomersPage } from "@/lib/value/pages";
 import { buttonClass } from "@/components/ui/button";
 import { HelpDisclosure } from "@/components/ui/help-disclosure";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -19,7 +18,7 @@ export default async function CustomersPage({ params, searchParams }: PageProps<
   const q = typeof query.q === "string" ? query.q.slice(0, 100) : "";
   const segment = query.segment === "B2B" || query.segment === "B2C" ? query.segment : undefined;
   const page = Math.max(1, Number.parseInt(typeof query.page === "string" ? query.page : "1", 10) || 1);
-  const { rows, total, pageSize } = await withTenant({ tenantId: access.tenant.id }, (db) => listCustomers(db, access.tenant.id, { q, page, segment }));
+  const { rows, total, pageSize } = await loadCustomersPage(access.tenant.id, { q, page, segment });
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const link = (p: number) => {
     const sp = new URLSearchParams();

@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireSteward } from "@/lib/auth/guards";
-import { withTenant } from "@/lib/db/scope";
-import { getCustomerDetail } from "@/lib/value/customers";
+import { loadCustomerPage } from "@/lib/value/pages";
 import { formatMonth } from "@/lib/months";
 import { buttonClass } from "@/components/ui/button";
 import { HelpDisclosure } from "@/components/ui/help-disclosure";
@@ -20,7 +19,7 @@ export default async function CustomerPage({ params }: PageProps<"/t/[tenant]/va
   const { tenant, customerId } = await params;
   const access = await requireSteward(tenant, "workspace:read");
   if (customerId.length > 64) notFound();
-  const detail = await withTenant({ tenantId: access.tenant.id }, (db) => getCustomerDetail(db, access.tenant.id, customerId));
+  const detail = await loadCustomerPage(access.tenant.id, customerId);
   if (!detail) notFound();
   const { customer, transactions, transactionCount, servingPartners, incidents, values } = detail;
   const latest = values.at(-1);

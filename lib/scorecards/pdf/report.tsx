@@ -1,8 +1,7 @@
 import { Document, Page, Path, Polyline, StyleSheet, Svg, Text, View, renderToBuffer, Font } from "@react-pdf/renderer";
 import { RECOMMENDATION_LABELS } from "@/lib/scorecards/combine";
 import { formatMonth } from "@/lib/months";
-import type { ScorecardExport } from "@/lib/scorecards/export";
-import type { ScorecardRow } from "@/lib/scorecards/queries";
+import type { ScorecardExport, ScorecardRow } from "@/lib/scorecards/types";
 import { SCORECARD_AREA_LABELS, SCORECARD_AREA_SHORT_LABELS, SCORECARD_AREAS } from "@/lib/scorecards/weights";
 
 // No hyphenation: words are never split, and text layout is several times faster.
