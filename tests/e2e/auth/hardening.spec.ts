@@ -20,7 +20,7 @@ test("a burst of 100 parallel sign-ins verifies at most 5 passwords and refuses 
   await page.getByLabel("Password").fill(password);
   await page.getByLabel("Company").fill(`Burst ${stamp}`);
   await page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(page).toHaveURL(new RegExp(`/t/burst-${stamp}`));
+  await expect(page).toHaveURL(new RegExp(`/t/burst-${stamp}`), { timeout: 60_000 });
 
   const source = "127.0.0.11";
   const csrf = await csrfFrom(source, baseURL!);
