@@ -13,7 +13,7 @@ import { SEVERITY_LABELS, type SeverityValue } from "@/lib/incidents/labels";
 import type { ActionProp } from "@/components/forms/action-prop";
 
 /** The bulk actions a steward's inbox offers; the portal's inbox has none. */
-export type InboxBulkActions = {
+type InboxBulkActions = {
   acknowledge: ActionProp<{ tenantSlug: string; incidentIds: string[] }, { count: number; skipped: number }>;
   assign: ActionProp<{ tenantSlug: string; incidentIds: string[]; membershipId: string | null }>;
 };

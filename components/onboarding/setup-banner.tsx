@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { withTenant } from "@/lib/db/scope";
-import { setupChecklist, SETUP_STEPS, type SetupStep } from "@/lib/onboarding/checklist";
+import { loadSetupChecklist, SETUP_STEPS, type SetupStep } from "@/lib/onboarding/checklist";
 import { Card } from "@/components/ui/card";
 
 const NEXT_STEP_LABELS: Record<SetupStep, string> = {
@@ -14,7 +13,7 @@ const NEXT_STEP_LABELS: Record<SetupStep, string> = {
 
 /** On the dashboard until the workspace is set up: how far it is and the next step. Nothing once all are done. */
 export async function SetupBanner({ tenantId, base }: { tenantId: string; base: string }) {
-  const state = await withTenant({ tenantId }, (db) => setupChecklist(db, tenantId));
+  const state = await loadSetupChecklist(tenantId);
   if (state.next === null) return null;
   return (
     <Card className="flex flex-wrap items-center justify-between gap-3 border-brand-600 p-4" data-testid="setup-banner">

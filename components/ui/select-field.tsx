@@ -1,6 +1,6 @@
 import { Field, inputClass } from "./field";
 
-export type SelectOption = { value: string; label: string };
+type SelectOption = { value: string; label: string };
 
 type SelectFieldProps = {
   label: string;

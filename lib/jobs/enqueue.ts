@@ -22,7 +22,7 @@ export type EnqueueOptions = {
  * Runs pg-boss's statements through a Prisma transaction, so a job is queued if and only if the transaction
  * that caused it commits. Parameters go as text (pg-boss casts them), as the pg driver would send them.
  */
-export function transactionExecutor(db: Db): SqlExecutor {
+function transactionExecutor(db: Db): SqlExecutor {
   return {
     async executeSql(text, values = []) {
       const params = values.map((v) => (v === null || v === undefined ? null : typeof v === "object" && !(v instanceof Date) ? JSON.stringify(v) : String(v instanceof Date ? v.toISOString() : v)));

@@ -1,8 +1,5 @@
 import type { QueueName } from "./queues";
-
-/** What a handler gets besides the job's data. */
-export type JobContext = { id: string; name: QueueName; retryCount: number };
-export type JobHandler = (data: Record<string, unknown>, context: JobContext) => Promise<unknown>;
+import type { JobHandler } from "./types";
 
 /**
  * The handler of every queue in ./queues.ts, each loaded on first use (the web process, which only queues,

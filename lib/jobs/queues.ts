@@ -107,7 +107,7 @@ export const QUEUES = {
 
 export type QueueName = keyof typeof QUEUES;
 
-export function queueDefinition(name: QueueName): QueueDefinition {
+function queueDefinition(name: QueueName): QueueDefinition {
   return QUEUES[name];
 }
 

@@ -1,5 +1,5 @@
 import { Piscina } from "piscina";
-import type { JobContext } from "./handlers";
+import type { JobContext } from "./types";
 import type { QueueName } from "./queues";
 
 // One worker thread for CPU-heavy jobs (the BG/NBD fit and scoring, PDF rendering): the thread has its own

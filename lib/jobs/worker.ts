@@ -9,7 +9,8 @@ import type PgBoss from "pg-boss";
 import { databasePool } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import { createBoss, type SqlExecutor } from "./boss";
-import { HANDLERS, type JobContext, type JobHandler } from "./handlers";
+import { HANDLERS } from "./handlers";
+import type { JobContext, JobHandler } from "./types";
 import { cronFor, DEAD_LETTER_QUEUE, queueOptions, QUEUES, type QueueDefinition, type QueueName } from "./queues";
 import { runInThread, stopThreads } from "./threads";
 
@@ -38,7 +39,7 @@ const poolExecutor = (): SqlExecutor => ({
 });
 
 /** Creates the queues (idempotent) and registers the periodic ones' cron schedules. */
-export async function ensureQueues(boss: PgBoss, names: QueueName[] = Object.keys(QUEUES) as QueueName[]) {
+async function ensureQueues(boss: PgBoss, names: QueueName[] = Object.keys(QUEUES) as QueueName[]) {
   for (const name of [DEAD_LETTER_QUEUE as QueueName, ...names.filter((n) => n !== DEAD_LETTER_QUEUE)]) {
     const queue: QueueDefinition = QUEUES[name];
     // create_queue keeps an existing queue's options: update them to what the code says.

@@ -81,4 +81,3 @@ async function deliverOne(tenantId: string, id: string, transport: MailTransport
   return outcome;
 }
 
-export { MAX_ATTEMPTS };

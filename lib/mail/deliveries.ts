@@ -10,4 +10,4 @@ export function listRecentMail(db: Db, tenantId: string, take = 50) {
   });
 }
 
-export type RecentMail = Awaited<ReturnType<typeof listRecentMail>>[number];
+type RecentMail = Awaited<ReturnType<typeof listRecentMail>>[number];

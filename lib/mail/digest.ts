@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { prisma } from "@/lib/db/client";
 import { withTenant, type Db } from "@/lib/db/scope";
-import { DigestEmail } from "@/components/email/digest-email";
+import { DigestEmail } from "@/lib/mail/templates/digest-email";
 import { appBaseUrl } from "./links";
 import { queueMail } from "./queue";
 import { renderMail } from "./render";
@@ -20,7 +20,7 @@ export async function queueDailyDigests(now = new Date()): Promise<number> {
   return queued;
 }
 
-export async function queueTenantDigests(db: Db, tenantId: string, now = new Date()): Promise<number> {
+async function queueTenantDigests(db: Db, tenantId: string, now = new Date()): Promise<number> {
   const before = startOfUtcDay(now);
   const held = await db.emailMessage.findMany({
     where: { tenantId, status: "HELD", createdAt: { lt: before }, userId: { not: null } },

@@ -1,6 +1,6 @@
 // The kinds of e-mail Steward sends, and what a member may choose for each.
 
-export const MAIL_KINDS = ["invitation", "escalation", "sla_warning", "scorecard_published", "digest", "chat"] as const;
+const MAIL_KINDS = ["invitation", "escalation", "sla_warning", "scorecard_published", "digest", "chat"] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 /** Kinds a member chooses a delivery mode for; invitations and the digest itself are not optional. */
@@ -28,4 +28,4 @@ export const MODE_LABELS: Record<PreferenceMode, string> = {
 export const isPreferenceKind = (kind: string): kind is PreferenceKind => (PREFERENCE_KINDS as readonly string[]).includes(kind);
 
 /** Message states in EmailMessage.status. */
-export type MailStatus = "QUEUED" | "SENT" | "FAILED" | "HELD" | "DIGESTED";
+type MailStatus = "QUEUED" | "SENT" | "FAILED" | "HELD" | "DIGESTED";

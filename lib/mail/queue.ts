@@ -13,7 +13,7 @@ import { canSignUnsubscribeLinks, unsubscribeHeaders, unsubscribeUrl } from "./u
 export type MailRecipient = { email: string; userId?: string | null };
 
 /** What the template gets for one recipient: the unsubscribe link when the mail is optional for them. */
-export type ComposeContext = { recipient: MailRecipient; unsubscribeUrl?: string };
+type ComposeContext = { recipient: MailRecipient; unsubscribeUrl?: string };
 
 export type QueueMailInput = {
   kind: MailKind;

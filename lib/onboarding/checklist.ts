@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/scope";
+import { withTenant, type Db } from "@/lib/db/scope";
 
 // The first-run setup checklist. Each step is done when the workspace's own data says so (nothing is ticked by
 // hand), read in one query: small tables are counted, the high-volume ones only probed with exists.
@@ -22,7 +22,7 @@ export type SetupFacts = {
 
 export type SetupState = { facts: SetupFacts; done: Record<SetupStep, boolean>; completed: number; next: SetupStep | null };
 
-export async function setupFacts(db: Db, tenantId: string): Promise<SetupFacts> {
+async function setupFacts(db: Db, tenantId: string): Promise<SetupFacts> {
   const [row] = await db.$queryRaw<SetupFacts[]>`
     select
       (select count(*)::int from "Touchpoint" where "tenantId" = ${tenantId}) as touchpoints,
@@ -41,7 +41,7 @@ export async function setupFacts(db: Db, tenantId: string): Promise<SetupFacts> 
 }
 
 /** Which steps are done, how many, and the first one still open. */
-export function setupState(facts: SetupFacts): SetupState {
+function setupState(facts: SetupFacts): SetupState {
   const done: Record<SetupStep, boolean> = {
     touchpoints: facts.touchpoints > 0,
     partners: facts.partners > 0,
@@ -60,4 +60,9 @@ export function setupState(facts: SetupFacts): SetupState {
 
 export async function setupChecklist(db: Db, tenantId: string): Promise<SetupState> {
   return setupState(await setupFacts(db, tenantId));
+}
+
+/** The checklist of a workspace, read in its own tenant transaction (the dashboard banner and the setup page). */
+export function loadSetupChecklist(tenantId: string): Promise<SetupState> {
+  return withTenant({ tenantId }, (db) => setupChecklist(db, tenantId));
 }

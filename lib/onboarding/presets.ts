@@ -9,7 +9,7 @@ export type PresetType = (typeof PRESET_TYPES)[number];
 type Channel = "ONLINE" | "STORE" | "PHONE" | "FIELD";
 type Severity = "CRITICAL" | "HIGH" | "MEDIUM" | "LOW";
 
-export type PresetStandard = {
+type PresetStandard = {
   name: string;
   metricKind: MetricKind;
   comparator: Comparator;
@@ -19,7 +19,7 @@ export type PresetStandard = {
   severity: Severity;
 };
 
-export type PresetTouchpoint = {
+type PresetTouchpoint = {
   name: string;
   description: string;
   stage: "attract" | "connect" | "engage" | "convert";

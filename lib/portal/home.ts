@@ -9,7 +9,7 @@ import { quartileOf, type Quartile } from "./quartile";
 
 export type PartnerScope = { tenantId: string; partnerId: string; userId: string };
 
-export type WaitingIncident = {
+type WaitingIncident = {
   id: string;
   number: number;
   title: string;
@@ -22,9 +22,9 @@ export type WaitingIncident = {
   minutesLeft: number | null;
 };
 
-export type StandardTodo = { id: string; name: string; touchpoint: string };
+type StandardTodo = { id: string; name: string; touchpoint: string };
 
-export type LatestScore = {
+type LatestScore = {
   month: Date;
   score: number | null;
   change: number | null;

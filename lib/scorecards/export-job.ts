@@ -11,7 +11,7 @@
  */
 import { withTenant, type Db } from "@/lib/db/scope";
 import { enqueue } from "@/lib/jobs/enqueue";
-import type { JobContext } from "@/lib/jobs/handlers";
+import type { JobContext } from "@/lib/jobs/types";
 import { log } from "@/lib/log";
 import { formatMonth, isMonthText, parseMonth } from "@/lib/months";
 import { renderScorecardPdf } from "@/lib/scorecards/pdf/report";

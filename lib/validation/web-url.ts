@@ -4,7 +4,7 @@ import { z } from "zod";
 // way on every write path (form, CSV import) and again before it is rendered as a link, because
 // `javascript:` and `data:` URLs stored through the import ran in the viewer's browser (issue 13, finding 9).
 
-export const webUrlMessage = (label: string) => `${label} must start with http:// or https://`;
+const webUrlMessage = (label: string) => `${label} must start with http:// or https://`;
 const MAX_WEB_URL = 500;
 
 /** Whether the text is an absolute http(s) URL with a host, and nothing a browser would read otherwise. */

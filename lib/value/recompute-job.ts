@@ -8,7 +8,7 @@
 import { DomainError } from "@/lib/errors";
 import { withTenant, type Db } from "@/lib/db/scope";
 import { enqueue } from "@/lib/jobs/enqueue";
-import type { JobContext } from "@/lib/jobs/handlers";
+import type { JobContext } from "@/lib/jobs/types";
 import { reconcileJobRow } from "@/lib/jobs/job-rows";
 import { log } from "@/lib/log";
 import { recomputeCustomerValues, type RecomputeResult } from "./recompute";

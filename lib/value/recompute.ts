@@ -204,7 +204,7 @@ function canonical(value: unknown): string {
 const finite = (v: number) => (Number.isFinite(v) ? v : null);
 
 /** Upserts rows [from, to) in one statement and returns how many changed. */
-export async function writeSnapshots(
+async function writeSnapshots(
   db: Db,
   tenantId: string,
   asOf: Date,

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/scope";
 import type { SlaClock } from "@/lib/incidents/sla-clock";
 import { ESCALATION_LEVEL_LABELS, type EscalationLevel } from "@/lib/incidents/escalation-rules";
 import { equityAtRiskForIncident } from "@/lib/incidents/equity-at-risk";
-import { EscalationEmail } from "@/components/email/escalation-email";
+import { EscalationEmail } from "@/lib/mail/templates/escalation-email";
 import { appBaseUrl } from "../links";
 import { queueChatPost } from "../chat";
 import { queueMail, type MailRecipient } from "../queue";
@@ -24,7 +24,7 @@ export type EscalationMailInput = {
 };
 
 /** "3h 05m" from minutes. */
-export function formatMinutes(totalMinutes: number): string {
+function formatMinutes(totalMinutes: number): string {
   const m = Math.abs(Math.floor(totalMinutes));
   const d = Math.floor(m / 1440);
   const h = Math.floor((m % 1440) / 60);
@@ -33,7 +33,7 @@ export function formatMinutes(totalMinutes: number): string {
   return `${m % 60}m`;
 }
 
-export function describeClock(clock: SlaClock, now: Date): string {
+function describeClock(clock: SlaClock, now: Date): string {
   const deadline = clock.nextDeadline === "ACK" ? "Acknowledge" : "Resolve";
   const due = clock.nextDeadline === "ACK" ? clock.ackDueAt : clock.resolveDueAt;
   const minutes = Math.floor((due.getTime() - now.getTime()) / 60_000);
@@ -42,7 +42,7 @@ export function describeClock(clock: SlaClock, now: Date): string {
   return minutes < 0 ? `${deadline} target ${when}, overdue by ${formatMinutes(minutes)}` : `${deadline} by ${when} (${formatMinutes(minutes)} left)`;
 }
 
-export const formatEquity = (value: number | null) =>
+const formatEquity = (value: number | null) =>
   value === null ? "not yet computed (customer values have not been calculated)" : value.toLocaleString("en-US", { maximumFractionDigits: 0 });
 
 export async function queueEscalationMail(db: Db, tenantId: string, input: EscalationMailInput): Promise<number> {

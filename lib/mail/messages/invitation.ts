@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import type { Db } from "@/lib/db/scope";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
-import { InvitationEmail } from "@/components/email/invitation-email";
+import { InvitationEmail } from "@/lib/mail/templates/invitation-email";
 import type { Role } from "@/generated/prisma/enums";
 import { queueMail } from "../queue";
 import { renderMail } from "../render";

@@ -1,6 +1,6 @@
 import { createElement } from "react";
 import type { Db } from "@/lib/db/scope";
-import { ScorecardPublishedEmail } from "@/components/email/scorecard-published-email";
+import { ScorecardPublishedEmail } from "@/lib/mail/templates/scorecard-published-email";
 import { appBaseUrl } from "../links";
 import { queueMail } from "../queue";
 import { renderMail } from "../render";

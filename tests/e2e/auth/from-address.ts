@@ -6,7 +6,7 @@ import http from "node:http";
 
 export type RawResponse = { status: number; location: string; cookies: string[]; body: string };
 
-export function requestFrom(
+function requestFrom(
   localAddress: string,
   baseURL: string,
   path: string,

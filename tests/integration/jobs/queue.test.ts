@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/scope";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { queueJobState } from "@/lib/jobs/job-rows";
-import type { JobHandler } from "@/lib/jobs/handlers";
+import type { JobHandler } from "@/lib/jobs/types";
 import type { QueueName } from "@/lib/jobs/queues";
 import { startJobWorker, type JobWorker } from "@/lib/jobs/worker";
 import { createTenantWithOwner } from "@/lib/seed/factories";

@@ -3,8 +3,7 @@ import Link from "next/link";
 import { Check } from "lucide-react";
 import { requireSteward } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/db/scope";
-import { setupChecklist, type SetupFacts, type SetupStep, SETUP_STEPS } from "@/lib/onboarding/checklist";
+import { loadSetupChecklist, type SetupFacts, type SetupStep, SETUP_STEPS } from "@/lib/onboarding/checklist";
 import { PRESET_TYPES, PRESETS } from "@/lib/onboarding/presets";
 import { IMPORT_KIND_LABELS, type ImportKind } from "@/lib/import/kinds";
 import { sampleFileName } from "@/lib/onboarding/samples";
@@ -75,7 +74,7 @@ export default async function SetupPage({ params }: PageProps<"/t/[tenant]/setup
   const { tenant } = await params;
   const access = await requireSteward(tenant);
   const tenantId = access.tenant.id;
-  const state = await withTenant({ tenantId }, (db) => setupChecklist(db, tenantId));
+  const state = await loadSetupChecklist(tenantId);
   const base = `/t/${tenant}`;
   const views = stepViews(base);
   const canPreset = can(access.membership.role, "standards:write");

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireSteward } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/db/scope";
+import { loadEmailSettingsPage } from "@/lib/mail/settings-page";
 import { env } from "@/lib/env";
 import { listRecentMail } from "@/lib/mail/deliveries";
 import { KIND_LABELS, type MailKind } from "@/lib/mail/kinds";
@@ -29,11 +29,7 @@ export default async function EmailSettingsPage({ params }: PageProps<"/t/[tenan
   const access = await requireSteward(tenant);
   const tenantId = access.tenant.id;
   const owner = can(access.membership.role, "settings:write");
-  const { preferences, recent, chat } = await withTenant({ tenantId }, async (db) => ({
-    preferences: await preferencesOf(db, tenantId, access.user.id),
-    recent: owner ? await listRecentMail(db, tenantId) : [],
-    chat: owner ? ((await db.tenant.findFirst({ where: { id: tenantId }, select: { chatWebhookUrl: true } }))?.chatWebhookUrl ?? "") : "",
-  }));
+  const { preferences, recent, chat } = await loadEmailSettingsPage({ tenantId, userId: access.user.id, owner });
   return (
     <div className="space-y-8">
       <SettingsHeader tenantSlug={tenant} title="E-mail" description="Which e-mail Steward sends you, and (for owners) what it sent lately." />
