@@ -25,11 +25,16 @@ const VERB: Partial<Record<IncidentStatus, string>> = {
 type Common = { tenantSlug: string; incidentId: string; mode: "steward" | "partner" };
 
 export function TransitionControls({ tenantSlug, incidentId, mode, status, targets }: Common & { status: IncidentStatus; targets: IncidentStatus[] }) {
-  const steward = useAction(transitionIncidentAction);
-  const partner = useAction(partnerTransitionAction);
-  const { result, isPending } = mode === "steward" ? steward : partner;
   const [resolving, setResolving] = useState(false);
   const [fields, setFields] = useState({ rootCause: "", resolution: "" });
+  // Once resolved, the root-cause form has done its job: close and empty it.
+  const onSuccess = () => {
+    setResolving(false);
+    setFields({ rootCause: "", resolution: "" });
+  };
+  const steward = useAction(transitionIncidentAction, { onSuccess });
+  const partner = useAction(partnerTransitionAction, { onSuccess });
+  const { result, isPending } = mode === "steward" ? steward : partner;
   const run = (to: IncidentStatus, extra = {}) => {
     const input = { tenantSlug, incidentId, to, ...extra };
     if (mode === "steward") steward.execute(input);
@@ -83,8 +88,13 @@ export function TransitionControls({ tenantSlug, incidentId, mode, status, targe
 export function CommentForm({ tenantSlug, incidentId, mode }: Common) {
   const [body, setBody] = useState("");
   const [internal, setInternal] = useState(false);
-  const steward = useAction(commentIncidentAction, { onSuccess: () => setBody("") });
-  const partner = useAction(partnerCommentAction, { onSuccess: () => setBody("") });
+  // After posting, the next comment starts empty and public again (an internal note is opt-in each time).
+  const onSuccess = () => {
+    setBody("");
+    setInternal(false);
+  };
+  const steward = useAction(commentIncidentAction, { onSuccess });
+  const partner = useAction(partnerCommentAction, { onSuccess });
   const { result, isPending } = mode === "steward" ? steward : partner;
   return (
     <form

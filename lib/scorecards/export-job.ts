@@ -13,6 +13,7 @@ import { withTenant, type Db } from "@/lib/db/scope";
 import { prisma } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import { renderScorecardPdf } from "@/components/scorecards/pdf/report";
+import { parseTenantSettings } from "@/lib/tenants/settings";
 import { exportFileName, scorecardCsv, scorecardExport } from "./export";
 
 export const EXPORT_JOB = "scorecards.export";
@@ -79,7 +80,7 @@ export async function runExportJob(tenantId: string, jobId: string, options: { w
     const { tenant, data } = await withTenant(
       { tenantId },
       async (db) => ({
-        tenant: await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { slug: true, name: true } }),
+        tenant: await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { slug: true, name: true, settings: true } }),
         data: await scorecardExport(db, tenantId, month, { publishedOnly: true }),
       }),
       { timeoutMs: 120_000 },
@@ -89,7 +90,7 @@ export async function runExportJob(tenantId: string, jobId: string, options: { w
       return getExportJob(tenantId, jobId);
     }
     const csv = Buffer.from(scorecardCsv(data), "utf8");
-    const pdf = await renderScorecardPdf(data, tenant.name);
+    const pdf = await renderScorecardPdf(data, tenant.name, { pageSize: parseTenantSettings(tenant.settings).workspace.reportPageSize });
     const files = [
       { format: "csv" as const, contentType: "text/csv; charset=utf-8", content: csv },
       { format: "pdf" as const, contentType: "application/pdf", content: pdf },

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/scope";
 import { renderScorecardPdf } from "@/components/scorecards/pdf/report";
+import { getTenantSettings } from "@/lib/tenants/settings";
 import { exportFileName, scorecardCsv, scorecardExport } from "./export";
 
 export type ExportFormat = "csv" | "pdf";
@@ -26,7 +27,8 @@ export async function exportResponse(
     "Cache-Control": "private, no-store",
   };
   if (args.format === "csv") return new Response(scorecardCsv(data), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
-  const pdf = await renderScorecardPdf(data, args.tenantName, { summary: !args.partnerId });
+  const { reportPageSize } = (await getTenantSettings(db, args.tenantId)).workspace;
+  const pdf = await renderScorecardPdf(data, args.tenantName, { summary: !args.partnerId, pageSize: reportPageSize });
   return new Response(new Uint8Array(pdf), { headers: { ...headers, "Content-Type": "application/pdf" } });
 }
 

@@ -1,33 +1,54 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { requireSteward } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db/scope";
 import { standardsLibrary } from "@/lib/standards/store";
-import { complianceByPartner, recentAssessments, verificationQueue } from "@/lib/standards/assessments";
+import { complianceByPartner, latestAssessedMonth, recentAssessments, verificationQueue } from "@/lib/standards/assessments";
 import { describeTarget, formatMeasurement, METRIC_KIND_LABELS } from "@/lib/standards/evaluate";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { PageSkeleton } from "@/components/ui/page-skeleton";
 import { Badge } from "@/components/ui/badge";
 import { inputClass } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
 import { StandardForm } from "./standard-form";
+import { SectionNav } from "@/components/ui/section-nav";
 import { RecordAssessmentForm, VerifyControls } from "./assessment-forms";
 
 export const metadata: Metadata = { title: "Standards" };
 
 const month = (d: Date) => d.toISOString().slice(0, 7);
 
+// The 404 for an unknown ?edit= id is answered before the sections stream in behind their skeleton
+// (docs/decisions/004-loading-boundaries-and-404.md).
 export default async function StandardsPage({ params, searchParams }: PageProps<"/t/[tenant]/standards">) {
   const { tenant } = await params;
   const sp = await searchParams;
   const access = await requireSteward(tenant);
   const tenantId = access.tenant.id;
   const write = can(access.membership.role, "standards:write");
-  const periodParam = typeof sp.period === "string" && /^\d{4}-(0[1-9]|1[0-2])$/.test(sp.period) ? sp.period : month(new Date());
-  const period = new Date(`${periodParam}-01T00:00:00Z`);
+  if (typeof sp.edit === "string") {
+    const where = { tenantId, id: sp.edit, isCurrent: true };
+    const found = write ? await withTenant({ tenantId }, (db) => db.experienceStandard.findFirst({ where, select: { id: true } })) : null;
+    if (!found) notFound();
+  }
+  return (
+    <Suspense fallback={<PageSkeleton />}>
+      <StandardsSections tenant={tenant} tenantId={tenantId} write={write} sp={sp} />
+    </Suspense>
+  );
+}
+
+type SectionsProps = { tenant: string; tenantId: string; write: boolean; sp: Record<string, string | string[] | undefined> };
+
+async function StandardsSections({ tenant, tenantId, write, sp }: SectionsProps) {
+  const chosenPeriod = typeof sp.period === "string" && /^\d{4}-(0[1-9]|1[0-2])$/.test(sp.period) ? sp.period : null;
   const editId = typeof sp.edit === "string" ? sp.edit : undefined;
   const data = await withTenant({ tenantId }, async (db) => {
+    // Without a chosen month, compliance opens on the latest month with assessments.
+    const period = chosenPeriod ? new Date(`${chosenPeriod}-01T00:00:00Z`) : await latestAssessedMonth(db, tenantId);
     const library = await standardsLibrary(db, tenantId);
     const assignments = await db.touchpointPartner.findMany({
       where: { tenantId, partner: { status: { not: "OFFBOARDED" } } },
@@ -43,10 +64,11 @@ export default async function StandardsPage({ params, searchParams }: PageProps<
         })
       : null;
     const partnerNames = await db.partner.findMany({ where: { tenantId, id: { in: [...compliance.keys()] } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
-    return { library, assignments, compliance, queue, recent, editing, partnerNames };
+    return { library, assignments, compliance, queue, recent, editing, partnerNames, period };
   });
   if (editId && (!data.editing || !write)) notFound();
   const { library, assignments, compliance, queue, recent, editing, partnerNames } = data;
+  const periodParam = month(data.period);
   const touchpoints = library.map((t) => ({ id: t.id, name: t.name }));
   const partnersByTouchpoint = new Map<string, string[]>();
   for (const a of assignments) partnersByTouchpoint.set(a.touchpointId, [...(partnersByTouchpoint.get(a.touchpointId) ?? []), a.partnerId]);
@@ -64,6 +86,16 @@ export default async function StandardsPage({ params, searchParams }: PageProps<
         title="Experience standards"
         description="How each touchpoint must be delivered. Standards apply to the partners assigned to their touchpoint."
       />
+      <SectionNav
+        label="Standards sections"
+        sections={[
+          { id: "library-heading", label: "Library" },
+          ...(write && library.length > 0 ? [{ id: "standard-form", label: "Add & assess" }] : []),
+          { id: "queue-heading", label: `Verification queue (${queue.length})` },
+          { id: "compliance-heading", label: `Compliance · ${periodParam}` },
+          { id: "recent-heading", label: "Recent assessments" },
+        ]}
+      />
 
       <section aria-labelledby="library-heading" className="space-y-3">
         <h2 id="library-heading" className="text-lg font-semibold">
@@ -77,10 +109,18 @@ export default async function StandardsPage({ params, searchParams }: PageProps<
           <div className="grid gap-4 lg:grid-cols-2" data-testid="standards-library">
             {library.map((t) => (
               <Card key={t.id} className="p-4" aria-label={`Standards of ${t.name}`}>
-                <h3 className="font-medium">
-                  {t.name} <span className="text-xs font-normal text-slate-500">· {t.stage} · {t.partnerCount} partner{t.partnerCount === 1 ? "" : "s"}</span>
+                {/* Folded by default so the page stays short; the one being edited opens. */}
+                <details open={editing?.touchpointId === t.id}>
+                <summary className="cursor-pointer">
+                <h3 className="inline font-medium">
+                  {t.name}{" "}
+                  <span className="text-xs font-normal text-slate-500">
+                    · {t.stage} · {t.partnerCount} partner{t.partnerCount === 1 ? "" : "s"} · {t.standards.length} standard
+                    {t.standards.length === 1 ? "" : "s"}
+                  </span>
                   {t.isMomentOfTruth && <Badge tone="violet" className="ml-2">moment of truth</Badge>}
                 </h3>
+                </summary>
                 {t.standards.length === 0 ? (
                   <p className="mt-2 text-sm text-slate-500">No standard for this touchpoint.</p>
                 ) : (
@@ -102,6 +142,7 @@ export default async function StandardsPage({ params, searchParams }: PageProps<
                     ))}
                   </ul>
                 )}
+                </details>
               </Card>
             ))}
           </div>

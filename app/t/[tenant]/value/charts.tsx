@@ -2,11 +2,17 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-const money = (v: number) => new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 }).format(v);
+import { ChartTable } from "@/components/dashboard/chart-table";
+import { formatMoney } from "@/lib/workspace/money";
 
-export function EquityTrendChart({ data }: { data: { month: string; equity: number }[] }) {
+// Each chart carries its data as a screen-reader table; the drawing itself is hidden from them.
+
+export function EquityTrendChart({ data, currency }: { data: { month: string; equity: number }[]; currency: string }) {
+  const money = (v: number) => formatMoney(v, currency, { compact: true });
   return (
-    <div className="h-56 w-full" role="img" aria-label="Customer equity per month">
+    <>
+    <ChartTable caption="Customer equity per month" head={["Month", "Equity"]} rows={data.map((d) => [d.month, formatMoney(d.equity, currency)])} />
+    <div className="h-56 w-full" aria-hidden>
       <ResponsiveContainer>
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
@@ -17,13 +23,17 @@ export function EquityTrendChart({ data }: { data: { month: string; equity: numb
         </LineChart>
       </ResponsiveContainer>
     </div>
+    </>
   );
 }
 
-export function RollupBarChart({ data, label }: { data: { label: string; equity: number }[]; label: string }) {
+export function RollupBarChart({ data, label, currency }: { data: { label: string; equity: number }[]; label: string; currency: string }) {
   const top = data.slice(0, 10);
+  const money = (v: number) => formatMoney(v, currency, { compact: true });
   return (
-    <div className="w-full" style={{ height: Math.max(120, top.length * 28 + 40) }} role="img" aria-label={label}>
+    <>
+    <ChartTable caption={label} head={["Name", "Equity"]} rows={top.map((d) => [d.label, formatMoney(d.equity, currency)])} />
+    <div className="w-full" style={{ height: Math.max(120, top.length * 28 + 40) }} aria-hidden>
       <ResponsiveContainer>
         <BarChart data={top} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={false} />
@@ -34,12 +44,19 @@ export function RollupBarChart({ data, label }: { data: { label: string; equity:
         </BarChart>
       </ResponsiveContainer>
     </div>
+    </>
   );
 }
 
 export function HoldoutChart({ data }: { data: { period: string; observed: number; expected: number }[] }) {
   return (
-    <div className="h-56 w-full" role="img" aria-label="Observed and expected repeat purchases per holdout period">
+    <>
+    <ChartTable
+      caption="Observed and expected repeat purchases per holdout period"
+      head={["Period", "Observed", "Expected (model)"]}
+      rows={data.map((d) => [d.period, d.observed, Math.round(d.expected * 10) / 10])}
+    />
+    <div className="h-56 w-full" aria-hidden>
       <ResponsiveContainer>
         <BarChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
@@ -52,5 +69,6 @@ export function HoldoutChart({ data }: { data: { period: string; observed: numbe
         </BarChart>
       </ResponsiveContainer>
     </div>
+    </>
   );
 }

@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db/scope";
 import { getTenantSettings } from "@/lib/tenants/settings";
 import { equityRollups, equityTrend } from "@/lib/value/rollups";
-import { equityAtRiskRollup } from "@/lib/value/equity-at-risk";
+import { equityAtRiskRollup, equityAtRiskWindow } from "@/lib/value/equity-at-risk";
 import { latestRecomputeJob } from "@/lib/value/recompute-job";
 import { formatMonth } from "@/lib/value/tenant-data";
 import type { HoldoutCheck, RetentionSegment } from "@/lib/value/tenant-models";
@@ -25,6 +25,9 @@ export default async function ValuePage({ params, searchParams }: PageProps<"/t/
   const query = await searchParams;
   const access = await requireSteward(tenant, "workspace:read");
   const tenantId = access.tenant.id;
+  const { currency } = access.tenant;
+  // The same window as the dashboard's tile (lib/value/equity-at-risk.ts), named next to each figure.
+  const riskWindow = equityAtRiskWindow();
   const mayRecompute = can(access.membership.role, "value:recompute");
   const data = await withTenant({ tenantId }, async (db) => {
     const settings = (await getTenantSettings(db, tenantId)).value;
@@ -43,8 +46,8 @@ export default async function ValuePage({ params, searchParams }: PageProps<"/t/
       month: wanted!,
       rollups: await equityRollups(db, tenantId, asOf),
       fit: await db.clvFit.findFirst({ where: { tenantId, asOf }, orderBy: { createdAt: "desc" } }),
-      riskByPartner: await equityAtRiskRollup(db, tenantId, "partner", { asOf }),
-      riskByTouchpoint: await equityAtRiskRollup(db, tenantId, "touchpoint", { asOf }),
+      riskByPartner: await equityAtRiskRollup(db, tenantId, "partner", { asOf, from: riskWindow.from }),
+      riskByTouchpoint: await equityAtRiskRollup(db, tenantId, "touchpoint", { asOf, from: riskWindow.from }),
     } as const;
   });
   const base = `/t/${tenant}/value`;
@@ -110,12 +113,17 @@ export default async function ValuePage({ params, searchParams }: PageProps<"/t/
             Customer equity, {data.month}
           </h2>
           <p className="mt-1 text-3xl font-semibold tabular-nums" data-testid="equity-total">
-            {formatMoney(total)}
+            {formatMoney(total, currency)}
           </p>
           <p className="mt-1 text-sm text-slate-600">
-            {rollups.total.customers.toLocaleString("en")} customers · average CLV {formatMoney(rollups.total.customers ? total / rollups.total.customers : 0)}
+            {rollups.total.customers.toLocaleString("en")} customers · average CLV {formatMoney(rollups.total.customers ? total / rollups.total.customers : 0, currency)}
           </p>
-          <p className="mt-1 text-sm text-slate-600">Equity at risk from incidents: {formatMoney(totalRisk)}</p>
+          <p className="mt-1 text-sm text-slate-600">
+            Equity at risk from {riskWindow.label}:{" "}
+            <span data-testid="value-at-risk" data-amount={Math.round(totalRisk)}>
+              {formatMoney(totalRisk, currency)}
+            </span>
+          </p>
           {data.months.length > 1 && (
             <nav aria-label="Snapshot month" className="mt-3 flex flex-wrap gap-1 text-xs">
               {data.months.map((m) => (
@@ -128,7 +136,7 @@ export default async function ValuePage({ params, searchParams }: PageProps<"/t/
         </Card>
         <Card className="p-5 lg:col-span-2">
           <h2 className="mb-2 text-sm font-medium text-slate-500">Equity trend (snapshot per month)</h2>
-          <EquityTrendChart data={data.trend.map((t) => ({ month: formatMonth(t.asOf), equity: Math.round(t.equity) }))} />
+          <EquityTrendChart currency={currency} data={data.trend.map((t) => ({ month: formatMonth(t.asOf), equity: Math.round(t.equity) }))} />
         </Card>
       </section>
 
@@ -182,12 +190,12 @@ export default async function ValuePage({ params, searchParams }: PageProps<"/t/
                 {quality.segments.map((s) => (
                   <tr key={s.segment} className={rowClass}>
                     <td className="px-4 py-2">{s.segment}</td>
-                    <td className="px-4 py-2 text-right tabular-nums">{formatMoney(s.margin)}</td>
+                    <td className="px-4 py-2 text-right tabular-nums">{formatMoney(s.margin, currency)}</td>
                     <td className="px-4 py-2 text-right tabular-nums">
                       {formatPercent(s.retention, 1)}
                       {s.retentionFromTenant ? " *" : ""}
                     </td>
-                    <td className="px-4 py-2 text-right tabular-nums">{formatMoney(s.clvPerActive)}</td>
+                    <td className="px-4 py-2 text-right tabular-nums">{formatMoney(s.clvPerActive, currency)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -230,9 +238,9 @@ export default async function ValuePage({ params, searchParams }: PageProps<"/t/
             gives the full CLV of every customer a partner served at least once.
           </p>
           <div className="grid gap-4 lg:grid-cols-2">
-            <RollupTable caption="Equity by serving partner" testId="rollup-serving" rows={rollups.byServingPartner.map((r) => ({ ...r, href: partnerHref(r.key) }))} total={total} showServed />
+            <RollupTable currency={currency} caption="Equity by serving partner" testId="rollup-serving" rows={rollups.byServingPartner.map((r) => ({ ...r, href: partnerHref(r.key) }))} total={total} showServed />
             <Card className="p-4">
-              <RollupBarChart data={rollups.byServingPartner} label="Equity by serving partner" />
+              <RollupBarChart currency={currency} data={rollups.byServingPartner} label="Equity by serving partner" />
             </Card>
           </div>
         </div>
@@ -240,26 +248,26 @@ export default async function ValuePage({ params, searchParams }: PageProps<"/t/
           <div className="space-y-2">
             <h3 className="font-medium">Acquiring partner</h3>
             <p className="text-sm text-slate-600">The whole CLV of each customer goes to the partner that acquired them.</p>
-            <RollupTable caption="Equity by acquiring partner" testId="rollup-acquiring" rows={rollups.byAcquiringPartner.map((r) => ({ ...r, href: partnerHref(r.key) }))} total={total} />
+            <RollupTable currency={currency} caption="Equity by acquiring partner" testId="rollup-acquiring" rows={rollups.byAcquiringPartner.map((r) => ({ ...r, href: partnerHref(r.key) }))} total={total} />
           </div>
           <div className="space-y-2">
             <h3 className="font-medium">Touchpoint</h3>
             <p className="text-sm text-slate-600">CLV split by the customer&apos;s share of interactions at each touchpoint.</p>
-            <RollupTable caption="Equity by touchpoint" testId="rollup-touchpoint" rows={rollups.byTouchpoint} total={total} />
+            <RollupTable currency={currency} caption="Equity by touchpoint" testId="rollup-touchpoint" rows={rollups.byTouchpoint} total={total} />
           </div>
           <div className="space-y-2">
             <h3 className="font-medium">Segment</h3>
-            <RollupTable caption="Equity by segment" testId="rollup-segment" rows={rollups.bySegment} total={total} />
+            <RollupTable currency={currency} caption="Equity by segment" testId="rollup-segment" rows={rollups.bySegment} total={total} />
             <Card className="p-4">
-              <RollupBarChart data={rollups.bySegment} label="Equity by segment" />
+              <RollupBarChart currency={currency} data={rollups.bySegment} label="Equity by segment" />
             </Card>
           </div>
           <div className="space-y-2">
             <h3 className="font-medium">Channel</h3>
             <p className="text-sm text-slate-600">CLV split by the margin bought through each channel.</p>
-            <RollupTable caption="Equity by channel" testId="rollup-channel" rows={rollups.byChannel} total={total} />
+            <RollupTable currency={currency} caption="Equity by channel" testId="rollup-channel" rows={rollups.byChannel} total={total} />
             <Card className="p-4">
-              <RollupBarChart data={rollups.byChannel} label="Equity by channel" />
+              <RollupBarChart currency={currency} data={rollups.byChannel} label="Equity by channel" />
             </Card>
           </div>
         </div>
@@ -267,7 +275,7 @@ export default async function ValuePage({ params, searchParams }: PageProps<"/t/
 
       <section aria-labelledby="risk-heading" className="space-y-2">
         <h2 id="risk-heading" className="text-lg font-semibold">
-          Equity at risk from incidents
+          Equity at risk from {riskWindow.label}
         </h2>
         <p className="text-sm text-slate-600">
           For each incident: the CLV of the affected customer (or, for customers not named, the average CLV of the partner&apos;s customers) times the probability that
@@ -277,8 +285,8 @@ export default async function ValuePage({ params, searchParams }: PageProps<"/t/
           <EmptyState title="No incidents recorded" />
         ) : (
           <div className="grid gap-4 lg:grid-cols-2">
-            <RiskTable caption="By partner" rows={riskByPartner} testId="risk-partner" />
-            <RiskTable caption="By touchpoint" rows={riskByTouchpoint} testId="risk-touchpoint" />
+            <RiskTable currency={currency} caption="By partner" rows={riskByPartner} testId="risk-partner" />
+            <RiskTable currency={currency} caption="By touchpoint" rows={riskByTouchpoint} testId="risk-touchpoint" />
           </div>
         )}
       </section>
@@ -286,7 +294,9 @@ export default async function ValuePage({ params, searchParams }: PageProps<"/t/
   );
 }
 
-function RiskTable({ caption, rows, testId }: { caption: string; rows: { key: string; label: string; incidents: number; customersAffected: number; equityAtRisk: number }[]; testId: string }) {
+type RiskRow = { key: string; label: string; incidents: number; customersAffected: number; equityAtRisk: number };
+
+function RiskTable({ caption, rows, testId, currency }: { caption: string; rows: RiskRow[]; testId: string; currency: string }) {
   return (
     <Card className="overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid={testId}>
@@ -305,7 +315,7 @@ function RiskTable({ caption, rows, testId }: { caption: string; rows: { key: st
               <td className="px-4 py-2 font-medium">{r.label}</td>
               <td className="px-4 py-2 text-right tabular-nums">{r.incidents.toLocaleString("en")}</td>
               <td className="px-4 py-2 text-right tabular-nums">{r.customersAffected.toLocaleString("en")}</td>
-              <td className="px-4 py-2 text-right tabular-nums">{formatMoney(r.equityAtRisk)}</td>
+              <td className="px-4 py-2 text-right tabular-nums">{formatMoney(r.equityAtRisk, currency)}</td>
             </tr>
           ))}
         </tbody>
