@@ -11,13 +11,18 @@ import { createIncidentAction } from "@/app/t/[tenant]/incidents/actions";
 import { reportIncidentAction } from "@/app/portal/[tenant]/incidents/actions";
 
 type Option = { id: string; name: string };
+/** A touchpoint and, on the steward form, the partners that handle it (the portal lists only its own). */
+type TouchpointOption = Option & { partnerIds?: string[] };
+
+type Props = { tenantSlug: string; mode: "steward" | "partner"; partners: Option[]; touchpoints: TouchpointOption[] };
 
 /** Incident capture: the steward form (chooses the partner) or the partner portal form (its own partner). */
-export function IncidentForm({ tenantSlug, mode, partners, touchpoints }: { tenantSlug: string; mode: "steward" | "partner"; partners: Option[]; touchpoints: Option[] }) {
+export function IncidentForm({ tenantSlug, mode, partners, touchpoints }: Props) {
   const router = useRouter();
   const [v, setV] = useState({
     partnerId: "",
     touchpointId: "",
+    customerRef: "",
     severity: "MEDIUM",
     category: INCIDENT_CATEGORIES[0] as string,
     title: "",
@@ -34,6 +39,13 @@ export function IncidentForm({ tenantSlug, mode, partners, touchpoints }: { tena
   const partner = useAction(reportIncidentAction, { onSuccess });
   const { result, isPending } = mode === "steward" ? steward : partner;
   const set = (key: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => setV({ ...v, [key]: e.target.value });
+  // Only the touchpoints the chosen partner handles; none until a partner is chosen (steward form).
+  const offered = mode === "partner" ? touchpoints : touchpoints.filter((t) => v.partnerId !== "" && t.partnerIds?.includes(v.partnerId));
+  const choosePartner = (e: React.ChangeEvent<HTMLSelectElement>) => {
+    const partnerId = e.target.value;
+    const stillHandled = touchpoints.some((t) => t.id === v.touchpointId && t.partnerIds?.includes(partnerId));
+    setV({ ...v, partnerId, touchpointId: stillHandled ? v.touchpointId : "" });
+  };
   const money = (key: "costRefunds" | "costReshipment" | "costCredits" | "costHandling", label: string) => (
     <Field label={label} error={fieldError(result, key)}>
       {(p) => <input {...p} inputMode="decimal" className={inputClass} value={v[key]} onChange={set(key)} />}
@@ -48,6 +60,7 @@ export function IncidentForm({ tenantSlug, mode, partners, touchpoints }: { tena
         const input = {
           tenantSlug,
           touchpointId: v.touchpointId,
+          customerRef: v.customerRef.trim() || null,
           severity: v.severity as (typeof SEVERITIES)[number],
           category: v.category,
           title: v.title,
@@ -67,7 +80,7 @@ export function IncidentForm({ tenantSlug, mode, partners, touchpoints }: { tena
         {mode === "steward" && (
           <Field label="Partner" error={fieldError(result, "partnerId")}>
             {(p) => (
-              <select {...p} className={inputClass} value={v.partnerId} onChange={set("partnerId")}>
+              <select {...p} className={inputClass} value={v.partnerId} onChange={choosePartner}>
                 <option value="">Choose a partner…</option>
                 {partners.map((o) => (
                   <option key={o.id} value={o.id}>
@@ -78,11 +91,15 @@ export function IncidentForm({ tenantSlug, mode, partners, touchpoints }: { tena
             )}
           </Field>
         )}
-        <Field label="Touchpoint" error={fieldError(result, "touchpointId")}>
+        <Field
+          label="Touchpoint"
+          error={fieldError(result, "touchpointId")}
+          hint={mode === "steward" ? (v.partnerId === "" ? "Choose the partner first" : offered.length === 0 ? "This partner handles no touchpoint yet" : undefined) : undefined}
+        >
           {(p) => (
             <select {...p} className={inputClass} value={v.touchpointId} onChange={set("touchpointId")}>
               <option value="">Choose a touchpoint…</option>
-              {touchpoints.map((o) => (
+              {offered.map((o) => (
                 <option key={o.id} value={o.id}>
                   {o.name}
                 </option>
@@ -118,6 +135,13 @@ export function IncidentForm({ tenantSlug, mode, partners, touchpoints }: { tena
       </Field>
       <Field label="Description" error={fieldError(result, "description")}>
         {(p) => <textarea {...p} rows={4} className={inputClass} value={v.description} onChange={set("description")} />}
+      </Field>
+      <Field
+        label="Affected customer (reference)"
+        error={fieldError(result, "customerRef")}
+        hint="Optional: the customer's reference in your systems. Equity at risk then uses this customer's value instead of an average."
+      >
+        {(p) => <input {...p} className={inputClass} value={v.customerRef} onChange={set("customerRef")} autoComplete="off" />}
       </Field>
       <Field label="Customers affected" error={fieldError(result, "customersAffected")}>
         {(p) => <input {...p} inputMode="numeric" className={inputClass} value={v.customersAffected} onChange={set("customersAffected")} />}

@@ -152,7 +152,7 @@ async function equityPart(db: Db, tenantId: string, row: DashboardRow, now: Date
   const risk = last ? await equityAtRiskRollup(db, tenantId, "partner", { from: window.from, asOf: last.asOf }) : [];
   const atRisk = last ? risk.reduce((s, r) => s + r.equityAtRisk, 0) : null;
   const atRiskIncidents = risk.reduce((s, r) => s + r.incidents, 0);
-  const atRiskPeriod = window.label;
+  const atRiskPeriod = window.period;
   return {
     trend: trend.slice(-12).map((t) => ({ month: t.asOf.toISOString().slice(0, 7), equity: t.equity })),
     total: last?.equity ?? null,

@@ -23,10 +23,12 @@ import { valuePeriod } from "./tenant-data";
  */
 export const EQUITY_AT_RISK_WINDOW_DAYS = 30;
 
-export function equityAtRiskWindow(now = new Date()): { from: Date; label: string } {
+export function equityAtRiskWindow(now = new Date()): { from: Date; label: string; period: string } {
+  const period = `in the last ${EQUITY_AT_RISK_WINDOW_DAYS} days`;
   return {
     from: new Date(now.getTime() - EQUITY_AT_RISK_WINDOW_DAYS * 24 * 60 * 60 * 1000),
-    label: `incidents opened in the last ${EQUITY_AT_RISK_WINDOW_DAYS} days`,
+    label: `incidents opened ${period}`,
+    period,
   };
 }
 

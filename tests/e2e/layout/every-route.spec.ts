@@ -31,20 +31,27 @@ async function firstLinkedId(page: Page, url: string, prefix: string): Promise<s
 
 /** The ids the matrix's page URLs need, read from the pages themselves (Swift Couriers' own data). */
 async function lookUpIds(browser: Browser): Promise<Ids> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, NORTHWIND.partner);
-  const nwIncident = await firstLinkedId(page, "/portal/northwind/incidents", "/portal/northwind/incidents");
-  await signIn(page, NORTHWIND.steward);
-  const nwPartner = await firstLinkedId(page, `/t/northwind/partners?q=${encodeURIComponent(NORTHWIND.partner.partnerName)}`, "/t/northwind/partners");
-  const nwCustomer = await firstLinkedId(page, "/t/northwind/value/customers", "/t/northwind/value/customers");
-  await context.close();
+  const signedIn = async (login: { email: string; password: string }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, login);
+    return { context, page };
+  };
+  const partner = await signedIn(NORTHWIND.partner);
+  const nwIncident = await firstLinkedId(partner.page, "/portal/northwind/incidents", "/portal/northwind/incidents");
+  await partner.context.close();
+  const steward = await signedIn(NORTHWIND.steward);
+  const swift = encodeURIComponent(NORTHWIND.partner.partnerName);
+  const nwPartner = await firstLinkedId(steward.page, `/t/northwind/partners?q=${swift}`, "/t/northwind/partners");
+  const nwCustomer = await firstLinkedId(steward.page, "/t/northwind/value/customers", "/t/northwind/value/customers");
+  await steward.context.close();
   // Foreign ids are not visited here (the access matrix covers them).
   return { nwPartner, nwIncident, nwCustomer, nwOtherPartner: "", nwOtherIncident: "", cPartner: "", cIncident: "", cCustomer: "", month: "" };
 }
 
 let ids: Ids;
 test.beforeAll(async ({ browser }) => {
+  test.setTimeout(120_000);
   ids = await lookUpIds(browser);
 });
 
@@ -53,6 +60,7 @@ for (const persona of PERSONAS) {
     let context: BrowserContext;
     let page: Page;
     test.beforeAll(async ({ browser }) => {
+      test.setTimeout(120_000);
       context = await browser.newContext();
       page = await context.newPage();
       await signIn(page, persona.login);
