@@ -1,6 +1,7 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartTable } from "@/components/dashboard/chart-table";
 
 export type TrendPoint = { month: string; score: number | null; compliance: number | null; experience: number | null; incidents: number | null; value: number | null; engagement: number | null };
 
@@ -15,8 +16,15 @@ const SERIES = [
 
 /** Overall score and sub-scores per month; months without data leave a gap (never drawn as 0). */
 export function ScoreTrendChart({ data }: { data: TrendPoint[] }) {
+  const cell = (v: number | null) => (v === null ? "No data" : v.toFixed(1));
   return (
-    <div className="h-64 w-full" role="img" aria-label="Score per month">
+    <>
+    <ChartTable
+      caption="Score per month"
+      head={["Month", ...SERIES.map((s) => s.name)]}
+      rows={data.map((d) => [d.month, ...SERIES.map((s) => cell(d[s.key]))])}
+    />
+    <div className="h-64 w-full" aria-hidden>
       <ResponsiveContainer>
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
@@ -30,5 +38,6 @@ export function ScoreTrendChart({ data }: { data: TrendPoint[] }) {
         </LineChart>
       </ResponsiveContainer>
     </div>
+    </>
   );
 }
