@@ -36,9 +36,9 @@ export function ScoreDistributionChart({ data }: { data: { bucket: string; partn
   return (
     <>
     <ChartTable caption="Partners per score band" head={["Score band", "Partners"]} rows={data.map((d) => [d.bucket, d.partners])} />
-    <div className="h-48 w-full" aria-hidden>
+    <div className="h-48 w-full" role="img" aria-label="Chart of the table above">
       <ResponsiveContainer>
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+        <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={false} />
           <XAxis dataKey="bucket" fontSize={10} interval={0} />
           <YAxis allowDecimals={false} fontSize={11} width={32} />
@@ -80,9 +80,9 @@ export function QuadrantChart({
       head={["Partner", "Score", "Equity served", "Recommendation", "Quadrant"]}
       rows={points.map((p) => [p.name, p.score.toFixed(1), compact(p.equity), recommendation(p), QUADRANT_TEXT[p.quadrant]])}
     />
-    <div className="h-80 w-full" aria-hidden>
+    <div className="h-80 w-full" role="img" aria-label="Chart of the table above">
       <ResponsiveContainer>
-        <ScatterChart margin={{ top: 16, right: 24, bottom: 16, left: 8 }}>
+        <ScatterChart accessibilityLayer={false} margin={{ top: 16, right: 24, bottom: 16, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
           <XAxis type="number" dataKey="score" name="Score" domain={[0, 100]} fontSize={11}>
             <Label value="Score" position="insideBottom" offset={-8} fontSize={11} />
@@ -131,9 +131,9 @@ export function IncidentsByTouchpointChart({ data }: { data: { name: string; inc
       head={["Touchpoint", ...INCIDENT_SERIES.map((s) => s.label)]}
       rows={data.map((d) => [d.name, d.incidents, d.open])}
     />
-    <div className="w-full" style={{ height: Math.max(120, data.length * 26 + 40) }} aria-hidden>
+    <div className="w-full" style={{ height: Math.max(120, data.length * 26 + 40) }} role="img" aria-label="Chart of the table above">
       <ResponsiveContainer>
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
+        <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={false} />
           <XAxis type="number" allowDecimals={false} fontSize={11} />
           <YAxis type="category" dataKey="name" width={140} fontSize={11} />

@@ -24,9 +24,9 @@ export function ScoreTrendChart({ data }: { data: TrendPoint[] }) {
       head={["Month", ...SERIES.map((s) => s.name)]}
       rows={data.map((d) => [d.month, ...SERIES.map((s) => cell(d[s.key]))])}
     />
-    <div className="h-64 w-full" aria-hidden>
+    <div className="h-64 w-full" role="img" aria-label="Chart of the table above">
       <ResponsiveContainer>
-        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+        <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
           <XAxis dataKey="month" fontSize={12} />
           <YAxis domain={[0, 100]} fontSize={12} width={36} />

@@ -5,16 +5,16 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 import { ChartTable } from "@/components/dashboard/chart-table";
 import { formatMoney } from "@/lib/workspace/money";
 
-// Each chart carries its data as a screen-reader table; the drawing itself is hidden from them.
+// Each chart carries its data as a screen-reader table; the drawing is one image that points to it.
 
 export function EquityTrendChart({ data, currency }: { data: { month: string; equity: number }[]; currency: string }) {
   const money = (v: number) => formatMoney(v, currency, { compact: true });
   return (
     <>
     <ChartTable caption="Customer equity per month" head={["Month", "Equity"]} rows={data.map((d) => [d.month, formatMoney(d.equity, currency)])} />
-    <div className="h-56 w-full" aria-hidden>
+    <div className="h-56 w-full" role="img" aria-label="Chart of the table above">
       <ResponsiveContainer>
-        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+        <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
           <XAxis dataKey="month" fontSize={12} />
           <YAxis tickFormatter={money} fontSize={12} width={56} />
@@ -33,9 +33,9 @@ export function RollupBarChart({ data, label, currency }: { data: { label: strin
   return (
     <>
     <ChartTable caption={label} head={["Name", "Equity"]} rows={top.map((d) => [d.label, formatMoney(d.equity, currency)])} />
-    <div className="w-full" style={{ height: Math.max(120, top.length * 28 + 40) }} aria-hidden>
+    <div className="w-full" style={{ height: Math.max(120, top.length * 28 + 40) }} role="img" aria-label="Chart of the table above">
       <ResponsiveContainer>
-        <BarChart data={top} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
+        <BarChart accessibilityLayer={false} data={top} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={false} />
           <XAxis type="number" tickFormatter={money} fontSize={12} />
           <YAxis type="category" dataKey="label" width={150} fontSize={12} />
@@ -56,9 +56,9 @@ export function HoldoutChart({ data }: { data: { period: string; observed: numbe
       head={["Period", "Observed", "Expected (model)"]}
       rows={data.map((d) => [d.period, d.observed, Math.round(d.expected * 10) / 10])}
     />
-    <div className="h-56 w-full" aria-hidden>
+    <div className="h-56 w-full" role="img" aria-label="Chart of the table above">
       <ResponsiveContainer>
-        <BarChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+        <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
           <XAxis dataKey="period" fontSize={12} />
           <YAxis fontSize={12} width={56} />
