@@ -37,6 +37,7 @@ export default defineConfig({
     { name: "cross-tenant", testDir: "tests/e2e/cross-tenant" },
     { name: "auth", testDir: "tests/e2e/auth" },
     { name: "security", testDir: "tests/e2e/security" },
+    { name: "layout", testDir: "tests/e2e/layout" },
   ],
   webServer: {
     command: `node --import tsx scripts/e2e-server.ts`,

@@ -5,7 +5,7 @@ import type { InboxItem } from "@/lib/incidents/inbox";
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
-import { FormMessage, inputClass } from "@/components/ui/field";
+import { FormMessage, inputBase } from "@/components/ui/field";
 import { Countdown } from "@/components/ui/countdown";
 import { formError } from "@/components/forms/errors";
 import { INCIDENT_STATUS_LABELS, type IncidentStatus } from "@/lib/incidents/lifecycle";
@@ -97,7 +97,7 @@ function BulkBar({ tenantSlug, actions, stewards, selected, onDone }: BulkBarPro
       <label className="sr-only" htmlFor="bulk-assignee">
         Assign selected to
       </label>
-      <select id="bulk-assignee" className={`${inputClass} w-56`} value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+      <select id="bulk-assignee" className={`${inputBase} block w-56 max-w-full`} value={assignee} onChange={(e) => setAssignee(e.target.value)}>
         <option value="">Unassigned</option>
         {stewards.map((s) => (
           <option key={s.id} value={s.id}>

@@ -22,9 +22,14 @@ type Common = { tenantSlug: string; incidentId: string; mode: "steward" | "partn
 type TransitionInput = { tenantSlug: string; incidentId: string; to: IncidentStatus; rootCause?: string; resolution?: string };
 
 export function TransitionControls({ tenantSlug, incidentId, status, targets, action }: Omit<Common, "mode"> & { status: IncidentStatus; targets: IncidentStatus[]; action: ActionProp<TransitionInput> }) {
-  const { execute, result, isPending } = useAction(action);
   const [resolving, setResolving] = useState(false);
   const [fields, setFields] = useState({ rootCause: "", resolution: "" });
+  // Once resolved, the root-cause form has done its job: close and empty it.
+  const onSuccess = () => {
+    setResolving(false);
+    setFields({ rootCause: "", resolution: "" });
+  };
+  const { execute, result, isPending } = useAction(action, { onSuccess });
   const run = (to: IncidentStatus, extra = {}) => {
     execute({ tenantSlug, incidentId, to, ...extra });
   };
@@ -78,7 +83,12 @@ type CommentInput = { tenantSlug: string; incidentId: string; body: string; inte
 export function CommentForm({ tenantSlug, incidentId, mode, action }: Common & { action: ActionProp<CommentInput> }) {
   const [body, setBody] = useState("");
   const [internal, setInternal] = useState(false);
-  const { execute, result, isPending } = useAction(action, { onSuccess: () => setBody("") });
+  // After posting, the next comment starts empty and public again (an internal note is opt-in each time).
+  const onSuccess = () => {
+    setBody("");
+    setInternal(false);
+  };
+  const { execute, result, isPending } = useAction(action, { onSuccess });
   return (
     <form
       className="space-y-3"

@@ -11,11 +11,15 @@ import { INCIDENT_CATEGORIES, SEVERITIES, SEVERITY_LABELS } from "@/lib/incident
 import type { ActionProp } from "@/components/forms/action-prop";
 
 type Option = { id: string; name: string };
+/** A touchpoint and, on the steward form, the partners that handle it (the portal lists only its own). */
+type TouchpointOption = Option & { partnerIds?: string[] };
+
 
 type IncidentInput = {
   tenantSlug: string;
   partnerId: string;
   touchpointId: string;
+  customerRef?: string | null;
   severity: (typeof SEVERITIES)[number];
   category: string;
   title: string;
@@ -31,7 +35,7 @@ type Props = {
   tenantSlug: string;
   mode: "steward" | "partner";
   partners: Option[];
-  touchpoints: Option[];
+  touchpoints: TouchpointOption[];
   /** The steward's create action (sends partnerId) or the portal's report action. */
   action: ActionProp<IncidentInput, { id: string }>;
 };
@@ -42,6 +46,7 @@ export function IncidentForm({ tenantSlug, mode, partners, touchpoints, action }
   const [v, setV] = useState({
     partnerId: "",
     touchpointId: "",
+    customerRef: "",
     severity: "MEDIUM",
     category: INCIDENT_CATEGORIES[0] as string,
     title: "",
@@ -56,6 +61,13 @@ export function IncidentForm({ tenantSlug, mode, partners, touchpoints, action }
   const onSuccess = ({ data }: { data?: { id: string } }) => data && router.push(`${base}/${data.id}`);
   const { execute, result, isPending } = useAction(action, { onSuccess });
   const set = (key: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => setV({ ...v, [key]: e.target.value });
+  // Only the touchpoints the chosen partner handles; none until a partner is chosen (steward form).
+  const offered = mode === "partner" ? touchpoints : touchpoints.filter((t) => v.partnerId !== "" && t.partnerIds?.includes(v.partnerId));
+  const choosePartner = (e: React.ChangeEvent<HTMLSelectElement>) => {
+    const partnerId = e.target.value;
+    const stillHandled = touchpoints.some((t) => t.id === v.touchpointId && t.partnerIds?.includes(partnerId));
+    setV({ ...v, partnerId, touchpointId: stillHandled ? v.touchpointId : "" });
+  };
   const money = (key: "costRefunds" | "costReshipment" | "costCredits" | "costHandling", label: string) => (
     <Field label={label} error={fieldError(result, key)}>
       {(p) => <input {...p} inputMode="decimal" className={inputClass} value={v[key]} onChange={set(key)} />}
@@ -70,6 +82,7 @@ export function IncidentForm({ tenantSlug, mode, partners, touchpoints, action }
         const input = {
           tenantSlug,
           touchpointId: v.touchpointId,
+          customerRef: v.customerRef.trim() || null,
           severity: v.severity as (typeof SEVERITIES)[number],
           category: v.category,
           title: v.title,
@@ -87,43 +100,70 @@ export function IncidentForm({ tenantSlug, mode, partners, touchpoints, action }
       <FormMessage>{formError(result)}</FormMessage>
       <div className="grid gap-4 sm:grid-cols-2">
         {mode === "steward" && (
-          <SelectField
-            label="Partner"
-            error={fieldError(result, "partnerId")}
-            value={v.partnerId}
-            onChange={set("partnerId")}
-            placeholder="Choose a partner…"
-            options={partners.map((o) => ({ value: o.id, label: o.name }))}
-          />
+          <Field label="Partner" error={fieldError(result, "partnerId")}>
+            {(p) => (
+              <select {...p} className={inputClass} value={v.partnerId} onChange={choosePartner}>
+                <option value="">Choose a partner…</option>
+                {partners.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         )}
-        <SelectField
+        <Field
           label="Touchpoint"
           error={fieldError(result, "touchpointId")}
-          value={v.touchpointId}
-          onChange={set("touchpointId")}
-          placeholder="Choose a touchpoint…"
-          options={touchpoints.map((o) => ({ value: o.id, label: o.name }))}
-        />
-        <SelectField
-          label="Severity"
-          error={fieldError(result, "severity")}
-          value={v.severity}
-          onChange={set("severity")}
-          options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))}
-        />
-        <SelectField
-          label="Category"
-          error={fieldError(result, "category")}
-          value={v.category}
-          onChange={set("category")}
-          options={INCIDENT_CATEGORIES.map((c) => ({ value: c, label: c }))}
-        />
+          hint={mode === "steward" ? (v.partnerId === "" ? "Choose the partner first" : offered.length === 0 ? "This partner handles no touchpoint yet" : undefined) : undefined}
+        >
+          {(p) => (
+            <select {...p} className={inputClass} value={v.touchpointId} onChange={set("touchpointId")}>
+              <option value="">Choose a touchpoint…</option>
+              {offered.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Severity" error={fieldError(result, "severity")}>
+          {(p) => (
+            <select {...p} className={inputClass} value={v.severity} onChange={set("severity")}>
+              {SEVERITIES.map((s) => (
+                <option key={s} value={s}>
+                  {SEVERITY_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Category" error={fieldError(result, "category")}>
+          {(p) => (
+            <select {...p} className={inputClass} value={v.category} onChange={set("category")}>
+              {INCIDENT_CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </div>
       <Field label="Title" error={fieldError(result, "title")}>
         {(p) => <input {...p} className={inputClass} value={v.title} onChange={set("title")} />}
       </Field>
       <Field label="Description" error={fieldError(result, "description")}>
         {(p) => <textarea {...p} rows={4} className={inputClass} value={v.description} onChange={set("description")} />}
+      </Field>
+      <Field
+        label="Affected customer (reference)"
+        error={fieldError(result, "customerRef")}
+        hint="Optional: the customer's reference in your systems. Equity at risk then uses this customer's value instead of an average."
+      >
+        {(p) => <input {...p} className={inputClass} value={v.customerRef} onChange={set("customerRef")} autoComplete="off" />}
       </Field>
       <Field label="Customers affected" error={fieldError(result, "customersAffected")}>
         {(p) => <input {...p} inputMode="numeric" className={inputClass} value={v.customersAffected} onChange={set("customersAffected")} />}

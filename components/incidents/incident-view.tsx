@@ -1,3 +1,4 @@
+import { formatMoney } from "@/lib/workspace/money";
 import type { Incident, IncidentEvent } from "@/generated/prisma/client";
 import { Card } from "@/components/ui/card";
 import { Countdown } from "@/components/ui/countdown";
@@ -5,7 +6,6 @@ import { EVENT_LABELS, SEVERITY_LABELS, type SeverityValue } from "@/lib/inciden
 import { INCIDENT_STATUS_LABELS, type IncidentStatus } from "@/lib/incidents/lifecycle";
 import { ESCALATION_LEVEL_LABELS, type EscalationLevel } from "@/lib/incidents/escalation-rules";
 
-const money = (n: unknown) => Number(n).toLocaleString("en-US", { style: "currency", currency: "USD" });
 
 function SeverityBadge({ severity }: { severity: string }) {
   const tone =
@@ -19,14 +19,18 @@ export function IncidentSummary({
   touchpointName,
   assigneeName,
   equityAtRisk,
+  currency,
 }: {
   incident: Incident;
+  /** The workspace's currency (settings), for the costs and the equity at risk. */
+  currency: string;
   partnerName: string;
   touchpointName: string;
   assigneeName?: string | null;
   /** Undefined hides the figure (partners do not see customer values); null: values not computed yet. */
   equityAtRisk?: number | null;
 }) {
+  const money = (n: unknown) => formatMoney(Number(n), currency, { cents: true });
   const cost = Number(incident.costRefunds) + Number(incident.costReshipment) + Number(incident.costCredits) + Number(incident.costHandling);
   const active = ["OPEN", "ACKNOWLEDGED", "IN_PROGRESS", "WAITING"].includes(incident.status);
   return (

@@ -12,7 +12,7 @@ export function RecommendationBadge({ value }: { value: Recommendation | null })
 export function Score({ value, strong }: { value: number | null; strong?: boolean }) {
   if (value === null || value === undefined)
     return (
-      <span className="text-xs italic text-slate-400" title="No data this month: left out and the other weights scaled up">
+      <span className="text-xs italic text-slate-600" title="No data this month: left out and the other weights scaled up">
         No data
       </span>
     );
@@ -20,7 +20,7 @@ export function Score({ value, strong }: { value: number | null; strong?: boolea
 }
 
 export function Change({ value }: { value: number | null }) {
-  if (value === null || value === undefined) return <span className="text-xs text-slate-400">—</span>;
+  if (value === null || value === undefined) return <span className="text-xs text-slate-600">—</span>;
   const tone = value > 0 ? "text-emerald-700" : value < 0 ? "text-red-700" : "text-slate-600";
   return <span className={`tabular-nums ${tone}`}>{value > 0 ? `+${value.toFixed(1)}` : value.toFixed(1)}</span>;
 }

@@ -3,6 +3,7 @@
 import { ChartFigure } from "@/components/ui/chart-figure";
 import { scoreTrendSummary } from "@/lib/help/chart-summaries";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartTable } from "@/components/dashboard/chart-table";
 
 export type TrendPoint = { month: string; score: number | null; compliance: number | null; experience: number | null; incidents: number | null; value: number | null; engagement: number | null };
 
@@ -17,10 +18,17 @@ const SERIES = [
 
 /** Overall score and sub-scores per month; months without data leave a gap (never drawn as 0). */
 export function ScoreTrendChart({ data }: { data: TrendPoint[] }) {
+  const cell = (v: number | null) => (v === null ? "No data" : v.toFixed(1));
   return (
+    <>
+    <ChartTable
+      caption="Score per month"
+      head={["Month", ...SERIES.map((s) => s.name)]}
+      rows={data.map((d) => [d.month, ...SERIES.map((s) => cell(d[s.key]))])}
+    />
     <ChartFigure className="h-64" title="Score per month" summary={scoreTrendSummary(data)}>
       <ResponsiveContainer>
-        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+        <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
           <XAxis dataKey="month" fontSize={12} />
           <YAxis domain={[0, 100]} fontSize={12} width={36} />
@@ -32,5 +40,6 @@ export function ScoreTrendChart({ data }: { data: TrendPoint[] }) {
         </LineChart>
       </ResponsiveContainer>
     </ChartFigure>
+    </>
   );
 }

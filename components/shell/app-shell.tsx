@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { MembershipSummary } from "@/lib/auth/access";
 import { NavLinks, type NavItem } from "./nav-links";
+import { MobileMenu } from "./mobile-menu";
 import { TenantSwitcher } from "./tenant-switcher";
 
 type Props = {
@@ -29,24 +30,24 @@ export function AppShell({ area, home, items, tenantSlug, memberships, user, rol
         <NavLinks items={items} exact={home} />
       </nav>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-6 py-3">
-          <TenantSwitcher current={tenantSlug} memberships={memberships} />
+        <header className="relative flex items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-3 sm:px-6">
+          <div className="flex min-w-0 items-center gap-2">
+            <MobileMenu area={area} items={items} home={home} />
+            <TenantSwitcher current={tenantSlug} memberships={memberships} />
+          </div>
           <div className="flex items-center gap-3 text-sm">
             <span className="hidden text-right sm:block">
               <span className="block font-medium text-slate-800" data-testid="user-name">{user.name}</span>
               <span className="block text-xs text-slate-500">{roleLabel}</span>
             </span>
             <form action={logout}>
-              <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50">
+              <button type="submit" className="whitespace-nowrap rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50">
                 Sign out
               </button>
             </form>
           </div>
         </header>
-        <nav aria-label={`${area} (compact)`} className="overflow-x-auto border-b border-slate-200 bg-brand-900 px-2 py-1 md:hidden">
-          <NavLinks items={items} exact={home} />
-        </nav>
-        <main id="main" className="flex-1 px-6 py-6">
+        <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-6">
           {children}
         </main>
       </div>

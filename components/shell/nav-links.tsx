@@ -25,7 +25,7 @@ export function NavLinks({ items, exact }: { items: NavItem[]; exact: string }) 
             >
               {item.label}
               {item.badge ? (
-                <span className="rounded-full bg-red-500 px-1.5 text-xs font-semibold text-white">{item.badge}</span>
+                <span className="rounded-full bg-red-700 px-1.5 text-xs font-semibold text-white">{item.badge}</span>
               ) : null}
             </Link>
           </li>

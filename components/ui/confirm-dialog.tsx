@@ -5,6 +5,10 @@ import { Button, buttonClass } from "./button";
 
 type Props = {
   trigger: string;
+  /** A shorter visible trigger text where space is tight; `trigger` stays its accessible name. */
+  triggerText?: string;
+  /** "danger" for what cannot be undone; "primary" for a heavy but harmless action (a recompute). */
+  tone?: "danger" | "primary";
   title: string;
   description: string;
   confirmLabel: string;
@@ -13,12 +17,17 @@ type Props = {
 };
 
 /** Asks before a destructive action; Escape or Cancel backs out, focus stays in the dialog. */
-export function ConfirmDialog({ trigger, title, description, confirmLabel, onConfirm, pending }: Props) {
+export function ConfirmDialog({ trigger, triggerText, tone = "danger", title, description, confirmLabel, onConfirm, pending }: Props) {
   return (
     <AlertDialog.Root>
       <AlertDialog.Trigger asChild>
-        <Button variant="secondary" className="whitespace-nowrap px-2.5 py-1 text-xs" pending={pending}>
-          {trigger}
+        <Button
+          variant="secondary"
+          className="whitespace-nowrap px-2.5 py-1 text-xs"
+          pending={pending}
+          aria-label={triggerText ? trigger : undefined}
+        >
+          {triggerText ?? trigger}
         </Button>
       </AlertDialog.Trigger>
       <AlertDialog.Portal>
@@ -28,7 +37,7 @@ export function ConfirmDialog({ trigger, title, description, confirmLabel, onCon
           <AlertDialog.Description className="mt-2 text-sm text-slate-600">{description}</AlertDialog.Description>
           <div className="mt-6 flex justify-end gap-2">
             <AlertDialog.Cancel className={buttonClass("secondary")}>Cancel</AlertDialog.Cancel>
-            <AlertDialog.Action className={buttonClass("danger")} onClick={onConfirm}>
+            <AlertDialog.Action className={buttonClass(tone)} onClick={onConfirm}>
               {confirmLabel}
             </AlertDialog.Action>
           </div>

@@ -194,6 +194,13 @@ export const IncidentInput = z
     partnerId: id,
     touchpointId: id,
     customerId: id.optional(),
+    customerRef: z
+      .string()
+      .trim()
+      .min(1, "customerRef may not be empty.")
+      .max(120, "Use at most 120 characters.")
+      .optional()
+      .meta({ description: "The affected customer by its external reference (instead of customerId)." }),
     severity: Severity,
     category: z.string().trim().min(1, "category may not be empty.").max(80, "Keep the category under 80 characters."),
     title: z.string().trim().min(3, "Give the incident a short title (3 characters or more).").max(160, "Keep the title under 160 characters."),

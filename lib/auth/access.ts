@@ -1,5 +1,6 @@
 import "server-only";
 import { cache } from "react";
+import { parseTenantSettings } from "@/lib/tenants/settings";
 import { withTenant, withUser } from "@/lib/db/scope";
 import type { Role } from "@/generated/prisma/enums";
 import { currentUser, type SessionUser } from "./session";
@@ -10,7 +11,8 @@ import { can, isPartnerRole, type Permission } from "./permissions";
 
 export type Access = {
   user: SessionUser;
-  tenant: { id: string; slug: string; name: string; timezone: string };
+  /** currency: the workspace's money format (settings.workspace.currency), read here once per request. */
+  tenant: { id: string; slug: string; name: string; timezone: string; currency: string };
   membership: { id: string; role: Role; partnerId: string | null };
   partner: { id: string; name: string } | null;
 };
@@ -49,7 +51,7 @@ export const accessFor = cache(async (user: SessionUser, tenantSlug: string): Pr
         id: true,
         role: true,
         partnerId: true,
-        tenant: { select: { id: true, slug: true, name: true, timezone: true } },
+        tenant: { select: { id: true, slug: true, name: true, timezone: true, settings: true } },
       },
     }),
   );
@@ -62,9 +64,10 @@ export const accessFor = cache(async (user: SessionUser, tenantSlug: string): Pr
     );
     if (!partner) return null;
   }
+  const { settings, ...tenant } = membership.tenant;
   return {
     user,
-    tenant: membership.tenant,
+    tenant: { ...tenant, currency: parseTenantSettings(settings).workspace.currency },
     membership: { id: membership.id, role: membership.role, partnerId: membership.partnerId },
     partner,
   };

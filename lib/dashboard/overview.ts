@@ -6,7 +6,7 @@
 import type { Db } from "@/lib/db/scope";
 import { preferHashJoins } from "@/lib/db/planner";
 import { formatMonth } from "@/lib/months";
-import { equityAtRiskRollup } from "@/lib/value/equity-at-risk";
+import { equityAtRiskRollup, equityAtRiskWindow } from "@/lib/value/equity-at-risk";
 import { scorecardSettingsSection as section } from "@/lib/scorecards/config";
 import { readRecommendationThresholds } from "@/lib/scorecards/weights";
 import type { Recommendation } from "@/lib/scorecards/combine";
@@ -149,10 +149,11 @@ async function equityPart(db: Db, tenantId: string, row: DashboardRow, now: Date
   const last = trend.at(-1) ?? null;
   const previous = trend.at(-2) ?? null;
   await preferHashJoins(db);
-  const risk = last ? await equityAtRiskRollup(db, tenantId, "partner", { from: new Date(now.getTime() - 30 * DAY), asOf: last.asOf }) : [];
+  const window = equityAtRiskWindow(now);
+  const risk = last ? await equityAtRiskRollup(db, tenantId, "partner", { from: window.from, asOf: last.asOf }) : [];
   const atRisk = last ? risk.reduce((s, r) => s + r.equityAtRisk, 0) : null;
   const atRiskIncidents = risk.reduce((s, r) => s + r.incidents, 0);
-  const atRiskPeriod = "in the last 30 days";
+  const atRiskPeriod = window.period;
   return {
     trend: trend.slice(-12).map((t) => ({ month: formatMonth(t.asOf), equity: t.equity })),
     total: last?.equity ?? null,
@@ -166,7 +167,15 @@ async function equityPart(db: Db, tenantId: string, row: DashboardRow, now: Date
 }
 
 export type QuadrantLabel = "reward" | "develop" | "watch" | "exit";
-export type QuadrantPoint = { partnerId: string; name: string; score: number; equity: number; quadrant: QuadrantLabel };
+/** A plotted partner: its quadrant places it; its colour is its scorecard recommendation, as on the scorecard. */
+export type QuadrantPoint = {
+  partnerId: string;
+  name: string;
+  score: number;
+  equity: number;
+  quadrant: QuadrantLabel;
+  recommendation: Recommendation | null;
+};
 
 /**
  * Quadrants: score at or above the tenant's "maintain" threshold is high; equity served at or above the median
@@ -205,6 +214,7 @@ function scorecardPart(row: DashboardRow) {
     score: r.score!,
     equity: r.equity!,
     quadrant: quadrantOf(r.score!, r.equity!, thresholds.maintain, equityLine),
+    recommendation: r.recommendation,
   }));
   const movers = rows.filter((r) => r.change !== null).sort((a, b) => Math.abs(b.change!) - Math.abs(a.change!)).slice(0, 6);
   const recommendations = new Map<Recommendation, number>();
@@ -217,6 +227,8 @@ function scorecardPart(row: DashboardRow) {
     average,
     distribution,
     quadrant,
+    /** Scored partners left off the chart: no customer with a computed value was served by them. */
+    unplotted: scored.length - withEquity.length,
     scoreLine: thresholds.maintain,
     equityLine,
     movers: movers.map((r) => ({ partnerId: r.partnerId, name: r.name, score: r.score, change: r.change! })),

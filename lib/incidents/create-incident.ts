@@ -22,6 +22,8 @@ export const incidentInputSchema = z.object({
   partnerId: z.string().min(1, "Choose the partner").max(64),
   touchpointId: z.string().min(1, "Choose the touchpoint").max(64),
   customerId: z.string().max(64).optional().nullable(),
+  /** The affected customer by its reference (Customer.externalRef), as stewards and integrations know it. */
+  customerRef: z.string().trim().max(120, "Keep the customer reference under 120 characters").optional().nullable(),
   severity: z.enum(SEVERITIES, { error: "Choose a severity" }),
   category: z.string().trim().min(1, "Choose a category").max(80, "Keep the category under 80 characters"),
   title: z.string().trim().min(3, "Give the incident a short title (3 characters or more)").max(160, "Keep the title under 160 characters"),
@@ -49,10 +51,14 @@ export async function createIncident(db: Db, tenantId: string, rawInput: Inciden
   const input = incidentInputSchema.parse(rawInput);
   const partner = await db.partner.findFirst({ where: { tenantId, id: input.partnerId }, select: { id: true, name: true, status: true } });
   const touchpoint = await db.touchpoint.findFirst({ where: { tenantId, id: input.touchpointId }, select: { id: true } });
-  const customer = input.customerId ? await db.customer.findFirst({ where: { tenantId, id: input.customerId }, select: { id: true } }) : null;
+  const customerRef = input.customerRef || null;
+  if (input.customerId && customerRef) throw new DomainError("Name the customer by its id or by its reference, not both.");
+  const customerWhere = input.customerId ? { tenantId, id: input.customerId } : customerRef ? { tenantId, externalRef: customerRef } : null;
+  const customer = customerWhere ? await db.customer.findFirst({ where: customerWhere, select: { id: true } }) : null;
   if (!partner) throw new DomainError("That partner was not found.", "not-found");
   if (!touchpoint) throw new DomainError("That touchpoint was not found.", "not-found");
   if (input.customerId && !customer) throw new DomainError("That customer was not found.", "not-found");
+  if (customerRef && !customer) throw new DomainError(`No customer has the reference “${customerRef}”.`, "not-found");
   if (partner.status === "OFFBOARDED") throw new DomainError(`${partner.name} is offboarded: incidents can no longer be routed to it.`);
 
   const sla = await slaContextFor(db, tenantId, input.severity);

@@ -20,10 +20,18 @@ export function loadPartnerIncidentPage(scope: PartnerScope, incidentId: string)
 
 /** The steward's "open an incident" form: the partners it can name and the touchpoints in journey order. */
 export function loadNewIncidentPage(tenantId: string) {
-  return withTenant({ tenantId }, async (db) => ({
-    partners: await activePartnerOptions(db, tenantId),
-    touchpoints: await db.touchpoint.findMany({ where: { tenantId }, select: { id: true, name: true }, orderBy: { position: "asc" } }),
-  }));
+  return withTenant({ tenantId }, async (db) => {
+    const touchpoints = await db.touchpoint.findMany({
+      where: { tenantId },
+      select: { id: true, name: true, partners: { select: { partnerId: true } } },
+      orderBy: { position: "asc" },
+    });
+    return {
+      partners: await activePartnerOptions(db, tenantId),
+      // Each touchpoint with the partners that handle it: the form offers only the chosen partner's.
+      touchpoints: touchpoints.map((t) => ({ id: t.id, name: t.name, partnerIds: t.partners.map((p) => p.partnerId) })),
+    };
+  });
 }
 
 /** The partner's "report an incident" form: the touchpoints the partner handles, by name. */

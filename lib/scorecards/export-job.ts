@@ -15,6 +15,7 @@ import type { JobContext } from "@/lib/jobs/types";
 import { log } from "@/lib/log";
 import { formatMonth, isMonthText, parseMonth } from "@/lib/months";
 import { renderScorecardPdf } from "@/lib/scorecards/pdf/report";
+import { parseTenantSettings } from "@/lib/tenants/settings";
 import { exportFileName, scorecardCsv, scorecardExport } from "./export";
 
 export const EXPORT_JOB = "scorecards.export";
@@ -87,7 +88,7 @@ export async function runExportJob(
     const { tenant, data } = await withTenant(
       { tenantId },
       async (db) => ({
-        tenant: await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { slug: true, name: true } }),
+        tenant: await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { slug: true, name: true, settings: true } }),
         data: await scorecardExport(db, tenantId, month, { publishedOnly: true }),
       }),
       { timeoutMs: 120_000 },
@@ -97,7 +98,7 @@ export async function runExportJob(
       return getExportJob(tenantId, jobId);
     }
     const csv = Buffer.from(scorecardCsv(data), "utf8");
-    const pdf = await renderScorecardPdf(data, tenant.name);
+    const pdf = await renderScorecardPdf(data, tenant.name, { pageSize: parseTenantSettings(tenant.settings).workspace.reportPageSize });
     const files = [
       { format: "csv" as const, contentType: "text/csv; charset=utf-8", content: csv },
       { format: "pdf" as const, contentType: "application/pdf", content: pdf },

@@ -4,6 +4,7 @@ import { partnerScope } from "@/lib/auth/access";
 import { withTenant, type Db } from "@/lib/db/scope";
 import { renderScorecardPdf } from "@/lib/scorecards/pdf/report";
 import { isMonthText, parseMonth } from "@/lib/months";
+import { getTenantSettings } from "@/lib/tenants/settings";
 import { exportFileName, scorecardCsv, scorecardExport } from "./export";
 import { storedExportFile } from "./export-job";
 
@@ -31,7 +32,8 @@ export async function exportResponse(
     "Cache-Control": "private, no-store",
   };
   if (args.format === "csv") return new Response(scorecardCsv(data), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
-  const pdf = await renderScorecardPdf(data, args.tenantName, { summary: !args.partnerId });
+  const { reportPageSize } = (await getTenantSettings(db, args.tenantId)).workspace;
+  const pdf = await renderScorecardPdf(data, args.tenantName, { summary: !args.partnerId, pageSize: reportPageSize });
   return new Response(new Uint8Array(pdf), { headers: { ...headers, "Content-Type": "application/pdf" } });
 }
 

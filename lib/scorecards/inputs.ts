@@ -101,10 +101,21 @@ export async function scorecardAggregate(db: Db, tenantId: string, month: Date, 
       select exists(select 1 from "CustomerValue" where "tenantId" = ${tenantId} and "asOf" = ${from}::date) as now_,
              exists(select 1 from "CustomerValue" where "tenantId" = ${tenantId} and "asOf" = ${prev}::date) as prev_
     ), sp as (
-      select "servingPartnerId" as pid, "customerId" as cid, min("occurredAt") as first
-      from "Transaction"
-      where "tenantId" = ${tenantId} and "servingPartnerId" is not null and "occurredAt" < ${cutoff}
-        and (select now_ or prev_ from snap)
+      -- A partner serves a customer's value when it sold to them (a transaction it served) or met
+      -- them at a touchpoint (an interaction with the customer named), whoever took the money.
+      select pid, cid, min(first) as first from (
+        select "servingPartnerId" as pid, "customerId" as cid, min("occurredAt") as first
+        from "Transaction"
+        where "tenantId" = ${tenantId} and "servingPartnerId" is not null and "occurredAt" < ${cutoff}
+          and (select now_ or prev_ from snap)
+        group by 1, 2
+        union all
+        select "partnerId" as pid, "customerId" as cid, min("occurredAt") as first
+        from "Interaction"
+        where "tenantId" = ${tenantId} and "customerId" is not null and "occurredAt" < ${cutoff}
+          and (select now_ or prev_ from snap)
+        group by 1, 2
+      ) served
       group by 1, 2
     ), val as (
       select sp.pid, sum(cv.clv)::float8 as served, sum(cvp.clv) filter (where sp.first < ${from})::float8 as served_prev

@@ -263,7 +263,7 @@ export function incidentsPer1000(incidents: number, interactions: number): numbe
 // ---------------------------------------------------------------- customer value
 
 export interface ValueInputs {
-  /** Customer equity (sum of CLV) served by the partner this month; null when there is no CLV snapshot. */
+  /** Customer equity (sum of CLV) served by the partner this month, through sales or interactions; null when there is no CLV snapshot. */
   equityServed: number | null;
   /** The same last month; null when there was no snapshot. */
   equityServedLastMonth: number | null;
@@ -280,7 +280,9 @@ const VALUE_RISK_FORMULA =
 export const VALUE_FORMULA =
   "Equal-weight average of the available parts: growth score and at-risk score. " +
   `${VALUE_GROWTH_FORMULA} ${VALUE_RISK_FORMULA} ` +
-  "Equity served is the sum of the CLV of the customers the partner serves; no CLV snapshot this month → no data.";
+  "Equity served is the sum of the CLV of the customers the partner serves: those it sold to (transactions it served) " +
+  "and those it met at a touchpoint (interactions naming the customer), whoever took the money; " +
+  "no CLV snapshot this month → no data.";
 
 export function valueSubScore(inputs: ValueInputs): SubScore<ValueInputs> {
   const served = num("equityServed", inputs.equityServed);

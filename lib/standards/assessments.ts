@@ -150,6 +150,20 @@ export function recentAssessments(db: Db, tenantId: string, take = 20) {
 // ---------------------------------------------------------------- compliance
 
 /**
+ * The month compliance opens on: the latest month (not after `now`'s) with an assessment, so the
+ * page does not open on an empty current month while last month has data; `now`'s month if none.
+ */
+export async function latestAssessedMonth(db: Db, tenantId: string, now = new Date()): Promise<Date> {
+  const current = monthStart(now);
+  const latest = await db.assessment.findFirst({
+    where: { tenantId, period: { lte: current } },
+    orderBy: { period: "desc" },
+    select: { period: true },
+  });
+  return latest ? monthStart(latest.period) : current;
+}
+
+/**
  * Standards compliance for the period, per partner (all partners with at least one touchpoint, or
  * just `partnerIds`). Three set-based reads (assignments, standards, the period's assessments),
  * then the pure rules of lib/standards/compliance.ts.

@@ -1,15 +1,17 @@
 /** What the steward's standards page reads, in one tenant transaction. */
 import { withTenant } from "@/lib/db/scope";
-import { complianceByPartner, recentAssessments, verificationQueue } from "./assessments";
+import { complianceByPartner, latestAssessedMonth, recentAssessments, verificationQueue } from "./assessments";
 import { standardsLibrary } from "./store";
 
 /**
- * The standards library, which active partners are assigned where, compliance of the period by partner, the
- * verification queue, recent assessments, and the standard being edited (with its assessment count) if any.
+ * The standards library, which active partners are assigned where, compliance of the period by partner (with no
+ * month chosen, the latest month with assessments), the verification queue, recent assessments, and the standard
+ * being edited (with its assessment count) if any.
  */
-export function loadStandardsPage(tenantId: string, query: { period: Date; editId?: string }) {
-  const { period, editId } = query;
+export function loadStandardsPage(tenantId: string, query: { period: Date | null; editId?: string }) {
+  const { editId } = query;
   return withTenant({ tenantId }, async (db) => {
+    const period = query.period ?? (await latestAssessedMonth(db, tenantId));
     const library = await standardsLibrary(db, tenantId);
     const assignments = await db.touchpointPartner.findMany({
       where: { tenantId, partner: { status: { not: "OFFBOARDED" } } },
@@ -29,7 +31,15 @@ export function loadStandardsPage(tenantId: string, query: { period: Date; editI
       select: { id: true, name: true },
       orderBy: { name: "asc" },
     });
-    return { library, assignments, compliance, queue, recent, editing, partnerNames };
+    return { library, assignments, compliance, queue, recent, editing, partnerNames, period };
+  });
+}
+
+/** Whether a current standard has this id (the page answers 404 for an unknown ?edit= id before it streams). */
+export function currentStandardExists(tenantId: string, id: string) {
+  return withTenant({ tenantId }, async (db) => {
+    const found = await db.experienceStandard.findFirst({ where: { tenantId, id, isCurrent: true }, select: { id: true } });
+    return found !== null;
   });
 }
 

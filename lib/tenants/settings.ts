@@ -35,8 +35,24 @@ export const valueSettingsSchema = z.object({
 
 export type ValueSettings = z.infer<typeof valueSettingsSchema>;
 
+/** The currencies money can be shown in (ISO 4217 codes). */
+export const CURRENCIES = ["USD", "EUR", "GBP", "CAD", "AUD", "CHF", "JPY", "SEK", "NOK", "DKK", "PLN", "INR", "BRL", "MXN"] as const;
+export const REPORT_PAGE_SIZES = ["A4", "LETTER"] as const;
+export type ReportPageSize = (typeof REPORT_PAGE_SIZES)[number];
+
+/** How the workspace shows money and prints reports. */
+export const workspaceSettingsSchema = z.object({
+  /** Every amount (CLV, equity, equity at risk, incident costs) is shown in this currency. */
+  currency: z.enum(CURRENCIES, { error: "Choose a currency from the list" }).default("USD"),
+  /** The paper size of the scorecard PDF. */
+  reportPageSize: z.enum(REPORT_PAGE_SIZES, { error: "Choose A4 or Letter" }).default("A4"),
+});
+
+export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
+
 export const tenantSettingsSchema = z.object({
   value: valueSettingsSchema.default(valueSettingsSchema.parse({})),
+  workspace: workspaceSettingsSchema.default(workspaceSettingsSchema.parse({})),
 });
 
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
@@ -52,7 +68,12 @@ export function parseTenantSettings(raw: unknown): TenantSettings {
   const whole = tenantSettingsSchema.safeParse(object);
   if (whole.success) return whole.data;
   const value = valueSettingsSchema.safeParse(object.value ?? {});
-  return { ...DEFAULT_SETTINGS, value: value.success ? value.data : DEFAULT_SETTINGS.value };
+  const workspace = workspaceSettingsSchema.safeParse(object.workspace ?? {});
+  return {
+    ...DEFAULT_SETTINGS,
+    value: value.success ? value.data : DEFAULT_SETTINGS.value,
+    workspace: workspace.success ? workspace.data : DEFAULT_SETTINGS.workspace,
+  };
 }
 
 export async function getTenantSettings(db: Db, tenantId: string): Promise<TenantSettings> {

@@ -16,6 +16,22 @@ import { getTenantSettings } from "@/lib/tenants/settings";
 import { latestSnapshotMonth } from "./rollups";
 import { valuePeriod } from "./tenant-data";
 
+/**
+ * The one window equity at risk is summed over, wherever a total is shown (dashboard tile,
+ * Customers & value): incidents opened in the last 30 days, valued at the given CLV snapshot.
+ * Pages print `label` next to the figure so the window is always named.
+ */
+const EQUITY_AT_RISK_WINDOW_DAYS = 30;
+
+export function equityAtRiskWindow(now = new Date()): { from: Date; label: string; period: string } {
+  const period = `in the last ${EQUITY_AT_RISK_WINDOW_DAYS} days`;
+  return {
+    from: new Date(now.getTime() - EQUITY_AT_RISK_WINDOW_DAYS * 24 * 60 * 60 * 1000),
+    label: `incidents opened ${period}`,
+    period,
+  };
+}
+
 export type IncidentEquityAtRisk = {
   incidentId: string;
   number: number;

@@ -11,7 +11,7 @@ import { formatMonth } from "@/lib/months";
  * The value overview of a month (the requested one when it was fitted, else the latest): the equity trend,
  * the month's rollups, model fit and equity at risk by partner and touchpoint, and the latest recompute job.
  */
-export function loadValueOverviewPage(tenantId: string, query: { month?: string }) {
+export function loadValueOverviewPage(tenantId: string, query: { month?: string; riskFrom: Date }) {
   return withTenant({ tenantId }, async (db) => {
     const settings = (await getTenantSettings(db, tenantId)).value;
     const trend = await equityTrend(db, tenantId);
@@ -29,8 +29,8 @@ export function loadValueOverviewPage(tenantId: string, query: { month?: string 
       month: wanted,
       rollups: await equityRollups(db, tenantId, asOf),
       fit: await db.clvFit.findFirst({ where: { tenantId, asOf }, orderBy: { createdAt: "desc" } }),
-      riskByPartner: await equityAtRiskRollup(db, tenantId, "partner", { asOf }),
-      riskByTouchpoint: await equityAtRiskRollup(db, tenantId, "touchpoint", { asOf }),
+      riskByPartner: await equityAtRiskRollup(db, tenantId, "partner", { asOf, from: query.riskFrom }),
+      riskByTouchpoint: await equityAtRiskRollup(db, tenantId, "touchpoint", { asOf, from: query.riskFrom }),
     } as const;
   });
 }

@@ -7,13 +7,14 @@ import { formatMonth } from "@/lib/months";
 import { RECOMMENDATION_LABELS, RECOMMENDATIONS } from "@/lib/scorecards/combine";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EquityTrendChart } from "@/app/t/[tenant]/value/charts";
-import { IncidentsByTouchpointChart, QUADRANT_COLORS, QuadrantChart, ScoreDistributionChart } from "@/components/dashboard/charts";
+import { IncidentsByTouchpointChart, Legend, QuadrantChart, RECOMMENDATION_COLORS, ScoreDistributionChart } from "@/components/dashboard/charts";
+import { formatMoney } from "@/lib/workspace/money";
 import { Change } from "@/components/scorecards/labels";
 import { SetupBanner } from "@/components/onboarding/setup-banner";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-const money = (v: number) => new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 }).format(v);
+const money = (v: number, currency: string) => formatMoney(v, currency, { compact: true });
 
 // Every section's figures come from one query in one tenant transaction (lib/dashboard/overview.ts), read once
 // per request (the sections share it) through a short per-tenant cache with explicit invalidation
@@ -22,12 +23,14 @@ const loadDashboard = cache((tenantId: string) => cachedDashboard(tenantId));
 const loadEquity = async (tenantId: string) => (await loadDashboard(tenantId)).equity;
 const loadIncidents = async (tenantId: string) => (await loadDashboard(tenantId)).incidents;
 
-function Tile({ label, value, detail, href, testId }: { label: string; value: string; detail: string; href: string; testId: string }) {
+type TileProps = { label: string; value: string; detail: string; href: string; testId: string; amount?: number | null };
+
+function Tile({ label, value, detail, href, testId, amount }: TileProps) {
   return (
     <Link href={href} className="group">
       <Card className="h-full p-5 transition-shadow group-hover:shadow-md">
         <p className="text-sm text-slate-600">{label}</p>
-        <p className="mt-1 text-3xl font-semibold tabular-nums" data-testid={testId}>
+        <p className="mt-1 text-3xl font-semibold tabular-nums" data-testid={testId} data-amount={amount == null ? undefined : Math.round(amount)}>
           {value}
         </p>
         <p className="mt-1 text-xs text-slate-500">{detail}</p>
@@ -54,7 +57,7 @@ function Panel({ title, href, linkLabel, children, className = "" }: { title: st
   );
 }
 
-async function EquitySection({ tenantId, base }: { tenantId: string; base: string }) {
+async function EquitySection({ tenantId, base, currency }: { tenantId: string; base: string; currency: string }) {
   const e = await loadEquity(tenantId);
   return (
     <>
@@ -62,7 +65,7 @@ async function EquitySection({ tenantId, base }: { tenantId: string; base: strin
         label="Customer equity"
         testId="tile-equity"
         href={`${base}/value`}
-        value={e.total === null ? "—" : money(e.total)}
+        value={e.total === null ? "—" : money(e.total, currency)}
         detail={
           e.total === null
             ? "No customer values computed yet"
@@ -73,21 +76,22 @@ async function EquitySection({ tenantId, base }: { tenantId: string; base: strin
         label="Equity at risk"
         testId="tile-at-risk"
         href={`${base}/incidents`}
-        value={e.atRisk === null ? "—" : money(e.atRisk)}
+        value={e.atRisk === null ? "—" : money(e.atRisk, currency)}
+        amount={e.atRisk}
         detail={e.atRisk === null ? "Needs customer values" : `from ${e.atRiskIncidents.toLocaleString("en")} incidents ${e.atRiskPeriod}`}
       />
     </>
   );
 }
 
-async function EquityTrendSection({ tenantId, base }: { tenantId: string; base: string }) {
+async function EquityTrendSection({ tenantId, base, currency }: { tenantId: string; base: string; currency: string }) {
   const e = await loadEquity(tenantId);
   return (
     <Panel title="Customer equity trend" href={`${base}/value`} linkLabel="Customers & value →">
       {e.trend.length === 0 ? (
         <p className="text-sm text-slate-600">No customer values yet. Recompute them on the Customers &amp; value page.</p>
       ) : (
-        <EquityTrendChart data={e.trend} />
+        <EquityTrendChart data={e.trend} currency={currency} />
       )}
     </Panel>
   );
@@ -119,7 +123,7 @@ async function IncidentsByTouchpoint({ tenantId, base }: { tenantId: string; bas
   );
 }
 
-async function ScorecardSection({ tenantId, base }: { tenantId: string; base: string }) {
+async function ScorecardSection({ tenantId, base, currency }: { tenantId: string; base: string; currency: string }) {
   const s = (await loadDashboard(tenantId)).scores;
   const href = `${base}/scorecards`;
   if (!s) {
@@ -168,18 +172,19 @@ async function ScorecardSection({ tenantId, base }: { tenantId: string; base: st
           <p className="text-sm text-slate-600">No partner has both a score and customer equity this month.</p>
         ) : (
           <>
-            <QuadrantChart points={s.quadrant} scoreLine={s.scoreLine} equityLine={s.equityLine} hrefBase={href} />
-            <p className="mt-2 flex flex-wrap gap-4 text-xs text-slate-600">
-              {(["reward", "develop", "watch", "exit"] as const).map((q) => (
-                <span key={q} className="inline-flex items-center gap-1">
-                  <span className="inline-block size-2.5 rounded-full" style={{ background: QUADRANT_COLORS[q] }} aria-hidden />
-                  <span className="capitalize">{q}</span> {s.quadrant.filter((p) => p.quadrant === q).length}
-                </span>
-              ))}
-              <span>
-                Lines: score {s.scoreLine} (maintain threshold) and the median equity served ({money(s.equityLine)}). Low score with high equity = develop; high
-                score with low equity = watch.
-              </span>
+            <QuadrantChart points={s.quadrant} scoreLine={s.scoreLine} equityLine={s.equityLine} hrefBase={href} currency={currency} />
+            <Legend
+              testId="quadrant-legend"
+              items={RECOMMENDATIONS.filter((r) => s.quadrant.some((p) => p.recommendation === r)).map((r) => ({
+                label: `${RECOMMENDATION_LABELS[r]} ${s.quadrant.filter((p) => p.recommendation === r).length}`,
+                colour: RECOMMENDATION_COLORS[r],
+              }))}
+            />
+            <p className="mt-2 text-xs text-slate-600" data-testid="quadrant-note">
+              {s.quadrant.length} of {s.scored} scored partners plotted
+              {s.unplotted > 0 ? `: ${s.unplotted} served no customer with a computed value this month, so they have no place on the equity axis` : ""}.
+              Colours are the scorecard recommendations. Lines: score {s.scoreLine} (maintain threshold) and the median equity served (
+              {money(s.equityLine, currency)}); a low score with high equity is the first to develop.
             </p>
           </>
         )}
@@ -201,7 +206,7 @@ export default async function DashboardPage({ params }: PageProps<"/t/[tenant]">
       </Suspense>
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-5">
         <Suspense fallback={[0, 1].map((i) => <Skeleton key={i} />)}>
-          <EquitySection tenantId={tenantId} base={base} />
+          <EquitySection tenantId={tenantId} base={base} currency={access.tenant.currency} />
         </Suspense>
         <Suspense fallback={[0, 1, 2].map((i) => <Skeleton key={i} />)}>
           <IncidentTiles tenantId={tenantId} base={base} />
@@ -209,10 +214,10 @@ export default async function DashboardPage({ params }: PageProps<"/t/[tenant]">
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <Suspense fallback={<Skeleton className="h-72 lg:col-span-2" />}>
-          <ScorecardSection tenantId={tenantId} base={base} />
+          <ScorecardSection tenantId={tenantId} base={base} currency={access.tenant.currency} />
         </Suspense>
         <Suspense fallback={<Skeleton className="h-72" />}>
-          <EquityTrendSection tenantId={tenantId} base={base} />
+          <EquityTrendSection tenantId={tenantId} base={base} currency={access.tenant.currency} />
         </Suspense>
         <Suspense fallback={<Skeleton className="h-72" />}>
           <IncidentsByTouchpoint tenantId={tenantId} base={base} />

@@ -3,6 +3,7 @@ import { RECOMMENDATION_LABELS } from "@/lib/scorecards/combine";
 import { formatMonth } from "@/lib/months";
 import type { ScorecardExport, ScorecardRow } from "@/lib/scorecards/types";
 import { SCORECARD_AREA_LABELS, SCORECARD_AREA_SHORT_LABELS, SCORECARD_AREAS } from "@/lib/scorecards/weights";
+import type { ReportPageSize } from "@/lib/tenants/settings";
 
 // No hyphenation: words are never split, and text layout is several times faster.
 Font.registerHyphenationCallback((word) => [word]);
@@ -31,6 +32,11 @@ const s = StyleSheet.create({
   mono: { fontFamily: "Courier", fontSize: 7.5, lineHeight: 1.5 },
 });
 
+// The paper sizes in points (the workspace setting reportPageSize). Pages wrap (the default): with
+// wrap={false} the renderer shrank each page to its content's height (595 × 521 pt).
+const PAGE_SIZES = { A4: { width: 595.28, height: 841.89 }, LETTER: { width: 612, height: 792 } } as const;
+type PageSize = (typeof PAGE_SIZES)[ReportPageSize];
+
 const n = (v: number | null) => (v === null ? "no data" : v.toFixed(1));
 const monthName = (d: Date) => d.toLocaleDateString("en", { month: "long", year: "numeric", timeZone: "UTC" });
 
@@ -38,23 +44,27 @@ const monthName = (d: Date) => d.toLocaleDateString("en", { month: "long", year:
 // grid line or dot): each node costs layout and drawing time, times 1,000 partner pages.
 const f1 = (v: number) => Math.round(v * 10) / 10;
 
+// Sub-scores: one row per area, the label and the bar in the same fixed-height row, so each bar
+// sits on its label's line whatever the font metrics (a multi-line text beside one SVG drifted).
+const BAR_ROW = 18;
+const BAR_WIDTH = 300;
+
 function SubScoreBars({ row }: { row: ScorecardRow }) {
-  const barH = 16;
-  const gap = 8;
-  const track = SCORECARD_AREAS.map((_, i) => `M0 ${i * (barH + gap)}h300v${barH}h-300z`).join("");
-  const bars = SCORECARD_AREAS.map((area, i) => {
-    const v = row[AREA_KEY[area]];
-    return v === null || v <= 0 ? "" : `M0 ${i * (barH + gap)}h${f1((300 * v) / 100)}v${barH}h${-f1((300 * v) / 100)}z`;
-  }).join("");
   return (
-    <View style={{ flexDirection: "row" }}>
-      <Text style={{ width: 150, lineHeight: (barH + gap) / 9 }}>
-        {SCORECARD_AREAS.map((a) => `${SCORECARD_AREA_LABELS[a]}: ${n(row[AREA_KEY[a]])}`).join("\n")}
-      </Text>
-      <Svg width={300} height={SCORECARD_AREAS.length * (barH + gap)}>
-        <Path d={track} fill="#f1f5f9" />
-        {bars && <Path d={bars} fill="#6366f1" />}
-      </Svg>
+    <View>
+      {SCORECARD_AREAS.map((area) => {
+        const v = row[AREA_KEY[area]];
+        const filled = v === null || v <= 0 ? 0 : f1((BAR_WIDTH * v) / 100);
+        return (
+          <View key={area} style={{ flexDirection: "row", alignItems: "center", height: BAR_ROW, marginBottom: 4 }}>
+            <Text style={{ width: 150 }}>{`${SCORECARD_AREA_LABELS[area]}: ${n(v)}`}</Text>
+            <Svg width={BAR_WIDTH} height={12}>
+              <Path d={`M0 0h${BAR_WIDTH}v12h-${BAR_WIDTH}z`} fill="#f1f5f9" />
+              {filled > 0 && <Path d={`M0 0h${filled}v12h-${filled}z`} fill="#6366f1" />}
+            </Svg>
+          </View>
+        );
+      })}
     </View>
   );
 }
@@ -74,23 +84,35 @@ function TrendLine({ points }: { points: { month: Date; score: number | null }[]
   );
 }
 
+// The trend chart: score 0–100 on a labelled y-axis (0, 25, 50, 75, 100) left of the plot.
+const TREND = { width: 480, height: 140, axis: 28, pad: 10 } as const;
+const TREND_TICKS = [0, 25, 50, 75, 100];
+const trendY = (score: number) => f1(TREND.height - TREND.pad - ((TREND.height - 2 * TREND.pad) * score) / 100);
+
 function TrendSvg({ points }: { points: { month: Date; score: number | null }[] }) {
-  const width = 480;
-  const height = 140;
-  const pad = 24;
-  const step = points.length > 1 ? (width - 2 * pad) / (points.length - 1) : 0;
+  const left = TREND.axis + TREND.pad;
+  const right = TREND.width - TREND.pad;
+  const step = points.length > 1 ? (right - left) / (points.length - 1) : 0;
   const drawn = points
-    .map((p, i) => ({ x: f1(pad + i * step), y: p.score === null ? null : f1(height - pad - ((height - 2 * pad) * p.score) / 100) }))
+    .map((p, i) => ({ x: f1(left + i * step), y: p.score === null ? null : trendY(p.score) }))
     .filter((q): q is { x: number; y: number } => q.y !== null);
-  const grid = [0, 50, 100].map((g) => `M${pad} ${f1(height - pad - ((height - 2 * pad) * g) / 100)}H${width - pad}`).join("");
+  const grid = TREND_TICKS.map((g) => `M${left} ${trendY(g)}H${right}`).join("");
   // the month's dots: small squares, one path
   const dots = drawn.map((q) => `M${f1(q.x - 2.5)} ${f1(q.y - 2.5)}h5v5h-5z`).join("");
   return (
-    <Svg width={width} height={height}>
-      <Path d={grid} stroke="#e2e8f0" strokeWidth={0.5} />
-      {drawn.length > 1 && <Polyline points={drawn.map((q) => `${q.x},${q.y}`).join(" ")} stroke="#4f46e5" strokeWidth={1.5} fill="none" />}
-      {dots && <Path d={dots} fill="#4f46e5" />}
-    </Svg>
+    <View style={{ position: "relative", width: TREND.width, height: TREND.height }}>
+      <Svg width={TREND.width} height={TREND.height}>
+        <Path d={grid} stroke="#e2e8f0" strokeWidth={0.5} />
+        <Path d={`M${left} ${trendY(100)}V${trendY(0)}`} stroke="#94a3b8" strokeWidth={0.5} />
+        {drawn.length > 1 && <Polyline points={drawn.map((q) => `${q.x},${q.y}`).join(" ")} stroke="#4f46e5" strokeWidth={1.5} fill="none" />}
+        {dots && <Path d={dots} fill="#4f46e5" />}
+      </Svg>
+      {TREND_TICKS.map((g) => (
+        <Text key={g} style={{ position: "absolute", left: 0, width: TREND.axis, top: trendY(g) - 4, fontSize: 7, textAlign: "right", color: "#64748b" }}>
+          {String(g)}
+        </Text>
+      ))}
+    </View>
   );
 }
 
@@ -121,7 +143,7 @@ function tableLine(r: ScorecardRow): string {
 }
 
 /** Portfolio summary: headline figures, then the table in fixed chunks of rows per page (no flow layout: linear time). */
-function Summary({ data, tenantName }: { data: ScorecardExport; tenantName: string }) {
+function Summary({ data, tenantName, size }: { data: ScorecardExport; tenantName: string; size: PageSize }) {
   const scored = data.rows.filter((r) => r.score !== null);
   const avg = scored.length ? scored.reduce((a, r) => a + r.score!, 0) / scored.length : null;
   const counts = new Map<string, number>();
@@ -133,7 +155,7 @@ function Summary({ data, tenantName }: { data: ScorecardExport; tenantName: stri
   return (
     <>
       {chunks.map((chunk, page) => (
-        <Page key={page} size="A4" style={s.page} wrap={false}>
+        <Page key={page} size={size} style={s.page}>
           {page === 0 && (
             <>
               <Text style={s.h1}>
@@ -157,9 +179,11 @@ function Summary({ data, tenantName }: { data: ScorecardExport; tenantName: stri
 }
 
 // One string per Text node (a single text run), and the month's name formatted once for all pages.
-function PartnerPage({ row, trend, monthLabel }: { row: ScorecardRow; trend: { month: Date; score: number | null }[]; monthLabel: string }) {
+type PartnerPageProps = { row: ScorecardRow; trend: { month: Date; score: number | null }[]; monthLabel: string; size: PageSize };
+
+function PartnerPage({ row, trend, monthLabel, size }: PartnerPageProps) {
   return (
-    <Page size="A4" style={s.page} wrap={false}>
+    <Page size={size} style={s.page}>
       <Text style={s.h1}>{row.partnerName}</Text>
       <Text style={s.muted}>{`Scorecard ${monthLabel} · ${row.partnerType.toLowerCase()} · ${row.status === "DRAFT" ? "draft" : "published"} (version ${row.version})`}</Text>
       <Text style={[s.h2, { marginTop: 10 }]}>
@@ -175,18 +199,25 @@ function PartnerPage({ row, trend, monthLabel }: { row: ScorecardRow; trend: { m
   );
 }
 
-function ScorecardReport({ data, tenantName, summary = true }: { data: ScorecardExport; tenantName: string; summary?: boolean }) {
+type ReportProps = { data: ScorecardExport; tenantName: string; summary?: boolean; pageSize?: ReportPageSize };
+
+function ScorecardReport({ data, tenantName, summary = true, pageSize = "A4" }: ReportProps) {
   const monthLabel = monthName(data.month);
+  const size = PAGE_SIZES[pageSize];
   return (
     <Document title={`Scorecards ${formatMonth(data.month)}`} author={tenantName}>
-      {summary && <Summary data={data} tenantName={tenantName} />}
+      {summary && <Summary data={data} tenantName={tenantName} size={size} />}
       {data.rows.map((r) => (
-        <PartnerPage key={r.id} row={r} trend={data.trends.get(r.partnerId) ?? []} monthLabel={monthLabel} />
+        <PartnerPage key={r.id} row={r} trend={data.trends.get(r.partnerId) ?? []} monthLabel={monthLabel} size={size} />
       ))}
     </Document>
   );
 }
 
-export function renderScorecardPdf(data: ScorecardExport, tenantName: string, options: { summary?: boolean } = {}): Promise<Buffer> {
-  return renderToBuffer(<ScorecardReport data={data} tenantName={tenantName} summary={options.summary ?? true} />);
+export function renderScorecardPdf(
+  data: ScorecardExport,
+  tenantName: string,
+  options: { summary?: boolean; pageSize?: ReportPageSize } = {},
+): Promise<Buffer> {
+  return renderToBuffer(<ScorecardReport data={data} tenantName={tenantName} summary={options.summary ?? true} pageSize={options.pageSize} />);
 }

@@ -363,6 +363,7 @@ export const ACTIONS: ActionEntry[] = [
   { file: "app/t/[tenant]/settings/sla/actions.ts", name: "saveSlaPolicyAction", input: nw({ severity: "nope" }), otherTenantInput: contoso({ severity: "nope" }), expect: A_OWNER },
   { file: "app/t/[tenant]/settings/sla/actions.ts", name: "saveBusinessHoursAction", input: nw({ days: 7 }), otherTenantInput: contoso({ days: 7 }), expect: A_OWNER },
   { file: "app/t/[tenant]/settings/value/actions.ts", name: "updateValueSettingsAction", input: nw({ horizonMonths: "nope" }), otherTenantInput: contoso({ horizonMonths: "nope" }), expect: A_OWNER },
+  { file: "app/t/[tenant]/settings/value/actions.ts", name: "updateWorkspaceSettingsAction", input: nw({ currency: "nope" }), otherTenantInput: contoso({ currency: "nope" }), expect: A_OWNER },
   { file: "app/t/[tenant]/settings/webhooks/actions.ts", name: "createWebhookEndpointAction", input: nw({ url: 7 }), otherTenantInput: contoso({ url: 7 }), expect: A_OWNER },
   { file: "app/t/[tenant]/settings/webhooks/actions.ts", name: "setWebhookEndpointActiveAction", input: nw({ endpointId: 7 }), otherTenantInput: contoso({ endpointId: 7 }), expect: A_OWNER },
   { file: "app/t/[tenant]/settings/webhooks/actions.ts", name: "rotateWebhookSecretAction", input: nw({ endpointId: 7 }), otherTenantInput: contoso({ endpointId: 7 }), expect: A_OWNER },

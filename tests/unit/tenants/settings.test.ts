@@ -2,9 +2,16 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, parseTenantSettings, tenantSettingsSchema, valueSettingsSchema } from "@/lib/tenants/settings";
 
 describe("tenant settings", () => {
+  it("keep a valid workspace section when another section is broken, and default a broken one", () => {
+    const parsed = parseTenantSettings({ value: { horizonMonths: "x" }, workspace: { currency: "EUR", reportPageSize: "LETTER" } });
+    expect(parsed.workspace).toEqual({ currency: "EUR", reportPageSize: "LETTER" });
+    expect(parseTenantSettings({ workspace: { currency: "XYZ" } }).workspace).toEqual({ currency: "USD", reportPageSize: "A4" });
+  });
+
   it("fill every section with its defaults", () => {
     expect(parseTenantSettings({})).toEqual({
       value: { model: "BG_NBD", horizonMonths: 36, annualDiscountRate: 0.1, churnProbability: { B2B: 0.66, B2C: 0.52 } },
+      workspace: { currency: "USD", reportPageSize: "A4" },
     });
     expect(parseTenantSettings(null)).toEqual(DEFAULT_SETTINGS);
     expect(parseTenantSettings({ value: { model: "RETENTION", churnProbability: { B2B: 0.7 } } }).value).toEqual({

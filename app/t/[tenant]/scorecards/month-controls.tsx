@@ -40,6 +40,7 @@ export function MonthControls({ tenantSlug, month, monthName, drafts, hasPublish
                 : "Every partner's scorecard for the month is computed from today's data as a draft. Partners do not see drafts."
           }
           confirmLabel="Compute"
+          tone="primary"
           onConfirm={() => {
             setMessage(null);
             compute.execute({ tenantSlug, month });

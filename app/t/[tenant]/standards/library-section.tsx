@@ -4,10 +4,16 @@ import { describeTarget, METRIC_KIND_LABELS } from "@/lib/standards/evaluate";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 
-type Props = { tenant: string; base: string; write: boolean; library: StandardsPageData["library"] };
+type Props = {
+  tenant: string;
+  base: string;
+  write: boolean;
+  library: StandardsPageData["library"];
+  editing: StandardsPageData["editing"];
+};
 
-/** The standards of each touchpoint, with a link to edit each for a user who may. */
-export function LibrarySection({ tenant, base, write, library }: Props) {
+/** The standards of each touchpoint, folded per touchpoint, with a link to edit each for a user who may. */
+export function LibrarySection({ tenant, base, write, library, editing }: Props) {
   const total = library.reduce((n, t) => n + t.standards.length, 0);
   return (
     <section aria-labelledby="library-heading" className="space-y-3">
@@ -22,10 +28,18 @@ export function LibrarySection({ tenant, base, write, library }: Props) {
         <div className="grid gap-4 lg:grid-cols-2" data-testid="standards-library">
           {library.map((t) => (
             <Card key={t.id} className="p-4" aria-label={`Standards of ${t.name}`}>
-              <h3 className="font-medium">
-                {t.name} <span className="text-xs font-normal text-slate-500">· {t.stage} · {t.partnerCount} partner{t.partnerCount === 1 ? "" : "s"}</span>
+              {/* Folded by default so the page stays short; the one being edited opens. */}
+              <details open={editing?.touchpointId === t.id}>
+              <summary className="cursor-pointer">
+              <h3 className="inline font-medium">
+                {t.name}{" "}
+                <span className="text-xs font-normal text-slate-500">
+                  · {t.stage} · {t.partnerCount} partner{t.partnerCount === 1 ? "" : "s"} · {t.standards.length} standard
+                  {t.standards.length === 1 ? "" : "s"}
+                </span>
                 {t.isMomentOfTruth && <Badge tone="violet" className="ml-2">moment of truth</Badge>}
               </h3>
+              </summary>
               {t.standards.length === 0 ? (
                 <p className="mt-2 text-sm text-slate-500">No standard for this touchpoint.</p>
               ) : (
@@ -47,6 +61,7 @@ export function LibrarySection({ tenant, base, write, library }: Props) {
                   ))}
                 </ul>
               )}
+              </details>
             </Card>
           ))}
         </div>

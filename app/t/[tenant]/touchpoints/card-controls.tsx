@@ -5,7 +5,7 @@ import { useAction } from "next-safe-action/hooks";
 import { ChevronDown, ChevronUp } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { formError } from "@/components/forms/errors";
-import { inputClass } from "@/components/ui/field";
+import { inputBase } from "@/components/ui/field";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { assignPartnerAction, moveTouchpointAction, unassignPartnerAction } from "./actions";
 
@@ -41,7 +41,7 @@ export function AssignPartner({ tenantSlug, touchpointId, name, partners }: { te
         <label className="sr-only" htmlFor={`assign-${touchpointId}`}>
           Assign a partner to {name}
         </label>
-        <select id={`assign-${touchpointId}`} className={`${inputClass} py-1 text-xs`} value={partnerId} onChange={(e) => setPartnerId(e.target.value)}>
+        <select id={`assign-${touchpointId}`} className={`${inputBase} block min-w-0 flex-1 py-1 text-xs`} value={partnerId} onChange={(e) => setPartnerId(e.target.value)}>
           <option value="">Assign a partner…</option>
           {partners.map((p) => (
             <option key={p.id} value={p.id}>
@@ -67,6 +67,7 @@ export function UnassignPartner({ tenantSlug, touchpointId, partnerId, partnerNa
   return (
     <ConfirmDialog
       trigger={`Unassign ${partnerName}`}
+      triggerText="Unassign"
       title={`Unassign ${partnerName} from ${touchpointName}?`}
       description="The standards of this touchpoint stop applying to this partner. Past assessments are kept."
       confirmLabel="Unassign"

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { requireSteward } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { CHANNEL_LABELS } from "@/lib/touchpoints/touchpoints";
-import { loadTouchpointsPage } from "@/lib/touchpoints/pages";
+import { loadTouchpointsPage, touchpointExists } from "@/lib/touchpoints/pages";
 import { Card, PageHeader } from "@/components/ui/card";
+import { PageSkeleton } from "@/components/ui/page-skeleton";
 import { Badge } from "@/components/ui/badge";
 import { PartnerStatusBadge } from "@/components/partners/status-badge";
 import { TouchpointForm } from "./touchpoint-form";
@@ -13,12 +15,26 @@ import { AssignPartner, MoveButtons, UnassignPartner } from "./card-controls";
 
 export const metadata: Metadata = { title: "Touchpoints" };
 
+// The 404 for an unknown ?edit= id is answered before the board streams in behind its skeleton
+// (docs/decisions/004-loading-boundaries-and-404.md).
 export default async function TouchpointsPage({ params, searchParams }: PageProps<"/t/[tenant]/touchpoints">) {
   const { tenant } = await params;
   const editId = (await searchParams).edit;
   const access = await requireSteward(tenant);
   const tenantId = access.tenant.id;
   const write = can(access.membership.role, "partners:write");
+  if (typeof editId === "string") {
+    const found = write && (await touchpointExists(tenantId, editId));
+    if (!found) notFound();
+  }
+  return (
+    <Suspense fallback={<PageSkeleton />}>
+      <TouchpointsBoard tenant={tenant} tenantId={tenantId} write={write} editId={editId} />
+    </Suspense>
+  );
+}
+
+async function TouchpointsBoard({ tenant, tenantId, write, editId }: { tenant: string; tenantId: string; write: boolean; editId: unknown }) {
   const { columns, partners } = await loadTouchpointsPage(tenantId, { withPartnerOptions: write });
   const all = columns.flatMap((c) => c.touchpoints);
   const editing = typeof editId === "string" ? all.find((t) => t.id === editId) : undefined;
@@ -31,9 +47,10 @@ export default async function TouchpointsPage({ params, searchParams }: PageProp
         title="Touchpoints"
         description="The customer journey: stages as columns, the moments where partners meet your customers as cards."
       />
-      <div className="flex gap-4 overflow-x-auto pb-2" data-testid="journey-map">
+      {/* Stages wrap onto new rows instead of scrolling sideways (one column on a phone). */}
+      <div className="grid grid-cols-[repeat(auto-fill,minmax(15rem,1fr))] gap-4" data-testid="journey-map">
         {columns.map((column) => (
-          <section key={column.stage} aria-label={`Stage ${column.stage}`} className="w-72 shrink-0 space-y-3" data-testid={`stage-${column.stage}`}>
+          <section key={column.stage} aria-label={`Stage ${column.stage}`} className="min-w-0 space-y-3" data-testid={`stage-${column.stage}`}>
             <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">
               {column.stage} <span className="font-normal">({column.touchpoints.length})</span>
             </h2>
@@ -41,7 +58,7 @@ export default async function TouchpointsPage({ params, searchParams }: PageProp
             {column.touchpoints.map((t, i) => (
               <Card key={t.id} className="space-y-2 p-3 text-sm" data-testid="touchpoint-card" aria-label={t.name}>
                 <div className="flex items-start justify-between gap-2">
-                  <div>
+                  <div className="min-w-0">
                     <h3 className="font-medium text-slate-900">{t.name}</h3>
                     <p className="text-xs text-slate-500">
                       {CHANNEL_LABELS[t.channel]} · weight {t.weight} · {t.standards} standard{t.standards === 1 ? "" : "s"}
@@ -53,7 +70,7 @@ export default async function TouchpointsPage({ params, searchParams }: PageProp
                 <ul className="space-y-1" aria-label={`Partners handling ${t.name}`}>
                   {t.partners.length === 0 && <li className="text-xs text-slate-500">No partner assigned.</li>}
                   {t.partners.map((p) => (
-                    <li key={p.id} className="flex items-center justify-between gap-2 text-xs">
+                    <li key={p.id} className="flex flex-wrap items-center justify-between gap-x-2 gap-y-1 text-xs">
                       <Link href={`/t/${tenant}/partners/${p.id}`} className="text-brand-700 hover:underline">
                         {p.name}
                       </Link>

@@ -4,13 +4,19 @@ import { ChartFigure } from "@/components/ui/chart-figure";
 import { equityTrendSummary, holdoutSummary, rollupSummary } from "@/lib/help/chart-summaries";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-const money = (v: number) => new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 }).format(v);
+import { ChartTable } from "@/components/dashboard/chart-table";
+import { formatMoney } from "@/lib/workspace/money";
 
-export function EquityTrendChart({ data }: { data: { month: string; equity: number }[] }) {
+// Each chart carries its data as a screen-reader table; the drawing is one image that points to it.
+
+export function EquityTrendChart({ data, currency }: { data: { month: string; equity: number }[]; currency: string }) {
+  const money = (v: number) => formatMoney(v, currency, { compact: true });
   return (
+    <>
+    <ChartTable caption="Customer equity per month" head={["Month", "Equity"]} rows={data.map((d) => [d.month, formatMoney(d.equity, currency)])} />
     <ChartFigure className="h-56" title="Customer equity per month" summary={equityTrendSummary(data)}>
       <ResponsiveContainer>
-        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+        <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
           <XAxis dataKey="month" fontSize={12} />
           <YAxis tickFormatter={money} fontSize={12} width={56} />
@@ -19,15 +25,19 @@ export function EquityTrendChart({ data }: { data: { month: string; equity: numb
         </LineChart>
       </ResponsiveContainer>
     </ChartFigure>
+    </>
   );
 }
 
-export function RollupBarChart({ data, label }: { data: { label: string; equity: number }[]; label: string }) {
+export function RollupBarChart({ data, label, currency }: { data: { label: string; equity: number }[]; label: string; currency: string }) {
   const top = data.slice(0, 10);
+  const money = (v: number) => formatMoney(v, currency, { compact: true });
   return (
+    <>
+    <ChartTable caption={label} head={["Name", "Equity"]} rows={top.map((d) => [d.label, formatMoney(d.equity, currency)])} />
     <ChartFigure style={{ height: Math.max(120, top.length * 28 + 40) }} title={label} summary={rollupSummary(label, data)}>
       <ResponsiveContainer>
-        <BarChart data={top} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
+        <BarChart accessibilityLayer={false} data={top} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={false} />
           <XAxis type="number" tickFormatter={money} fontSize={12} />
           <YAxis type="category" dataKey="label" width={150} fontSize={12} />
@@ -36,14 +46,21 @@ export function RollupBarChart({ data, label }: { data: { label: string; equity:
         </BarChart>
       </ResponsiveContainer>
     </ChartFigure>
+    </>
   );
 }
 
 export function HoldoutChart({ data }: { data: { period: string; observed: number; expected: number }[] }) {
   return (
+    <>
+    <ChartTable
+      caption="Observed and expected repeat purchases per holdout period"
+      head={["Period", "Observed", "Expected (model)"]}
+      rows={data.map((d) => [d.period, d.observed, Math.round(d.expected * 10) / 10])}
+    />
     <ChartFigure className="h-56" title="Observed and expected repeat purchases per holdout period" summary={holdoutSummary(data)}>
       <ResponsiveContainer>
-        <BarChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+        <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
           <XAxis dataKey="period" fontSize={12} />
           <YAxis fontSize={12} width={56} />
@@ -54,5 +71,6 @@ export function HoldoutChart({ data }: { data: { period: string; observed: numbe
         </BarChart>
       </ResponsiveContainer>
     </ChartFigure>
+    </>
   );
 }

@@ -12,12 +12,14 @@ export function RollupTable({
   total,
   showServed,
   testId,
+  currency,
 }: {
   caption: string;
   rows: { key: string | null; label: string; customers: number; equity: number; servedEquity?: number; href?: string }[];
   total: number;
   showServed?: boolean;
   testId?: string;
+  currency: string;
 }) {
   return (
     <Card className="overflow-x-auto">
@@ -37,9 +39,9 @@ export function RollupTable({
             <tr key={r.key ?? "none"} className={rowClass}>
               <td className="px-4 py-2 font-medium">{r.href ? <Link href={r.href} className="text-brand-700 hover:underline">{r.label}</Link> : r.label}</td>
               <td className="px-4 py-2 text-right tabular-nums">{r.customers.toLocaleString("en")}</td>
-              <td className="px-4 py-2 text-right tabular-nums">{formatMoney(r.equity)}</td>
+              <td className="px-4 py-2 text-right tabular-nums">{formatMoney(r.equity, currency)}</td>
               <td className="px-4 py-2 text-right tabular-nums">{formatPercent(total > 0 ? r.equity / total : null, 1)}</td>
-              {showServed && <td className="px-4 py-2 text-right tabular-nums">{formatMoney(r.servedEquity)}</td>}
+              {showServed && <td className="px-4 py-2 text-right tabular-nums">{formatMoney(r.servedEquity, currency)}</td>}
             </tr>
           ))}
         </tbody>

@@ -31,7 +31,7 @@ export default async function PortalIncidentPage({ params }: PageProps<"/portal/
         ← Your incidents
       </Link>
       <PageHeader title={`INC-${incident.number} · ${incident.title}`} description={`Opened ${incident.openedAt.toISOString().replace("T", " ").slice(0, 16)} UTC.`} />
-      <IncidentSummary incident={incident} partnerName={incident.partner.name} touchpointName={incident.touchpoint.name} equityAtRisk={equityAtRisk} />
+      <IncidentSummary currency={access.tenant.currency} incident={incident} partnerName={incident.partner.name} touchpointName={incident.touchpoint.name} equityAtRisk={equityAtRisk} />
       {respond && (
         <div className="grid gap-6 lg:grid-cols-2">
           <Card className="space-y-5 p-5">

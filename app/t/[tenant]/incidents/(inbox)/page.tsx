@@ -7,7 +7,7 @@ import { loadStewardInboxPage } from "@/lib/incidents/inbox-page";
 import { SEVERITIES, SEVERITY_LABELS } from "@/lib/incidents/labels";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { inputBase } from "@/components/ui/field";
 import { InboxTable } from "@/components/incidents/inbox-table";
 import { Pagination } from "@/components/incidents/pagination";
 import { acknowledgeIncidentsAction, assignIncidentsAction } from "../actions";
@@ -28,7 +28,7 @@ export default async function IncidentsPage({ params, searchParams }: PageProps<
       <label htmlFor={`f-${name}`} className="block text-xs font-medium text-slate-600">
         {label}
       </label>
-      <select id={`f-${name}`} name={name} defaultValue={value === undefined ? "" : String(value)} className={`${inputClass} w-44`}>
+      <select id={`f-${name}`} name={name} defaultValue={value === undefined ? "" : String(value)} className={`${inputBase} block w-44`}>
         <option value="">All</option>
         {options.map(([v, l]) => (
           <option key={v} value={v}>

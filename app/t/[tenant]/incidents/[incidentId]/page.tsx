@@ -27,7 +27,7 @@ export default async function IncidentPage({ params }: PageProps<"/t/[tenant]/in
         ← Escalation inbox
       </Link>
       <PageHeader title={`INC-${incident.number} · ${incident.title}`} description={`Opened ${incident.openedAt.toISOString().replace("T", " ").slice(0, 16)} UTC by ${incident.source.toLowerCase()}.`} />
-      <IncidentSummary
+      <IncidentSummary currency={access.tenant.currency}
         incident={incident}
         partnerName={incident.partner.name}
         touchpointName={incident.touchpoint.name}

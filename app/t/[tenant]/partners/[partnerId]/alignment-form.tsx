@@ -37,13 +37,13 @@ export function AlignmentForm({ tenantSlug, partnerId, questions, disabled }: { 
       )}
       <ol className="space-y-2">
         {questions.map((q, i) => (
-          <li key={q.id} className="flex items-center justify-between gap-3 text-sm">
-            <label htmlFor={`q-${q.id}`} className="text-slate-700">
+          <li key={q.id} className="grid gap-1 text-sm sm:grid-cols-[minmax(0,1fr)_8rem] sm:items-center sm:gap-3">
+            <label htmlFor={`q-${q.id}`} className="min-w-0 text-slate-700">
               {i + 1}. {q.text} <span className="text-xs text-slate-500">(weight {q.weight})</span>
             </label>
             <select
               id={`q-${q.id}`}
-              className={`${inputClass} w-28 shrink-0`}
+              className={inputClass}
               value={ratings[q.id]}
               disabled={disabled}
               onChange={(e) => setRatings({ ...ratings, [q.id]: e.target.value })}

@@ -8,6 +8,7 @@ import { Field, FormMessage, inputClass } from "@/components/ui/field";
 import { DELIMITER_LABELS, detectDelimiter, parseDelimited, toCsv, type Delimiter } from "@/lib/import/csv";
 import { contentKeys, guessMapping, IMPORT_FIELDS, IMPORT_KIND_LABELS, IMPORT_KINDS, looksLikeHeader, MAX_IMPORT_BATCH, type ImportKind } from "@/lib/import/kinds";
 import { importBatchAction } from "./actions";
+import { rowsWithErrors } from "@/lib/import/error-rows";
 
 // One batch at a time: Next.js runs a page's server actions one after another anyway.
 const BATCH = MAX_IMPORT_BATCH;
@@ -228,7 +229,7 @@ export function ImportWizard({ tenantSlug }: { tenantSlug: string }) {
           <progress className="h-2 w-full" max={Math.max(progress.total, 1)} value={progress.done} aria-label="Import progress" />
           <p className="text-sm" data-testid="import-summary" aria-live="polite">
             {progress.done.toLocaleString("en")} of {progress.total.toLocaleString("en")} rows read · {progress.created.toLocaleString("en")} created ·{" "}
-            {progress.existing.toLocaleString("en")} already there · {progress.errors.length.toLocaleString("en")} with errors
+            {progress.existing.toLocaleString("en")} already there · {rowsWithErrors(progress.errors).toLocaleString("en")} with errors
           </p>
           {progress.failure && <FormMessage>{progress.failure}</FormMessage>}
           {progress.finished && progress.errors.length > 0 && (

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { stewardAction } from "@/lib/actions/clients";
 import { tenantSlug } from "@/lib/actions/schemas";
-import { updateTenantSettings, valueSettingsSchema } from "@/lib/tenants/settings";
+import { updateTenantSettings, valueSettingsSchema, workspaceSettingsSchema } from "@/lib/tenants/settings";
 
 export const updateValueSettingsAction = stewardAction
   .metadata({ actionName: "settings.value.updated", permission: "settings:write" })
@@ -30,4 +30,22 @@ export const updateValueSettingsAction = stewardAction
     revalidatePath(`/t/${ctx.access.tenant.slug}/settings/value`);
     revalidatePath(`/t/${ctx.access.tenant.slug}/value`);
     return settings.value;
+  });
+
+/** The workspace's currency (every amount on every page) and the scorecard PDF's paper size. */
+export const updateWorkspaceSettingsAction = stewardAction
+  .metadata({ actionName: "settings.workspace.updated", permission: "settings:write" })
+  .inputSchema(
+    z.object({
+      tenantSlug: z.string().min(1).max(64),
+      currency: workspaceSettingsSchema.shape.currency.unwrap(),
+      reportPageSize: workspaceSettingsSchema.shape.reportPageSize.unwrap(),
+    }),
+  )
+  .action(async ({ parsedInput, ctx }) => {
+    const workspace = { currency: parsedInput.currency, reportPageSize: parsedInput.reportPageSize };
+    const settings = await updateTenantSettings(ctx.db, ctx.access.tenant.id, "workspace", workspace);
+    ctx.audit({ action: "settings.workspace.updated", entityType: "Tenant", entityId: ctx.access.tenant.id, data: workspace });
+    revalidatePath(`/t/${ctx.access.tenant.slug}`, "layout");
+    return settings.workspace;
   });

@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import { loadValueSettingsPage } from "@/lib/value/pages";
 import { SettingsFormPage } from "@/components/settings/settings-form-page";
 import { ValueSettingsForm } from "./value-settings-form";
+import { WorkspaceSettingsForm } from "./workspace-settings-form";
 
 export const metadata: Metadata = { title: "Value settings" };
 
@@ -15,6 +16,8 @@ export default async function ValueSettingsPage({ params }: PageProps<"/t/[tenan
   return (
     <SettingsFormPage tenantSlug={tenant} title="Value settings" description="How customer lifetime value is computed, and how likely customers are to leave after a bad experience (for equity at risk)." readOnly={readOnly}>
       <ValueSettingsForm tenantSlug={tenant} settings={settings.value} readOnly={readOnly} />
+      <h2 className="mb-3 mt-8 text-lg font-semibold">Money and reports</h2>
+      <WorkspaceSettingsForm tenantSlug={tenant} settings={settings.workspace} readOnly={readOnly} />
     </SettingsFormPage>
   );
 }

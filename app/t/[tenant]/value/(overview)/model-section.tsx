@@ -8,7 +8,7 @@ import { rowClass, thClass, theadClass } from "../rollup-table";
 const MODEL_LABEL = { BG_NBD: "BG/NBD + Gamma-Gamma (non-contractual)", RETENTION: "Retention model (contractual)" } as const;
 
 /** The model in use with its fitted parameters, and how well it predicted a holdout period. */
-export function ModelSection({ fit, settings }: Pick<Overview, "fit" | "settings">) {
+export function ModelSection({ fit, settings, currency }: Pick<Overview, "fit" | "settings"> & { currency: string }) {
   const quality = (fit?.quality ?? {}) as { holdout?: HoldoutCheck; segments?: RetentionSegment[]; bgnbd?: { degenerate?: boolean } };
   const fitParams = (fit?.params ?? {}) as {
     unit?: string;
@@ -66,12 +66,12 @@ export function ModelSection({ fit, settings }: Pick<Overview, "fit" | "settings
               {quality.segments.map((s) => (
                 <tr key={s.segment} className={rowClass}>
                   <td className="px-4 py-2">{s.segment}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{formatMoney(s.margin)}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{formatMoney(s.margin, currency)}</td>
                   <td className="px-4 py-2 text-right tabular-nums">
                     {formatPercent(s.retention, 1)}
                     {s.retentionFromTenant ? " *" : ""}
                   </td>
-                  <td className="px-4 py-2 text-right tabular-nums">{formatMoney(s.clvPerActive)}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{formatMoney(s.clvPerActive, currency)}</td>
                 </tr>
               ))}
             </tbody>

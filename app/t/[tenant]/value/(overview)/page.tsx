@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireSteward } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { loadValueOverviewPage } from "@/lib/value/pages";
+import { equityAtRiskWindow } from "@/lib/value/equity-at-risk";
 import { formatMonth } from "@/lib/months";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -19,8 +20,11 @@ export default async function ValuePage({ params, searchParams }: PageProps<"/t/
   const query = await searchParams;
   const access = await requireSteward(tenant, "workspace:read");
   const tenantId = access.tenant.id;
+  const { currency } = access.tenant;
+  // The same window as the dashboard's tile (lib/value/equity-at-risk.ts), named next to each figure.
+  const riskWindow = equityAtRiskWindow();
   const mayRecompute = can(access.membership.role, "value:recompute");
-  const data = await loadValueOverviewPage(tenantId, { month: typeof query.month === "string" ? query.month : undefined });
+  const data = await loadValueOverviewPage(tenantId, { month: typeof query.month === "string" ? query.month : undefined, riskFrom: riskWindow.from });
   const base = `/t/${tenant}/value`;
   const running = data.job && (data.job.status === "QUEUED" || data.job.status === "RUNNING") ? data.job.id : null;
   const header = (
@@ -67,15 +71,15 @@ export default async function ValuePage({ params, searchParams }: PageProps<"/t/
   return (
     <div className="space-y-8">
       {header}
-      <EquitySection data={data} base={base} tenant={tenant} totalRisk={totalRisk} />
+      <EquitySection data={data} base={base} tenant={tenant} totalRisk={totalRisk} currency={currency} riskLabel={riskWindow.label} />
 
       {recompute}
 
-      <ModelSection fit={data.fit} settings={data.settings} />
+      <ModelSection fit={data.fit} settings={data.settings} currency={currency} />
 
-      <RollupsSection tenant={tenant} rollups={data.rollups} />
+      <RollupsSection tenant={tenant} rollups={data.rollups} currency={currency} />
 
-      <RiskSection settings={data.settings} riskByPartner={data.riskByPartner} riskByTouchpoint={data.riskByTouchpoint} />
+      <RiskSection settings={data.settings} riskByPartner={data.riskByPartner} riskByTouchpoint={data.riskByTouchpoint} currency={currency} riskLabel={riskWindow.label} />
     </div>
   );
 }

@@ -4,11 +4,13 @@ import { formatMoney, formatPercent } from "../format";
 import { rowClass, thClass, theadClass } from "../rollup-table";
 
 /** Equity at risk from incidents, by partner and by touchpoint. */
-export function RiskSection({ settings, riskByPartner, riskByTouchpoint }: Pick<Overview, "settings" | "riskByPartner" | "riskByTouchpoint">) {
+type Props = Pick<Overview, "settings" | "riskByPartner" | "riskByTouchpoint"> & { currency: string; riskLabel: string };
+
+export function RiskSection({ settings, riskByPartner, riskByTouchpoint, currency, riskLabel }: Props) {
   return (
     <section aria-labelledby="risk-heading" className="space-y-2">
       <h2 id="risk-heading" className="text-lg font-semibold">
-        Equity at risk from incidents
+        Equity at risk from {riskLabel}
       </h2>
       <p className="text-sm text-slate-600">
         For each incident: the CLV of the affected customer (or, for customers not named, the average CLV of the partner&apos;s customers) times the probability that
@@ -18,15 +20,17 @@ export function RiskSection({ settings, riskByPartner, riskByTouchpoint }: Pick<
         <EmptyState title="No incidents recorded" />
       ) : (
         <div className="grid gap-4 lg:grid-cols-2">
-          <RiskTable caption="By partner" rows={riskByPartner} testId="risk-partner" />
-          <RiskTable caption="By touchpoint" rows={riskByTouchpoint} testId="risk-touchpoint" />
+          <RiskTable currency={currency} caption="By partner" rows={riskByPartner} testId="risk-partner" />
+          <RiskTable currency={currency} caption="By touchpoint" rows={riskByTouchpoint} testId="risk-touchpoint" />
         </div>
       )}
     </section>
   );
 }
 
-function RiskTable({ caption, rows, testId }: { caption: string; rows: { key: string; label: string; incidents: number; customersAffected: number; equityAtRisk: number }[]; testId: string }) {
+type RiskRow = { key: string; label: string; incidents: number; customersAffected: number; equityAtRisk: number };
+
+function RiskTable({ caption, rows, testId, currency }: { caption: string; rows: RiskRow[]; testId: string; currency: string }) {
   return (
     <Card className="overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid={testId}>
@@ -45,7 +49,7 @@ function RiskTable({ caption, rows, testId }: { caption: string; rows: { key: st
               <td className="px-4 py-2 font-medium">{r.label}</td>
               <td className="px-4 py-2 text-right tabular-nums">{r.incidents.toLocaleString("en")}</td>
               <td className="px-4 py-2 text-right tabular-nums">{r.customersAffected.toLocaleString("en")}</td>
-              <td className="px-4 py-2 text-right tabular-nums">{formatMoney(r.equityAtRisk)}</td>
+              <td className="px-4 py-2 text-right tabular-nums">{formatMoney(r.equityAtRisk, currency)}</td>
             </tr>
           ))}
         </tbody>

@@ -4,7 +4,7 @@ import { RollupBarChart } from "../charts";
 import { RollupTable } from "../rollup-table";
 
 /** Customer equity by serving and acquiring partner, touchpoint, segment and channel. */
-export function RollupsSection({ tenant, rollups }: { tenant: string; rollups: Overview["rollups"] }) {
+export function RollupsSection({ tenant, rollups, currency }: { tenant: string; rollups: Overview["rollups"]; currency: string }) {
   const total = rollups.total.equity;
   const partnerHref = (key: string | null) => (key ? `/t/${tenant}/partners/${key}` : undefined);
   return (
@@ -19,9 +19,9 @@ export function RollupsSection({ tenant, rollups }: { tenant: string; rollups: O
           gives the full CLV of every customer a partner served at least once.
         </p>
         <div className="grid gap-4 lg:grid-cols-2">
-          <RollupTable caption="Equity by serving partner" testId="rollup-serving" rows={rollups.byServingPartner.map((r) => ({ ...r, href: partnerHref(r.key) }))} total={total} showServed />
+          <RollupTable currency={currency} caption="Equity by serving partner" testId="rollup-serving" rows={rollups.byServingPartner.map((r) => ({ ...r, href: partnerHref(r.key) }))} total={total} showServed />
           <Card className="p-4">
-            <RollupBarChart data={rollups.byServingPartner} label="Equity by serving partner" />
+            <RollupBarChart currency={currency} data={rollups.byServingPartner} label="Equity by serving partner" />
           </Card>
         </div>
       </div>
@@ -29,26 +29,26 @@ export function RollupsSection({ tenant, rollups }: { tenant: string; rollups: O
         <div className="space-y-2">
           <h3 className="font-medium">Acquiring partner</h3>
           <p className="text-sm text-slate-600">The whole CLV of each customer goes to the partner that acquired them.</p>
-          <RollupTable caption="Equity by acquiring partner" testId="rollup-acquiring" rows={rollups.byAcquiringPartner.map((r) => ({ ...r, href: partnerHref(r.key) }))} total={total} />
+          <RollupTable currency={currency} caption="Equity by acquiring partner" testId="rollup-acquiring" rows={rollups.byAcquiringPartner.map((r) => ({ ...r, href: partnerHref(r.key) }))} total={total} />
         </div>
         <div className="space-y-2">
           <h3 className="font-medium">Touchpoint</h3>
           <p className="text-sm text-slate-600">CLV split by the customer&apos;s share of interactions at each touchpoint.</p>
-          <RollupTable caption="Equity by touchpoint" testId="rollup-touchpoint" rows={rollups.byTouchpoint} total={total} />
+          <RollupTable currency={currency} caption="Equity by touchpoint" testId="rollup-touchpoint" rows={rollups.byTouchpoint} total={total} />
         </div>
         <div className="space-y-2">
           <h3 className="font-medium">Segment</h3>
-          <RollupTable caption="Equity by segment" testId="rollup-segment" rows={rollups.bySegment} total={total} />
+          <RollupTable currency={currency} caption="Equity by segment" testId="rollup-segment" rows={rollups.bySegment} total={total} />
           <Card className="p-4">
-            <RollupBarChart data={rollups.bySegment} label="Equity by segment" />
+            <RollupBarChart currency={currency} data={rollups.bySegment} label="Equity by segment" />
           </Card>
         </div>
         <div className="space-y-2">
           <h3 className="font-medium">Channel</h3>
           <p className="text-sm text-slate-600">CLV split by the margin bought through each channel.</p>
-          <RollupTable caption="Equity by channel" testId="rollup-channel" rows={rollups.byChannel} total={total} />
+          <RollupTable currency={currency} caption="Equity by channel" testId="rollup-channel" rows={rollups.byChannel} total={total} />
           <Card className="p-4">
-            <RollupBarChart data={rollups.byChannel} label="Equity by channel" />
+            <RollupBarChart currency={currency} data={rollups.byChannel} label="Equity by channel" />
           </Card>
         </div>
       </div>

@@ -15,6 +15,7 @@ export default async function CustomersPage({ params, searchParams }: PageProps<
   const { tenant } = await params;
   const query = await searchParams;
   const access = await requireSteward(tenant, "workspace:read");
+  const { currency } = access.tenant;
   const q = typeof query.q === "string" ? query.q.slice(0, 100) : "";
   const segment = query.segment === "B2B" || query.segment === "B2C" ? query.segment : undefined;
   const page = Math.max(1, Number.parseInt(typeof query.page === "string" ? query.page : "1", 10) || 1);
@@ -102,9 +103,9 @@ export default async function CustomersPage({ params, searchParams }: PageProps<
                   <td className="px-4 py-2">{formatDate(c.acquiredAt)}</td>
                   <td className="px-4 py-2 text-slate-600">{c.acquiringPartner ?? "Direct"}</td>
                   <td className="px-4 py-2 text-right tabular-nums">{c.transactions.toLocaleString("en")}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{formatMoney(c.margin)}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{formatMoney(c.margin, currency)}</td>
                   <td className="px-4 py-2">{formatDate(c.lastPurchaseAt)}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{formatMoney(c.clv)}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{formatMoney(c.clv, currency)}</td>
                   <td className="px-4 py-2 text-right tabular-nums">{formatPercent(c.probabilityAlive)}</td>
                 </tr>
               ))}

@@ -18,6 +18,7 @@ const CHANNEL = { ONLINE: "Online", STORE: "Store", PHONE: "Phone", FIELD: "Fiel
 export default async function CustomerPage({ params }: PageProps<"/t/[tenant]/value/customers/[customerId]">) {
   const { tenant, customerId } = await params;
   const access = await requireSteward(tenant, "workspace:read");
+  const { currency } = access.tenant;
   if (customerId.length > 64) notFound();
   const detail = await loadCustomerPage(access.tenant.id, customerId);
   if (!detail) notFound();
@@ -40,7 +41,7 @@ export default async function CustomerPage({ params }: PageProps<"/t/[tenant]/va
             CLV {latest ? `(${formatMonth(latest.asOf)})` : ""} <HelpDisclosure topic="clv" base={`/t/${tenant}`} />
           </p>
           <p className="text-2xl font-semibold tabular-nums" data-testid="customer-clv">
-            {formatMoney2(latest?.clv)}
+            {formatMoney2(latest?.clv, currency)}
           </p>
         </Card>
         <Card className="p-4">
@@ -52,7 +53,7 @@ export default async function CustomerPage({ params }: PageProps<"/t/[tenant]/va
         <Card className="p-4">
           <p className="text-xs text-slate-500">Expected purchases (horizon) · margin each</p>
           <p className="text-2xl font-semibold tabular-nums">
-            {latest?.expectedPurchases != null ? latest.expectedPurchases.toFixed(2) : "—"} · {formatMoney2(latest?.expectedMargin)}
+            {latest?.expectedPurchases != null ? latest.expectedPurchases.toFixed(2) : "—"} · {formatMoney2(latest?.expectedMargin, currency)}
           </p>
         </Card>
         <Card className="p-4">
@@ -71,7 +72,7 @@ export default async function CustomerPage({ params }: PageProps<"/t/[tenant]/va
         ) : (
           <div className="grid gap-4 lg:grid-cols-2">
             <Card className="p-4">
-              <EquityTrendChart data={values.map((v) => ({ month: formatMonth(v.asOf), equity: Math.round(v.clv * 100) / 100 }))} />
+              <EquityTrendChart currency={currency} data={values.map((v) => ({ month: formatMonth(v.asOf), equity: Math.round(v.clv * 100) / 100 }))} />
             </Card>
             <Card className="overflow-x-auto">
               <table className="w-full text-left text-sm" data-testid="clv-history">
@@ -88,7 +89,7 @@ export default async function CustomerPage({ params }: PageProps<"/t/[tenant]/va
                     <tr key={v.asOf.toISOString()} className={rowClass}>
                       <td className="px-4 py-2">{formatMonth(v.asOf)}</td>
                       <td className="px-4 py-2">{v.model === "BG_NBD" ? "BG/NBD" : "Retention"}</td>
-                      <td className="px-4 py-2 text-right tabular-nums">{formatMoney2(v.clv)}</td>
+                      <td className="px-4 py-2 text-right tabular-nums">{formatMoney2(v.clv, currency)}</td>
                       <td className="px-4 py-2 text-right tabular-nums">{formatPercent(v.probabilityAlive)}</td>
                     </tr>
                   ))}
@@ -119,7 +120,7 @@ export default async function CustomerPage({ params }: PageProps<"/t/[tenant]/va
                 <tr key={p.partnerId ?? "direct"} className={rowClass}>
                   <td className="px-4 py-2 font-medium">{p.name ?? "Direct (no partner)"}</td>
                   <td className="px-4 py-2 text-right tabular-nums">{p.transactions}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{formatMoney2(p.margin)}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{formatMoney2(p.margin, currency)}</td>
                   <td className="px-4 py-2">{formatDate(p.first)}</td>
                   <td className="px-4 py-2">{formatDate(p.last)}</td>
                 </tr>
@@ -184,8 +185,8 @@ export default async function CustomerPage({ params }: PageProps<"/t/[tenant]/va
                 {transactions.map((t) => (
                   <tr key={t.id} className={rowClass}>
                     <td className="px-4 py-2">{formatDate(t.occurredAt)}</td>
-                    <td className="px-4 py-2 text-right tabular-nums">{formatMoney2(Number(t.revenue))}</td>
-                    <td className="px-4 py-2 text-right tabular-nums">{formatMoney2(Number(t.margin))}</td>
+                    <td className="px-4 py-2 text-right tabular-nums">{formatMoney2(Number(t.revenue), currency)}</td>
+                    <td className="px-4 py-2 text-right tabular-nums">{formatMoney2(Number(t.margin), currency)}</td>
                     <td className="px-4 py-2">{t.servingPartner?.name ?? "Direct"}</td>
                     <td className="px-4 py-2">{t.touchpoint?.name ?? "—"}</td>
                     <td className="px-4 py-2">{t.channel ? CHANNEL[t.channel] : "—"}</td>
