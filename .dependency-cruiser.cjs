@@ -35,7 +35,8 @@ module.exports = {
     },
     {
       name: "value-models-impure",
-      comment: "lib/value/models/ holds the pure CLV models (BG/NBD, Gamma-Gamma, optimisers): they import nothing else of the app.",
+      comment:
+        "lib/value/models/ holds the pure CLV models (BG/NBD, Gamma-Gamma, optimisers): they import nothing else of the app.",
       severity: "error",
       from: { path: "^lib/value/models/" },
       to: { path: "^(app|components|generated|lib/(?!value/models/))" },

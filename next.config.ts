@@ -12,7 +12,13 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // PGlite ships WebAssembly and argon2 a native addon, react-pdf its fonts and yoga: load them from node_modules, not the bundle.
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2", "pg", "@react-pdf/renderer"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "@node-rs/argon2",
+    "pg",
+    "@react-pdf/renderer",
+  ],
   experimental: { authInterrupts: true },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -2,7 +2,9 @@ import { defineConfig } from "@playwright/test";
 
 // Debian's chromium by default (Playwright's own browser download does not work offline here);
 // set CHROMIUM_PATH to use another build, or PLAYWRIGHT_USE_BUNDLED=1 for Playwright's own.
-const executablePath = process.env.PLAYWRIGHT_USE_BUNDLED ? undefined : (process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
+const executablePath = process.env.PLAYWRIGHT_USE_BUNDLED
+  ? undefined
+  : (process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
 const port = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({

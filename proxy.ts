@@ -13,7 +13,8 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
-  if (servedOverHttps(request.nextUrl, request.headers)) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  if (servedOverHttps(request.nextUrl, request.headers))
+    response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   return response;
 }
 

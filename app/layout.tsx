@@ -12,7 +12,8 @@ const inter = localFont({
 
 export const metadata: Metadata = {
   title: { default: "Steward", template: "%s · Steward" },
-  description: "Demand-chain partner management: partners, experience standards, incidents, customer equity and scorecards.",
+  description:
+    "Demand-chain partner management: partners, experience standards, incidents, customer equity and scorecards.",
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

@@ -29,7 +29,10 @@ async function fixture(log: (line: string) => void) {
     await createSlaPolicies(db, tenantId);
     const partner = await createPartner(db, tenantId, { name: "Alpha", status: "ACTIVE" });
     const touchpoint = await createTouchpoint(db, tenantId, { name: "Delivery" });
-    const { key, apiKey } = await createApiKey(db, tenantId, owner.user.id, { name: "Bench", rateLimitPerMinute: 1_000_000 });
+    const { key, apiKey } = await createApiKey(db, tenantId, owner.user.id, {
+      name: "Bench",
+      rateLimitPerMinute: 1_000_000,
+    });
     return { partnerId: partner.id, touchpointId: touchpoint.id, key, apiKeyId: apiKey.id };
   });
   log(`tenant ${slug}: ${WRITES} writes per side at ${CONCURRENCY} concurrent, pools of ${poolSize()}`);
@@ -52,11 +55,16 @@ async function throughApi(f: Fixture, run: string) {
   const durations = await measureConcurrent(WRITES, CONCURRENCY, async (i) => {
     const request = new Request("http://127.0.0.1/api/v1/incidents", {
       method: "POST",
-      headers: { authorization: `Bearer ${f.key}`, "content-type": "application/json", "idempotency-key": `${run}-${i}` },
+      headers: {
+        authorization: `Bearer ${f.key}`,
+        "content-type": "application/json",
+        "idempotency-key": `${run}-${i}`,
+      },
       body: JSON.stringify(body(f, `${run} write ${i}`)),
     });
     const response = await createIncidentRoute(request);
-    if (response.status !== 201) throw new Error(`API write ${i} answered ${response.status}: ${await response.text()}`);
+    if (response.status !== 201)
+      throw new Error(`API write ${i} answered ${response.status}: ${await response.text()}`);
   });
   return { seconds: (performance.now() - started) / 1000, durations };
 }
@@ -75,29 +83,45 @@ async function throughPg(f: Fixture, databaseUrl: string, run: string) {
       const input = body(f, `${run} write ${i}`);
       await client.query("begin");
       await client.query("select set_config('app.tenant_id', $1, true)", [f.tenantId]);
-      await client.query(`insert into "IdempotencyKey" ("tenantId", "apiKeyId", key, "requestHash") values ($1, $2, $3, 'h') on conflict do nothing`, [
-        f.tenantId, f.apiKeyId, `${run}-${i}`,
-      ]);
+      await client.query(
+        `insert into "IdempotencyKey" ("tenantId", "apiKeyId", key, "requestHash") values ($1, $2, $3, 'h') on conflict do nothing`,
+        [f.tenantId, f.apiKeyId, `${run}-${i}`],
+      );
       const { rows } = await client.query<{ n: number }>("select next_incident_number() as n");
       await client.query(
         `insert into "Incident" ("tenantId", id, number, "partnerId", "touchpointId", severity, category, title, description, status, source,
                                  "openedAt", "ackDueAt", "resolveDueAt", "nextDueAt", "updatedAt")
          values ($1, $2, $3, $4, $5, 'HIGH', $6, $7, $8, 'OPEN', 'API', $9, $10, $11, $10, $9)`,
-        [f.tenantId, id, rows[0].n, f.partnerId, f.touchpointId, input.category, input.title, input.description, now, ack, new Date(now.getTime() + 86_400_000)],
+        [
+          f.tenantId,
+          id,
+          rows[0].n,
+          f.partnerId,
+          f.touchpointId,
+          input.category,
+          input.title,
+          input.description,
+          now,
+          ack,
+          new Date(now.getTime() + 86_400_000),
+        ],
       );
-      await client.query(`insert into "IncidentEvent" ("tenantId", id, "incidentId", type, "actorLabel") values ($1, $2, $3, 'CREATED', 'api key Bench')`, [
-        f.tenantId, randomUUID(), id,
-      ]);
-      await client.query(`insert into "OutboxMessage" ("tenantId", id, topic, payload) values ($1, $2, 'incident.created', $3)`, [
-        f.tenantId, randomUUID(), JSON.stringify({ incidentId: id }),
-      ]);
+      await client.query(
+        `insert into "IncidentEvent" ("tenantId", id, "incidentId", type, "actorLabel") values ($1, $2, $3, 'CREATED', 'api key Bench')`,
+        [f.tenantId, randomUUID(), id],
+      );
+      await client.query(
+        `insert into "OutboxMessage" ("tenantId", id, topic, payload) values ($1, $2, 'incident.created', $3)`,
+        [f.tenantId, randomUUID(), JSON.stringify({ incidentId: id })],
+      );
       await client.query(
         `insert into "AuditLog" ("tenantId", id, "actorLabel", action, "entityType", "entityId") values ($1, $2, 'api key Bench', 'incident.created', 'Incident', $3)`,
         [f.tenantId, randomUUID(), id],
       );
-      await client.query(`update "IdempotencyKey" set "statusCode" = 201, "responseBody" = $4 where "tenantId" = $1 and "apiKeyId" = $2 and key = $3`, [
-        f.tenantId, f.apiKeyId, `${run}-${i}`, JSON.stringify({ id }),
-      ]);
+      await client.query(
+        `update "IdempotencyKey" set "statusCode" = 201, "responseBody" = $4 where "tenantId" = $1 and "apiKeyId" = $2 and key = $3`,
+        [f.tenantId, f.apiKeyId, `${run}-${i}`, JSON.stringify({ id })],
+      );
       await client.query("commit");
     } catch (error) {
       await client.query("rollback");
@@ -133,15 +157,45 @@ export const apiWritesScenario: BenchScenario = {
     const pgRate = WRITES / raw.seconds;
     const apiStored = await stored(f, "api");
     const pgStored = await stored(f, "pg");
-    log(`API: ${apiRate.toFixed(0)} writes/s, p50 ${percentile(api.durations, 50).toFixed(0)} ms; pg: ${pgRate.toFixed(0)} writes/s`);
-    const exactlyOnce = apiStored.rows === WRITES && apiStored.titles === WRITES && apiStored.numbers === WRITES && pgStored.rows === WRITES;
+    log(
+      `API: ${apiRate.toFixed(0)} writes/s, p50 ${percentile(api.durations, 50).toFixed(0)} ms; pg: ${pgRate.toFixed(0)} writes/s`,
+    );
+    const exactlyOnce =
+      apiStored.rows === WRITES &&
+      apiStored.titles === WRITES &&
+      apiStored.numbers === WRITES &&
+      pgStored.rows === WRITES;
     const p95 = percentile(api.durations, 95);
     const results: BenchResult[] = [
-      { scenario, figure: `API writes/s (${CONCURRENCY} concurrent, route handler in process)`, value: Math.round(apiRate), unit: "/s" },
-      { scenario, figure: "pg script writes/s (same inserts, same transactions, same pool)", value: Math.round(pgRate), unit: "/s" },
-      { scenario, figure: "API rate / pg script rate", value: Math.round((apiRate / pgRate) * 100) / 100, unit: "×", goal: "≥ 0.4", pass: apiRate >= 0.4 * pgRate },
+      {
+        scenario,
+        figure: `API writes/s (${CONCURRENCY} concurrent, route handler in process)`,
+        value: Math.round(apiRate),
+        unit: "/s",
+      },
+      {
+        scenario,
+        figure: "pg script writes/s (same inserts, same transactions, same pool)",
+        value: Math.round(pgRate),
+        unit: "/s",
+      },
+      {
+        scenario,
+        figure: "API rate / pg script rate",
+        value: Math.round((apiRate / pgRate) * 100) / 100,
+        unit: "×",
+        goal: "≥ 0.4",
+        pass: apiRate >= 0.4 * pgRate,
+      },
       { scenario, figure: "API write p95", value: Math.round(p95), unit: "ms", goal: "< 300 ms", pass: p95 < 300 },
-      { scenario, figure: "writes stored exactly once (API and pg)", value: apiStored.rows, unit: "rows", goal: `${WRITES}`, pass: exactlyOnce },
+      {
+        scenario,
+        figure: "writes stored exactly once (API and pg)",
+        value: apiStored.rows,
+        unit: "rows",
+        goal: `${WRITES}`,
+        pass: exactlyOnce,
+      },
     ];
     return results;
   },

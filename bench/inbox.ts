@@ -56,24 +56,50 @@ export const inboxScenario: BenchScenario = {
       { severity: "HIGH", partner: partnerIds[11] },
       { view: "closed" },
     ];
-    const page = (i: number) => withTenantSql({ tenantId }, (db) => loadStewardInbox(db, tenantId, variants[i % variants.length]));
-    const pageInPrisma = (i: number) => withTenant({ tenantId }, (db) => loadStewardInbox(db, tenantId, variants[i % variants.length]));
+    const page = (i: number) =>
+      withTenantSql({ tenantId }, (db) => loadStewardInbox(db, tenantId, variants[i % variants.length]));
+    const pageInPrisma = (i: number) =>
+      withTenant({ tenantId }, (db) => loadStewardInbox(db, tenantId, variants[i % variants.length]));
     await measureConcurrent(40, CONCURRENCY, page); // warm-up
     const first = await withTenantSql({ tenantId }, (db) => listInbox(db, tenantId, {}));
-    log(`unfiltered inbox: ${first.totalCapped ? "over " : ""}${first.total.toLocaleString("en-US")} incidents need work (the page caps its count); first due ${first.rows[0]?.nextDueAt?.toISOString?.() ?? "—"}`);
+    log(
+      `unfiltered inbox: ${first.totalCapped ? "over " : ""}${first.total.toLocaleString("en-US")} incidents need work (the page caps its count); first due ${first.rows[0]?.nextDueAt?.toISOString?.() ?? "—"}`,
+    );
     const durations = await measureConcurrent(REQUESTS, CONCURRENCY, page);
     const prismaDurations = await measureConcurrent(REQUESTS, CONCURRENCY, pageInPrisma);
     const badge = await measureConcurrent(200, CONCURRENCY, () =>
-      withTenantSql({ tenantId }, async (db) => [await countBreaching(db, tenantId), await unreadNotificationCount(db, tenantId, stewardIds[0])]),
+      withTenantSql({ tenantId }, async (db) => [
+        await countBreaching(db, tenantId),
+        await unreadNotificationCount(db, tenantId, stewardIds[0]),
+      ]),
     );
     const p50 = percentile(durations, 50);
     const p95 = percentile(durations, 95);
-    log(`${REQUESTS} requests: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms; in a Prisma transaction p95 ${percentile(prismaDurations, 95).toFixed(1)} ms; nav counts p95 ${percentile(badge, 95).toFixed(1)} ms`);
+    log(
+      `${REQUESTS} requests: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms; in a Prisma transaction p95 ${percentile(prismaDurations, 95).toFixed(1)} ms; nav counts p95 ${percentile(badge, 95).toFixed(1)} ms`,
+    );
     return [
       { scenario: "inbox", figure: `inbox page reads p50 (${CONCURRENCY} concurrent)`, value: p50, unit: "ms" },
-      { scenario: "inbox", figure: `inbox page reads p95 (${CONCURRENCY} concurrent)`, value: p95, unit: "ms", goal: `< ${GOAL_MS} ms`, pass: p95 < GOAL_MS },
-      { scenario: "inbox", figure: `same reads in a Prisma transaction p95`, value: percentile(prismaDurations, 95), unit: "ms" },
-      { scenario: "inbox", figure: `nav counts p95 (${CONCURRENCY} concurrent)`, value: percentile(badge, 95), unit: "ms" },
+      {
+        scenario: "inbox",
+        figure: `inbox page reads p95 (${CONCURRENCY} concurrent)`,
+        value: p95,
+        unit: "ms",
+        goal: `< ${GOAL_MS} ms`,
+        pass: p95 < GOAL_MS,
+      },
+      {
+        scenario: "inbox",
+        figure: `same reads in a Prisma transaction p95`,
+        value: percentile(prismaDurations, 95),
+        unit: "ms",
+      },
+      {
+        scenario: "inbox",
+        figure: `nav counts p95 (${CONCURRENCY} concurrent)`,
+        value: percentile(badge, 95),
+        unit: "ms",
+      },
     ];
   },
 };

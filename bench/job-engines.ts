@@ -12,7 +12,8 @@ const embedded = process.env.DATABASE_URL ? null : await startEmbeddedDatabase()
 const url = process.env.DATABASE_URL ?? embedded!.url;
 const JOBS = Number(process.env.JOBS ?? 1000);
 const LATENCY_JOBS = 100;
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
 const summary = (name: string, enqueueMs: number, drainMs: number, latencies: number[]) =>
   console.log(
     `${name.padEnd(16)} enqueue ${Math.round((JOBS / enqueueMs) * 1000)} jobs/s · drain ${Math.round((JOBS / drainMs) * 1000)} jobs/s · ` +
@@ -20,7 +21,10 @@ const summary = (name: string, enqueueMs: number, drainMs: number, latencies: nu
   );
 
 async function pgBoss(pool: pg.Pool) {
-  const boss = new PgBoss({ db: { executeSql: (text: string, values?: unknown[]) => pool.query(text, values) }, schema: "bench_pgboss" });
+  const boss = new PgBoss({
+    db: { executeSql: (text: string, values?: unknown[]) => pool.query(text, values) },
+    schema: "bench_pgboss",
+  });
   await boss.start();
   await boss.createQueue("bench");
   const latencies: number[] = [];
@@ -30,7 +34,9 @@ async function pgBoss(pool: pg.Pool) {
   for (let i = 0; i < JOBS; i++) {
     const client = await pool.connect();
     await client.query("begin");
-    await boss.send("bench", { at: performance.now() }, { db: { executeSql: (text: string, values?: unknown[]) => client.query(text, values) } } as PgBoss.SendOptions);
+    await boss.send("bench", { at: performance.now() }, {
+      db: { executeSql: (text: string, values?: unknown[]) => client.query(text, values) },
+    } as PgBoss.SendOptions);
     await client.query("commit");
     client.release();
   }
@@ -91,6 +97,9 @@ async function graphileWorker(pool: pg.Pool, dir: string) {
 
 const pool = new pg.Pool({ connectionString: url, max: 4 });
 await pgBoss(pool);
-if (process.argv[2]) await graphileWorker(pool, process.argv[2]).catch((error) => console.log(`graphile-worker  failed: ${error.message}`));
+if (process.argv[2])
+  await graphileWorker(pool, process.argv[2]).catch((error) =>
+    console.log(`graphile-worker  failed: ${error.message}`),
+  );
 await pool.end();
 await embedded?.stop();

@@ -53,7 +53,11 @@ const quarterOf = (month: Date) => `${month.getUTCFullYear()}-Q${Math.floor(mont
 const partnerId = (sql: string) => `'lp' || lpad((${sql})::text, 4, '0')`;
 const customerId = (sql: string) => `'lc' || lpad((${sql})::text, 6, '0')`;
 
-type Step = { label: string; units: number; run: (client: pg.Client, report: Parameters<Parameters<ProgressBar["step"]>[2]>[0]) => Promise<unknown> };
+type Step = {
+  label: string;
+  units: number;
+  run: (client: pg.Client, report: Parameters<Parameters<ProgressBar["step"]>[2]>[0]) => Promise<unknown>;
+};
 
 /** The base data: everything that does not depend on the calendar month. */
 function baseSteps(now: Date): Step[] {
@@ -360,17 +364,28 @@ function monthSteps(month: Date, needs: MonthNeeds): Step[] {
       // weights are rows inserted; a month's recompute takes about as long as 1,000,000 of them
       units: 1_000_000,
       run: async (_c, report) => {
-        const phases: Record<string, number> = { "Reading transactions": 0, "Fitting the model": 0.33, "Scoring customers": 0.36, "Writing customer values": 0.4 };
+        const phases: Record<string, number> = {
+          "Reading transactions": 0,
+          "Fitting the model": 0.33,
+          "Scoring customers": 0.36,
+          "Writing customer values": 0.4,
+        };
         const result = await recomputeCustomerValues(T, {
           month: asOf,
           onProgress: (p) => {
             const start = phases[p.phase] ?? 0.4;
-            const fraction = p.phase === "Writing customer values" && p.total > 0 ? 0.4 + (0.45 * p.done) / p.total : start;
+            const fraction =
+              p.phase === "Writing customer values" && p.total > 0 ? 0.4 + (0.45 * p.done) / p.total : start;
             const writing = p.phase === "Writing customer values";
-            report(writing ? p.done : 0, writing ? p.total : 0, { label: `CLV ${name}: ${p.phase.toLowerCase()}`, fraction });
+            report(writing ? p.done : 0, writing ? p.total : 0, {
+              label: `CLV ${name}: ${p.phase.toLowerCase()}`,
+              fraction,
+            });
           },
         });
-        report(result.customers, result.customers, { label: `CLV ${name}: ${fmt(result.written)} snapshots, equity rollups` });
+        report(result.customers, result.customers, {
+          label: `CLV ${name}: ${fmt(result.written)} snapshots, equity rollups`,
+        });
       },
     });
   }
@@ -408,7 +423,11 @@ async function sizes(c: pg.Client): Promise<LargeTenant["sizes"]> {
  * missing, and returns its sizes. `databaseUrl` is the owner's URL (bulk SQL, VACUUM); the value
  * recompute runs through the app's client (connectDatabase must have been called).
  */
-export async function ensureLargeTenant(databaseUrl: string, progress: ProgressBar, now = new Date()): Promise<LargeTenant> {
+export async function ensureLargeTenant(
+  databaseUrl: string,
+  progress: ProgressBar,
+  now = new Date(),
+): Promise<LargeTenant> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -418,17 +437,30 @@ export async function ensureLargeTenant(databaseUrl: string, progress: ProgressB
     const rebuild = rows[0]?.name !== DATA_VERSION;
     const month = monthStart(now, 1);
     const steps: Step[] = rebuild ? [...baseSteps(now), ...VACUUMED.map(([t, u]) => vacuumStep(t, u))] : [];
-    const needs: MonthNeeds = rebuild ? { assessments: true, survey: true, snapshots: [monthStart(month, 1), month] } : await monthNeeds(client, month);
+    const needs: MonthNeeds = rebuild
+      ? { assessments: true, survey: true, snapshots: [monthStart(month, 1), month] }
+      : await monthNeeds(client, month);
     steps.push(...monthSteps(month, needs));
     if (rebuild)
-      steps.push({ label: "stamping the build", units: 1, run: (c) => c.query(`update "Tenant" set name = $2 where id = $1`, [LARGE_TENANT_ID, DATA_VERSION]) });
+      steps.push({
+        label: "stamping the build",
+        units: 1,
+        run: (c) => c.query(`update "Tenant" set name = $2 where id = $1`, [LARGE_TENANT_ID, DATA_VERSION]),
+      });
     let buildSeconds = 0;
     if (steps.length) {
       progress.start(steps.reduce((s, step) => s + step.units, 0));
       for (const step of steps) await progress.step(step.label, step.units, (report) => step.run(client, report));
       buildSeconds = progress.finish(rebuild ? "large tenant built" : "month inputs added");
     }
-    return { tenantId: LARGE_TENANT_ID, slug: LARGE_TENANT_SLUG, dataVersion: DATA_VERSION, buildSeconds, reused: !rebuild, sizes: await sizes(client) };
+    return {
+      tenantId: LARGE_TENANT_ID,
+      slug: LARGE_TENANT_SLUG,
+      dataVersion: DATA_VERSION,
+      buildSeconds,
+      reused: !rebuild,
+      sizes: await sizes(client),
+    };
   } finally {
     await client.end();
   }

@@ -49,7 +49,9 @@ export const partnerNetworkScenario: BenchScenario = {
     const someIds = await withTenant({ tenantId }, (db) =>
       db.partner.findMany({ where: { tenantId, touchpoints: { some: {} } }, select: { id: true }, take: 20 }),
     );
-    const detail = await measureConcurrent(100, 4, (i) => withTenant({ tenantId }, (db) => partnerDetail(db, tenantId, someIds[i % someIds.length].id)));
+    const detail = await measureConcurrent(100, 4, (i) =>
+      withTenant({ tenantId }, (db) => partnerDetail(db, tenantId, someIds[i % someIds.length].id)),
+    );
     const lastMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1));
     let partnersScored = 0;
     const compliance = await measureConcurrent(50, 2, async () => {
@@ -59,7 +61,14 @@ export const partnerNetworkScenario: BenchScenario = {
     log(`compliance computed for ${partnersScored} partners per run`);
     const row = (figure: string, samples: number[], goalMs: number): BenchResult => {
       const p95 = percentile(samples, 95);
-      return { scenario: "partner-network", figure, value: p95, unit: "ms p95", goal: `< ${goalMs} ms`, pass: p95 < goalMs };
+      return {
+        scenario: "partner-network",
+        figure,
+        value: p95,
+        unit: "ms p95",
+        goal: `< ${goalMs} ms`,
+        pass: p95 < goalMs,
+      };
     };
     return [
       row(`partner list page (${total} partners, search/filter/sort)`, list, 150),

@@ -43,7 +43,10 @@ async function sample(base: string, key: string, until: Promise<unknown>): Promi
     samples.push({ ms: performance.now() - started, ok });
   };
   while (!done) {
-    inFlight.push(probe(`${base}/api/v1/partners?limit=10`, { authorization: `Bearer ${key}` }), probe(`${base}/login`, {}));
+    inFlight.push(
+      probe(`${base}/api/v1/partners?limit=10`, { authorization: `Bearer ${key}` }),
+      probe(`${base}/login`, {}),
+    );
     await new Promise((r) => setTimeout(r, SAMPLE_EVERY_MS));
   }
   await Promise.all(inFlight);
@@ -51,14 +54,21 @@ async function sample(base: string, key: string, until: Promise<unknown>): Promi
 }
 
 const stats = (samples: Sample[]) => ({
-  p95: percentile(samples.map((s) => s.ms), 95),
+  p95: percentile(
+    samples.map((s) => s.ms),
+    95,
+  ),
   max: Math.max(...samples.map((s) => s.ms)),
   errors: samples.filter((s) => !s.ok).length,
   n: samples.length,
 });
 
 function start(command: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, command, { env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "ignore", detached: true });
+  return spawn(process.execPath, command, {
+    env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "ignore",
+    detached: true,
+  });
 }
 
 async function waitFor(probe: () => Promise<boolean>, timeoutMs: number, what: string) {
@@ -77,7 +87,8 @@ const jobDone = (jobId: string) => () =>
 
 export const responsivenessScenario: BenchScenario = {
   name: scenario,
-  description: "web answers sampled every 100 ms: idle, during a 200,000-customer recompute and a 1,000-partner PDF export (both in the worker), the first minute after start",
+  description:
+    "web answers sampled every 100 ms: idle, during a 200,000-customer recompute and a 1,000-partner PDF export (both in the worker), the first minute after start",
   usesLargeTenant: true,
   async run({ databaseUrl, log }) {
     const owner = await withTenant({ tenantId: TENANT }, (db) =>
@@ -88,22 +99,37 @@ export const responsivenessScenario: BenchScenario = {
     );
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const env = { DATABASE_URL: databaseUrl, AUTH_SECRET: "bench-responsiveness-secret-0123456789", PORT: String(port) };
+    const env = {
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: "bench-responsiveness-secret-0123456789",
+      PORT: String(port),
+    };
     const children: ChildProcess[] = [];
     const results: BenchResult[] = [];
     try {
       // the first minute after start: web and worker start together, as `npm start` does
       const startedAt = Date.now();
-      children.push(start(["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { ...env, STEWARD_ROLE: "web" }));
-      children.push(start(["--import", "tsx", "scripts/serve.ts", "--role=worker"], { ...env, STEWARD_ROLE: "worker" }));
+      children.push(
+        start(["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+          ...env,
+          STEWARD_ROLE: "web",
+        }),
+      );
+      children.push(
+        start(["--import", "tsx", "scripts/serve.ts", "--role=worker"], { ...env, STEWARD_ROLE: "worker" }),
+      );
       await waitFor(() => fetch(`${base}/login`).then((r) => r.ok), 60_000, "the web server starting");
-      const firstMinute = stats(await sample(base, key, new Promise((r) => setTimeout(r, Math.max(0, 60_000 - (Date.now() - startedAt))))));
+      const firstMinute = stats(
+        await sample(base, key, new Promise((r) => setTimeout(r, Math.max(0, 60_000 - (Date.now() - startedAt))))),
+      );
       const idle = stats(await sample(base, key, new Promise((r) => setTimeout(r, 20_000))));
 
       const recompute = await withTenant({ tenantId: TENANT }, (db) =>
         createRecomputeJob(db, TENANT, { month: new Date(), userId: owner.userId, force: true }),
       );
-      const duringRecompute = stats(await sample(base, key, waitFor(jobDone(recompute.id), 30 * 60_000, "the recompute")));
+      const duringRecompute = stats(
+        await sample(base, key, waitFor(jobDone(recompute.id), 30 * 60_000, "the recompute")),
+      );
 
       const month = monthStart(new Date(), 1);
       const { exportJobId } = await withTenant(
@@ -127,8 +153,22 @@ export const responsivenessScenario: BenchScenario = {
         const p95Ratio = s.p95 / idle.p95;
         const maxRatio = s.max / idle.max;
         log(`${label}: p95 ${s.p95.toFixed(0)} ms, max ${s.max.toFixed(0)} ms, ${s.errors} errors of ${s.n}`);
-        results.push({ scenario, figure: `p95 ${label} ÷ idle p95`, value: p95Ratio, unit: "×", goal: "≤ 1.5×", pass: p95Ratio <= 1.5 && s.errors === 0 });
-        results.push({ scenario, figure: `max ${label} ÷ idle max`, value: maxRatio, unit: "×", goal: "≤ 1.5×", pass: maxRatio <= 1.5 && s.errors === 0 });
+        results.push({
+          scenario,
+          figure: `p95 ${label} ÷ idle p95`,
+          value: p95Ratio,
+          unit: "×",
+          goal: "≤ 1.5×",
+          pass: p95Ratio <= 1.5 && s.errors === 0,
+        });
+        results.push({
+          scenario,
+          figure: `max ${label} ÷ idle max`,
+          value: maxRatio,
+          unit: "×",
+          goal: "≤ 1.5×",
+          pass: maxRatio <= 1.5 && s.errors === 0,
+        });
       }
     } finally {
       for (const child of children) if (child.pid) process.kill(-child.pid, "SIGKILL");

@@ -1,7 +1,14 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 
 /** One measured figure, printed as a row of the bench table. */
-export type BenchResult = { scenario: string; figure: string; value: number; unit: string; goal?: string; pass?: boolean };
+export type BenchResult = {
+  scenario: string;
+  figure: string;
+  value: number;
+  unit: string;
+  goal?: string;
+  pass?: boolean;
+};
 
 export type BenchContext = {
   /** The app's client (role steward_app, RLS on): use withTenant from lib/db/scope like the app does. */

@@ -18,7 +18,11 @@ const SCRATCH_MONTH = "2099-01-01";
 
 export type ValueReference = { aggregateSeconds: number; copySeconds: number; rows: number; copyTarget: string };
 
-export async function valueReference(databaseUrl: string, tenantId: string, period: ValuePeriod): Promise<ValueReference> {
+export async function valueReference(
+  databaseUrl: string,
+  tenantId: string,
+  period: ValuePeriod,
+): Promise<ValueReference> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -61,20 +65,37 @@ function copyRows(databaseUrl: string, file: string): { copySeconds: number; cop
     superUrl.password = "";
   }
   const timed = (url: string, setup: string[], target: string) => {
-    const out = execFileSync("psql", [
-      url, "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1",
-      "-c", "begin",
-      ...setup.flatMap((c) => ["-c", c]),
-      "-c", "select extract(epoch from clock_timestamp())",
-      "-c", `\\copy ${target} ${COLUMNS} from '${file}' with (format csv)`,
-      "-c", "select extract(epoch from clock_timestamp())",
-      "-c", "rollback",
-    ], { stdio: ["ignore", "pipe", "pipe"] }).toString();
+    const out = execFileSync(
+      "psql",
+      [
+        url,
+        "-q",
+        "-t",
+        "-A",
+        "-v",
+        "ON_ERROR_STOP=1",
+        "-c",
+        "begin",
+        ...setup.flatMap((c) => ["-c", c]),
+        "-c",
+        "select extract(epoch from clock_timestamp())",
+        "-c",
+        `\\copy ${target} ${COLUMNS} from '${file}' with (format csv)`,
+        "-c",
+        "select extract(epoch from clock_timestamp())",
+        "-c",
+        "rollback",
+      ],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    ).toString();
     const [start, end] = out.trim().split("\n").map(Number);
     return end - start;
   };
   try {
-    return { copySeconds: timed(superUrl.toString(), [], `"CustomerValue"`), copyTarget: `"CustomerValue" (superuser)` };
+    return {
+      copySeconds: timed(superUrl.toString(), [], `"CustomerValue"`),
+      copyTarget: `"CustomerValue" (superuser)`,
+    };
   } catch {
     const setup = [`create temporary table cv_copy (like "CustomerValue" including defaults)`];
     return { copySeconds: timed(databaseUrl, setup, "cv_copy"), copyTarget: "a temporary table (no superuser)" };

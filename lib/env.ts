@@ -32,7 +32,9 @@ const schema = z.object({
    * http. Off by default (SSRF guard, lib/webhooks/target.ts); tests and e2e runs set it for their
    * local receiver.
    */
-  STEWARD_WEBHOOKS_ALLOW_PRIVATE: z.enum(["0", "1"], { error: "STEWARD_WEBHOOKS_ALLOW_PRIVATE must be 0 or 1" }).optional(),
+  STEWARD_WEBHOOKS_ALLOW_PRIVATE: z
+    .enum(["0", "1"], { error: "STEWARD_WEBHOOKS_ALLOW_PRIVATE must be 0 or 1" })
+    .optional(),
   /**
    * How many reverse proxies in front of the app append to X-Forwarded-For. 0 (the default) ignores the
    * header and uses the connection's address; N takes the client address N entries from its right end.

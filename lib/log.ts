@@ -13,7 +13,10 @@ function write(level: Level, message: string, data?: Record<string, unknown>) {
 function serialize(data?: Record<string, unknown>) {
   if (!data) return {};
   return Object.fromEntries(
-    Object.entries(data).map(([k, v]) => [k, v instanceof Error ? { name: v.name, message: v.message, stack: v.stack } : v]),
+    Object.entries(data).map(([k, v]) => [
+      k,
+      v instanceof Error ? { name: v.name, message: v.message, stack: v.stack } : v,
+    ]),
   );
 }
 

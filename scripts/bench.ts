@@ -23,7 +23,9 @@ let serverUrl = process.env.DATABASE_URL;
 let throwaway: string | undefined;
 if (!serverUrl) {
   throwaway = mkdtempSync(join(tmpdir(), "steward-bench-pg-"));
-  serverUrl = execFileSync("scripts/throwaway-postgres.sh", ["start", throwaway, process.env.BENCH_PG_PORT ?? "55499"]).toString().trim();
+  serverUrl = execFileSync("scripts/throwaway-postgres.sh", ["start", throwaway, process.env.BENCH_PG_PORT ?? "55499"])
+    .toString()
+    .trim();
   console.log(`Started a throwaway PostgreSQL server for the benchmark (${throwaway})`);
 }
 const benchUrl = new URL(serverUrl);
@@ -43,7 +45,9 @@ try {
   // The value, scorecards and inbox scenarios share one large tenant: built once (or reused) first.
   const onLarge = scenarios.filter((s) => s.usesLargeTenant);
   if (onLarge.length) {
-    console.log(`\n▶ large tenant for ${onLarge.map((s) => s.name).join(", ")} (built once, then reused from the same server)`);
+    console.log(
+      `\n▶ large tenant for ${onLarge.map((s) => s.name).join(", ")} (built once, then reused from the same server)`,
+    );
     large = await ensureLargeTenant(benchUrl.toString(), new ProgressBar(process.stderr));
     console.log(
       `  ${large.reused ? "reused" : "built"} ${large.slug} (${large.dataVersion})` +
@@ -52,8 +56,12 @@ try {
     console.log(`  ${sizesLine(large)}`);
   }
   for (const scenario of scenarios) {
-    console.log(`\n▶ ${scenario.name}: ${scenario.description}${scenario.usesLargeTenant ? " [large tenant]" : " [its own data]"}`);
-    results.push(...(await scenario.run({ prisma, databaseUrl: benchUrl.toString(), log: (l) => console.log(`  ${l}`) })));
+    console.log(
+      `\n▶ ${scenario.name}: ${scenario.description}${scenario.usesLargeTenant ? " [large tenant]" : " [its own data]"}`,
+    );
+    results.push(
+      ...(await scenario.run({ prisma, databaseUrl: benchUrl.toString(), log: (l) => console.log(`  ${l}`) })),
+    );
   }
 } finally {
   await disconnectDatabase();
@@ -72,10 +80,20 @@ const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].l
 const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
 if (large) {
   console.log(`\nLarge tenant ${large.slug} (before the scenarios ran): ${sizesLine(large)}`);
-  const how = large.reused ? `reused${large.buildSeconds ? ` (month inputs added in ${clock(large.buildSeconds)})` : ""}` : `built in ${clock(large.buildSeconds)}`;
-  console.log(`  ${how}; used by ${scenarios.filter((s) => s.usesLargeTenant).map((s) => s.name).join(", ")}`);
+  const how = large.reused
+    ? `reused${large.buildSeconds ? ` (month inputs added in ${clock(large.buildSeconds)})` : ""}`
+    : `built in ${clock(large.buildSeconds)}`;
+  console.log(
+    `  ${how}; used by ${scenarios
+      .filter((s) => s.usesLargeTenant)
+      .map((s) => s.name)
+      .join(", ")}`,
+  );
 }
 const own = scenarios.filter((s) => !s.usesLargeTenant);
-if (own.length) console.log(`${large ? "" : "\n"}On their own data (as their issues define it): ${own.map((s) => s.name).join(", ")}`);
+if (own.length)
+  console.log(
+    `${large ? "" : "\n"}On their own data (as their issues define it): ${own.map((s) => s.name).join(", ")}`,
+  );
 console.log(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.map(line).join("\n")}`);
 process.exit(results.some((r) => r.pass === false) ? 1 : 0);

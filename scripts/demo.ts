@@ -24,7 +24,10 @@ const logins = await ensureDemoTenants((line) => console.log(line));
 await disconnectDatabase();
 
 const mailbox = await startLocalMailbox(runtime, env().STEWARD_DATA_DIR);
-if (mailbox) console.log(`Mail: no SMTP_URL, so the demo's mail goes to a local SMTP server (${mailbox}); owners read it at Settings → Mailbox`);
+if (mailbox)
+  console.log(
+    `Mail: no SMTP_URL, so the demo's mail goes to a local SMTP server (${mailbox}); owners read it at Settings → Mailbox`,
+  );
 
 const port = process.env.PORT ?? "3000";
 // The web server and the job worker, in one command (STEWARD_ROLE=all unless set otherwise).

@@ -37,7 +37,9 @@ let serverUrl = process.env.DATABASE_URL;
 let throwaway: string | undefined;
 if (!serverUrl) {
   throwaway = mkdtempSync(join(tmpdir(), "steward-load-pg-"));
-  serverUrl = execFileSync("scripts/throwaway-postgres.sh", ["start", throwaway, process.env.LOAD_PG_PORT ?? "55497"]).toString().trim();
+  serverUrl = execFileSync("scripts/throwaway-postgres.sh", ["start", throwaway, process.env.LOAD_PG_PORT ?? "55497"])
+    .toString()
+    .trim();
   console.log(`Started a throwaway PostgreSQL server (${throwaway})`);
 }
 const loadUrl = new URL(serverUrl);
@@ -55,8 +57,13 @@ const { tenant, owner } = await createTenantWithOwner({ slug });
 const tenantId = tenant.id;
 const fixture = await withTenant({ tenantId }, async (db) => {
   await createSlaPolicies(db, tenantId);
-  const partners = await Promise.all(["Alpha", "Bravo", "Charlie"].map((name) => createPartner(db, tenantId, { name, status: "ACTIVE" })));
-  const touchpoints = [await createTouchpoint(db, tenantId, { name: "Delivery" }), await createTouchpoint(db, tenantId, { name: "Installation" })];
+  const partners = await Promise.all(
+    ["Alpha", "Bravo", "Charlie"].map((name) => createPartner(db, tenantId, { name, status: "ACTIVE" })),
+  );
+  const touchpoints = [
+    await createTouchpoint(db, tenantId, { name: "Delivery" }),
+    await createTouchpoint(db, tenantId, { name: "Installation" }),
+  ];
   const { key } = await createApiKey(db, tenantId, owner.user.id, { name: "Load test", rateLimitPerMinute: 100_000 });
   return { partnerIds: partners.map((p) => p.id), touchpointIds: touchpoints.map((t) => t.id), key };
 });
@@ -67,13 +74,28 @@ await disconnectDatabase();
 let server: ChildProcess | undefined;
 
 async function startServer() {
-  server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: loadUrl.toString(), AUTH_SECRET: "load-test-secret-0123456789abcdef", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: "ignore",
-    detached: true, // its own process group, so SIGKILL reaches every process of the server
-  });
+  server = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: loadUrl.toString(),
+        AUTH_SECRET: "load-test-secret-0123456789abcdef",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      stdio: "ignore",
+      detached: true, // its own process group, so SIGKILL reaches every process of the server
+    },
+  );
   for (let i = 0; i < 300; i++) {
-    if (await fetch(`${BASE}/openapi.json`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${BASE}/openapi.json`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await sleep(100);
   }
   throw new Error("The app server did not start within 30 s (is there a production build? npm run build)");
@@ -104,7 +126,15 @@ function plan(phase: string): Write[] {
     const occurredAt = new Date(PHASE_START[phase] + n * 60_000).toISOString();
     const body =
       kind === "incident"
-        ? { partnerId, touchpointId, severity: "MEDIUM", category: "Late delivery", title, description: "Created by the load script.", ...ref }
+        ? {
+            partnerId,
+            touchpointId,
+            severity: "MEDIUM",
+            category: "Late delivery",
+            title,
+            description: "Created by the load script.",
+            ...ref,
+          }
         : { partnerId, touchpointId, occurredAt, outcome: "SUCCESS", csat: 1 + (n % 5), ...ref };
     return { n, kind, key: randomUUID(), match: kind === "incident" ? title : occurredAt, body };
   });
@@ -118,7 +148,11 @@ async function send(write: Write): Promise<{ status: number; id?: string; attemp
     try {
       const response = await fetch(`${BASE}/${write.kind === "incident" ? "incidents" : "interactions"}`, {
         method: "POST",
-        headers: { authorization: `Bearer ${fixture.key}`, "content-type": "application/json", "idempotency-key": write.key },
+        headers: {
+          authorization: `Bearer ${fixture.key}`,
+          "content-type": "application/json",
+          "idempotency-key": write.key,
+        },
         body: JSON.stringify(write.body),
         signal: AbortSignal.timeout(30_000),
       });
@@ -184,9 +218,18 @@ async function verify(phase: string, outcomes: Outcome[]) {
     const acknowledged = outcomes.filter((o) => o.status >= 200 && o.status < 300);
     const lost = acknowledged.filter((o) => !stored.has(o.write.match)).length;
     const duplicated = [...stored.values()].filter((ids) => ids.length > 1).length;
-    const inconsistent = acknowledged.filter((o) => o.rowIds.size !== 1 || !stored.get(o.write.match)?.includes([...o.rowIds][0])).length;
+    const inconsistent = acknowledged.filter(
+      (o) => o.rowIds.size !== 1 || !stored.get(o.write.match)?.includes([...o.rowIds][0]),
+    ).length;
     const unanswered = outcomes.length - acknowledged.length;
-    return { acknowledged: acknowledged.length, stored: rows.rowCount ?? 0, lost, duplicated, inconsistent, unanswered };
+    return {
+      acknowledged: acknowledged.length,
+      stored: rows.rowCount ?? 0,
+      lost,
+      duplicated,
+      inconsistent,
+      unanswered,
+    };
   } finally {
     await db.end();
   }
@@ -197,7 +240,11 @@ function percentile(values: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-function report(name: string, run: { outcomes: Outcome[]; seconds: number }, check: Awaited<ReturnType<typeof verify>>) {
+function report(
+  name: string,
+  run: { outcomes: Outcome[]; seconds: number },
+  check: Awaited<ReturnType<typeof verify>>,
+) {
   const requests = run.outcomes.reduce((sum, o) => sum + o.attempts, 0);
   const ms = run.outcomes.map((o) => o.ms);
   console.log(
@@ -206,7 +253,13 @@ function report(name: string, run: { outcomes: Outcome[]; seconds: number }, che
       `  answered 2xx ${check.acknowledged.toLocaleString("en")}, rows stored ${check.stored.toLocaleString("en")}, ` +
       `lost ${check.lost}, duplicated ${check.duplicated}, answers naming another row ${check.inconsistent}, never answered ${check.unanswered}`,
   );
-  return check.lost === 0 && check.duplicated === 0 && check.inconsistent === 0 && check.unanswered === 0 && check.stored === check.acknowledged;
+  return (
+    check.lost === 0 &&
+    check.duplicated === 0 &&
+    check.inconsistent === 0 &&
+    check.unanswered === 0 &&
+    check.stored === check.acknowledged
+  );
 }
 
 let ok = false;
@@ -226,7 +279,9 @@ try {
     killServer();
     void startServer().then(() => (downMs = performance.now() - t0));
   });
-  console.log(`  (server killed with SIGKILL after ${killedAt.toLocaleString("en")} answered writes; back after ${(downMs / 1000).toFixed(1)} s)`);
+  console.log(
+    `  (server killed with SIGKILL after ${killedAt.toLocaleString("en")} answered writes; back after ${(downMs / 1000).toFixed(1)} s)`,
+  );
   const crashOk = report("Phase 2 (SIGKILL + restart)", crash, await verify("crash", crash.outcomes));
   ok = steadyOk && crashOk;
   console.log(ok ? "No write lost or duplicated." : "FAILED: see the counts above.");

@@ -13,7 +13,10 @@ const runtime = await prepareRuntime().catch((error: unknown) => {
 try {
   // The embedded database serves one connection at a time.
   connectDatabase(runtime.databaseUrl, runtime.embedded ? 1 : undefined);
-  const logins = await ensureDemoTenants((line) => console.log(line), process.argv.includes("--small") ? "small" : "full");
+  const logins = await ensureDemoTenants(
+    (line) => console.log(line),
+    process.argv.includes("--small") ? "small" : "full",
+  );
   for (const login of logins) console.log(`  ${login.label}: ${login.email}  ${login.password}`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

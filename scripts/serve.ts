@@ -45,7 +45,12 @@ export async function runRole(runtime: Runtime, role: Role, mode: "start" | "dev
   if (!next) onListening?.();
 }
 
-function runNext(runtime: Runtime, mode: "start" | "dev", onListening: (() => void) | undefined, onExit: (code: number) => void) {
+function runNext(
+  runtime: Runtime,
+  mode: "start" | "dev",
+  onListening: (() => void) | undefined,
+  onExit: (code: number) => void,
+) {
   const port = String(env().PORT);
   // scripts/next-server.mjs rather than `next start`: it passes each connection's address on.
   const next = spawn(process.execPath, ["scripts/next-server.mjs", ...(mode === "dev" ? ["--dev"] : [])], {

@@ -27,13 +27,22 @@ function readJson(path) {
 
 // 1. Static checks: one suite, passed or failed as a whole (their own output names each finding).
 const check = run("npm run check: format, lint, layer rules, knip, tsc", "npm", ["run", "check"]);
-results.push({ suite: "check", passed: check.status === 0 ? 1 : 0, failed: check.status === 0 ? 0 : 1, seconds: check.seconds });
+results.push({
+  suite: "check",
+  passed: check.status === 0 ? 1 : 0,
+  failed: check.status === 0 ? 0 : 1,
+  seconds: check.seconds,
+});
 
 // 2. Vitest
 const vitestJson = "test-results/vitest.json";
 rmSync(vitestJson, { force: true });
 const vitest = run("Vitest: unit and integration", process.execPath, [
-  "node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`,
+  "node_modules/vitest/vitest.mjs",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${vitestJson}`,
 ]);
 const v = readJson(vitestJson);
 results.push({
@@ -44,8 +53,16 @@ results.push({
 });
 
 // 3. Build (the end-to-end tests run the production server)
-const build = env.STEWARD_SKIP_BUILD === "1" ? { status: 0, seconds: 0 } : run("next build", process.execPath, ["node_modules/next/dist/bin/next", "build"]);
-results.push({ suite: "build", passed: build.status === 0 ? 1 : 0, failed: build.status === 0 ? 0 : 1, seconds: build.seconds });
+const build =
+  env.STEWARD_SKIP_BUILD === "1"
+    ? { status: 0, seconds: 0 }
+    : run("next build", process.execPath, ["node_modules/next/dist/bin/next", "build"]);
+results.push({
+  suite: "build",
+  passed: build.status === 0 ? 1 : 0,
+  failed: build.status === 0 ? 0 : 1,
+  seconds: build.seconds,
+});
 
 // 4. Playwright
 const chromium = env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -69,7 +86,11 @@ if (build.status !== 0) {
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 console.log(`\nTest summary (${database}):`);
-for (const r of results) console.log(`  ${r.suite.padEnd(11)} ${r.passed} passed, ${r.failed} failed (${r.seconds} s)${r.note ? ` — ${r.note}` : ""}`);
-if (env.STEWARD_TEST_SUMMARY) writeFileSync(env.STEWARD_TEST_SUMMARY, JSON.stringify({ database, passed, failed, results }));
+for (const r of results)
+  console.log(
+    `  ${r.suite.padEnd(11)} ${r.passed} passed, ${r.failed} failed (${r.seconds} s)${r.note ? ` — ${r.note}` : ""}`,
+  );
+if (env.STEWARD_TEST_SUMMARY)
+  writeFileSync(env.STEWARD_TEST_SUMMARY, JSON.stringify({ database, passed, failed, results }));
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

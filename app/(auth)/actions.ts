@@ -13,7 +13,6 @@ import { acceptInvitation, acceptInvitationSchema } from "@/lib/members/invitati
 import { currentUser } from "@/lib/auth/session";
 import { nextPathSchema } from "@/lib/auth/safe-next";
 
-
 export const loginAction = publicAction
   .metadata({ actionName: "auth.login", permission: "public" })
   .inputSchema(loginSchema.extend({ next: nextPathSchema }))
@@ -24,7 +23,9 @@ export const loginAction = publicAction
       if (error instanceof CredentialsSignin) {
         const [code, minutes] = String(error.code).split(":");
         if (code === "rate_limited")
-          throw new DomainError(`Too many failed sign-ins. Try again in ${minutes} minute${minutes === "1" ? "" : "s"}.`);
+          throw new DomainError(
+            `Too many failed sign-ins. Try again in ${minutes} minute${minutes === "1" ? "" : "s"}.`,
+          );
         throw new DomainError("That e-mail and password do not match an account.");
       }
       if (error instanceof AuthError) throw new DomainError("Sign-in failed. Please try again.");
@@ -54,6 +55,7 @@ export const acceptInvitationAction = publicAction
   .action(async ({ parsedInput }) => {
     const user = await currentUser();
     const { home, email } = await acceptInvitation(parsedInput, user);
-    if (!user && parsedInput.password) await signIn("credentials", { email, password: parsedInput.password, redirect: false });
+    if (!user && parsedInput.password)
+      await signIn("credentials", { email, password: parsedInput.password, redirect: false });
     redirect(home);
   });

@@ -9,4 +9,10 @@ type FlattenedErrors = { formErrors: string[]; fieldErrors: Record<string, strin
  * app/ (the layer rule in .dependency-cruiser.cjs). Input is what the component sends: every action whose
  * schema accepts it fits, so one form serves the steward's action and the partner's.
  */
-export type ActionProp<Input, Data = unknown> = SafeActionFn<string, z.ZodType<unknown, Input>, [], FlattenedErrors, Data>;
+export type ActionProp<Input, Data = unknown> = SafeActionFn<
+  string,
+  z.ZodType<unknown, Input>,
+  [],
+  FlattenedErrors,
+  Data
+>;

@@ -18,7 +18,13 @@ type InboxBulkActions = {
   assign: ActionProp<{ tenantSlug: string; incidentIds: string[]; membershipId: string | null }>;
 };
 
-type Props = { tenantSlug: string; base: string; items: InboxItem[]; stewards: { id: string; name: string }[]; bulk?: InboxBulkActions };
+type Props = {
+  tenantSlug: string;
+  base: string;
+  items: InboxItem[];
+  stewards: { id: string; name: string }[];
+  bulk?: InboxBulkActions;
+};
 
 /** The inbox rows; stewards can select rows for bulk acknowledge / assign. */
 export function InboxTable({ tenantSlug, base, items, stewards, bulk }: Props) {
@@ -27,14 +33,27 @@ export function InboxTable({ tenantSlug, base, items, stewards, bulk }: Props) {
   const all = items.length > 0 && selected.length === items.length;
   return (
     <div className="space-y-3">
-      {bulk && <BulkBar tenantSlug={tenantSlug} actions={bulk} stewards={stewards} selected={selected} onDone={() => setSelected([])} />}
+      {bulk && (
+        <BulkBar
+          tenantSlug={tenantSlug}
+          actions={bulk}
+          stewards={stewards}
+          selected={selected}
+          onDone={() => setSelected([])}
+        />
+      )}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
             <tr>
               {bulk && (
                 <th className="px-3 py-2">
-                  <input type="checkbox" aria-label="Select all" checked={all} onChange={() => setSelected(all ? [] : items.map((i) => i.id))} />
+                  <input
+                    type="checkbox"
+                    aria-label="Select all"
+                    checked={all}
+                    onChange={() => setSelected(all ? [] : items.map((i) => i.id))}
+                  />
                 </th>
               )}
               <th className="px-3 py-2">Incident</th>
@@ -52,7 +71,12 @@ export function InboxTable({ tenantSlug, base, items, stewards, bulk }: Props) {
               <tr key={i.id} className="border-b border-slate-100 last:border-0" data-testid="inbox-row">
                 {bulk && (
                   <td className="px-3 py-2">
-                    <input type="checkbox" aria-label={`Select INC-${i.number}`} checked={selected.includes(i.id)} onChange={() => toggle(i.id)} />
+                    <input
+                      type="checkbox"
+                      aria-label={`Select INC-${i.number}`}
+                      checked={selected.includes(i.id)}
+                      onChange={() => toggle(i.id)}
+                    />
                   </td>
                 )}
                 <td className="px-3 py-2">
@@ -64,10 +88,20 @@ export function InboxTable({ tenantSlug, base, items, stewards, bulk }: Props) {
                 <td className="px-3 py-2">{SEVERITY_LABELS[i.severity as SeverityValue] ?? i.severity}</td>
                 <td className="px-3 py-2">{INCIDENT_STATUS_LABELS[i.status as IncidentStatus] ?? i.status}</td>
                 <td className="px-3 py-2">
-                  {["RESOLVED", "CLOSED"].includes(i.status) ? "—" : <Countdown dueAt={i.nextDueAt} paused={i.paused} />}
+                  {["RESOLVED", "CLOSED"].includes(i.status) ? (
+                    "—"
+                  ) : (
+                    <Countdown dueAt={i.nextDueAt} paused={i.paused} />
+                  )}
                 </td>
                 <td className="px-3 py-2" data-testid="level">
-                  {i.escalationLevel > 1 ? <span className="rounded bg-red-100 px-1.5 text-xs font-semibold text-red-800">Escalated L{i.escalationLevel}</span> : "L1"}
+                  {i.escalationLevel > 1 ? (
+                    <span className="rounded bg-red-100 px-1.5 text-xs font-semibold text-red-800">
+                      Escalated L{i.escalationLevel}
+                    </span>
+                  ) : (
+                    "L1"
+                  )}
                 </td>
                 <td className="px-3 py-2">{i.partnerName}</td>
                 <td className="px-3 py-2">{i.touchpointName}</td>
@@ -81,7 +115,13 @@ export function InboxTable({ tenantSlug, base, items, stewards, bulk }: Props) {
   );
 }
 
-type BulkBarProps = { tenantSlug: string; actions: InboxBulkActions; stewards: Props["stewards"]; selected: string[]; onDone: () => void };
+type BulkBarProps = {
+  tenantSlug: string;
+  actions: InboxBulkActions;
+  stewards: Props["stewards"];
+  selected: string[];
+  onDone: () => void;
+};
 
 /** Acknowledge or assign the selected rows. */
 function BulkBar({ tenantSlug, actions, stewards, selected, onDone }: BulkBarProps) {
@@ -91,13 +131,23 @@ function BulkBar({ tenantSlug, actions, stewards, selected, onDone }: BulkBarPro
   return (
     <div className="flex flex-wrap items-center gap-2" aria-label="Bulk actions">
       <span className="text-sm text-slate-600">{selected.length} selected</span>
-      <Button variant="secondary" disabled={selected.length === 0} pending={ack.isPending} onClick={() => ack.execute({ tenantSlug, incidentIds: selected })}>
+      <Button
+        variant="secondary"
+        disabled={selected.length === 0}
+        pending={ack.isPending}
+        onClick={() => ack.execute({ tenantSlug, incidentIds: selected })}
+      >
         Acknowledge selected
       </Button>
       <label className="sr-only" htmlFor="bulk-assignee">
         Assign selected to
       </label>
-      <select id="bulk-assignee" className={`${inputBase} block w-56 max-w-full`} value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+      <select
+        id="bulk-assignee"
+        className={`${inputBase} block w-56 max-w-full`}
+        value={assignee}
+        onChange={(e) => setAssignee(e.target.value)}
+      >
         <option value="">Unassigned</option>
         {stewards.map((s) => (
           <option key={s.id} value={s.id}>
@@ -105,10 +155,20 @@ function BulkBar({ tenantSlug, actions, stewards, selected, onDone }: BulkBarPro
           </option>
         ))}
       </select>
-      <Button variant="secondary" disabled={selected.length === 0} pending={assign.isPending} onClick={() => assign.execute({ tenantSlug, incidentIds: selected, membershipId: assignee || null })}>
+      <Button
+        variant="secondary"
+        disabled={selected.length === 0}
+        pending={assign.isPending}
+        onClick={() => assign.execute({ tenantSlug, incidentIds: selected, membershipId: assignee || null })}
+      >
         Assign selected
       </Button>
-      {ack.result.data && <span className="text-sm text-emerald-700">Acknowledged {ack.result.data.count}{ack.result.data.skipped ? `, skipped ${ack.result.data.skipped} not open` : ""}.</span>}
+      {ack.result.data && (
+        <span className="text-sm text-emerald-700">
+          Acknowledged {ack.result.data.count}
+          {ack.result.data.skipped ? `, skipped ${ack.result.data.skipped} not open` : ""}.
+        </span>
+      )}
       <FormMessage>{formError(ack.result) ?? formError(assign.result)}</FormMessage>
     </div>
   );

@@ -19,9 +19,21 @@ const VERB: Partial<Record<IncidentStatus, string>> = {
 
 type Common = { tenantSlug: string; incidentId: string; mode: "steward" | "partner" };
 
-type TransitionInput = { tenantSlug: string; incidentId: string; to: IncidentStatus; rootCause?: string; resolution?: string };
+type TransitionInput = {
+  tenantSlug: string;
+  incidentId: string;
+  to: IncidentStatus;
+  rootCause?: string;
+  resolution?: string;
+};
 
-export function TransitionControls({ tenantSlug, incidentId, status, targets, action }: Omit<Common, "mode"> & { status: IncidentStatus; targets: IncidentStatus[]; action: ActionProp<TransitionInput> }) {
+export function TransitionControls({
+  tenantSlug,
+  incidentId,
+  status,
+  targets,
+  action,
+}: Omit<Common, "mode"> & { status: IncidentStatus; targets: IncidentStatus[]; action: ActionProp<TransitionInput> }) {
   const [resolving, setResolving] = useState(false);
   const [fields, setFields] = useState({ rootCause: "", resolution: "" });
   // Once resolved, the root-cause form has done its job: close and empty it.
@@ -45,7 +57,9 @@ export function TransitionControls({ tenantSlug, incidentId, status, targets, ac
             pending={isPending}
             onClick={() => (to === "RESOLVED" ? setResolving(true) : run(to))}
           >
-            {(status === "RESOLVED" || status === "CLOSED") && to === "IN_PROGRESS" ? "Reopen" : (VERB[to] ?? INCIDENT_STATUS_LABELS[to])}
+            {(status === "RESOLVED" || status === "CLOSED") && to === "IN_PROGRESS"
+              ? "Reopen"
+              : (VERB[to] ?? INCIDENT_STATUS_LABELS[to])}
           </Button>
         ))}
       </div>
@@ -59,10 +73,26 @@ export function TransitionControls({ tenantSlug, incidentId, status, targets, ac
           }}
         >
           <Field label="Root cause" error={fieldError(result, "rootCause")}>
-            {(p) => <textarea {...p} rows={2} className={inputClass} value={fields.rootCause} onChange={(e) => setFields({ ...fields, rootCause: e.target.value })} />}
+            {(p) => (
+              <textarea
+                {...p}
+                rows={2}
+                className={inputClass}
+                value={fields.rootCause}
+                onChange={(e) => setFields({ ...fields, rootCause: e.target.value })}
+              />
+            )}
           </Field>
           <Field label="Resolution" error={fieldError(result, "resolution")}>
-            {(p) => <textarea {...p} rows={2} className={inputClass} value={fields.resolution} onChange={(e) => setFields({ ...fields, resolution: e.target.value })} />}
+            {(p) => (
+              <textarea
+                {...p}
+                rows={2}
+                className={inputClass}
+                value={fields.resolution}
+                onChange={(e) => setFields({ ...fields, resolution: e.target.value })}
+              />
+            )}
           </Field>
           <div className="flex gap-2">
             <Button type="submit" pending={isPending}>
@@ -100,7 +130,9 @@ export function CommentForm({ tenantSlug, incidentId, mode, action }: Common & {
     >
       <FormMessage>{formError(result)}</FormMessage>
       <Field label={mode === "steward" ? "Comment or internal note" : "Respond"} error={fieldError(result, "body")}>
-        {(p) => <textarea {...p} rows={3} className={inputClass} value={body} onChange={(e) => setBody(e.target.value)} />}
+        {(p) => (
+          <textarea {...p} rows={3} className={inputClass} value={body} onChange={(e) => setBody(e.target.value)} />
+        )}
       </Field>
       {mode === "steward" && (
         <label className="flex items-center gap-2 text-sm">
@@ -117,7 +149,17 @@ export function CommentForm({ tenantSlug, incidentId, mode, action }: Common & {
 
 type AssignInput = { tenantSlug: string; incidentIds: string[]; membershipId: string | null };
 
-export function AssignControl({ tenantSlug, incidentId, assigneeId, stewards, action }: Omit<Common, "mode"> & { assigneeId: string | null; stewards: { id: string; name: string }[]; action: ActionProp<AssignInput> }) {
+export function AssignControl({
+  tenantSlug,
+  incidentId,
+  assigneeId,
+  stewards,
+  action,
+}: Omit<Common, "mode"> & {
+  assigneeId: string | null;
+  stewards: { id: string; name: string }[];
+  action: ActionProp<AssignInput>;
+}) {
   const [value, setValue] = useState(assigneeId ?? "");
   const { execute, result, isPending } = useAction(action);
   return (
@@ -144,12 +186,21 @@ export function AssignControl({ tenantSlug, incidentId, assigneeId, stewards, ac
 }
 
 type DecisionInput = { tenantSlug: string; incidentId: string; requestId: string; approve: boolean };
-type DecisionProps = Omit<Common, "mode"> & { requestId: string; minutes: number; reason: string | null; by: string; action: ActionProp<DecisionInput> };
+type DecisionProps = Omit<Common, "mode"> & {
+  requestId: string;
+  minutes: number;
+  reason: string | null;
+  by: string;
+  action: ActionProp<DecisionInput>;
+};
 
 export function ExtensionDecision({ tenantSlug, incidentId, requestId, minutes, reason, by, action }: DecisionProps) {
   const { execute, result, isPending } = useAction(action);
   return (
-    <div className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-4 text-sm" data-testid="extension-request">
+    <div
+      className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-4 text-sm"
+      data-testid="extension-request"
+    >
       <p>
         <span className="font-medium">{by}</span> asks for {minutes} more minutes: {reason}
       </p>
@@ -158,7 +209,11 @@ export function ExtensionDecision({ tenantSlug, incidentId, requestId, minutes, 
         <Button pending={isPending} onClick={() => execute({ tenantSlug, incidentId, requestId, approve: true })}>
           Approve
         </Button>
-        <Button variant="secondary" pending={isPending} onClick={() => execute({ tenantSlug, incidentId, requestId, approve: false })}>
+        <Button
+          variant="secondary"
+          pending={isPending}
+          onClick={() => execute({ tenantSlug, incidentId, requestId, approve: false })}
+        >
           Deny
         </Button>
       </div>
@@ -168,7 +223,11 @@ export function ExtensionDecision({ tenantSlug, incidentId, requestId, minutes, 
 
 type ExtensionRequestInput = { tenantSlug: string; incidentId: string; minutes: number; reason: string };
 
-export function ExtensionRequestForm({ tenantSlug, incidentId, action }: Omit<Common, "mode"> & { action: ActionProp<ExtensionRequestInput, { id: string }> }) {
+export function ExtensionRequestForm({
+  tenantSlug,
+  incidentId,
+  action,
+}: Omit<Common, "mode"> & { action: ActionProp<ExtensionRequestInput, { id: string }> }) {
   const [v, setV] = useState({ minutes: "120", reason: "" });
   const { execute, result, isPending } = useAction(action, { onSuccess: () => setV({ minutes: "120", reason: "" }) });
   return (
@@ -183,10 +242,26 @@ export function ExtensionRequestForm({ tenantSlug, incidentId, action }: Omit<Co
       <FormMessage>{formError(result)}</FormMessage>
       {result.data && <FormMessage tone="success">Request sent: the brand will approve or deny it.</FormMessage>}
       <Field label="Extra minutes" error={fieldError(result, "minutes")}>
-        {(p) => <input {...p} inputMode="numeric" className={inputClass} value={v.minutes} onChange={(e) => setV({ ...v, minutes: e.target.value })} />}
+        {(p) => (
+          <input
+            {...p}
+            inputMode="numeric"
+            className={inputClass}
+            value={v.minutes}
+            onChange={(e) => setV({ ...v, minutes: e.target.value })}
+          />
+        )}
       </Field>
       <Field label="Why more time is needed" error={fieldError(result, "reason")}>
-        {(p) => <textarea {...p} rows={2} className={inputClass} value={v.reason} onChange={(e) => setV({ ...v, reason: e.target.value })} />}
+        {(p) => (
+          <textarea
+            {...p}
+            rows={2}
+            className={inputClass}
+            value={v.reason}
+            onChange={(e) => setV({ ...v, reason: e.target.value })}
+          />
+        )}
       </Field>
       <Button type="submit" variant="secondary" pending={isPending}>
         Request more time

@@ -14,7 +14,6 @@ type Option = { id: string; name: string };
 /** A touchpoint and, on the steward form, the partners that handle it (the portal lists only its own). */
 type TouchpointOption = Option & { partnerIds?: string[] };
 
-
 type IncidentInput = {
   tenantSlug: string;
   partnerId: string;
@@ -60,9 +59,14 @@ export function IncidentForm({ tenantSlug, mode, partners, touchpoints, action }
   const base = mode === "steward" ? `/t/${tenantSlug}/incidents` : `/portal/${tenantSlug}/incidents`;
   const onSuccess = ({ data }: { data?: { id: string } }) => data && router.push(`${base}/${data.id}`);
   const { execute, result, isPending } = useAction(action, { onSuccess });
-  const set = (key: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => setV({ ...v, [key]: e.target.value });
+  const set =
+    (key: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
+      setV({ ...v, [key]: e.target.value });
   // Only the touchpoints the chosen partner handles; none until a partner is chosen (steward form).
-  const offered = mode === "partner" ? touchpoints : touchpoints.filter((t) => v.partnerId !== "" && t.partnerIds?.includes(v.partnerId));
+  const offered =
+    mode === "partner"
+      ? touchpoints
+      : touchpoints.filter((t) => v.partnerId !== "" && t.partnerIds?.includes(v.partnerId));
   const choosePartner = (e: React.ChangeEvent<HTMLSelectElement>) => {
     const partnerId = e.target.value;
     const stillHandled = touchpoints.some((t) => t.id === v.touchpointId && t.partnerIds?.includes(partnerId));
@@ -116,7 +120,15 @@ export function IncidentForm({ tenantSlug, mode, partners, touchpoints, action }
         <Field
           label="Touchpoint"
           error={fieldError(result, "touchpointId")}
-          hint={mode === "steward" ? (v.partnerId === "" ? "Choose the partner first" : offered.length === 0 ? "This partner handles no touchpoint yet" : undefined) : undefined}
+          hint={
+            mode === "steward"
+              ? v.partnerId === ""
+                ? "Choose the partner first"
+                : offered.length === 0
+                  ? "This partner handles no touchpoint yet"
+                  : undefined
+              : undefined
+          }
         >
           {(p) => (
             <select {...p} className={inputClass} value={v.touchpointId} onChange={set("touchpointId")}>
@@ -163,10 +175,20 @@ export function IncidentForm({ tenantSlug, mode, partners, touchpoints, action }
         error={fieldError(result, "customerRef")}
         hint="Optional: the customer's reference in your systems. Equity at risk then uses this customer's value instead of an average."
       >
-        {(p) => <input {...p} className={inputClass} value={v.customerRef} onChange={set("customerRef")} autoComplete="off" />}
+        {(p) => (
+          <input {...p} className={inputClass} value={v.customerRef} onChange={set("customerRef")} autoComplete="off" />
+        )}
       </Field>
       <Field label="Customers affected" error={fieldError(result, "customersAffected")}>
-        {(p) => <input {...p} inputMode="numeric" className={inputClass} value={v.customersAffected} onChange={set("customersAffected")} />}
+        {(p) => (
+          <input
+            {...p}
+            inputMode="numeric"
+            className={inputClass}
+            value={v.customersAffected}
+            onChange={set("customersAffected")}
+          />
+        )}
       </Field>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-700">Cost of failure</legend>

@@ -6,11 +6,20 @@ import { EVENT_LABELS, SEVERITY_LABELS, type SeverityValue } from "@/lib/inciden
 import { INCIDENT_STATUS_LABELS, type IncidentStatus } from "@/lib/incidents/lifecycle";
 import { ESCALATION_LEVEL_LABELS, type EscalationLevel } from "@/lib/incidents/escalation-rules";
 
-
 function SeverityBadge({ severity }: { severity: string }) {
   const tone =
-    severity === "CRITICAL" ? "bg-red-100 text-red-800" : severity === "HIGH" ? "bg-orange-100 text-orange-800" : severity === "MEDIUM" ? "bg-amber-50 text-amber-800" : "bg-slate-100 text-slate-700";
-  return <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${tone}`}>{SEVERITY_LABELS[severity as SeverityValue] ?? severity}</span>;
+    severity === "CRITICAL"
+      ? "bg-red-100 text-red-800"
+      : severity === "HIGH"
+        ? "bg-orange-100 text-orange-800"
+        : severity === "MEDIUM"
+          ? "bg-amber-50 text-amber-800"
+          : "bg-slate-100 text-slate-700";
+  return (
+    <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${tone}`}>
+      {SEVERITY_LABELS[severity as SeverityValue] ?? severity}
+    </span>
+  );
 }
 
 export function IncidentSummary({
@@ -31,22 +40,36 @@ export function IncidentSummary({
   equityAtRisk?: number | null;
 }) {
   const money = (n: unknown) => formatMoney(Number(n), currency, { cents: true });
-  const cost = Number(incident.costRefunds) + Number(incident.costReshipment) + Number(incident.costCredits) + Number(incident.costHandling);
+  const cost =
+    Number(incident.costRefunds) +
+    Number(incident.costReshipment) +
+    Number(incident.costCredits) +
+    Number(incident.costHandling);
   const active = ["OPEN", "ACKNOWLEDGED", "IN_PROGRESS", "WAITING"].includes(incident.status);
   return (
     <Card className="p-5">
       <dl className="grid gap-4 text-sm sm:grid-cols-2 lg:grid-cols-4">
         <div>
           <dt className="text-slate-500">Status</dt>
-          <dd className="font-medium" data-testid="incident-status">{INCIDENT_STATUS_LABELS[incident.status as IncidentStatus]}</dd>
+          <dd className="font-medium" data-testid="incident-status">
+            {INCIDENT_STATUS_LABELS[incident.status as IncidentStatus]}
+          </dd>
         </div>
         <div>
           <dt className="text-slate-500">Severity</dt>
-          <dd><SeverityBadge severity={incident.severity} /></dd>
+          <dd>
+            <SeverityBadge severity={incident.severity} />
+          </dd>
         </div>
         <div>
           <dt className="text-slate-500">SLA clock ({incident.acknowledgedAt ? "resolve" : "acknowledge"})</dt>
-          <dd>{active ? <Countdown dueAt={incident.nextDueAt?.toISOString() ?? null} paused={!!incident.pausedAt} /> : "Stopped"}</dd>
+          <dd>
+            {active ? (
+              <Countdown dueAt={incident.nextDueAt?.toISOString() ?? null} paused={!!incident.pausedAt} />
+            ) : (
+              "Stopped"
+            )}
+          </dd>
         </div>
         <div>
           <dt className="text-slate-500">Escalation level</dt>
@@ -78,7 +101,10 @@ export function IncidentSummary({
         </div>
         <div>
           <dt className="text-slate-500">Resolve by</dt>
-          <dd>{incident.resolveDueAt?.toISOString().replace("T", " ").slice(0, 16) ?? "—"} UTC{incident.extraMinutes ? ` (+${incident.extraMinutes} min granted)` : ""}</dd>
+          <dd>
+            {incident.resolveDueAt?.toISOString().replace("T", " ").slice(0, 16) ?? "—"} UTC
+            {incident.extraMinutes ? ` (+${incident.extraMinutes} min granted)` : ""}
+          </dd>
         </div>
         <div>
           <dt className="text-slate-500">Customers affected</dt>
@@ -86,10 +112,13 @@ export function IncidentSummary({
         </div>
         <div>
           <dt className="text-slate-500">Cost of failure</dt>
-          <dd title={`Refunds ${money(incident.costRefunds)} · Reshipment ${money(incident.costReshipment)} · Credits ${money(incident.costCredits)} · Handling ${money(incident.costHandling)}`}>
+          <dd
+            title={`Refunds ${money(incident.costRefunds)} · Reshipment ${money(incident.costReshipment)} · Credits ${money(incident.costCredits)} · Handling ${money(incident.costHandling)}`}
+          >
             {money(cost)}
             <span className="block text-xs text-slate-500">
-              refunds {money(incident.costRefunds)} · reshipment {money(incident.costReshipment)} · credits {money(incident.costCredits)} · handling {money(incident.costHandling)}
+              refunds {money(incident.costRefunds)} · reshipment {money(incident.costReshipment)} · credits{" "}
+              {money(incident.costCredits)} · handling {money(incident.costHandling)}
             </span>
           </dd>
         </div>
@@ -97,7 +126,9 @@ export function IncidentSummary({
           <div className="sm:col-span-2">
             <dt className="text-slate-500">Equity at risk</dt>
             <dd data-testid="equity-at-risk">
-              {equityAtRisk === null ? "Not available yet: customer values have not been computed (Customers & value → Recompute)." : money(equityAtRisk)}
+              {equityAtRisk === null
+                ? "Not available yet: customer values have not been computed (Customers & value → Recompute)."
+                : money(equityAtRisk)}
             </dd>
           </div>
         )}
@@ -105,8 +136,12 @@ export function IncidentSummary({
       <p className="mt-4 whitespace-pre-wrap text-sm text-slate-700">{incident.description}</p>
       {incident.rootCause && (
         <div className="mt-4 grid gap-2 text-sm sm:grid-cols-2">
-          <p><span className="font-medium">Root cause:</span> {incident.rootCause}</p>
-          <p><span className="font-medium">Resolution:</span> {incident.resolution}</p>
+          <p>
+            <span className="font-medium">Root cause:</span> {incident.rootCause}
+          </p>
+          <p>
+            <span className="font-medium">Resolution:</span> {incident.resolution}
+          </p>
         </div>
       )}
     </Card>
@@ -129,15 +164,23 @@ function Timeline({ events }: { events: IncidentEvent[] }) {
   return (
     <ol className="space-y-3" data-testid="timeline">
       {events.map((e) => (
-        <li key={e.id} className={`rounded-md border p-3 text-sm ${e.internal ? "border-amber-200 bg-amber-50" : "border-slate-200 bg-white"}`}>
+        <li
+          key={e.id}
+          className={`rounded-md border p-3 text-sm ${e.internal ? "border-amber-200 bg-amber-50" : "border-slate-200 bg-white"}`}
+        >
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <span className="font-medium">
               {EVENT_LABELS[e.type] ?? e.type}
-              {e.toStatus && e.type !== "CREATED" ? `: ${INCIDENT_STATUS_LABELS[e.fromStatus as IncidentStatus] ?? "—"} → ${INCIDENT_STATUS_LABELS[e.toStatus as IncidentStatus]}` : ""}
+              {e.toStatus && e.type !== "CREATED"
+                ? `: ${INCIDENT_STATUS_LABELS[e.fromStatus as IncidentStatus] ?? "—"} → ${INCIDENT_STATUS_LABELS[e.toStatus as IncidentStatus]}`
+                : ""}
               {e.internal ? " (internal)" : ""}
             </span>
             <span className="text-xs text-slate-500">
-              {e.actorLabel} · <time dateTime={e.createdAt.toISOString()}>{e.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC</time>
+              {e.actorLabel} ·{" "}
+              <time dateTime={e.createdAt.toISOString()}>
+                {e.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC
+              </time>
             </span>
           </div>
           {typeof (e.data as { rootCause?: unknown } | null)?.rootCause === "string" && (

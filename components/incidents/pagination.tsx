@@ -2,10 +2,26 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 
 /** Previous / next links that keep the other search params. */
-export function Pagination({ base, params, page, pageSize, total, capped }: { base: string; params: Record<string, string | undefined>; page: number; pageSize: number; total: number; capped?: boolean }) {
+export function Pagination({
+  base,
+  params,
+  page,
+  pageSize,
+  total,
+  capped,
+}: {
+  base: string;
+  params: Record<string, string | undefined>;
+  page: number;
+  pageSize: number;
+  total: number;
+  capped?: boolean;
+}) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const href = (p: number) => {
-    const q = new URLSearchParams(Object.entries({ ...params, page: String(p) }).filter(([, v]) => v) as [string, string][]);
+    const q = new URLSearchParams(
+      Object.entries({ ...params, page: String(p) }).filter(([, v]) => v) as [string, string][],
+    );
     return `${base}?${q}`;
   };
   return (
@@ -16,8 +32,16 @@ export function Pagination({ base, params, page, pageSize, total, capped }: { ba
         {capped ? "+" : ""}
       </span>
       <span className="flex gap-2">
-        {page > 1 && <Link className={buttonClass("secondary")} href={href(page - 1)}>Previous</Link>}
-        {(page < pages || capped) && <Link className={buttonClass("secondary")} href={href(page + 1)}>Next</Link>}
+        {page > 1 && (
+          <Link className={buttonClass("secondary")} href={href(page - 1)}>
+            Previous
+          </Link>
+        )}
+        {(page < pages || capped) && (
+          <Link className={buttonClass("secondary")} href={href(page + 1)}>
+            Next
+          </Link>
+        )}
       </span>
     </nav>
   );

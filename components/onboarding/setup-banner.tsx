@@ -23,7 +23,10 @@ export async function SetupBanner({ tenantId, base }: { tenantId: string; base: 
         </p>
         <p className="text-sm text-slate-700">Next: {NEXT_STEP_LABELS[state.next]}.</p>
       </div>
-      <Link href={`${base}/setup`} className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700">
+      <Link
+        href={`${base}/setup`}
+        className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700"
+      >
         Continue setup
       </Link>
     </Card>

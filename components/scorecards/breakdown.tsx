@@ -30,7 +30,13 @@ export const AREA_SCORE_KEY = {
 } as const satisfies Record<ScorecardArea, string>;
 
 const fmt = (v: unknown) =>
-  v === null || v === undefined ? "no data" : typeof v === "number" ? (Number.isInteger(v) ? v.toLocaleString("en") : v.toLocaleString("en", { maximumFractionDigits: 2 })) : String(v);
+  v === null || v === undefined
+    ? "no data"
+    : typeof v === "number"
+      ? Number.isInteger(v)
+        ? v.toLocaleString("en")
+        : v.toLocaleString("en", { maximumFractionDigits: 2 })
+      : String(v);
 
 const INPUT_LABELS: Record<string, string> = {
   compliance: "Compliance %",
@@ -59,9 +65,9 @@ const INPUT_LABELS: Record<string, string> = {
 function ScoringRulesReference() {
   return (
     <p className="mt-2" data-testid="scoring-rules-reference">
-      Ties share a rank (90, 80, 80, 70 → 1, 2, 2, 4); change is against last month&apos;s published card (its draft when none
-      was published); offboarded partners are scored in a month they were active. Every rule — who is scored, the SLA
-      outcome&apos;s month, the survey quarter, equity at risk — with a worked example:{" "}
+      Ties share a rank (90, 80, 80, 70 → 1, 2, 2, 4); change is against last month&apos;s published card (its draft
+      when none was published); offboarded partners are scored in a month they were active. Every rule — who is scored,
+      the SLA outcome&apos;s month, the survey quarter, equity at risk — with a worked example:{" "}
       <Link href="/help/scorecards" className="font-medium text-brand-700 underline">
         How partner scorecards are computed
       </Link>
@@ -92,7 +98,10 @@ export function SubScoreBreakdown({ card, helpBase }: { card: ScorecardCard; hel
             </div>
             <p className="mt-1 text-xs text-slate-500">
               Weight {weight ?? "—"} %
-              {effective !== null && effective !== undefined && weight !== undefined && Math.abs(effective - weight) > 0.05
+              {effective !== null &&
+              effective !== undefined &&
+              weight !== undefined &&
+              Math.abs(effective - weight) > 0.05
                 ? ` (${effective.toFixed(1)} % after leaving out the areas without data)`
                 : ""}
               {effective === null ? " — left out of the overall score this month" : ""}
@@ -113,11 +122,11 @@ export function SubScoreBreakdown({ card, helpBase }: { card: ScorecardCard; hel
                   .filter((k) => k in (sub.inputs as Record<string, unknown>))
                   .map((k) => [k, (sub.inputs as Record<string, unknown>)[k]] as const)
                   .map(([k, v]) => (
-                  <div key={k} className="contents">
-                    <dt>{INPUT_LABELS[k] ?? k}</dt>
-                    <dd className="text-right tabular-nums">{fmt(v)}</dd>
-                  </div>
-                ))}
+                    <div key={k} className="contents">
+                      <dt>{INPUT_LABELS[k] ?? k}</dt>
+                      <dd className="text-right tabular-nums">{fmt(v)}</dd>
+                    </div>
+                  ))}
               </dl>
             ) : null}
             <details className="mt-3 text-xs text-slate-600">
@@ -152,8 +161,9 @@ export function FormulaPanel() {
         <div>
           <dt className="font-medium text-slate-800">Overall score, rank and recommendation</dt>
           <dd>
-            {OVERALL_FORMULA} Rank is among partners of the same type (1 = best). The recommendation comes from the tenant&apos;s thresholds
-            (reward, maintain, develop, probation; below probation: exit). A sub-score without data shows &ldquo;No data&rdquo;, never 0.
+            {OVERALL_FORMULA} Rank is among partners of the same type (1 = best). The recommendation comes from the
+            tenant&apos;s thresholds (reward, maintain, develop, probation; below probation: exit). A sub-score without
+            data shows &ldquo;No data&rdquo;, never 0.
             <ScoringRulesReference />
           </dd>
         </div>

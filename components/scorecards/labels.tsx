@@ -1,7 +1,13 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { RECOMMENDATION_LABELS, type Recommendation } from "@/lib/scorecards/combine";
 
-const REC_TONE: Record<Recommendation, BadgeTone> = { REWARD: "green", MAINTAIN: "blue", DEVELOP: "violet", PROBATION: "amber", EXIT: "red" };
+const REC_TONE: Record<Recommendation, BadgeTone> = {
+  REWARD: "green",
+  MAINTAIN: "blue",
+  DEVELOP: "violet",
+  PROBATION: "amber",
+  EXIT: "red",
+};
 
 export function RecommendationBadge({ value }: { value: Recommendation | null }) {
   if (!value) return <span className="text-xs text-slate-500">No score</span>;
@@ -12,7 +18,10 @@ export function RecommendationBadge({ value }: { value: Recommendation | null })
 export function Score({ value, strong }: { value: number | null; strong?: boolean }) {
   if (value === null || value === undefined)
     return (
-      <span className="text-xs italic text-slate-600" title="No data this month: left out and the other weights scaled up">
+      <span
+        className="text-xs italic text-slate-600"
+        title="No data this month: left out and the other weights scaled up"
+      >
         No data
       </span>
     );
@@ -26,13 +35,29 @@ export function Change({ value }: { value: number | null }) {
 }
 
 export function StatusBadge({ status }: { status: "DRAFT" | "PUBLISHED" | "SUPERSEDED" }) {
-  return status === "PUBLISHED" ? <Badge tone="green">Published</Badge> : status === "DRAFT" ? <Badge tone="amber">Draft</Badge> : <Badge>Superseded</Badge>;
+  return status === "PUBLISHED" ? (
+    <Badge tone="green">Published</Badge>
+  ) : status === "DRAFT" ? (
+    <Badge tone="amber">Draft</Badge>
+  ) : (
+    <Badge>Superseded</Badge>
+  );
 }
 
 export const monthLabel = (d: Date) => d.toLocaleDateString("en", { month: "long", year: "numeric", timeZone: "UTC" });
 
 /** The overall score and its change against last month, as the first facts of a card's summary (help: beside the label). */
-export function ScoreAndChange({ label, score, change, help }: { label: string; score: number | null; change: number | null; help?: React.ReactNode }) {
+export function ScoreAndChange({
+  label,
+  score,
+  change,
+  help,
+}: {
+  label: string;
+  score: number | null;
+  change: number | null;
+  help?: React.ReactNode;
+}) {
   return (
     <>
       <div>

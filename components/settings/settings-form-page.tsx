@@ -3,7 +3,19 @@ import { Card } from "@/components/ui/card";
 import { SettingsHeader } from "./settings-header";
 
 /** A settings section with one form: header, the way back to Settings, and who may change it. */
-export function SettingsFormPage({ tenantSlug, title, description, readOnly, children }: { tenantSlug: string; title: string; description: string; readOnly: boolean; children: ReactNode }) {
+export function SettingsFormPage({
+  tenantSlug,
+  title,
+  description,
+  readOnly,
+  children,
+}: {
+  tenantSlug: string;
+  title: string;
+  description: string;
+  readOnly: boolean;
+  children: ReactNode;
+}) {
   return (
     <div className="space-y-6">
       <SettingsHeader tenantSlug={tenantSlug} title={title} description={description} />

@@ -20,7 +20,10 @@ type Props = {
 export function AppShell({ area, home, items, tenantSlug, memberships, user, roleLabel, logout, children }: Props) {
   return (
     <div className="flex min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <nav aria-label={area} className="hidden w-60 shrink-0 flex-col bg-brand-900 px-3 py-4 md:flex">
@@ -37,11 +40,16 @@ export function AppShell({ area, home, items, tenantSlug, memberships, user, rol
           </div>
           <div className="flex items-center gap-3 text-sm">
             <span className="hidden text-right sm:block">
-              <span className="block font-medium text-slate-800" data-testid="user-name">{user.name}</span>
+              <span className="block font-medium text-slate-800" data-testid="user-name">
+                {user.name}
+              </span>
               <span className="block text-xs text-slate-500">{roleLabel}</span>
             </span>
             <form action={logout}>
-              <button type="submit" className="whitespace-nowrap rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50">
+              <button
+                type="submit"
+                className="whitespace-nowrap rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50"
+              >
                 Sign out
               </button>
             </form>

@@ -14,7 +14,9 @@ export function AssessmentOutcome({ assessment: a }: { assessment: Assessment })
     <span className="flex shrink-0 items-center gap-1">
       {formatMeasurement(a.standard, a.value)}
       <Badge tone={a.met ? "green" : "red"}>{a.met ? "met" : "not met"}</Badge>
-      {a.verification !== "VERIFIED" && <Badge tone={a.verification === "PENDING" ? "amber" : "red"}>{a.verification.toLowerCase()}</Badge>}
+      {a.verification !== "VERIFIED" && (
+        <Badge tone={a.verification === "PENDING" ? "amber" : "red"}>{a.verification.toLowerCase()}</Badge>
+      )}
     </span>
   );
 }

@@ -25,8 +25,15 @@ export function Button({
   ...props
 }: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant; pending?: boolean }) {
   return (
-    <button className={buttonClass(variant, className)} disabled={pending || props.disabled} aria-busy={pending} {...props}>
-      {pending && <span className="size-3.5 animate-spin rounded-full border-2 border-current border-t-transparent" aria-hidden />}
+    <button
+      className={buttonClass(variant, className)}
+      disabled={pending || props.disabled}
+      aria-busy={pending}
+      {...props}
+    >
+      {pending && (
+        <span className="size-3.5 animate-spin rounded-full border-2 border-current border-t-transparent" aria-hidden />
+      )}
       {children}
     </button>
   );

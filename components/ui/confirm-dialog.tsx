@@ -17,7 +17,16 @@ type Props = {
 };
 
 /** Asks before a destructive action; Escape or Cancel backs out, focus stays in the dialog. */
-export function ConfirmDialog({ trigger, triggerText, tone = "danger", title, description, confirmLabel, onConfirm, pending }: Props) {
+export function ConfirmDialog({
+  trigger,
+  triggerText,
+  tone = "danger",
+  title,
+  description,
+  confirmLabel,
+  onConfirm,
+  pending,
+}: Props) {
   return (
     <AlertDialog.Root>
       <AlertDialog.Trigger asChild>

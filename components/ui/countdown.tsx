@@ -18,15 +18,33 @@ function formatDuration(totalMinutes: number): string {
  * Time left until a deadline (or overdue since), updated live every 15 seconds.
  * `paused` shows the clock as paused; no deadline shows a dash.
  */
-export function Countdown({ dueAt, paused, className }: { dueAt: string | null; paused?: boolean; className?: string }) {
+export function Countdown({
+  dueAt,
+  paused,
+  className,
+}: {
+  dueAt: string | null;
+  paused?: boolean;
+  className?: string;
+}) {
   const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
     setNow(Date.now());
     const timer = setInterval(() => setNow(Date.now()), 15_000);
     return () => clearInterval(timer);
   }, []);
-  if (paused) return <span className={cn("text-slate-500", className)} data-testid="sla-clock">Paused (waiting)</span>;
-  if (!dueAt) return <span className={cn("text-slate-500", className)} data-testid="sla-clock">—</span>;
+  if (paused)
+    return (
+      <span className={cn("text-slate-500", className)} data-testid="sla-clock">
+        Paused (waiting)
+      </span>
+    );
+  if (!dueAt)
+    return (
+      <span className={cn("text-slate-500", className)} data-testid="sla-clock">
+        —
+      </span>
+    );
   const due = new Date(dueAt).getTime();
   const reference = now ?? due; // before hydration: neutral
   const minutes = (due - reference) / 60_000;
@@ -36,7 +54,11 @@ export function Countdown({ dueAt, paused, className }: { dueAt: string | null; 
     <span
       data-testid="sla-clock"
       title={new Date(dueAt).toISOString()}
-      className={cn("font-medium tabular-nums", overdue ? "text-red-700" : soon ? "text-amber-700" : "text-slate-700", className)}
+      className={cn(
+        "font-medium tabular-nums",
+        overdue ? "text-red-700" : soon ? "text-amber-700" : "text-slate-700",
+        className,
+      )}
     >
       {now === null ? "…" : overdue ? `Overdue ${formatDuration(-minutes)}` : `${formatDuration(minutes)} left`}
     </span>

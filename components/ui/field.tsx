@@ -17,7 +17,9 @@ export function FormMessage({ tone = "error", children }: { tone?: "error" | "su
       data-testid={tone === "error" ? "form-error" : "form-success"}
       className={cn(
         "rounded-md px-3 py-2 text-sm",
-        tone === "error" ? "bg-red-50 text-red-700 ring-1 ring-red-200" : "bg-emerald-50 text-emerald-800 ring-1 ring-emerald-200",
+        tone === "error"
+          ? "bg-red-50 text-red-700 ring-1 ring-red-200"
+          : "bg-emerald-50 text-emerald-800 ring-1 ring-emerald-200",
       )}
     >
       {children}

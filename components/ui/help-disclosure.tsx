@@ -24,7 +24,10 @@ export function HelpDisclosure({ topic, base }: { topic: MetricHelpKey; base?: s
     const anchor = button.current.getBoundingClientRect();
     const width = panel.current.offsetWidth;
     const margin = 8;
-    const wanted = Math.min(Math.max(margin, anchor.left + anchor.width / 2 - width / 2), window.innerWidth - margin - width);
+    const wanted = Math.min(
+      Math.max(margin, anchor.left + anchor.width / 2 - width / 2),
+      window.innerWidth - margin - width,
+    );
     setLeft(wanted - anchor.left);
   }, [open]);
   return (

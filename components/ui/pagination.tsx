@@ -2,7 +2,13 @@ import Link from "next/link";
 import { buttonClass } from "./button";
 
 /** Previous / next links for a server-paginated list; `hrefFor(page)` keeps the other searchParams. */
-export function Pagination({ page, pageCount, total, hrefFor, label = "results" }: {
+export function Pagination({
+  page,
+  pageCount,
+  total,
+  hrefFor,
+  label = "results",
+}: {
   page: number;
   pageCount: number;
   total: number;

@@ -59,7 +59,9 @@ function tenantActionClient(kind: "steward" | "partner") {
     const scope = { tenantId: access.tenant.id, partnerId: access.membership.partnerId, userId: user.id };
     try {
       return await withTenant(scope, async (db) => {
-        const result = await next({ ctx: { access, db, audit: (e: AuditEntry) => entries.push(e) } satisfies ActionContext });
+        const result = await next({
+          ctx: { access, db, audit: (e: AuditEntry) => entries.push(e) } satisfies ActionContext,
+        });
         if (!result.success) throw new Rollback(result);
         await writeAudit(db, access.tenant.id, { userId: user.id, label: user.email }, entries);
         return result;

@@ -1,1 +1,2 @@
-export const GENERIC_ERROR = "Something went wrong on our side. Please try again; if it keeps happening, contact support.";
+export const GENERIC_ERROR =
+  "Something went wrong on our side. Please try again; if it keeps happening, contact support.";

@@ -9,7 +9,10 @@ import { consumeRateLimit, touchApiKey, type RateLimitResult } from "./rate-limi
  * runs). It replaced two Prisma interactive transactions per request (docs/decisions/010).
  * Null for an unknown, malformed or revoked key.
  */
-export async function admitApiKey(key: string, now = new Date()): Promise<{ principal: ApiPrincipal; limit: RateLimitResult } | null> {
+export async function admitApiKey(
+  key: string,
+  now = new Date(),
+): Promise<{ principal: ApiPrincipal; limit: RateLimitResult } | null> {
   if (!isWellFormedKey(key)) return null;
   const keyHash = hashApiKey(key);
   return withApiKeySql(keyHash, async (db) => {

@@ -28,7 +28,12 @@ export type StoredResponse = { status: number; body: unknown };
  * committed response (or, if the first rolled back, claims the key itself). A retry after the fact
  * gets the stored response. The same key with a different request is refused (422).
  */
-export async function claimIdempotencyKey(db: Db, principal: ApiPrincipal, key: string, hash: string): Promise<StoredResponse | null> {
+export async function claimIdempotencyKey(
+  db: Db,
+  principal: ApiPrincipal,
+  key: string,
+  hash: string,
+): Promise<StoredResponse | null> {
   const claimed = await db.$queryRaw<{ key: string }[]>`
     INSERT INTO "IdempotencyKey" ("tenantId", "apiKeyId", "key", "requestHash")
     VALUES (${principal.tenantId}, ${principal.apiKeyId}, ${key}, ${hash})
@@ -52,6 +57,9 @@ export async function claimIdempotencyKey(db: Db, principal: ApiPrincipal, key: 
 export async function storeIdempotentResponse(db: Db, principal: ApiPrincipal, key: string, response: StoredResponse) {
   await db.idempotencyKey.update({
     where: { tenantId_apiKeyId_key: { tenantId: principal.tenantId, apiKeyId: principal.apiKeyId, key } },
-    data: { statusCode: response.status, responseBody: response.body === undefined ? Prisma.JsonNull : JSON.stringify(response.body) },
+    data: {
+      statusCode: response.status,
+      responseBody: response.body === undefined ? Prisma.JsonNull : JSON.stringify(response.body),
+    },
   });
 }

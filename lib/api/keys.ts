@@ -20,7 +20,11 @@ export function hashApiKey(key: string): string {
 }
 
 export const createApiKeySchema = z.object({
-  name: z.string().trim().min(1, "Name the key, e.g. after the system that uses it.").max(80, "Use at most 80 characters."),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Name the key, e.g. after the system that uses it.")
+    .max(80, "Use at most 80 characters."),
   partnerId: z
     .string()
     .max(64)
@@ -46,7 +50,15 @@ export async function createApiKey(
   }
   const { key, prefix, keyHash } = generateApiKey();
   const apiKey = await db.apiKey.create({
-    data: { tenantId, name: input.name, prefix, keyHash, partnerId: input.partnerId ?? null, rateLimitPerMinute: input.rateLimitPerMinute, createdById },
+    data: {
+      tenantId,
+      name: input.name,
+      prefix,
+      keyHash,
+      partnerId: input.partnerId ?? null,
+      rateLimitPerMinute: input.rateLimitPerMinute,
+      createdById,
+    },
   });
   return { apiKey, key };
 }
@@ -95,5 +107,11 @@ export async function principalFor(db: SqlDb, keyHash: string): Promise<ApiPrinc
   const [row] = await db.$queryRaw<(ApiPrincipal & { revokedAt: Date | null })[]>`
     select id as "apiKeyId", name, "tenantId", "partnerId", "rateLimitPerMinute", "revokedAt" from "ApiKey" where "keyHash" = ${keyHash}`;
   if (!row || row.revokedAt) return null;
-  return { apiKeyId: row.apiKeyId, name: row.name, tenantId: row.tenantId, partnerId: row.partnerId, rateLimitPerMinute: row.rateLimitPerMinute };
+  return {
+    apiKeyId: row.apiKeyId,
+    name: row.name,
+    tenantId: row.tenantId,
+    partnerId: row.partnerId,
+    rateLimitPerMinute: row.rateLimitPerMinute,
+  };
 }

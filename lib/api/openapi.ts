@@ -5,7 +5,10 @@ import * as S from "./schemas";
 // The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the route handlers validate
 // with (lib/api/schemas.ts). Add a path here whenever a route is added under app/api/v1.
 
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: S.Problem } } });
+const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: S.Problem } },
+});
 const ok = (description: string, schema: z.ZodType) => ({ description, content: { "application/json": { schema } } });
 const common = {
   401: problem("Missing, unknown or revoked API key."),
@@ -52,7 +55,8 @@ function buildRegistry() {
   r.registerComponent("securitySchemes", "apiKey", {
     type: "http",
     scheme: "bearer",
-    description: "An API key from Settings → API keys (`stw_…`). Partner keys only see and write their own partner's data.",
+    description:
+      "An API key from Settings → API keys (`stw_…`). Partner keys only see and write their own partner's data.",
   });
 
   r.registerPath({
@@ -70,24 +74,40 @@ function buildRegistry() {
     tags: ["Partners"],
     summary: "Get a partner",
     request: { params: S.IdParams },
-    responses: { 200: ok("The partner.", S.Partner), 404: problem("Unknown, another tenant's, or (for a partner key) another partner's id."), ...common },
+    responses: {
+      200: ok("The partner.", S.Partner),
+      404: problem("Unknown, another tenant's, or (for a partner key) another partner's id."),
+      ...common,
+    },
   });
   r.registerPath({
     method: "get",
     path: "/touchpoints",
     tags: ["Touchpoints"],
     summary: "List touchpoints",
-    description: "With the ids of the partners assigned to each. A partner key lists the touchpoints its partner serves.",
+    description:
+      "With the ids of the partners assigned to each. A partner key lists the touchpoints its partner serves.",
     request: { query: S.TouchpointListQuery },
-    responses: { 200: ok("A page of touchpoints.", S.TouchpointPage), 400: problem("Invalid query parameters."), ...common },
+    responses: {
+      200: ok("A page of touchpoints.", S.TouchpointPage),
+      400: problem("Invalid query parameters."),
+      ...common,
+    },
   });
   r.registerPath({
     method: "post",
     path: "/interactions",
     tags: ["Interactions"],
     summary: "Record an interaction",
-    request: { headers: idempotencyHeader, body: { required: true, content: { "application/json": { schema: S.InteractionInput } } } },
-    responses: { 201: ok("Created.", S.Interaction), 200: ok("An interaction with this externalRef already existed; it is returned unchanged.", S.Interaction), ...writes },
+    request: {
+      headers: idempotencyHeader,
+      body: { required: true, content: { "application/json": { schema: S.InteractionInput } } },
+    },
+    responses: {
+      201: ok("Created.", S.Interaction),
+      200: ok("An interaction with this externalRef already existed; it is returned unchanged.", S.Interaction),
+      ...writes,
+    },
   });
   r.registerPath({
     method: "post",
@@ -95,8 +115,15 @@ function buildRegistry() {
     tags: ["Interactions"],
     summary: "Record up to 1,000 interactions",
     description: "All or nothing: if any row is invalid, nothing is written and every row's errors are listed.",
-    request: { headers: idempotencyHeader, body: { required: true, content: { "application/json": { schema: S.InteractionBatch } } } },
-    responses: { 201: ok("Rows created (rows with a known externalRef are returned as they were).", S.InteractionBatchResult), 200: ok("Every row already existed.", S.InteractionBatchResult), ...writes },
+    request: {
+      headers: idempotencyHeader,
+      body: { required: true, content: { "application/json": { schema: S.InteractionBatch } } },
+    },
+    responses: {
+      201: ok("Rows created (rows with a known externalRef are returned as they were).", S.InteractionBatchResult),
+      200: ok("Every row already existed.", S.InteractionBatchResult),
+      ...writes,
+    },
   });
   r.registerPath({
     method: "post",
@@ -104,8 +131,15 @@ function buildRegistry() {
     tags: ["Transactions"],
     summary: "Record a transaction",
     description: "A partner key's transactions are served by its own partner (servingPartnerId defaults to it).",
-    request: { headers: idempotencyHeader, body: { required: true, content: { "application/json": { schema: S.TransactionInput } } } },
-    responses: { 201: ok("Created.", S.Transaction), 200: ok("A transaction with this externalRef already existed.", S.Transaction), ...writes },
+    request: {
+      headers: idempotencyHeader,
+      body: { required: true, content: { "application/json": { schema: S.TransactionInput } } },
+    },
+    responses: {
+      201: ok("Created.", S.Transaction),
+      200: ok("A transaction with this externalRef already existed.", S.Transaction),
+      ...writes,
+    },
   });
   r.registerPath({
     method: "post",
@@ -113,8 +147,15 @@ function buildRegistry() {
     tags: ["Transactions"],
     summary: "Record up to 1,000 transactions",
     description: "All or nothing, like /interactions/batch.",
-    request: { headers: idempotencyHeader, body: { required: true, content: { "application/json": { schema: S.TransactionBatch } } } },
-    responses: { 201: ok("Rows created.", S.TransactionBatchResult), 200: ok("Every row already existed.", S.TransactionBatchResult), ...writes },
+    request: {
+      headers: idempotencyHeader,
+      body: { required: true, content: { "application/json": { schema: S.TransactionBatch } } },
+    },
+    responses: {
+      201: ok("Rows created.", S.TransactionBatchResult),
+      200: ok("Every row already existed.", S.TransactionBatchResult),
+      ...writes,
+    },
   });
   r.registerPath({
     method: "put",
@@ -122,7 +163,10 @@ function buildRegistry() {
     tags: ["Customers"],
     summary: "Create or update a customer by external reference",
     description: "A partner key acquires new customers itself and may only update customers its partner acquired.",
-    request: { params: S.CustomerParams, body: { required: true, content: { "application/json": { schema: S.CustomerInput } } } },
+    request: {
+      params: S.CustomerParams,
+      body: { required: true, content: { "application/json": { schema: S.CustomerInput } } },
+    },
     responses: { 201: ok("Created.", S.Customer), 200: ok("Updated.", S.Customer), ...writes },
   });
 
@@ -131,9 +175,14 @@ function buildRegistry() {
     path: "/incidents",
     tags: ["Incidents"],
     summary: "List incidents",
-    description: "Cursor-paginated in id order (oldest first); filter by status, severity and partnerId. A partner key lists only its own partner's incidents.",
+    description:
+      "Cursor-paginated in id order (oldest first); filter by status, severity and partnerId. A partner key lists only its own partner's incidents.",
     request: { query: S.IncidentListQuery },
-    responses: { 200: ok("A page of incidents.", S.IncidentPage), 400: problem("Invalid query parameters."), ...common },
+    responses: {
+      200: ok("A page of incidents.", S.IncidentPage),
+      400: problem("Invalid query parameters."),
+      ...common,
+    },
   });
   r.registerPath({
     method: "post",
@@ -143,7 +192,10 @@ function buildRegistry() {
     description:
       "Numbered per workspace (INC-42), with SLA deadlines from the workspace's policy for the severity; source API. " +
       "Emits the incident.created webhook. A partner key may only open incidents against its own partner.",
-    request: { headers: idempotencyHeader, body: { required: true, content: { "application/json": { schema: S.IncidentInput } } } },
+    request: {
+      headers: idempotencyHeader,
+      body: { required: true, content: { "application/json": { schema: S.IncidentInput } } },
+    },
     responses: {
       201: ok("Opened.", S.Incident),
       ...writes,
@@ -159,7 +211,11 @@ function buildRegistry() {
     summary: "Get an incident with its timeline",
     description: "The shared timeline; internal notes are never returned.",
     request: { params: S.IdParams },
-    responses: { 200: ok("The incident.", S.IncidentWithTimeline), 404: problem("Unknown, another tenant's, or (for a partner key) another partner's incident."), ...common },
+    responses: {
+      200: ok("The incident.", S.IncidentWithTimeline),
+      404: problem("Unknown, another tenant's, or (for a partner key) another partner's incident."),
+      ...common,
+    },
   });
   r.registerPath({
     method: "post",
@@ -169,7 +225,11 @@ function buildRegistry() {
     description:
       "Follows the incident lifecycle: OPEN → ACKNOWLEDGED → IN_PROGRESS ⇄ WAITING → RESOLVED → CLOSED (RESOLVED and CLOSED can be reopened). " +
       "Resolving needs rootCause and resolution. A partner key may acknowledge, work on, wait and resolve, but not close or reopen (403).",
-    request: { params: S.IdParams, headers: idempotencyHeader, body: { required: true, content: { "application/json": { schema: S.IncidentStatusInput } } } },
+    request: {
+      params: S.IdParams,
+      headers: idempotencyHeader,
+      body: { required: true, content: { "application/json": { schema: S.IncidentStatusInput } } },
+    },
     responses: {
       200: ok("The incident after the change.", S.Incident),
       ...writes,
@@ -185,17 +245,30 @@ function buildRegistry() {
     tags: ["Incidents"],
     summary: "Comment on an incident",
     description: "Adds a comment to the shared timeline, visible to the brand and the partner.",
-    request: { params: S.IdParams, headers: idempotencyHeader, body: { required: true, content: { "application/json": { schema: S.IncidentCommentInput } } } },
-    responses: { 201: ok("The comment as it appears on the timeline.", S.IncidentEvent), ...writes, 404: problem("Unknown incident, or another partner's for a partner key.") },
+    request: {
+      params: S.IdParams,
+      headers: idempotencyHeader,
+      body: { required: true, content: { "application/json": { schema: S.IncidentCommentInput } } },
+    },
+    responses: {
+      201: ok("The comment as it appears on the timeline.", S.IncidentEvent),
+      ...writes,
+      404: problem("Unknown incident, or another partner's for a partner key."),
+    },
   });
   r.registerPath({
     method: "get",
     path: "/scorecards",
     tags: ["Scorecards"],
     summary: "List published scorecards",
-    description: "Only published scorecards (never drafts or superseded versions); filter by partnerId and month (YYYY-MM). A partner key lists only its own.",
+    description:
+      "Only published scorecards (never drafts or superseded versions); filter by partnerId and month (YYYY-MM). A partner key lists only its own.",
     request: { query: S.ScorecardListQuery },
-    responses: { 200: ok("A page of scorecards.", S.ScorecardPage), 400: problem("Invalid query parameters."), ...common },
+    responses: {
+      200: ok("A page of scorecards.", S.ScorecardPage),
+      400: problem("Invalid query parameters."),
+      ...common,
+    },
   });
   r.registerPath({
     method: "get",
@@ -203,12 +276,20 @@ function buildRegistry() {
     tags: ["Scorecards"],
     summary: "Get a published scorecard",
     request: { params: S.IdParams },
-    responses: { 200: ok("The scorecard.", S.Scorecard), 404: problem("Unknown, unpublished, or (for a partner key) another partner's scorecard."), ...common },
+    responses: {
+      200: ok("The scorecard.", S.Scorecard),
+      404: problem("Unknown, unpublished, or (for a partner key) another partner's scorecard."),
+      ...common,
+    },
   });
 
   const events = [
     ["incident.created", "An incident was opened (in the app, the partner portal or the API).", S.IncidentWebhookEvent],
-    ["incident.escalated", "An incident missed an SLA target and climbed its escalation ladder.", S.IncidentWebhookEvent],
+    [
+      "incident.escalated",
+      "An incident missed an SLA target and climbed its escalation ladder.",
+      S.IncidentWebhookEvent,
+    ],
     ["incident.resolved", "An incident was resolved.", S.IncidentWebhookEvent],
     ["scorecard.published", "A partner's monthly scorecard was published.", S.ScorecardWebhookEvent],
   ] as const;

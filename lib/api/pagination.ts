@@ -5,7 +5,12 @@ import { ApiProblem } from "./problem";
 // opaque to clients: base64url of {"id": "<last id of the page>"}.
 
 export const paginationQuery = z.object({
-  limit: z.coerce.number().int("limit must be a whole number.").min(1, "limit must be at least 1.").max(200, "limit must be at most 200.").default(50),
+  limit: z.coerce
+    .number()
+    .int("limit must be a whole number.")
+    .min(1, "limit must be at least 1.")
+    .max(200, "limit must be at most 200.")
+    .default(50),
   cursor: z.string().max(500).optional(),
 });
 export type Pagination = z.output<typeof paginationQuery>;
@@ -22,7 +27,9 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
   } catch {
     // fall through
   }
-  throw new ApiProblem(400, "The cursor is not valid; use next_cursor from a previous page.", [{ field: "query.cursor", message: "Invalid cursor." }]);
+  throw new ApiProblem(400, "The cursor is not valid; use next_cursor from a previous page.", [
+    { field: "query.cursor", message: "Invalid cursor." },
+  ]);
 }
 
 /** Prisma arguments for one page: fetch limit + 1 rows to know whether there is a next page. */

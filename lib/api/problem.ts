@@ -57,7 +57,8 @@ export class ApiProblem extends Error {
 }
 
 export const notFound = (what: string) => new ApiProblem(404, `${what} was not found.`);
-export const invalid = (errors: FieldError[], detail = "Some fields are invalid; see errors.") => new ApiProblem(422, detail, errors);
+export const invalid = (errors: FieldError[], detail = "Some fields are invalid; see errors.") =>
+  new ApiProblem(422, detail, errors);
 
 export function problemResponse(problem: ApiProblem, instance?: string): Response {
   return new Response(JSON.stringify(problem.body(instance)), {

@@ -53,7 +53,9 @@ export function typeOf(schema: JsonSchema | undefined): TypeRef[] {
   const nullable = types.includes("null");
   const main = types.filter((t) => t !== "null");
   const parts: TypeRef[] =
-    main[0] === "array" ? [{ text: "array of " }, ...typeOf(schema.items)] : [{ text: main.join(" or ") || (schema.properties ? "object" : "any") }];
+    main[0] === "array"
+      ? [{ text: "array of " }, ...typeOf(schema.items)]
+      : [{ text: main.join(" or ") || (schema.properties ? "object" : "any") }];
   if (nullable) parts.push({ text: " or null" });
   return parts;
 }
@@ -61,9 +63,12 @@ export function typeOf(schema: JsonSchema | undefined): TypeRef[] {
 function notes(schema: JsonSchema): string[] {
   const out: string[] = [];
   if (schema.description) out.push(schema.description);
-  if (schema.minLength !== undefined || schema.maxLength !== undefined) out.push(`${schema.minLength ?? 0}–${schema.maxLength ?? "∞"} characters`);
-  if (schema.minimum !== undefined || schema.maximum !== undefined) out.push(`${schema.minimum ?? "−∞"} to ${schema.maximum ?? "∞"}`);
-  if (schema.minItems !== undefined || schema.maxItems !== undefined) out.push(`${schema.minItems ?? 0}–${schema.maxItems ?? "∞"} items`);
+  if (schema.minLength !== undefined || schema.maxLength !== undefined)
+    out.push(`${schema.minLength ?? 0}–${schema.maxLength ?? "∞"} characters`);
+  if (schema.minimum !== undefined || schema.maximum !== undefined)
+    out.push(`${schema.minimum ?? "−∞"} to ${schema.maximum ?? "∞"}`);
+  if (schema.minItems !== undefined || schema.maxItems !== undefined)
+    out.push(`${schema.minItems ?? 0}–${schema.maxItems ?? "∞"} items`);
   if (schema.format) out.push(schema.format);
   if (schema.pattern) out.push(`pattern ${schema.pattern}`);
   if (schema.default !== undefined) out.push(`default ${JSON.stringify(schema.default)}`);

@@ -56,10 +56,15 @@ export function apiRoute<B = undefined, Q = undefined, P = undefined>(
       const { principal, limit } = await admit(request);
       const rateHeaders = { "RateLimit-Limit": String(limit.limit), "RateLimit-Remaining": String(limit.remaining) };
       if (!limit.allowed)
-        throw new ApiProblem(429, `This key allows ${limit.limit} requests per minute; retry after ${limit.retryAfterSeconds} seconds.`, undefined, {
-          "Retry-After": String(limit.retryAfterSeconds),
-          ...rateHeaders,
-        });
+        throw new ApiProblem(
+          429,
+          `This key allows ${limit.limit} requests per minute; retry after ${limit.retryAfterSeconds} seconds.`,
+          undefined,
+          {
+            "Retry-After": String(limit.retryAfterSeconds),
+            ...rateHeaders,
+          },
+        );
 
       const params = parse(options.params, context ? await context.params : {}, "path");
       const query = parse(options.query, Object.fromEntries(new URL(request.url).searchParams), "query");
@@ -69,16 +74,28 @@ export function apiRoute<B = undefined, Q = undefined, P = undefined>(
       const hash = idempotencyKey ? requestHash(request.method, instance, rawBody) : "";
 
       const entries: AuditEntry[] = [];
-      const { result, replayed } = await withTenant({ tenantId: principal.tenantId, partnerId: principal.partnerId }, async (db) => {
-        if (idempotencyKey) {
-          const stored = await claimIdempotencyKey(db, principal, idempotencyKey, hash);
-          if (stored) return { result: stored as ApiResult, replayed: true };
-        }
-        const result = await handler({ db, principal, body, query: query as Q, params: params as P, request, audit: (e) => entries.push(e) });
-        await writeAudit(db, principal.tenantId, { userId: null, label: `api key ${principal.name}` }, entries);
-        if (idempotencyKey) await storeIdempotentResponse(db, principal, idempotencyKey, { status: result.status, body: result.body });
-        return { result, replayed: false };
-      });
+      const { result, replayed } = await withTenant(
+        { tenantId: principal.tenantId, partnerId: principal.partnerId },
+        async (db) => {
+          if (idempotencyKey) {
+            const stored = await claimIdempotencyKey(db, principal, idempotencyKey, hash);
+            if (stored) return { result: stored as ApiResult, replayed: true };
+          }
+          const result = await handler({
+            db,
+            principal,
+            body,
+            query: query as Q,
+            params: params as P,
+            request,
+            audit: (e) => entries.push(e),
+          });
+          await writeAudit(db, principal.tenantId, { userId: null, label: `api key ${principal.name}` }, entries);
+          if (idempotencyKey)
+            await storeIdempotentResponse(db, principal, idempotencyKey, { status: result.status, body: result.body });
+          return { result, replayed: false };
+        },
+      );
       return json(result, { ...rateHeaders, ...(replayed ? { "Idempotent-Replayed": "true" } : {}) });
     } catch (error) {
       return failure(error, options.name, instance);
@@ -101,9 +118,14 @@ async function admit(request: Request): Promise<{ principal: ApiPrincipal; limit
   const header = request.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match)
-    throw new ApiProblem(401, "Send an API key as `Authorization: Bearer <key>`; keys are created in Settings → API keys.", undefined, {
-      "WWW-Authenticate": 'Bearer realm="steward"',
-    });
+    throw new ApiProblem(
+      401,
+      "Send an API key as `Authorization: Bearer <key>`; keys are created in Settings → API keys.",
+      undefined,
+      {
+        "WWW-Authenticate": 'Bearer realm="steward"',
+      },
+    );
   const admitted = await admitApiKey(match[1]);
   if (!admitted)
     throw new ApiProblem(401, "The API key is unknown or has been revoked.", undefined, {
@@ -118,25 +140,33 @@ function parse<T>(schema: Schema<T> | undefined, value: unknown, prefix: string 
   const nul = findNul(value);
   if (nul) {
     if (status === 404) throw new ApiProblem(404, "Not found.");
-    throw new ApiProblem(status, prefix === "query" ? "Some query parameters are invalid; see errors." : "Some fields are invalid; see errors.", [
-      { field: fieldPath(nul, prefix), message: NUL_MESSAGE },
-    ]);
+    throw new ApiProblem(
+      status,
+      prefix === "query" ? "Some query parameters are invalid; see errors." : "Some fields are invalid; see errors.",
+      [{ field: fieldPath(nul, prefix), message: NUL_MESSAGE }],
+    );
   }
   const result = schema.safeParse(value);
   if (!result.success) {
     if (status === 404) throw new ApiProblem(404, "Not found.");
-    throw new ApiProblem(status, prefix === "query" ? "Some query parameters are invalid; see errors." : "Some fields are invalid; see errors.", zodErrors(result.error, prefix));
+    throw new ApiProblem(
+      status,
+      prefix === "query" ? "Some query parameters are invalid; see errors." : "Some fields are invalid; see errors.",
+      zodErrors(result.error, prefix),
+    );
   }
   return result.data;
 }
 
 async function readBody(request: Request): Promise<string> {
   const type = request.headers.get("content-type") ?? "";
-  if (!/^application\/(.+\+)?json\b/i.test(type)) throw new ApiProblem(415, "Send the body as JSON with `Content-Type: application/json`.");
+  if (!/^application\/(.+\+)?json\b/i.test(type))
+    throw new ApiProblem(415, "Send the body as JSON with `Content-Type: application/json`.");
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_BODY_BYTES) throw new ApiProblem(413, `The body may be at most ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
   const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new ApiProblem(413, `The body may be at most ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES)
+    throw new ApiProblem(413, `The body may be at most ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
   return text;
 }
 
@@ -162,11 +192,17 @@ function failure(error: unknown, name: string, instance: string): Response {
     const status = { "not-found": 404, forbidden: 403, conflict: 409, invalid: 422 }[error.kind];
     return problemResponse(new ApiProblem(status, error.message), instance);
   }
-  if (error instanceof ZodError) return problemResponse(new ApiProblem(422, "Some fields are invalid; see errors.", zodErrors(error)), instance);
+  if (error instanceof ZodError)
+    return problemResponse(new ApiProblem(422, "Some fields are invalid; see errors.", zodErrors(error)), instance);
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    if (error.code === "P2002") return problemResponse(new ApiProblem(409, "A record with the same unique value already exists."), instance);
-    if (error.code === "P2003") return problemResponse(new ApiProblem(422, "A referenced record does not exist."), instance);
+    if (error.code === "P2002")
+      return problemResponse(new ApiProblem(409, "A record with the same unique value already exists."), instance);
+    if (error.code === "P2003")
+      return problemResponse(new ApiProblem(422, "A referenced record does not exist."), instance);
   }
   log.error("api request failed", { operation: name, instance, error });
-  return problemResponse(new ApiProblem(500, "Something went wrong on our side. Please try again; if it keeps happening, contact support."), instance);
+  return problemResponse(
+    new ApiProblem(500, "Something went wrong on our side. Please try again; if it keeps happening, contact support."),
+    instance,
+  );
 }

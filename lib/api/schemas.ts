@@ -9,7 +9,16 @@ const id = z.string().min(1).max(64);
 const isoDateTime = z.iso.datetime({ offset: true, error: "Use an ISO 8601 date-time, e.g. 2026-03-01T10:00:00Z." });
 const externalRef = z.string().trim().min(1, "externalRef may not be empty.").max(128, "Use at most 128 characters.");
 
-export const PartnerType = z.enum(["DELIVERY", "INSTALLER", "RESELLER", "RETAILER", "SERVICE", "HOST", "CURBSIDE", "OTHER"]);
+export const PartnerType = z.enum([
+  "DELIVERY",
+  "INSTALLER",
+  "RESELLER",
+  "RETAILER",
+  "SERVICE",
+  "HOST",
+  "CURBSIDE",
+  "OTHER",
+]);
 export const PartnerStatus = z.enum(["PROSPECT", "VETTING", "ACTIVE", "PROBATION", "OFFBOARDED"]);
 export const PartnerTier = z.enum(["REGISTERED", "SILVER", "GOLD", "PLATINUM"]);
 export const Channel = z.enum(["ONLINE", "STORE", "PHONE", "FIELD"]);
@@ -48,7 +57,10 @@ export const Partner = z
   })
   .meta({ id: "Partner" });
 export const PartnerPage = page(Partner, "PartnerPage");
-export const PartnerListQuery = paginationQuery.extend({ status: PartnerStatus.optional(), type: PartnerType.optional() });
+export const PartnerListQuery = paginationQuery.extend({
+  status: PartnerStatus.optional(),
+  type: PartnerType.optional(),
+});
 export const IdParams = z.object({ id });
 
 // ---------------------------------------------------------------- touchpoints
@@ -78,8 +90,18 @@ export const InteractionInput = z
     customerId: id.optional(),
     occurredAt: isoDateTime,
     outcome: Outcome,
-    csat: z.number().int("csat is a whole number from 1 to 5.").min(1, "csat is from 1 to 5.").max(5, "csat is from 1 to 5.").optional(),
-    nps: z.number().int("nps is a whole number from 0 to 10.").min(0, "nps is from 0 to 10.").max(10, "nps is from 0 to 10.").optional(),
+    csat: z
+      .number()
+      .int("csat is a whole number from 1 to 5.")
+      .min(1, "csat is from 1 to 5.")
+      .max(5, "csat is from 1 to 5.")
+      .optional(),
+    nps: z
+      .number()
+      .int("nps is a whole number from 0 to 10.")
+      .min(0, "nps is from 0 to 10.")
+      .max(10, "nps is from 0 to 10.")
+      .optional(),
     externalRef: externalRef.optional(),
   })
   .strict()
@@ -102,7 +124,12 @@ export const Interaction = z
 export const MAX_BATCH_ROWS = 1000;
 const batch = <T extends z.ZodType>(row: T, name: string) =>
   z
-    .object({ rows: z.array(row).min(1, "Send at least one row.").max(MAX_BATCH_ROWS, `Send at most ${MAX_BATCH_ROWS} rows per batch.`) })
+    .object({
+      rows: z
+        .array(row)
+        .min(1, "Send at least one row.")
+        .max(MAX_BATCH_ROWS, `Send at most ${MAX_BATCH_ROWS} rows per batch.`),
+    })
     .strict()
     .meta({ id: name });
 const batchResult = <T extends z.ZodType>(item: T, name: string) =>
@@ -203,14 +230,32 @@ export const IncidentInput = z
       .meta({ description: "The affected customer by its external reference (instead of customerId)." }),
     severity: Severity,
     category: z.string().trim().min(1, "category may not be empty.").max(80, "Keep the category under 80 characters."),
-    title: z.string().trim().min(3, "Give the incident a short title (3 characters or more).").max(160, "Keep the title under 160 characters."),
-    description: z.string().trim().min(10, "Describe what happened (10 characters or more).").max(5000, "Keep the description under 5,000 characters."),
-    customersAffected: z.number().int("customersAffected is a whole number.").min(1, "At least one customer is affected.").max(1_000_000).optional(),
+    title: z
+      .string()
+      .trim()
+      .min(3, "Give the incident a short title (3 characters or more).")
+      .max(160, "Keep the title under 160 characters."),
+    description: z
+      .string()
+      .trim()
+      .min(10, "Describe what happened (10 characters or more).")
+      .max(5000, "Keep the description under 5,000 characters."),
+    customersAffected: z
+      .number()
+      .int("customersAffected is a whole number.")
+      .min(1, "At least one customer is affected.")
+      .max(1_000_000)
+      .optional(),
     costRefunds: cost("costRefunds"),
     costReshipment: cost("costReshipment"),
     costCredits: cost("costCredits"),
     costHandling: cost("costHandling"),
-    externalRef: z.string().trim().min(1, "externalRef may not be empty.").max(120, "Use at most 120 characters.").optional(),
+    externalRef: z
+      .string()
+      .trim()
+      .min(1, "externalRef may not be empty.")
+      .max(120, "Use at most 120 characters.")
+      .optional(),
   })
   .strict()
   .meta({ id: "IncidentInput" });
@@ -218,7 +263,9 @@ export const IncidentInput = z
 export const IncidentEvent = z
   .object({
     id,
-    type: z.string().describe("CREATED, STATUS_CHANGED, REOPENED, COMMENT, ESCALATED, EXTENSION_REQUESTED, EXTENSION_DECIDED"),
+    type: z
+      .string()
+      .describe("CREATED, STATUS_CHANGED, REOPENED, COMMENT, ESCALATED, EXTENSION_REQUESTED, EXTENSION_DECIDED"),
     fromStatus: IncidentStatus.nullable(),
     toStatus: IncidentStatus.nullable(),
     body: z.string().nullable(),
@@ -259,7 +306,9 @@ export const Incident = z
     updatedAt: z.string(),
   })
   .meta({ id: "Incident" });
-export const IncidentWithTimeline = Incident.extend({ timeline: z.array(IncidentEvent) }).meta({ id: "IncidentWithTimeline" });
+export const IncidentWithTimeline = Incident.extend({ timeline: z.array(IncidentEvent) }).meta({
+  id: "IncidentWithTimeline",
+});
 export const IncidentPage = page(Incident, "IncidentPage");
 export const IncidentListQuery = paginationQuery.extend({
   status: IncidentStatus.optional(),
@@ -270,8 +319,18 @@ export const IncidentListQuery = paginationQuery.extend({
 export const IncidentStatusInput = z
   .object({
     status: IncidentStatus,
-    rootCause: z.string().trim().max(2000, "Keep the root cause under 2,000 characters.").optional().describe("Required when resolving."),
-    resolution: z.string().trim().max(4000, "Keep the resolution under 4,000 characters.").optional().describe("Required when resolving."),
+    rootCause: z
+      .string()
+      .trim()
+      .max(2000, "Keep the root cause under 2,000 characters.")
+      .optional()
+      .describe("Required when resolving."),
+    resolution: z
+      .string()
+      .trim()
+      .max(4000, "Keep the resolution under 4,000 characters.")
+      .optional()
+      .describe("Required when resolving."),
     comment: z.string().trim().max(4000, "Keep the comment under 4,000 characters.").optional(),
   })
   .strict()
@@ -314,7 +373,9 @@ export const ScorecardListQuery = paginationQuery.extend({
 // ---------------------------------------------------------------- webhook events (documented, not served)
 
 const eventEnvelope = {
-  id: z.string().describe("The event id; also sent as the webhook-id header, the same on every retry: de-duplicate on it."),
+  id: z
+    .string()
+    .describe("The event id; also sent as the webhook-id header, the same on every retry: de-duplicate on it."),
   createdAt: z.string().describe("When the event happened."),
 };
 export const IncidentWebhookEvent = z
@@ -349,8 +410,13 @@ export const ScorecardWebhookEvent = z
   .meta({ id: "ScorecardWebhookEvent" });
 export const WebhookHeaders = z.object({
   "webhook-id": z.string().meta({ description: "The event id." }),
-  "webhook-timestamp": z.string().meta({ description: "Seconds since the epoch of this attempt; refuse values more than 5 minutes away." }),
+  "webhook-timestamp": z
+    .string()
+    .meta({ description: "Seconds since the epoch of this attempt; refuse values more than 5 minutes away." }),
   "webhook-signature": z
     .string()
-    .meta({ description: 'v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>", keyed with the base64-decoded secret after whsec_>' }),
+    .meta({
+      description:
+        'v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>", keyed with the base64-decoded secret after whsec_>',
+    }),
 });

@@ -76,13 +76,19 @@ export const accessFor = cache(async (user: SessionUser, tenantSlug: string): Pr
 export type AccessDenial = "signed-out" | "not-found" | "forbidden";
 
 /** A partner user's access: bound to its partner, whose id the membership always names. */
-export type PartnerAccess = Access & { partner: { id: string; name: string }; membership: Access["membership"] & { partnerId: string } };
+export type PartnerAccess = Access & {
+  partner: { id: string; name: string };
+  membership: Access["membership"] & { partnerId: string };
+};
 
 /** Either the access, or why there is none (the guards and route handlers turn a denial into a redirect, 404 or 403). */
 export type AccessResult<A extends Access> = { ok: true; access: A } | { ok: false; denied: AccessDenial };
 
 /** A steward-side user (owner, steward, analyst) of this tenant with the permission, or why not. */
-export async function stewardAccess(tenantSlug: string, permission: Permission = "workspace:read"): Promise<AccessResult<Access>> {
+export async function stewardAccess(
+  tenantSlug: string,
+  permission: Permission = "workspace:read",
+): Promise<AccessResult<Access>> {
   const user = await currentUser();
   if (!user) return { ok: false, denied: "signed-out" };
   const access = await accessFor(user, tenantSlug);
@@ -92,13 +98,17 @@ export async function stewardAccess(tenantSlug: string, permission: Permission =
 }
 
 /** A partner user of this tenant, bound to its partner, with the permission, or why not. */
-export async function partnerAccess(tenantSlug: string, permission: Permission = "portal:read"): Promise<AccessResult<PartnerAccess>> {
+export async function partnerAccess(
+  tenantSlug: string,
+  permission: Permission = "portal:read",
+): Promise<AccessResult<PartnerAccess>> {
   const user = await currentUser();
   if (!user) return { ok: false, denied: "signed-out" };
   const access = await accessFor(user, tenantSlug);
   const { partner } = access ?? {};
   const partnerId = access?.membership.partnerId;
-  if (!access || !isPartnerRole(access.membership.role) || !partner || !partnerId) return { ok: false, denied: "not-found" };
+  if (!access || !isPartnerRole(access.membership.role) || !partner || !partnerId)
+    return { ok: false, denied: "not-found" };
   if (!can(access.membership.role, permission)) return { ok: false, denied: "forbidden" };
   return { ok: true, access: { ...access, partner, membership: { ...access.membership, partnerId } } };
 }

@@ -20,7 +20,11 @@ export const SLOW_DOWN_MS = 1_500;
 export const SESSION_HOURS = 12;
 
 export const loginSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ error: "Enter a valid e-mail address" })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "Enter a valid e-mail address" })),
   password: z.string().min(1, { error: "Enter your password" }).max(200),
 });
 
@@ -42,7 +46,11 @@ async function claimVerification(email: string, ip: string): Promise<Claim> {
     await lockAttemptKeys(tx, `login:email:${email}`, `login:ip:${ip}`);
     const failed = { succeeded: false, createdAt: { gte: since } };
     const [sourceFailures, accountFailures, ipFailures] = await Promise.all([
-      tx.loginAttempt.findMany({ where: { email, ip, ...failed }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+      tx.loginAttempt.findMany({
+        where: { email, ip, ...failed },
+        orderBy: { createdAt: "asc" },
+        select: { createdAt: true },
+      }),
       tx.loginAttempt.count({ where: { email, ...failed } }),
       tx.loginAttempt.count({ where: { ip, ...failed } }),
     ]);

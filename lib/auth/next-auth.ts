@@ -28,7 +28,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           clientAddress(request.headers),
         );
         if (!result.ok)
-          throw new LoginRefused(result.reason === "rate_limited" ? `rate_limited:${result.retryAfterMinutes}` : "invalid");
+          throw new LoginRefused(
+            result.reason === "rate_limited" ? `rate_limited:${result.retryAfterMinutes}` : "invalid",
+          );
         return { id: result.userId, email: result.email, name: result.name, sessionId: result.sessionId };
       },
     }),

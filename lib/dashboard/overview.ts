@@ -24,7 +24,16 @@ const DAY = 24 * 60 * 60 * 1000;
  */
 type DashboardRow = {
   trend: { asOf: string; equity: number; customers: number }[];
-  cards: { partnerId: string; name: string; month: string; status: string; score: number | null; change: number | null; recommendation: Recommendation | null; equity: number | null }[];
+  cards: {
+    partnerId: string;
+    name: string;
+    month: string;
+    status: string;
+    score: number | null;
+    change: number | null;
+    recommendation: Recommendation | null;
+    equity: number | null;
+  }[];
   open: number;
   breached: number;
   partners: number;
@@ -132,7 +141,13 @@ export async function dashboardOverview(db: Db, tenantId: string, now = new Date
   const equity = await equityPart(db, tenantId, row, now);
   return {
     equity,
-    incidents: { open: row.open, breached: row.breached, partners: row.partners, activePartners: row.activePartners, byTouchpoint: row.byTouchpoint },
+    incidents: {
+      open: row.open,
+      breached: row.breached,
+      partners: row.partners,
+      activePartners: row.activePartners,
+      byTouchpoint: row.byTouchpoint,
+    },
     scores: scorecardPart(row),
   };
 }
@@ -159,7 +174,8 @@ async function equityPart(db: Db, tenantId: string, row: DashboardRow, now: Date
     total: last?.equity ?? null,
     customers: last?.customers ?? null,
     asOf: last?.asOf ?? null,
-    changePct: last && previous && previous.equity > 0 ? ((last.equity - previous.equity) / previous.equity) * 100 : null,
+    changePct:
+      last && previous && previous.equity > 0 ? ((last.equity - previous.equity) / previous.equity) * 100 : null,
     atRisk,
     atRiskIncidents,
     atRiskPeriod,
@@ -216,9 +232,13 @@ function scorecardPart(row: DashboardRow) {
     quadrant: quadrantOf(r.score!, r.equity!, thresholds.maintain, equityLine),
     recommendation: r.recommendation,
   }));
-  const movers = rows.filter((r) => r.change !== null).sort((a, b) => Math.abs(b.change!) - Math.abs(a.change!)).slice(0, 6);
+  const movers = rows
+    .filter((r) => r.change !== null)
+    .sort((a, b) => Math.abs(b.change!) - Math.abs(a.change!))
+    .slice(0, 6);
   const recommendations = new Map<Recommendation, number>();
-  for (const r of rows) if (r.recommendation) recommendations.set(r.recommendation, (recommendations.get(r.recommendation) ?? 0) + 1);
+  for (const r of rows)
+    if (r.recommendation) recommendations.set(r.recommendation, (recommendations.get(r.recommendation) ?? 0) + 1);
   return {
     month: utc(rows[0].month),
     drafts: rows.filter((r) => r.status === "DRAFT").length,

@@ -24,7 +24,9 @@ export function secureDataDir(dir: string, { quiet = false } = {}): number {
   }
   const tightened = tighten(dir);
   if (tightened > 0 && !quiet)
-    console.warn(`Data folder ${dir}: made private to this user (${tightened} file(s) and folder(s) were open to others)`);
+    console.warn(
+      `Data folder ${dir}: made private to this user (${tightened} file(s) and folder(s) were open to others)`,
+    );
   return tightened;
 }
 

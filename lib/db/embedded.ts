@@ -10,7 +10,9 @@ import { servePglite } from "./pglite-server";
 
 export type EmbeddedDatabase = { url: string; db: PGlite; stop(): Promise<void> };
 
-export async function startEmbeddedDatabase(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(
+  options: { dataDir?: string; loadDataDir?: Blob } = {},
+): Promise<EmbeddedDatabase> {
   if (options.dataDir) {
     usePrivateUmask();
     secureDataDir(options.dataDir);

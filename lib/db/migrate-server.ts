@@ -7,7 +7,8 @@ export async function migrateServer(url: string): Promise<string[]> {
   await client.connect();
   try {
     return await migrate({
-      query: async <T,>(sql: string, params?: unknown[]) => (await client.query(sql, params as unknown[])) as unknown as { rows: T[] },
+      query: async <T>(sql: string, params?: unknown[]) =>
+        (await client.query(sql, params as unknown[])) as unknown as { rows: T[] },
       exec: (sql: string) => client.query(sql),
     });
   } finally {

@@ -69,10 +69,9 @@ export async function migrate(db: MigrationConnection, migrations = readMigratio
           [id, migration.checksum, migration.name],
         );
         await db.exec(migration.sql);
-        await db.query(
-          `update "_prisma_migrations" set finished_at = now(), applied_steps_count = 1 where id = $1`,
-          [id],
-        );
+        await db.query(`update "_prisma_migrations" set finished_at = now(), applied_steps_count = 1 where id = $1`, [
+          id,
+        ]);
         await db.exec("COMMIT");
       } catch (error) {
         await db.exec("ROLLBACK");

@@ -9,9 +9,15 @@ const cols = (names: string[]) => names.map(q).join(", ");
 
 function columnSql(name: string, table: Table) {
   const c = table.columns[name];
-  const type = c.type.replace(/^timestamp\(3\)/, "TIMESTAMP(3)").replace(/^text/, "TEXT").replace(/^integer/, "INTEGER")
-    .replace(/^double precision/, "DOUBLE PRECISION").replace(/^boolean/, "BOOLEAN").replace(/^jsonb/, "JSONB")
-    .replace(/^numeric/, "DECIMAL").replace(/^date$/, "DATE");
+  const type = c.type
+    .replace(/^timestamp\(3\)/, "TIMESTAMP(3)")
+    .replace(/^text/, "TEXT")
+    .replace(/^integer/, "INTEGER")
+    .replace(/^double precision/, "DOUBLE PRECISION")
+    .replace(/^boolean/, "BOOLEAN")
+    .replace(/^jsonb/, "JSONB")
+    .replace(/^numeric/, "DECIMAL")
+    .replace(/^date$/, "DATE");
   const def = c.default === null ? "" : ` DEFAULT ${c.default}`;
   return `${q(name)} ${type}${c.nullable ? "" : " NOT NULL"}${def}`;
 }
@@ -22,7 +28,8 @@ export function migrationSql(expected: SchemaShape, actual: SchemaShape): string
   for (const [name, values] of Object.entries(expected.enums)) {
     const got = actual.enums[name];
     if (!got) out.push(`-- CreateEnum\nCREATE TYPE ${q(name)} AS ENUM (${values.map((v) => `'${v}'`).join(", ")});`);
-    else for (const v of values) if (!got.includes(v)) out.push(`-- AlterEnum\nALTER TYPE ${q(name)} ADD VALUE '${v}';`);
+    else
+      for (const v of values) if (!got.includes(v)) out.push(`-- AlterEnum\nALTER TYPE ${q(name)} ADD VALUE '${v}';`);
   }
   const fks: string[] = [];
   const indexes: string[] = [];
@@ -41,7 +48,9 @@ export function migrationSql(expected: SchemaShape, actual: SchemaShape): string
     const has = (list: string[][] | undefined, c: string[]) => list?.some((x) => x.join() === c.join());
     for (const u of table.uniques)
       if (!has(got?.uniques, u))
-        indexes.push(`-- CreateIndex\nCREATE UNIQUE INDEX ${q(`${name}_${u.join("_")}_key`)} ON ${q(name)}(${cols(u)});`);
+        indexes.push(
+          `-- CreateIndex\nCREATE UNIQUE INDEX ${q(`${name}_${u.join("_")}_key`)} ON ${q(name)}(${cols(u)});`,
+        );
     for (const i of table.indexes)
       if (!has(got?.indexes, i))
         indexes.push(`-- CreateIndex\nCREATE INDEX ${q(`${name}_${i.join("_")}_idx`)} ON ${q(name)}(${cols(i)});`);

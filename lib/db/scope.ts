@@ -18,7 +18,11 @@ type Options = { timeoutMs?: number };
  */
 export function withTenant<T>(scope: TenantScope, work: (db: Db) => Promise<T>, options: Options = {}): Promise<T> {
   if (!scope.tenantId) throw new Error("withTenant needs a tenantId");
-  return inContext({ tenantId: scope.tenantId, partnerId: scope.partnerId ?? "", userId: scope.userId ?? "" }, work, options);
+  return inContext(
+    { tenantId: scope.tenantId, partnerId: scope.partnerId ?? "", userId: scope.userId ?? "" },
+    work,
+    options,
+  );
 }
 
 /** For auth lookups before a tenant is chosen: the user's own memberships and their tenants. */

@@ -10,10 +10,14 @@ import type { TenantScope } from "./scope";
 // 20 concurrent, against 30 ms on the pool: prisma/orm#25811). See docs/decisions/008.
 
 /** Anything that runs a Prisma.Sql query: a Prisma transaction (Db) or a SqlDb. */
-export type QueryDb = { $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): PromiseLike<T> };
+export type QueryDb = {
+  $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): PromiseLike<T>;
+};
 
 /** A read-only, tenant-scoped connection that answers $queryRaw as Prisma does (bigint counts, UTC dates). */
-export type SqlDb = { $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<T> };
+export type SqlDb = {
+  $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<T>;
+};
 
 const timestampTz = pg.types.getTypeParser(pg.types.builtins.TIMESTAMPTZ, "text");
 // Prisma keeps timestamps as UTC wall time in "timestamp without time zone" columns.
@@ -22,7 +26,8 @@ const parsers: Partial<Record<number, (value: string) => unknown>> = {
   [pg.types.builtins.TIMESTAMP]: (value) => timestampTz(`${value}+00`),
 };
 const types = {
-  getTypeParser: (oid: number, format?: "text" | "binary") => parsers[oid] ?? pg.types.getTypeParser(oid, format ?? "text"),
+  getTypeParser: (oid: number, format?: "text" | "binary") =>
+    parsers[oid] ?? pg.types.getTypeParser(oid, format ?? "text"),
 } as pg.CustomTypesConfig;
 
 /** Parameters as Prisma sends them: dates as UTC wall time (a zone is ignored by "timestamp" casts). */
@@ -34,7 +39,11 @@ function parameter(value: unknown): unknown {
 
 export async function withTenantSql<T>(scope: TenantScope, work: (db: SqlDb) => Promise<T>): Promise<T> {
   if (!scope.tenantId) throw new Error("withTenantSql needs a tenantId");
-  return inSqlTransaction("BEGIN READ ONLY", { tenantId: scope.tenantId, partnerId: scope.partnerId ?? "", userId: scope.userId ?? "" }, work);
+  return inSqlTransaction(
+    "BEGIN READ ONLY",
+    { tenantId: scope.tenantId, partnerId: scope.partnerId ?? "", userId: scope.userId ?? "" },
+    work,
+  );
 }
 
 /**

@@ -30,7 +30,8 @@ function cellText(value: unknown): { text: string; escapable: boolean } {
   if (typeof value === "number") return { text: Number.isFinite(value) ? String(value) : "", escapable: false };
   if (typeof value === "bigint") return { text: String(value), escapable: false };
   if (typeof value === "boolean") return { text: value ? "true" : "false", escapable: false };
-  if (value instanceof Date) return { text: Number.isNaN(value.getTime()) ? "" : value.toISOString(), escapable: false };
+  if (value instanceof Date)
+    return { text: Number.isNaN(value.getTime()) ? "" : value.toISOString(), escapable: false };
   if (typeof value === "string") return { text: value, escapable: true };
   return { text: JSON.stringify(value) ?? String(value), escapable: true };
 }
@@ -60,7 +61,11 @@ export interface CsvOptions {
  * Rows → CSV text: the header row, then one record per row with the columns' keys in order
  * (a missing key is an empty cell). Rows may be any object type (interfaces included).
  */
-export function toCsv<T extends object>(rows: readonly T[], columns: readonly CsvColumn<Extract<keyof T, string>>[], options: CsvOptions = {}): string {
+export function toCsv<T extends object>(
+  rows: readonly T[],
+  columns: readonly CsvColumn<Extract<keyof T, string>>[],
+  options: CsvOptions = {},
+): string {
   const lines = [columns.map((c) => csvCell(c.header)).join(",")];
   for (const row of rows) lines.push(columns.map((c) => csvCell(row[c.key])).join(","));
   return (options.bom ? "\uFEFF" : "") + lines.map((l) => `${l}\r\n`).join("");

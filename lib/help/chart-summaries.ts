@@ -42,7 +42,9 @@ export function quadrantSummary(points: readonly { quadrant: string }[]): string
   return `${plural(points.length, "partner")} by score and equity served: ${count("reward")} reward, ${count("develop")} develop, ${count("watch")} watch, ${count("exit")} exit.`;
 }
 
-export function incidentsByTouchpointSummary(data: readonly { name: string; incidents: number; open: number }[]): string {
+export function incidentsByTouchpointSummary(
+  data: readonly { name: string; incidents: number; open: number }[],
+): string {
   const rows = [...data].sort((a, b) => b.incidents - a.incidents);
   if (rows.length === 0) return "No incidents.";
   const total = rows.reduce((s, r) => s + r.incidents, 0);

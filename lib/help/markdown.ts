@@ -20,7 +20,8 @@ export function parseInline(text: string): Inline[] {
     .map((part) => {
       if (part.startsWith("`") && part.endsWith("`")) return { text: part.slice(1, -1), style: "code" };
       if (part.startsWith("**") && part.endsWith("**")) return { text: part.slice(2, -2), style: "strong" };
-      if (part.startsWith("*") && part.endsWith("*") && part.length > 2) return { text: part.slice(1, -1), style: "emphasis" };
+      if (part.startsWith("*") && part.endsWith("*") && part.length > 2)
+        return { text: part.slice(1, -1), style: "emphasis" };
       return { text: part, style: "plain" };
     });
 }
@@ -64,7 +65,8 @@ export function parseMarkdown(markdown: string): Block[] {
       blocks.push({ kind: "list", items: items.map(parseInline) });
     } else {
       const paragraph: string[] = [];
-      while (i < lines.length && lines[i].trim() !== "" && !/^(#{1,3} |\||- |```)/.test(lines[i])) paragraph.push(lines[i++].trim());
+      while (i < lines.length && lines[i].trim() !== "" && !/^(#{1,3} |\||- |```)/.test(lines[i]))
+        paragraph.push(lines[i++].trim());
       blocks.push({ kind: "paragraph", inlines: parseInline(paragraph.join(" ")) });
     }
   }

@@ -6,11 +6,19 @@ import { csvCell } from "@/lib/exports/csv";
 
 export type Delimiter = "," | ";" | "\t" | "whitespace";
 
-export const DELIMITER_LABELS: Record<Delimiter, string> = { ",": "comma", ";": "semicolon", "\t": "tab", whitespace: "spaces" };
+export const DELIMITER_LABELS: Record<Delimiter, string> = {
+  ",": "comma",
+  ";": "semicolon",
+  "\t": "tab",
+  whitespace: "spaces",
+};
 
 /** The delimiter of the first non-empty lines: the quoted-CSV candidate that splits them most consistently, else whitespace. */
 export function detectDelimiter(text: string): Delimiter {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "").slice(0, 20);
+  const lines = text
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== "")
+    .slice(0, 20);
   if (lines.length === 0) return ",";
   let best: Delimiter | null = null;
   let bestCount = 0;

@@ -16,7 +16,16 @@ type ImportError = { row: number; field: string; message: string };
 export type BatchResult = { created: number; existing: number; errors: ImportError[] };
 export type ImportOptions = { marginPercent?: number };
 
-const PARTNER_TYPES = ["DELIVERY", "INSTALLER", "RESELLER", "RETAILER", "SERVICE", "HOST", "CURBSIDE", "OTHER"] as const;
+const PARTNER_TYPES = [
+  "DELIVERY",
+  "INSTALLER",
+  "RESELLER",
+  "RETAILER",
+  "SERVICE",
+  "HOST",
+  "CURBSIDE",
+  "OTHER",
+] as const;
 const PARTNER_STATUSES = ["PROSPECT", "VETTING", "ACTIVE", "PROBATION", "OFFBOARDED"] as const;
 const PARTNER_TIERS = ["REGISTERED", "SILVER", "GOLD", "PLATINUM"] as const;
 const CHANNELS = ["ONLINE", "STORE", "PHONE", "FIELD"] as const;
@@ -124,9 +133,17 @@ type Lookups = { partners: Map<string, string>; touchpoints: Map<string, string>
  * The ids of the partners and touchpoints (by id or by name) and customers (by reference) that this
  * batch names, in one query (one round trip per batch, not one per kind).
  */
-async function lookup(db: Db, tenantId: string, wanted: { partners?: string[]; touchpoints?: string[]; customers?: string[] }): Promise<Lookups> {
+async function lookup(
+  db: Db,
+  tenantId: string,
+  wanted: { partners?: string[]; touchpoints?: string[]; customers?: string[] },
+): Promise<Lookups> {
   const distinct = (values: string[] = []) => [...new Set(values.filter(Boolean))];
-  const [partners, touchpoints, customers] = [distinct(wanted.partners), distinct(wanted.touchpoints), distinct(wanted.customers)];
+  const [partners, touchpoints, customers] = [
+    distinct(wanted.partners),
+    distinct(wanted.touchpoints),
+    distinct(wanted.customers),
+  ];
   const result: Lookups = { partners: new Map(), touchpoints: new Map(), customers: new Map() };
   if (!partners.length && !touchpoints.length && !customers.length) return result;
   const rows = await db.$queryRaw<{ kind: "p" | "t" | "c"; id: string; name: string }[]>`
@@ -167,7 +184,13 @@ function keysFor(rows: ImportRow[]): (i: number) => string {
   };
 }
 
-export async function importRows(db: Db, tenantId: string, kind: ImportKind, rows: ImportRow[], options: ImportOptions = {}): Promise<BatchResult> {
+export async function importRows(
+  db: Db,
+  tenantId: string,
+  kind: ImportKind,
+  rows: ImportRow[],
+  options: ImportOptions = {},
+): Promise<BatchResult> {
   if (rows.length > MAX_IMPORT_BATCH) throw new Error(`At most ${MAX_IMPORT_BATCH} rows per batch`);
   switch (kind) {
     case "partners":
@@ -191,7 +214,17 @@ async function importPartners(db: Db, tenantId: string, rows: ImportRow[]): Prom
     const tier = c.oneOf(r, "tier", PARTNER_TIERS);
     const website = c.webUrl(r, "website");
     if (!c.ok(r.row)) return [];
-    return [{ tenantId, name: name!, type: type!, region: region!, status: status ?? "PROSPECT", tier: tier ?? "REGISTERED", website }];
+    return [
+      {
+        tenantId,
+        name: name!,
+        type: type!,
+        region: region!,
+        status: status ?? "PROSPECT",
+        tier: tier ?? "REGISTERED",
+        website,
+      },
+    ];
   });
   const { count } = data.length ? await db.partner.createMany({ data, skipDuplicates: true }) : { count: 0 };
   return { created: count, existing: data.length - count, errors: c.errors };
@@ -206,12 +239,22 @@ async function importCustomers(db: Db, tenantId: string, rows: ImportRow[]): Pro
     const segment = c.oneOf(r, "segment", SEGMENTS);
     const name = c.text(r, "name", { max: 200 });
     const email = c.text(r, "email", { max: 254 });
-    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) c.fail(r.row, "email", `“${email}” is not an e-mail address.`);
+    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+      c.fail(r.row, "email", `“${email}” is not an e-mail address.`);
     const partnerValue = c.text(r, "acquiringPartner", { max: 120 });
     const acquiringPartnerId = partnerValue ? (partners.get(partnerValue) ?? null) : null;
     if (partnerValue && !acquiringPartnerId) c.fail(r.row, "acquiringPartner", `No partner named “${partnerValue}”.`);
     if (!c.ok(r.row)) return [];
-    return [{ externalRef: externalRef!, acquiredAt: acquiredAt!, segment: segment ?? "B2C", name, email, acquiringPartnerId }];
+    return [
+      {
+        externalRef: externalRef!,
+        acquiredAt: acquiredAt!,
+        segment: segment ?? "B2C",
+        name,
+        email,
+        acquiringPartnerId,
+      },
+    ];
   });
   // One row per customer: a file of purchases repeats the customer; the earliest date wins.
   const byRef = new Map<string, (typeof valid)[number]>();
@@ -244,15 +287,24 @@ async function importCustomers(db: Db, tenantId: string, rows: ImportRow[]): Pro
   return { created, existing: valid.length - created, errors: c.errors };
 }
 
-async function importTransactions(db: Db, tenantId: string, rows: ImportRow[], options: ImportOptions): Promise<BatchResult> {
+async function importTransactions(
+  db: Db,
+  tenantId: string,
+  rows: ImportRow[],
+  options: ImportOptions,
+): Promise<BatchResult> {
   const c = new RowChecker("transactions");
   const marginRate = (options.marginPercent ?? 100) / 100;
-  const { customers, partners } = await lookup(db, tenantId, { customers: valuesOf(rows, "customerRef"), partners: valuesOf(rows, "servingPartner") });
+  const { customers, partners } = await lookup(db, tenantId, {
+    customers: valuesOf(rows, "customerRef"),
+    partners: valuesOf(rows, "servingPartner"),
+  });
   const keys = keysFor(rows);
   const data = rows.flatMap((r, i) => {
     const customerRef = c.text(r, "customerRef", { required: true, max: 128 });
     const customerId = customerRef ? customers.get(customerRef) : undefined;
-    if (customerRef && !customerId) c.fail(r.row, "customerRef", `No customer with reference “${customerRef}”; import customers first.`);
+    if (customerRef && !customerId)
+      c.fail(r.row, "customerRef", `No customer with reference “${customerRef}”; import customers first.`);
     const occurredAt = c.date(r, "occurredAt", { required: true });
     const revenue = c.amount(r, "revenue", { required: true });
     const margin = c.amount(r, "margin");
@@ -324,7 +376,19 @@ async function importInteractions(db: Db, tenantId: string, rows: ImportRow[]): 
     if (customerRef && !customerId) c.fail(r.row, "customerRef", `No customer with reference “${customerRef}”.`);
     const externalRef = c.text(r, "externalRef", { max: 128 }) ?? derivedRef("interactions", keys(i));
     if (!c.ok(r.row)) return [];
-    return [{ tenantId, partnerId: partnerId!, touchpointId: touchpointId!, customerId, occurredAt: occurredAt!, outcome: outcome!, csat, nps, externalRef }];
+    return [
+      {
+        tenantId,
+        partnerId: partnerId!,
+        touchpointId: touchpointId!,
+        customerId,
+        occurredAt: occurredAt!,
+        outcome: outcome!,
+        csat,
+        nps,
+        externalRef,
+      },
+    ];
   });
   // One statement, the rows sent as one JSON parameter (a single value to bind instead of one array
   // per column, which cost the driver more time than PostgreSQL took for the insert); a row whose

@@ -9,11 +9,21 @@ export const MAX_IMPORT_BATCH = 1000;
 
 export type ImportField = { key: string; label: string; required: boolean; hint: string; aliases: string[] };
 
-const f = (key: string, label: string, required: boolean, hint: string, aliases: string[] = []): ImportField => ({ key, label, required, hint, aliases });
+const f = (key: string, label: string, required: boolean, hint: string, aliases: string[] = []): ImportField => ({
+  key,
+  label,
+  required,
+  hint,
+  aliases,
+});
 
 export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
   partners: [
-    f("name", "Name", true, "Unique in the workspace; an existing name is skipped", ["partner", "partner name", "company"]),
+    f("name", "Name", true, "Unique in the workspace; an existing name is skipped", [
+      "partner",
+      "partner name",
+      "company",
+    ]),
     f("type", "Type", true, "DELIVERY, INSTALLER, RESELLER, RETAILER, SERVICE, HOST, CURBSIDE or OTHER"),
     f("region", "Region", true, "e.g. North, Benelux"),
     f("status", "Status", false, "PROSPECT (default), VETTING, ACTIVE, PROBATION, OFFBOARDED"),
@@ -21,21 +31,48 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
     f("website", "Website", false, "https://…", ["url"]),
   ],
   customers: [
-    f("externalRef", "Customer reference", true, "Your id for the customer; re-imports update nothing twice", ["customer_id", "customer id", "customer", "id", "ref", "external_ref"]),
-    f("acquiredAt", "Acquired on", true, "Date of the first purchase (YYYY-MM-DD or YYYYMMDD); the earliest wins", ["date", "acquired", "first purchase", "acquired_at"]),
+    f("externalRef", "Customer reference", true, "Your id for the customer; re-imports update nothing twice", [
+      "customer_id",
+      "customer id",
+      "customer",
+      "id",
+      "ref",
+      "external_ref",
+    ]),
+    f("acquiredAt", "Acquired on", true, "Date of the first purchase (YYYY-MM-DD or YYYYMMDD); the earliest wins", [
+      "date",
+      "acquired",
+      "first purchase",
+      "acquired_at",
+    ]),
     f("segment", "Segment", false, "B2C (default) or B2B"),
     f("name", "Name", false, ""),
     f("email", "E-mail", false, ""),
     f("acquiringPartner", "Acquiring partner", false, "Partner name or id", ["partner"]),
   ],
   transactions: [
-    f("customerRef", "Customer reference", true, "The customer's reference (imported as customers first)", ["customer_id", "customer id", "customer", "customer_ref"]),
-    f("occurredAt", "Date", true, "YYYY-MM-DD, an ISO date-time, or YYYYMMDD", ["date", "occurred_at", "purchase date"]),
+    f("customerRef", "Customer reference", true, "The customer's reference (imported as customers first)", [
+      "customer_id",
+      "customer id",
+      "customer",
+      "customer_ref",
+    ]),
+    f("occurredAt", "Date", true, "YYYY-MM-DD, an ISO date-time, or YYYYMMDD", [
+      "date",
+      "occurred_at",
+      "purchase date",
+    ]),
     f("revenue", "Revenue", true, "Amount, e.g. 29.33", ["dollar_value", "amount", "value", "total"]),
     f("margin", "Margin", false, "Amount; when absent, the margin % below is applied"),
     f("servingPartner", "Serving partner", false, "Partner name or id", ["partner"]),
     f("channel", "Channel", false, "ONLINE, STORE, PHONE or FIELD"),
-    f("externalRef", "Transaction reference", false, "Your id; when absent, identical rows are told apart by their content", ["transaction_id", "order id", "order_id", "ref"]),
+    f(
+      "externalRef",
+      "Transaction reference",
+      false,
+      "Your id; when absent, identical rows are told apart by their content",
+      ["transaction_id", "order id", "order_id", "ref"],
+    ),
   ],
   interactions: [
     f("partner", "Partner", true, "Partner name or id", ["partner name", "partner_id"]),
@@ -44,8 +81,18 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
     f("outcome", "Outcome", true, "SUCCESS, PARTIAL or FAILURE"),
     f("csat", "CSAT", false, "1–5"),
     f("nps", "NPS", false, "0–10"),
-    f("customerRef", "Customer reference", false, "The customer's reference", ["customer_id", "customer", "customer_ref"]),
-    f("externalRef", "Interaction reference", false, "Your id; when absent, identical rows are told apart by their content", ["interaction_id", "ref", "id"]),
+    f("customerRef", "Customer reference", false, "The customer's reference", [
+      "customer_id",
+      "customer",
+      "customer_ref",
+    ]),
+    f(
+      "externalRef",
+      "Interaction reference",
+      false,
+      "Your id; when absent, identical rows are told apart by their content",
+      ["interaction_id", "ref", "id"],
+    ),
   ],
 };
 

@@ -175,7 +175,10 @@ function isoWeekday(dayNumber: number): number {
 
 function windowOf(cal: ResolvedCalendar, dayNumber: number): [number, number] | null {
   if (!cal.days.has(isoWeekday(dayNumber))) return null;
-  return [localToInstant(dayNumber, cal.startMinute, cal.timezone), localToInstant(dayNumber, cal.endMinute, cal.timezone)];
+  return [
+    localToInstant(dayNumber, cal.startMinute, cal.timezone),
+    localToInstant(dayNumber, cal.endMinute, cal.timezone),
+  ];
 }
 
 /** Whether the instant falls inside business hours (always true for 24/7). */

@@ -2,7 +2,10 @@ import type { Incident } from "@/generated/prisma/client";
 import { clockFactsFromRecord, computeSlaClock, type SlaClock } from "@/lib/incidents/sla-clock";
 import type { SlaContext } from "@/lib/incidents/sla-policies";
 
-type ClockRow = Pick<Incident, "openedAt" | "acknowledgedAt" | "resolvedAt" | "pausedMinutes" | "pausedAt" | "extraMinutes">;
+type ClockRow = Pick<
+  Incident,
+  "openedAt" | "acknowledgedAt" | "resolvedAt" | "pausedMinutes" | "pausedAt" | "extraMinutes"
+>;
 
 /** The incident's SLA clock as of `now`, from its stored row and its policy. */
 export function incidentClock(row: ClockRow, sla: SlaContext, now: Date): SlaClock {

@@ -26,8 +26,16 @@ export const incidentInputSchema = z.object({
   customerRef: z.string().trim().max(120, "Keep the customer reference under 120 characters").optional().nullable(),
   severity: z.enum(SEVERITIES, { error: "Choose a severity" }),
   category: z.string().trim().min(1, "Choose a category").max(80, "Keep the category under 80 characters"),
-  title: z.string().trim().min(3, "Give the incident a short title (3 characters or more)").max(160, "Keep the title under 160 characters"),
-  description: z.string().trim().min(10, "Describe what happened (10 characters or more)").max(5000, "Keep the description under 5,000 characters"),
+  title: z
+    .string()
+    .trim()
+    .min(3, "Give the incident a short title (3 characters or more)")
+    .max(160, "Keep the title under 160 characters"),
+  description: z
+    .string()
+    .trim()
+    .min(10, "Describe what happened (10 characters or more)")
+    .max(5000, "Keep the description under 5,000 characters"),
   customersAffected: z.coerce
     .number({ error: "Enter how many customers were affected" })
     .int("Customers affected must be a whole number")
@@ -47,22 +55,45 @@ export type IncidentInput = z.input<typeof incidentInputSchema>;
  * next per-tenant number under a transaction-scoped advisory lock (safe under concurrency),
  * sets the SLA deadlines from the tenant's policy, and writes the CREATED event and an outbox row.
  */
-export async function createIncident(db: Db, tenantId: string, rawInput: IncidentInput, actor: Actor, source: IncidentSource, now = new Date()) {
+export async function createIncident(
+  db: Db,
+  tenantId: string,
+  rawInput: IncidentInput,
+  actor: Actor,
+  source: IncidentSource,
+  now = new Date(),
+) {
   const input = incidentInputSchema.parse(rawInput);
-  const partner = await db.partner.findFirst({ where: { tenantId, id: input.partnerId }, select: { id: true, name: true, status: true } });
-  const touchpoint = await db.touchpoint.findFirst({ where: { tenantId, id: input.touchpointId }, select: { id: true } });
+  const partner = await db.partner.findFirst({
+    where: { tenantId, id: input.partnerId },
+    select: { id: true, name: true, status: true },
+  });
+  const touchpoint = await db.touchpoint.findFirst({
+    where: { tenantId, id: input.touchpointId },
+    select: { id: true },
+  });
   const customerRef = input.customerRef || null;
-  if (input.customerId && customerRef) throw new DomainError("Name the customer by its id or by its reference, not both.");
-  const customerWhere = input.customerId ? { tenantId, id: input.customerId } : customerRef ? { tenantId, externalRef: customerRef } : null;
+  if (input.customerId && customerRef)
+    throw new DomainError("Name the customer by its id or by its reference, not both.");
+  const customerWhere = input.customerId
+    ? { tenantId, id: input.customerId }
+    : customerRef
+      ? { tenantId, externalRef: customerRef }
+      : null;
   const customer = customerWhere ? await db.customer.findFirst({ where: customerWhere, select: { id: true } }) : null;
   if (!partner) throw new DomainError("That partner was not found.", "not-found");
   if (!touchpoint) throw new DomainError("That touchpoint was not found.", "not-found");
   if (input.customerId && !customer) throw new DomainError("That customer was not found.", "not-found");
   if (customerRef && !customer) throw new DomainError(`No customer has the reference “${customerRef}”.`, "not-found");
-  if (partner.status === "OFFBOARDED") throw new DomainError(`${partner.name} is offboarded: incidents can no longer be routed to it.`);
+  if (partner.status === "OFFBOARDED")
+    throw new DomainError(`${partner.name} is offboarded: incidents can no longer be routed to it.`);
 
   const sla = await slaContextFor(db, tenantId, input.severity);
-  const clock = incidentClock({ openedAt: now, acknowledgedAt: null, resolvedAt: null, pausedMinutes: 0, pausedAt: null, extraMinutes: 0 }, sla, now);
+  const clock = incidentClock(
+    { openedAt: now, acknowledgedAt: null, resolvedAt: null, pausedMinutes: 0, pausedAt: null, extraMinutes: 0 },
+    sla,
+    now,
+  );
 
   // Locks numbering for this tenant until the transaction ends (see the 20261123040000 migration);
   // it reads the whole tenant's maximum even for a partner user, who sees only their own incidents.
@@ -98,6 +129,12 @@ export async function createIncident(db: Db, tenantId: string, rawInput: Inciden
     ],
   });
   await recordEvent(db, tenantId, id, actor, { type: "CREATED", toStatus: "OPEN", body: input.description }, now);
-  await enqueueOutbox(db, tenantId, "incident.created", { incidentId: id, number, partnerId: partner.id, severity: input.severity, source });
+  await enqueueOutbox(db, tenantId, "incident.created", {
+    incidentId: id,
+    number,
+    partnerId: partner.id,
+    severity: input.severity,
+    source,
+  });
   return { id, number };
 }

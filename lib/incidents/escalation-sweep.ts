@@ -2,7 +2,12 @@ import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db/client";
 import { withTenant, type Db } from "@/lib/db/scope";
 import { log } from "@/lib/log";
-import { escalationsDue, ESCALATION_LEVEL_LABELS, type DueEscalation, type EscalationLevel } from "@/lib/incidents/escalation-rules";
+import {
+  escalationsDue,
+  ESCALATION_LEVEL_LABELS,
+  type DueEscalation,
+  type EscalationLevel,
+} from "@/lib/incidents/escalation-rules";
 import { isIncidentActive, type IncidentStatus } from "@/lib/incidents/lifecycle";
 import { slaContextFor, type LadderRung, type SlaContext } from "@/lib/incidents/sla-policies";
 import { storeDeadlineRows, type DeadlineRow } from "@/lib/incidents/refresh-deadlines";
@@ -24,7 +29,8 @@ export type SweepResult = { due: number; escalations: number; failed: number };
 
 /** (tenantId, incidentId) of due breaches across tenants, read by a SECURITY DEFINER function (see its migration). */
 export async function dueBreaches(now: Date, limit = 500): Promise<{ tenantId: string; incidentId: string }[]> {
-  return prisma().$queryRaw`select "tenantId", "incidentId" from due_incident_escalations(${now.toISOString()}::timestamptz at time zone 'UTC', ${limit}::integer)`;
+  return prisma()
+    .$queryRaw`select "tenantId", "incidentId" from due_incident_escalations(${now.toISOString()}::timestamptz at time zone 'UTC', ${limit}::integer)`;
 }
 
 /** How long one sweep keeps reading batches: below the scheduler's interval, so sweeps never pile up. */
@@ -37,7 +43,11 @@ const SWEEP_BUDGET_MS = 20_000;
  * through in this sweep instead of starving it. Stops when a batch is short, brings nothing new
  * (rows that failed), or the time budget is spent.
  */
-export async function runEscalationSweep(now = new Date(), limit = 500, budgetMs = SWEEP_BUDGET_MS): Promise<SweepResult> {
+export async function runEscalationSweep(
+  now = new Date(),
+  limit = 500,
+  budgetMs = SWEEP_BUDGET_MS,
+): Promise<SweepResult> {
   const started = performance.now();
   const result: SweepResult = { due: 0, escalations: 0, failed: 0 };
   const seen = new Set<string>();
@@ -49,7 +59,9 @@ export async function runEscalationSweep(now = new Date(), limit = 500, budgetMs
     for (const [tenantId, incidentIds] of groupByTenant(fresh)) {
       let breached: string[];
       try {
-        breached = await withTenant({ tenantId }, (db) => advanceDeadlines(db, tenantId, incidentIds, now), { timeoutMs: 60_000 });
+        breached = await withTenant({ tenantId }, (db) => advanceDeadlines(db, tenantId, incidentIds, now), {
+          timeoutMs: 60_000,
+        });
       } catch (error) {
         result.failed += incidentIds.length;
         log.error("escalation sweep: reading deadlines failed", { tenantId, error });
@@ -58,7 +70,11 @@ export async function runEscalationSweep(now = new Date(), limit = 500, budgetMs
       // Each escalation in its own short transaction: one failure does not hold back the others.
       for (const incidentId of breached) {
         try {
-          result.escalations += await withTenant({ tenantId }, (db) => escalateIncident(db, tenantId, incidentId, now), { timeoutMs: 10_000 });
+          result.escalations += await withTenant(
+            { tenantId },
+            (db) => escalateIncident(db, tenantId, incidentId, now),
+            { timeoutMs: 10_000 },
+          );
         } catch (error) {
           result.failed++;
           log.error("escalation failed", { tenantId, incidentId, error });
@@ -91,7 +107,8 @@ async function advanceDeadlines(db: Db, tenantId: string, incidentIds: string[],
     let sla = contexts.get(incident.severity);
     if (!sla) contexts.set(incident.severity, (sla = await slaContextFor(db, tenantId, incident.severity)));
     const { deadlines, due } = examine(incident, sla, now);
-    if (due.length > 0) breached.push(incident.id); // escalateIncident stores its deadlines
+    if (due.length > 0)
+      breached.push(incident.id); // escalateIncident stores its deadlines
     else if (!sameDeadlines(incident, deadlines)) changed.push({ id: incident.id, ...deadlines });
   }
   await storeDeadlineRows(db, tenantId, changed, false);
@@ -103,15 +120,25 @@ type Deadlines = Omit<DeadlineRow, "id">;
 /** The deadlines an incident's clock gives now (none when it is no longer active), and its escalations due. */
 function examine(incident: Incident, sla: SlaContext, now: Date): { deadlines: Deadlines; due: DueEscalation[] } {
   if (!isIncidentActive(incident.status as IncidentStatus)) {
-    return { deadlines: { ackDueAt: incident.ackDueAt, resolveDueAt: incident.resolveDueAt, nextDueAt: null }, due: [] };
+    return {
+      deadlines: { ackDueAt: incident.ackDueAt, resolveDueAt: incident.resolveDueAt, nextDueAt: null },
+      due: [],
+    };
   }
   const clock = incidentClock(incident, sla, now);
-  return { deadlines: deadlineColumns(clock), due: incident.pausedAt ? [] : escalationsDue(clock, incident.escalationLevel) };
+  return {
+    deadlines: deadlineColumns(clock),
+    due: incident.pausedAt ? [] : escalationsDue(clock, incident.escalationLevel),
+  };
 }
 
 function sameDeadlines(stored: Deadlines, fresh: Deadlines): boolean {
   const same = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
-  return same(stored.ackDueAt, fresh.ackDueAt) && same(stored.resolveDueAt, fresh.resolveDueAt) && same(stored.nextDueAt, fresh.nextDueAt);
+  return (
+    same(stored.ackDueAt, fresh.ackDueAt) &&
+    same(stored.resolveDueAt, fresh.resolveDueAt) &&
+    same(stored.nextDueAt, fresh.nextDueAt)
+  );
 }
 
 /**
@@ -119,14 +146,20 @@ function sameDeadlines(stored: Deadlines, fresh: Deadlines): boolean {
  * now (none when it is no longer active or is paused), so a stale stored deadline (a policy edit,
  * a pause, an import) cannot keep it in the sweep's due set. Returns the number of levels escalated.
  */
-export async function escalateIncident(db: Db, tenantId: string, incidentId: string, now = new Date()): Promise<number> {
+export async function escalateIncident(
+  db: Db,
+  tenantId: string,
+  incidentId: string,
+  now = new Date(),
+): Promise<number> {
   // The row lock keeps a concurrent acknowledge or transition from being overwritten with older deadlines.
   await db.$queryRaw`select 1 from "Incident" where "tenantId" = ${tenantId} and "id" = ${incidentId} for update`;
   const incident = await db.incident.findFirst({ where: { tenantId, id: incidentId } });
   if (!incident) return 0;
   const sla = await slaContextFor(db, tenantId, incident.severity);
   const { deadlines, due } = examine(incident, sla, now);
-  if (!sameDeadlines(incident, deadlines)) await storeDeadlineRows(db, tenantId, [{ id: incident.id, ...deadlines }], false);
+  if (!sameDeadlines(incident, deadlines))
+    await storeDeadlineRows(db, tenantId, [{ id: incident.id, ...deadlines }], false);
   let escalated = 0;
   const clock = incidentClock(incident, sla, now);
   for (const step of due) {
@@ -138,13 +171,26 @@ export async function escalateIncident(db: Db, tenantId: string, incidentId: str
     escalated++;
     const label = ESCALATION_LEVEL_LABELS[step.level];
     const why = step.reason === "ACK_BREACH" ? "not acknowledged in time" : "not resolved in time";
-    await recordEvent(db, tenantId, incident.id, SYSTEM, {
-      type: "ESCALATED",
-      body: `Escalated to level ${step.level} (${label}): ${why}`,
-      data: { level: step.level, reason: step.reason },
-    }, now);
+    await recordEvent(
+      db,
+      tenantId,
+      incident.id,
+      SYSTEM,
+      {
+        type: "ESCALATED",
+        body: `Escalated to level ${step.level} (${label}): ${why}`,
+        data: { level: step.level, reason: step.reason },
+      },
+      now,
+    );
     const members = await rungMembers(db, tenantId, incident, rungFor(sla.ladder, step.level));
-    await notifyRung(db, tenantId, incident, members, `INC-${incident.number} escalated to level ${step.level}: ${why}`);
+    await notifyRung(
+      db,
+      tenantId,
+      incident,
+      members,
+      `INC-${incident.number} escalated to level ${step.level}: ${why}`,
+    );
     await mailRung(db, tenantId, incident, members, { level: step.level, why, clock, now });
     await enqueueOutbox(db, tenantId, "incident.escalated", {
       incidentId: incident.id,
@@ -163,35 +209,73 @@ export async function escalateIncident(db: Db, tenantId: string, incidentId: str
 }
 
 function rungFor(ladder: LadderRung[], level: EscalationLevel): LadderRung {
-  return ladder.find((r) => r.level === level) ?? { level, role: level === 1 ? "PARTNER" : level === 2 ? "STEWARD" : "OWNER" };
+  return (
+    ladder.find((r) => r.level === level) ?? {
+      level,
+      role: level === 1 ? "PARTNER" : level === 2 ? "STEWARD" : "OWNER",
+    }
+  );
 }
 
 type RungMember = { id: string; role: string; user: { id: string; email: string } };
 
 /** The members on a ladder rung: one named member, the partner's users, or everyone with the rung's role. */
-async function rungMembers(db: Db, tenantId: string, incident: { partnerId: string }, rung: LadderRung): Promise<RungMember[]> {
+async function rungMembers(
+  db: Db,
+  tenantId: string,
+  incident: { partnerId: string },
+  rung: LadderRung,
+): Promise<RungMember[]> {
   const where = rung.membershipId
     ? { tenantId, id: rung.membershipId }
     : rung.role === "PARTNER"
       ? { tenantId, partnerId: incident.partnerId, role: { in: ["PARTNER_ADMIN" as const, "PARTNER_AGENT" as const] } }
       : { tenantId, role: rung.role ?? ("STEWARD" as const) };
-  return db.membership.findMany({ where, select: { id: true, role: true, user: { select: { id: true, email: true } } } });
+  return db.membership.findMany({
+    where,
+    select: { id: true, role: true, user: { select: { id: true, email: true } } },
+  });
 }
 
 type MailedIncident = { id: string; number: number; title: string; partnerId: string; customerId: string | null };
 
 /** E-mail for the rung's members and, at level 1, the partner's contacts (queued in this transaction). */
-async function mailRung(db: Db, tenantId: string, incident: MailedIncident, members: RungMember[], step: { level: EscalationLevel; why: string; clock: SlaClock; now: Date }) {
-  const contacts = step.level === 1 ? await db.partnerContact.findMany({ where: { tenantId, partnerId: incident.partnerId, email: { not: null } }, select: { email: true } }) : [];
+async function mailRung(
+  db: Db,
+  tenantId: string,
+  incident: MailedIncident,
+  members: RungMember[],
+  step: { level: EscalationLevel; why: string; clock: SlaClock; now: Date },
+) {
+  const contacts =
+    step.level === 1
+      ? await db.partnerContact.findMany({
+          where: { tenantId, partnerId: incident.partnerId, email: { not: null } },
+          select: { email: true },
+        })
+      : [];
   const recipients = [
     ...members.map((m) => ({ email: m.user.email, userId: m.user.id, partner: m.role.startsWith("PARTNER_") })),
     ...contacts.map((c) => ({ email: c.email!, userId: null, partner: true })),
   ];
-  await queueEscalationMail(db, tenantId, { incident, level: step.level, why: step.why, clock: step.clock, recipients, now: step.now });
+  await queueEscalationMail(db, tenantId, {
+    incident,
+    level: step.level,
+    why: step.why,
+    clock: step.clock,
+    recipients,
+    now: step.now,
+  });
 }
 
 /** In-app notifications for the people on a ladder rung. */
-async function notifyRung(db: Db, tenantId: string, incident: { id: string; title: string }, members: RungMember[], title: string) {
+async function notifyRung(
+  db: Db,
+  tenantId: string,
+  incident: { id: string; title: string },
+  members: RungMember[],
+  title: string,
+) {
   const tenant = await db.tenant.findFirst({ where: { id: tenantId }, select: { slug: true } });
   if (members.length === 0 || !tenant) return;
   await db.notification.createMany({
@@ -200,7 +284,9 @@ async function notifyRung(db: Db, tenantId: string, incident: { id: string; titl
       membershipId: m.id,
       title,
       body: incident.title,
-      link: m.role.startsWith("PARTNER_") ? `/portal/${tenant.slug}/incidents/${incident.id}` : `/t/${tenant.slug}/incidents/${incident.id}`,
+      link: m.role.startsWith("PARTNER_")
+        ? `/portal/${tenant.slug}/incidents/${incident.id}`
+        : `/t/${tenant.slug}/incidents/${incident.id}`,
     })),
   });
 }

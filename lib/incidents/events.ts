@@ -4,7 +4,12 @@ import type { Db } from "@/lib/db/scope";
 import { invalidateDashboard } from "@/lib/dashboard/cache";
 
 /** Who did something: a user (steward or partner), the API, or the system (the sweep). */
-export type Actor = { userId: string | null; label: string; kind: "steward" | "partner" | "api" | "system"; membershipId?: string | null };
+export type Actor = {
+  userId: string | null;
+  label: string;
+  kind: "steward" | "partner" | "api" | "system";
+  membershipId?: string | null;
+};
 
 export type EventInput = {
   type: string;
@@ -16,7 +21,14 @@ export type EventInput = {
 };
 
 /** One timeline event (createMany: it works in partner contexts too). */
-export async function recordEvent(db: Db, tenantId: string, incidentId: string, actor: Actor, event: EventInput, at = new Date()) {
+export async function recordEvent(
+  db: Db,
+  tenantId: string,
+  incidentId: string,
+  actor: Actor,
+  event: EventInput,
+  at = new Date(),
+) {
   invalidateDashboard(tenantId); // the dashboard's incident figures (lib/dashboard/cache.ts)
   await db.incidentEvent.createMany({
     data: [

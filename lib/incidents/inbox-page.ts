@@ -10,7 +10,9 @@ export type StewardOption = FilterOption & { role: string };
  * The inbox last: it switches the planner to index walks for the rest of the transaction.
  */
 export async function loadStewardInbox(db: QueryDb, tenantId: string, filters: InboxFilters) {
-  const [choices] = await db.$queryRaw<{ partners: FilterOption[]; touchpoints: FilterOption[]; stewards: StewardOption[] }[]>`
+  const [choices] = await db.$queryRaw<
+    { partners: FilterOption[]; touchpoints: FilterOption[]; stewards: StewardOption[] }[]
+  >`
     select
       (select coalesce(json_agg(json_build_object('id', p."id", 'name', p."name") order by p."name"), '[]')
          from "Partner" p where p."tenantId" = ${tenantId}) as partners,

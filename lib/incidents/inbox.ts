@@ -156,17 +156,28 @@ export async function listInbox(
     const runningTotal = Number(counts[0]?.running ?? 0);
     const waitingTotal = Number(counts[0]?.waiting ?? 0);
     total = runningTotal + waitingTotal;
-    rows = offset < runningTotal ? await pageOf(running, Prisma.sql`i."nextDueAt" asc, i."number" asc`, pageSize, offset) : [];
+    rows =
+      offset < runningTotal
+        ? await pageOf(running, Prisma.sql`i."nextDueAt" asc, i."number" asc`, pageSize, offset)
+        : [];
     if (rows.length < pageSize && runningTotal <= INBOX_COUNT_CAP) {
       const skip = Math.max(0, offset - runningTotal);
-      rows = rows.concat(await pageOf(waiting, Prisma.sql`i."pausedAt" asc, i."number" asc`, pageSize - rows.length, skip));
+      rows = rows.concat(
+        await pageOf(waiting, Prisma.sql`i."pausedAt" asc, i."number" asc`, pageSize - rows.length, skip),
+      );
     }
   }
   return { rows, total: Math.min(total, INBOX_COUNT_CAP), totalCapped: total > INBOX_COUNT_CAP, page, pageSize };
 }
 
 /** Breached or breaching within the horizon (default 1 hour), running clocks only: the nav badge. */
-export async function countBreaching(db: QueryDb, tenantId: string, now = new Date(), horizonMinutes = 60, partnerId?: string) {
+export async function countBreaching(
+  db: QueryDb,
+  tenantId: string,
+  now = new Date(),
+  horizonMinutes = 60,
+  partnerId?: string,
+) {
   const until = new Date(now.getTime() + horizonMinutes * 60_000);
   // Capped at 100: one range scan of the (tenantId, nextDueAt) index, stopping early.
   const partner = partnerId ? Prisma.sql`and i."partnerId" = ${partnerId}` : Prisma.empty;

@@ -2,7 +2,12 @@
 
 export const SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const;
 export type SeverityValue = (typeof SEVERITIES)[number];
-export const SEVERITY_LABELS: Record<SeverityValue, string> = { CRITICAL: "Critical", HIGH: "High", MEDIUM: "Medium", LOW: "Low" };
+export const SEVERITY_LABELS: Record<SeverityValue, string> = {
+  CRITICAL: "Critical",
+  HIGH: "High",
+  MEDIUM: "Medium",
+  LOW: "Low",
+};
 
 export const INCIDENT_CATEGORIES = [
   "Late delivery",

@@ -84,7 +84,13 @@ export function assertIncidentTransition(from: IncidentStatus, to: IncidentStatu
     throw new LifecycleError("incident", String(from), String(to), [], `Unknown incident status "${String(from)}"`);
   }
   if (!isIncidentStatus(to)) {
-    throw new LifecycleError("incident", from, String(to), INCIDENT_TRANSITIONS[from], `Unknown incident status "${String(to)}"`);
+    throw new LifecycleError(
+      "incident",
+      from,
+      String(to),
+      INCIDENT_TRANSITIONS[from],
+      `Unknown incident status "${String(to)}"`,
+    );
   }
   if (!canTransitionIncident(from, to)) {
     throw new LifecycleError("incident", from, to, INCIDENT_TRANSITIONS[from]);

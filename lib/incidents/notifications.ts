@@ -12,6 +12,9 @@ export async function unreadNotificationCount(db: QueryDb, tenantId: string, mem
 }
 
 export async function markNotificationsRead(db: Db, tenantId: string, membershipId: string, now = new Date()) {
-  const { count } = await db.notification.updateMany({ where: { tenantId, membershipId, readAt: null }, data: { readAt: now } });
+  const { count } = await db.notification.updateMany({
+    where: { tenantId, membershipId, readAt: null },
+    data: { readAt: now },
+  });
   return count;
 }

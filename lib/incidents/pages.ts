@@ -38,7 +38,10 @@ export function loadNewIncidentPage(tenantId: string) {
 export function loadReportIncidentPage(scope: PartnerScope) {
   return withTenant(scope, async (db) => {
     const { tenantId, partnerId } = scope;
-    const handled = await db.touchpointPartner.findMany({ where: { tenantId, partnerId }, select: { touchpoint: { select: { id: true, name: true } } } });
+    const handled = await db.touchpointPartner.findMany({
+      where: { tenantId, partnerId },
+      select: { touchpoint: { select: { id: true, name: true } } },
+    });
     return handled.map((h) => h.touchpoint).sort((a, b) => a.name.localeCompare(b.name));
   });
 }

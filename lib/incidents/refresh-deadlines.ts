@@ -10,11 +10,28 @@ import { slaContextFor, type SlaContext } from "@/lib/incidents/sla-policies";
  * read the current policy or these columns) agree. The clock math is TypeScript (business hours),
  * so the new deadlines are computed here and written back in one UPDATE.
  */
-export async function refreshOpenIncidentDeadlines(db: Db, tenantId: string, options: { severity?: Severity; now?: Date } = {}): Promise<number> {
+export async function refreshOpenIncidentDeadlines(
+  db: Db,
+  tenantId: string,
+  options: { severity?: Severity; now?: Date } = {},
+): Promise<number> {
   const now = options.now ?? new Date();
   const incidents = await db.incident.findMany({
-    where: { tenantId, status: { in: [...ACTIVE_INCIDENT_STATUSES] }, ...(options.severity ? { severity: options.severity } : {}) },
-    select: { id: true, severity: true, openedAt: true, acknowledgedAt: true, resolvedAt: true, pausedMinutes: true, pausedAt: true, extraMinutes: true },
+    where: {
+      tenantId,
+      status: { in: [...ACTIVE_INCIDENT_STATUSES] },
+      ...(options.severity ? { severity: options.severity } : {}),
+    },
+    select: {
+      id: true,
+      severity: true,
+      openedAt: true,
+      acknowledgedAt: true,
+      resolvedAt: true,
+      pausedMinutes: true,
+      pausedAt: true,
+      extraMinutes: true,
+    },
   });
   if (incidents.length === 0) return 0;
   const contexts = new Map<Severity, SlaContext>();
@@ -33,7 +50,12 @@ export type DeadlineRow = { id: string; ackDueAt: Date | null; resolveDueAt: Dat
  * Writes the deadline columns of many incidents in one UPDATE. `activeOnly` leaves alone an
  * incident that was resolved or closed meanwhile.
  */
-export async function storeDeadlineRows(db: Db, tenantId: string, rows: DeadlineRow[], activeOnly: boolean): Promise<number> {
+export async function storeDeadlineRows(
+  db: Db,
+  tenantId: string,
+  rows: DeadlineRow[],
+  activeOnly: boolean,
+): Promise<number> {
   if (rows.length === 0) return 0;
   // ISO strings: the columns hold UTC wall time (timestamp without time zone)
   const iso = (d: Date | null) => d?.toISOString() ?? null;

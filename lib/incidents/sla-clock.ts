@@ -84,7 +84,10 @@ export class SlaClockError extends Error {
 }
 
 /** The calendar the clock uses: the given one (default Mon–Fri 09–17 UTC) when businessHoursOnly, else 24/7. */
-export function clockCalendar(policy: SlaPolicyRule, calendar: BusinessCalendar | null | undefined): BusinessCalendar | null {
+export function clockCalendar(
+  policy: SlaPolicyRule,
+  calendar: BusinessCalendar | null | undefined,
+): BusinessCalendar | null {
   if (!policy.businessHoursOnly) return null;
   return calendar ?? defaultCalendar("UTC");
 }
@@ -147,8 +150,7 @@ export function computeSlaClock(
   const end = resolvedAt ?? (now.getTime() > openedAt.getTime() ? now : openedAt);
 
   const waits = (facts.waits ?? []).filter((w) => w.from.getTime() <= now.getTime());
-  const paused =
-    !resolvedAt && waits.some((w) => !w.to || w.to.getTime() > now.getTime());
+  const paused = !resolvedAt && waits.some((w) => !w.to || w.to.getTime() > now.getTime());
   const pausedMinutes = storedPaused + pausedWorkingMinutes(waits, openedAt, end, cal);
 
   const ackDueAt = addWorkingMinutes(openedAt, ackMinutes, cal);
@@ -225,5 +227,7 @@ export function pausedMinutesAfterResume(
   calendar: BusinessCalendar | null = null,
 ): number {
   const cal = clockCalendar(policy, calendar);
-  return record.pausedMinutes + pausedWorkingMinutes([{ from: pausedAt, to: resumedAt }], record.openedAt, resumedAt, cal);
+  return (
+    record.pausedMinutes + pausedWorkingMinutes([{ from: pausedAt, to: resumedAt }], record.openedAt, resumedAt, cal)
+  );
 }

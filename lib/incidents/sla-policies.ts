@@ -72,7 +72,11 @@ export async function slaContextFor(db: Db, tenantId: string, severity: Severity
   const calendar = await tenantCalendar(db, tenantId);
   return {
     policy: policy
-      ? { ackMinutes: policy.ackMinutes, resolveMinutes: policy.resolveMinutes, businessHoursOnly: policy.businessHoursOnly }
+      ? {
+          ackMinutes: policy.ackMinutes,
+          resolveMinutes: policy.resolveMinutes,
+          businessHoursOnly: policy.businessHoursOnly,
+        }
       : { ...DEFAULT_SLA[severity], businessHoursOnly: false },
     ladder: parseLadder(policy?.ladder),
     calendar,
@@ -93,7 +97,13 @@ export async function listSlaPolicies(db: Db, tenantId: string): Promise<SlaPoli
   return SEVERITIES.map((severity) => {
     const row = rows.find((r) => r.severity === severity);
     return row
-      ? { severity, ackMinutes: row.ackMinutes, resolveMinutes: row.resolveMinutes, businessHoursOnly: row.businessHoursOnly, ladder: parseLadder(row.ladder) }
+      ? {
+          severity,
+          ackMinutes: row.ackMinutes,
+          resolveMinutes: row.resolveMinutes,
+          businessHoursOnly: row.businessHoursOnly,
+          ladder: parseLadder(row.ladder),
+        }
       : { severity, ...DEFAULT_SLA[severity], businessHoursOnly: false, ladder: DEFAULT_LADDER };
   });
 }
@@ -124,8 +134,11 @@ export type SlaPolicyInput = z.infer<typeof slaPolicySchema>;
 export async function saveSlaPolicy(db: Db, tenantId: string, input: SlaPolicyInput) {
   const chosen = [input.level2MembershipId, input.level3MembershipId].filter((id): id is string => !!id);
   if (chosen.length > 0) {
-    const found = await db.membership.count({ where: { tenantId, id: { in: chosen }, role: { in: ["OWNER", "STEWARD"] } } });
-    if (found !== new Set(chosen).size) throw new DomainError("Choose owners or stewards of this workspace for the ladder.", "not-found");
+    const found = await db.membership.count({
+      where: { tenantId, id: { in: chosen }, role: { in: ["OWNER", "STEWARD"] } },
+    });
+    if (found !== new Set(chosen).size)
+      throw new DomainError("Choose owners or stewards of this workspace for the ladder.", "not-found");
   }
   const ladder: LadderRung[] = [
     { level: 1, role: "PARTNER" },
@@ -161,6 +174,9 @@ export type BusinessHoursInput = z.infer<typeof businessHoursSchema>;
 export async function saveBusinessHours(db: Db, tenantId: string, input: BusinessHoursInput) {
   const tenant = await db.tenant.findFirst({ where: { id: tenantId }, select: { settings: true } });
   if (!tenant) throw new DomainError("Workspace not found.", "not-found");
-  const settings = { ...((tenant.settings as Record<string, unknown>) ?? {}), businessHours: { days: [...new Set(input.days)].sort(), start: input.start, end: input.end } };
+  const settings = {
+    ...((tenant.settings as Record<string, unknown>) ?? {}),
+    businessHours: { days: [...new Set(input.days)].sort(), start: input.start, end: input.end },
+  };
   await db.tenant.update({ where: { id: tenantId }, data: { timezone: input.timezone, settings } });
 }

@@ -38,7 +38,13 @@ export const transitionSchema = z.object({
 });
 export type TransitionInput = z.infer<typeof transitionSchema>;
 
-export async function transitionIncident(db: Db, tenantId: string, input: TransitionInput, actor: Actor, now = new Date()) {
+export async function transitionIncident(
+  db: Db,
+  tenantId: string,
+  input: TransitionInput,
+  actor: Actor,
+  now = new Date(),
+) {
   const incident = await loadIncident(db, tenantId, input.incidentId);
   const from = incident.status as IncidentStatus;
   if (actor.kind === "partner" && !PARTNER_TARGETS.includes(input.to)) {
@@ -90,7 +96,8 @@ export async function transitionIncident(db: Db, tenantId: string, input: Transi
   });
   // Guarded on the status read above: a concurrent change makes this one fail instead of overwriting it.
   const updated = await db.incident.updateMany({ where: { tenantId, id: incident.id, status: from }, data });
-  if (updated.count !== 1) throw new DomainError("This incident was changed by someone else meanwhile. Reload and try again.", "conflict");
+  if (updated.count !== 1)
+    throw new DomainError("This incident was changed by someone else meanwhile. Reload and try again.", "conflict");
   await recordEvent(
     db,
     tenantId,
@@ -105,7 +112,12 @@ export async function transitionIncident(db: Db, tenantId: string, input: Transi
     },
     now,
   );
-  await enqueueOutbox(db, tenantId, "incident.status_changed", { incidentId: incident.id, number: incident.number, from, to: input.to });
+  await enqueueOutbox(db, tenantId, "incident.status_changed", {
+    incidentId: incident.id,
+    number: incident.number,
+    from,
+    to: input.to,
+  });
   return { id: incident.id, number: incident.number, from, to: input.to };
 }
 
@@ -119,15 +131,31 @@ export type CommentInput = z.input<typeof commentSchema>;
 /** A comment on the shared timeline, or (stewards only) an internal note partners never see. */
 export async function commentOnIncident(db: Db, tenantId: string, rawInput: CommentInput, actor: Actor) {
   const input = commentSchema.parse(rawInput);
-  if (input.internal && actor.kind === "partner") throw new DomainError("Partners cannot write internal notes.", "forbidden");
+  if (input.internal && actor.kind === "partner")
+    throw new DomainError("Partners cannot write internal notes.", "forbidden");
   const incident = await loadIncident(db, tenantId, input.incidentId);
-  await recordEvent(db, tenantId, incident.id, actor, { type: input.internal ? "NOTE" : "COMMENT", body: input.body, internal: input.internal });
-  if (!input.internal) await enqueueOutbox(db, tenantId, "incident.commented", { incidentId: incident.id, number: incident.number, by: actor.kind });
+  await recordEvent(db, tenantId, incident.id, actor, {
+    type: input.internal ? "NOTE" : "COMMENT",
+    body: input.body,
+    internal: input.internal,
+  });
+  if (!input.internal)
+    await enqueueOutbox(db, tenantId, "incident.commented", {
+      incidentId: incident.id,
+      number: incident.number,
+      by: actor.kind,
+    });
   return { id: incident.id };
 }
 
 /** Assigns incidents to a steward (or owner) of the tenant, or unassigns them (null). */
-export async function assignIncidents(db: Db, tenantId: string, incidentIds: string[], membershipId: string | null, actor: Actor) {
+export async function assignIncidents(
+  db: Db,
+  tenantId: string,
+  incidentIds: string[],
+  membershipId: string | null,
+  actor: Actor,
+) {
   let label = "nobody";
   if (membershipId) {
     const member = await db.membership.findFirst({
@@ -138,7 +166,8 @@ export async function assignIncidents(db: Db, tenantId: string, incidentIds: str
     label = member.user.name;
   }
   const incidents = await db.incident.findMany({ where: { tenantId, id: { in: incidentIds } }, select: { id: true } });
-  if (incidents.length !== new Set(incidentIds).size) throw new DomainError("That incident was not found.", "not-found");
+  if (incidents.length !== new Set(incidentIds).size)
+    throw new DomainError("That incident was not found.", "not-found");
   await db.incident.updateMany({ where: { tenantId, id: { in: incidentIds } }, data: { assigneeId: membershipId } });
   const now = new Date();
   await db.incidentEvent.createMany({
@@ -158,8 +187,17 @@ export async function assignIncidents(db: Db, tenantId: string, incidentIds: str
 }
 
 /** Acknowledges each OPEN incident among the ids; others are skipped. Returns how many were acknowledged. */
-export async function acknowledgeIncidents(db: Db, tenantId: string, incidentIds: string[], actor: Actor, now = new Date()) {
-  const open = await db.incident.findMany({ where: { tenantId, id: { in: incidentIds } }, select: { id: true, status: true } });
+export async function acknowledgeIncidents(
+  db: Db,
+  tenantId: string,
+  incidentIds: string[],
+  actor: Actor,
+  now = new Date(),
+) {
+  const open = await db.incident.findMany({
+    where: { tenantId, id: { in: incidentIds } },
+    select: { id: true, status: true },
+  });
   if (open.length !== new Set(incidentIds).size) throw new DomainError("That incident was not found.", "not-found");
   let count = 0;
   for (const incident of open) {
@@ -189,13 +227,18 @@ export async function requestExtension(db: Db, tenantId: string, rawInput: Exten
   const incident = await loadIncident(db, tenantId, input.incidentId);
   if (!["OPEN", "ACKNOWLEDGED", "IN_PROGRESS", "WAITING"].includes(incident.status))
     throw new DomainError("More time can only be requested while the incident is open.");
-  if (await pendingExtension(db, tenantId, incident.id)) throw new DomainError("A request for more time is already waiting for the brand's decision.", "conflict");
+  if (await pendingExtension(db, tenantId, incident.id))
+    throw new DomainError("A request for more time is already waiting for the brand's decision.", "conflict");
   await recordEvent(db, tenantId, incident.id, actor, {
     type: "EXTENSION_REQUESTED",
     body: input.reason,
     data: { minutes: input.minutes, decision: null } satisfies ExtensionData,
   });
-  await enqueueOutbox(db, tenantId, "incident.extension_requested", { incidentId: incident.id, number: incident.number, minutes: input.minutes });
+  await enqueueOutbox(db, tenantId, "incident.extension_requested", {
+    incidentId: incident.id,
+    number: incident.number,
+    minutes: input.minutes,
+  });
   return { id: incident.id };
 }
 
@@ -216,9 +259,17 @@ export const extensionDecisionSchema = z.object({
 });
 
 /** Approving adds the requested working minutes to the resolve deadline (extraMinutes). */
-export async function decideExtension(db: Db, tenantId: string, input: z.infer<typeof extensionDecisionSchema>, actor: Actor, now = new Date()) {
+export async function decideExtension(
+  db: Db,
+  tenantId: string,
+  input: z.infer<typeof extensionDecisionSchema>,
+  actor: Actor,
+  now = new Date(),
+) {
   const incident = await loadIncident(db, tenantId, input.incidentId);
-  const request = await db.incidentEvent.findFirst({ where: { tenantId, incidentId: incident.id, id: input.requestId, type: "EXTENSION_REQUESTED" } });
+  const request = await db.incidentEvent.findFirst({
+    where: { tenantId, incidentId: incident.id, id: input.requestId, type: "EXTENSION_REQUESTED" },
+  });
   if (!request) throw new DomainError("That request was not found.", "not-found");
   const data = request.data as ExtensionData;
   if (data?.decision) throw new DomainError("That request has already been decided.", "conflict");
@@ -233,11 +284,25 @@ export async function decideExtension(db: Db, tenantId: string, input: z.infer<t
       data: { extraMinutes, ...deadlineColumns(clock), nextDueAt: incident.resolvedAt ? null : clock.nextDueAt },
     });
   }
-  await recordEvent(db, tenantId, incident.id, actor, {
-    type: "EXTENSION_DECIDED",
-    body: input.approve ? `Approved ${data.minutes} more minutes` : `Denied the request for ${data.minutes} more minutes`,
-    data: { requestId: request.id, minutes: data.minutes, decision },
-  }, now);
-  await enqueueOutbox(db, tenantId, "incident.extension_decided", { incidentId: incident.id, number: incident.number, decision, minutes: data.minutes });
+  await recordEvent(
+    db,
+    tenantId,
+    incident.id,
+    actor,
+    {
+      type: "EXTENSION_DECIDED",
+      body: input.approve
+        ? `Approved ${data.minutes} more minutes`
+        : `Denied the request for ${data.minutes} more minutes`,
+      data: { requestId: request.id, minutes: data.minutes, decision },
+    },
+    now,
+  );
+  await enqueueOutbox(db, tenantId, "incident.extension_decided", {
+    incidentId: incident.id,
+    number: incident.number,
+    decision,
+    minutes: data.minutes,
+  });
   return { decision };
 }

@@ -1,7 +1,9 @@
 import PgBoss from "pg-boss";
 
 /** What pg-boss needs of a connection: run one statement (or a parameterless script) and return its rows. */
-export type SqlExecutor = { executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }> };
+export type SqlExecutor = {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+};
 
 export const JOB_SCHEMA = "pgboss";
 

@@ -25,7 +25,13 @@ export type EnqueueOptions = {
 function transactionExecutor(db: Db): SqlExecutor {
   return {
     async executeSql(text, values = []) {
-      const params = values.map((v) => (v === null || v === undefined ? null : typeof v === "object" && !(v instanceof Date) ? JSON.stringify(v) : String(v instanceof Date ? v.toISOString() : v)));
+      const params = values.map((v) =>
+        v === null || v === undefined
+          ? null
+          : typeof v === "object" && !(v instanceof Date)
+            ? JSON.stringify(v)
+            : String(v instanceof Date ? v.toISOString() : v),
+      );
       const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(text, ...params);
       return { rows };
     },
@@ -46,14 +52,24 @@ function boss(): PgBoss {
  * Queues a job inside `db`'s transaction (it runs only if that transaction commits). Returns the job's id, or
  * null when a singleton rule dropped it (one is already queued).
  */
-export async function enqueue(db: Db, name: QueueName, data: object, options: EnqueueOptions = {}): Promise<string | null> {
+export async function enqueue(
+  db: Db,
+  name: QueueName,
+  data: object,
+  options: EnqueueOptions = {},
+): Promise<string | null> {
   // pg-boss drops a job for a queue that does not exist: create it first (a no-op when it does). A queue added
   // to ./queues.ts thus works before any worker has started.
   for (const queue of queuesToEnsure(name)) {
-    await db.$executeRawUnsafe(`select ${JOB_SCHEMA}.create_queue($1, $2::json)`, queue, JSON.stringify(queueOptions(queue)));
+    await db.$executeRawUnsafe(
+      `select ${JOB_SCHEMA}.create_queue($1, $2::json)`,
+      queue,
+      JSON.stringify(queueOptions(queue)),
+    );
   }
   const { startAfter, ...rest } = options;
   const sendOptions: PgBoss.SendOptions & { db: SqlExecutor } = { ...rest, db: transactionExecutor(db) };
-  if (startAfter !== undefined) sendOptions.startAfter = startAfter instanceof Date ? startAfter.toISOString() : startAfter;
+  if (startAfter !== undefined)
+    sendOptions.startAfter = startAfter instanceof Date ? startAfter.toISOString() : startAfter;
   return boss().send(name, data, sendOptions);
 }

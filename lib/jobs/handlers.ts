@@ -8,7 +8,8 @@ import type { JobHandler } from "./types";
 export const HANDLERS: Record<QueueName, () => Promise<JobHandler>> = {
   "value.recompute": async () => (await import("@/lib/value/recompute-job")).handleRecomputeJob,
   "scorecards.export": async () => (await import("@/lib/scorecards/export-job")).handleExportJob,
-  "incidents.escalation-sweep": async () => async () => (await import("@/lib/incidents/escalation-sweep")).runEscalationSweep(),
+  "incidents.escalation-sweep": async () => async () =>
+    (await import("@/lib/incidents/escalation-sweep")).runEscalationSweep(),
   "webhooks.dispatch": async () => async () => (await import("@/lib/webhooks/dispatch")).runWebhookDispatch(),
   "mail.deliver": async () => (await import("@/lib/mail/run")).runMailDelivery,
   "db.analyze": async () => (await import("@/lib/db/maintenance")).analyzeEmbeddedDatabase,

@@ -86,7 +86,9 @@ async function workQueues(boss: PgBoss, names: QueueName[], useThreads: boolean,
           const data = job.data ?? {};
           const replaced = options.handlers?.[name];
           if (replaced) return await replaced(data, context);
-          return queue.cpuHeavy && useThreads ? await runInThread(name, data, context) : await (await HANDLERS[name]())(data, context);
+          return queue.cpuHeavy && useThreads
+            ? await runInThread(name, data, context)
+            : await (await HANDLERS[name]())(data, context);
         } catch (error) {
           log.error("job failed", { queue: name, jobId: job.id, attempt: job.retryCount + 1, error });
           throw error;

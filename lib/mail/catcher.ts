@@ -34,7 +34,13 @@ export async function startMailCatcher(options: { port?: number; dir?: string } 
           const receivedAt = new Date();
           const id = `${receivedAt.getTime()}-${messages.length}`;
           if (options.dir) await writeFile(path.join(options.dir, `${id}.eml`), raw);
-          messages.push({ id, receivedAt, envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, parsed: await simpleParser(raw) });
+          messages.push({
+            id,
+            receivedAt,
+            envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+            raw,
+            parsed: await simpleParser(raw),
+          });
           waiters.splice(0).forEach((wake) => wake());
           callback();
         } catch (error) {
@@ -69,6 +75,15 @@ export async function startMailCatcher(options: { port?: number; dir?: string } 
 
 /** The messages a catcher kept in `dir`, newest first (the development mailbox). */
 export async function readCaughtMail(dir: string, limit = 100): Promise<{ id: string; parsed: ParsedMail }[]> {
-  const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith(".eml")).sort().reverse().slice(0, limit);
-  return Promise.all(files.map(async (f) => ({ id: f.replace(/\.eml$/, ""), parsed: await simpleParser(await readFile(path.join(dir, f))) })));
+  const files = (await readdir(dir).catch(() => [] as string[]))
+    .filter((f) => f.endsWith(".eml"))
+    .sort()
+    .reverse()
+    .slice(0, limit);
+  return Promise.all(
+    files.map(async (f) => ({
+      id: f.replace(/\.eml$/, ""),
+      parsed: await simpleParser(await readFile(path.join(dir, f))),
+    })),
+  );
 }

@@ -25,22 +25,28 @@ export async function setChatWebhook(db: Db, tenantId: string, url: string) {
 }
 
 /** Queues one chat post for an event (unique per event, like mail). */
-export async function queueChatPost(db: Db, tenantId: string, input: { eventKey: string; text: string; link: string; now: Date }) {
+export async function queueChatPost(
+  db: Db,
+  tenantId: string,
+  input: { eventKey: string; text: string; link: string; now: Date },
+) {
   const tenant = await db.tenant.findFirst({ where: { id: tenantId }, select: { chatWebhookUrl: true } });
   if (!tenant?.chatWebhookUrl) return 0;
   const { count } = await db.emailMessage.createMany({
-    data: [{
-      tenantId,
-      kind: "chat",
-      eventKey: input.eventKey,
-      recipient: tenant.chatWebhookUrl,
-      subject: input.text.slice(0, 200),
-      html: "",
-      text: `${input.text}\n${input.link}`,
-      link: input.link,
-      nextAttemptAt: input.now,
-      createdAt: input.now,
-    }],
+    data: [
+      {
+        tenantId,
+        kind: "chat",
+        eventKey: input.eventKey,
+        recipient: tenant.chatWebhookUrl,
+        subject: input.text.slice(0, 200),
+        html: "",
+        text: `${input.text}\n${input.link}`,
+        link: input.link,
+        nextAttemptAt: input.now,
+        createdAt: input.now,
+      },
+    ],
     skipDuplicates: true,
   });
   return count;
@@ -56,5 +62,6 @@ export async function postChat(url: string, text: string, post: WebhookPost = gu
     signal: AbortSignal.timeout(10_000),
   });
   await response.body?.cancel().catch(() => undefined);
-  if (response.status < 200 || response.status >= 300) throw new Error(`The chat webhook answered HTTP ${response.status}.`);
+  if (response.status < 200 || response.status >= 300)
+    throw new Error(`The chat webhook answered HTTP ${response.status}.`);
 }

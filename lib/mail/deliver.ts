@@ -32,7 +32,13 @@ export async function deliverDueMail(options: DeliverOptions = {}): Promise<Deli
   const due = await claimDue(now, options.limit ?? 50);
   result.claimed = due.length;
   for (const message of due) {
-    const outcome = await deliverOne(message.tenantId, message.id, transport, options.from ?? env().MAIL_FROM, now).catch((error) => {
+    const outcome = await deliverOne(
+      message.tenantId,
+      message.id,
+      transport,
+      options.from ?? env().MAIL_FROM,
+      now,
+    ).catch((error) => {
       log.error("mail delivery failed", { tenantId: message.tenantId, messageId: message.id, error });
       return "skipped" as const;
     });
@@ -43,23 +49,32 @@ export async function deliverDueMail(options: DeliverOptions = {}): Promise<Deli
   return result;
 }
 
-async function deliverOne(tenantId: string, id: string, transport: MailTransport, from: string, now: Date): Promise<Outcome> {
-  const message = await withTenant({ tenantId }, (db) => db.emailMessage.findFirst({ where: { tenantId, id, status: "QUEUED" } }));
+async function deliverOne(
+  tenantId: string,
+  id: string,
+  transport: MailTransport,
+  from: string,
+  now: Date,
+): Promise<Outcome> {
+  const message = await withTenant({ tenantId }, (db) =>
+    db.emailMessage.findFirst({ where: { tenantId, id, status: "QUEUED" } }),
+  );
   if (!message) return "skipped";
   let error: string | null = null;
   try {
     if (message.kind === "chat") await postChat(message.recipient, message.text);
-    else await transport.sendMail({
-      from,
-      to: message.recipient,
-      subject: message.subject,
-      html: message.html,
-      text: message.text,
-      // The workspace, so the demo's mailbox shows each owner only their own workspace's mail.
-      headers: { ...(message.headers as Record<string, string>), "X-Steward-Workspace": tenantId },
-      // The same Message-ID on every attempt, so a receiving server can drop a repeat after a lost reply.
-      messageId: `<${message.id}@steward>`,
-    });
+    else
+      await transport.sendMail({
+        from,
+        to: message.recipient,
+        subject: message.subject,
+        html: message.html,
+        text: message.text,
+        // The workspace, so the demo's mailbox shows each owner only their own workspace's mail.
+        headers: { ...(message.headers as Record<string, string>), "X-Steward-Workspace": tenantId },
+        // The same Message-ID on every attempt, so a receiving server can drop a repeat after a lost reply.
+        messageId: `<${message.id}@steward>`,
+      });
   } catch (e) {
     error = `Could not send: ${(e as Error).message}`.slice(0, 500);
   }
@@ -80,4 +95,3 @@ async function deliverOne(tenantId: string, id: string, transport: MailTransport
   );
   return outcome;
 }
-

@@ -6,7 +6,17 @@ export function listRecentMail(db: Db, tenantId: string, take = 50) {
     where: { tenantId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
-    select: { id: true, kind: true, recipient: true, subject: true, status: true, attempts: true, lastError: true, createdAt: true, sentAt: true },
+    select: {
+      id: true,
+      kind: true,
+      recipient: true,
+      subject: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      createdAt: true,
+      sentAt: true,
+    },
   });
 }
 

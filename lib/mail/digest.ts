@@ -16,7 +16,8 @@ const startOfUtcDay = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now
 export async function queueDailyDigests(now = new Date()): Promise<number> {
   const tenants = await prisma().$queryRaw<{ tenantId: string }[]>`select "tenantId" from tenants_with_held_email()`;
   let queued = 0;
-  for (const { tenantId } of tenants) queued += await withTenant({ tenantId }, (db) => queueTenantDigests(db, tenantId, now));
+  for (const { tenantId } of tenants)
+    queued += await withTenant({ tenantId }, (db) => queueTenantDigests(db, tenantId, now));
   return queued;
 }
 
@@ -55,7 +56,10 @@ async function queueTenantDigests(db: Db, tenantId: string, now = new Date()): P
           }),
         ),
     });
-    await db.emailMessage.updateMany({ where: { tenantId, id: { in: items.map((m) => m.id) }, status: "HELD" }, data: { status: "DIGESTED" } });
+    await db.emailMessage.updateMany({
+      where: { tenantId, id: { in: items.map((m) => m.id) }, status: "HELD" },
+      data: { status: "DIGESTED" },
+    });
   }
   return queued;
 }

@@ -15,7 +15,12 @@ export async function readWorkspaceMailbox(dir: string, tenantId: string, limit 
       return {
         id,
         date: (parsed.date ?? new Date()).toISOString().slice(0, 19).replace("T", " ") + " UTC",
-        to: parsed.to ? [parsed.to].flat().map((a) => a.text).join(", ") : "",
+        to: parsed.to
+          ? [parsed.to]
+              .flat()
+              .map((a) => a.text)
+              .join(", ")
+          : "",
         subject: parsed.subject ?? "(no subject)",
         text,
         links: [...new Set(text.match(/https?:\/\/[^\s<>")\]]+/g) ?? [])],

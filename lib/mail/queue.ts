@@ -45,7 +45,10 @@ export async function queueMail(db: Db, tenantId: string, input: QueueMailInput)
     const mode = recipient.userId ? (modes.get(recipient.userId) ?? "IMMEDIATE") : "IMMEDIATE";
     if (mode === "OFF") continue;
     // Without AUTH_SECRET (a script run without the runtime) the mail still names the preferences page.
-    const url = optionalKind && recipient.userId && canSignUnsubscribeLinks() ? unsubscribeUrl({ tenantId, userId: recipient.userId, kind: optionalKind }) : undefined;
+    const url =
+      optionalKind && recipient.userId && canSignUnsubscribeLinks()
+        ? unsubscribeUrl({ tenantId, userId: recipient.userId, kind: optionalKind })
+        : undefined;
     const mail = await input.compose({ recipient, unsubscribeUrl: url });
     rows.push({
       tenantId,

@@ -11,6 +11,9 @@ export function loadEmailSettingsPage(scope: { tenantId: string; userId: string;
   return withTenant({ tenantId }, async (db) => ({
     preferences: await preferencesOf(db, tenantId, userId),
     recent: owner ? await listRecentMail(db, tenantId) : [],
-    chat: owner ? ((await db.tenant.findFirst({ where: { id: tenantId }, select: { chatWebhookUrl: true } }))?.chatWebhookUrl ?? "") : "",
+    chat: owner
+      ? ((await db.tenant.findFirst({ where: { id: tenantId }, select: { chatWebhookUrl: true } }))?.chatWebhookUrl ??
+        "")
+      : "",
   }));
 }

@@ -8,7 +8,11 @@ import { appBaseUrl } from "./links";
 // workspace, the member and the kind of mail, signed with AUTH_SECRET, so it needs no sign-in and cannot be forged
 // for another member. Using it sets that kind to OFF.
 
-const claimsSchema = z.object({ t: z.string().min(1).max(64), u: z.string().min(1).max(64), k: z.enum(PREFERENCE_KINDS) });
+const claimsSchema = z.object({
+  t: z.string().min(1).max(64),
+  u: z.string().min(1).max(64),
+  k: z.enum(PREFERENCE_KINDS),
+});
 export type UnsubscribeClaims = { tenantId: string; userId: string; kind: PreferenceKind };
 
 /** AUTH_SECRET (scripts/runtime.ts sets it for the app and the seed), or null where none is set. */
@@ -25,7 +29,9 @@ function sign(payload: string) {
 }
 
 export function unsubscribeToken(claims: UnsubscribeClaims): string {
-  const payload = Buffer.from(JSON.stringify({ t: claims.tenantId, u: claims.userId, k: claims.kind })).toString("base64url");
+  const payload = Buffer.from(JSON.stringify({ t: claims.tenantId, u: claims.userId, k: claims.kind })).toString(
+    "base64url",
+  );
   return `${payload}.${sign(payload)}`;
 }
 
@@ -49,4 +55,7 @@ export const unsubscribeUrl = (claims: UnsubscribeClaims) =>
   `${appBaseUrl()}/api/email/unsubscribe?token=${encodeURIComponent(unsubscribeToken(claims))}`;
 
 /** The RFC 8058 headers: mail clients show an unsubscribe button that POSTs to the link. */
-export const unsubscribeHeaders = (url: string) => ({ "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
+export const unsubscribeHeaders = (url: string) => ({
+  "List-Unsubscribe": `<${url}>`,
+  "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+});

@@ -14,9 +14,17 @@ export const INVITE_DAYS = 7;
 
 export const inviteSchema = z
   .object({
-    email: z.string().trim().toLowerCase().pipe(z.email({ error: "Enter a valid e-mail address" })),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.email({ error: "Enter a valid e-mail address" })),
     role: z.enum(["OWNER", "STEWARD", "ANALYST", "PARTNER_ADMIN", "PARTNER_AGENT"], { error: "Choose a role" }),
-    partnerId: z.string().trim().optional().transform((v) => v || undefined),
+    partnerId: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => v || undefined),
   })
   .superRefine((value, ctx) => {
     if (isPartnerRole(value.role) && !value.partnerId)
@@ -75,9 +83,15 @@ export async function readInvitation(token: string): Promise<InvitationView | nu
   const invitation = await withInvitation(tokenHash, "", (db) => db.invitation.findUnique({ where: { tokenHash } }));
   if (!invitation) return null;
   const { tenant, partner } = await withTenant({ tenantId: invitation.tenantId }, async (db) => ({
-    tenant: await db.tenant.findUniqueOrThrow({ where: { id: invitation.tenantId }, select: { slug: true, name: true } }),
+    tenant: await db.tenant.findUniqueOrThrow({
+      where: { id: invitation.tenantId },
+      select: { slug: true, name: true },
+    }),
     partner: invitation.partnerId
-      ? await db.partner.findFirst({ where: { tenantId: invitation.tenantId, id: invitation.partnerId }, select: { name: true } })
+      ? await db.partner.findFirst({
+          where: { tenantId: invitation.tenantId, id: invitation.partnerId },
+          select: { name: true },
+        })
       : null,
   }));
   return {
@@ -88,7 +102,13 @@ export async function readInvitation(token: string): Promise<InvitationView | nu
     email: invitation.email,
     role: invitation.role,
     partnerName: partner?.name ?? null,
-    problem: invitation.revokedAt ? "revoked" : invitation.acceptedAt ? "used" : invitation.expiresAt < new Date() ? "expired" : null,
+    problem: invitation.revokedAt
+      ? "revoked"
+      : invitation.acceptedAt
+        ? "used"
+        : invitation.expiresAt < new Date()
+          ? "expired"
+          : null,
   };
 }
 
@@ -117,12 +137,16 @@ export async function acceptInvitation(
   if (!view) throw new DomainError("This invitation link is not valid.", "not-found");
   if (view.problem) throw new DomainError(PROBLEMS[view.problem], "conflict");
   if (signedIn && signedIn.email !== view.email)
-    throw new DomainError(`This invitation is for ${view.email}; you are signed in as ${signedIn.email}. Sign out first.`, "forbidden");
+    throw new DomainError(
+      `This invitation is for ${view.email}; you are signed in as ${signedIn.email}. Sign out first.`,
+      "forbidden",
+    );
 
   let userId = signedIn?.id;
   if (!userId) {
     const existing = await prisma().user.findUnique({ where: { email: view.email }, select: { id: true } });
-    if (existing) throw new DomainError(`An account for ${view.email} exists: sign in to accept this invitation.`, "conflict");
+    if (existing)
+      throw new DomainError(`An account for ${view.email} exists: sign in to accept this invitation.`, "conflict");
     if (!input.name || !input.password) throw new DomainError("Enter your name and a password to create your account.");
     const passwordHash = await hashPassword(input.password);
     userId = (await prisma().user.create({ data: { email: view.email, name: input.name, passwordHash } })).id;
@@ -136,7 +160,9 @@ export async function acceptInvitation(
       data: { acceptedAt: new Date() },
     });
     if (claimed.count !== 1) throw new DomainError(PROBLEMS.used, "conflict");
-    const invitation = await db.invitation.findUniqueOrThrow({ where: { tenantId_id: { tenantId: view.tenantId, id: view.id } } });
+    const invitation = await db.invitation.findUniqueOrThrow({
+      where: { tenantId_id: { tenantId: view.tenantId, id: view.id } },
+    });
     const member = await db.membership.findFirst({ where: { tenantId: view.tenantId, userId } });
     if (member) throw new DomainError("You are already a member of this workspace.", "conflict");
     const membership = await db.membership.create({

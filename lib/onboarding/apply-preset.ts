@@ -20,7 +20,10 @@ export async function applyPreset(db: Db, tenantId: string, type: PresetType): P
       select: { id: true },
     });
     if (!touchpoint) {
-      touchpoint = await createTouchpointRecord(db, tenantId, { ...definition, weight: definition.isMomentOfTruth ? 2 : 1 });
+      touchpoint = await createTouchpointRecord(db, tenantId, {
+        ...definition,
+        weight: definition.isMomentOfTruth ? 2 : 1,
+      });
       result.touchpoints += 1;
     }
     touchpointIds.push(touchpoint.id);
@@ -34,7 +37,12 @@ export async function applyPreset(db: Db, tenantId: string, type: PresetType): P
       result.standards += 1;
     }
   }
-  result.assignments = await assignPartnersOfTypes(db, tenantId, touchpointIds, PRESET_PARTNER_TYPES[type] as PartnerType[]);
+  result.assignments = await assignPartnersOfTypes(
+    db,
+    tenantId,
+    touchpointIds,
+    PRESET_PARTNER_TYPES[type] as PartnerType[],
+  );
   return result;
 }
 
@@ -45,7 +53,9 @@ async function assignPartnersOfTypes(db: Db, tenantId: string, touchpointIds: st
     select: { id: true },
   });
   if (partners.length === 0) return 0;
-  const data = touchpointIds.flatMap((touchpointId) => partners.map((p) => ({ tenantId, touchpointId, partnerId: p.id })));
+  const data = touchpointIds.flatMap((touchpointId) =>
+    partners.map((p) => ({ tenantId, touchpointId, partnerId: p.id })),
+  );
   const { count } = await db.touchpointPartner.createMany({ data, skipDuplicates: true });
   return count;
 }

@@ -20,7 +20,12 @@ export type SetupFacts = {
   publishedScorecards: number;
 };
 
-export type SetupState = { facts: SetupFacts; done: Record<SetupStep, boolean>; completed: number; next: SetupStep | null };
+export type SetupState = {
+  facts: SetupFacts;
+  done: Record<SetupStep, boolean>;
+  completed: number;
+  next: SetupStep | null;
+};
 
 async function setupFacts(db: Db, tenantId: string): Promise<SetupFacts> {
   const [row] = await db.$queryRaw<SetupFacts[]>`

@@ -31,13 +31,31 @@ type PresetTouchpoint = {
 export type Preset = { type: PresetType; label: string; summary: string; touchpoints: PresetTouchpoint[] };
 
 const pct = (name: string, target: number, severity: Severity, weight = 1): PresetStandard => ({
-  name, metricKind: "PERCENTAGE", comparator: "GTE", target, unit: "%", weight, severity,
+  name,
+  metricKind: "PERCENTAGE",
+  comparator: "GTE",
+  target,
+  unit: "%",
+  weight,
+  severity,
 });
 const rating = (name: string, target: number, severity: Severity, weight = 1): PresetStandard => ({
-  name, metricKind: "RATING", comparator: "GTE", target, unit: "/5", weight, severity,
+  name,
+  metricKind: "RATING",
+  comparator: "GTE",
+  target,
+  unit: "/5",
+  weight,
+  severity,
 });
 const minutes = (name: string, target: number, severity: Severity, weight = 1): PresetStandard => ({
-  name, metricKind: "DURATION", comparator: "LTE", target, unit: null, weight, severity,
+  name,
+  metricKind: "DURATION",
+  comparator: "LTE",
+  target,
+  unit: null,
+  weight,
+  severity,
 });
 
 export const PRESETS: Record<PresetType, Preset> = {
@@ -60,7 +78,11 @@ export const PRESETS: Record<PresetType, Preset> = {
         stage: "engage",
         channel: "FIELD",
         isMomentOfTruth: true,
-        standards: [pct("On-time delivery", 95, "HIGH", 2), pct("Delivered undamaged", 99, "HIGH"), rating("Delivery CSAT", 4.5, "MEDIUM")],
+        standards: [
+          pct("On-time delivery", 95, "HIGH", 2),
+          pct("Delivered undamaged", 99, "HIGH"),
+          rating("Delivery CSAT", 4.5, "MEDIUM"),
+        ],
       },
     ],
   },
@@ -83,7 +105,11 @@ export const PRESETS: Record<PresetType, Preset> = {
         stage: "engage",
         channel: "FIELD",
         isMomentOfTruth: true,
-        standards: [pct("First-time fix", 90, "HIGH", 2), pct("Arrival within the booked window", 95, "MEDIUM"), rating("Installation CSAT", 4.5, "MEDIUM")],
+        standards: [
+          pct("First-time fix", 90, "HIGH", 2),
+          pct("Arrival within the booked window", 95, "MEDIUM"),
+          rating("Installation CSAT", 4.5, "MEDIUM"),
+        ],
       },
     ],
   },
@@ -121,7 +147,10 @@ export const PRESETS: Record<PresetType, Preset> = {
         stage: "engage",
         channel: "PHONE",
         isMomentOfTruth: true,
-        standards: [minutes("First response within 2 hours", 120, "HIGH", 2), pct("Resolved on first contact", 75, "MEDIUM")],
+        standards: [
+          minutes("First response within 2 hours", 120, "HIGH", 2),
+          pct("Resolved on first contact", 75, "MEDIUM"),
+        ],
       },
       {
         name: "Repair or replacement",

@@ -28,7 +28,8 @@ function seeded(seed: number) {
 }
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const csvLine = (cells: (string | number)[]) => cells.map((c) => (/[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : c)).join(",");
+const csvLine = (cells: (string | number)[]) =>
+  cells.map((c) => (/[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : c)).join(",");
 
 function monthAnchor(now: Date) {
   const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
@@ -55,7 +56,13 @@ function partnersCsv(): string {
 function customersCsv(now: Date): string {
   const acquired = acquisitions(now);
   const rows = acquired.map((day, i) =>
-    csvLine([customerRef(i), isoDay(day), i % 5 === 0 ? "B2B" : "B2C", `Sample customer ${i + 1}`, SAMPLE_PARTNERS[i % 4].name]),
+    csvLine([
+      customerRef(i),
+      isoDay(day),
+      i % 5 === 0 ? "B2B" : "B2C",
+      `Sample customer ${i + 1}`,
+      SAMPLE_PARTNERS[i % 4].name,
+    ]),
   );
   return [csvLine(["customer_id", "acquired_at", "segment", "name", "acquiring_partner"]), ...rows].join("\n") + "\n";
 }
@@ -68,14 +75,37 @@ function transactionsCsv(now: Date): string {
     // A first purchase on the acquisition day, then 0–5 repeat purchases before this month: enough spread in
     // frequency and recency for the BG/NBD fit.
     const repeats = Math.floor(random() * 6);
-    const days = [firstDay, ...Array.from({ length: repeats }, () => firstDay + Math.floor(random() * ((start - firstDay) / DAY_MS)) * DAY_MS)];
-    days.sort((a, b) => a - b).forEach((day, n) => {
-      const revenue = Math.round((40 + random() * 260) * 100) / 100;
-      const partner = SAMPLE_PARTNERS[(i + n) % 4].name;
-      rows.push(csvLine([`SAMPLE-T${String(rows.length + 1).padStart(4, "0")}`, customerRef(i), isoDay(day), revenue.toFixed(2), (revenue * 0.3).toFixed(2), partner, "ONLINE"]));
-    });
+    const days = [
+      firstDay,
+      ...Array.from(
+        { length: repeats },
+        () => firstDay + Math.floor(random() * ((start - firstDay) / DAY_MS)) * DAY_MS,
+      ),
+    ];
+    days
+      .sort((a, b) => a - b)
+      .forEach((day, n) => {
+        const revenue = Math.round((40 + random() * 260) * 100) / 100;
+        const partner = SAMPLE_PARTNERS[(i + n) % 4].name;
+        rows.push(
+          csvLine([
+            `SAMPLE-T${String(rows.length + 1).padStart(4, "0")}`,
+            customerRef(i),
+            isoDay(day),
+            revenue.toFixed(2),
+            (revenue * 0.3).toFixed(2),
+            partner,
+            "ONLINE",
+          ]),
+        );
+      });
   });
-  return [csvLine(["transaction_id", "customer_id", "date", "revenue", "margin", "serving_partner", "channel"]), ...rows].join("\n") + "\n";
+  return (
+    [
+      csvLine(["transaction_id", "customer_id", "date", "revenue", "margin", "serving_partner", "channel"]),
+      ...rows,
+    ].join("\n") + "\n"
+  );
 }
 
 function interactionsCsv(now: Date): string {
@@ -91,15 +121,32 @@ function interactionsCsv(now: Date): string {
       for (let k = 0; k < 15; k++) {
         const roll = random();
         const outcome = roll < quality ? "SUCCESS" : roll < quality + 0.04 ? "PARTIAL" : "FAILURE";
-        const csat = outcome === "SUCCESS" ? 4 + Math.round(random()) : outcome === "PARTIAL" ? 3 : 1 + Math.round(random());
+        const csat =
+          outcome === "SUCCESS" ? 4 + Math.round(random()) : outcome === "PARTIAL" ? 3 : 1 + Math.round(random());
         const nps = Math.min(10, csat * 2 + Math.round(random()));
         const day = lastMonth + Math.floor(random() * days) * DAY_MS;
         const customer = customerRef(Math.floor(random() * CUSTOMERS));
-        rows.push(csvLine([`SAMPLE-I${String(rows.length + 1).padStart(4, "0")}`, partner.name, touchpoint, isoDay(day), outcome, csat, nps, customer]));
+        rows.push(
+          csvLine([
+            `SAMPLE-I${String(rows.length + 1).padStart(4, "0")}`,
+            partner.name,
+            touchpoint,
+            isoDay(day),
+            outcome,
+            csat,
+            nps,
+            customer,
+          ]),
+        );
       }
     }
   });
-  return [csvLine(["interaction_id", "partner", "touchpoint", "date", "outcome", "csat", "nps", "customer_id"]), ...rows].join("\n") + "\n";
+  return (
+    [
+      csvLine(["interaction_id", "partner", "touchpoint", "date", "outcome", "csat", "nps", "customer_id"]),
+      ...rows,
+    ].join("\n") + "\n"
+  );
 }
 
 /** The sample file of one import kind, for the month of `now`. */

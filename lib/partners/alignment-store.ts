@@ -56,7 +56,11 @@ export async function saveAlignmentAnswers(
 
 // ---------------------------------------------------------------- tenant-editable questions
 
-export async function createAlignmentQuestion(db: Db, tenantId: string, input: { text: string; weight: number; active: boolean }) {
+export async function createAlignmentQuestion(
+  db: Db,
+  tenantId: string,
+  input: { text: string; weight: number; active: boolean },
+) {
   const last = await db.alignmentQuestion.aggregate({ where: { tenantId }, _max: { position: true } });
   return db.alignmentQuestion.create({ data: { tenantId, ...input, position: (last._max.position ?? -1) + 1 } });
 }

@@ -41,7 +41,12 @@ export class AlignmentError extends Error {
 
 /** Error message for a rating, or null when it is valid. */
 export function validateAlignmentRating(rating: number): string | null {
-  if (typeof rating !== "number" || !Number.isInteger(rating) || rating < MIN_ALIGNMENT_RATING || rating > MAX_ALIGNMENT_RATING) {
+  if (
+    typeof rating !== "number" ||
+    !Number.isInteger(rating) ||
+    rating < MIN_ALIGNMENT_RATING ||
+    rating > MAX_ALIGNMENT_RATING
+  ) {
     return `A rating must be a whole number from ${MIN_ALIGNMENT_RATING} to ${MAX_ALIGNMENT_RATING}`;
   }
   return null;

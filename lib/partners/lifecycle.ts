@@ -73,7 +73,13 @@ export function assertPartnerTransition(from: PartnerStatus, to: PartnerStatus):
     throw new LifecycleError("partner", String(from), String(to), [], `Unknown partner status "${String(from)}"`);
   }
   if (!isPartnerStatus(to)) {
-    throw new LifecycleError("partner", from, String(to), PARTNER_TRANSITIONS[from], `Unknown partner status "${String(to)}"`);
+    throw new LifecycleError(
+      "partner",
+      from,
+      String(to),
+      PARTNER_TRANSITIONS[from],
+      `Unknown partner status "${String(to)}"`,
+    );
   }
   if (!canTransitionPartner(from, to)) {
     throw new LifecycleError("partner", from, to, PARTNER_TRANSITIONS[from]);

@@ -86,7 +86,12 @@ export async function listPartners(db: Db, tenantId: string, query: PartnerListQ
 
 /** Distinct regions of the tenant's partners (for the filter). */
 export async function partnerRegions(db: Db, tenantId: string): Promise<string[]> {
-  const rows = await db.partner.findMany({ where: { tenantId }, distinct: ["region"], select: { region: true }, orderBy: { region: "asc" } });
+  const rows = await db.partner.findMany({
+    where: { tenantId },
+    distinct: ["region"],
+    select: { region: true },
+    orderBy: { region: "asc" },
+  });
   return rows.map((r) => r.region);
 }
 
@@ -146,7 +151,9 @@ export async function updatePartnerRecord(db: Db, tenantId: string, partnerId: s
   await db.partner.updateMany({ where: { tenantId, id: partnerId }, data: profile(input) });
   await savePrimaryContact(db, tenantId, partnerId, input);
   const changed = (Object.keys(profile(input)) as (keyof ReturnType<typeof profile>)[]).filter(
-    (k) => String(before[k] instanceof Date ? (before[k] as Date).toISOString() : before[k]) !== String(input[k] instanceof Date ? (input[k] as Date).toISOString() : input[k]),
+    (k) =>
+      String(before[k] instanceof Date ? (before[k] as Date).toISOString() : before[k]) !==
+      String(input[k] instanceof Date ? (input[k] as Date).toISOString() : input[k]),
   );
   return { partner: { ...before, ...profile(input) }, changed };
 }
@@ -155,7 +162,13 @@ export async function updatePartnerRecord(db: Db, tenantId: string, partnerId: s
  * Moves a partner along its lifecycle. Only allowed transitions (lib/partners/lifecycle.ts); a
  * partner leaves VETTING for ACTIVE only with a values-alignment score.
  */
-export async function transitionPartner(db: Db, tenantId: string, partnerId: string, to: PartnerStatus, reason: string) {
+export async function transitionPartner(
+  db: Db,
+  tenantId: string,
+  partnerId: string,
+  to: PartnerStatus,
+  reason: string,
+) {
   const partner = await requirePartnerRow(db, tenantId, partnerId);
   try {
     assertPartnerTransition(partner.status, to);
@@ -166,8 +179,12 @@ export async function transitionPartner(db: Db, tenantId: string, partnerId: str
   if (partner.status === "VETTING" && to === "ACTIVE" && partner.alignmentScore === null)
     throw new DomainError("Complete the values-alignment questionnaire before activating this partner.", "invalid");
   // The status in the where clause makes a concurrent change lose instead of skipping a rule.
-  const updated = await db.partner.updateMany({ where: { tenantId, id: partnerId, status: partner.status }, data: { status: to } });
-  if (updated.count !== 1) throw new DomainError("This partner was changed meanwhile. Reload and try again.", "conflict");
+  const updated = await db.partner.updateMany({
+    where: { tenantId, id: partnerId, status: partner.status },
+    data: { status: to },
+  });
+  if (updated.count !== 1)
+    throw new DomainError("This partner was changed meanwhile. Reload and try again.", "conflict");
   return { from: partner.status, to, reason: reason.trim(), name: partner.name };
 }
 
@@ -179,7 +196,9 @@ export async function partnerDetail(db: Db, tenantId: string, partnerId: string)
       contacts: { where: { tenantId }, orderBy: [{ isPrimary: "desc" }, { name: "asc" }] },
       touchpoints: {
         where: { tenantId },
-        include: { touchpoint: { select: { id: true, name: true, stage: true, channel: true, isMomentOfTruth: true } } },
+        include: {
+          touchpoint: { select: { id: true, name: true, stage: true, channel: true, isMomentOfTruth: true } },
+        },
       },
     },
   });
@@ -187,28 +206,33 @@ export async function partnerDetail(db: Db, tenantId: string, partnerId: string)
   const touchpointIds = partner.touchpoints.map((t) => t.touchpointId);
   // Sequential: one transaction runs one query at a time.
   const standards = await db.experienceStandard.findMany({
-      where: { tenantId, isCurrent: true, touchpointId: { in: touchpointIds } },
-      orderBy: [{ touchpointId: "asc" }, { name: "asc" }],
-      include: { touchpoint: { select: { name: true } }, acknowledgements: { where: { tenantId, partnerId }, select: { acknowledgedAt: true } } },
-    });
+    where: { tenantId, isCurrent: true, touchpointId: { in: touchpointIds } },
+    orderBy: [{ touchpointId: "asc" }, { name: "asc" }],
+    include: {
+      touchpoint: { select: { name: true } },
+      acknowledgements: { where: { tenantId, partnerId }, select: { acknowledgedAt: true } },
+    },
+  });
   const assessments = await db.assessment.findMany({
-      where: { tenantId, partnerId },
-      orderBy: [{ period: "desc" }, { createdAt: "desc" }],
-      take: 10,
-      include: { standard: { select: { name: true, metricKind: true, unit: true, version: true } } },
-    });
+    where: { tenantId, partnerId },
+    orderBy: [{ period: "desc" }, { createdAt: "desc" }],
+    take: 10,
+    include: { standard: { select: { name: true, metricKind: true, unit: true, version: true } } },
+  });
   const incidents = await db.incident.findMany({
-      where: { tenantId, partnerId },
-      orderBy: { openedAt: "desc" },
-      take: 5,
-      select: { id: true, number: true, title: true, severity: true, status: true, openedAt: true },
-    });
+    where: { tenantId, partnerId },
+    orderBy: { openedAt: "desc" },
+    take: 5,
+    select: { id: true, number: true, title: true, severity: true, status: true, openedAt: true },
+  });
   const history = await db.auditLog.findMany({
-      where: { tenantId, entityType: "Partner", entityId: partnerId },
-      orderBy: { createdAt: "desc" },
-      take: 20,
-      select: { id: true, action: true, actorLabel: true, data: true, createdAt: true },
-    });
-  const openIncidents = await db.incident.count({ where: { tenantId, partnerId, status: { notIn: ["RESOLVED", "CLOSED"] } } });
+    where: { tenantId, entityType: "Partner", entityId: partnerId },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+    select: { id: true, action: true, actorLabel: true, data: true, createdAt: true },
+  });
+  const openIncidents = await db.incident.count({
+    where: { tenantId, partnerId, status: { notIn: ["RESOLVED", "CLOSED"] } },
+  });
   return { partner, standards, assessments, incidents, openIncidents, history };
 }

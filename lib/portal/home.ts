@@ -44,7 +44,11 @@ export type PortalHome = {
 
 const INCIDENTS_SHOWN = 8;
 
-type IncidentRow = Omit<WaitingIncident, "nextDeadline" | "minutesLeft"> & { acknowledged: boolean; total: number; breached: number };
+type IncidentRow = Omit<WaitingIncident, "nextDeadline" | "minutesLeft"> & {
+  acknowledged: boolean;
+  total: number;
+  breached: number;
+};
 type StandardRow = StandardTodo & { acknowledged: boolean; assessed: boolean };
 type ScoreRow = Omit<LatestScore, "quartile"> & { rank: number | null };
 

@@ -5,7 +5,14 @@ export async function partnerOverview(scope: Required<Pick<TenantScope, "tenantI
   return withTenant(scope, async (db) => {
     const partner = await db.partner.findFirstOrThrow({
       where: { tenantId: scope.tenantId, id: scope.partnerId! },
-      select: { name: true, type: true, tier: true, status: true, region: true, _count: { select: { touchpoints: true } } },
+      select: {
+        name: true,
+        type: true,
+        tier: true,
+        status: true,
+        region: true,
+        _count: { select: { touchpoints: true } },
+      },
     });
     const openIncidents = await db.incident.count({
       where: { tenantId: scope.tenantId, partnerId: scope.partnerId!, status: { notIn: ["RESOLVED", "CLOSED"] } },

@@ -16,6 +16,7 @@ export const QUARTILE_LABELS: Record<Quartile, string> = {
  */
 export function quartileOf(rank: number | null, peerCount: number | null): Quartile | null {
   if (rank === null || peerCount === null || peerCount < MIN_PEERS_FOR_QUARTILE) return null;
-  if (!Number.isInteger(rank) || rank < 1 || rank > peerCount) throw new RangeError(`rank ${rank} is not within 1..${peerCount}`);
+  if (!Number.isInteger(rank) || rank < 1 || rank > peerCount)
+    throw new RangeError(`rank ${rank} is not within 1..${peerCount}`);
   return (Math.floor(((rank - 1) / peerCount) * 4) + 1) as Quartile;
 }

@@ -17,7 +17,12 @@
  */
 
 import { roundTo1 } from "@/lib/partners/alignment";
-import { SCORECARD_AREAS, type RecommendationThresholds, type ScorecardArea, type ScorecardWeights } from "@/lib/scorecards/weights";
+import {
+  SCORECARD_AREAS,
+  type RecommendationThresholds,
+  type ScorecardArea,
+  type ScorecardWeights,
+} from "@/lib/scorecards/weights";
 
 export const RECOMMENDATIONS = ["REWARD", "MAINTAIN", "DEVELOP", "PROBATION", "EXIT"] as const;
 /** Same values as the Prisma enum Recommendation. */
@@ -58,14 +63,16 @@ export function overallScore(subScores: SubScoreValues, weights: ScorecardWeight
       missing.push(area);
       continue;
     }
-    if (!Number.isFinite(s)) throw new RangeError(`Sub-score ${area} must be a finite number or null (got ${String(s)})`);
+    if (!Number.isFinite(s))
+      throw new RangeError(`Sub-score ${area} must be a finite number or null (got ${String(s)})`);
     usedWeight += weights[area];
     weighted += weights[area] * s;
   }
   const effectiveWeights = {} as Record<ScorecardArea, number | null>;
   for (const area of SCORECARD_AREAS) {
     const s = subScores[area];
-    effectiveWeights[area] = s === null || s === undefined || usedWeight === 0 ? null : (weights[area] / usedWeight) * 100;
+    effectiveWeights[area] =
+      s === null || s === undefined || usedWeight === 0 ? null : (weights[area] / usedWeight) * 100;
   }
   return { score: usedWeight > 0 ? roundTo1(weighted / usedWeight) : null, usedWeight, effectiveWeights, missing };
 }
@@ -101,7 +108,8 @@ export function rankAmongPeers(rows: readonly PeerScore[]): PeerRank[] {
   const scoresByType = new Map<string, number[]>();
   for (const r of rows) {
     if (r.score === null) continue;
-    if (!Number.isFinite(r.score)) throw new RangeError(`Score of partner ${r.partnerId} must be a finite number or null`);
+    if (!Number.isFinite(r.score))
+      throw new RangeError(`Score of partner ${r.partnerId} must be a finite number or null`);
     const list = scoresByType.get(r.type) ?? [];
     list.push(r.score);
     scoresByType.set(r.type, list);
@@ -119,7 +127,13 @@ export function rankAmongPeers(rows: readonly PeerScore[]): PeerRank[] {
   return rows.map((r) => {
     if (r.score === null) return { partnerId: r.partnerId, type: r.type, score: null, rank: null, peerCount: null };
     const peers = rankByType.get(r.type)!;
-    return { partnerId: r.partnerId, type: r.type, score: r.score, rank: peers.ranks.get(r.score)!, peerCount: peers.count };
+    return {
+      partnerId: r.partnerId,
+      type: r.type,
+      score: r.score,
+      rank: peers.ranks.get(r.score)!,
+      peerCount: peers.count,
+    };
   });
 }
 
@@ -142,5 +156,9 @@ export function combineScorecard(
   previousScore: number | null,
 ): CombinedScorecard {
   const overall = overallScore(subScores, weights);
-  return { ...overall, recommendation: recommend(overall.score, thresholds), change: changeVsLastMonth(overall.score, previousScore) };
+  return {
+    ...overall,
+    recommendation: recommend(overall.score, thresholds),
+    change: changeVsLastMonth(overall.score, previousScore),
+  };
 }

@@ -24,12 +24,20 @@ import { invalidateDashboard } from "@/lib/dashboard/cache";
 import { SCORECARD_AREAS, type RecommendationThresholds, type ScorecardWeights } from "./weights";
 import type { ScorecardDetails } from "./types";
 
-
-function details(set: SubScoreSet, weights: ScorecardWeights, thresholds: RecommendationThresholds, combined: ReturnType<typeof combineScorecard>): ScorecardDetails {
+function details(
+  set: SubScoreSet,
+  weights: ScorecardWeights,
+  thresholds: RecommendationThresholds,
+  combined: ReturnType<typeof combineScorecard>,
+): ScorecardDetails {
   const subScores: ScorecardDetails["subScores"] = {};
   for (const area of SCORECARD_AREAS) {
     const s = set[area];
-    subScores[area] = { score: s.score, inputs: s.inputs, parts: s.parts.map((p) => ({ key: p.key, label: p.label, score: p.score })) };
+    subScores[area] = {
+      score: s.score,
+      inputs: s.inputs,
+      parts: s.parts.map((p) => ({ key: p.key, label: p.label, score: p.score })),
+    };
   }
   return { weights, thresholds, effectiveWeights: combined.effectiveWeights, missing: combined.missing, subScores };
 }
@@ -53,8 +61,15 @@ export async function computeMonth(db: Db, tenantId: string, month: Date, now = 
   const inputs = await scorecardInputsForMonth(db, tenantId, from, now);
   const previous = await previousScores(db, tenantId, prev);
 
-  const scored = inputs.map((p) => ({ p, ...scorePartner(p.inputs, weights, thresholds, previous.get(p.partnerId) ?? null) }));
-  const ranks = new Map(rankAmongPeers(scored.map((s) => ({ partnerId: s.p.partnerId, type: s.p.type, score: s.combined.score }))).map((r) => [r.partnerId, r]));
+  const scored = inputs.map((p) => ({
+    p,
+    ...scorePartner(p.inputs, weights, thresholds, previous.get(p.partnerId) ?? null),
+  }));
+  const ranks = new Map(
+    rankAmongPeers(scored.map((s) => ({ partnerId: s.p.partnerId, type: s.p.type, score: s.combined.score }))).map(
+      (r) => [r.partnerId, r],
+    ),
+  );
 
   // Replace the month's drafts; published cards stay as they are and a new draft takes the next version.
   await db.$executeRaw`delete from "Scorecard" where "tenantId" = ${tenantId} and month = ${from}::date and status = 'DRAFT'`;
@@ -125,7 +140,10 @@ export async function publishMonth(
     where s."tenantId" = ${tenantId} and s.month = ${from}::date and s.status = 'PUBLISHED'
       and exists (select 1 from "Scorecard" d where d."tenantId" = s."tenantId" and d."partnerId" = s."partnerId"
                   and d.month = s.month and d.status = 'DRAFT')`;
-  const publishing = await db.scorecard.findMany({ where: { tenantId, month: from, status: "DRAFT" }, select: { id: true, partnerId: true } });
+  const publishing = await db.scorecard.findMany({
+    where: { tenantId, month: from, status: "DRAFT" },
+    select: { id: true, partnerId: true },
+  });
   const { count } = await db.scorecard.updateMany({
     where: { tenantId, month: from, status: "DRAFT" },
     data: { status: "PUBLISHED", publishedAt: now, publishedById: userId },
@@ -133,10 +151,21 @@ export async function publishMonth(
   // One scorecard.published event per card, in the same transaction (the webhook dispatcher delivers them).
   const monthLabel = formatMonth(from);
   await db.outboxMessage.createMany({
-    data: publishing.map((card) => ({ tenantId, topic: "scorecard.published", payload: { scorecardId: card.id, partnerId: card.partnerId, month: monthLabel } })),
+    data: publishing.map((card) => ({
+      tenantId,
+      topic: "scorecard.published",
+      payload: { scorecardId: card.id, partnerId: card.partnerId, month: monthLabel },
+    })),
   });
   // The partner admins are mailed a link to their card (not for history the demo seed publishes).
-  if (mailPartners) await queueScorecardPublishedMail(db, tenantId, publishing.map((card) => card.id), monthLabel, now);
+  if (mailPartners)
+    await queueScorecardPublishedMail(
+      db,
+      tenantId,
+      publishing.map((card) => card.id),
+      monthLabel,
+      now,
+    );
   const exportJobId = await enqueueMonthExport(db, tenantId, from, userId);
   invalidateDashboard(tenantId);
   return { published: count, exportJobId };

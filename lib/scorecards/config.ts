@@ -14,7 +14,10 @@ export type ScorecardConfig = { weights: ScorecardWeights; thresholds: Recommend
 
 /** The scorecards section of Tenant.settings ({} when absent or malformed). */
 export function scorecardSettingsSection(settings: unknown): Record<string, unknown> {
-  const s = settings && typeof settings === "object" && !Array.isArray(settings) ? (settings as Record<string, unknown>).scorecards : undefined;
+  const s =
+    settings && typeof settings === "object" && !Array.isArray(settings)
+      ? (settings as Record<string, unknown>).scorecards
+      : undefined;
   return s && typeof s === "object" && !Array.isArray(s) ? (s as Record<string, unknown>) : {};
 }
 
@@ -27,6 +30,9 @@ export async function readScorecardConfig(db: Db, tenantId: string): Promise<Sco
 /** Saves validated weights and thresholds, keeping every other settings section as stored. */
 export async function saveScorecardConfig(db: Db, tenantId: string, config: ScorecardConfig): Promise<void> {
   const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { settings: true } });
-  const stored = tenant?.settings && typeof tenant.settings === "object" && !Array.isArray(tenant.settings) ? (tenant.settings as Record<string, unknown>) : {};
+  const stored =
+    tenant?.settings && typeof tenant.settings === "object" && !Array.isArray(tenant.settings)
+      ? (tenant.settings as Record<string, unknown>)
+      : {};
   await db.tenant.update({ where: { id: tenantId }, data: { settings: { ...stored, scorecards: config } as object } });
 }

@@ -26,11 +26,22 @@ export type ExportFormat = "csv" | "pdf";
 export type StoredExport = { format: ExportFormat; fileName: string; size: number; partners: number; createdAt: Date };
 export type ExportJobState = { status: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED"; error: string | null } | null;
 
-
 /** Queues the month's export in the publishing transaction (it runs only if that commits). Returns the job id. */
-export async function enqueueMonthExport(db: Db, tenantId: string, month: Date, userId: string | null): Promise<string> {
+export async function enqueueMonthExport(
+  db: Db,
+  tenantId: string,
+  month: Date,
+  userId: string | null,
+): Promise<string> {
   const job = await db.job.create({
-    data: { tenantId, kind: EXPORT_JOB, status: "QUEUED", input: { month: formatMonth(month) }, createdById: userId, message: "Queued" },
+    data: {
+      tenantId,
+      kind: EXPORT_JOB,
+      status: "QUEUED",
+      input: { month: formatMonth(month) },
+      createdById: userId,
+      message: "Queued",
+    },
     select: { id: true },
   });
   await enqueue(db, EXPORT_JOB, { tenantId, jobId: job.id }, { id: job.id });
@@ -81,14 +92,19 @@ export async function runExportJob(
   if (!job) return null;
   const monthText = (job.input as { month?: string } | null)?.month ?? "";
   const finish = (data: { status: "SUCCEEDED" | "FAILED"; message: string; error?: string; result?: object }) =>
-    withTenant({ tenantId }, (db) => db.job.updateMany({ where: { tenantId, id: jobId }, data: { ...data, finishedAt: new Date() } }));
+    withTenant({ tenantId }, (db) =>
+      db.job.updateMany({ where: { tenantId, id: jobId }, data: { ...data, finishedAt: new Date() } }),
+    );
   try {
     if (!isMonthText(monthText)) throw new Error(`bad export month ${JSON.stringify(monthText)}`);
     const month = parseMonth(monthText);
     const { tenant, data } = await withTenant(
       { tenantId },
       async (db) => ({
-        tenant: await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { slug: true, name: true, settings: true } }),
+        tenant: await db.tenant.findUniqueOrThrow({
+          where: { id: tenantId },
+          select: { slug: true, name: true, settings: true },
+        }),
         data: await scorecardExport(db, tenantId, month, { publishedOnly: true }),
       }),
       { timeoutMs: 120_000 },
@@ -98,7 +114,9 @@ export async function runExportJob(
       return getExportJob(tenantId, jobId);
     }
     const csv = Buffer.from(scorecardCsv(data), "utf8");
-    const pdf = await renderScorecardPdf(data, tenant.name, { pageSize: parseTenantSettings(tenant.settings).workspace.reportPageSize });
+    const pdf = await renderScorecardPdf(data, tenant.name, {
+      pageSize: parseTenantSettings(tenant.settings).workspace.reportPageSize,
+    });
     const files = [
       { format: "csv" as const, contentType: "text/csv; charset=utf-8", content: csv },
       { format: "pdf" as const, contentType: "application/pdf", content: pdf },
@@ -138,21 +156,34 @@ export async function runExportJob(
     log.error("scorecard export failed", { tenantId, jobId, error });
     if (options.rethrow) {
       await withTenant({ tenantId }, (db) =>
-        db.job.updateMany({ where: { tenantId, id: jobId }, data: { status: "QUEUED", message: "Retrying after an error" } }),
+        db.job.updateMany({
+          where: { tenantId, id: jobId },
+          data: { status: "QUEUED", message: "Retrying after an error" },
+        }),
       );
       throw error;
     }
-    await finish({ status: "FAILED", message: "Failed", error: "The export failed on our side. Publishing the month again retries it." });
+    await finish({
+      status: "FAILED",
+      message: "Failed",
+      error: "The export failed on our side. Publishing the month again retries it.",
+    });
   }
   return getExportJob(tenantId, jobId);
 }
 
 async function getExportJob(tenantId: string, jobId: string): Promise<ExportJobState> {
-  return withTenant({ tenantId }, (db) => db.job.findFirst({ where: { tenantId, id: jobId, kind: EXPORT_JOB }, select: { status: true, error: true } }));
+  return withTenant({ tenantId }, (db) =>
+    db.job.findFirst({ where: { tenantId, id: jobId, kind: EXPORT_JOB }, select: { status: true, error: true } }),
+  );
 }
 
 /** The stored files of a month (without their content), and the state of its latest export job. */
-export async function monthExports(db: Db, tenantId: string, month: Date): Promise<{ files: StoredExport[]; job: ExportJobState }> {
+export async function monthExports(
+  db: Db,
+  tenantId: string,
+  month: Date,
+): Promise<{ files: StoredExport[]; job: ExportJobState }> {
   const files = await db.scorecardExport.findMany({
     where: { tenantId, month },
     select: { format: true, fileName: true, size: true, partners: true, createdAt: true },

@@ -22,7 +22,15 @@ export function parseExportQuery(url: URL): { month: Date; format: ExportFormat 
 /** Builds the export file as a download response (404 when there is nothing to export for the month). */
 export async function exportResponse(
   db: Db,
-  args: { tenantId: string; tenantSlug: string; tenantName: string; month: Date; format: ExportFormat; partnerId?: string; partnerName?: string },
+  args: {
+    tenantId: string;
+    tenantSlug: string;
+    tenantName: string;
+    month: Date;
+    format: ExportFormat;
+    partnerId?: string;
+    partnerName?: string;
+  },
 ): Promise<Response> {
   const data = await scorecardExport(db, args.tenantId, args.month, { partnerId: args.partnerId });
   if (data.rows.length === 0) return new Response("No scorecards for this month.", { status: 404 });
@@ -31,7 +39,8 @@ export async function exportResponse(
     "Content-Disposition": `attachment; filename="${name}"`,
     "Cache-Control": "private, no-store",
   };
-  if (args.format === "csv") return new Response(scorecardCsv(data), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
+  if (args.format === "csv")
+    return new Response(scorecardCsv(data), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
   const { reportPageSize } = (await getTenantSettings(db, args.tenantId)).workspace;
   const pdf = await renderScorecardPdf(data, args.tenantName, { summary: !args.partnerId, pageSize: reportPageSize });
   return new Response(new Uint8Array(pdf), { headers: { ...headers, "Content-Type": "application/pdf" } });
@@ -61,7 +70,9 @@ export async function exportRoute<A extends Access>(
 /** A steward's portfolio export of a month: every partner's current card (drafts included). */
 export function stewardExportDownload(access: Access, query: ExportQuery): Promise<Response> {
   const { id: tenantId, slug: tenantSlug, name: tenantName } = access.tenant;
-  return withTenant({ tenantId }, (db) => exportResponse(db, { tenantId, tenantSlug, tenantName, ...query }), { timeoutMs: 120_000 });
+  return withTenant({ tenantId }, (db) => exportResponse(db, { tenantId, tenantSlug, tenantName, ...query }), {
+    timeoutMs: 120_000,
+  });
 }
 
 /** A partner's export of its own published card of a month (never another partner's). */

@@ -13,8 +13,12 @@ import type { ScorecardExport } from "./types";
 /** partnerId: one partner's published card (the portal); publishedOnly: every partner's published card (the stored export). */
 export type ExportScope = { partnerId?: string; publishedOnly?: boolean };
 
-
-export async function scorecardExport(db: Db, tenantId: string, month: Date, scope: ExportScope = {}): Promise<ScorecardExport> {
+export async function scorecardExport(
+  db: Db,
+  tenantId: string,
+  month: Date,
+  scope: ExportScope = {},
+): Promise<ScorecardExport> {
   const publishedOnly = Boolean(scope.partnerId) || scope.publishedOnly === true;
   const all = await monthScorecards(db, tenantId, month, { publishedOnly });
   const rows = scope.partnerId ? all.rows.filter((r) => r.partnerId === scope.partnerId) : all.rows;

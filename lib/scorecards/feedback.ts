@@ -18,13 +18,19 @@ export async function commentOnScorecard(
     select: { id: true, month: true },
   });
   if (!card) throw new DomainError("That scorecard was not found.", "not-found");
-  if (!input.body && !input.acknowledged) throw new DomainError("Write a comment or acknowledge the scorecard.", "invalid");
+  if (!input.body && !input.acknowledged)
+    throw new DomainError("Write a comment or acknowledge the scorecard.", "invalid");
   if (input.acknowledged && !input.body) {
-    const already = await db.scorecardComment.findFirst({ where: { tenantId, scorecardId: card.id, acknowledged: true }, select: { id: true } });
+    const already = await db.scorecardComment.findFirst({
+      where: { tenantId, scorecardId: card.id, acknowledged: true },
+      select: { id: true },
+    });
     if (already) throw new DomainError("This scorecard is already acknowledged.", "conflict");
   }
   await db.scorecardComment.createMany({
-    data: [{ tenantId, scorecardId: card.id, userId, body: input.body || "Acknowledged.", acknowledged: input.acknowledged }],
+    data: [
+      { tenantId, scorecardId: card.id, userId, body: input.body || "Acknowledged.", acknowledged: input.acknowledged },
+    ],
   });
   return card;
 }
@@ -41,7 +47,14 @@ export function quarterOf(date: Date): string {
 export type SurveyAnswer = Record<SurveyKey, number> & { comment: string | null };
 
 /** One answer per partner user and quarter: answering again the same quarter replaces the answer. */
-export async function submitSurvey(db: Db, tenantId: string, partnerId: string, userId: string, quarter: string, answer: SurveyAnswer) {
+export async function submitSurvey(
+  db: Db,
+  tenantId: string,
+  partnerId: string,
+  userId: string,
+  quarter: string,
+  answer: SurveyAnswer,
+) {
   const data = {
     communication: answer.communication,
     fairness: answer.fairness,
@@ -49,12 +62,18 @@ export async function submitSurvey(db: Db, tenantId: string, partnerId: string, 
     support: answer.support,
     comment: answer.comment,
   };
-  const existing = await db.partnerSurveyResponse.findFirst({ where: { tenantId, partnerId, userId, quarter }, select: { id: true } });
+  const existing = await db.partnerSurveyResponse.findFirst({
+    where: { tenantId, partnerId, userId, quarter },
+    select: { id: true },
+  });
   if (existing) {
     await db.partnerSurveyResponse.updateMany({ where: { tenantId, id: existing.id, partnerId }, data });
     return { id: existing.id, replaced: true };
   }
-  const created = await db.partnerSurveyResponse.create({ data: { tenantId, partnerId, userId, quarter, ...data }, select: { id: true } });
+  const created = await db.partnerSurveyResponse.create({
+    data: { tenantId, partnerId, userId, quarter, ...data },
+    select: { id: true },
+  });
   return { id: created.id, replaced: false };
 }
 
@@ -89,7 +108,12 @@ export async function surveySummary(db: Db, tenantId: string, quarter?: string):
 }
 
 export async function surveyQuarters(db: Db, tenantId: string): Promise<string[]> {
-  const rows = await db.partnerSurveyResponse.findMany({ where: { tenantId }, distinct: ["quarter"], select: { quarter: true }, orderBy: { quarter: "desc" } });
+  const rows = await db.partnerSurveyResponse.findMany({
+    where: { tenantId },
+    distinct: ["quarter"],
+    select: { quarter: true },
+    orderBy: { quarter: "desc" },
+  });
   return rows.map((r) => r.quarter);
 }
 

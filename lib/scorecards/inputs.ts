@@ -154,7 +154,12 @@ export async function scorecardAggregate(db: Db, tenantId: string, month: Date, 
 }
 
 /** Every scored partner's inputs for the month (see the definitions above). */
-export async function scorecardInputsForMonth(db: Db, tenantId: string, month: Date, now = new Date()): Promise<PartnerMonthInputs[]> {
+export async function scorecardInputsForMonth(
+  db: Db,
+  tenantId: string,
+  month: Date,
+  now = new Date(),
+): Promise<PartnerMonthInputs[]> {
   const { from, to } = monthBounds(month, now);
   const rows = await scorecardAggregate(db, tenantId, month, now);
   if (rows.length === 0) return [];

@@ -2,7 +2,9 @@ import { formatMonth, isMonthText } from "@/lib/months";
 
 /** The last 12 months (newest first), as YYYY-MM, ending with the current month. */
 export function recentMonths(now = new Date(), count = 12): string[] {
-  return Array.from({ length: count }, (_, i) => formatMonth(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1))));
+  return Array.from({ length: count }, (_, i) =>
+    formatMonth(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1))),
+  );
 }
 
 /** The month to show: a valid ?month=, else the newest month with scorecards, else last month. */

@@ -5,7 +5,14 @@ import { readScorecardConfig } from "./config";
 import { monthExports } from "./export-job";
 import { recentSurveyComments, surveyQuarters, surveySummary } from "./feedback";
 import { pickMonth } from "./month-choice";
-import { monthScorecards, partnerScorecard, partnerTrend, recentScorecardComments, scorecardComments, scorecardMonths } from "./queries";
+import {
+  monthScorecards,
+  partnerScorecard,
+  partnerTrend,
+  recentScorecardComments,
+  scorecardComments,
+  scorecardMonths,
+} from "./queries";
 
 /** The month's cards (the requested month, else the newest with cards), recent comments, the weights and stored exports. */
 export function loadScorecardsPage(tenantId: string, query: { month?: unknown }) {
@@ -23,7 +30,10 @@ export function loadScorecardsPage(tenantId: string, query: { month?: unknown })
 /** One partner's card of a month, its trend and comments; null for a partner not in the tenant. */
 export function loadPartnerScorecardPage(tenantId: string, partnerId: string, query: { month?: unknown }) {
   return withTenant({ tenantId }, async (db) => {
-    const partner = await db.partner.findFirst({ where: { tenantId, id: partnerId }, select: { id: true, name: true, type: true } });
+    const partner = await db.partner.findFirst({
+      where: { tenantId, id: partnerId },
+      select: { id: true, name: true, type: true },
+    });
     if (!partner) return null;
     const months = await scorecardMonths(db, tenantId, { partnerId });
     const month = pickMonth(query.month, months);
@@ -40,7 +50,12 @@ export function loadSurveyResultsPage(tenantId: string, query: { quarter?: strin
     const quarters = await surveyQuarters(db, tenantId);
     const quarter = query.quarter !== undefined && quarters.includes(query.quarter) ? query.quarter : quarters[0];
     if (!quarter) return { quarters, quarter: null, rows: [], comments: [] };
-    return { quarters, quarter, rows: await surveySummary(db, tenantId, quarter), comments: await recentSurveyComments(db, tenantId, quarter) };
+    return {
+      quarters,
+      quarter,
+      rows: await surveySummary(db, tenantId, quarter),
+      comments: await recentSurveyComments(db, tenantId, quarter),
+    };
   });
 }
 

@@ -6,7 +6,6 @@
 import type { Db } from "@/lib/db/scope";
 import type { ScorecardDetails, ScorecardRow } from "./types";
 
-
 const select = {
   id: true,
   partnerId: true,
@@ -33,7 +32,10 @@ const select = {
 const selectWithDetails = { ...select, details: true } as const;
 
 /** A card as Prisma returns it with `select`: the row's own columns, the partner nested (and details for a single card). */
-type Raw = Omit<ScorecardRow, "partnerName" | "partnerType"> & { details?: unknown; partner: { name: string; type: string } };
+type Raw = Omit<ScorecardRow, "partnerName" | "partnerType"> & {
+  details?: unknown;
+  partner: { name: string; type: string };
+};
 
 function toRow({ partner, details: _details, ...columns }: Raw): ScorecardRow {
   return { ...columns, partnerName: partner.name, partnerType: partner.type };
@@ -42,7 +44,12 @@ function toRow({ partner, details: _details, ...columns }: Raw): ScorecardRow {
 type MonthState = "none" | "draft" | "published";
 
 /** The month's current card per partner (drafts win over published), best score first, and the month's state. */
-export async function monthScorecards(db: Db, tenantId: string, month: Date, options: { publishedOnly?: boolean } = {}) {
+export async function monthScorecards(
+  db: Db,
+  tenantId: string,
+  month: Date,
+  options: { publishedOnly?: boolean } = {},
+) {
   const rows = (await db.scorecard.findMany({
     where: { tenantId, month, status: options.publishedOnly ? "PUBLISHED" : { in: ["DRAFT", "PUBLISHED"] } },
     select,
@@ -59,9 +66,17 @@ export async function monthScorecards(db: Db, tenantId: string, month: Date, opt
 }
 
 /** Months that have scorecards (newest first). */
-export async function scorecardMonths(db: Db, tenantId: string, options: { partnerId?: string; publishedOnly?: boolean } = {}): Promise<Date[]> {
+export async function scorecardMonths(
+  db: Db,
+  tenantId: string,
+  options: { partnerId?: string; publishedOnly?: boolean } = {},
+): Promise<Date[]> {
   const rows = await db.scorecard.findMany({
-    where: { tenantId, ...(options.partnerId ? { partnerId: options.partnerId } : {}), ...(options.publishedOnly ? { status: "PUBLISHED" } : {}) },
+    where: {
+      tenantId,
+      ...(options.partnerId ? { partnerId: options.partnerId } : {}),
+      ...(options.publishedOnly ? { status: "PUBLISHED" } : {}),
+    },
     distinct: ["month"],
     select: { month: true },
     orderBy: { month: "desc" },
@@ -89,7 +104,12 @@ export async function partnerScorecard(
 }
 
 /** One partner's score trend: per month the published card (or, for stewards, the draft when nothing is published). */
-export async function partnerTrend(db: Db, tenantId: string, partnerId: string, options: { publishedOnly?: boolean } = {}) {
+export async function partnerTrend(
+  db: Db,
+  tenantId: string,
+  partnerId: string,
+  options: { publishedOnly?: boolean } = {},
+) {
   const rows = (await db.scorecard.findMany({
     where: { tenantId, partnerId, status: options.publishedOnly ? "PUBLISHED" : { in: ["DRAFT", "PUBLISHED"] } },
     select,
@@ -105,14 +125,33 @@ export async function partnerTrend(db: Db, tenantId: string, partnerId: string, 
   return [...byMonth.values()].slice(-12);
 }
 
-export type ScorecardCommentRow = { id: string; body: string; acknowledged: boolean; createdAt: Date; author: string; version: number };
+export type ScorecardCommentRow = {
+  id: string;
+  body: string;
+  acknowledged: boolean;
+  createdAt: Date;
+  author: string;
+  version: number;
+};
 
 /** Comments on a partner's cards of a month (every version), oldest first. */
-export async function scorecardComments(db: Db, tenantId: string, partnerId: string, month: Date): Promise<ScorecardCommentRow[]> {
+export async function scorecardComments(
+  db: Db,
+  tenantId: string,
+  partnerId: string,
+  month: Date,
+): Promise<ScorecardCommentRow[]> {
   const rows = await db.scorecardComment.findMany({
     where: { tenantId, scorecard: { tenantId, partnerId, month } },
     orderBy: { createdAt: "asc" },
-    select: { id: true, body: true, acknowledged: true, createdAt: true, userId: true, scorecard: { select: { version: true } } },
+    select: {
+      id: true,
+      body: true,
+      acknowledged: true,
+      createdAt: true,
+      userId: true,
+      scorecard: { select: { version: true } },
+    },
   });
   const users = await db.membership.findMany({
     where: { tenantId, userId: { in: [...new Set(rows.map((r) => r.userId))] } },
@@ -135,6 +174,12 @@ export async function recentScorecardComments(db: Db, tenantId: string, month: D
     where: { tenantId, scorecard: { tenantId, month } },
     orderBy: { createdAt: "desc" },
     take,
-    select: { id: true, body: true, acknowledged: true, createdAt: true, scorecard: { select: { partnerId: true, partner: { select: { name: true } } } } },
+    select: {
+      id: true,
+      body: true,
+      acknowledged: true,
+      createdAt: true,
+      scorecard: { select: { partnerId: true, partner: { select: { name: true } } } },
+    },
   });
 }

@@ -80,7 +80,8 @@ function clamp100(x: number): number {
 /** null/undefined → null; a finite number → itself; NaN/±Infinity → RangeError. */
 function num(name: string, x: number | null | undefined): number | null {
   if (x === null || x === undefined) return null;
-  if (typeof x !== "number" || !Number.isFinite(x)) throw new RangeError(`Scorecard input ${name} must be a finite number or null (got ${String(x)})`);
+  if (typeof x !== "number" || !Number.isFinite(x))
+    throw new RangeError(`Scorecard input ${name} must be a finite number or null (got ${String(x)})`);
   return x;
 }
 
@@ -100,7 +101,8 @@ interface RawPart {
 
 function finish<I>(area: ScorecardArea, formula: string, inputs: I, parts: RawPart[], forceNull = false): SubScore<I> {
   const available = parts.filter((p): p is RawPart & { score: number } => p.score !== null);
-  const exactScore = forceNull || available.length === 0 ? null : available.reduce((s, p) => s + p.score, 0) / available.length;
+  const exactScore =
+    forceNull || available.length === 0 ? null : available.reduce((s, p) => s + p.score, 0) / available.length;
   return {
     area,
     score: exactScore === null ? null : roundTo1(exactScore),
@@ -124,7 +126,12 @@ export const COMPLIANCE_FORMULA =
 export function complianceSubScore(inputs: ComplianceInputs): SubScore<ComplianceInputs> {
   const value = num("compliance", inputs.compliance);
   return finish("compliance", COMPLIANCE_FORMULA, inputs, [
-    { key: "compliance", label: "Standards met", score: value === null ? null : clamp100(value), formula: COMPLIANCE_FORMULA },
+    {
+      key: "compliance",
+      label: "Standards met",
+      score: value === null ? null : clamp100(value),
+      formula: COMPLIANCE_FORMULA,
+    },
   ]);
 }
 
@@ -162,12 +169,23 @@ export function experienceSubScore(inputs: ExperienceInputs): SubScore<Experienc
     EXPERIENCE_FORMULA,
     inputs,
     [
-      { key: "csat", label: "CSAT", score: csat === null ? null : clamp100(((csat - 1) / 4) * 100), formula: EXPERIENCE_CSAT_FORMULA },
-      { key: "nps", label: "NPS", score: nps === null ? null : clamp100((nps + 100) / 2), formula: EXPERIENCE_NPS_FORMULA },
+      {
+        key: "csat",
+        label: "CSAT",
+        score: csat === null ? null : clamp100(((csat - 1) / 4) * 100),
+        formula: EXPERIENCE_CSAT_FORMULA,
+      },
+      {
+        key: "nps",
+        label: "NPS",
+        score: nps === null ? null : clamp100((nps + 100) / 2),
+        formula: EXPERIENCE_NPS_FORMULA,
+      },
       {
         key: "outcomes",
         label: "Interaction outcomes",
-        score: interactions === 0 ? null : clamp100(((successes + PARTIAL_OUTCOME_CREDIT * partials) / interactions) * 100),
+        score:
+          interactions === 0 ? null : clamp100(((successes + PARTIAL_OUTCOME_CREDIT * partials) / interactions) * 100),
         formula: EXPERIENCE_OUTCOME_FORMULA,
       },
     ],
@@ -229,7 +247,8 @@ export function incidentSubScore(inputs: IncidentInputs): SubScore<IncidentInput
   const incidents = count("incidents", inputs.incidents);
   const slaMeasured = count("slaMeasured", inputs.slaMeasured);
   const slaMet = count("slaMet", inputs.slaMet);
-  if (slaMet > slaMeasured) throw new RangeError(`Scorecard input slaMet (${slaMet}) must not exceed slaMeasured (${slaMeasured})`);
+  if (slaMet > slaMeasured)
+    throw new RangeError(`Scorecard input slaMet (${slaMet}) must not exceed slaMeasured (${slaMeasured})`);
   const mttr = num("meanHoursToResolve", inputs.meanHoursToResolve);
   const target = num("targetHoursToResolve", inputs.targetHoursToResolve);
 
@@ -248,7 +267,12 @@ export function incidentSubScore(inputs: IncidentInputs): SubScore<IncidentInput
         score: ratePer1000 === null ? null : Math.max(0, 100 - INCIDENT_RATE_PENALTY_PER_1000 * ratePer1000),
         formula: INCIDENT_RATE_FORMULA,
       },
-      { key: "sla", label: "SLA adherence", score: slaMeasured === 0 ? null : (slaMet / slaMeasured) * 100, formula: INCIDENT_SLA_FORMULA },
+      {
+        key: "sla",
+        label: "SLA adherence",
+        score: slaMeasured === 0 ? null : (slaMet / slaMeasured) * 100,
+        formula: INCIDENT_SLA_FORMULA,
+      },
       { key: "mttr", label: "Mean time to resolve", score: mttrScore, formula: INCIDENT_MTTR_FORMULA },
     ],
     interactions === 0 && incidents === 0,
@@ -288,12 +312,15 @@ export function valueSubScore(inputs: ValueInputs): SubScore<ValueInputs> {
   const served = num("equityServed", inputs.equityServed);
   const last = num("equityServedLastMonth", inputs.equityServedLastMonth);
   const risk = num("equityAtRisk", inputs.equityAtRisk);
-  if (risk !== null && risk < 0) throw new RangeError(`Scorecard input equityAtRisk must not be negative (got ${risk})`);
+  if (risk !== null && risk < 0)
+    throw new RangeError(`Scorecard input equityAtRisk must not be negative (got ${risk})`);
 
   const growthPct = equityGrowthPct(served, last);
   const growthScore = growthPct === null ? null : clamp100(50 + (growthPct * 50) / EQUITY_GROWTH_SPAN_PCT);
   const riskScore =
-    served !== null && served > 0 && risk !== null ? 100 * (1 - clamp(risk / served / EQUITY_AT_RISK_ZERO_SHARE, 0, 1)) : null;
+    served !== null && served > 0 && risk !== null
+      ? 100 * (1 - clamp(risk / served / EQUITY_AT_RISK_ZERO_SHARE, 0, 1))
+      : null;
 
   return finish(
     "value",

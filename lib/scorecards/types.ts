@@ -10,7 +10,10 @@ export type ScorecardDetails = {
   thresholds: RecommendationThresholds;
   effectiveWeights: Record<string, number | null>;
   missing: string[];
-  subScores: Record<string, { score: number | null; inputs: unknown; parts: { key: string; label: string; score: number | null }[] }>;
+  subScores: Record<
+    string,
+    { score: number | null; inputs: unknown; parts: { key: string; label: string; score: number | null }[] }
+  >;
 };
 
 /** One partner's card of one month, with the partner's name and type. */

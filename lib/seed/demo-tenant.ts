@@ -20,7 +20,16 @@
  * Every tenant row is written in one transaction: a failed seed leaves no half tenant.
  */
 
-import type { IncidentStatus, PartnerStatus, PartnerTier, PartnerType, Prisma, Severity, Tenant, Channel } from "@/generated/prisma/client";
+import type {
+  IncidentStatus,
+  PartnerStatus,
+  PartnerTier,
+  PartnerType,
+  Prisma,
+  Severity,
+  Tenant,
+  Channel,
+} from "@/generated/prisma/client";
 import { prisma } from "@/lib/db/client";
 import { withTenant, type Db } from "@/lib/db/scope";
 import { computeAlignment } from "@/lib/partners/alignment";
@@ -107,7 +116,9 @@ function defaultAsOf(date: Date = new Date()): Date {
 /** Whether the demo tenant for `slug` exists (checked inside its own tenant context, as RLS requires). */
 export async function demoTenantExists(slug: string = DEFAULT_DEMO_SLUG): Promise<boolean> {
   const id = demoTenantId(slug);
-  const tenant = await withTenant({ tenantId: id }, (db) => db.tenant.findUnique({ where: { id }, select: { id: true } }));
+  const tenant = await withTenant({ tenantId: id }, (db) =>
+    db.tenant.findUnique({ where: { id }, select: { id: true } }),
+  );
   return tenant !== null;
 }
 
@@ -132,7 +143,8 @@ export async function seedDemoTenant(options: SeedDemoOptions = {}): Promise<Dem
   const started = Date.now();
   const lap = (what: string) => progress(`${opts.slug}: ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
-  if (await demoTenantExists(opts.slug)) throw new Error(`The demo tenant "${opts.slug}" (${opts.tenantId}) already exists`);
+  if (await demoTenantExists(opts.slug))
+    throw new Error(`The demo tenant "${opts.slug}" (${opts.tenantId}) already exists`);
   const base = planBase(opts);
 
   // Users are global: created (or reused) before the tenant transaction.
@@ -188,7 +200,8 @@ function resolveOptions(options: SeedDemoOptions): Resolved {
   if (!/^[a-z0-9][a-z0-9-]{1,40}$/.test(slug)) throw new Error(`Invalid demo slug "${slug}"`);
   const scale = options.scale ?? "full";
   if (scale !== "full" && scale !== "small") throw new Error(`Unknown demo scale "${String(scale)}"`);
-  const name = options.name ?? BRANDS[slug] ?? `${slug.charAt(0).toUpperCase()}${slug.slice(1).replace(/-/g, " ")} Home`;
+  const name =
+    options.name ?? BRANDS[slug] ?? `${slug.charAt(0).toUpperCase()}${slug.slice(1).replace(/-/g, " ")} Home`;
   return {
     seed: options.seed ?? 42,
     slug,
@@ -198,7 +211,11 @@ function resolveOptions(options: SeedDemoOptions): Resolved {
     name,
     password: options.password ?? DEMO_PASSWORD,
     domain: `${slug}.test`,
-    prefix: slug.replace(/[^a-z]/g, "").slice(0, 2).toUpperCase() || "DM",
+    prefix:
+      slug
+        .replace(/[^a-z]/g, "")
+        .slice(0, 2)
+        .toUpperCase() || "DM",
   };
 }
 
@@ -246,38 +263,177 @@ type PartnerSpec = {
 };
 
 const PARTNER_CATALOGUE: PartnerSpec[] = [
-  { name: "Swift Couriers", type: "DELIVERY", status: "ACTIVE", tier: "GOLD", region: "National", size: 3.0, quality: 0.93, trend: 0.02 },
+  {
+    name: "Swift Couriers",
+    type: "DELIVERY",
+    status: "ACTIVE",
+    tier: "GOLD",
+    region: "National",
+    size: 3.0,
+    quality: 0.93,
+    trend: 0.02,
+  },
   { name: "Harbor Freight Lines", type: "DELIVERY", status: "ACTIVE", tier: "SILVER", region: "Northeast", size: 1.6 },
-  { name: "Metro Last Mile", type: "DELIVERY", status: "ACTIVE", tier: "PLATINUM", region: "West Coast", size: 2.2, quality: 0.95 },
+  {
+    name: "Metro Last Mile",
+    type: "DELIVERY",
+    status: "ACTIVE",
+    tier: "PLATINUM",
+    region: "West Coast",
+    size: 2.2,
+    quality: 0.95,
+  },
   { name: "Bluebird Logistics", type: "DELIVERY", status: "ACTIVE", tier: "SILVER", region: "Southeast", size: 1.4 },
-  { name: "Northline Transport", type: "DELIVERY", status: "ACTIVE", tier: "REGISTERED", region: "Midwest", size: 1.0, quality: 0.8, trend: -0.04 },
-  { name: "Red Kite Delivery", type: "DELIVERY", status: "PROBATION", tier: "SILVER", region: "Southwest", size: 1.5, quality: 0.68, trend: -0.05 },
-  { name: "Cedar Express", type: "DELIVERY", status: "OFFBOARDED", tier: "REGISTERED", region: "Midwest", size: 0.8, quality: 0.62 },
+  {
+    name: "Northline Transport",
+    type: "DELIVERY",
+    status: "ACTIVE",
+    tier: "REGISTERED",
+    region: "Midwest",
+    size: 1.0,
+    quality: 0.8,
+    trend: -0.04,
+  },
+  {
+    name: "Red Kite Delivery",
+    type: "DELIVERY",
+    status: "PROBATION",
+    tier: "SILVER",
+    region: "Southwest",
+    size: 1.5,
+    quality: 0.68,
+    trend: -0.05,
+  },
+  {
+    name: "Cedar Express",
+    type: "DELIVERY",
+    status: "OFFBOARDED",
+    tier: "REGISTERED",
+    region: "Midwest",
+    size: 0.8,
+    quality: 0.62,
+  },
   { name: "Pioneer Haulage", type: "DELIVERY", status: "VETTING", tier: "REGISTERED", region: "Southwest", size: 1.0 },
   { name: "Fix-It Installers", type: "INSTALLER", status: "ACTIVE", tier: "GOLD", region: "Northeast", size: 1.6 },
-  { name: "ProFit Appliance Install", type: "INSTALLER", status: "ACTIVE", tier: "PLATINUM", region: "National", size: 2.4, quality: 0.94 },
+  {
+    name: "ProFit Appliance Install",
+    type: "INSTALLER",
+    status: "ACTIVE",
+    tier: "PLATINUM",
+    region: "National",
+    size: 2.4,
+    quality: 0.94,
+  },
   { name: "Keystone Home Services", type: "INSTALLER", status: "ACTIVE", tier: "SILVER", region: "Midwest", size: 1.2 },
   { name: "Brightwire Electric", type: "INSTALLER", status: "ACTIVE", tier: "SILVER", region: "West Coast", size: 1.0 },
-  { name: "Oakridge Fitters", type: "INSTALLER", status: "ACTIVE", tier: "REGISTERED", region: "Southeast", size: 0.8, startedMonthsAgo: 8, trend: 0.06 },
-  { name: "Summit Installations", type: "INSTALLER", status: "PROBATION", tier: "REGISTERED", region: "Southwest", size: 1.0, quality: 0.7, trend: -0.03 },
-  { name: "HomeSure Install", type: "INSTALLER", status: "PROSPECT", tier: "REGISTERED", region: "Northeast", size: 1.0 },
-  { name: "ApplianceHub Online", type: "RESELLER", status: "ACTIVE", tier: "PLATINUM", region: "National", size: 3.0, quality: 0.91 },
+  {
+    name: "Oakridge Fitters",
+    type: "INSTALLER",
+    status: "ACTIVE",
+    tier: "REGISTERED",
+    region: "Southeast",
+    size: 0.8,
+    startedMonthsAgo: 8,
+    trend: 0.06,
+  },
+  {
+    name: "Summit Installations",
+    type: "INSTALLER",
+    status: "PROBATION",
+    tier: "REGISTERED",
+    region: "Southwest",
+    size: 1.0,
+    quality: 0.7,
+    trend: -0.03,
+  },
+  {
+    name: "HomeSure Install",
+    type: "INSTALLER",
+    status: "PROSPECT",
+    tier: "REGISTERED",
+    region: "Northeast",
+    size: 1.0,
+  },
+  {
+    name: "ApplianceHub Online",
+    type: "RESELLER",
+    status: "ACTIVE",
+    tier: "PLATINUM",
+    region: "National",
+    size: 3.0,
+    quality: 0.91,
+  },
   { name: "Kitchen Direct", type: "RESELLER", status: "ACTIVE", tier: "GOLD", region: "National", size: 2.0 },
-  { name: "ValueMart Online", type: "RESELLER", status: "ACTIVE", tier: "SILVER", region: "National", size: 1.8, quality: 0.8 },
-  { name: "Urban Living Supply", type: "RESELLER", status: "ACTIVE", tier: "SILVER", region: "West Coast", size: 1.0, startedMonthsAgo: 14 },
+  {
+    name: "ValueMart Online",
+    type: "RESELLER",
+    status: "ACTIVE",
+    tier: "SILVER",
+    region: "National",
+    size: 1.8,
+    quality: 0.8,
+  },
+  {
+    name: "Urban Living Supply",
+    type: "RESELLER",
+    status: "ACTIVE",
+    tier: "SILVER",
+    region: "West Coast",
+    size: 1.0,
+    startedMonthsAgo: 14,
+  },
   { name: "Lakeside Appliances", type: "RESELLER", status: "ACTIVE", tier: "REGISTERED", region: "Midwest", size: 0.8 },
   { name: "Greenfield Trade Supply", type: "RESELLER", status: "ACTIVE", tier: "GOLD", region: "Northeast", size: 1.2 },
-  { name: "Atlas Appliance Brokers", type: "RESELLER", status: "VETTING", tier: "REGISTERED", region: "Southeast", size: 1.0 },
-  { name: "Hearth & Home Stores", type: "RETAILER", status: "ACTIVE", tier: "PLATINUM", region: "National", size: 2.6, quality: 0.92 },
+  {
+    name: "Atlas Appliance Brokers",
+    type: "RESELLER",
+    status: "VETTING",
+    tier: "REGISTERED",
+    region: "Southeast",
+    size: 1.0,
+  },
+  {
+    name: "Hearth & Home Stores",
+    type: "RETAILER",
+    status: "ACTIVE",
+    tier: "PLATINUM",
+    region: "National",
+    size: 2.6,
+    quality: 0.92,
+  },
   { name: "Cornerstone Retail", type: "RETAILER", status: "ACTIVE", tier: "GOLD", region: "Northeast", size: 1.5 },
   { name: "Maple Street Appliances", type: "RETAILER", status: "ACTIVE", tier: "SILVER", region: "Midwest", size: 1.0 },
   { name: "Coastal Home Center", type: "RETAILER", status: "ACTIVE", tier: "SILVER", region: "Southeast", size: 1.2 },
-  { name: "Granite City Stores", type: "RETAILER", status: "ACTIVE", tier: "REGISTERED", region: "Southwest", size: 0.9 },
-  { name: "Ironbridge Outlet", type: "RETAILER", status: "OFFBOARDED", tier: "REGISTERED", region: "Northeast", size: 0.8, quality: 0.66 },
+  {
+    name: "Granite City Stores",
+    type: "RETAILER",
+    status: "ACTIVE",
+    tier: "REGISTERED",
+    region: "Southwest",
+    size: 0.9,
+  },
+  {
+    name: "Ironbridge Outlet",
+    type: "RETAILER",
+    status: "OFFBOARDED",
+    tier: "REGISTERED",
+    region: "Northeast",
+    size: 0.8,
+    quality: 0.66,
+  },
   { name: "CareLine Support", type: "SERVICE", status: "ACTIVE", tier: "GOLD", region: "National", size: 2.0 },
   { name: "Reliance Repair Co.", type: "SERVICE", status: "ACTIVE", tier: "SILVER", region: "Midwest", size: 1.2 },
   { name: "AllFix Service Network", type: "SERVICE", status: "ACTIVE", tier: "SILVER", region: "National", size: 1.5 },
-  { name: "Beacon Contact Centers", type: "SERVICE", status: "ACTIVE", tier: "REGISTERED", region: "Southeast", size: 1.3, quality: 0.8, trend: 0.07 },
+  {
+    name: "Beacon Contact Centers",
+    type: "SERVICE",
+    status: "ACTIVE",
+    tier: "REGISTERED",
+    region: "Southeast",
+    size: 1.3,
+    quality: 0.8,
+    trend: 0.07,
+  },
   { name: "TrueCare Warranty", type: "SERVICE", status: "PROSPECT", tier: "REGISTERED", region: "National", size: 1.0 },
   { name: "Studio Kitchen Events", type: "HOST", status: "ACTIVE", tier: "GOLD", region: "West Coast", size: 1.0 },
   { name: "Gather Demo Spaces", type: "HOST", status: "ACTIVE", tier: "SILVER", region: "Northeast", size: 0.8 },
@@ -285,7 +441,16 @@ const PARTNER_CATALOGUE: PartnerSpec[] = [
   { name: "Tasting Room Co.", type: "HOST", status: "VETTING", tier: "REGISTERED", region: "Southeast", size: 1.0 },
   { name: "QuickCollect", type: "CURBSIDE", status: "ACTIVE", tier: "SILVER", region: "National", size: 1.2 },
   { name: "PickPoint Lockers", type: "CURBSIDE", status: "ACTIVE", tier: "REGISTERED", region: "Northeast", size: 0.8 },
-  { name: "Kerbside Express", type: "CURBSIDE", status: "PROBATION", tier: "REGISTERED", region: "West Coast", size: 0.8, quality: 0.72, trend: -0.02 },
+  {
+    name: "Kerbside Express",
+    type: "CURBSIDE",
+    status: "PROBATION",
+    tier: "REGISTERED",
+    region: "West Coast",
+    size: 0.8,
+    quality: 0.72,
+    trend: -0.02,
+  },
 ];
 
 /** The partner slots of the small scale: type and status (names are drawn from the catalogue). */
@@ -312,18 +477,124 @@ type TouchpointSpec = {
 };
 
 const TOUCHPOINTS: TouchpointSpec[] = [
-  { key: "listing", name: "Marketplace listing", stage: "attract", channel: "ONLINE", types: ["RESELLER", "RETAILER"], volume: 1.1, description: "Our appliances as listed on partner web shops and marketplaces." },
-  { key: "display", name: "In-store display", stage: "attract", channel: "STORE", types: ["RETAILER", "HOST"], volume: 0.6, description: "Floor displays and working demo units in partner stores." },
-  { key: "popup", name: "Pop-up demo kitchen", stage: "attract", channel: "STORE", types: ["HOST"], volume: 0.3, description: "Cooking demos in hosted pop-up kitchens." },
-  { key: "advice", name: "Product advice line", stage: "connect", channel: "PHONE", types: ["SERVICE", "RESELLER"], volume: 0.8, description: "Phone advice before purchase: sizes, energy ratings, fit." },
-  { key: "consult", name: "Showroom consultation", stage: "connect", channel: "STORE", types: ["RETAILER", "HOST"], volume: 0.7, isMomentOfTruth: true, weight: 1.5, description: "A booked one-to-one kitchen or laundry consultation." },
-  { key: "chat", name: "Live chat", stage: "connect", channel: "ONLINE", types: ["SERVICE"], volume: 0.9, description: "Chat on the web shop, run by contact-centre partners." },
-  { key: "checkout", name: "Online checkout", stage: "convert", channel: "ONLINE", types: ["RESELLER", "RETAILER"], volume: 1.0, isMomentOfTruth: true, weight: 1.5, description: "Ordering and financing online." },
-  { key: "store", name: "In-store purchase", stage: "convert", channel: "STORE", types: ["RETAILER"], volume: 0.6, description: "Buying at a partner store's till." },
-  { key: "curbside", name: "Curbside pickup", stage: "convert", channel: "FIELD", types: ["CURBSIDE", "RETAILER"], volume: 0.4, description: "Collecting small appliances at the curb or a locker." },
-  { key: "delivery", name: "Home delivery", stage: "engage", channel: "FIELD", types: ["DELIVERY"], volume: 1.6, isMomentOfTruth: true, weight: 2, description: "Two-person delivery into the home, with haul-away of the old appliance." },
-  { key: "install", name: "Installation", stage: "engage", channel: "FIELD", types: ["INSTALLER"], volume: 0.9, isMomentOfTruth: true, weight: 2, description: "Connecting, levelling and testing the appliance; showing the customer how to use it." },
-  { key: "repair", name: "Repair & warranty service", stage: "engage", channel: "FIELD", types: ["SERVICE", "INSTALLER"], volume: 0.6, isMomentOfTruth: true, weight: 1.5, description: "Warranty repairs and service visits." },
+  {
+    key: "listing",
+    name: "Marketplace listing",
+    stage: "attract",
+    channel: "ONLINE",
+    types: ["RESELLER", "RETAILER"],
+    volume: 1.1,
+    description: "Our appliances as listed on partner web shops and marketplaces.",
+  },
+  {
+    key: "display",
+    name: "In-store display",
+    stage: "attract",
+    channel: "STORE",
+    types: ["RETAILER", "HOST"],
+    volume: 0.6,
+    description: "Floor displays and working demo units in partner stores.",
+  },
+  {
+    key: "popup",
+    name: "Pop-up demo kitchen",
+    stage: "attract",
+    channel: "STORE",
+    types: ["HOST"],
+    volume: 0.3,
+    description: "Cooking demos in hosted pop-up kitchens.",
+  },
+  {
+    key: "advice",
+    name: "Product advice line",
+    stage: "connect",
+    channel: "PHONE",
+    types: ["SERVICE", "RESELLER"],
+    volume: 0.8,
+    description: "Phone advice before purchase: sizes, energy ratings, fit.",
+  },
+  {
+    key: "consult",
+    name: "Showroom consultation",
+    stage: "connect",
+    channel: "STORE",
+    types: ["RETAILER", "HOST"],
+    volume: 0.7,
+    isMomentOfTruth: true,
+    weight: 1.5,
+    description: "A booked one-to-one kitchen or laundry consultation.",
+  },
+  {
+    key: "chat",
+    name: "Live chat",
+    stage: "connect",
+    channel: "ONLINE",
+    types: ["SERVICE"],
+    volume: 0.9,
+    description: "Chat on the web shop, run by contact-centre partners.",
+  },
+  {
+    key: "checkout",
+    name: "Online checkout",
+    stage: "convert",
+    channel: "ONLINE",
+    types: ["RESELLER", "RETAILER"],
+    volume: 1.0,
+    isMomentOfTruth: true,
+    weight: 1.5,
+    description: "Ordering and financing online.",
+  },
+  {
+    key: "store",
+    name: "In-store purchase",
+    stage: "convert",
+    channel: "STORE",
+    types: ["RETAILER"],
+    volume: 0.6,
+    description: "Buying at a partner store's till.",
+  },
+  {
+    key: "curbside",
+    name: "Curbside pickup",
+    stage: "convert",
+    channel: "FIELD",
+    types: ["CURBSIDE", "RETAILER"],
+    volume: 0.4,
+    description: "Collecting small appliances at the curb or a locker.",
+  },
+  {
+    key: "delivery",
+    name: "Home delivery",
+    stage: "engage",
+    channel: "FIELD",
+    types: ["DELIVERY"],
+    volume: 1.6,
+    isMomentOfTruth: true,
+    weight: 2,
+    description: "Two-person delivery into the home, with haul-away of the old appliance.",
+  },
+  {
+    key: "install",
+    name: "Installation",
+    stage: "engage",
+    channel: "FIELD",
+    types: ["INSTALLER"],
+    volume: 0.9,
+    isMomentOfTruth: true,
+    weight: 2,
+    description: "Connecting, levelling and testing the appliance; showing the customer how to use it.",
+  },
+  {
+    key: "repair",
+    name: "Repair & warranty service",
+    stage: "engage",
+    channel: "FIELD",
+    types: ["SERVICE", "INSTALLER"],
+    volume: 0.6,
+    isMomentOfTruth: true,
+    weight: 1.5,
+    description: "Warranty repairs and service visits.",
+  },
 ];
 
 const SMALL_TOUCHPOINTS = ["consult", "checkout", "delivery", "install"];
@@ -341,34 +612,286 @@ type StandardSpec = {
 };
 
 const STANDARDS: StandardSpec[] = [
-  { touchpoint: "listing", name: "Listing accuracy", metricKind: "PERCENTAGE", comparator: "GTE", target: 98, unit: "%", weight: 2, severity: "MEDIUM", description: "Share of listings whose price, stock and specifications match the catalogue." },
-  { touchpoint: "listing", name: "Product content audit", metricKind: "PASS_FAIL", comparator: "GTE", target: 1, weight: 1, severity: "LOW", description: "Monthly audit of images, energy labels and manuals on a sample of listings." },
-  { touchpoint: "display", name: "Display compliance audit", metricKind: "PASS_FAIL", comparator: "GTE", target: 1, weight: 1, severity: "LOW", description: "Planogram, price tags and brand signage as agreed." },
-  { touchpoint: "display", name: "Demo units working", metricKind: "PERCENTAGE", comparator: "GTE", target: 95, unit: "%", weight: 1, severity: "LOW", description: "Share of demo units powered and working at the mystery-shopper visit." },
-  { touchpoint: "popup", name: "Event satisfaction", metricKind: "RATING", comparator: "GTE", target: 4.5, unit: "/5", weight: 1, severity: "LOW", description: "Average rating given by event guests." },
-  { touchpoint: "advice", name: "Call answered within", metricKind: "DURATION", comparator: "LTE", target: 3, unit: "min", weight: 2, severity: "MEDIUM", description: "Average time to answer a call to the advice line." },
-  { touchpoint: "advice", name: "First-contact resolution", metricKind: "PERCENTAGE", comparator: "GTE", target: 80, unit: "%", weight: 2, severity: "MEDIUM", description: "Share of calls fully answered without a call back." },
-  { touchpoint: "consult", name: "Consultation satisfaction", metricKind: "RATING", comparator: "GTE", target: 4.5, unit: "/5", weight: 2, severity: "MEDIUM", description: "Average post-consultation survey rating." },
-  { touchpoint: "consult", name: "Brand training current", metricKind: "PASS_FAIL", comparator: "GTE", target: 1, weight: 1, severity: "MEDIUM", description: "Every consultant has completed this year's product training." },
-  { touchpoint: "chat", name: "First response time", metricKind: "DURATION", comparator: "LTE", target: 2, unit: "min", weight: 2, severity: "MEDIUM", description: "Average time to the first human answer in chat." },
-  { touchpoint: "chat", name: "Chat CSAT", metricKind: "RATING", comparator: "GTE", target: 4.3, unit: "/5", weight: 1, severity: "LOW", description: "Average rating at the end of a chat." },
-  { touchpoint: "checkout", name: "Order accuracy", metricKind: "PERCENTAGE", comparator: "GTE", target: 99.5, unit: "%", weight: 3, severity: "HIGH", description: "Orders passed on with the right item, address and slot." },
-  { touchpoint: "checkout", name: "Financing decision time", metricKind: "DURATION", comparator: "LTE", target: 10, unit: "min", weight: 1, severity: "MEDIUM", description: "Average time from financing application to decision." },
-  { touchpoint: "store", name: "Till queue time", metricKind: "DURATION", comparator: "LTE", target: 8, unit: "min", weight: 1, severity: "LOW", description: "Average wait at the till at peak hours." },
-  { touchpoint: "curbside", name: "Order ready on time", metricKind: "PERCENTAGE", comparator: "GTE", target: 97, unit: "%", weight: 2, severity: "MEDIUM", description: "Orders ready at the promised pickup time." },
-  { touchpoint: "curbside", name: "Handover wait", metricKind: "DURATION", comparator: "LTE", target: 5, unit: "min", weight: 1, severity: "LOW", description: "Average wait from check-in to handover." },
-  { touchpoint: "delivery", name: "On-time delivery", metricKind: "PERCENTAGE", comparator: "GTE", target: 95, unit: "%", weight: 3, severity: "HIGH", description: "Deliveries inside the booked two-hour window." },
-  { touchpoint: "delivery", name: "Damage-free delivery", metricKind: "PERCENTAGE", comparator: "GTE", target: 99, unit: "%", weight: 3, severity: "CRITICAL", description: "Deliveries without damage to the appliance or the home." },
-  { touchpoint: "delivery", name: "Delivery CSAT", metricKind: "RATING", comparator: "GTE", target: 4.5, unit: "/5", weight: 2, severity: "MEDIUM", description: "Average rating of the delivery experience." },
-  { touchpoint: "delivery", name: "Uniform and vehicle audit", metricKind: "PASS_FAIL", comparator: "GTE", target: 1, weight: 1, severity: "LOW", description: "Crews in uniform, vehicles clean and branded as agreed." },
-  { touchpoint: "install", name: "First-time-right installation", metricKind: "PERCENTAGE", comparator: "GTE", target: 92, unit: "%", weight: 3, severity: "HIGH", description: "Installations that need no second visit." },
-  { touchpoint: "install", name: "Installation CSAT", metricKind: "RATING", comparator: "GTE", target: 4.5, unit: "/5", weight: 2, severity: "MEDIUM", description: "Average rating of the installation visit." },
-  { touchpoint: "install", name: "Site left clean", metricKind: "PASS_FAIL", comparator: "GTE", target: 1, weight: 1, severity: "MEDIUM", description: "Packaging removed and the room left as found (photo audit)." },
-  { touchpoint: "repair", name: "Time to first visit", metricKind: "DURATION", comparator: "LTE", target: 2880, unit: "min", weight: 2, severity: "HIGH", description: "Average time from the repair request to the technician's first visit (48 h)." },
-  { touchpoint: "repair", name: "Fixed on first visit", metricKind: "PERCENTAGE", comparator: "GTE", target: 85, unit: "%", weight: 2, severity: "MEDIUM", description: "Repairs completed at the first visit." },
+  {
+    touchpoint: "listing",
+    name: "Listing accuracy",
+    metricKind: "PERCENTAGE",
+    comparator: "GTE",
+    target: 98,
+    unit: "%",
+    weight: 2,
+    severity: "MEDIUM",
+    description: "Share of listings whose price, stock and specifications match the catalogue.",
+  },
+  {
+    touchpoint: "listing",
+    name: "Product content audit",
+    metricKind: "PASS_FAIL",
+    comparator: "GTE",
+    target: 1,
+    weight: 1,
+    severity: "LOW",
+    description: "Monthly audit of images, energy labels and manuals on a sample of listings.",
+  },
+  {
+    touchpoint: "display",
+    name: "Display compliance audit",
+    metricKind: "PASS_FAIL",
+    comparator: "GTE",
+    target: 1,
+    weight: 1,
+    severity: "LOW",
+    description: "Planogram, price tags and brand signage as agreed.",
+  },
+  {
+    touchpoint: "display",
+    name: "Demo units working",
+    metricKind: "PERCENTAGE",
+    comparator: "GTE",
+    target: 95,
+    unit: "%",
+    weight: 1,
+    severity: "LOW",
+    description: "Share of demo units powered and working at the mystery-shopper visit.",
+  },
+  {
+    touchpoint: "popup",
+    name: "Event satisfaction",
+    metricKind: "RATING",
+    comparator: "GTE",
+    target: 4.5,
+    unit: "/5",
+    weight: 1,
+    severity: "LOW",
+    description: "Average rating given by event guests.",
+  },
+  {
+    touchpoint: "advice",
+    name: "Call answered within",
+    metricKind: "DURATION",
+    comparator: "LTE",
+    target: 3,
+    unit: "min",
+    weight: 2,
+    severity: "MEDIUM",
+    description: "Average time to answer a call to the advice line.",
+  },
+  {
+    touchpoint: "advice",
+    name: "First-contact resolution",
+    metricKind: "PERCENTAGE",
+    comparator: "GTE",
+    target: 80,
+    unit: "%",
+    weight: 2,
+    severity: "MEDIUM",
+    description: "Share of calls fully answered without a call back.",
+  },
+  {
+    touchpoint: "consult",
+    name: "Consultation satisfaction",
+    metricKind: "RATING",
+    comparator: "GTE",
+    target: 4.5,
+    unit: "/5",
+    weight: 2,
+    severity: "MEDIUM",
+    description: "Average post-consultation survey rating.",
+  },
+  {
+    touchpoint: "consult",
+    name: "Brand training current",
+    metricKind: "PASS_FAIL",
+    comparator: "GTE",
+    target: 1,
+    weight: 1,
+    severity: "MEDIUM",
+    description: "Every consultant has completed this year's product training.",
+  },
+  {
+    touchpoint: "chat",
+    name: "First response time",
+    metricKind: "DURATION",
+    comparator: "LTE",
+    target: 2,
+    unit: "min",
+    weight: 2,
+    severity: "MEDIUM",
+    description: "Average time to the first human answer in chat.",
+  },
+  {
+    touchpoint: "chat",
+    name: "Chat CSAT",
+    metricKind: "RATING",
+    comparator: "GTE",
+    target: 4.3,
+    unit: "/5",
+    weight: 1,
+    severity: "LOW",
+    description: "Average rating at the end of a chat.",
+  },
+  {
+    touchpoint: "checkout",
+    name: "Order accuracy",
+    metricKind: "PERCENTAGE",
+    comparator: "GTE",
+    target: 99.5,
+    unit: "%",
+    weight: 3,
+    severity: "HIGH",
+    description: "Orders passed on with the right item, address and slot.",
+  },
+  {
+    touchpoint: "checkout",
+    name: "Financing decision time",
+    metricKind: "DURATION",
+    comparator: "LTE",
+    target: 10,
+    unit: "min",
+    weight: 1,
+    severity: "MEDIUM",
+    description: "Average time from financing application to decision.",
+  },
+  {
+    touchpoint: "store",
+    name: "Till queue time",
+    metricKind: "DURATION",
+    comparator: "LTE",
+    target: 8,
+    unit: "min",
+    weight: 1,
+    severity: "LOW",
+    description: "Average wait at the till at peak hours.",
+  },
+  {
+    touchpoint: "curbside",
+    name: "Order ready on time",
+    metricKind: "PERCENTAGE",
+    comparator: "GTE",
+    target: 97,
+    unit: "%",
+    weight: 2,
+    severity: "MEDIUM",
+    description: "Orders ready at the promised pickup time.",
+  },
+  {
+    touchpoint: "curbside",
+    name: "Handover wait",
+    metricKind: "DURATION",
+    comparator: "LTE",
+    target: 5,
+    unit: "min",
+    weight: 1,
+    severity: "LOW",
+    description: "Average wait from check-in to handover.",
+  },
+  {
+    touchpoint: "delivery",
+    name: "On-time delivery",
+    metricKind: "PERCENTAGE",
+    comparator: "GTE",
+    target: 95,
+    unit: "%",
+    weight: 3,
+    severity: "HIGH",
+    description: "Deliveries inside the booked two-hour window.",
+  },
+  {
+    touchpoint: "delivery",
+    name: "Damage-free delivery",
+    metricKind: "PERCENTAGE",
+    comparator: "GTE",
+    target: 99,
+    unit: "%",
+    weight: 3,
+    severity: "CRITICAL",
+    description: "Deliveries without damage to the appliance or the home.",
+  },
+  {
+    touchpoint: "delivery",
+    name: "Delivery CSAT",
+    metricKind: "RATING",
+    comparator: "GTE",
+    target: 4.5,
+    unit: "/5",
+    weight: 2,
+    severity: "MEDIUM",
+    description: "Average rating of the delivery experience.",
+  },
+  {
+    touchpoint: "delivery",
+    name: "Uniform and vehicle audit",
+    metricKind: "PASS_FAIL",
+    comparator: "GTE",
+    target: 1,
+    weight: 1,
+    severity: "LOW",
+    description: "Crews in uniform, vehicles clean and branded as agreed.",
+  },
+  {
+    touchpoint: "install",
+    name: "First-time-right installation",
+    metricKind: "PERCENTAGE",
+    comparator: "GTE",
+    target: 92,
+    unit: "%",
+    weight: 3,
+    severity: "HIGH",
+    description: "Installations that need no second visit.",
+  },
+  {
+    touchpoint: "install",
+    name: "Installation CSAT",
+    metricKind: "RATING",
+    comparator: "GTE",
+    target: 4.5,
+    unit: "/5",
+    weight: 2,
+    severity: "MEDIUM",
+    description: "Average rating of the installation visit.",
+  },
+  {
+    touchpoint: "install",
+    name: "Site left clean",
+    metricKind: "PASS_FAIL",
+    comparator: "GTE",
+    target: 1,
+    weight: 1,
+    severity: "MEDIUM",
+    description: "Packaging removed and the room left as found (photo audit).",
+  },
+  {
+    touchpoint: "repair",
+    name: "Time to first visit",
+    metricKind: "DURATION",
+    comparator: "LTE",
+    target: 2880,
+    unit: "min",
+    weight: 2,
+    severity: "HIGH",
+    description: "Average time from the repair request to the technician's first visit (48 h).",
+  },
+  {
+    touchpoint: "repair",
+    name: "Fixed on first visit",
+    metricKind: "PERCENTAGE",
+    comparator: "GTE",
+    target: 85,
+    unit: "%",
+    weight: 2,
+    severity: "MEDIUM",
+    description: "Repairs completed at the first visit.",
+  },
 ];
 
-const SMALL_STANDARDS = ["Consultation satisfaction", "Order accuracy", "On-time delivery", "Damage-free delivery", "Delivery CSAT", "First-time-right installation"];
+const SMALL_STANDARDS = [
+  "Consultation satisfaction",
+  "Order accuracy",
+  "On-time delivery",
+  "Damage-free delivery",
+  "Delivery CSAT",
+  "First-time-right installation",
+];
 
 const ALIGNMENT_QUESTIONS = [
   { text: "Puts the customer's experience ahead of short-term margin", weight: 3 },
@@ -390,64 +913,334 @@ type CategorySpec = {
 
 const INCIDENT_CATEGORIES: Record<PartnerType, CategorySpec[]> = {
   DELIVERY: [
-    { category: "Late delivery", titles: ["Delivery arrived outside the booked window", "Customer waited all day for a delivery", "Delivery rescheduled on the day"], rootCauses: ["Route overbooked on a peak day", "Vehicle breakdown on the route", "Dispatcher missed the time-window constraint"], resolutions: ["Apologised, credited the delivery fee and capped daily drops per crew", "Re-planned the route and added a standby vehicle"], cost: [0, 0, 25, 15] },
-    { category: "Damaged item", titles: ["Appliance damaged in transit", "Fridge door dented on delivery", "Washing machine drum damaged"], rootCauses: ["Load not strapped in the van", "Unit dropped on the stairs", "Packaging removed too early"], resolutions: ["Replacement delivered and crew retrained on handling", "Refunded the customer and claimed from the carrier's insurance"], cost: [180, 120, 20, 30] },
-    { category: "Missed delivery", titles: ["Crew did not show up", "Delivery marked as done but never arrived"], rootCauses: ["Crew sick, no cover arranged", "Wrong address in the driver app"], resolutions: ["Redelivered next morning with a goodwill credit", "Fixed address sync between our OMS and the partner app"], cost: [0, 60, 30, 15] },
-    { category: "Old appliance not taken", titles: ["Haul-away of the old appliance not done"], rootCauses: ["Haul-away flag not passed to the crew"], resolutions: ["Second visit scheduled to collect the old unit"], cost: [0, 40, 10, 10] },
+    {
+      category: "Late delivery",
+      titles: [
+        "Delivery arrived outside the booked window",
+        "Customer waited all day for a delivery",
+        "Delivery rescheduled on the day",
+      ],
+      rootCauses: [
+        "Route overbooked on a peak day",
+        "Vehicle breakdown on the route",
+        "Dispatcher missed the time-window constraint",
+      ],
+      resolutions: [
+        "Apologised, credited the delivery fee and capped daily drops per crew",
+        "Re-planned the route and added a standby vehicle",
+      ],
+      cost: [0, 0, 25, 15],
+    },
+    {
+      category: "Damaged item",
+      titles: ["Appliance damaged in transit", "Fridge door dented on delivery", "Washing machine drum damaged"],
+      rootCauses: ["Load not strapped in the van", "Unit dropped on the stairs", "Packaging removed too early"],
+      resolutions: [
+        "Replacement delivered and crew retrained on handling",
+        "Refunded the customer and claimed from the carrier's insurance",
+      ],
+      cost: [180, 120, 20, 30],
+    },
+    {
+      category: "Missed delivery",
+      titles: ["Crew did not show up", "Delivery marked as done but never arrived"],
+      rootCauses: ["Crew sick, no cover arranged", "Wrong address in the driver app"],
+      resolutions: [
+        "Redelivered next morning with a goodwill credit",
+        "Fixed address sync between our OMS and the partner app",
+      ],
+      cost: [0, 60, 30, 15],
+    },
+    {
+      category: "Old appliance not taken",
+      titles: ["Haul-away of the old appliance not done"],
+      rootCauses: ["Haul-away flag not passed to the crew"],
+      resolutions: ["Second visit scheduled to collect the old unit"],
+      cost: [0, 40, 10, 10],
+    },
   ],
   INSTALLER: [
-    { category: "Faulty installation", titles: ["Dishwasher leaking after installation", "Oven not connected to the right circuit", "Washer not levelled, walks during spin"], rootCauses: ["Inlet hose not tightened", "Installer skipped the final test run", "Wrong fitting kit used"], resolutions: ["Technician revisited and fixed the connection; checklist made mandatory", "Repaired and added a photo of the final test to the job report"], cost: [0, 0, 50, 45] },
-    { category: "Installer no-show", titles: ["Installer did not arrive", "Installation cancelled without notice"], rootCauses: ["Double-booked technician", "Job lost in the scheduling hand-off"], resolutions: ["Rebooked for the next day and credited the installation fee"], cost: [0, 0, 40, 15] },
-    { category: "Property damage", titles: ["Floor scratched during installation", "Worktop chipped while fitting a hob"], rootCauses: ["Appliance slid without floor protection", "Wrong tool used on stone worktop"], resolutions: ["Damage repaired at the partner's cost and floor protection made standard"], cost: [220, 0, 50, 40] },
+    {
+      category: "Faulty installation",
+      titles: [
+        "Dishwasher leaking after installation",
+        "Oven not connected to the right circuit",
+        "Washer not levelled, walks during spin",
+      ],
+      rootCauses: ["Inlet hose not tightened", "Installer skipped the final test run", "Wrong fitting kit used"],
+      resolutions: [
+        "Technician revisited and fixed the connection; checklist made mandatory",
+        "Repaired and added a photo of the final test to the job report",
+      ],
+      cost: [0, 0, 50, 45],
+    },
+    {
+      category: "Installer no-show",
+      titles: ["Installer did not arrive", "Installation cancelled without notice"],
+      rootCauses: ["Double-booked technician", "Job lost in the scheduling hand-off"],
+      resolutions: ["Rebooked for the next day and credited the installation fee"],
+      cost: [0, 0, 40, 15],
+    },
+    {
+      category: "Property damage",
+      titles: ["Floor scratched during installation", "Worktop chipped while fitting a hob"],
+      rootCauses: ["Appliance slid without floor protection", "Wrong tool used on stone worktop"],
+      resolutions: ["Damage repaired at the partner's cost and floor protection made standard"],
+      cost: [220, 0, 50, 40],
+    },
   ],
   RESELLER: [
-    { category: "Pricing error", titles: ["Listed price did not match checkout", "Promotion not applied at checkout"], rootCauses: ["Price feed updated late", "Promotion code expired early in the partner system"], resolutions: ["Refunded the difference and moved the price feed to hourly"], cost: [45, 0, 10, 10] },
-    { category: "Order not processed", titles: ["Order stuck without confirmation", "Order confirmed but never passed on"], rootCauses: ["Integration queue stalled", "Manual review backlog"], resolutions: ["Reprocessed the orders and added queue monitoring"], cost: [0, 0, 20, 15] },
-    { category: "Misleading product information", titles: ["Wrong dimensions on listing", "Energy rating shown incorrectly"], rootCauses: ["Outdated product content", "Copy error in the listing template"], resolutions: ["Corrected the listing and accepted the return"], cost: [120, 60, 0, 20] },
+    {
+      category: "Pricing error",
+      titles: ["Listed price did not match checkout", "Promotion not applied at checkout"],
+      rootCauses: ["Price feed updated late", "Promotion code expired early in the partner system"],
+      resolutions: ["Refunded the difference and moved the price feed to hourly"],
+      cost: [45, 0, 10, 10],
+    },
+    {
+      category: "Order not processed",
+      titles: ["Order stuck without confirmation", "Order confirmed but never passed on"],
+      rootCauses: ["Integration queue stalled", "Manual review backlog"],
+      resolutions: ["Reprocessed the orders and added queue monitoring"],
+      cost: [0, 0, 20, 15],
+    },
+    {
+      category: "Misleading product information",
+      titles: ["Wrong dimensions on listing", "Energy rating shown incorrectly"],
+      rootCauses: ["Outdated product content", "Copy error in the listing template"],
+      resolutions: ["Corrected the listing and accepted the return"],
+      cost: [120, 60, 0, 20],
+    },
   ],
   RETAILER: [
-    { category: "Stock unavailable", titles: ["Item sold in store was not in stock", "Display model sold as new stock"], rootCauses: ["Stock count out of date", "Store system not synced with the warehouse"], resolutions: ["Sourced from another store and credited the wait"], cost: [0, 30, 30, 10] },
-    { category: "Poor in-store service", titles: ["Customer complained about staff behaviour", "No one available to help in the appliance aisle"], rootCauses: ["Understaffed weekend shift", "New staff not yet trained"], resolutions: ["Store manager called the customer; staffing plan adjusted"], cost: [0, 0, 20, 10] },
-    { category: "Checkout error", titles: ["Customer charged twice at the till", "Extended warranty added without consent"], rootCauses: ["Payment terminal timeout", "Till default not reset"], resolutions: ["Refunded the duplicate charge and updated the till settings"], cost: [90, 0, 10, 10] },
+    {
+      category: "Stock unavailable",
+      titles: ["Item sold in store was not in stock", "Display model sold as new stock"],
+      rootCauses: ["Stock count out of date", "Store system not synced with the warehouse"],
+      resolutions: ["Sourced from another store and credited the wait"],
+      cost: [0, 30, 30, 10],
+    },
+    {
+      category: "Poor in-store service",
+      titles: ["Customer complained about staff behaviour", "No one available to help in the appliance aisle"],
+      rootCauses: ["Understaffed weekend shift", "New staff not yet trained"],
+      resolutions: ["Store manager called the customer; staffing plan adjusted"],
+      cost: [0, 0, 20, 10],
+    },
+    {
+      category: "Checkout error",
+      titles: ["Customer charged twice at the till", "Extended warranty added without consent"],
+      rootCauses: ["Payment terminal timeout", "Till default not reset"],
+      resolutions: ["Refunded the duplicate charge and updated the till settings"],
+      cost: [90, 0, 10, 10],
+    },
   ],
   SERVICE: [
-    { category: "Long wait time", titles: ["Customer waited over 40 minutes on the advice line", "Chat queue abandoned at peak"], rootCauses: ["Forecast missed a promotion peak", "Agents pulled onto another client's queue"], resolutions: ["Staffing forecast now includes the promotion calendar"], cost: [0, 0, 10, 10] },
-    { category: "Repair not fixed", titles: ["Repair visit did not fix the fault", "Wrong spare part brought to the repair"], rootCauses: ["Diagnosis by phone was wrong", "Parts catalogue out of date"], resolutions: ["Second visit with the right part; remote diagnosis script updated"], cost: [0, 0, 60, 50] },
-    { category: "Wrong advice", titles: ["Customer advised a model that does not fit", "Incorrect warranty information given"], rootCauses: ["Agent knowledge base outdated", "Script missing the fit check"], resolutions: ["Exchanged the product and updated the knowledge base"], cost: [110, 50, 0, 20] },
+    {
+      category: "Long wait time",
+      titles: ["Customer waited over 40 minutes on the advice line", "Chat queue abandoned at peak"],
+      rootCauses: ["Forecast missed a promotion peak", "Agents pulled onto another client's queue"],
+      resolutions: ["Staffing forecast now includes the promotion calendar"],
+      cost: [0, 0, 10, 10],
+    },
+    {
+      category: "Repair not fixed",
+      titles: ["Repair visit did not fix the fault", "Wrong spare part brought to the repair"],
+      rootCauses: ["Diagnosis by phone was wrong", "Parts catalogue out of date"],
+      resolutions: ["Second visit with the right part; remote diagnosis script updated"],
+      cost: [0, 0, 60, 50],
+    },
+    {
+      category: "Wrong advice",
+      titles: ["Customer advised a model that does not fit", "Incorrect warranty information given"],
+      rootCauses: ["Agent knowledge base outdated", "Script missing the fit check"],
+      resolutions: ["Exchanged the product and updated the knowledge base"],
+      cost: [110, 50, 0, 20],
+    },
   ],
   HOST: [
-    { category: "Event cancelled", titles: ["Demo event cancelled at short notice"], rootCauses: ["Venue double-booked"], resolutions: ["Guests re-invited with a voucher"], cost: [0, 0, 15, 10] },
-    { category: "Venue not ready", titles: ["Demo kitchen not set up on arrival", "Appliances on display not working at the event"], rootCauses: ["Set-up crew arrived late", "Power not connected to the demo island"], resolutions: ["Set-up checklist signed off an hour before doors open"], cost: [0, 0, 10, 20] },
+    {
+      category: "Event cancelled",
+      titles: ["Demo event cancelled at short notice"],
+      rootCauses: ["Venue double-booked"],
+      resolutions: ["Guests re-invited with a voucher"],
+      cost: [0, 0, 15, 10],
+    },
+    {
+      category: "Venue not ready",
+      titles: ["Demo kitchen not set up on arrival", "Appliances on display not working at the event"],
+      rootCauses: ["Set-up crew arrived late", "Power not connected to the demo island"],
+      resolutions: ["Set-up checklist signed off an hour before doors open"],
+      cost: [0, 0, 10, 20],
+    },
   ],
   CURBSIDE: [
-    { category: "Order not ready", titles: ["Order not ready at pickup time", "Locker code did not work"], rootCauses: ["Picking backlog", "Locker firmware bug"], resolutions: ["Order handed over with a credit; locker firmware updated"], cost: [0, 0, 15, 10] },
-    { category: "Wrong order handed over", titles: ["Customer received someone else's order"], rootCauses: ["Labels swapped at picking"], resolutions: ["Orders swapped back; scan-at-handover enforced"], cost: [0, 40, 10, 15] },
+    {
+      category: "Order not ready",
+      titles: ["Order not ready at pickup time", "Locker code did not work"],
+      rootCauses: ["Picking backlog", "Locker firmware bug"],
+      resolutions: ["Order handed over with a credit; locker firmware updated"],
+      cost: [0, 0, 15, 10],
+    },
+    {
+      category: "Wrong order handed over",
+      titles: ["Customer received someone else's order"],
+      rootCauses: ["Labels swapped at picking"],
+      resolutions: ["Orders swapped back; scan-at-handover enforced"],
+      cost: [0, 40, 10, 15],
+    },
   ],
   OTHER: [
-    { category: "Service failure", titles: ["Service not delivered as promised"], rootCauses: ["Process not followed"], resolutions: ["Process retrained"], cost: [0, 0, 20, 10] },
+    {
+      category: "Service failure",
+      titles: ["Service not delivered as promised"],
+      rootCauses: ["Process not followed"],
+      resolutions: ["Process retrained"],
+      cost: [0, 0, 20, 10],
+    },
   ],
 };
 
 const FIRST_NAMES = [
-  "Olivia", "Liam", "Emma", "Noah", "Ava", "Elijah", "Sophia", "James", "Isabella", "Lucas", "Mia", "Mateo", "Amelia", "Ethan",
-  "Harper", "Aiden", "Evelyn", "Daniel", "Abigail", "Henry", "Priya", "Arjun", "Mei", "Wei", "Fatima", "Omar", "Chloe", "Samuel",
-  "Grace", "Leo", "Zoe", "Gabriel", "Nora", "Julian", "Hannah", "Isaac", "Layla", "Caleb", "Aaliyah", "Diego", "Sofia", "Kenji",
+  "Olivia",
+  "Liam",
+  "Emma",
+  "Noah",
+  "Ava",
+  "Elijah",
+  "Sophia",
+  "James",
+  "Isabella",
+  "Lucas",
+  "Mia",
+  "Mateo",
+  "Amelia",
+  "Ethan",
+  "Harper",
+  "Aiden",
+  "Evelyn",
+  "Daniel",
+  "Abigail",
+  "Henry",
+  "Priya",
+  "Arjun",
+  "Mei",
+  "Wei",
+  "Fatima",
+  "Omar",
+  "Chloe",
+  "Samuel",
+  "Grace",
+  "Leo",
+  "Zoe",
+  "Gabriel",
+  "Nora",
+  "Julian",
+  "Hannah",
+  "Isaac",
+  "Layla",
+  "Caleb",
+  "Aaliyah",
+  "Diego",
+  "Sofia",
+  "Kenji",
 ];
 const LAST_NAMES = [
-  "Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez", "Hernandez", "Lopez",
-  "Wilson", "Anderson", "Thomas", "Taylor", "Moore", "Jackson", "Martin", "Lee", "Perez", "Thompson", "White", "Harris", "Clark",
-  "Lewis", "Robinson", "Walker", "Young", "Allen", "King", "Wright", "Scott", "Nguyen", "Hill", "Patel", "Chen", "Kim", "Okafor",
-  "Kowalski", "Rossi", "Fischer", "Haddad", "Sato", "Whitfield",
+  "Smith",
+  "Johnson",
+  "Williams",
+  "Brown",
+  "Jones",
+  "Garcia",
+  "Miller",
+  "Davis",
+  "Rodriguez",
+  "Martinez",
+  "Hernandez",
+  "Lopez",
+  "Wilson",
+  "Anderson",
+  "Thomas",
+  "Taylor",
+  "Moore",
+  "Jackson",
+  "Martin",
+  "Lee",
+  "Perez",
+  "Thompson",
+  "White",
+  "Harris",
+  "Clark",
+  "Lewis",
+  "Robinson",
+  "Walker",
+  "Young",
+  "Allen",
+  "King",
+  "Wright",
+  "Scott",
+  "Nguyen",
+  "Hill",
+  "Patel",
+  "Chen",
+  "Kim",
+  "Okafor",
+  "Kowalski",
+  "Rossi",
+  "Fischer",
+  "Haddad",
+  "Sato",
+  "Whitfield",
 ];
 const COMPANY_PREFIXES = [
-  "Oakwood", "Riverside", "Summit", "Bayview", "Pinecrest", "Granite", "Silverline", "Lakeshore", "Cedar", "Maplewood", "Harborview",
-  "Hillside", "Prairie", "Sunrise", "Northgate", "Stonebridge", "Willow", "Redwood", "Brookfield", "Fairview", "Highland", "Clearwater",
+  "Oakwood",
+  "Riverside",
+  "Summit",
+  "Bayview",
+  "Pinecrest",
+  "Granite",
+  "Silverline",
+  "Lakeshore",
+  "Cedar",
+  "Maplewood",
+  "Harborview",
+  "Hillside",
+  "Prairie",
+  "Sunrise",
+  "Northgate",
+  "Stonebridge",
+  "Willow",
+  "Redwood",
+  "Brookfield",
+  "Fairview",
+  "Highland",
+  "Clearwater",
 ];
 const COMPANY_SUFFIXES = [
-  "Property Management", "Hotels", "Dental Group", "Restaurants", "Apartments", "Builders", "Student Housing", "Senior Living",
-  "Café Group", "Fitness Clubs", "Office Parks", "Vacation Rentals", "Schools", "Clinics", "Catering",
+  "Property Management",
+  "Hotels",
+  "Dental Group",
+  "Restaurants",
+  "Apartments",
+  "Builders",
+  "Student Housing",
+  "Senior Living",
+  "Café Group",
+  "Fitness Clubs",
+  "Office Parks",
+  "Vacation Rentals",
+  "Schools",
+  "Clinics",
+  "Catering",
 ];
-const CONTACT_TITLES = ["Account manager", "Operations director", "Customer experience lead", "Regional manager", "Managing director", "Quality manager"];
+const CONTACT_TITLES = [
+  "Account manager",
+  "Operations director",
+  "Customer experience lead",
+  "Regional manager",
+  "Managing director",
+  "Quality manager",
+];
 
 const PARTNER_DESCRIPTIONS: Record<PartnerType, string> = {
   DELIVERY: "Two-person delivery of large appliances into the home, with haul-away of the old unit.",
@@ -479,7 +1272,12 @@ type PlannedPartner = PartnerSpec & {
   alignmentAnswered: boolean;
 };
 
-type UserSpec = { email: string; name: string; role: "OWNER" | "STEWARD" | "ANALYST" | "PARTNER_ADMIN" | "PARTNER_AGENT"; partnerKey?: string };
+type UserSpec = {
+  email: string;
+  name: string;
+  role: "OWNER" | "STEWARD" | "ANALYST" | "PARTNER_ADMIN" | "PARTNER_AGENT";
+  partnerKey?: string;
+};
 
 type Base = {
   partners: PlannedPartner[];
@@ -505,7 +1303,15 @@ function planBase(opts: Resolved): Base {
       const pool = PARTNER_CATALOGUE.filter((p) => p.type === slot.type && !used.has(p.name));
       const chosen = rng.pick(pool);
       used.add(chosen.name);
-      return { name: chosen.name, type: slot.type, status: slot.status, tier: slot.tier, region: chosen.region, size: slot.size, quality: slot.quality };
+      return {
+        name: chosen.name,
+        type: slot.type,
+        status: slot.status,
+        tier: slot.tier,
+        region: chosen.region,
+        size: slot.size,
+        quality: slot.quality,
+      };
     });
   }
 
@@ -565,7 +1371,8 @@ function planBase(opts: Resolved): Base {
   );
   for (const p of current) {
     users.push({ email: email(`${p.key}.admin`), name: person(), role: "PARTNER_ADMIN", partnerKey: p.key });
-    if (withAgents.has(p.key)) users.push({ email: email(`${p.key}.agent`), name: person(), role: "PARTNER_AGENT", partnerKey: p.key });
+    if (withAgents.has(p.key))
+      users.push({ email: email(`${p.key}.agent`), name: person(), role: "PARTNER_AGENT", partnerKey: p.key });
   }
 
   const login = (e: string) => ({ email: e, password: opts.password });
@@ -645,7 +1452,14 @@ function planRows(opts: Resolved, base: Base, userIds: Map<string, string>): Pla
     if (partner && u.role === "PARTNER_ADMIN") adminOf.set(partner.id, { id: userId(u.email), email: u.email });
     if (partner && u.role === "PARTNER_AGENT") agentOf.set(partner.id, { id: userId(u.email), email: u.email });
     const createdAt = partner?.contractStart ? addDays(partner.contractStart, 7) : addDays(tenantCreatedAt, 1);
-    return { tenantId, id: membershipId(createdAt), userId: userId(u.email), role: u.role, partnerId: partner?.id ?? null, createdAt };
+    return {
+      tenantId,
+      id: membershipId(createdAt),
+      userId: userId(u.email),
+      role: u.role,
+      partnerId: partner?.id ?? null,
+      createdAt,
+    };
   });
 
   // partners and contacts
@@ -707,7 +1521,14 @@ function planRows(opts: Resolved, base: Base, userIds: Map<string, string>): Pla
     for (const q of questions.slice(0, count)) {
       const rating = Math.round(clamp(ar.normal(2.6 + 2.4 * ((p.quality - 0.6) / 0.35), 0.8), 0, 5));
       mine.push({ questionId: q.id, rating });
-      answers.push({ tenantId, partnerId: p.id, questionId: q.id, rating, answeredAt, note: rating <= 2 ? "Discussed in the vetting call" : null });
+      answers.push({
+        tenantId,
+        partnerId: p.id,
+        questionId: q.id,
+        rating,
+        answeredAt,
+        note: rating <= 2 ? "Discussed in the vetting call" : null,
+      });
     }
     partnerRows[index].alignmentScore = computeAlignment(questions, mine).score;
   });
@@ -717,7 +1538,11 @@ function planRows(opts: Resolved, base: Base, userIds: Map<string, string>): Pla
   const touchpointId = idStream("touchpoints");
   const tpSpecs = opts.scale === "full" ? TOUCHPOINTS : TOUCHPOINTS.filter((t) => SMALL_TOUCHPOINTS.includes(t.key));
   const operating = partners.filter((p) => OPERATING.includes(p.status));
-  const touchpoints: PlannedTouchpoint[] = tpSpecs.map((t) => ({ ...t, id: touchpointId(addDays(tenantCreatedAt, 3)), partners: [] }));
+  const touchpoints: PlannedTouchpoint[] = tpSpecs.map((t) => ({
+    ...t,
+    id: touchpointId(addDays(tenantCreatedAt, 3)),
+    partners: [],
+  }));
   for (const t of touchpoints) {
     const main = operating.filter((p) => p.type === t.types[0]);
     const others = tr.shuffle(operating.filter((p) => t.types.slice(1).includes(p.type)));
@@ -748,7 +1573,12 @@ function planRows(opts: Resolved, base: Base, userIds: Map<string, string>): Pla
   const touchpointPartners: Prisma.TouchpointPartnerCreateManyInput[] = [];
   for (const t of touchpoints) {
     for (const p of t.partners) {
-      touchpointPartners.push({ tenantId, touchpointId: t.id, partnerId: p.id, assignedAt: p.contractStart ?? p.createdAt });
+      touchpointPartners.push({
+        tenantId,
+        touchpointId: t.id,
+        partnerId: p.id,
+        assignedAt: p.contractStart ?? p.createdAt,
+      });
     }
   }
   const touchpointsOf = (p: PlannedPartner) => touchpoints.filter((t) => t.partners.includes(p));
@@ -758,9 +1588,9 @@ function planRows(opts: Resolved, base: Base, userIds: Map<string, string>): Pla
   const standardId = idStream("standards");
   const ackId = idStream("acknowledgements");
   const assessmentId = idStream("assessments");
-  const standardSpecs = (opts.scale === "full" ? STANDARDS : STANDARDS.filter((s) => SMALL_STANDARDS.includes(s.name))).filter((s) =>
-    touchpoints.some((t) => t.key === s.touchpoint),
-  );
+  const standardSpecs = (
+    opts.scale === "full" ? STANDARDS : STANDARDS.filter((s) => SMALL_STANDARDS.includes(s.name))
+  ).filter((s) => touchpoints.some((t) => t.key === s.touchpoint));
   const standardsCreatedAt = addDays(windowStart, -45);
   const standards = standardSpecs.map((s) => {
     const id = standardId(standardsCreatedAt);
@@ -789,23 +1619,44 @@ function planRows(opts: Resolved, base: Base, userIds: Map<string, string>): Pla
   });
   const acknowledgements: Prisma.StandardAcknowledgementCreateManyInput[] = [];
   const assessments: Prisma.AssessmentCreateManyInput[] = [];
-  const periods = Array.from({ length: size.assessmentMonths }, (_, i) => addMonths(monthStart(now), -(size.assessmentMonths - i)));
+  const periods = Array.from({ length: size.assessmentMonths }, (_, i) =>
+    addMonths(monthStart(now), -(size.assessmentMonths - i)),
+  );
   for (const { spec, touchpoint, row } of standards) {
     for (const p of touchpoint.partners) {
       const admin = adminOf.get(p.id);
       if (admin && CURRENT.includes(p.status) && sr.chance(0.85)) {
         const from = new Date(Math.max(standardsCreatedAt.getTime(), (p.contractStart ?? p.createdAt).getTime()));
         const at = sr.date(from, addDays(from, 60));
-        acknowledgements.push({ tenantId, id: ackId(at), standardId: row.id, partnerId: p.id, userId: admin.id, trainingCompleted: sr.chance(0.75), acknowledgedAt: at });
+        acknowledgements.push({
+          tenantId,
+          id: ackId(at),
+          standardId: row.id,
+          partnerId: p.id,
+          userId: admin.id,
+          trainingCompleted: sr.chance(0.75),
+          acknowledgedAt: at,
+        });
       }
       for (const period of periods) {
-        if (!p.operatingFrom || p.operatingFrom.getTime() > period.getTime() || p.operatingTo!.getTime() < addMonths(period, 1).getTime()) continue;
+        if (
+          !p.operatingFrom ||
+          p.operatingFrom.getTime() > period.getTime() ||
+          p.operatingTo!.getTime() < addMonths(period, 1).getTime()
+        )
+          continue;
         const months = (period.getTime() - now.getTime()) / (30.44 * DAY);
         const q = clamp(p.quality + (p.trend * months) / 12, 0.4, 0.99);
         const value = measure(sr, spec, q);
         const latest = period.getTime() === periods[periods.length - 1].getTime();
         const selfReport = latest && admin !== undefined && sr.chance(0.15);
-        const source = selfReport ? "SELF_REPORT" : spec.metricKind === "PASS_FAIL" ? "AUDIT" : spec.metricKind === "RATING" ? "SURVEY" : "SYSTEM";
+        const source = selfReport
+          ? "SELF_REPORT"
+          : spec.metricKind === "PASS_FAIL"
+            ? "AUDIT"
+            : spec.metricKind === "RATING"
+              ? "SURVEY"
+              : "SYSTEM";
         const recordedAt = addDays(addMonths(period, 1), sr.int(1, 6));
         const createdAt = recordedAt.getTime() < now.getTime() ? recordedAt : addMinutes(now, -sr.int(60, 600));
         assessments.push({
@@ -817,8 +1668,16 @@ function planRows(opts: Resolved, base: Base, userIds: Map<string, string>): Pla
           value,
           met: isMet(spec, value),
           source,
-          evidenceText: source === "AUDIT" ? "Field audit checklist" : source === "SELF_REPORT" ? "Monthly self-assessment with the partner's own report attached" : null,
-          evidenceUrl: source === "SELF_REPORT" ? `https://docs.${p.key}.example/reports/${period.toISOString().slice(0, 7)}.pdf` : null,
+          evidenceText:
+            source === "AUDIT"
+              ? "Field audit checklist"
+              : source === "SELF_REPORT"
+                ? "Monthly self-assessment with the partner's own report attached"
+                : null,
+          evidenceUrl:
+            source === "SELF_REPORT"
+              ? `https://docs.${p.key}.example/reports/${period.toISOString().slice(0, 7)}.pdf`
+              : null,
           verification: selfReport ? "PENDING" : "VERIFIED",
           verifiedById: selfReport || source === "SYSTEM" ? null : stewardId,
           verifiedAt: selfReport || source === "SYSTEM" ? null : createdAt,
@@ -837,15 +1696,28 @@ function planRows(opts: Resolved, base: Base, userIds: Map<string, string>): Pla
   const sellers = operating.filter((p) => p.type === "RESELLER" || p.type === "RETAILER" || p.type === "HOST");
   const operatingAt = (list: PlannedPartner[], t: Date) =>
     list.filter((p) => p.operatingFrom!.getTime() <= t.getTime() && t.getTime() < p.operatingTo!.getTime());
-  type Cust = { id: string; acquiredAt: Date; segment: "B2B" | "B2C"; acquiredBy: PlannedPartner | null; lambda: number; dropout: number; spend: number };
+  type Cust = {
+    id: string;
+    acquiredAt: Date;
+    segment: "B2B" | "B2C";
+    acquiredBy: PlannedPartner | null;
+    lambda: number;
+    dropout: number;
+    spend: number;
+  };
   const custs: Cust[] = [];
   for (let i = 0; i < size.customers; i++) {
-    const acquiredAt = new Date(acquisitionStart.getTime() + (acquisitionEnd.getTime() - acquisitionStart.getTime()) * Math.pow(cr.next(), 0.75));
+    const acquiredAt = new Date(
+      acquisitionStart.getTime() + (acquisitionEnd.getTime() - acquisitionStart.getTime()) * Math.pow(cr.next(), 0.75),
+    );
     const segment = cr.chance(0.2) ? "B2B" : "B2C";
     const available = operatingAt(sellers, acquiredAt);
     const acquiredBy =
       available.length > 0 && cr.chance(0.7)
-        ? cr.weighted(available, available.map((p) => p.size * (segment === "B2B" && p.type === "RESELLER" ? 1.8 : 1)))
+        ? cr.weighted(
+            available,
+            available.map((p) => p.size * (segment === "B2B" && p.type === "RESELLER" ? 1.8 : 1)),
+          )
         : null;
     // BG/NBD-style heterogeneity: purchase rate ~ Gamma, dropout after each purchase ~ Beta;
     // Gamma-Gamma-style spend: each customer has a mean order value.
@@ -911,9 +1783,17 @@ function planRows(opts: Resolved, base: Base, userIds: Map<string, string>): Pla
       if (c.acquiredBy && operatingAt([c.acquiredBy], at).length > 0 && xr.chance(0.65)) partner = c.acquiredBy;
       else if (xr.chance(0.7)) {
         const available = operatingAt(sellers, at);
-        if (available.length > 0) partner = xr.weighted(available, available.map((p) => p.size));
+        if (available.length > 0)
+          partner = xr.weighted(
+            available,
+            available.map((p) => p.size),
+          );
       }
-      const inStore = partner !== null && (partner.type === "RETAILER" || partner.type === "HOST") && store !== undefined && xr.chance(0.6);
+      const inStore =
+        partner !== null &&
+        (partner.type === "RETAILER" || partner.type === "HOST") &&
+        store !== undefined &&
+        xr.chance(0.6);
       const touchpoint = inStore ? store : checkout;
       const channel: Channel = inStore ? "STORE" : partner === null && xr.chance(0.15) ? "PHONE" : "ONLINE";
       const revenue = xr.gamma(6, c.spend / 6);
@@ -946,7 +1826,14 @@ function planRows(opts: Resolved, base: Base, userIds: Map<string, string>): Pla
   const interactionId = idStream("interactions");
   const months: Date[] = [];
   for (let m = windowStart; m.getTime() < now.getTime(); m = addMonths(m, 1)) months.push(m);
-  type Cell = { month: Date; from: Date; to: Date; touchpoint: PlannedTouchpoint; partner: PlannedPartner; weight: number };
+  type Cell = {
+    month: Date;
+    from: Date;
+    to: Date;
+    touchpoint: PlannedTouchpoint;
+    partner: PlannedPartner;
+    weight: number;
+  };
   const cells: Cell[] = [];
   for (const month of months) {
     const end = new Date(Math.min(addMonths(month, 1).getTime(), now.getTime()));
@@ -959,7 +1846,8 @@ function planRows(opts: Resolved, base: Base, userIds: Map<string, string>): Pla
         // a partner that joined recently ramps up over its first six months
         const tenureMonths = (from - p.operatingFrom!.getTime()) / (30.44 * DAY);
         const ramp = clamp(0.3 + tenureMonths / 6, 0.3, 1);
-        const weight = SEASON[month.getUTCMonth()] * t.volume * p.size * share * ramp / Math.max(1, t.partners.length / 4);
+        const weight =
+          (SEASON[month.getUTCMonth()] * t.volume * p.size * share * ramp) / Math.max(1, t.partners.length / 4);
         cells.push({ month, from: new Date(from), to: new Date(to), touchpoint: t, partner: p, weight });
       }
     }
@@ -972,7 +1860,9 @@ function planRows(opts: Resolved, base: Base, userIds: Map<string, string>): Pla
     const q = clamp(cell.partner.quality + (cell.partner.trend * monthsFromNow) / 12 + ir.normal(0, 0.01), 0.4, 0.995);
     for (let i = 0; i < count; i++) {
       let at = ir.date(cell.from, cell.to);
-      at = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate(), ir.int(8, 20), ir.int(0, 59), ir.int(0, 59)));
+      at = new Date(
+        Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate(), ir.int(8, 20), ir.int(0, 59), ir.int(0, 59)),
+      );
       if (at.getTime() < cell.from.getTime() || at.getTime() >= cell.to.getTime()) at = ir.date(cell.from, cell.to);
       const u = ir.next();
       const outcome = u < q ? "SUCCESS" : u < q + (1 - q) * 0.6 ? "PARTIAL" : "FAILURE";
@@ -1166,7 +2056,8 @@ function planIncidents(a: IncidentArgs) {
   for (let i = 0; i < a.count; i++) {
     // The first incidents cover every status and severity; the rest are drawn.
     const status: IncidentStatus = i < INCIDENT_STATUSES.length ? INCIDENT_STATUSES[i] : r.weightedPick(STATUS_WEIGHTS);
-    const severity: Severity = i < SEVERITIES.length ? SEVERITIES[(i * 3) % SEVERITIES.length] : r.weightedPick(SEVERITY_WEIGHTS);
+    const severity: Severity =
+      i < SEVERITIES.length ? SEVERITIES[(i * 3) % SEVERITIES.length] : r.weightedPick(SEVERITY_WEIGHTS);
     const active = status !== "CLOSED" && status !== "RESOLVED";
     const pool = active || status === "RESOLVED" ? current : candidates;
     const partner = r.weighted(pool, pool.map(weightOf));
@@ -1216,8 +2107,15 @@ function planIncidents(a: IncidentArgs) {
     const cats = INCIDENT_CATEGORIES[partner.type];
     const cat = r.pick(cats);
     const customersAffected =
-      severity === "CRITICAL" ? r.int(8, 80) : severity === "HIGH" ? r.int(2, 15) : severity === "MEDIUM" ? r.int(1, 4) : 1;
-    const costOf = (perCustomer: number) => (perCustomer > 0 ? Number((perCustomer * customersAffected * r.float(0.6, 1.5)).toFixed(2)) : 0);
+      severity === "CRITICAL"
+        ? r.int(8, 80)
+        : severity === "HIGH"
+          ? r.int(2, 15)
+          : severity === "MEDIUM"
+            ? r.int(1, 4)
+            : 1;
+    const costOf = (perCustomer: number) =>
+      perCustomer > 0 ? Number((perCustomer * customersAffected * r.float(0.6, 1.5)).toFixed(2)) : 0;
     const served = a.servedBy.get(partner.id)?.filter((c) => c.acquiredAt.getTime() <= openedAt.getTime());
     const customer =
       customersAffected <= 4 && r.chance(0.8)
@@ -1233,7 +2131,12 @@ function planIncidents(a: IncidentArgs) {
     const admin = a.adminOf.get(partner.id);
     const partnerLabel = admin?.email ?? partner.name;
     const title = r.pick(cat.titles);
-    const reporter = source === "STEWARD" ? a.steward.email : source === "PARTNER" ? partnerLabel : `api key ${partner.key}-integration`;
+    const reporter =
+      source === "STEWARD"
+        ? a.steward.email
+        : source === "PARTNER"
+          ? partnerLabel
+          : `api key ${partner.key}-integration`;
     const description = `${title}. ${customersAffected === 1 ? "One customer" : `${customersAffected} customers`} affected at ${touchpoint.name.toLowerCase()} (${partner.region}). Reported ${source === "API" ? "through the API" : `by ${reporter}`}.`;
     const plan = planIncident({
       tenantId: a.tenantId,
@@ -1295,7 +2198,14 @@ function planIncidents(a: IncidentArgs) {
     for (const e of due) {
       const at = addMinutes(new Date(e.reason === "ACK_BREACH" ? ackDue : resolveDue), 1);
       if (at.getTime() > now.getTime()) continue;
-      escalations.push({ tenantId: a.tenantId, id: a.newId(at), incidentId: inc.id, level: e.level, reason: e.reason, createdAt: at });
+      escalations.push({
+        tenantId: a.tenantId,
+        id: a.newId(at),
+        incidentId: inc.id,
+        level: e.level,
+        reason: e.reason,
+        createdAt: at,
+      });
       plan.events.push({
         tenantId: a.tenantId,
         id: a.newId(at),
@@ -1375,7 +2285,11 @@ async function writePlan(db: Db, tenantId: string, plan: Plan, lap: (what: strin
   lap(`${plan.incidents.length} incidents`);
 }
 
-type BulkColumn<R> = { [K in Exclude<keyof R, "tenantId"> & string]: { name: K; type: string } }[Exclude<keyof R, "tenantId"> & string];
+type BulkColumn<R> = { [K in Exclude<keyof R, "tenantId"> & string]: { name: K; type: string } }[Exclude<
+  keyof R,
+  "tenantId"
+> &
+  string];
 
 /**
  * INSERT … SELECT FROM unnest(one array per column), in batches: one parameter per column instead

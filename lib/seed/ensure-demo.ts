@@ -5,7 +5,14 @@ import { recomputeCustomerValues } from "@/lib/value/recompute";
 import { computeMonth, publishMonth } from "@/lib/scorecards/compute";
 import { runExportJob } from "@/lib/scorecards/export-job";
 import { ValueModelError } from "@/lib/value/tenant-models";
-import { demoLogins, demoTenantExists, demoTenantId, seedDemoTenant, type DemoScale, type SeedDemoOptions } from "./demo-tenant";
+import {
+  demoLogins,
+  demoTenantExists,
+  demoTenantId,
+  seedDemoTenant,
+  type DemoScale,
+  type SeedDemoOptions,
+} from "./demo-tenant";
 
 export type DemoLoginLine = { label: string; email: string; password: string };
 
@@ -20,7 +27,10 @@ const DEMO_TENANTS: SeedDemoOptions[] = [
  * incidents have live SLA clocks), makes the Northwind owner a steward of Contoso too (to show the
  * tenant switcher), and returns the logins to print.
  */
-export async function ensureDemoTenants(say: (line: string) => void, northwindScale: DemoScale = "full"): Promise<DemoLoginLine[]> {
+export async function ensureDemoTenants(
+  say: (line: string) => void,
+  northwindScale: DemoScale = "full",
+): Promise<DemoLoginLine[]> {
   const today = new Date(new Date().toISOString().slice(0, 10));
   const tenants = DEMO_TENANTS.map((t) => (t.slug === "northwind" ? { ...t, scale: northwindScale } : t));
   for (const options of tenants) {
@@ -47,7 +57,11 @@ export async function ensureDemoTenants(say: (line: string) => void, northwindSc
     { label: "Northwind owner (+ Contoso steward)", ...northwind.owner },
     { label: "Northwind steward", ...northwind.steward },
     { label: "Northwind analyst", ...northwind.analyst },
-    { label: `Partner admin, ${northwind.partner.partnerName}`, email: northwind.partner.email, password: northwind.partner.password },
+    {
+      label: `Partner admin, ${northwind.partner.partnerName}`,
+      email: northwind.partner.email,
+      password: northwind.partner.password,
+    },
     { label: "Contoso steward", ...contoso.steward },
   ];
 }
@@ -69,7 +83,9 @@ async function computeCustomerValueHistory(tenantId: string, today: Date, say: (
     const month = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - back, 1));
     try {
       const result = await recomputeCustomerValues(tenantId, { month, now: today });
-      say(`  customer values ${result.month}: ${result.customers.toLocaleString("en")} customers, equity ${Math.round(result.totalEquity).toLocaleString("en")}`);
+      say(
+        `  customer values ${result.month}: ${result.customers.toLocaleString("en")} customers, equity ${Math.round(result.totalEquity).toLocaleString("en")}`,
+      );
     } catch (error) {
       // A small tenant's early months can be too thin for the BG/NBD fit: leave those months without snapshots.
       if (!(error instanceof ValueModelError)) throw error;

@@ -114,7 +114,11 @@ export async function createTenantWithOwner(input: CreateTenantInput = {}): Prom
   const n = nextN();
   const id = input.id ?? randomUUID();
   const slug = input.slug ?? `tenant-${n}-${RUN}`;
-  const { user, password } = await createUser({ email: input.ownerEmail, name: input.ownerName, password: input.password });
+  const { user, password } = await createUser({
+    email: input.ownerEmail,
+    name: input.ownerName,
+    password: input.password,
+  });
   return withTenant({ tenantId: id }, async (db) => {
     const tenant = await db.tenant.create({
       data: { id, slug, name: input.name ?? `Tenant ${n}`, timezone: input.timezone, settings: input.settings },
@@ -140,8 +144,11 @@ export type AddMemberInput = { tenantId: string; userId: string; role: Role; par
 export async function addMember(db: Db, input: AddMemberInput): Promise<Membership> {
   const partnerId = input.partnerId ?? null;
   if (isPartnerRole(input.role) && !partnerId) throw new FactoryError(`A ${input.role} membership needs a partnerId`);
-  if (!isPartnerRole(input.role) && partnerId) throw new FactoryError(`A ${input.role} membership cannot have a partnerId`);
-  return db.membership.create({ data: { tenantId: input.tenantId, userId: input.userId, role: input.role, partnerId } });
+  if (!isPartnerRole(input.role) && partnerId)
+    throw new FactoryError(`A ${input.role} membership cannot have a partnerId`);
+  return db.membership.create({
+    data: { tenantId: input.tenantId, userId: input.userId, role: input.role, partnerId },
+  });
 }
 
 // ---------------------------------------------------------------- partner network
@@ -149,15 +156,31 @@ export async function addMember(db: Db, input: AddMemberInput): Promise<Membersh
 type Overrides<T> = Partial<Omit<T, "tenantId">>;
 
 /** A partner. Defaults: `Partner <n>`, DELIVERY, REGISTERED, **ACTIVE** (not the schema's PROSPECT), region "North". */
-export function createPartner(db: Db, tenantId: string, overrides: Overrides<Prisma.PartnerUncheckedCreateInput> = {}): Promise<Partner> {
+export function createPartner(
+  db: Db,
+  tenantId: string,
+  overrides: Overrides<Prisma.PartnerUncheckedCreateInput> = {},
+): Promise<Partner> {
   const n = nextN();
   return db.partner.create({
-    data: { name: `Partner ${n}`, type: "DELIVERY", tier: "REGISTERED", status: "ACTIVE", region: "North", ...overrides, tenantId },
+    data: {
+      name: `Partner ${n}`,
+      type: "DELIVERY",
+      tier: "REGISTERED",
+      status: "ACTIVE",
+      region: "North",
+      ...overrides,
+      tenantId,
+    },
   });
 }
 
 /** A touchpoint. Defaults: `Touchpoint <n>`, stage "engage", FIELD, not a moment of truth, weight 1. */
-export function createTouchpoint(db: Db, tenantId: string, overrides: Overrides<Prisma.TouchpointUncheckedCreateInput> = {}): Promise<Touchpoint> {
+export function createTouchpoint(
+  db: Db,
+  tenantId: string,
+  overrides: Overrides<Prisma.TouchpointUncheckedCreateInput> = {},
+): Promise<Touchpoint> {
   const n = nextN();
   return db.touchpoint.create({
     data: { name: `Touchpoint ${n}`, stage: "engage", channel: "FIELD", position: n, ...overrides, tenantId },
@@ -165,7 +188,12 @@ export function createTouchpoint(db: Db, tenantId: string, overrides: Overrides<
 }
 
 /** Assigns a partner to handle a touchpoint. */
-export function assignPartner(db: Db, tenantId: string, touchpointId: string, partnerId: string): Promise<TouchpointPartner> {
+export function assignPartner(
+  db: Db,
+  tenantId: string,
+  touchpointId: string,
+  partnerId: string,
+): Promise<TouchpointPartner> {
   return db.touchpointPartner.create({ data: { tenantId, touchpointId, partnerId } });
 }
 
@@ -204,10 +232,20 @@ export function createStandard(
 // ---------------------------------------------------------------- customers and activity
 
 /** A customer. Defaults: `Customer <n>`, B2C, acquired 180 days ago, no acquiring partner. */
-export function createCustomer(db: Db, tenantId: string, overrides: Overrides<Prisma.CustomerUncheckedCreateInput> = {}): Promise<Customer> {
+export function createCustomer(
+  db: Db,
+  tenantId: string,
+  overrides: Overrides<Prisma.CustomerUncheckedCreateInput> = {},
+): Promise<Customer> {
   const n = nextN();
   return db.customer.create({
-    data: { name: `Customer ${n}`, segment: "B2C", acquiredAt: new Date(Date.now() - 180 * 24 * 60 * MINUTE), ...overrides, tenantId },
+    data: {
+      name: `Customer ${n}`,
+      segment: "B2C",
+      acquiredAt: new Date(Date.now() - 180 * 24 * 60 * MINUTE),
+      ...overrides,
+      tenantId,
+    },
   });
 }
 
@@ -218,7 +256,10 @@ export function createTransaction(db: Db, tenantId: string, input: TransactionIn
   return db.transaction.create({ data: { occurredAt: new Date(), revenue: 100, margin: 30, ...input, tenantId } });
 }
 
-export type InteractionInput = Overrides<Prisma.InteractionUncheckedCreateInput> & { partnerId: string; touchpointId: string };
+export type InteractionInput = Overrides<Prisma.InteractionUncheckedCreateInput> & {
+  partnerId: string;
+  touchpointId: string;
+};
 
 /** One customer experience at a touchpoint. Defaults: now, SUCCESS, no CSAT/NPS. */
 export function createInteraction(db: Db, tenantId: string, input: InteractionInput): Promise<Interaction> {
@@ -238,7 +279,14 @@ export const DEFAULT_SLA: Readonly<Record<Severity, SlaRule>> = {
 };
 
 export const SEVERITIES: readonly Severity[] = ["CRITICAL", "HIGH", "MEDIUM", "LOW"];
-export const INCIDENT_STATUSES: readonly IncidentStatus[] = ["OPEN", "ACKNOWLEDGED", "IN_PROGRESS", "WAITING", "RESOLVED", "CLOSED"];
+export const INCIDENT_STATUSES: readonly IncidentStatus[] = [
+  "OPEN",
+  "ACKNOWLEDGED",
+  "IN_PROGRESS",
+  "WAITING",
+  "RESOLVED",
+  "CLOSED",
+];
 
 /** Level 1 the partner, level 2 the brand's channel manager (a steward), level 3 an executive (the owner). */
 const DEFAULT_LADDER = [
@@ -379,7 +427,8 @@ export function planIncident(args: {
 
   let openedAt = input.openedAt;
   if (!openedAt) {
-    if (path.some((s) => given[s])) throw new FactoryError("createIncident: pass openedAt together with the step timestamps");
+    if (path.some((s) => given[s]))
+      throw new FactoryError("createIncident: pass openedAt together with the step timestamps");
     let total = 0;
     for (const s of path) total += defaultGap(s, total);
     openedAt = path.length === 0 ? now : addMinutes(now, -(total + 60));
@@ -391,7 +440,9 @@ export function planIncident(args: {
     const elapsed = (previous.getTime() - openedAt.getTime()) / MINUTE;
     const at = given[s] ?? addMinutes(previous, defaultGap(s, elapsed));
     if (at.getTime() < previous.getTime()) {
-      throw new FactoryError(`createIncident: the ${s} time (${at.toISOString()}) is before the previous step (${previous.toISOString()})`);
+      throw new FactoryError(
+        `createIncident: the ${s} time (${at.toISOString()}) is before the previous step (${previous.toISOString()})`,
+      );
     }
     steps.push({ status: s, at, actor: s === "CLOSED" ? "steward" : "partner" });
     previous = at;
@@ -413,9 +464,14 @@ export function planIncident(args: {
 
   const partnerLabel = input.partnerLabel ?? "partner";
   const stewardLabel = input.stewardLabel ?? "steward";
-  const reporterLabel = input.reporterLabel ?? (source === "PARTNER" ? partnerLabel : source === "API" ? "api" : stewardLabel);
-  const rootCause = resolvedLike ? (input.rootCause ?? `Root cause of the ${category.toLowerCase()} identified`) : input.rootCause;
-  const resolution = resolvedLike ? (input.resolution ?? "Fixed with the customer and the process corrected") : input.resolution;
+  const reporterLabel =
+    input.reporterLabel ?? (source === "PARTNER" ? partnerLabel : source === "API" ? "api" : stewardLabel);
+  const rootCause = resolvedLike
+    ? (input.rootCause ?? `Root cause of the ${category.toLowerCase()} identified`)
+    : input.rootCause;
+  const resolution = resolvedLike
+    ? (input.resolution ?? "Fixed with the customer and the process corrected")
+    : input.resolution;
   const title = input.title ?? `${category} #${number}`;
   const description = input.description ?? `${category} reported for this touchpoint.`;
 

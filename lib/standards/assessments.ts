@@ -11,7 +11,14 @@ async function applicableStandard(db: Db, tenantId: string, partnerId: string, s
   });
 }
 
-function measure(standard: { metricKind: "PERCENTAGE" | "RATING" | "DURATION" | "PASS_FAIL"; comparator: "GTE" | "LTE"; target: number }, value: number) {
+function measure(
+  standard: {
+    metricKind: "PERCENTAGE" | "RATING" | "DURATION" | "PASS_FAIL";
+    comparator: "GTE" | "LTE";
+    target: number;
+  },
+  value: number,
+) {
   const error = validateMeasurement(standard.metricKind, value);
   if (error) throw new DomainError(`${error}.`, "invalid");
   return isMet(standard, value);
@@ -29,12 +36,22 @@ export type RecordInput = {
 
 /** A steward's assessment: counted at once (VERIFIED). `met` is computed, never typed in. */
 export async function recordAssessment(db: Db, tenantId: string, userId: string, input: RecordInput) {
-  const partner = await db.partner.findFirst({ where: { tenantId, id: input.partnerId }, select: { id: true, name: true } });
+  const partner = await db.partner.findFirst({
+    where: { tenantId, id: input.partnerId },
+    select: { id: true, name: true },
+  });
   if (!partner) throw new DomainError("That partner was not found.", "not-found");
-  const exists = await db.experienceStandard.findFirst({ where: { tenantId, id: input.standardId, isCurrent: true }, select: { id: true } });
+  const exists = await db.experienceStandard.findFirst({
+    where: { tenantId, id: input.standardId, isCurrent: true },
+    select: { id: true },
+  });
   if (!exists) throw new DomainError("That standard was not found.", "not-found");
   const standard = await applicableStandard(db, tenantId, input.partnerId, input.standardId);
-  if (!standard) throw new DomainError(`This standard does not apply to ${partner.name}: assign it to the standard's touchpoint first.`, "invalid");
+  if (!standard)
+    throw new DomainError(
+      `This standard does not apply to ${partner.name}: assign it to the standard's touchpoint first.`,
+      "invalid",
+    );
   const met = measure(standard, input.value);
   const assessment = await db.assessment.create({
     data: {
@@ -108,17 +125,26 @@ export async function decideSelfAssessment(
       rejectionReason: input.decision === "REJECTED" ? input.reason : null,
     },
   });
-  if (updated.count !== 1) throw new DomainError("This assessment was decided meanwhile. Reload to see it.", "conflict");
+  if (updated.count !== 1)
+    throw new DomainError("This assessment was decided meanwhile. Reload to see it.", "conflict");
   return { ...assessment, verification: input.decision };
 }
 
 /** "We have read and trained on this standard" — once per partner and standard version. */
-export async function acknowledgeStandard(db: Db, tenantId: string, partnerId: string, userId: string, standardId: string) {
+export async function acknowledgeStandard(
+  db: Db,
+  tenantId: string,
+  partnerId: string,
+  userId: string,
+  standardId: string,
+) {
   const standard = await applicableStandard(db, tenantId, partnerId, standardId);
   if (!standard) throw new DomainError("That standard was not found.", "not-found");
   const existing = await db.standardAcknowledgement.findFirst({ where: { tenantId, partnerId, standardId } });
   if (existing) throw new DomainError("You have already acknowledged this standard.", "conflict");
-  await db.standardAcknowledgement.create({ data: { tenantId, partnerId, standardId, userId, trainingCompleted: true } });
+  await db.standardAcknowledgement.create({
+    data: { tenantId, partnerId, standardId, userId, trainingCompleted: true },
+  });
   return standard;
 }
 
@@ -176,7 +202,10 @@ export async function complianceByPartner(
 ): Promise<Map<string, ComplianceResult>> {
   const month = monthStart(period);
   const scope = partnerIds ? { partnerId: { in: partnerIds } } : {};
-  const assignments = await db.touchpointPartner.findMany({ where: { tenantId, ...scope }, select: { partnerId: true, touchpointId: true } });
+  const assignments = await db.touchpointPartner.findMany({
+    where: { tenantId, ...scope },
+    select: { partnerId: true, touchpointId: true },
+  });
   const touchpointIds = [...new Set(assignments.map((a) => a.touchpointId))];
   const standards = await db.experienceStandard.findMany({
     where: { tenantId, touchpointId: { in: touchpointIds } },
@@ -190,10 +219,20 @@ export async function complianceByPartner(
   });
   const assessments = await db.assessment.findMany({
     where: { tenantId, period: month, ...scope },
-    select: { id: true, partnerId: true, standardId: true, period: true, met: true, value: true, verification: true, createdAt: true },
+    select: {
+      id: true,
+      partnerId: true,
+      standardId: true,
+      period: true,
+      met: true,
+      value: true,
+      verification: true,
+      createdAt: true,
+    },
   });
   const touchpointsOf = new Map<string, string[]>();
-  for (const a of assignments) touchpointsOf.set(a.partnerId, [...(touchpointsOf.get(a.partnerId) ?? []), a.touchpointId]);
+  for (const a of assignments)
+    touchpointsOf.set(a.partnerId, [...(touchpointsOf.get(a.partnerId) ?? []), a.touchpointId]);
   const assessmentsOf = new Map<string, typeof assessments>();
   for (const a of assessments) assessmentsOf.set(a.partnerId, [...(assessmentsOf.get(a.partnerId) ?? []), a]);
   const result = new Map<string, ComplianceResult>();

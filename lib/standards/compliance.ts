@@ -85,7 +85,10 @@ function samePeriod(a: Date, b: Date): boolean {
 }
 
 /** Current standards that apply to a partner through its touchpoints. */
-export function applicableStandards<T extends ComplianceStandard>(standards: readonly T[], partnerTouchpointIds: readonly string[]): T[] {
+export function applicableStandards<T extends ComplianceStandard>(
+  standards: readonly T[],
+  partnerTouchpointIds: readonly string[],
+): T[] {
   const touchpoints = new Set(partnerTouchpointIds);
   return standards.filter((s) => s.isCurrent !== false && touchpoints.has(s.touchpointId));
 }

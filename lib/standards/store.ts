@@ -54,16 +54,31 @@ export async function editStandardRecord(db: Db, tenantId: string, standardId: s
     throw error;
   }
   if (plan.kind === "in-place") {
-    if (plan.changedFields.length > 0) await db.experienceStandard.updateMany({ where: { tenantId, id: current.id }, data: plan.patch });
-    return { kind: plan.kind, id: current.id, version: current.version, lineageId: current.lineageId, changedFields: plan.changedFields };
+    if (plan.changedFields.length > 0)
+      await db.experienceStandard.updateMany({ where: { tenantId, id: current.id }, data: plan.patch });
+    return {
+      kind: plan.kind,
+      id: current.id,
+      version: current.version,
+      lineageId: current.lineageId,
+      changedFields: plan.changedFields,
+    };
   }
   const superseded = await db.experienceStandard.updateMany({
     where: { tenantId, id: plan.supersedesId, isCurrent: true },
     data: { isCurrent: false },
   });
-  if (superseded.count !== 1) throw new DomainError("This standard was changed meanwhile. Reload and try again.", "conflict");
+  if (superseded.count !== 1)
+    throw new DomainError("This standard was changed meanwhile. Reload and try again.", "conflict");
   const next = await db.experienceStandard.create({
     data: { ...plan.data, tenantId, lineageId: plan.lineageId, version: plan.version, isCurrent: true },
   });
-  return { kind: plan.kind, id: next.id, version: next.version, lineageId: next.lineageId, changedFields: plan.changedFields, supersedes: current.id };
+  return {
+    kind: plan.kind,
+    id: next.id,
+    version: next.version,
+    lineageId: next.lineageId,
+    changedFields: plan.changedFields,
+    supersedes: current.id,
+  };
 }

@@ -108,7 +108,11 @@ function isMeasurementField(field: StandardField): boolean {
  * Throws StandardEditError when `current` is not the current version, the name is blank,
  * or the resulting target definition is invalid (e.g. a pass/fail standard that is not "GTE 1").
  */
-export function planStandardEdit(current: StandardVersion, edit: StandardEdit, hasAssessments: boolean): StandardEditPlan {
+export function planStandardEdit(
+  current: StandardVersion,
+  edit: StandardEdit,
+  hasAssessments: boolean,
+): StandardEditPlan {
   if (!current.isCurrent) {
     throw new StandardEditError(
       `Only the current version of a standard can be edited (version ${current.version} has been superseded)`,

@@ -8,7 +8,10 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/scope";
 
 const probability = (label: string) =>
-  z.number({ error: `${label} must be a number` }).min(0, `${label} must be between 0 and 1`).max(1, `${label} must be between 0 and 1`);
+  z
+    .number({ error: `${label} must be a number` })
+    .min(0, `${label} must be between 0 and 1`)
+    .max(1, `${label} must be between 0 and 1`);
 
 /** Customer value: which CLV model, its horizon and discount rate, and churn after a bad experience. */
 export const valueSettingsSchema = z.object({
@@ -29,14 +32,32 @@ export const valueSettingsSchema = z.object({
     .default(0.1),
   /** Probability that a customer of this segment stops buying after one bad experience. */
   churnProbability: z
-    .object({ B2B: probability("B2B churn probability").default(0.66), B2C: probability("B2C churn probability").default(0.52) })
+    .object({
+      B2B: probability("B2B churn probability").default(0.66),
+      B2C: probability("B2C churn probability").default(0.52),
+    })
     .default({ B2B: 0.66, B2C: 0.52 }),
 });
 
 export type ValueSettings = z.infer<typeof valueSettingsSchema>;
 
 /** The currencies money can be shown in (ISO 4217 codes). */
-export const CURRENCIES = ["USD", "EUR", "GBP", "CAD", "AUD", "CHF", "JPY", "SEK", "NOK", "DKK", "PLN", "INR", "BRL", "MXN"] as const;
+export const CURRENCIES = [
+  "USD",
+  "EUR",
+  "GBP",
+  "CAD",
+  "AUD",
+  "CHF",
+  "JPY",
+  "SEK",
+  "NOK",
+  "DKK",
+  "PLN",
+  "INR",
+  "BRL",
+  "MXN",
+] as const;
 export const REPORT_PAGE_SIZES = ["A4", "LETTER"] as const;
 export type ReportPageSize = (typeof REPORT_PAGE_SIZES)[number];
 
@@ -89,7 +110,10 @@ export async function updateTenantSettings<K extends keyof TenantSettings>(
   value: TenantSettings[K],
 ): Promise<TenantSettings> {
   const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { settings: true } });
-  const stored = tenant?.settings && typeof tenant.settings === "object" && !Array.isArray(tenant.settings) ? (tenant.settings as Record<string, unknown>) : {};
+  const stored =
+    tenant?.settings && typeof tenant.settings === "object" && !Array.isArray(tenant.settings)
+      ? (tenant.settings as Record<string, unknown>)
+      : {};
   const next = { ...stored, [section]: value };
   await db.tenant.update({ where: { id: tenantId }, data: { settings: next as object } });
   return parseTenantSettings(next);

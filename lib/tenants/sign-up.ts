@@ -18,7 +18,11 @@ export const passwordSchema = z
 
 export const signUpSchema = z.object({
   name: z.string().trim().min(1, { error: "Enter your name" }).max(100),
-  email: z.string().trim().toLowerCase().pipe(z.email({ error: "Enter a valid e-mail address" })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "Enter a valid e-mail address" })),
   password: passwordSchema,
   companyName: z.string().trim().min(2, { error: "Enter your company's name" }).max(100),
   slug: tenantSlugSchema,

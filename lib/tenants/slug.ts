@@ -1,6 +1,18 @@
 import { z } from "zod";
 
-const RESERVED = new Set(["api", "admin", "app", "login", "logout", "signup", "invite", "portal", "settings", "static", "www"]);
+const RESERVED = new Set([
+  "api",
+  "admin",
+  "app",
+  "login",
+  "logout",
+  "signup",
+  "invite",
+  "portal",
+  "settings",
+  "static",
+  "www",
+]);
 
 export const tenantSlugSchema = z
   .string()

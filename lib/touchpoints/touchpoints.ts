@@ -4,11 +4,25 @@ import { DomainError } from "@/lib/errors";
 
 export const DEFAULT_STAGES = ["attract", "connect", "engage", "convert"] as const;
 export const CHANNELS = ["ONLINE", "STORE", "PHONE", "FIELD"] as const;
-export const CHANNEL_LABELS: Record<(typeof CHANNELS)[number], string> = { ONLINE: "Online", STORE: "Store", PHONE: "Phone", FIELD: "Field" };
+export const CHANNEL_LABELS: Record<(typeof CHANNELS)[number], string> = {
+  ONLINE: "Online",
+  STORE: "Store",
+  PHONE: "Phone",
+  FIELD: "Field",
+};
 
 export const touchpointSchema = z.object({
-  name: z.string().trim().min(2, { error: "Enter the touchpoint's name (at least 2 characters)" }).max(120, { error: "The name must be at most 120 characters" }),
-  description: z.string().trim().max(1000, { error: "The description must be at most 1000 characters" }).optional().transform((v) => v || null),
+  name: z
+    .string()
+    .trim()
+    .min(2, { error: "Enter the touchpoint's name (at least 2 characters)" })
+    .max(120, { error: "The name must be at most 120 characters" }),
+  description: z
+    .string()
+    .trim()
+    .max(1000, { error: "The description must be at most 1000 characters" })
+    .optional()
+    .transform((v) => v || null),
   stage: z
     .string()
     .trim()
@@ -17,7 +31,10 @@ export const touchpointSchema = z.object({
     .max(40, { error: "The stage must be at most 40 characters" }),
   channel: z.enum(CHANNELS, { error: "Choose a channel" }),
   isMomentOfTruth: z.boolean().default(false),
-  weight: z.number({ error: "The weight must be a number" }).gt(0, { error: "The weight must be greater than 0" }).max(10, { error: "The weight must be at most 10" }),
+  weight: z
+    .number({ error: "The weight must be a number" })
+    .gt(0, { error: "The weight must be greater than 0" })
+    .max(10, { error: "The weight must be at most 10" }),
 });
 export type TouchpointData = z.output<typeof touchpointSchema>;
 
@@ -39,7 +56,11 @@ export async function journeyMap(db: Db, tenantId: string) {
     where: { tenantId },
     orderBy: [{ position: "asc" }, { name: "asc" }],
     include: {
-      partners: { where: { tenantId }, include: { partner: { select: { id: true, name: true, status: true } } }, orderBy: { assignedAt: "asc" } },
+      partners: {
+        where: { tenantId },
+        include: { partner: { select: { id: true, name: true, status: true } } },
+        orderBy: { assignedAt: "asc" },
+      },
       _count: { select: { standards: { where: { isCurrent: true } } } },
     },
   });
@@ -48,7 +69,11 @@ export async function journeyMap(db: Db, tenantId: string) {
     stage,
     touchpoints: touchpoints
       .filter((t) => t.stage === stage)
-      .map(({ _count, partners, ...t }) => ({ ...t, standards: _count.standards, partners: partners.map((p) => p.partner) })),
+      .map(({ _count, partners, ...t }) => ({
+        ...t,
+        standards: _count.standards,
+        partners: partners.map((p) => p.partner),
+      })),
   }));
 }
 
@@ -96,7 +121,10 @@ export async function moveTouchpoint(db: Db, tenantId: string, touchpointId: str
   const index = siblings.findIndex((s) => s.id === touchpointId);
   const target = direction === "up" ? index - 1 : index + 1;
   if (target < 0 || target >= siblings.length)
-    throw new DomainError(`This touchpoint is already ${direction === "up" ? "first" : "last"} in its stage.`, "invalid");
+    throw new DomainError(
+      `This touchpoint is already ${direction === "up" ? "first" : "last"} in its stage.`,
+      "invalid",
+    );
   // Renumber the stage densely from its smallest position, with the two swapped.
   const order = siblings.map((s) => s.id);
   [order[index], order[target]] = [order[target], order[index]];
@@ -109,9 +137,13 @@ export async function moveTouchpoint(db: Db, tenantId: string, touchpointId: str
 
 export async function assignPartnerToTouchpoint(db: Db, tenantId: string, touchpointId: string, partnerId: string) {
   const touchpoint = await requireTouchpoint(db, tenantId, touchpointId);
-  const partner = await db.partner.findFirst({ where: { tenantId, id: partnerId }, select: { id: true, name: true, status: true } });
+  const partner = await db.partner.findFirst({
+    where: { tenantId, id: partnerId },
+    select: { id: true, name: true, status: true },
+  });
   if (!partner) throw new DomainError("That partner was not found.", "not-found");
-  if (partner.status === "OFFBOARDED") throw new DomainError(`${partner.name} is offboarded and cannot handle touchpoints.`, "invalid");
+  if (partner.status === "OFFBOARDED")
+    throw new DomainError(`${partner.name} is offboarded and cannot handle touchpoints.`, "invalid");
   const existing = await db.touchpointPartner.findFirst({ where: { tenantId, touchpointId, partnerId } });
   if (existing) throw new DomainError(`${partner.name} already handles ${touchpoint.name}.`, "conflict");
   await db.touchpointPartner.create({ data: { tenantId, touchpointId, partnerId } });

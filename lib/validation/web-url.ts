@@ -9,7 +9,8 @@ const MAX_WEB_URL = 500;
 
 /** Whether the text is an absolute http(s) URL with a host, and nothing a browser would read otherwise. */
 export function isWebUrl(value: string): boolean {
-  if (value.length > MAX_WEB_URL || !/^https?:\/\/[^\s/$.?#]/i.test(value) || /[\s\u0000-\u001f\u007f]/.test(value)) return false;
+  if (value.length > MAX_WEB_URL || !/^https?:\/\/[^\s/$.?#]/i.test(value) || /[\s\u0000-\u001f\u007f]/.test(value))
+    return false;
   try {
     const url = new URL(value);
     return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";

@@ -79,7 +79,9 @@ export async function getCustomerDetail(db: Db, tenantId: string, customerId: st
       include: { servingPartner: { select: { id: true, name: true } }, touchpoint: { select: { name: true } } },
     }),
     db.transaction.count({ where: { tenantId, customerId } }),
-    db.$queryRaw<{ partnerId: string | null; name: string | null; transactions: number; margin: number; first: Date; last: Date }[]>`
+    db.$queryRaw<
+      { partnerId: string | null; name: string | null; transactions: number; margin: number; first: Date; last: Date }[]
+    >`
       select t."servingPartnerId" as "partnerId", p.name, count(*)::int as transactions, sum(t.margin)::float8 as margin,
              min(t."occurredAt") as first, max(t."occurredAt") as last
       from "Transaction" t left join "Partner" p on p."tenantId" = ${tenantId} and p.id = t."servingPartnerId"
@@ -88,7 +90,16 @@ export async function getCustomerDetail(db: Db, tenantId: string, customerId: st
     db.incident.findMany({
       where: { tenantId, customerId },
       orderBy: { openedAt: "desc" },
-      select: { id: true, number: true, title: true, severity: true, status: true, openedAt: true, partner: { select: { name: true } }, touchpoint: { select: { name: true } } },
+      select: {
+        id: true,
+        number: true,
+        title: true,
+        severity: true,
+        status: true,
+        openedAt: true,
+        partner: { select: { name: true } },
+        touchpoint: { select: { name: true } },
+      },
     }),
     db.customerValue.findMany({ where: { tenantId, customerId }, orderBy: { asOf: "asc" } }),
   ]);

@@ -45,7 +45,13 @@ export type IncidentEquityAtRisk = {
   equityAtRisk: number;
 };
 
-export type EquityAtRiskRow = { key: string; label: string; incidents: number; customersAffected: number; equityAtRisk: number };
+export type EquityAtRiskRow = {
+  key: string;
+  label: string;
+  incidents: number;
+  customersAffected: number;
+  equityAtRisk: number;
+};
 
 type Filter = { incidentIds?: string[]; from?: Date; to?: Date; asOf?: Date };
 
@@ -59,7 +65,8 @@ async function perIncidentSql(db: Db, tenantId: string, filter: Filter): Promise
   const to = filter.to ? Prisma.sql`and i."openedAt" < ${filter.to}` : Prisma.empty;
   const [{ materialized }] = await db.$queryRaw<{ materialized: boolean }[]>`
     select exists (select 1 from "EquityRollup" where "tenantId" = ${tenantId} and "asOf" = ${asOf}::date) as materialized`;
-  const churnOf = (segment: Prisma.Sql) => Prisma.sql`(case ${segment} when 'B2B' then ${churn.B2B}::float8 else ${churn.B2C}::float8 end)`;
+  const churnOf = (segment: Prisma.Sql) =>
+    Prisma.sql`(case ${segment} when 'B2B' then ${churn.B2B}::float8 else ${churn.B2C}::float8 end)`;
   // The average CLV × churn of a partner's served customers: from the month's materialized rollups
   // (CLV summed per serving partner and segment at the recompute), or, for snapshots older than
   // those, from the transactions. Base tables joined on their keys, no joins between CTEs: the
@@ -111,7 +118,12 @@ async function perIncidentSql(db: Db, tenantId: string, filter: Filter): Promise
 }
 
 /** Equity at risk of each given incident (unknown or foreign ids are simply absent). */
-export async function equityAtRiskByIncident(db: Db, tenantId: string, incidentIds: string[], options: { asOf?: Date } = {}): Promise<Map<string, IncidentEquityAtRisk>> {
+export async function equityAtRiskByIncident(
+  db: Db,
+  tenantId: string,
+  incidentIds: string[],
+  options: { asOf?: Date } = {},
+): Promise<Map<string, IncidentEquityAtRisk>> {
   if (incidentIds.length === 0) return new Map();
   const sql = await perIncidentSql(db, tenantId, { incidentIds, asOf: options.asOf });
   if (!sql) return new Map();
@@ -134,8 +146,20 @@ export async function equityAtRiskRollup(
     from (${sql}) r group by 1 order by 4 desc`;
   const names =
     by === "partner"
-      ? await db.partner.findMany({ where: { tenantId, id: { in: rows.map((r) => r.key) } }, select: { id: true, name: true } })
-      : await db.touchpoint.findMany({ where: { tenantId, id: { in: rows.map((r) => r.key) } }, select: { id: true, name: true } });
+      ? await db.partner.findMany({
+          where: { tenantId, id: { in: rows.map((r) => r.key) } },
+          select: { id: true, name: true },
+        })
+      : await db.touchpoint.findMany({
+          where: { tenantId, id: { in: rows.map((r) => r.key) } },
+          select: { id: true, name: true },
+        });
   const name = new Map(names.map((n) => [n.id, n.name]));
-  return rows.map((r) => ({ key: r.key, label: name.get(r.key) ?? "Unknown", incidents: r.incidents, customersAffected: r.affected, equityAtRisk: r.risk }));
+  return rows.map((r) => ({
+    key: r.key,
+    label: name.get(r.key) ?? "Unknown",
+    incidents: r.incidents,
+    customersAffected: r.affected,
+    equityAtRisk: r.risk,
+  }));
 }

@@ -29,10 +29,24 @@ export type JobView = {
   finishedAt: Date | null;
 };
 
-const jobSelect = { id: true, status: true, progress: true, total: true, message: true, error: true, result: true, createdAt: true, finishedAt: true } as const;
+const jobSelect = {
+  id: true,
+  status: true,
+  progress: true,
+  total: true,
+  message: true,
+  error: true,
+  result: true,
+  createdAt: true,
+  finishedAt: true,
+} as const;
 
 /** Creates the job row and queues it; refuses while another recompute of the tenant is queued or running. */
-export async function createRecomputeJob(db: Db, tenantId: string, input: { month: Date; userId: string | null; force?: boolean }) {
+export async function createRecomputeJob(
+  db: Db,
+  tenantId: string,
+  input: { month: Date; userId: string | null; force?: boolean },
+) {
   // Serialise concurrent starts for this tenant until the transaction ends.
   await db.$executeRaw`select pg_advisory_xact_lock(hashtext(${`${tenantId}:${RECOMPUTE_JOB}`}))`;
   const active = await db.job.findFirst({
@@ -43,7 +57,14 @@ export async function createRecomputeJob(db: Db, tenantId: string, input: { mont
     throw new DomainError("A recompute is already running for this workspace. Wait for it to finish.", "conflict");
   }
   const job = await db.job.create({
-    data: { tenantId, kind: RECOMPUTE_JOB, status: "QUEUED", input: { month: formatMonth(input.month), ...(input.force ? { force: true } : {}) }, createdById: input.userId, message: "Queued" },
+    data: {
+      tenantId,
+      kind: RECOMPUTE_JOB,
+      status: "QUEUED",
+      input: { month: formatMonth(input.month), ...(input.force ? { force: true } : {}) },
+      createdById: input.userId,
+      message: "Queued",
+    },
     select: jobSelect,
   });
   await enqueue(db, RECOMPUTE_JOB, { tenantId, jobId: job.id }, { id: job.id });
@@ -59,7 +80,11 @@ export async function handleRecomputeJob(data: Record<string, unknown>, context:
  * Runs a queued job to completion (tests await this directly). The engine runs one attempt of a job at a time,
  * so a row left RUNNING by a worker that died is taken over.
  */
-export async function runRecomputeJob(tenantId: string, jobId: string, options: { rethrow?: boolean } = {}): Promise<JobView | null> {
+export async function runRecomputeJob(
+  tenantId: string,
+  jobId: string,
+  options: { rethrow?: boolean } = {},
+): Promise<JobView | null> {
   const job = await withTenant({ tenantId }, async (db) => {
     const claimed = await db.job.updateMany({
       where: { tenantId, id: jobId, kind: RECOMPUTE_JOB, status: { in: ["QUEUED", "RUNNING"] } },
@@ -79,7 +104,10 @@ export async function runRecomputeJob(tenantId: string, jobId: string, options: 
         if (done > 0 && done < total && performance.now() - lastWrite < 250) return;
         lastWrite = performance.now();
         await withTenant({ tenantId }, (db) =>
-          db.job.updateMany({ where: { tenantId, id: jobId }, data: { progress: done, total: total || null, message: phase } }),
+          db.job.updateMany({
+            where: { tenantId, id: jobId },
+            data: { progress: done, total: total || null, message: phase },
+          }),
         );
       },
     });
@@ -100,14 +128,23 @@ export async function runRecomputeJob(tenantId: string, jobId: string, options: 
     if (options.rethrow && !(error instanceof ValueModelError)) {
       log.error("value recompute failed; the job engine retries it", { tenantId, jobId, error });
       await withTenant({ tenantId }, (db) =>
-        db.job.updateMany({ where: { tenantId, id: jobId }, data: { status: "QUEUED", message: "Retrying after an error" } }),
+        db.job.updateMany({
+          where: { tenantId, id: jobId },
+          data: { status: "QUEUED", message: "Retrying after an error" },
+        }),
       );
       throw error;
     }
-    const message = error instanceof ValueModelError ? error.message : "The recompute failed on our side. Try again; if it keeps failing, contact support.";
+    const message =
+      error instanceof ValueModelError
+        ? error.message
+        : "The recompute failed on our side. Try again; if it keeps failing, contact support.";
     if (!(error instanceof ValueModelError)) log.error("value recompute failed", { tenantId, jobId, error });
     await withTenant({ tenantId }, (db) =>
-      db.job.updateMany({ where: { tenantId, id: jobId }, data: { status: "FAILED", error: message, message: "Failed", finishedAt: new Date() } }),
+      db.job.updateMany({
+        where: { tenantId, id: jobId },
+        data: { status: "FAILED", error: message, message: "Failed", finishedAt: new Date() },
+      }),
     );
   }
   return withTenant({ tenantId }, (db) => getRecomputeJob(db, tenantId, jobId));
@@ -116,14 +153,17 @@ export async function runRecomputeJob(tenantId: string, jobId: string, options: 
 export async function getRecomputeJob(db: Db, tenantId: string, jobId: string): Promise<JobView | null> {
   const find = () => db.job.findFirst({ where: { tenantId, id: jobId, kind: RECOMPUTE_JOB }, select: jobSelect });
   let job = await find();
-  if (job && (job.status === "QUEUED" || job.status === "RUNNING") && !(await reconcileJobRow(db, tenantId, job))) job = await find();
+  if (job && (job.status === "QUEUED" || job.status === "RUNNING") && !(await reconcileJobRow(db, tenantId, job)))
+    job = await find();
   return job ? { ...job, result: job.result as RecomputeResult | null } : null;
 }
 
 /** The latest recompute; one whose queue job can no longer run is marked FAILED first (a worker died). */
 export async function latestRecomputeJob(db: Db, tenantId: string): Promise<JobView | null> {
-  const latest = () => db.job.findFirst({ where: { tenantId, kind: RECOMPUTE_JOB }, orderBy: { createdAt: "desc" }, select: jobSelect });
+  const latest = () =>
+    db.job.findFirst({ where: { tenantId, kind: RECOMPUTE_JOB }, orderBy: { createdAt: "desc" }, select: jobSelect });
   let job = await latest();
-  if (job && (job.status === "QUEUED" || job.status === "RUNNING") && !(await reconcileJobRow(db, tenantId, job))) job = await latest();
+  if (job && (job.status === "QUEUED" || job.status === "RUNNING") && !(await reconcileJobRow(db, tenantId, job)))
+    job = await latest();
   return job ? { ...job, result: job.result as RecomputeResult | null } : null;
 }

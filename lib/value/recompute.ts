@@ -57,13 +57,28 @@ export type RecomputeResult = {
   timings: { readMs: number; fitMs: number; scoreMs: number; writeMs: number; finishMs: number };
 };
 
-type FitRecord = { params: object; logLikelihood: number | null; converged: boolean; iterations: number; quality: Record<string, unknown> };
+type FitRecord = {
+  params: object;
+  logLikelihood: number | null;
+  converged: boolean;
+  iterations: number;
+  quality: Record<string, unknown>;
+};
 
-const settingsKey = (s: ValueSettings) => ({ model: s.model, horizonMonths: s.horizonMonths, annualDiscountRate: s.annualDiscountRate });
+const settingsKey = (s: ValueSettings) => ({
+  model: s.model,
+  horizonMonths: s.horizonMonths,
+  annualDiscountRate: s.annualDiscountRate,
+});
 
 export async function recomputeCustomerValues(
   tenantId: string,
-  options: { month?: Date | string; now?: Date; force?: boolean; onProgress?: (p: RecomputeProgress) => Promise<void> | void } = {},
+  options: {
+    month?: Date | string;
+    now?: Date;
+    force?: boolean;
+    onProgress?: (p: RecomputeProgress) => Promise<void> | void;
+  } = {},
 ): Promise<RecomputeResult> {
   const period = valuePeriod(options.month ?? options.now ?? new Date(), options.now);
   const progress = options.onProgress ?? (() => undefined);
@@ -91,7 +106,16 @@ export async function recomputeCustomerValues(
     canonical(stored.settings) === canonical(settingsKey(settings))
   ) {
     const total = await withTenant({ tenantId }, (db) => snapshotTotal(db, tenantId, period.asOf));
-    return { ...base, skipped: true, customers: total.customers, written: 0, deleted: 0, totalEquity: total.equity, fitId: previous.id, timings };
+    return {
+      ...base,
+      skipped: true,
+      customers: total.customers,
+      written: 0,
+      deleted: 0,
+      totalEquity: total.equity,
+      fitId: previous.id,
+      timings,
+    };
   }
 
   const firstDay = watermark.firstAt ? Math.floor(Date.parse(watermark.firstAt) / MS_PER_DAY) : period.endDay;
@@ -123,9 +147,18 @@ export async function recomputeCustomerValues(
         quality.holdoutError = "The holdout refit could not be evaluated (degenerate parameters).";
       }
     }
-    quality.bgnbd = { converged: model.bgnbdFit.converged, degenerate: model.bgnbdFit.degenerate, iterations: model.bgnbdFit.iterations };
+    quality.bgnbd = {
+      converged: model.bgnbdFit.converged,
+      degenerate: model.bgnbdFit.degenerate,
+      iterations: model.bgnbdFit.iterations,
+    };
     quality.gammaGamma = model.spendFit
-      ? { converged: model.spendFit.converged, logLikelihood: model.spendFit.logLikelihood, customers: model.spendFit.customers, iterations: model.spendFit.iterations }
+      ? {
+          converged: model.spendFit.converged,
+          logLikelihood: model.spendFit.logLikelihood,
+          customers: model.spendFit.customers,
+          iterations: model.spendFit.iterations,
+        }
       : { skipped: true, fallbackMargin: model.fallbackMargin };
     lap("fitMs");
     await progress({ phase: "Scoring customers", done: 0, total: n });
@@ -150,7 +183,10 @@ export async function recomputeCustomerValues(
     lap("fitMs");
     scores = scoreRetention(segments, history, period.endDay);
     fit = {
-      params: { annualDiscountRate: settings.annualDiscountRate, segments: Object.fromEntries(segments.map((s) => [s.segment, { margin: s.margin, retention: s.retention }])) },
+      params: {
+        annualDiscountRate: settings.annualDiscountRate,
+        segments: Object.fromEntries(segments.map((s) => [s.segment, { margin: s.margin, retention: s.retention }])),
+      },
       logLikelihood: null,
       converged: true,
       iterations: 0,
@@ -173,13 +209,24 @@ export async function recomputeCustomerValues(
   await progress({ phase: "Writing customer values", done: n, total: n });
   // Fresh statistics for the snapshots just written, before the rollups aggregate them (a first
   // recompute would otherwise be planned as if CustomerValue were empty: nested loops over 200k rows).
-  await analyzeTables(["CustomerValue"]).catch((error) => log.warn("analyze after writing snapshots failed", { error }));
+  await analyzeTables(["CustomerValue"]).catch((error) =>
+    log.warn("analyze after writing snapshots failed", { error }),
+  );
   const { fitId, total } = await withTenant(
     { tenantId },
     async (db) => {
       await materializeEquityRollups(db, tenantId, period.asOf);
       const created = await db.clvFit.create({
-        data: { tenantId, asOf: period.asOf, model: settings.model, params: fit.params, logLikelihood: fit.logLikelihood, converged: fit.converged, iterations: fit.iterations, quality: fit.quality as object },
+        data: {
+          tenantId,
+          asOf: period.asOf,
+          model: settings.model,
+          params: fit.params,
+          logLikelihood: fit.logLikelihood,
+          converged: fit.converged,
+          iterations: fit.iterations,
+          quality: fit.quality as object,
+        },
         select: { id: true },
       });
       return { fitId: created.id, total: await snapshotTotal(db, tenantId, period.asOf) };
@@ -196,7 +243,10 @@ export async function recomputeCustomerValues(
 /** JSON with sorted keys: jsonb does not keep the key order it was given. */
 function canonical(value: unknown): string {
   if (value && typeof value === "object" && !Array.isArray(value)) {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(",")}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
   }
   return JSON.stringify(value) ?? "null";
 }

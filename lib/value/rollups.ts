@@ -28,20 +28,40 @@ export type EquityRollups = {
 };
 
 /** Months with snapshots and their total equity, oldest first (the trend). */
-export async function equityTrend(db: Db, tenantId: string): Promise<{ asOf: Date; equity: number; customers: number }[]> {
+export async function equityTrend(
+  db: Db,
+  tenantId: string,
+): Promise<{ asOf: Date; equity: number; customers: number }[]> {
   return db.$queryRaw`
     select "asOf" as "asOf", coalesce(sum(clv), 0)::float8 as equity, count(*)::int as customers
     from "CustomerValue" where "tenantId" = ${tenantId} group by "asOf" order by "asOf"`;
 }
 
 export async function latestSnapshotMonth(db: Db, tenantId: string): Promise<Date | null> {
-  const [row] = await db.$queryRaw<{ asOf: Date | null }[]>`select max("asOf") as "asOf" from "CustomerValue" where "tenantId" = ${tenantId}`;
+  const [row] = await db.$queryRaw<
+    { asOf: Date | null }[]
+  >`select max("asOf") as "asOf" from "CustomerValue" where "tenantId" = ${tenantId}`;
   return row?.asOf ?? null;
 }
 
 type Raw = { key: string | null; customers: number; equity: number; served: number | null };
-type Dimension = "SERVING_PARTNER" | "ACQUIRING_PARTNER" | "TOUCHPOINT" | "SEGMENT" | "CHANNEL" | "SERVED_B2B" | "SERVED_B2C";
-const DIMENSIONS: Dimension[] = ["SERVING_PARTNER", "ACQUIRING_PARTNER", "TOUCHPOINT", "SEGMENT", "CHANNEL", "SERVED_B2B", "SERVED_B2C"];
+type Dimension =
+  | "SERVING_PARTNER"
+  | "ACQUIRING_PARTNER"
+  | "TOUCHPOINT"
+  | "SEGMENT"
+  | "CHANNEL"
+  | "SERVED_B2B"
+  | "SERVED_B2C";
+const DIMENSIONS: Dimension[] = [
+  "SERVING_PARTNER",
+  "ACQUIRING_PARTNER",
+  "TOUCHPOINT",
+  "SEGMENT",
+  "CHANNEL",
+  "SERVED_B2B",
+  "SERVED_B2C",
+];
 
 /**
  * CLV split over the values of a transaction column, weighted by positive margin (by count when a
@@ -152,14 +172,18 @@ async function rollupRowsByDimension(db: Db, tenantId: string, asOf: Date): Prom
     for (const row of stored) byDimension.get(row.dimension)!.push(row);
     return byDimension;
   }
-  for (const dimension of DIMENSIONS) byDimension.set(dimension, await db.$queryRaw<Raw[]>(dimensionSql(tenantId, asOf, dimension)));
+  for (const dimension of DIMENSIONS)
+    byDimension.set(dimension, await db.$queryRaw<Raw[]>(dimensionSql(tenantId, asOf, dimension)));
   return byDimension;
 }
 
 export async function equityRollups(db: Db, tenantId: string, asOf: Date): Promise<EquityRollups> {
   const raw = await rollupRowsByDimension(db, tenantId, asOf);
   const segments = raw.get("SEGMENT")!;
-  const total = { equity: segments.reduce((s, r) => s + r.equity, 0), customers: segments.reduce((s, r) => s + r.customers, 0) };
+  const total = {
+    equity: segments.reduce((s, r) => s + r.equity, 0),
+    customers: segments.reduce((s, r) => s + r.customers, 0),
+  };
   // One after the other: a transaction is one connection, and pg deprecates overlapping queries on it.
   const partners = await db.partner.findMany({ where: { tenantId }, select: { id: true, name: true } });
   const touchpoints = await db.touchpoint.findMany({ where: { tenantId }, select: { id: true, name: true } });
@@ -168,16 +192,30 @@ export async function equityRollups(db: Db, tenantId: string, asOf: Date): Promi
   const rows = (dimension: Dimension, label: (key: string | null) => string, served = false): RollupRow[] =>
     raw
       .get(dimension)!
-      .map((r) => ({ key: r.key, label: label(r.key), customers: r.customers, equity: r.equity, ...(served ? { servedEquity: r.served ?? 0 } : {}) }))
+      .map((r) => ({
+        key: r.key,
+        label: label(r.key),
+        customers: r.customers,
+        equity: r.equity,
+        ...(served ? { servedEquity: r.served ?? 0 } : {}),
+      }))
       .sort((a, b) => b.equity - a.equity || a.label.localeCompare(b.label));
   return {
     asOf,
     total,
-    byServingPartner: rows("SERVING_PARTNER", (k) => (k ? (partnerName.get(k) ?? "Unknown partner") : "Direct (no partner)"), true),
-    byAcquiringPartner: rows("ACQUIRING_PARTNER", (k) => (k ? (partnerName.get(k) ?? "Unknown partner") : "Direct (no partner)")),
-    byTouchpoint: rows("TOUCHPOINT", (k) => (k ? (touchpointName.get(k) ?? "Unknown touchpoint") : "No recorded interaction")),
+    byServingPartner: rows(
+      "SERVING_PARTNER",
+      (k) => (k ? (partnerName.get(k) ?? "Unknown partner") : "Direct (no partner)"),
+      true,
+    ),
+    byAcquiringPartner: rows("ACQUIRING_PARTNER", (k) =>
+      k ? (partnerName.get(k) ?? "Unknown partner") : "Direct (no partner)",
+    ),
+    byTouchpoint: rows("TOUCHPOINT", (k) =>
+      k ? (touchpointName.get(k) ?? "Unknown touchpoint") : "No recorded interaction",
+    ),
     bySegment: rows("SEGMENT", (k) => k ?? "Unknown"),
-    byChannel: rows("CHANNEL", (k) => (k ? CHANNEL_LABELS[k] ?? k : "Not recorded")),
+    byChannel: rows("CHANNEL", (k) => (k ? (CHANNEL_LABELS[k] ?? k) : "Not recorded")),
   };
 }
 

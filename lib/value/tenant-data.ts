@@ -28,10 +28,19 @@ export function valuePeriod(month: Date | string, now = new Date()): ValuePeriod
 }
 
 /** What the history looked like: compared between runs to skip work when nothing changed. */
-export type Watermark = { transactions: number; customers: number; firstAt: string | null; lastAt: string | null; marginSum: number; endDay: number };
+export type Watermark = {
+  transactions: number;
+  customers: number;
+  firstAt: string | null;
+  lastAt: string | null;
+  marginSum: number;
+  endDay: number;
+};
 
 export async function transactionWatermark(db: Db, tenantId: string, period: ValuePeriod): Promise<Watermark> {
-  const [row] = await db.$queryRaw<{ n: number; customers: number; first: Date | null; last: Date | null; margin: number }[]>`
+  const [row] = await db.$queryRaw<
+    { n: number; customers: number; first: Date | null; last: Date | null; margin: number }[]
+  >`
     select count(*)::int as n, count(distinct "customerId")::int as customers, min("occurredAt") as first, max("occurredAt") as last,
            coalesce(sum(margin), 0)::float8 as margin
     from "Transaction" where "tenantId" = ${tenantId} and "occurredAt" < ${period.cutoff}`;
@@ -65,7 +74,12 @@ export type CustomerHistory = {
  * One row per customer with a purchase before the period's cutoff. `splitDay` (exclusive)
  * divides calibration from holdout for the fit-quality check.
  */
-export async function loadCustomerHistory(db: Db, tenantId: string, period: ValuePeriod, splitDay: number): Promise<CustomerHistory> {
+export async function loadCustomerHistory(
+  db: Db,
+  tenantId: string,
+  period: ValuePeriod,
+  splitDay: number,
+): Promise<CustomerHistory> {
   return (await loadHistoryAndHoldout(db, tenantId, period, splitDay, 1)).history;
 }
 
@@ -81,7 +95,19 @@ export async function loadHistoryAndHoldout(
   periodDays: number,
 ): Promise<{ history: CustomerHistory; observed: Map<number, number> }> {
   const rows = await db.$queryRaw<
-    { cid: string; segment: "B2B" | "B2C"; first_day: number; last_day: number; n_days: number; total: number; first_margin: number; n_cal: number; last_cal: number | null; cal_margin: number | null; holdout: number[] | null }[]
+    {
+      cid: string;
+      segment: "B2B" | "B2C";
+      first_day: number;
+      last_day: number;
+      n_days: number;
+      total: number;
+      first_margin: number;
+      n_cal: number;
+      last_cal: number | null;
+      cal_margin: number | null;
+      holdout: number[] | null;
+    }[]
   >`
     with days as (
       select t."customerId" as cid, (t."occurredAt"::date - date '1970-01-01') as d, sum(t.margin)::float8 as m
@@ -179,7 +205,9 @@ export type SegmentActivity = {
 export async function segmentActivity(db: Db, tenantId: string, period: ValuePeriod): Promise<SegmentActivity[]> {
   const yearAgo = new Date(period.cutoff.getTime() - 365 * MS_PER_DAY);
   const twoYearsAgo = new Date(period.cutoff.getTime() - 730 * MS_PER_DAY);
-  const rows = await db.$queryRaw<{ segment: "B2B" | "B2C"; active_now: number; margin_now: number; active_before: number; retained: number }[]>`
+  const rows = await db.$queryRaw<
+    { segment: "B2B" | "B2C"; active_now: number; margin_now: number; active_before: number; retained: number }[]
+  >`
     with per as (
       select t."customerId" as cid,
              bool_or(t."occurredAt" >= ${yearAgo}) as now_active,
@@ -196,5 +224,11 @@ export async function segmentActivity(db: Db, tenantId: string, period: ValuePer
            count(*) filter (where per.before_active and per.now_active)::int as retained
     from per join "Customer" c on c."tenantId" = ${tenantId} and c.id = per.cid
     group by 1 order by 1`;
-  return rows.map((r) => ({ segment: r.segment, activeNow: r.active_now, marginNow: r.margin_now, activeBefore: r.active_before, retained: r.retained }));
+  return rows.map((r) => ({
+    segment: r.segment,
+    activeNow: r.active_now,
+    marginNow: r.margin_now,
+    activeBefore: r.active_before,
+    retained: r.retained,
+  }));
 }

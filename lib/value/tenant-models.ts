@@ -34,7 +34,13 @@ export type CustomerScores = {
 };
 
 export type BgnbdModelResult = {
-  params: { unit: TimeUnit; bgnbd: BgnbdParams; gammaGamma: GammaGammaParams | null; horizonMonths: number; annualDiscountRate: number };
+  params: {
+    unit: TimeUnit;
+    bgnbd: BgnbdParams;
+    gammaGamma: GammaGammaParams | null;
+    horizonMonths: number;
+    annualDiscountRate: number;
+  };
   bgnbdFit: BgnbdFit;
   spendFit: GammaGammaFit | null;
   /** Margin per purchase used for everyone when Gamma-Gamma could not be fitted. */
@@ -58,7 +64,11 @@ export function bgnbdInputs(history: CustomerHistory, endDay: number) {
   return { x, tx, T, meanRepeatMargin };
 }
 
-export function fitBgnbdModel(history: CustomerHistory, endDay: number, settings: { horizonMonths: number; annualDiscountRate: number }): BgnbdModelResult {
+export function fitBgnbdModel(
+  history: CustomerHistory,
+  endDay: number,
+  settings: { horizonMonths: number; annualDiscountRate: number },
+): BgnbdModelResult {
   const n = history.customerIds.length;
   const data = bgnbdInputs(history, endDay);
   const repeaters = data.x.reduce((s, v) => s + (v > 0 ? 1 : 0), 0);
@@ -102,12 +112,21 @@ export function scoreBgnbd(model: BgnbdModelResult, history: CustomerHistory, en
     if (gammaGamma) {
       // A zero or negative mean (free or refunded repeat orders) is outside the gamma model: use 0.
       const has = data.x[i] > 0 && Number.isFinite(data.meanRepeatMargin[i]);
-      expectedMargin[i] = expectedAverageMargin(gammaGamma, has ? Math.max(data.meanRepeatMargin[i], 0) : NaN, has ? data.x[i] : 0);
+      expectedMargin[i] = expectedAverageMargin(
+        gammaGamma,
+        has ? Math.max(data.meanRepeatMargin[i], 0) : NaN,
+        has ? data.x[i] : 0,
+      );
     } else {
       expectedMargin[i] = model.fallbackMargin ?? 0;
     }
   }
-  const { det, horizon, alive } = groupedPredictions(bgnbd, data, horizonMonths * monthInUnits(FIT_UNIT), monthlyDiscountFactors(horizonMonths, annualDiscountRate));
+  const { det, horizon, alive } = groupedPredictions(
+    bgnbd,
+    data,
+    horizonMonths * monthInUnits(FIT_UNIT),
+    monthlyDiscountFactors(horizonMonths, annualDiscountRate),
+  );
   const clv = new Float64Array(n);
   for (let i = 0; i < n; i++) clv[i] = expectedMargin[i] * det[i];
   return { clv, probabilityAlive: alive, expectedPurchases: horizon, expectedMargin };
@@ -143,7 +162,10 @@ export function groupedPredictions(
     let perAlive = cache.get(key);
     if (!perAlive) {
       const alive0 = probabilityAlive(params, x, T, T);
-      perAlive = [discountedPurchases(params, x, T, T, discountFactors, month) / alive0, expectedPurchasesUnchecked(params, horizon, x, T, T) / alive0];
+      perAlive = [
+        discountedPurchases(params, x, T, T, discountFactors, month) / alive0,
+        expectedPurchasesUnchecked(params, horizon, x, T, T) / alive0,
+      ];
       cache.set(key, perAlive);
     }
     alive[i] = probabilityAlive(params, x, data.tx[i], T);
@@ -210,7 +232,8 @@ export function holdoutCheck(
       perAlive = new Float64Array(periods + 1);
       const alive0 = probabilityAlive(fit.params, x[i], T[i], T[i]);
       const before = expectedPurchasesUnchecked(fit.params, shift, x[i], T[i], T[i]);
-      for (let k = 1; k <= periods; k++) perAlive[k] = (expectedPurchasesUnchecked(fit.params, shift + k * len, x[i], T[i], T[i]) - before) / alive0;
+      for (let k = 1; k <= periods; k++)
+        perAlive[k] = (expectedPurchasesUnchecked(fit.params, shift + k * len, x[i], T[i], T[i]) - before) / alive0;
       cache.set(key, perAlive);
     }
     const a = probabilityAlive(fit.params, x[i], tx[i], T[i]);
@@ -226,7 +249,14 @@ export function holdoutCheck(
       expected: Math.round((cumulative[k + 1] - cumulative[k]) * 100) / 100,
     });
   }
-  return { periodDays: HOLDOUT_PERIOD_DAYS, splitDay, calibrationCustomers: x.length, params: fit.params, converged: fit.converged, periods: rows };
+  return {
+    periodDays: HOLDOUT_PERIOD_DAYS,
+    splitDay,
+    calibrationCustomers: x.length,
+    params: fit.params,
+    converged: fit.converged,
+    periods: rows,
+  };
 }
 
 // ------------------------------------------------------------------------------ retention
@@ -254,12 +284,27 @@ export function retentionSegments(activity: SegmentActivity[], annualDiscountRat
   const retained = activity.reduce((s, a) => s + a.retained, 0);
   const tenantRetention = before > 0 ? retained / before : 0;
   return (["B2B", "B2C"] as const).map((segment) => {
-    const a = activity.find((row) => row.segment === segment) ?? { segment, activeNow: 0, marginNow: 0, activeBefore: 0, retained: 0 };
+    const a = activity.find((row) => row.segment === segment) ?? {
+      segment,
+      activeNow: 0,
+      marginNow: 0,
+      activeBefore: 0,
+      retained: 0,
+    };
     const margin = a.activeNow > 0 ? a.marginNow / a.activeNow : 0;
     const fromTenant = a.activeBefore === 0;
     const retention = Math.min(MAX_RETENTION, fromTenant ? tenantRetention : a.retained / a.activeBefore);
     const clvPerActive = retentionClv({ margin, retention, discountRate: annualDiscountRate });
-    return { segment, margin, retention, activeNow: a.activeNow, activeBefore: a.activeBefore, retained: a.retained, clvPerActive, retentionFromTenant: fromTenant };
+    return {
+      segment,
+      margin,
+      retention,
+      activeNow: a.activeNow,
+      activeBefore: a.activeBefore,
+      retained: a.retained,
+      clvPerActive,
+      retentionFromTenant: fromTenant,
+    };
   });
 }
 

@@ -30,15 +30,22 @@ const at = (now: Date) => now.toISOString();
 
 /** Unprocessed outbox messages that are webhook events (see webhookEventFor), in every tenant. */
 export async function dueOutboxMessages(now: Date, limit: number): Promise<Due[]> {
-  return prisma().$queryRaw`select "tenantId", "id" from due_webhook_outbox_messages(${at(now)}::timestamptz at time zone 'UTC', ${limit}::integer)`;
+  return prisma()
+    .$queryRaw`select "tenantId", "id" from due_webhook_outbox_messages(${at(now)}::timestamptz at time zone 'UTC', ${limit}::integer)`;
 }
 
 async function dueWebhookDeliveries(now: Date, limit: number): Promise<Due[]> {
-  return prisma().$queryRaw`select "tenantId", "id" from due_webhook_deliveries(${at(now)}::timestamptz at time zone 'UTC', ${limit}::integer)`;
+  return prisma()
+    .$queryRaw`select "tenantId", "id" from due_webhook_deliveries(${at(now)}::timestamptz at time zone 'UTC', ${limit}::integer)`;
 }
 
 /** The event body: the same JSON on every attempt and for every endpoint. */
-async function eventBody(db: Db, tenantId: string, message: { id: string; createdAt: Date; payload: unknown }, event: WebhookEvent) {
+async function eventBody(
+  db: Db,
+  tenantId: string,
+  message: { id: string; createdAt: Date; payload: unknown },
+  event: WebhookEvent,
+) {
   const payload = (message.payload ?? {}) as Record<string, unknown>;
   const data: Record<string, unknown> = { ...payload };
   if (event.startsWith("incident.") && typeof payload.incidentId === "string") {
@@ -62,16 +69,30 @@ async function fanOutMessage(db: Db, tenantId: string, messageId: string, now = 
   const event = webhookEventFor(message.topic, message.payload);
   if (!event) return 0;
   let created = 0;
-  const endpoints = await db.webhookEndpoint.findMany({ where: { tenantId, active: true, events: { has: event } }, select: { id: true } });
+  const endpoints = await db.webhookEndpoint.findMany({
+    where: { tenantId, active: true, events: { has: event } },
+    select: { id: true },
+  });
   if (endpoints.length > 0) {
     const body = await eventBody(db, tenantId, message, event);
     const result = await db.webhookDelivery.createMany({
-      data: endpoints.map((e) => ({ tenantId, endpointId: e.id, eventId: message.id, event, body, nextAttemptAt: now, createdAt: now })),
+      data: endpoints.map((e) => ({
+        tenantId,
+        endpointId: e.id,
+        eventId: message.id,
+        event,
+        body,
+        nextAttemptAt: now,
+        createdAt: now,
+      })),
       skipDuplicates: true,
     });
     created = result.count;
   }
-  await db.outboxMessage.updateMany({ where: { tenantId, id: message.id, processedAt: null }, data: { processedAt: now } });
+  await db.outboxMessage.updateMany({
+    where: { tenantId, id: message.id, processedAt: null },
+    data: { processedAt: now },
+  });
   return created;
 }
 
@@ -79,9 +100,17 @@ type DeliveryOutcome = "delivered" | "retry" | "failed" | "skipped";
 
 /** Step 2 for one delivery. */
 /** Sends over `post`: by default guardedPost, which refuses private and local addresses (lib/webhooks/target.ts). */
-async function deliverOne(tenantId: string, deliveryId: string, now = new Date(), fetchImpl: FetchLike = guardedPost()): Promise<DeliveryOutcome> {
+async function deliverOne(
+  tenantId: string,
+  deliveryId: string,
+  now = new Date(),
+  fetchImpl: FetchLike = guardedPost(),
+): Promise<DeliveryOutcome> {
   const claim = await withTenant({ tenantId }, async (db) => {
-    const delivery = await db.webhookDelivery.findFirst({ where: { tenantId, id: deliveryId }, include: { endpoint: true } });
+    const delivery = await db.webhookDelivery.findFirst({
+      where: { tenantId, id: deliveryId },
+      include: { endpoint: true },
+    });
     if (delivery?.status !== "PENDING" || delivery.nextAttemptAt > now) return null;
     if (!delivery.endpoint.active) {
       await db.webhookDelivery.updateMany({
@@ -143,11 +172,16 @@ async function deliverOne(tenantId: string, deliveryId: string, now = new Date()
 export type DispatchResult = { messages: number; created: number; delivered: number; retried: number; failed: number };
 
 /** One dispatch: fan out due outbox messages, then attempt due deliveries. */
-export async function runWebhookDispatch(now = new Date(), { limit = 200, fetchImpl = guardedPost() as FetchLike } = {}): Promise<DispatchResult> {
+export async function runWebhookDispatch(
+  now = new Date(),
+  { limit = 200, fetchImpl = guardedPost() as FetchLike } = {},
+): Promise<DispatchResult> {
   const result: DispatchResult = { messages: 0, created: 0, delivered: 0, retried: 0, failed: 0 };
   for (const { tenantId, id } of await dueOutboxMessages(now, limit)) {
     try {
-      result.created += await withTenant({ tenantId }, (db) => fanOutMessage(db, tenantId, id, now), { timeoutMs: 10_000 });
+      result.created += await withTenant({ tenantId }, (db) => fanOutMessage(db, tenantId, id, now), {
+        timeoutMs: 10_000,
+      });
       result.messages++;
     } catch (error) {
       log.error("webhook fan-out failed", { tenantId, messageId: id, error });
@@ -172,4 +206,3 @@ export async function runWebhookDispatch(now = new Date(), { limit = 200, fetchI
   }
   return result;
 }
-

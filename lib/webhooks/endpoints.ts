@@ -23,7 +23,10 @@ export const webhookEndpointSchema = z.object({
   events: z
     .array(z.string().max(64))
     .min(1, "Choose at least one event.")
-    .refine((events) => events.every((e) => (WEBHOOK_EVENTS as readonly string[]).includes(e)), `Choose from ${WEBHOOK_EVENTS.join(", ")}.`)
+    .refine(
+      (events) => events.every((e) => (WEBHOOK_EVENTS as readonly string[]).includes(e)),
+      `Choose from ${WEBHOOK_EVENTS.join(", ")}.`,
+    )
     .transform((events) => events as WebhookEvent[]),
 });
 export type WebhookEndpointInput = z.input<typeof webhookEndpointSchema>;
@@ -70,13 +73,24 @@ export async function retryWebhookDelivery(db: Db, tenantId: string, id: string,
   const delivery = await db.webhookDelivery.findFirst({ where: { tenantId, id } });
   if (!delivery) throw new DomainError("That delivery was not found.", "not-found");
   if (delivery.status === "DELIVERED") throw new DomainError("That delivery already succeeded.", "conflict");
-  await db.webhookDelivery.updateMany({ where: { tenantId, id: delivery.id }, data: { status: "PENDING", nextAttemptAt: now } });
+  await db.webhookDelivery.updateMany({
+    where: { tenantId, id: delivery.id },
+    data: { status: "PENDING", nextAttemptAt: now },
+  });
   return delivery;
 }
 
 export async function listWebhookEndpoints(db: Db, tenantId: string) {
-  const endpoints = await db.webhookEndpoint.findMany({ where: { tenantId }, orderBy: { createdAt: "asc" }, omit: { secret: true } });
-  const counts = await db.webhookDelivery.groupBy({ by: ["endpointId", "status"], where: { tenantId }, _count: { _all: true } });
+  const endpoints = await db.webhookEndpoint.findMany({
+    where: { tenantId },
+    orderBy: { createdAt: "asc" },
+    omit: { secret: true },
+  });
+  const counts = await db.webhookDelivery.groupBy({
+    by: ["endpointId", "status"],
+    where: { tenantId },
+    _count: { _all: true },
+  });
   return endpoints.map((e) => {
     const of = (status: string) => counts.find((c) => c.endpointId === e.id && c.status === status)?._count._all ?? 0;
     return { ...e, delivered: of("DELIVERED"), pending: of("PENDING"), failed: of("FAILED") };

@@ -1,7 +1,12 @@
 // Plain constants shared by server code and client components (no database imports here).
 
 /** The events a webhook endpoint can subscribe to. */
-export const WEBHOOK_EVENTS = ["incident.created", "incident.escalated", "incident.resolved", "scorecard.published"] as const;
+export const WEBHOOK_EVENTS = [
+  "incident.created",
+  "incident.escalated",
+  "incident.resolved",
+  "scorecard.published",
+] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export const WEBHOOK_EVENT_LABELS: Record<WebhookEvent, string> = {
@@ -14,6 +19,7 @@ export const WEBHOOK_EVENT_LABELS: Record<WebhookEvent, string> = {
 /** The webhook event an outbox message becomes, or null when it is not one webhooks carry. */
 export function webhookEventFor(topic: string, payload: unknown): WebhookEvent | null {
   if (topic === "incident.created" || topic === "incident.escalated" || topic === "scorecard.published") return topic;
-  if (topic === "incident.status_changed" && (payload as { to?: string } | null)?.to === "RESOLVED") return "incident.resolved";
+  if (topic === "incident.status_changed" && (payload as { to?: string } | null)?.to === "RESOLVED")
+    return "incident.resolved";
   return null;
 }

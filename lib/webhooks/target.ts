@@ -12,7 +12,9 @@ import { env } from "@/lib/env";
 // 127.0.0.1); it is off by default.
 
 type ResolvedAddress = { address: string; family: 4 | 6 };
-export type TargetCheck = { ok: true; url: URL; addresses: ResolvedAddress[] } | { ok: false; reason: "url" | "private" | "unresolved"; message: string };
+export type TargetCheck =
+  | { ok: true; url: URL; addresses: ResolvedAddress[] }
+  | { ok: false; reason: "url" | "private" | "unresolved"; message: string };
 export type Resolver = (host: string) => Promise<ResolvedAddress[]>;
 
 function privateTargetsAllowed(): boolean {
@@ -90,7 +92,12 @@ export function isBlockedAddress(ip: string): boolean {
 const LOOKUP_TIMEOUT_MS = 3_000;
 
 export const systemResolver: Resolver = async (host) => {
-  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(Object.assign(new Error("DNS lookup timed out"), { code: "ETIMEOUT" })), LOOKUP_TIMEOUT_MS).unref());
+  const timeout = new Promise<never>((_, reject) =>
+    setTimeout(
+      () => reject(Object.assign(new Error("DNS lookup timed out"), { code: "ETIMEOUT" })),
+      LOOKUP_TIMEOUT_MS,
+    ).unref(),
+  );
   const found = await Promise.race([lookup(host, { all: true, verbatim: true }), timeout]);
   return found.map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
 };
@@ -101,12 +108,18 @@ export const systemResolver: Resolver = async (host) => {
  * caller connects to one of exactly these.
  */
 export async function checkWebhookTarget(value: string, resolve: Resolver = systemResolver): Promise<TargetCheck> {
-  if (!URL.canParse(value)) return { ok: false, reason: "url", message: "Enter a full URL, e.g. https://erp.example.com/steward-webhooks." };
+  if (!URL.canParse(value))
+    return { ok: false, reason: "url", message: "Enter a full URL, e.g. https://erp.example.com/steward-webhooks." };
   const url = new URL(value);
   const allowPrivate = privateTargetsAllowed();
   const httpsOnly: TargetCheck = { ok: false, reason: "url", message: "Use an https:// URL." };
   if (url.protocol !== "https:" && url.protocol !== "http:") return httpsOnly;
-  if (url.username || url.password) return { ok: false, reason: "url", message: "Leave the user name and password out of the URL; receivers check the signature instead." };
+  if (url.username || url.password)
+    return {
+      ok: false,
+      reason: "url",
+      message: "Leave the user name and password out of the URL; receivers check the signature instead.",
+    };
   const host = url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname;
   const blocked = (address: string): TargetCheck => ({
     ok: false,
@@ -122,11 +135,15 @@ export async function checkWebhookTarget(value: string, resolve: Resolver = syst
     } catch {
       addresses = [];
     }
-    if (addresses.length === 0) return url.protocol === "http:" ? httpsOnly : { ok: false, reason: "unresolved", message: `The host ${url.hostname} could not be found.` };
+    if (addresses.length === 0)
+      return url.protocol === "http:"
+        ? httpsOnly
+        : { ok: false, reason: "unresolved", message: `The host ${url.hostname} could not be found.` };
   }
   const bad = addresses.find((a) => isBlockedAddress(a.address));
   if (bad && !allowPrivate) return blocked(bad.address);
   // Plain http only to a local receiver (tests, development), never across the internet.
-  if (url.protocol === "http:" && !(allowPrivate && addresses.every((a) => isBlockedAddress(a.address)))) return httpsOnly;
+  if (url.protocol === "http:" && !(allowPrivate && addresses.every((a) => isBlockedAddress(a.address))))
+    return httpsOnly;
   return { ok: true, url, addresses };
 }

@@ -22,7 +22,8 @@ export function guardedPost(resolve: Resolver = systemResolver): WebhookPost {
     if (!check.ok) throw new WebhookTargetBlocked(check.message);
     const target = check.addresses[0];
     const pinned: LookupFunction = (_host, options, callback) => {
-      if ((options as { all?: boolean }).all) (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [target]);
+      if ((options as { all?: boolean }).all)
+        (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [target]);
       else callback(null, target.address, target.family);
     };
     const body = typeof init.body === "string" ? init.body : "";
@@ -30,10 +31,14 @@ export function guardedPost(resolve: Resolver = systemResolver): WebhookPost {
     const client = check.url.protocol === "https:" ? https : http;
     return new Promise<PostResult>((resolvePost, reject) => {
       const signal = init.signal ?? undefined;
-      const request = client.request(check.url, { method: init.method ?? "POST", headers, lookup: pinned, signal }, (response) => {
-        response.resume(); // the answer's body is not needed
-        resolvePost({ status: response.statusCode ?? 0, body: null });
-      });
+      const request = client.request(
+        check.url,
+        { method: init.method ?? "POST", headers, lookup: pinned, signal },
+        (response) => {
+          response.resume(); // the answer's body is not needed
+          resolvePost({ status: response.statusCode ?? 0, body: null });
+        },
+      );
       request.on("error", (error) => reject(signal?.aborted && signal.reason instanceof Error ? signal.reason : error));
       request.end(body);
     });

@@ -32,7 +32,10 @@ export async function expectNotFound(page: Page, path: string) {
 /** The page fits the viewport's width (no sideways scroll), at the given width. */
 export async function expectNoSidewaysScroll(page: Page, width: number) {
   await page.setViewportSize({ width, height: 900 });
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
   expect(scrollWidth, `page is ${scrollWidth}px wide at ${innerWidth}px`).toBeLessThanOrEqual(innerWidth);
 }
 

@@ -16,4 +16,3 @@ export async function computeAndPublish(page: Page, tenantSlug = NORTHWIND.slug)
   await expect(page.getByTestId("month-state")).toContainText("Published");
   return month;
 }
-

@@ -33,7 +33,12 @@ beforeAll(async () => {
     stewardMembershipId = (await addMember(db, { tenantId, userId: steward.user.id, role: "STEWARD" })).id;
     await addMember(db, { tenantId, userId: partnerUser.user.id, role: "PARTNER_AGENT", partnerId: partner.id });
   });
-  const session = (u: { id: string; email: string; name: string }) => ({ id: u.id, email: u.email, name: u.name, sessionId: "test" });
+  const session = (u: { id: string; email: string; name: string }) => ({
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    sessionId: "test",
+  });
   people.owner = session(owner.user);
   people.steward = session(steward.user);
   people.partner = session(partnerUser.user);
@@ -45,7 +50,10 @@ beforeEach(() => {
 });
 
 const invitations = () => withTenant({ tenantId }, (db) => db.invitation.count());
-const auditActions = () => withTenant({ tenantId }, async (db) => (await db.auditLog.findMany({ orderBy: { createdAt: "asc" } })).map((a) => a.action));
+const auditActions = () =>
+  withTenant({ tenantId }, async (db) =>
+    (await db.auditLog.findMany({ orderBy: { createdAt: "asc" } })).map((a) => a.action),
+  );
 
 describe("the steward action client", () => {
   it("runs an allowed action in the tenant transaction and audits it", async () => {
@@ -82,7 +90,9 @@ describe("the steward action client", () => {
     const result = await inviteMemberAction({ tenantSlug: "acme", email: "nope", role: "PARTNER_AGENT" });
     expect(result.validationErrors?.fieldErrors).toMatchObject({ email: ["Enter a valid e-mail address"] });
     const noPartner = await inviteMemberAction({ tenantSlug: "acme", email: "p@acme.test", role: "PARTNER_AGENT" });
-    expect(noPartner.validationErrors?.fieldErrors).toMatchObject({ partnerId: ["Choose the partner this person works for"] });
+    expect(noPartner.validationErrors?.fieldErrors).toMatchObject({
+      partnerId: ["Choose the partner this person works for"],
+    });
     expect(await invitations()).toBe(before);
   });
 
@@ -114,7 +124,9 @@ describe("the steward action client", () => {
     signedIn = people.stranger;
     const foreign = await removeMemberAction({ tenantSlug: "other", membershipId: stewardMembershipId });
     expect(foreign.serverError).toBe("That member was not found.");
-    const stillThere = await withTenant({ tenantId }, (db) => db.membership.count({ where: { id: stewardMembershipId } }));
+    const stillThere = await withTenant({ tenantId }, (db) =>
+      db.membership.count({ where: { id: stewardMembershipId } }),
+    );
     expect(stillThere).toBe(1);
     expect(otherTenantId).not.toBe(tenantId);
   });

@@ -19,7 +19,13 @@ const asSession = (user: { id: string; email: string; name: string }, sessionId 
 
 describe("sign-up", () => {
   it("creates the user, the tenant and its owner membership together", async () => {
-    const tenant = await signUp({ name: "Ada", email: "ada@brand.test", password: "long-password-1", companyName: "Brand", slug: "brand" });
+    const tenant = await signUp({
+      name: "Ada",
+      email: "ada@brand.test",
+      password: "long-password-1",
+      companyName: "Brand",
+      slug: "brand",
+    });
     const user = await prisma().user.findUniqueOrThrow({ where: { email: "ada@brand.test" } });
     const access = await accessFor(asSession(user), "brand");
     expect(access?.tenant.id).toBe(tenant.id);
@@ -30,11 +36,23 @@ describe("sign-up", () => {
 
   it("refuses a taken address or e-mail and leaves nothing behind", async () => {
     await expect(
-      signUp({ name: "Bob", email: "bob@brand.test", password: "long-password-1", companyName: "Other", slug: "brand" }),
+      signUp({
+        name: "Bob",
+        email: "bob@brand.test",
+        password: "long-password-1",
+        companyName: "Other",
+        slug: "brand",
+      }),
     ).rejects.toThrow("That workspace address is taken. Choose another.");
     expect(await prisma().user.findUnique({ where: { email: "bob@brand.test" } })).toBeNull();
     await expect(
-      signUp({ name: "Ada", email: "ada@brand.test", password: "long-password-1", companyName: "X", slug: "brand-two" }),
+      signUp({
+        name: "Ada",
+        email: "ada@brand.test",
+        password: "long-password-1",
+        companyName: "X",
+        slug: "brand-two",
+      }),
     ).rejects.toThrow("An account with this e-mail already exists. Sign in instead.");
   });
 });
@@ -55,9 +73,15 @@ describe("sign-in", () => {
 
   it("refuses wrong passwords and unknown e-mails alike, then rate-limits the e-mail", async () => {
     const { password } = await createUser({ email: "dave@brand.test" });
-    expect(await attemptLogin({ email: "nobody@brand.test", password }, "10.0.0.2")).toEqual({ ok: false, reason: "invalid" });
+    expect(await attemptLogin({ email: "nobody@brand.test", password }, "10.0.0.2")).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++)
-      expect(await attemptLogin({ email: "dave@brand.test", password: "wrong" }, "10.0.0.2")).toEqual({ ok: false, reason: "invalid" });
+      expect(await attemptLogin({ email: "dave@brand.test", password: "wrong" }, "10.0.0.2")).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     const locked = await attemptLogin({ email: "dave@brand.test", password }, "10.0.0.2");
     expect(locked).toMatchObject({ ok: false, reason: "rate_limited" });
     expect(locked.ok === false && locked.retryAfterMinutes).toBeGreaterThanOrEqual(14);
@@ -68,7 +92,9 @@ describe("memberships", () => {
   it("resolves access per request, so a removed member loses it at once", async () => {
     const { tenant, owner } = await createTenantWithOwner({ slug: "removal" });
     const { user } = await createUser();
-    const membership = await withTenant({ tenantId: tenant.id }, (db) => addMember(db, { tenantId: tenant.id, userId: user.id, role: "STEWARD" }));
+    const membership = await withTenant({ tenantId: tenant.id }, (db) =>
+      addMember(db, { tenantId: tenant.id, userId: user.id, role: "STEWARD" }),
+    );
     expect((await accessFor(asSession(user), "removal"))?.membership.role).toBe("STEWARD");
     await withTenant({ tenantId: tenant.id }, (db) => removeMember(db, tenant.id, membership.id, owner.user.id));
     expect(await accessFor(asSession(user), "removal")).toBeNull();
@@ -77,41 +103,59 @@ describe("memberships", () => {
   it("keeps the last owner and refuses removing yourself", async () => {
     const { tenant, owner } = await createTenantWithOwner({ slug: "owners" });
     const { user } = await createUser();
-    await withTenant({ tenantId: tenant.id }, (db) => addMember(db, { tenantId: tenant.id, userId: user.id, role: "STEWARD" }));
-    await expect(withTenant({ tenantId: tenant.id }, (db) => removeMember(db, tenant.id, owner.membership.id, owner.user.id))).rejects.toThrow(
-      "You cannot remove yourself from the workspace.",
+    await withTenant({ tenantId: tenant.id }, (db) =>
+      addMember(db, { tenantId: tenant.id, userId: user.id, role: "STEWARD" }),
     );
-    await expect(withTenant({ tenantId: tenant.id }, (db) => removeMember(db, tenant.id, owner.membership.id, user.id))).rejects.toThrow(
-      "A workspace needs at least one owner.",
-    );
+    await expect(
+      withTenant({ tenantId: tenant.id }, (db) => removeMember(db, tenant.id, owner.membership.id, owner.user.id)),
+    ).rejects.toThrow("You cannot remove yourself from the workspace.");
+    await expect(
+      withTenant({ tenantId: tenant.id }, (db) => removeMember(db, tenant.id, owner.membership.id, user.id)),
+    ).rejects.toThrow("A workspace needs at least one owner.");
   });
 
   it("does not resolve a membership of another tenant, nor a foreign member id", async () => {
     const a = await createTenantWithOwner({ slug: "tenant-one" });
     const b = await createTenantWithOwner({ slug: "tenant-two" });
     expect(await accessFor(asSession(a.owner.user), "tenant-two")).toBeNull();
-    await expect(withTenant({ tenantId: a.tenant.id }, (db) => removeMember(db, a.tenant.id, b.owner.membership.id, a.owner.user.id))).rejects.toThrow(
-      "That member was not found.",
-    );
+    await expect(
+      withTenant({ tenantId: a.tenant.id }, (db) =>
+        removeMember(db, a.tenant.id, b.owner.membership.id, a.owner.user.id),
+      ),
+    ).rejects.toThrow("That member was not found.");
   });
 });
 
 describe("invitations", () => {
   it("lets the invitee create an account and join with the invited role, once", async () => {
     const { tenant, owner } = await createTenantWithOwner({ slug: "inviting" });
-    const partner = await withTenant({ tenantId: tenant.id }, (db) => createPartner(db, tenant.id, { name: "Quick Install" }));
+    const partner = await withTenant({ tenantId: tenant.id }, (db) =>
+      createPartner(db, tenant.id, { name: "Quick Install" }),
+    );
     const { token } = await withTenant({ tenantId: tenant.id }, (db) =>
-      createInvitation(db, tenant.id, owner.user.id, { email: "erin@quick.test", role: "PARTNER_AGENT", partnerId: partner.id }),
+      createInvitation(db, tenant.id, owner.user.id, {
+        email: "erin@quick.test",
+        role: "PARTNER_AGENT",
+        partnerId: partner.id,
+      }),
     );
     const view = await readInvitation(token);
-    expect(view).toMatchObject({ email: "erin@quick.test", role: "PARTNER_AGENT", partnerName: "Quick Install", problem: null, tenantSlug: "inviting" });
+    expect(view).toMatchObject({
+      email: "erin@quick.test",
+      role: "PARTNER_AGENT",
+      partnerName: "Quick Install",
+      problem: null,
+      tenantSlug: "inviting",
+    });
     const { home } = await acceptInvitation({ token, name: "Erin", password: "long-password-2" }, null);
     expect(home).toBe("/portal/inviting");
     const erin = await prisma().user.findUniqueOrThrow({ where: { email: "erin@quick.test" } });
     const access = await accessFor(asSession(erin), "inviting");
     expect(access?.membership).toMatchObject({ role: "PARTNER_AGENT", partnerId: partner.id });
     expect(access?.partner?.name).toBe("Quick Install");
-    await expect(acceptInvitation({ token, name: "Erin", password: "long-password-2" }, null)).rejects.toThrow("This invitation was already used.");
+    await expect(acceptInvitation({ token, name: "Erin", password: "long-password-2" }, null)).rejects.toThrow(
+      "This invitation was already used.",
+    );
     expect((await readInvitation(token))?.problem).toBe("used");
   });
 
@@ -120,7 +164,9 @@ describe("invitations", () => {
     const { token } = await withTenant({ tenantId: tenant.id }, (db) =>
       createInvitation(db, tenant.id, owner.user.id, { email: "frank@brand.test", role: "ANALYST" }),
     );
-    await expect(acceptInvitation({ token }, { id: owner.user.id, email: owner.user.email })).rejects.toThrow(/This invitation is for frank@brand.test/);
+    await expect(acceptInvitation({ token }, { id: owner.user.id, email: owner.user.email })).rejects.toThrow(
+      /This invitation is for frank@brand.test/,
+    );
     expect(await readInvitation("x".repeat(43))).toBeNull();
   });
 
@@ -130,7 +176,11 @@ describe("invitations", () => {
     const foreign = await withTenant({ tenantId: b.tenant.id }, (db) => createPartner(db, b.tenant.id));
     await expect(
       withTenant({ tenantId: a.tenant.id }, (db) =>
-        createInvitation(db, a.tenant.id, a.owner.user.id, { email: "g@x.test", role: "PARTNER_ADMIN", partnerId: foreign.id }),
+        createInvitation(db, a.tenant.id, a.owner.user.id, {
+          email: "g@x.test",
+          role: "PARTNER_ADMIN",
+          partnerId: foreign.id,
+        }),
       ),
     ).rejects.toThrow("That partner was not found.");
   });

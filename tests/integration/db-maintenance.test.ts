@@ -9,14 +9,21 @@ beforeAll(async () => {
   await withTenant({ tenantId: "tenant-m" }, async (db) => {
     await db.tenant.create({ data: { id: "tenant-m", slug: "maint", name: "Maintenance" } });
     await db.partner.createMany({
-      data: Array.from({ length: 50 }, (_, i) => ({ tenantId: "tenant-m", name: `Partner ${i}`, type: "DELIVERY" as const, region: "North" })),
+      data: Array.from({ length: 50 }, (_, i) => ({
+        tenantId: "tenant-m",
+        name: `Partner ${i}`,
+        type: "DELIVERY" as const,
+        region: "North",
+      })),
     });
   });
 });
 afterAll(() => database.close());
 
 const partnerRowEstimate = async () => {
-  const [row] = await prisma().$queryRaw<{ reltuples: number }[]>`select reltuples::float8 as reltuples from pg_class where relname = 'Partner'`;
+  const [row] = await prisma().$queryRaw<
+    { reltuples: number }[]
+  >`select reltuples::float8 as reltuples from pg_class where relname = 'Partner'`;
   return row.reltuples;
 };
 
@@ -32,7 +39,14 @@ describe("analyzeTables (the embedded database has no autovacuum)", () => {
 
   it("analyzes every table when none is named", async () => {
     await withTenant({ tenantId: "tenant-m" }, (db) =>
-      db.partner.createMany({ data: Array.from({ length: 25 }, (_, i) => ({ tenantId: "tenant-m", name: `More ${i}`, type: "INSTALLER" as const, region: "South" })) }),
+      db.partner.createMany({
+        data: Array.from({ length: 25 }, (_, i) => ({
+          tenantId: "tenant-m",
+          name: `More ${i}`,
+          type: "INSTALLER" as const,
+          region: "South",
+        })),
+      }),
     );
     await analyzeTables();
     expect(await partnerRowEstimate()).toBe(75);

@@ -6,11 +6,18 @@ import { prisma } from "@/lib/db/client";
 let database: TestDatabase;
 beforeAll(async () => {
   database = await createTestDatabase();
-  for (const [id, slug] of [["tenant-a", "alpha"], ["tenant-b", "beta"]]) {
+  for (const [id, slug] of [
+    ["tenant-a", "alpha"],
+    ["tenant-b", "beta"],
+  ]) {
     await withTenant({ tenantId: id }, async (db) => {
       await db.tenant.create({ data: { id, slug, name: slug } });
-      await db.partner.create({ data: { id: `${id}-p1`, tenantId: id, name: "Swift Couriers", type: "DELIVERY", region: "North" } });
-      await db.partner.create({ data: { id: `${id}-p2`, tenantId: id, name: "Fix-It Installers", type: "INSTALLER", region: "South" } });
+      await db.partner.create({
+        data: { id: `${id}-p1`, tenantId: id, name: "Swift Couriers", type: "DELIVERY", region: "North" },
+      });
+      await db.partner.create({
+        data: { id: `${id}-p2`, tenantId: id, name: "Fix-It Installers", type: "INSTALLER", region: "South" },
+      });
     });
   }
 });
@@ -44,7 +51,9 @@ describe("row-level security", () => {
       db.partner.updateMany({ where: { id: "tenant-b-p1" }, data: { name: "Hijacked" } }),
     );
     expect(updated.count).toBe(0);
-    const deleted = await withTenant({ tenantId: "tenant-a" }, (db) => db.partner.deleteMany({ where: { tenantId: "tenant-b" } }));
+    const deleted = await withTenant({ tenantId: "tenant-a" }, (db) =>
+      db.partner.deleteMany({ where: { tenantId: "tenant-b" } }),
+    );
     expect(deleted.count).toBe(0);
   });
 

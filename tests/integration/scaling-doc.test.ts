@@ -30,7 +30,10 @@ describe("docs/scaling.md", () => {
 
   it("distributes exactly the tenant tables, by tenantId", () => {
     for (const [name, table] of Object.entries(shape.tables)) {
-      expect({ name, placement: placement(name) }).toEqual({ name, placement: "tenantId" in table.columns ? "distributed" : expect.not.stringMatching("distributed") });
+      expect({ name, placement: placement(name) }).toEqual({
+        name,
+        placement: "tenantId" in table.columns ? "distributed" : expect.not.stringMatching("distributed"),
+      });
     }
   });
 
@@ -40,7 +43,8 @@ describe("docs/scaling.md", () => {
     const global: string[] = [];
     for (const [name, table] of Object.entries(shape.tables).filter(([n]) => placement(n) === "distributed")) {
       expect({ name, primaryKey: table.primaryKey.includes("tenantId") }).toEqual({ name, primaryKey: true });
-      for (const unique of table.uniques.filter((u) => !u.includes("tenantId"))) global.push(`${name}.${unique.join("+")}`);
+      for (const unique of table.uniques.filter((u) => !u.includes("tenantId")))
+        global.push(`${name}.${unique.join("+")}`);
     }
     expect(global.sort()).toEqual(namedGlobal.sort());
   });

@@ -10,7 +10,10 @@ describe("migrations and schema.prisma", () => {
     const db = await PGlite.create();
     const connection = pgliteConnection(db);
     await migrate(connection);
-    const differences = (await import("@/lib/db/schema-shape")).diffShapes(expectedShape(), await shapeFromDatabase(connection));
+    const differences = (await import("@/lib/db/schema-shape")).diffShapes(
+      expectedShape(),
+      await shapeFromDatabase(connection),
+    );
     await db.close();
     // Each line names a table/column/index that differs: write a migration (npm run db:diff drafts it).
     expect(differences).toEqual([]);
@@ -48,7 +51,9 @@ describe("migrations and schema.prisma", () => {
     const { rows } = await connection.query<{ migration_name: string; checksum: string; applied_steps_count: number }>(
       `select migration_name, checksum, applied_steps_count from "_prisma_migrations" order by migration_name`,
     );
-    expect(rows).toEqual(readMigrations().map((m) => ({ migration_name: m.name, checksum: m.checksum, applied_steps_count: 1 })));
+    expect(rows).toEqual(
+      readMigrations().map((m) => ({ migration_name: m.name, checksum: m.checksum, applied_steps_count: 1 })),
+    );
     await db.close();
   });
 

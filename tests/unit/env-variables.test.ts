@@ -34,7 +34,9 @@ describe("intervals and other numeric settings", () => {
     vi.stubEnv("STEWARD_MAIL_INTERVAL_MS", "0");
     vi.stubEnv("STEWARD_ROLE", "both");
     resetEnvCache();
-    expect(() => env()).toThrow(/STEWARD_SWEEP_INTERVAL_MS: STEWARD_SWEEP_INTERVAL_MS must be a whole number of milliseconds/);
+    expect(() => env()).toThrow(
+      /STEWARD_SWEEP_INTERVAL_MS: STEWARD_SWEEP_INTERVAL_MS must be a whole number of milliseconds/,
+    );
     expect(() => env()).toThrow(/STEWARD_WEBHOOK_INTERVAL_MS: STEWARD_WEBHOOK_INTERVAL_MS must be a whole number/);
     expect(() => env()).toThrow(/STEWARD_MAIL_INTERVAL_MS must be between 100 and 86400000 ms/);
     expect(() => env()).toThrow(/STEWARD_ROLE must be web, worker or all/);

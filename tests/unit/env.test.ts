@@ -29,7 +29,10 @@ describe("environment validation at boot", () => {
     vi.stubEnv("DATABASE_URL", "postgresql://app:secret@db.internal:5432/steward");
     vi.stubEnv("DATABASE_POOL_SIZE", "12");
     resetEnvCache();
-    expect(env()).toMatchObject({ DATABASE_URL: "postgresql://app:secret@db.internal:5432/steward", DATABASE_POOL_SIZE: 12 });
+    expect(env()).toMatchObject({
+      DATABASE_URL: "postgresql://app:secret@db.internal:5432/steward",
+      DATABASE_POOL_SIZE: 12,
+    });
   });
 });
 

@@ -17,9 +17,13 @@ describe("schema drift detection", () => {
     actual.tables.Incident.columns.title.type = "varchar(100)";
     actual.tables.Incident.columns.rootCause.nullable = false;
     actual.tables.Incident.columns.status.default = "'CLOSED'";
-    actual.tables.Incident.indexes = actual.tables.Incident.indexes.filter((i) => i.join() !== "tenantId,status,nextDueAt");
+    actual.tables.Incident.indexes = actual.tables.Incident.indexes.filter(
+      (i) => i.join() !== "tenantId,status,nextDueAt",
+    );
     actual.tables.Partner.uniques = [];
-    actual.tables.Interaction.foreignKeys = actual.tables.Interaction.foreignKeys.filter((f) => f.refTable !== "Partner");
+    actual.tables.Interaction.foreignKeys = actual.tables.Interaction.foreignKeys.filter(
+      (f) => f.refTable !== "Partner",
+    );
     actual.enums.Severity = ["CRITICAL", "HIGH", "MEDIUM"];
     actual.tables.Extra = { columns: {}, primaryKey: [], uniques: [], indexes: [], foreignKeys: [] };
     const diff = diffShapes(expectedShape(), actual);
@@ -44,16 +48,82 @@ describe("schema drift detection", () => {
       enums: [{ name: "Kind", values: [{ name: "A" }, { name: "B" }] }],
       indexes: [{ model: "Child", type: "id", fields: [{ name: "tenantId" }, { name: "id" }] }],
       models: [
-        { name: "Parent", dbName: null, fields: [{ name: "id", kind: "scalar", isList: false, isRequired: true, isId: true, isUnique: false, isUpdatedAt: false, type: "String" }] },
+        {
+          name: "Parent",
+          dbName: null,
+          fields: [
+            {
+              name: "id",
+              kind: "scalar",
+              isList: false,
+              isRequired: true,
+              isId: true,
+              isUnique: false,
+              isUpdatedAt: false,
+              type: "String",
+            },
+          ],
+        },
         {
           name: "Child",
           dbName: null,
           fields: [
-            { name: "tenantId", kind: "scalar", isList: false, isRequired: true, isId: false, isUnique: false, isUpdatedAt: false, type: "String" },
-            { name: "id", kind: "scalar", isList: false, isRequired: true, isId: false, isUnique: false, isUpdatedAt: false, type: "String", default: { name: "uuid", args: [7] } },
-            { name: "kind", kind: "enum", isList: false, isRequired: true, isId: false, isUnique: false, isUpdatedAt: false, type: "Kind", default: "A" },
-            { name: "at", kind: "scalar", isList: false, isRequired: true, isId: false, isUnique: false, isUpdatedAt: false, type: "DateTime", default: { name: "now", args: [] } },
-            { name: "parent", kind: "object", isList: false, isRequired: true, isId: false, isUnique: false, isUpdatedAt: false, type: "Parent", relationFromFields: ["tenantId"], relationToFields: ["id"], relationOnDelete: "Cascade" },
+            {
+              name: "tenantId",
+              kind: "scalar",
+              isList: false,
+              isRequired: true,
+              isId: false,
+              isUnique: false,
+              isUpdatedAt: false,
+              type: "String",
+            },
+            {
+              name: "id",
+              kind: "scalar",
+              isList: false,
+              isRequired: true,
+              isId: false,
+              isUnique: false,
+              isUpdatedAt: false,
+              type: "String",
+              default: { name: "uuid", args: [7] },
+            },
+            {
+              name: "kind",
+              kind: "enum",
+              isList: false,
+              isRequired: true,
+              isId: false,
+              isUnique: false,
+              isUpdatedAt: false,
+              type: "Kind",
+              default: "A",
+            },
+            {
+              name: "at",
+              kind: "scalar",
+              isList: false,
+              isRequired: true,
+              isId: false,
+              isUnique: false,
+              isUpdatedAt: false,
+              type: "DateTime",
+              default: { name: "now", args: [] },
+            },
+            {
+              name: "parent",
+              kind: "object",
+              isList: false,
+              isRequired: true,
+              isId: false,
+              isUnique: false,
+              isUpdatedAt: false,
+              type: "Parent",
+              relationFromFields: ["tenantId"],
+              relationToFields: ["id"],
+              relationOnDelete: "Cascade",
+            },
           ],
         },
       ],
@@ -69,7 +139,9 @@ describe("schema drift detection", () => {
       primaryKey: ["tenantId", "id"],
       uniques: [],
       indexes: [],
-      foreignKeys: [{ columns: ["tenantId"], refTable: "Parent", refColumns: ["id"], onDelete: "CASCADE", onUpdate: "CASCADE" }],
+      foreignKeys: [
+        { columns: ["tenantId"], refTable: "Parent", refColumns: ["id"], onDelete: "CASCADE", onUpdate: "CASCADE" },
+      ],
     });
   });
 });

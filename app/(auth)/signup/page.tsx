@@ -9,7 +9,9 @@ export default function SignUpPage() {
   return (
     <Card className="p-6">
       <h1 className="text-lg font-semibold">Create your brand&apos;s workspace</h1>
-      <p className="mb-5 mt-1 text-sm text-slate-600">You become its owner and can invite your team and your partners.</p>
+      <p className="mb-5 mt-1 text-sm text-slate-600">
+        You become its owner and can invite your team and your partners.
+      </p>
       <SignUpForm />
       <p className="mt-5 text-center text-sm text-slate-600">
         Already on Steward?{" "}

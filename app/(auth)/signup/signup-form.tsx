@@ -11,7 +11,13 @@ import { signUpAction } from "../actions";
 const FIELDS = [
   { name: "name", label: "Your name", type: "text", autoComplete: "name" },
   { name: "email", label: "Work e-mail", type: "email", autoComplete: "email" },
-  { name: "password", label: "Password", type: "password", autoComplete: "new-password", hint: "At least 10 characters" },
+  {
+    name: "password",
+    label: "Password",
+    type: "password",
+    autoComplete: "new-password",
+    hint: "At least 10 characters",
+  },
   { name: "companyName", label: "Company", type: "text", autoComplete: "organization" },
 ] as const;
 
@@ -51,7 +57,9 @@ export function SignUpForm() {
       <Field label="Workspace address" error={fieldError(result, "slug")} hint="Lowercase letters, digits and dashes">
         {(props) => (
           <div className="flex items-center rounded-md text-sm">
-            <span className="rounded-l-md border border-r-0 border-slate-300 bg-slate-50 px-2 py-2 text-slate-500">/t/</span>
+            <span className="rounded-l-md border border-r-0 border-slate-300 bg-slate-50 px-2 py-2 text-slate-500">
+              /t/
+            </span>
             <input
               {...props}
               name="slug"

@@ -11,7 +11,12 @@ const blocks = parseMarkdown(readFileSync(join(process.cwd(), "docs", "scorecard
 
 function Text({ inlines }: { inlines: Inline[] }) {
   return inlines.map((inline, i) => {
-    if (inline.style === "code") return <code key={i} className="rounded bg-slate-100 px-1 text-[0.9em]">{inline.text}</code>;
+    if (inline.style === "code")
+      return (
+        <code key={i} className="rounded bg-slate-100 px-1 text-[0.9em]">
+          {inline.text}
+        </code>
+      );
     if (inline.style === "strong") return <strong key={i}>{inline.text}</strong>;
     if (inline.style === "emphasis") return <em key={i}>{inline.text}</em>;
     return inline.text;

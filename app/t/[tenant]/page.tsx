@@ -7,7 +7,13 @@ import { formatMonth } from "@/lib/months";
 import { RECOMMENDATION_LABELS, RECOMMENDATIONS } from "@/lib/scorecards/combine";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EquityTrendChart } from "@/app/t/[tenant]/value/charts";
-import { IncidentsByTouchpointChart, Legend, QuadrantChart, RECOMMENDATION_COLORS, ScoreDistributionChart } from "@/components/dashboard/charts";
+import {
+  IncidentsByTouchpointChart,
+  Legend,
+  QuadrantChart,
+  RECOMMENDATION_COLORS,
+  ScoreDistributionChart,
+} from "@/components/dashboard/charts";
 import { formatMoney } from "@/lib/workspace/money";
 import { Change } from "@/components/scorecards/labels";
 import { SetupBanner } from "@/components/onboarding/setup-banner";
@@ -30,7 +36,11 @@ function Tile({ label, value, detail, href, testId, amount }: TileProps) {
     <Link href={href} className="group">
       <Card className="h-full p-5 transition-shadow group-hover:shadow-md">
         <p className="text-sm text-slate-600">{label}</p>
-        <p className="mt-1 text-3xl font-semibold tabular-nums" data-testid={testId} data-amount={amount == null ? undefined : Math.round(amount)}>
+        <p
+          className="mt-1 text-3xl font-semibold tabular-nums"
+          data-testid={testId}
+          data-amount={amount == null ? undefined : Math.round(amount)}
+        >
           {value}
         </p>
         <p className="mt-1 text-xs text-slate-500">{detail}</p>
@@ -40,10 +50,29 @@ function Tile({ label, value, detail, href, testId, amount }: TileProps) {
 }
 
 function Skeleton({ className = "h-28" }: { className?: string }) {
-  return <div className={`animate-pulse rounded-lg bg-slate-200 ${className}`} role="status" aria-busy="true" aria-label="Loading" />;
+  return (
+    <div
+      className={`animate-pulse rounded-lg bg-slate-200 ${className}`}
+      role="status"
+      aria-busy="true"
+      aria-label="Loading"
+    />
+  );
 }
 
-function Panel({ title, href, linkLabel, children, className = "" }: { title: string; href: string; linkLabel: string; children: React.ReactNode; className?: string }) {
+function Panel({
+  title,
+  href,
+  linkLabel,
+  children,
+  className = "",
+}: {
+  title: string;
+  href: string;
+  linkLabel: string;
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
     <Card className={`p-5 ${className}`}>
       <div className="mb-3 flex items-baseline justify-between gap-3">
@@ -78,7 +107,11 @@ async function EquitySection({ tenantId, base, currency }: { tenantId: string; b
         href={`${base}/incidents`}
         value={e.atRisk === null ? "—" : money(e.atRisk, currency)}
         amount={e.atRisk}
-        detail={e.atRisk === null ? "Needs customer values" : `from ${e.atRiskIncidents.toLocaleString("en")} incidents ${e.atRiskPeriod}`}
+        detail={
+          e.atRisk === null
+            ? "Needs customer values"
+            : `from ${e.atRiskIncidents.toLocaleString("en")} incidents ${e.atRiskPeriod}`
+        }
       />
     </>
   );
@@ -89,7 +122,9 @@ async function EquityTrendSection({ tenantId, base, currency }: { tenantId: stri
   return (
     <Panel title="Customer equity trend" href={`${base}/value`} linkLabel="Customers & value →">
       {e.trend.length === 0 ? (
-        <p className="text-sm text-slate-600">No customer values yet. Recompute them on the Customers &amp; value page.</p>
+        <p className="text-sm text-slate-600">
+          No customer values yet. Recompute them on the Customers &amp; value page.
+        </p>
       ) : (
         <EquityTrendChart data={e.trend} currency={currency} />
       )}
@@ -108,8 +143,20 @@ async function IncidentTiles({ tenantId, base }: { tenantId: string; base: strin
         value={i.partners.toLocaleString("en")}
         detail={`${i.activePartners.toLocaleString("en")} active`}
       />
-      <Tile label="Open incidents" testId="tile-open-incidents" href={`${base}/incidents`} value={i.open.toLocaleString("en")} detail="not yet resolved" />
-      <Tile label="Breached SLAs" testId="tile-breached" href={`${base}/incidents`} value={i.breached.toLocaleString("en")} detail="open incidents past a deadline" />
+      <Tile
+        label="Open incidents"
+        testId="tile-open-incidents"
+        href={`${base}/incidents`}
+        value={i.open.toLocaleString("en")}
+        detail="not yet resolved"
+      />
+      <Tile
+        label="Breached SLAs"
+        testId="tile-breached"
+        href={`${base}/incidents`}
+        value={i.breached.toLocaleString("en")}
+        detail="open incidents past a deadline"
+      />
     </>
   );
 }
@@ -118,7 +165,11 @@ async function IncidentsByTouchpoint({ tenantId, base }: { tenantId: string; bas
   const i = await loadIncidents(tenantId);
   return (
     <Panel title="Incidents by touchpoint (90 days)" href={`${base}/incidents`} linkLabel="Incidents →">
-      {i.byTouchpoint.length === 0 ? <p className="text-sm text-slate-600">No incidents in the last 90 days.</p> : <IncidentsByTouchpointChart data={i.byTouchpoint} />}
+      {i.byTouchpoint.length === 0 ? (
+        <p className="text-sm text-slate-600">No incidents in the last 90 days.</p>
+      ) : (
+        <IncidentsByTouchpointChart data={i.byTouchpoint} />
+      )}
     </Panel>
   );
 }
@@ -130,7 +181,8 @@ async function ScorecardSection({ tenantId, base, currency }: { tenantId: string
     return (
       <Panel title="Partner scores" href={href} linkLabel="Scorecards →" className="lg:col-span-2">
         <p className="text-sm text-slate-600" data-testid="scores-empty">
-          No scorecards yet. Compute a month on the Scorecards page to see the average score, its distribution, the quadrant and the top movers.
+          No scorecards yet. Compute a month on the Scorecards page to see the average score, its distribution, the
+          quadrant and the top movers.
         </p>
       </Panel>
     );
@@ -138,13 +190,19 @@ async function ScorecardSection({ tenantId, base, currency }: { tenantId: string
   const month = formatMonth(s.month);
   return (
     <>
-      <Panel title={`Partner scores, ${month}${s.drafts > 0 ? " (draft)" : ""}`} href={`${href}?month=${month}`} linkLabel="Scorecards →">
+      <Panel
+        title={`Partner scores, ${month}${s.drafts > 0 ? " (draft)" : ""}`}
+        href={`${href}?month=${month}`}
+        linkLabel="Scorecards →"
+      >
         <p className="text-3xl font-semibold tabular-nums" data-testid="average-score">
           {s.average === null ? "—" : s.average.toFixed(1)}
         </p>
         <p className="text-xs text-slate-500">
           average of {s.scored} scored partners ·{" "}
-          {RECOMMENDATIONS.filter((r) => s.recommendations[r]).map((r) => `${RECOMMENDATION_LABELS[r]} ${s.recommendations[r]}`).join(" · ")}
+          {RECOMMENDATIONS.filter((r) => s.recommendations[r])
+            .map((r) => `${RECOMMENDATION_LABELS[r]} ${s.recommendations[r]}`)
+            .join(" · ")}
         </p>
         <ScoreDistributionChart data={s.distribution} />
       </Panel>
@@ -159,7 +217,9 @@ async function ScorecardSection({ tenantId, base, currency }: { tenantId: string
                   {m.name}
                 </Link>
                 <span>
-                  <span className="mr-3 tabular-nums text-slate-600">{m.score === null ? "—" : m.score.toFixed(1)}</span>
+                  <span className="mr-3 tabular-nums text-slate-600">
+                    {m.score === null ? "—" : m.score.toFixed(1)}
+                  </span>
                   <Change value={m.change} />
                 </span>
               </li>
@@ -167,12 +227,23 @@ async function ScorecardSection({ tenantId, base, currency }: { tenantId: string
           </ul>
         )}
       </Panel>
-      <Panel title="Score vs equity served" href={`${href}?month=${month}`} linkLabel="Scorecards →" className="lg:col-span-2">
+      <Panel
+        title="Score vs equity served"
+        href={`${href}?month=${month}`}
+        linkLabel="Scorecards →"
+        className="lg:col-span-2"
+      >
         {s.quadrant.length === 0 ? (
           <p className="text-sm text-slate-600">No partner has both a score and customer equity this month.</p>
         ) : (
           <>
-            <QuadrantChart points={s.quadrant} scoreLine={s.scoreLine} equityLine={s.equityLine} hrefBase={href} currency={currency} />
+            <QuadrantChart
+              points={s.quadrant}
+              scoreLine={s.scoreLine}
+              equityLine={s.equityLine}
+              hrefBase={href}
+              currency={currency}
+            />
             <Legend
               testId="quadrant-legend"
               items={RECOMMENDATIONS.filter((r) => s.quadrant.some((p) => p.recommendation === r)).map((r) => ({
@@ -182,9 +253,12 @@ async function ScorecardSection({ tenantId, base, currency }: { tenantId: string
             />
             <p className="mt-2 text-xs text-slate-600" data-testid="quadrant-note">
               {s.quadrant.length} of {s.scored} scored partners plotted
-              {s.unplotted > 0 ? `: ${s.unplotted} served no customer with a computed value this month, so they have no place on the equity axis` : ""}.
-              Colours are the scorecard recommendations. Lines: score {s.scoreLine} (maintain threshold) and the median equity served (
-              {money(s.equityLine, currency)}); a low score with high equity is the first to develop.
+              {s.unplotted > 0
+                ? `: ${s.unplotted} served no customer with a computed value this month, so they have no place on the equity axis`
+                : ""}
+              . Colours are the scorecard recommendations. Lines: score {s.scoreLine} (maintain threshold) and the
+              median equity served ({money(s.equityLine, currency)}); a low score with high equity is the first to
+              develop.
             </p>
           </>
         )}
@@ -200,7 +274,10 @@ export default async function DashboardPage({ params }: PageProps<"/t/[tenant]">
   const base = `/t/${tenant}`;
   return (
     <div className="space-y-6">
-      <PageHeader title={access.tenant.name} description="Your demand chain at a glance: customer equity, what incidents put at risk, and how your partners score." />
+      <PageHeader
+        title={access.tenant.name}
+        description="Your demand chain at a glance: customer equity, what incidents put at risk, and how your partners score."
+      />
       <Suspense fallback={null}>
         <SetupBanner tenantId={tenantId} base={base} />
       </Suspense>

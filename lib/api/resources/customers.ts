@@ -24,16 +24,24 @@ export function customerJson(c: CustomerRow): z.infer<typeof Customer> {
  * Creates or updates the customer with this external ref. A partner key works only on customers its
  * partner acquired (another partner's customer is answered as not found) and acquires new ones itself.
  */
-export async function upsertCustomer(db: Db, principal: ApiPrincipal, externalRef: string, input: z.output<typeof CustomerInput>) {
+export async function upsertCustomer(
+  db: Db,
+  principal: ApiPrincipal,
+  externalRef: string,
+  input: z.output<typeof CustomerInput>,
+) {
   const tenantId = principal.tenantId;
-  if (principal.partnerId && input.acquiringPartnerId && input.acquiringPartnerId !== principal.partnerId) throw notFound("Partner");
+  if (principal.partnerId && input.acquiringPartnerId && input.acquiringPartnerId !== principal.partnerId)
+    throw notFound("Partner");
   const acquiringPartnerId = input.acquiringPartnerId ?? principal.partnerId ?? null;
   if (acquiringPartnerId) {
     const known = await existingIds(db, tenantId, { partners: [acquiringPartnerId] });
-    if (!known.partners.has(acquiringPartnerId)) throw invalid([{ field: "acquiringPartnerId", message: "No partner with this id." }]);
+    if (!known.partners.has(acquiringPartnerId))
+      throw invalid([{ field: "acquiringPartnerId", message: "No partner with this id." }]);
   }
   const existing = await db.customer.findFirst({ where: { tenantId, externalRef } });
-  if (existing && principal.partnerId && existing.acquiringPartnerId !== principal.partnerId) throw notFound("Customer");
+  if (existing && principal.partnerId && existing.acquiringPartnerId !== principal.partnerId)
+    throw notFound("Customer");
   const data = {
     name: input.name ?? null,
     email: input.email ?? null,

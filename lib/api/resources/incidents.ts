@@ -7,7 +7,14 @@ import type { Actor } from "@/lib/incidents/events";
 import type { ApiPrincipal } from "../keys";
 import { pageArgs, toPage, type Pagination } from "../pagination";
 import { notFound } from "../problem";
-import type { Incident, IncidentCommentInput, IncidentEvent, IncidentInput, IncidentListQuery, IncidentStatusInput } from "../schemas";
+import type {
+  Incident,
+  IncidentCommentInput,
+  IncidentEvent,
+  IncidentInput,
+  IncidentListQuery,
+  IncidentStatusInput,
+} from "../schemas";
 import { assertOwnPartner, singleField } from "./references";
 
 // The incident endpoints call the same lib/incidents functions as the steward UI and the partner
@@ -51,7 +58,15 @@ export function incidentJson(i: IncidentRow): z.infer<typeof Incident> {
 }
 
 function eventJson(e: EventRow): z.infer<typeof IncidentEvent> {
-  return { id: e.id, type: e.type, fromStatus: e.fromStatus, toStatus: e.toStatus, body: e.body, actor: e.actorLabel, createdAt: e.createdAt.toISOString() };
+  return {
+    id: e.id,
+    type: e.type,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    body: e.body,
+    actor: e.actorLabel,
+    createdAt: e.createdAt.toISOString(),
+  };
 }
 
 /** The timeline actor of an API key: a partner key acts with its partner's rights. */
@@ -69,7 +84,8 @@ async function ownIncident(db: Db, principal: ApiPrincipal, id: string) {
 }
 
 export async function listIncidents(db: Db, principal: ApiPrincipal, query: z.output<typeof IncidentListQuery>) {
-  if (principal.partnerId && query.partnerId && query.partnerId !== principal.partnerId) return { data: [], next_cursor: null };
+  if (principal.partnerId && query.partnerId && query.partnerId !== principal.partnerId)
+    return { data: [], next_cursor: null };
   const args = pageArgs(query as Pagination);
   const partnerId = principal.partnerId ?? query.partnerId;
   const rows = await db.incident.findMany({
@@ -100,16 +116,36 @@ export async function openIncident(db: Db, principal: ApiPrincipal, input: z.out
   return loadIncident(db, principal.tenantId, id);
 }
 
-export async function changeIncidentStatus(db: Db, principal: ApiPrincipal, id: string, input: z.output<typeof IncidentStatusInput>) {
+export async function changeIncidentStatus(
+  db: Db,
+  principal: ApiPrincipal,
+  id: string,
+  input: z.output<typeof IncidentStatusInput>,
+) {
   const row = await ownIncident(db, principal, id);
   const { status: to, ...fields } = input;
-  const result = await transitionIncident(db, principal.tenantId, { incidentId: row.id, to, ...fields }, apiActor(principal));
+  const result = await transitionIncident(
+    db,
+    principal.tenantId,
+    { incidentId: row.id, to, ...fields },
+    apiActor(principal),
+  );
   return { row: await loadIncident(db, principal.tenantId, row.id), from: result.from };
 }
 
-export async function commentIncident(db: Db, principal: ApiPrincipal, id: string, input: z.output<typeof IncidentCommentInput>) {
+export async function commentIncident(
+  db: Db,
+  principal: ApiPrincipal,
+  id: string,
+  input: z.output<typeof IncidentCommentInput>,
+) {
   const row = await ownIncident(db, principal, id);
-  await commentOnIncident(db, principal.tenantId, { incidentId: row.id, body: input.body, internal: false }, apiActor(principal));
+  await commentOnIncident(
+    db,
+    principal.tenantId,
+    { incidentId: row.id, body: input.body, internal: false },
+    apiActor(principal),
+  );
   const [event] = await db.incidentEvent.findMany({
     where: { tenantId: principal.tenantId, incidentId: row.id, type: "COMMENT" },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -31,7 +31,12 @@ export function interactionJson(r: InteractionRow): z.infer<typeof Interaction> 
  */
 export async function recordInteractions(db: Db, principal: ApiPrincipal, rows: Input[], field: FieldName) {
   const tenantId = principal.tenantId;
-  assertOwnPartner(principal, rows.map((r) => r.partnerId), field, "partnerId");
+  assertOwnPartner(
+    principal,
+    rows.map((r) => r.partnerId),
+    field,
+    "partnerId",
+  );
   const known = await existingIds(db, tenantId, {
     partners: rows.map((r) => r.partnerId),
     touchpoints: rows.map((r) => r.touchpointId),
@@ -39,9 +44,12 @@ export async function recordInteractions(db: Db, principal: ApiPrincipal, rows: 
   });
   const errors: FieldError[] = duplicateRefs(rows, field);
   rows.forEach((r, i) => {
-    if (!known.partners.has(r.partnerId)) errors.push({ field: field(i, "partnerId"), message: "No partner with this id." });
-    if (!known.touchpoints.has(r.touchpointId)) errors.push({ field: field(i, "touchpointId"), message: "No touchpoint with this id." });
-    if (r.customerId && !known.customers.has(r.customerId)) errors.push({ field: field(i, "customerId"), message: "No customer with this id." });
+    if (!known.partners.has(r.partnerId))
+      errors.push({ field: field(i, "partnerId"), message: "No partner with this id." });
+    if (!known.touchpoints.has(r.touchpointId))
+      errors.push({ field: field(i, "touchpointId"), message: "No touchpoint with this id." });
+    if (r.customerId && !known.customers.has(r.customerId))
+      errors.push({ field: field(i, "customerId"), message: "No customer with this id." });
   });
   if (errors.length > 0) throw invalid(errors);
 
@@ -70,7 +78,9 @@ export async function recordInteractions(db: Db, principal: ApiPrincipal, rows: 
     on conflict do nothing
     returning "id"`;
   const insertedSet = new Set(insertedIds.map((r) => r.id));
-  const byId = new Map(data.filter((d) => insertedSet.has(d.id)).map((d) => [d.id, { ...d, createdAt } as InteractionRow]));
+  const byId = new Map(
+    data.filter((d) => insertedSet.has(d.id)).map((d) => [d.id, { ...d, createdAt } as InteractionRow]),
+  );
   const skippedRefs = data.filter((d) => !byId.has(d.id)).map((d) => d.externalRef as string);
   const existing = skippedRefs.length
     ? await db.interaction.findMany({ where: { tenantId, externalRef: { in: skippedRefs } } })
@@ -79,7 +89,11 @@ export async function recordInteractions(db: Db, principal: ApiPrincipal, rows: 
   const conflicts: FieldError[] = [];
   const result = data.map((d, i) => {
     const row = byId.get(d.id) ?? byRef.get(d.externalRef);
-    if (!row) conflicts.push({ field: field(i, "externalRef"), message: "This externalRef is already used by another partner's interaction." });
+    if (!row)
+      conflicts.push({
+        field: field(i, "externalRef"),
+        message: "This externalRef is already used by another partner's interaction.",
+      });
     return { row: row as InteractionRow, created: byId.has(d.id) };
   });
   if (conflicts.length > 0) throw new ApiProblem(409, "Some externalRefs are already in use.", conflicts);

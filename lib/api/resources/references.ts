@@ -8,12 +8,22 @@ export const singleField: FieldName = (_i, field) => field;
 export const batchField: FieldName = (i, field) => `rows[${i}].${field}`;
 
 /** Which of the ids exist in the tenant, per kind: one query per kind, whatever the batch size. */
-export async function existingIds(db: Db, tenantId: string, ids: { partners?: string[]; touchpoints?: string[]; customers?: string[] }) {
+export async function existingIds(
+  db: Db,
+  tenantId: string,
+  ids: { partners?: string[]; touchpoints?: string[]; customers?: string[] },
+) {
   const unique = (xs?: string[]) => [...new Set(xs ?? [])];
   const [partners, touchpoints, customers] = await Promise.all([
-    unique(ids.partners).length ? db.partner.findMany({ where: { tenantId, id: { in: unique(ids.partners) } }, select: { id: true } }) : [],
-    unique(ids.touchpoints).length ? db.touchpoint.findMany({ where: { tenantId, id: { in: unique(ids.touchpoints) } }, select: { id: true } }) : [],
-    unique(ids.customers).length ? db.customer.findMany({ where: { tenantId, id: { in: unique(ids.customers) } }, select: { id: true } }) : [],
+    unique(ids.partners).length
+      ? db.partner.findMany({ where: { tenantId, id: { in: unique(ids.partners) } }, select: { id: true } })
+      : [],
+    unique(ids.touchpoints).length
+      ? db.touchpoint.findMany({ where: { tenantId, id: { in: unique(ids.touchpoints) } }, select: { id: true } })
+      : [],
+    unique(ids.customers).length
+      ? db.customer.findMany({ where: { tenantId, id: { in: unique(ids.customers) } }, select: { id: true } })
+      : [],
   ]);
   return {
     partners: new Set(partners.map((r) => r.id)),
@@ -23,7 +33,12 @@ export async function existingIds(db: Db, tenantId: string, ids: { partners?: st
 }
 
 /** A partner key may only write its own partner's rows; another partner's id is answered as if it did not exist. */
-export function assertOwnPartner(principal: ApiPrincipal, partnerIds: (string | null | undefined)[], field: FieldName, name: string) {
+export function assertOwnPartner(
+  principal: ApiPrincipal,
+  partnerIds: (string | null | undefined)[],
+  field: FieldName,
+  name: string,
+) {
   if (!principal.partnerId) return;
   const foreign: FieldError[] = [];
   partnerIds.forEach((id, i) => {
@@ -39,7 +54,8 @@ export function duplicateRefs(rows: { externalRef?: string }[], field: FieldName
   rows.forEach((row, i) => {
     if (!row.externalRef) return;
     const first = seen.get(row.externalRef);
-    if (first !== undefined) errors.push({ field: field(i, "externalRef"), message: `Repeats the externalRef of row ${first}.` });
+    if (first !== undefined)
+      errors.push({ field: field(i, "externalRef"), message: `Repeats the externalRef of row ${first}.` });
     else seen.set(row.externalRef, i);
   });
   return errors;

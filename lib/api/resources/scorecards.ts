@@ -30,7 +30,8 @@ export function scorecardJson(s: ScorecardRow): z.infer<typeof Scorecard> {
 }
 
 export async function listScorecards(db: Db, principal: ApiPrincipal, query: z.output<typeof ScorecardListQuery>) {
-  if (principal.partnerId && query.partnerId && query.partnerId !== principal.partnerId) return { data: [], next_cursor: null };
+  if (principal.partnerId && query.partnerId && query.partnerId !== principal.partnerId)
+    return { data: [], next_cursor: null };
   const args = pageArgs(query as Pagination);
   const partnerId = principal.partnerId ?? query.partnerId;
   const rows = await db.scorecard.findMany({
@@ -48,7 +49,12 @@ export async function listScorecards(db: Db, principal: ApiPrincipal, query: z.o
 
 export async function getScorecard(db: Db, principal: ApiPrincipal, id: string) {
   const row = await db.scorecard.findFirst({
-    where: { tenantId: principal.tenantId, id, status: "PUBLISHED", ...(principal.partnerId ? { partnerId: principal.partnerId } : {}) },
+    where: {
+      tenantId: principal.tenantId,
+      id,
+      status: "PUBLISHED",
+      ...(principal.partnerId ? { partnerId: principal.partnerId } : {}),
+    },
   });
   if (!row) throw notFound("Scorecard");
   return scorecardJson(row);

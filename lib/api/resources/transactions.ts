@@ -29,8 +29,16 @@ const hasMoreThanTwoDecimals = (n: number) => Math.abs(Math.round(n * 100) - n *
 /** Records transactions, all or nothing; a partner key's rows are served by its own partner. */
 export async function recordTransactions(db: Db, principal: ApiPrincipal, rows: Input[], field: FieldName) {
   const tenantId = principal.tenantId;
-  assertOwnPartner(principal, rows.map((r) => r.servingPartnerId), field, "servingPartnerId");
-  const withPartner = rows.map((r) => ({ ...r, servingPartnerId: r.servingPartnerId ?? principal.partnerId ?? undefined }));
+  assertOwnPartner(
+    principal,
+    rows.map((r) => r.servingPartnerId),
+    field,
+    "servingPartnerId",
+  );
+  const withPartner = rows.map((r) => ({
+    ...r,
+    servingPartnerId: r.servingPartnerId ?? principal.partnerId ?? undefined,
+  }));
   const known = await existingIds(db, tenantId, {
     partners: withPartner.flatMap((r) => (r.servingPartnerId ? [r.servingPartnerId] : [])),
     touchpoints: withPartner.flatMap((r) => (r.touchpointId ? [r.touchpointId] : [])),
@@ -38,11 +46,16 @@ export async function recordTransactions(db: Db, principal: ApiPrincipal, rows: 
   });
   const errors: FieldError[] = duplicateRefs(rows, field);
   withPartner.forEach((r, i) => {
-    if (!known.customers.has(r.customerId)) errors.push({ field: field(i, "customerId"), message: "No customer with this id." });
-    if (r.servingPartnerId && !known.partners.has(r.servingPartnerId)) errors.push({ field: field(i, "servingPartnerId"), message: "No partner with this id." });
-    if (r.touchpointId && !known.touchpoints.has(r.touchpointId)) errors.push({ field: field(i, "touchpointId"), message: "No touchpoint with this id." });
-    if (hasMoreThanTwoDecimals(r.revenue)) errors.push({ field: field(i, "revenue"), message: "Use at most two decimals." });
-    if (hasMoreThanTwoDecimals(r.margin)) errors.push({ field: field(i, "margin"), message: "Use at most two decimals." });
+    if (!known.customers.has(r.customerId))
+      errors.push({ field: field(i, "customerId"), message: "No customer with this id." });
+    if (r.servingPartnerId && !known.partners.has(r.servingPartnerId))
+      errors.push({ field: field(i, "servingPartnerId"), message: "No partner with this id." });
+    if (r.touchpointId && !known.touchpoints.has(r.touchpointId))
+      errors.push({ field: field(i, "touchpointId"), message: "No touchpoint with this id." });
+    if (hasMoreThanTwoDecimals(r.revenue))
+      errors.push({ field: field(i, "revenue"), message: "Use at most two decimals." });
+    if (hasMoreThanTwoDecimals(r.margin))
+      errors.push({ field: field(i, "margin"), message: "Use at most two decimals." });
   });
   if (errors.length > 0) throw invalid(errors);
 
@@ -72,12 +85,18 @@ export async function recordTransactions(db: Db, principal: ApiPrincipal, rows: 
   const insertedSet = new Set(insertedIds.map((r) => r.id));
   const byId = new Map(data.filter((d) => insertedSet.has(d.id)).map((d) => [d.id, d as TransactionRow]));
   const skippedRefs = data.filter((d) => !byId.has(d.id)).map((d) => d.externalRef as string);
-  const existing = skippedRefs.length ? await db.transaction.findMany({ where: { tenantId, externalRef: { in: skippedRefs } } }) : [];
+  const existing = skippedRefs.length
+    ? await db.transaction.findMany({ where: { tenantId, externalRef: { in: skippedRefs } } })
+    : [];
   const byRef = new Map(existing.map((r) => [r.externalRef, r]));
   const conflicts: FieldError[] = [];
   const result = data.map((d, i) => {
     const row = byId.get(d.id) ?? byRef.get(d.externalRef);
-    if (!row) conflicts.push({ field: field(i, "externalRef"), message: "This externalRef is already used by another partner's transaction." });
+    if (!row)
+      conflicts.push({
+        field: field(i, "externalRef"),
+        message: "This externalRef is already used by another partner's transaction.",
+      });
     return { row: row as TransactionRow, created: byId.has(d.id) };
   });
   if (conflicts.length > 0) throw new ApiProblem(409, "Some externalRefs are already in use.", conflicts);

@@ -39,18 +39,27 @@ function describeClock(clock: SlaClock, now: Date): string {
   const minutes = Math.floor((due.getTime() - now.getTime()) / 60_000);
   const when = due.toISOString().slice(0, 16).replace("T", " ") + " UTC";
   if (clock.nextDeadline === null) return "Resolved";
-  return minutes < 0 ? `${deadline} target ${when}, overdue by ${formatMinutes(minutes)}` : `${deadline} by ${when} (${formatMinutes(minutes)} left)`;
+  return minutes < 0
+    ? `${deadline} target ${when}, overdue by ${formatMinutes(minutes)}`
+    : `${deadline} by ${when} (${formatMinutes(minutes)} left)`;
 }
 
 const formatEquity = (value: number | null) =>
-  value === null ? "not yet computed (customer values have not been calculated)" : value.toLocaleString("en-US", { maximumFractionDigits: 0 });
+  value === null
+    ? "not yet computed (customer values have not been calculated)"
+    : value.toLocaleString("en-US", { maximumFractionDigits: 0 });
 
 export async function queueEscalationMail(db: Db, tenantId: string, input: EscalationMailInput): Promise<number> {
   const { incident, level } = input;
   const [tenant, partner, customer, equity] = await Promise.all([
     db.tenant.findFirstOrThrow({ where: { id: tenantId }, select: { name: true, slug: true } }),
     db.partner.findFirst({ where: { tenantId, id: incident.partnerId }, select: { name: true } }),
-    incident.customerId ? db.customer.findFirst({ where: { tenantId, id: incident.customerId }, select: { name: true, externalRef: true } }) : null,
+    incident.customerId
+      ? db.customer.findFirst({
+          where: { tenantId, id: incident.customerId },
+          select: { name: true, externalRef: true },
+        })
+      : null,
     equityAtRiskForIncident(db, tenantId, incident),
   ]);
   const label = `INC-${incident.number}`;
@@ -82,7 +91,9 @@ export async function queueEscalationMail(db: Db, tenantId: string, input: Escal
             levelLabel,
             why: input.why,
             partnerName: partner?.name ?? "Unknown partner",
-            customer: customer ? (customer.name ?? customer.externalRef ?? "Unnamed customer") : "No single customer recorded",
+            customer: customer
+              ? (customer.name ?? customer.externalRef ?? "Unnamed customer")
+              : "No single customer recorded",
             equityAtRisk: formatEquity(equity),
             slaClock: describeClock(input.clock, input.now),
             incidentUrl,

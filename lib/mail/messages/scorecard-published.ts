@@ -6,7 +6,13 @@ import { queueMail } from "../queue";
 import { renderMail } from "../render";
 
 /** Mails each published card's partner admins a link to the portal's scorecard (in the publishing transaction). */
-export async function queueScorecardPublishedMail(db: Db, tenantId: string, scorecardIds: string[], month: string, now = new Date()) {
+export async function queueScorecardPublishedMail(
+  db: Db,
+  tenantId: string,
+  scorecardIds: string[],
+  month: string,
+  now = new Date(),
+) {
   if (scorecardIds.length === 0) return 0;
   const tenant = await db.tenant.findFirstOrThrow({ where: { id: tenantId }, select: { name: true, slug: true } });
   const cards = await db.scorecard.findMany({
@@ -20,7 +26,9 @@ export async function queueScorecardPublishedMail(db: Db, tenantId: string, scor
   const portalUrl = `${appBaseUrl()}/portal/${tenant.slug}/scorecard`;
   let queued = 0;
   for (const card of cards) {
-    const recipients = admins.filter((a) => a.partnerId === card.partnerId).map((a) => ({ email: a.user.email, userId: a.user.id }));
+    const recipients = admins
+      .filter((a) => a.partnerId === card.partnerId)
+      .map((a) => ({ email: a.user.email, userId: a.user.id }));
     queued += await queueMail(db, tenantId, {
       kind: "scorecard_published",
       eventKey: `scorecard:${card.id}`,

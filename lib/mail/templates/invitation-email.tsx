@@ -1,7 +1,13 @@
 import { Text } from "@react-email/components";
 import { MailLayout } from "./mail-layout";
 
-export type InvitationEmailProps = { tenantName: string; inviterName: string; roleLabel: string; acceptUrl: string; expiresOn: string };
+export type InvitationEmailProps = {
+  tenantName: string;
+  inviterName: string;
+  roleLabel: string;
+  acceptUrl: string;
+  expiresOn: string;
+};
 
 export function InvitationEmail(p: InvitationEmailProps) {
   return (

@@ -1,5 +1,17 @@
 import type { ReactNode } from "react";
-import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
+import {
+  Body,
+  Button,
+  Container,
+  Head,
+  Heading,
+  Hr,
+  Html,
+  Link,
+  Preview,
+  Section,
+  Text,
+} from "@react-email/components";
 
 // The frame of every e-mail: the workspace's name, a heading, the content, one primary link, and a footer that says
 // why the reader gets the message and how to change that.
@@ -18,8 +30,21 @@ export type MailLayoutProps = {
 };
 
 const page = { backgroundColor: "#f8fafc", fontFamily: "Helvetica, Arial, sans-serif", color: "#0f172a" };
-const box = { backgroundColor: "#ffffff", border: "1px solid #e2e8f0", borderRadius: "8px", padding: "24px", margin: "24px auto", maxWidth: "560px" };
-const button = { backgroundColor: "#1d4ed8", color: "#ffffff", borderRadius: "6px", padding: "10px 16px", fontWeight: 600 };
+const box = {
+  backgroundColor: "#ffffff",
+  border: "1px solid #e2e8f0",
+  borderRadius: "8px",
+  padding: "24px",
+  margin: "24px auto",
+  maxWidth: "560px",
+};
+const button = {
+  backgroundColor: "#1d4ed8",
+  color: "#ffffff",
+  borderRadius: "6px",
+  padding: "10px 16px",
+  fontWeight: 600,
+};
 const footer = { color: "#64748b", fontSize: "12px", lineHeight: "18px" };
 
 export function MailLayout(props: MailLayoutProps) {

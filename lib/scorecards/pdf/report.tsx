@@ -22,7 +22,13 @@ const s = StyleSheet.create({
   h2: { fontSize: 12, fontFamily: "Helvetica-Bold", marginTop: 14, marginBottom: 6 },
   muted: { color: "#64748b" },
   row: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: "#e2e8f0", paddingVertical: 3 },
-  head: { flexDirection: "row", borderBottomWidth: 1, borderBottomColor: "#94a3b8", paddingVertical: 3, fontFamily: "Helvetica-Bold" },
+  head: {
+    flexDirection: "row",
+    borderBottomWidth: 1,
+    borderBottomColor: "#94a3b8",
+    paddingVertical: 3,
+    fontFamily: "Helvetica-Bold",
+  },
   name: { width: 130 },
   num: { width: 48, textAlign: "right" },
   rec: { width: 70, paddingLeft: 8 },
@@ -104,11 +110,29 @@ function TrendSvg({ points }: { points: { month: Date; score: number | null }[] 
       <Svg width={TREND.width} height={TREND.height}>
         <Path d={grid} stroke="#e2e8f0" strokeWidth={0.5} />
         <Path d={`M${left} ${trendY(100)}V${trendY(0)}`} stroke="#94a3b8" strokeWidth={0.5} />
-        {drawn.length > 1 && <Polyline points={drawn.map((q) => `${q.x},${q.y}`).join(" ")} stroke="#4f46e5" strokeWidth={1.5} fill="none" />}
+        {drawn.length > 1 && (
+          <Polyline
+            points={drawn.map((q) => `${q.x},${q.y}`).join(" ")}
+            stroke="#4f46e5"
+            strokeWidth={1.5}
+            fill="none"
+          />
+        )}
         {dots && <Path d={dots} fill="#4f46e5" />}
       </Svg>
       {TREND_TICKS.map((g) => (
-        <Text key={g} style={{ position: "absolute", left: 0, width: TREND.axis, top: trendY(g) - 4, fontSize: 7, textAlign: "right", color: "#64748b" }}>
+        <Text
+          key={g}
+          style={{
+            position: "absolute",
+            left: 0,
+            width: TREND.axis,
+            top: trendY(g) - 4,
+            fontSize: 7,
+            textAlign: "right",
+            color: "#64748b",
+          }}
+        >
           {String(g)}
         </Text>
       ))}
@@ -127,7 +151,13 @@ const fitCell = (text: string, width: number, right = false) => {
 
 /** One monospace line per partner: one text node per page keeps 1,000 rows fast. */
 function tableHeader(): string {
-  const heads = ["Partner", ...SCORECARD_AREAS.map((a) => SCORECARD_AREA_SHORT_LABELS[a]), "Score", "Rank", "Recommend."];
+  const heads = [
+    "Partner",
+    ...SCORECARD_AREAS.map((a) => SCORECARD_AREA_SHORT_LABELS[a]),
+    "Score",
+    "Rank",
+    "Recommend.",
+  ];
   return heads.map((h, i) => fitCell(h, COLS[i], i > 0 && i < 8)).join("");
 }
 
@@ -147,7 +177,8 @@ function Summary({ data, tenantName, size }: { data: ScorecardExport; tenantName
   const scored = data.rows.filter((r) => r.score !== null);
   const avg = scored.length ? scored.reduce((a, r) => a + r.score!, 0) / scored.length : null;
   const counts = new Map<string, number>();
-  for (const r of data.rows) if (r.recommendation) counts.set(r.recommendation, (counts.get(r.recommendation) ?? 0) + 1);
+  for (const r of data.rows)
+    if (r.recommendation) counts.set(r.recommendation, (counts.get(r.recommendation) ?? 0) + 1);
   const drafts = data.rows.filter((r) => r.status === "DRAFT").length;
   const chunks: ScorecardRow[][] = [];
   for (let i = 0; i < data.rows.length; i += ROWS_PER_PAGE) chunks.push(data.rows.slice(i, i + ROWS_PER_PAGE));
@@ -162,12 +193,15 @@ function Summary({ data, tenantName, size }: { data: ScorecardExport; tenantName
                 {tenantName} — partner scorecards, {monthName(data.month)}
               </Text>
               <Text style={s.muted}>
-                {drafts > 0 ? `DRAFT: ${drafts} of ${data.rows.length} scorecards are not published yet. ` : ""}Generated{" "}
-                {new Date().toISOString().slice(0, 16).replace("T", " ")} UTC. — means no data: the sub-score is left out and the other weights are scaled up.
+                {drafts > 0 ? `DRAFT: ${drafts} of ${data.rows.length} scorecards are not published yet. ` : ""}
+                Generated {new Date().toISOString().slice(0, 16).replace("T", " ")} UTC. — means no data: the sub-score
+                is left out and the other weights are scaled up.
               </Text>
               <Text style={s.h2}>
                 {data.rows.length} partners · average score {avg === null ? "—" : avg.toFixed(1)} ·{" "}
-                {(["REWARD", "MAINTAIN", "DEVELOP", "PROBATION", "EXIT"] as const).map((k) => `${RECOMMENDATION_LABELS[k]} ${counts.get(k) ?? 0}`).join(" · ")}
+                {(["REWARD", "MAINTAIN", "DEVELOP", "PROBATION", "EXIT"] as const)
+                  .map((k) => `${RECOMMENDATION_LABELS[k]} ${counts.get(k) ?? 0}`)
+                  .join(" · ")}
               </Text>
             </>
           )}
@@ -179,13 +213,20 @@ function Summary({ data, tenantName, size }: { data: ScorecardExport; tenantName
 }
 
 // One string per Text node (a single text run), and the month's name formatted once for all pages.
-type PartnerPageProps = { row: ScorecardRow; trend: { month: Date; score: number | null }[]; monthLabel: string; size: PageSize };
+type PartnerPageProps = {
+  row: ScorecardRow;
+  trend: { month: Date; score: number | null }[];
+  monthLabel: string;
+  size: PageSize;
+};
 
 function PartnerPage({ row, trend, monthLabel, size }: PartnerPageProps) {
   return (
     <Page size={size} style={s.page}>
       <Text style={s.h1}>{row.partnerName}</Text>
-      <Text style={s.muted}>{`Scorecard ${monthLabel} · ${row.partnerType.toLowerCase()} · ${row.status === "DRAFT" ? "draft" : "published"} (version ${row.version})`}</Text>
+      <Text
+        style={s.muted}
+      >{`Scorecard ${monthLabel} · ${row.partnerType.toLowerCase()} · ${row.status === "DRAFT" ? "draft" : "published"} (version ${row.version})`}</Text>
       <Text style={[s.h2, { marginTop: 10 }]}>
         {`Overall score ${row.score === null ? "no data" : row.score.toFixed(1)}  ·  change ${
           row.change === null ? "—" : `${row.change > 0 ? "+" : ""}${row.change.toFixed(1)}`
@@ -208,7 +249,13 @@ function ScorecardReport({ data, tenantName, summary = true, pageSize = "A4" }: 
     <Document title={`Scorecards ${formatMonth(data.month)}`} author={tenantName}>
       {summary && <Summary data={data} tenantName={tenantName} size={size} />}
       {data.rows.map((r) => (
-        <PartnerPage key={r.id} row={r} trend={data.trends.get(r.partnerId) ?? []} monthLabel={monthLabel} size={size} />
+        <PartnerPage
+          key={r.id}
+          row={r}
+          trend={data.trends.get(r.partnerId) ?? []}
+          monthLabel={monthLabel}
+          size={size}
+        />
       ))}
     </Document>
   );
@@ -219,5 +266,12 @@ export function renderScorecardPdf(
   tenantName: string,
   options: { summary?: boolean; pageSize?: ReportPageSize } = {},
 ): Promise<Buffer> {
-  return renderToBuffer(<ScorecardReport data={data} tenantName={tenantName} summary={options.summary ?? true} pageSize={options.pageSize} />);
+  return renderToBuffer(
+    <ScorecardReport
+      data={data}
+      tenantName={tenantName}
+      summary={options.summary ?? true}
+      pageSize={options.pageSize}
+    />,
+  );
 }

@@ -100,7 +100,15 @@ class RowTable {
   }
 
   /** Index of the stored row equal to (x, tx, T), or -1 after recording `newRow` for it. */
-  findOrInsert(x: number, tx: number, T: number, newRow: number, xs: Int32Array, txs: Float64Array, Ts: Float64Array): number {
+  findOrInsert(
+    x: number,
+    tx: number,
+    T: number,
+    newRow: number,
+    xs: Int32Array,
+    txs: Float64Array,
+    Ts: Float64Array,
+  ): number {
     let slot = this.hash(x, tx, T) & this.mask;
     for (;;) {
       const row = this.slots[slot];

@@ -46,8 +46,12 @@ export function expectedPurchasesUnchecked(params: BgnbdParams, t: number, x: nu
   if (t === 0) return 0;
   const { a } = params;
   if (Math.abs(a - 1) < 1e-6) {
-    const below = expectedAliveUnchecked({ ...params, a: 1 - 1e-4 }, t, x, T) * aliveUnchecked({ ...params, a: 1 - 1e-4 }, x, tx, T);
-    const above = expectedAliveUnchecked({ ...params, a: 1 + 1e-4 }, t, x, T) * aliveUnchecked({ ...params, a: 1 + 1e-4 }, x, tx, T);
+    const below =
+      expectedAliveUnchecked({ ...params, a: 1 - 1e-4 }, t, x, T) *
+      aliveUnchecked({ ...params, a: 1 - 1e-4 }, x, tx, T);
+    const above =
+      expectedAliveUnchecked({ ...params, a: 1 + 1e-4 }, t, x, T) *
+      aliveUnchecked({ ...params, a: 1 + 1e-4 }, x, tx, T);
     return (below + above) / 2;
   }
   return expectedAliveUnchecked(params, t, x, T) * aliveUnchecked(params, x, tx, T);
@@ -123,7 +127,8 @@ export function predictCustomers(
   horizon: number,
 ): CustomerPredictions {
   validateParams(params);
-  if (!(horizon >= 0) || !Number.isFinite(horizon)) throw new RangeError(`horizon must be finite and >= 0 (got ${horizon})`);
+  if (!(horizon >= 0) || !Number.isFinite(horizon))
+    throw new RangeError(`horizon must be finite and >= 0 (got ${horizon})`);
   const n = data.x.length;
   const alive = new Float64Array(n);
   const expected = new Float64Array(n);

@@ -219,4 +219,3 @@ function toTheta(p: BgnbdParams): Float64Array {
 function fromTheta(theta: Float64Array): BgnbdParams {
   return { r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), a: Math.exp(theta[2]), b: Math.exp(theta[3]) };
 }
-

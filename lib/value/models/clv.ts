@@ -42,7 +42,8 @@ export function customerLifetimeValues(input: ClvInput): Float64Array {
   const { params, customers, unit } = input;
   validateParams(params.bgnbd);
   const n = customers.x.length;
-  if (customers.tx.length !== n || customers.T.length !== n) throw new RangeError("customers.x, tx and T must have the same length");
+  if (customers.tx.length !== n || customers.T.length !== n)
+    throw new RangeError("customers.x, tx and T must have the same length");
   const margins = input.expectedMargin ?? gammaGammaMargins(params.gammaGamma, customers);
   if (margins.length !== n) throw new RangeError("expectedMargin must have one value per customer");
   const weights = monthlyDiscountFactors(input.horizonMonths, input.annualDiscountRate);
@@ -53,7 +54,8 @@ export function customerLifetimeValues(input: ClvInput): Float64Array {
     const margin = margins[i];
     if (!Number.isFinite(margin)) throw new RangeError(`expected margin of customer ${i} is not finite`);
     validateCustomer(customers.x[i], customers.tx[i], customers.T[i]);
-    values[i] = margin * discountedPurchases(params.bgnbd, customers.x[i], customers.tx[i], customers.T[i], weights, month);
+    values[i] =
+      margin * discountedPurchases(params.bgnbd, customers.x[i], customers.tx[i], customers.T[i], weights, month);
   }
   return values;
 }
@@ -124,7 +126,11 @@ function gammaGammaMargins(spend: GammaGammaParams | undefined, customers: ClvCu
     // refunded repeat orders) is outside the gamma model; treating it as 0 keeps the
     // estimate at the low end of the credible range instead of inventing a loss.
     const hasHistory = customers.x[i] > 0 && Number.isFinite(means[i]);
-    margins[i] = expectedAverageMargin(spend, hasHistory ? Math.max(means[i], 0) : NaN, hasHistory ? customers.x[i] : 0);
+    margins[i] = expectedAverageMargin(
+      spend,
+      hasHistory ? Math.max(means[i], 0) : NaN,
+      hasHistory ? customers.x[i] : 0,
+    );
   }
   return margins;
 }

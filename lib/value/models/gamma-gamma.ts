@@ -84,7 +84,8 @@ function selectRows(data: GammaGammaData): { rows: SpendRows; excluded: number }
       mean.push(mi);
     }
   }
-  if (x.length === 0) throw new RangeError("Gamma-Gamma needs at least one customer with x > 0 and a positive mean margin");
+  if (x.length === 0)
+    throw new RangeError("Gamma-Gamma needs at least one customer with x > 0 and a positive mean margin");
   const distinct = [...new Set(x)].sort((u, v) => u - v);
   return {
     rows: {
@@ -191,7 +192,9 @@ export function expectedAverageMargin(params: GammaGammaParams, meanMargin: numb
   const hasHistory = x > 0 && Number.isFinite(meanMargin);
   const denominator = hasHistory ? p * x + q - 1 : q - 1;
   if (!(denominator > 0)) {
-    throw new RangeError(`Expected spend is infinite when px + q <= 1 (p=${p}, q=${q}, x=${x}); the fit suggests q <= 1`);
+    throw new RangeError(
+      `Expected spend is infinite when px + q <= 1 (p=${p}, q=${q}, x=${x}); the fit suggests q <= 1`,
+    );
   }
   return hasHistory ? (p * (gamma + x * meanMargin)) / denominator : (p * gamma) / denominator;
 }

@@ -32,7 +32,11 @@ export interface MinimizeResult {
 
 const ARMIJO = 1e-4;
 
-export function minimizeBfgs(f: ObjectiveWithGradient, start: ArrayLike<number>, options: MinimizeOptions = {}): MinimizeResult {
+export function minimizeBfgs(
+  f: ObjectiveWithGradient,
+  start: ArrayLike<number>,
+  options: MinimizeOptions = {},
+): MinimizeResult {
   const maxIterations = options.maxIterations ?? 500;
   const gtol = options.gradientTolerance ?? 1e-8;
   const maxStep = options.maxStep ?? 3;
@@ -55,7 +59,15 @@ export function minimizeBfgs(f: ObjectiveWithGradient, start: ArrayLike<number>,
   let firstUpdate = true;
 
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
-    if (maxAbs(g) < gtol) return { x, value: fx, iterations: iteration - 1, evaluations, converged: true, message: "gradient below tolerance" };
+    if (maxAbs(g) < gtol)
+      return {
+        x,
+        value: fx,
+        iterations: iteration - 1,
+        evaluations,
+        converged: true,
+        message: "gradient below tolerance",
+      };
 
     // direction = -H g; fall back to steepest descent if H lost positive definiteness.
     for (let i = 0; i < n; i++) {
@@ -87,7 +99,14 @@ export function minimizeBfgs(f: ObjectiveWithGradient, start: ArrayLike<number>,
       step *= Number.isFinite(fNew) ? quadraticBacktrack(fx, slope, step, fNew) : 0.1;
     }
     if (!accepted) {
-      return { x, value: fx, iterations: iteration, evaluations, converged: maxAbs(g) < gtol, message: "line search failed" };
+      return {
+        x,
+        value: fx,
+        iterations: iteration,
+        evaluations,
+        converged: maxAbs(g) < gtol,
+        message: "line search failed",
+      };
     }
 
     for (let i = 0; i < n; i++) {
@@ -110,10 +129,24 @@ export function minimizeBfgs(f: ObjectiveWithGradient, start: ArrayLike<number>,
     }
     // Function value no longer moves at double precision: we are as close as we can get.
     if (change <= 1e-16 * Math.max(1, Math.abs(fx)) && maxAbs(s) < 1e-12) {
-      return { x, value: fx, iterations: iteration, evaluations, converged: maxAbs(g) < Math.sqrt(gtol), message: "no further progress" };
+      return {
+        x,
+        value: fx,
+        iterations: iteration,
+        evaluations,
+        converged: maxAbs(g) < Math.sqrt(gtol),
+        message: "no further progress",
+      };
     }
   }
-  return { x, value: fx, iterations: maxIterations, evaluations, converged: maxAbs(g) < gtol, message: "iteration limit reached" };
+  return {
+    x,
+    value: fx,
+    iterations: maxIterations,
+    evaluations,
+    converged: maxAbs(g) < gtol,
+    message: "iteration limit reached",
+  };
 }
 
 /** Minimiser of the quadratic through f(0), f'(0) and f(step), as a fraction of step, kept in [0.1, 0.5]. */

@@ -72,7 +72,8 @@ export function minimizeNelderMead(
     }
 
     let spread = 0;
-    for (let k = 1; k <= n; k++) for (let i = 0; i < n; i++) spread = Math.max(spread, Math.abs(points[k][i] - points[0][i]));
+    for (let k = 1; k <= n; k++)
+      for (let i = 0; i < n; i++) spread = Math.max(spread, Math.abs(points[k][i] - points[0][i]));
     if (values[n] - values[0] <= ftol * Math.max(1, Math.abs(values[0])) && spread <= xtol) {
       converged = true;
       break;

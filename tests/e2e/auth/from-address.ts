@@ -10,7 +10,11 @@ function requestFrom(
   localAddress: string,
   baseURL: string,
   path: string,
-  { method = "GET", headers = {}, form }: { method?: string; headers?: Record<string, string>; form?: Record<string, string> } = {},
+  {
+    method = "GET",
+    headers = {},
+    form,
+  }: { method?: string; headers?: Record<string, string>; form?: Record<string, string> } = {},
 ): Promise<RawResponse> {
   const url = new URL(path, baseURL);
   const body = form ? new URLSearchParams(form).toString() : undefined;
@@ -21,7 +25,12 @@ function requestFrom(
         method,
         localAddress,
         agent: false,
-        headers: { ...headers, ...(body ? { "content-type": "application/x-www-form-urlencoded", "content-length": String(Buffer.byteLength(body)) } : {}) },
+        headers: {
+          ...headers,
+          ...(body
+            ? { "content-type": "application/x-www-form-urlencoded", "content-length": String(Buffer.byteLength(body)) }
+            : {}),
+        },
       },
       (response) => {
         let text = "";
@@ -46,11 +55,20 @@ function requestFrom(
 export async function csrfFrom(localAddress: string, baseURL: string, cookie = "") {
   const response = await requestFrom(localAddress, baseURL, "/api/auth/csrf", { headers: cookie ? { cookie } : {} });
   const csrfCookie = response.cookies.find((c) => c.startsWith("authjs.csrf-token="))?.split(";")[0];
-  return { csrfToken: (JSON.parse(response.body) as { csrfToken: string }).csrfToken, cookie: [cookie, csrfCookie].filter(Boolean).join("; ") };
+  return {
+    csrfToken: (JSON.parse(response.body) as { csrfToken: string }).csrfToken,
+    cookie: [cookie, csrfCookie].filter(Boolean).join("; "),
+  };
 }
 
 /** One sign-in through next-auth's credentials callback; the refusal code from its redirect, or "ok". */
-export async function signInFrom(localAddress: string, baseURL: string, email: string, password: string, headers: Record<string, string> = {}) {
+export async function signInFrom(
+  localAddress: string,
+  baseURL: string,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+) {
   const { csrfToken, cookie } = await csrfFrom(localAddress, baseURL);
   return signInWithCsrf(localAddress, baseURL, { csrfToken, cookie }, email, password, headers);
 }

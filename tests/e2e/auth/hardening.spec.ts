@@ -8,7 +8,10 @@ import { csrfFrom, signInFrom, signInWithCsrf } from "./from-address";
 
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token$/;
 
-test("a burst of 100 parallel sign-ins verifies at most 5 passwords and refuses the right one", async ({ page, baseURL }) => {
+test("a burst of 100 parallel sign-ins verifies at most 5 passwords and refuses the right one", async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   // a fresh account, so the demo logins other specs use keep no failures
   const stamp = Date.now();
@@ -43,7 +46,9 @@ test("X-Forwarded-For does not reset the per-source limit, nor lock out the addr
     const { outcome } = await signInFrom(source, baseURL!, `spray-${i}@nowhere.test`, "guess-1234", spoofed(i));
     expect(outcome, `attempt ${i + 1}`).toBe("invalid");
   }
-  const blocked = await signInFrom(source, baseURL!, "spray-x@nowhere.test", "guess-1234", { "x-forwarded-for": "203.0.113.77" });
+  const blocked = await signInFrom(source, baseURL!, "spray-x@nowhere.test", "guess-1234", {
+    "x-forwarded-for": "203.0.113.77",
+  });
   expect(blocked.outcome).toBe("rate_limited");
   // another client naming the same forged addresses is not blocked by them
   const other = await signInFrom("127.0.0.10", baseURL!, "spray-y@nowhere.test", "guess-1234", spoofed(1));
@@ -72,7 +77,10 @@ async function landingAfterSignIn(browser: Browser, next: string) {
   return landed;
 }
 
-test("after sign-in, next never leaves the site (dot segments, backslashes, encoded slashes)", async ({ browser, baseURL }) => {
+test("after sign-in, next never leaves the site (dot segments, backslashes, encoded slashes)", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const site = new URL(baseURL!);
   for (const next of REDIRECTS) {
@@ -105,7 +113,9 @@ test("signing out through /api/auth/signout ends the session for a copied cookie
   await Promise.all([context.close(), replay.close()]);
 });
 
-test("pages carry a per-request script nonce and no 'unsafe-inline' for scripts, and run under it", async ({ page }) => {
+test("pages carry a per-request script nonce and no 'unsafe-inline' for scripts, and run under it", async ({
+  page,
+}) => {
   const violations: string[] = [];
   page.on("console", (message) => {
     if (/Content Security Policy|Refused to (execute|load)/i.test(message.text())) violations.push(message.text());

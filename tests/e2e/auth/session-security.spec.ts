@@ -33,7 +33,9 @@ test("the session cookie is HttpOnly and SameSite=Lax, and Secure behind https",
   const https = { "x-forwarded-proto": "https" };
   const api = await request.newContext({ baseURL });
   const csrf = await api.get("/api/auth/csrf", { headers: https });
-  const csrfCookie = csrf.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith("__Host-authjs.csrf-token="))!;
+  const csrfCookie = csrf
+    .headersArray()
+    .find((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith("__Host-authjs.csrf-token="))!;
   expect(csrfCookie.value).toMatch(/; Secure/i);
   expect(csrfCookie.value).toMatch(/HttpOnly/i);
   const { csrfToken } = await csrf.json();
@@ -42,7 +44,9 @@ test("the session cookie is HttpOnly and SameSite=Lax, and Secure behind https",
     form: { csrfToken, email: NORTHWIND.steward.email, password: NORTHWIND.steward.password },
     maxRedirects: 0,
   });
-  const sessionCookie = signedIn.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith("__Secure-authjs.session-token="));
+  const sessionCookie = signedIn
+    .headersArray()
+    .find((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith("__Secure-authjs.session-token="));
   expect(sessionCookie?.value).toMatch(/; Secure/i);
   expect(sessionCookie?.value).toMatch(/HttpOnly/i);
   expect(sessionCookie?.value).toMatch(/SameSite=Lax/i);

@@ -48,6 +48,9 @@ test("a user in several tenants can switch between them", async ({ page }) => {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(`/t/${NORTHWIND.slug}`);
   await page.getByTestId("tenant-switcher").locator("summary").click();
-  await page.getByTestId("tenant-switcher").getByRole("link", { name: /Contoso/ }).click();
+  await page
+    .getByTestId("tenant-switcher")
+    .getByRole("link", { name: /Contoso/ })
+    .click();
   await expect(page).toHaveURL("/t/contoso");
 });

@@ -13,7 +13,11 @@ test("a partner cannot open another partner's incident, nor another tenant's", a
   const title = `Wrong partner ${Date.now()}`;
   await signIn(page, NORTHWIND.steward);
   await page.goto(`/t/${NORTHWIND.slug}/incidents/new`);
-  const other = page.getByLabel("Partner").locator("option").filter({ hasNotText: NORTHWIND.partner.partnerName }).nth(1);
+  const other = page
+    .getByLabel("Partner")
+    .locator("option")
+    .filter({ hasNotText: NORTHWIND.partner.partnerName })
+    .nth(1);
   await page.getByLabel("Partner").selectOption({ label: (await other.textContent())!.trim() });
   await page.getByLabel("Touchpoint").selectOption({ index: 1 });
   await page.getByLabel("Title").fill(title);

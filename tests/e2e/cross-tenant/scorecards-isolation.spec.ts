@@ -13,6 +13,8 @@ test("scorecards and their exports of another tenant answer 404", async ({ page 
   await expectNotFound(page, `/t/${CONTOSO.slug}/scorecards/${northwindPartnerId}`);
   const foreign = await page.request.get(`/t/${NORTHWIND.slug}/scorecards/export?month=2026-01&format=csv`);
   expect(foreign.status()).toBe(404);
-  const notMember = await page.context().request.get(`/portal/${NORTHWIND.slug}/scorecard/export?month=2026-01&format=csv`);
+  const notMember = await page
+    .context()
+    .request.get(`/portal/${NORTHWIND.slug}/scorecard/export?month=2026-01&format=csv`);
   expect(notMember.status()).toBe(404);
 });

@@ -4,7 +4,12 @@ import { CONTOSO, NORTHWIND, expectNotFound, signIn } from "../helpers";
 test("a steward of one tenant gets 404 for another tenant's workspace and portal", async ({ page }) => {
   await signIn(page, CONTOSO.steward);
   await expect(page).toHaveURL(`/t/${CONTOSO.slug}`);
-  for (const path of [`/t/${NORTHWIND.slug}`, `/t/${NORTHWIND.slug}/settings`, `/portal/${NORTHWIND.slug}`, `/portal/${CONTOSO.slug}`])
+  for (const path of [
+    `/t/${NORTHWIND.slug}`,
+    `/t/${NORTHWIND.slug}/settings`,
+    `/portal/${NORTHWIND.slug}`,
+    `/portal/${CONTOSO.slug}`,
+  ])
     await expectNotFound(page, path);
 });
 

@@ -23,8 +23,12 @@ const WIDTHS = [
 /** The first link target under `prefix` on a page (an id of the signed-in user's own data). */
 async function firstLinkedId(page: Page, url: string, prefix: string): Promise<string> {
   await page.goto(url);
-  const hrefs = await page.locator(`a[href^="${prefix}/"]`).evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
-  const id = hrefs.map((h) => h.slice(prefix.length + 1)).find((rest) => /^[\w-]{8,64}$/.test(rest) && !["new", "export", "survey"].includes(rest));
+  const hrefs = await page
+    .locator(`a[href^="${prefix}/"]`)
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const id = hrefs
+    .map((h) => h.slice(prefix.length + 1))
+    .find((rest) => /^[\w-]{8,64}$/.test(rest) && !["new", "export", "survey"].includes(rest));
   expect(id, `an id linked from ${url}`).toBeTruthy();
   return id!;
 }
@@ -46,7 +50,17 @@ async function lookUpIds(browser: Browser): Promise<Ids> {
   const nwCustomer = await firstLinkedId(steward.page, "/t/northwind/value/customers", "/t/northwind/value/customers");
   await steward.context.close();
   // Foreign ids are not visited here (the access matrix covers them).
-  return { nwPartner, nwIncident, nwCustomer, nwOtherPartner: "", nwOtherIncident: "", cPartner: "", cIncident: "", cCustomer: "", month: "" };
+  return {
+    nwPartner,
+    nwIncident,
+    nwCustomer,
+    nwOtherPartner: "",
+    nwOtherIncident: "",
+    cPartner: "",
+    cIncident: "",
+    cCustomer: "",
+    month: "",
+  };
 }
 
 let ids: Ids;
@@ -80,10 +94,16 @@ for (const persona of PERSONAS) {
             scrollWidth: document.documentElement.scrollWidth,
             innerWidth: window.innerWidth,
           }));
-          if (scrollWidth > innerWidth) problems.push(`${size.width}px: the page is ${scrollWidth}px wide (scrolls sideways)`);
+          if (scrollWidth > innerWidth)
+            problems.push(`${size.width}px: the page is ${scrollWidth}px wide (scrolls sideways)`);
           const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
           for (const v of axe.violations.filter((x) => x.impact === "serious" || x.impact === "critical"))
-            problems.push(`${size.width}px: axe ${v.impact} ${v.id} (${v.help}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+            problems.push(
+              `${size.width}px: axe ${v.impact} ${v.id} (${v.help}) at ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(" "))
+                .join(", ")}`,
+            );
         }
         expect(problems, `${entry.file} as ${persona.role}`).toEqual([]);
       });

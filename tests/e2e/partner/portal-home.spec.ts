@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSidewaysScroll, NORTHWIND, saveScreenshot, signIn, tabTo } from "../helpers";
 
-test("the partner admin's portal home: what needs them now, their latest score and quartile, help by keyboard", async ({ page }) => {
+test("the partner admin's portal home: what needs them now, their latest score and quartile, help by keyboard", async ({
+  page,
+}) => {
   await signIn(page, NORTHWIND.partner, `/portal/${NORTHWIND.slug}`);
   await page.goto(`/portal/${NORTHWIND.slug}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(NORTHWIND.partner.partnerName);
@@ -20,7 +22,9 @@ test("the partner admin's portal home: what needs them now, their latest score a
   }
   const latest = page.getByTestId("latest-score");
   await expect(latest).toContainText(/Score, \w+ \d{4}/);
-  await expect(page.getByTestId("network-quartile")).toContainText(/(Top|Second|Third|Bottom) quartile of \d+ delivery partners/);
+  await expect(page.getByTestId("network-quartile")).toContainText(
+    /(Top|Second|Third|Bottom) quartile of \d+ delivery partners/,
+  );
   await expect(page.getByTestId("network-quartile")).toContainText("Other partners' names and scores are never shown.");
   await saveScreenshot(page, "portal-home-1440");
 

@@ -51,7 +51,12 @@ test("a partner answers the quarterly survey and can change the answers", async 
   await page.goto(`/portal/${NORTHWIND.slug}/survey`);
   await page.getByRole("button", { name: /Send my answers|Update my answers/ }).click();
   await expect(page.getByTestId("field-error").first()).toContainText("from 1 to 5");
-  for (const [q, n] of [["Communication", 4], ["Fairness", 3], ["Tools", 5], ["Support", 2]] as const)
+  for (const [q, n] of [
+    ["Communication", 4],
+    ["Fairness", 3],
+    ["Tools", 5],
+    ["Support", 2],
+  ] as const)
     await page.getByLabel(`${q}: ${n} of 5`).check();
   await page.getByLabel("Anything else? (optional)").fill("More stock visibility, please.");
   await page.getByRole("button", { name: /Send my answers|Update my answers/ }).click();

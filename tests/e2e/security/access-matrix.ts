@@ -40,11 +40,38 @@ export type Ids = {
 };
 
 // Row shapes (spelled out once; every entry below names its own).
-const STEWARD_READ: Row = { owner: "allowed", steward: "allowed", analyst: "allowed", partnerAdmin: "404", partnerAgent: "404", anonymous: "401", otherTenant: "404", otherPartner: "n/a" };
+const STEWARD_READ: Row = {
+  owner: "allowed",
+  steward: "allowed",
+  analyst: "allowed",
+  partnerAdmin: "404",
+  partnerAgent: "404",
+  anonymous: "401",
+  otherTenant: "404",
+  otherPartner: "n/a",
+};
 const STEWARD_WRITE: Row = { ...STEWARD_READ, analyst: "403" };
 const OWNER_ONLY: Row = { ...STEWARD_READ, steward: "403", analyst: "403" };
-const PORTAL: Row = { owner: "404", steward: "404", analyst: "404", partnerAdmin: "allowed", partnerAgent: "allowed", anonymous: "401", otherTenant: "404", otherPartner: "n/a" };
-const PUBLIC: Row = { owner: "allowed", steward: "allowed", analyst: "allowed", partnerAdmin: "allowed", partnerAgent: "allowed", anonymous: "allowed", otherTenant: "n/a", otherPartner: "n/a" };
+const PORTAL: Row = {
+  owner: "404",
+  steward: "404",
+  analyst: "404",
+  partnerAdmin: "allowed",
+  partnerAgent: "allowed",
+  anonymous: "401",
+  otherTenant: "404",
+  otherPartner: "n/a",
+};
+const PUBLIC: Row = {
+  owner: "allowed",
+  steward: "allowed",
+  analyst: "allowed",
+  partnerAdmin: "allowed",
+  partnerAgent: "allowed",
+  anonymous: "allowed",
+  otherTenant: "n/a",
+  otherPartner: "n/a",
+};
 
 // ------------------------------------------------------------------ pages (app/**/page.tsx)
 
@@ -63,13 +90,32 @@ export const PAGES: PageEntry[] = [
   { file: "app/page.tsx", url: () => "/", expect: { ...PUBLIC, anonymous: "401" } },
   { file: "app/(auth)/login/page.tsx", url: () => "/login", expect: PUBLIC },
   { file: "app/(auth)/signup/page.tsx", url: () => "/signup", expect: PUBLIC },
-  { file: "app/(auth)/invite/[token]/page.tsx", url: () => "/invite/not-a-real-token-0000000000000000000000000", expect: PUBLIC },
+  {
+    file: "app/(auth)/invite/[token]/page.tsx",
+    url: () => "/invite/not-a-real-token-0000000000000000000000000",
+    expect: PUBLIC,
+  },
   // Help: the scoring rules (docs/scorecards.md), the same for everyone.
   { file: "app/help/scorecards/page.tsx", url: () => "/help/scorecards", expect: PUBLIC },
   // Steward workspace.
-  { file: "app/t/[tenant]/page.tsx", url: () => "/t/northwind", otherTenantUrl: () => "/t/contoso", expect: STEWARD_READ },
-  { file: "app/t/[tenant]/partners/(list)/page.tsx", url: () => "/t/northwind/partners", otherTenantUrl: () => "/t/contoso/partners", expect: STEWARD_READ },
-  { file: "app/t/[tenant]/partners/new/page.tsx", url: () => "/t/northwind/partners/new", otherTenantUrl: () => "/t/contoso/partners/new", expect: STEWARD_WRITE },
+  {
+    file: "app/t/[tenant]/page.tsx",
+    url: () => "/t/northwind",
+    otherTenantUrl: () => "/t/contoso",
+    expect: STEWARD_READ,
+  },
+  {
+    file: "app/t/[tenant]/partners/(list)/page.tsx",
+    url: () => "/t/northwind/partners",
+    otherTenantUrl: () => "/t/contoso/partners",
+    expect: STEWARD_READ,
+  },
+  {
+    file: "app/t/[tenant]/partners/new/page.tsx",
+    url: () => "/t/northwind/partners/new",
+    otherTenantUrl: () => "/t/contoso/partners/new",
+    expect: STEWARD_WRITE,
+  },
   {
     file: "app/t/[tenant]/partners/[partnerId]/page.tsx",
     url: (i) => `/t/northwind/partners/${i.nwPartner}`,
@@ -82,50 +128,170 @@ export const PAGES: PageEntry[] = [
     otherTenantUrl: (i) => `/t/northwind/partners/${i.cPartner}/edit`,
     expect: STEWARD_WRITE,
   },
-  { file: "app/t/[tenant]/incidents/(inbox)/page.tsx", url: () => "/t/northwind/incidents", otherTenantUrl: () => "/t/contoso/incidents", expect: STEWARD_READ },
-  { file: "app/t/[tenant]/incidents/new/page.tsx", url: () => "/t/northwind/incidents/new", otherTenantUrl: () => "/t/contoso/incidents/new", expect: STEWARD_WRITE },
+  {
+    file: "app/t/[tenant]/incidents/(inbox)/page.tsx",
+    url: () => "/t/northwind/incidents",
+    otherTenantUrl: () => "/t/contoso/incidents",
+    expect: STEWARD_READ,
+  },
+  {
+    file: "app/t/[tenant]/incidents/new/page.tsx",
+    url: () => "/t/northwind/incidents/new",
+    otherTenantUrl: () => "/t/contoso/incidents/new",
+    expect: STEWARD_WRITE,
+  },
   {
     file: "app/t/[tenant]/incidents/[incidentId]/page.tsx",
     url: (i) => `/t/northwind/incidents/${i.nwIncident}`,
     otherTenantUrl: (i) => `/t/northwind/incidents/${i.cIncident}`,
     expect: STEWARD_READ,
   },
-  { file: "app/t/[tenant]/notifications/page.tsx", url: () => "/t/northwind/notifications", otherTenantUrl: () => "/t/contoso/notifications", expect: STEWARD_READ },
-  { file: "app/t/[tenant]/scorecards/(list)/page.tsx", url: () => "/t/northwind/scorecards", otherTenantUrl: () => "/t/contoso/scorecards", expect: STEWARD_READ },
+  {
+    file: "app/t/[tenant]/notifications/page.tsx",
+    url: () => "/t/northwind/notifications",
+    otherTenantUrl: () => "/t/contoso/notifications",
+    expect: STEWARD_READ,
+  },
+  {
+    file: "app/t/[tenant]/scorecards/(list)/page.tsx",
+    url: () => "/t/northwind/scorecards",
+    otherTenantUrl: () => "/t/contoso/scorecards",
+    expect: STEWARD_READ,
+  },
   {
     file: "app/t/[tenant]/scorecards/[partnerId]/page.tsx",
     url: (i) => `/t/northwind/scorecards/${i.nwPartner}`,
     otherTenantUrl: (i) => `/t/northwind/scorecards/${i.cPartner}`,
     expect: STEWARD_READ,
   },
-  { file: "app/t/[tenant]/scorecards/survey/page.tsx", url: () => "/t/northwind/scorecards/survey", otherTenantUrl: () => "/t/contoso/scorecards/survey", expect: STEWARD_READ },
-  { file: "app/t/[tenant]/standards/page.tsx", url: () => "/t/northwind/standards", otherTenantUrl: () => "/t/contoso/standards", expect: STEWARD_READ },
-  { file: "app/t/[tenant]/touchpoints/page.tsx", url: () => "/t/northwind/touchpoints", otherTenantUrl: () => "/t/contoso/touchpoints", expect: STEWARD_READ },
-  { file: "app/t/[tenant]/value/(overview)/page.tsx", url: () => "/t/northwind/value", otherTenantUrl: () => "/t/contoso/value", expect: STEWARD_READ },
-  { file: "app/t/[tenant]/value/customers/(list)/page.tsx", url: () => "/t/northwind/value/customers", otherTenantUrl: () => "/t/contoso/value/customers", expect: STEWARD_READ },
+  {
+    file: "app/t/[tenant]/scorecards/survey/page.tsx",
+    url: () => "/t/northwind/scorecards/survey",
+    otherTenantUrl: () => "/t/contoso/scorecards/survey",
+    expect: STEWARD_READ,
+  },
+  {
+    file: "app/t/[tenant]/standards/page.tsx",
+    url: () => "/t/northwind/standards",
+    otherTenantUrl: () => "/t/contoso/standards",
+    expect: STEWARD_READ,
+  },
+  {
+    file: "app/t/[tenant]/touchpoints/page.tsx",
+    url: () => "/t/northwind/touchpoints",
+    otherTenantUrl: () => "/t/contoso/touchpoints",
+    expect: STEWARD_READ,
+  },
+  {
+    file: "app/t/[tenant]/value/(overview)/page.tsx",
+    url: () => "/t/northwind/value",
+    otherTenantUrl: () => "/t/contoso/value",
+    expect: STEWARD_READ,
+  },
+  {
+    file: "app/t/[tenant]/value/customers/(list)/page.tsx",
+    url: () => "/t/northwind/value/customers",
+    otherTenantUrl: () => "/t/contoso/value/customers",
+    expect: STEWARD_READ,
+  },
   {
     file: "app/t/[tenant]/value/customers/[customerId]/page.tsx",
     url: (i) => `/t/northwind/value/customers/${i.nwCustomer}`,
     otherTenantUrl: (i) => `/t/northwind/value/customers/${i.cCustomer}`,
     expect: STEWARD_READ,
   },
-  { file: "app/t/[tenant]/setup/page.tsx", url: () => "/t/northwind/setup", otherTenantUrl: () => "/t/contoso/setup", expect: STEWARD_READ },
-  { file: "app/t/[tenant]/settings/page.tsx", url: () => "/t/northwind/settings", otherTenantUrl: () => "/t/contoso/settings", expect: STEWARD_READ },
-  { file: "app/t/[tenant]/settings/alignment/page.tsx", url: () => "/t/northwind/settings/alignment", otherTenantUrl: () => "/t/contoso/settings/alignment", expect: STEWARD_READ },
-  { file: "app/t/[tenant]/settings/api-keys/page.tsx", url: () => "/t/northwind/settings/api-keys", otherTenantUrl: () => "/t/contoso/settings/api-keys", expect: OWNER_ONLY },
-  { file: "app/t/[tenant]/settings/api-reference/page.tsx", url: () => "/t/northwind/settings/api-reference", otherTenantUrl: () => "/t/contoso/settings/api-reference", expect: STEWARD_READ },
-  { file: "app/t/[tenant]/settings/email/page.tsx", url: () => "/t/northwind/settings/email", otherTenantUrl: () => "/t/contoso/settings/email", expect: STEWARD_READ },
+  {
+    file: "app/t/[tenant]/setup/page.tsx",
+    url: () => "/t/northwind/setup",
+    otherTenantUrl: () => "/t/contoso/setup",
+    expect: STEWARD_READ,
+  },
+  {
+    file: "app/t/[tenant]/settings/page.tsx",
+    url: () => "/t/northwind/settings",
+    otherTenantUrl: () => "/t/contoso/settings",
+    expect: STEWARD_READ,
+  },
+  {
+    file: "app/t/[tenant]/settings/alignment/page.tsx",
+    url: () => "/t/northwind/settings/alignment",
+    otherTenantUrl: () => "/t/contoso/settings/alignment",
+    expect: STEWARD_READ,
+  },
+  {
+    file: "app/t/[tenant]/settings/api-keys/page.tsx",
+    url: () => "/t/northwind/settings/api-keys",
+    otherTenantUrl: () => "/t/contoso/settings/api-keys",
+    expect: OWNER_ONLY,
+  },
+  {
+    file: "app/t/[tenant]/settings/api-reference/page.tsx",
+    url: () => "/t/northwind/settings/api-reference",
+    otherTenantUrl: () => "/t/contoso/settings/api-reference",
+    expect: STEWARD_READ,
+  },
+  {
+    file: "app/t/[tenant]/settings/email/page.tsx",
+    url: () => "/t/northwind/settings/email",
+    otherTenantUrl: () => "/t/contoso/settings/email",
+    expect: STEWARD_READ,
+  },
   // The demo's mailbox (the e2e server runs the local mail catcher, as the demo does).
-  { file: "app/t/[tenant]/settings/mailbox/page.tsx", url: () => "/t/northwind/settings/mailbox", otherTenantUrl: () => "/t/contoso/settings/mailbox", expect: OWNER_ONLY },
-  { file: "app/t/[tenant]/settings/import/page.tsx", url: () => "/t/northwind/settings/import", otherTenantUrl: () => "/t/contoso/settings/import", expect: STEWARD_WRITE },
-  { file: "app/t/[tenant]/settings/scorecards/page.tsx", url: () => "/t/northwind/settings/scorecards", otherTenantUrl: () => "/t/contoso/settings/scorecards", expect: STEWARD_READ },
-  { file: "app/t/[tenant]/settings/sla/page.tsx", url: () => "/t/northwind/settings/sla", otherTenantUrl: () => "/t/contoso/settings/sla", expect: STEWARD_READ },
-  { file: "app/t/[tenant]/settings/value/page.tsx", url: () => "/t/northwind/settings/value", otherTenantUrl: () => "/t/contoso/settings/value", expect: STEWARD_READ },
-  { file: "app/t/[tenant]/settings/webhooks/page.tsx", url: () => "/t/northwind/settings/webhooks", otherTenantUrl: () => "/t/contoso/settings/webhooks", expect: OWNER_ONLY },
+  {
+    file: "app/t/[tenant]/settings/mailbox/page.tsx",
+    url: () => "/t/northwind/settings/mailbox",
+    otherTenantUrl: () => "/t/contoso/settings/mailbox",
+    expect: OWNER_ONLY,
+  },
+  {
+    file: "app/t/[tenant]/settings/import/page.tsx",
+    url: () => "/t/northwind/settings/import",
+    otherTenantUrl: () => "/t/contoso/settings/import",
+    expect: STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/settings/scorecards/page.tsx",
+    url: () => "/t/northwind/settings/scorecards",
+    otherTenantUrl: () => "/t/contoso/settings/scorecards",
+    expect: STEWARD_READ,
+  },
+  {
+    file: "app/t/[tenant]/settings/sla/page.tsx",
+    url: () => "/t/northwind/settings/sla",
+    otherTenantUrl: () => "/t/contoso/settings/sla",
+    expect: STEWARD_READ,
+  },
+  {
+    file: "app/t/[tenant]/settings/value/page.tsx",
+    url: () => "/t/northwind/settings/value",
+    otherTenantUrl: () => "/t/contoso/settings/value",
+    expect: STEWARD_READ,
+  },
+  {
+    file: "app/t/[tenant]/settings/webhooks/page.tsx",
+    url: () => "/t/northwind/settings/webhooks",
+    otherTenantUrl: () => "/t/contoso/settings/webhooks",
+    expect: OWNER_ONLY,
+  },
   // Partner portal (own partner only; otherTenant here is Swift's admin reaching for Contoso's portal).
-  { file: "app/portal/[tenant]/(home)/page.tsx", url: () => "/portal/northwind", otherTenantUrl: () => "/portal/contoso", expect: PORTAL },
-  { file: "app/portal/[tenant]/incidents/(list)/page.tsx", url: () => "/portal/northwind/incidents", otherTenantUrl: () => "/portal/contoso/incidents", expect: PORTAL },
-  { file: "app/portal/[tenant]/incidents/new/page.tsx", url: () => "/portal/northwind/incidents/new", otherTenantUrl: () => "/portal/contoso/incidents/new", expect: PORTAL },
+  {
+    file: "app/portal/[tenant]/(home)/page.tsx",
+    url: () => "/portal/northwind",
+    otherTenantUrl: () => "/portal/contoso",
+    expect: PORTAL,
+  },
+  {
+    file: "app/portal/[tenant]/incidents/(list)/page.tsx",
+    url: () => "/portal/northwind/incidents",
+    otherTenantUrl: () => "/portal/contoso/incidents",
+    expect: PORTAL,
+  },
+  {
+    file: "app/portal/[tenant]/incidents/new/page.tsx",
+    url: () => "/portal/northwind/incidents/new",
+    otherTenantUrl: () => "/portal/contoso/incidents/new",
+    expect: PORTAL,
+  },
   {
     file: "app/portal/[tenant]/incidents/[incidentId]/page.tsx",
     url: (i) => `/portal/northwind/incidents/${i.nwIncident}`,
@@ -133,14 +299,35 @@ export const PAGES: PageEntry[] = [
     otherPartnerUrl: (i) => `/portal/northwind/incidents/${i.nwOtherIncident}`,
     expect: { ...PORTAL, otherPartner: "404" },
   },
-  { file: "app/portal/[tenant]/scorecard/page.tsx", url: () => "/portal/northwind/scorecard", otherTenantUrl: () => "/portal/contoso/scorecard", expect: PORTAL },
-  { file: "app/portal/[tenant]/standards/page.tsx", url: () => "/portal/northwind/standards", otherTenantUrl: () => "/portal/contoso/standards", expect: PORTAL },
-  { file: "app/portal/[tenant]/survey/page.tsx", url: () => "/portal/northwind/survey", otherTenantUrl: () => "/portal/contoso/survey", expect: PORTAL },
+  {
+    file: "app/portal/[tenant]/scorecard/page.tsx",
+    url: () => "/portal/northwind/scorecard",
+    otherTenantUrl: () => "/portal/contoso/scorecard",
+    expect: PORTAL,
+  },
+  {
+    file: "app/portal/[tenant]/standards/page.tsx",
+    url: () => "/portal/northwind/standards",
+    otherTenantUrl: () => "/portal/contoso/standards",
+    expect: PORTAL,
+  },
+  {
+    file: "app/portal/[tenant]/survey/page.tsx",
+    url: () => "/portal/northwind/survey",
+    otherTenantUrl: () => "/portal/contoso/survey",
+    expect: PORTAL,
+  },
 ];
 
 // ------------------------------------------------------------------ session route handlers (app/**/route.ts outside /api/v1)
 
-export type SessionRouteEntry = { file: string; method: "GET"; url: (ids: Ids) => string; otherTenantUrl?: (ids: Ids) => string; expect: Row };
+export type SessionRouteEntry = {
+  file: string;
+  method: "GET";
+  url: (ids: Ids) => string;
+  otherTenantUrl?: (ids: Ids) => string;
+  expect: Row;
+};
 
 export const SESSION_ROUTES: SessionRouteEntry[] = [
   // next-auth's own endpoints: public by design (the session endpoint answers who you are, or nothing).
@@ -150,7 +337,16 @@ export const SESSION_ROUTES: SessionRouteEntry[] = [
     file: "app/api/email/unsubscribe/route.ts",
     method: "GET",
     url: () => "/api/email/unsubscribe?token=bm90LWEtdG9rZW4.forged-signature",
-    expect: { owner: "404", steward: "404", analyst: "404", partnerAdmin: "404", partnerAgent: "404", anonymous: "404", otherTenant: "n/a", otherPartner: "n/a" },
+    expect: {
+      owner: "404",
+      steward: "404",
+      analyst: "404",
+      partnerAdmin: "404",
+      partnerAgent: "404",
+      anonymous: "404",
+      otherTenant: "n/a",
+      otherPartner: "n/a",
+    },
   },
   {
     file: "app/t/[tenant]/scorecards/export/route.ts",
@@ -210,12 +406,31 @@ export type ApiEntry = {
   expect: ApiRow;
 };
 
-const API_READ: ApiRow = { sessionOnly: "401", noKey: "401", tenantKey: "allowed", partnerKey: "allowed", otherTenant: "n/a", otherPartner: "n/a" };
+const API_READ: ApiRow = {
+  sessionOnly: "401",
+  noKey: "401",
+  tenantKey: "allowed",
+  partnerKey: "allowed",
+  otherTenant: "n/a",
+  otherPartner: "n/a",
+};
 const API_BY_ID: ApiRow = { ...API_READ, otherTenant: "404", otherPartner: "404" };
 const INVALID = { definitely: "not valid" };
 
 export const API_ROUTES: ApiEntry[] = [
-  { file: "app/api/v1/openapi.json/route.ts", method: "GET", url: () => "/api/v1/openapi.json", expect: { sessionOnly: "allowed", noKey: "allowed", tenantKey: "allowed", partnerKey: "allowed", otherTenant: "n/a", otherPartner: "n/a" } },
+  {
+    file: "app/api/v1/openapi.json/route.ts",
+    method: "GET",
+    url: () => "/api/v1/openapi.json",
+    expect: {
+      sessionOnly: "allowed",
+      noKey: "allowed",
+      tenantKey: "allowed",
+      partnerKey: "allowed",
+      otherTenant: "n/a",
+      otherPartner: "n/a",
+    },
+  },
   { file: "app/api/v1/partners/route.ts", method: "GET", url: () => "/api/v1/partners", expect: API_READ },
   {
     file: "app/api/v1/partners/[id]/route.ts",
@@ -227,9 +442,20 @@ export const API_ROUTES: ApiEntry[] = [
   },
   { file: "app/api/v1/touchpoints/route.ts", method: "GET", url: () => "/api/v1/touchpoints", expect: API_READ },
   { file: "app/api/v1/scorecards/route.ts", method: "GET", url: () => "/api/v1/scorecards", expect: API_READ },
-  { file: "app/api/v1/scorecards/[id]/route.ts", method: "GET", url: () => "/api/v1/scorecards/00000000-0000-7000-8000-000000000000", expect: API_READ },
+  {
+    file: "app/api/v1/scorecards/[id]/route.ts",
+    method: "GET",
+    url: () => "/api/v1/scorecards/00000000-0000-7000-8000-000000000000",
+    expect: API_READ,
+  },
   { file: "app/api/v1/incidents/route.ts", method: "GET", url: () => "/api/v1/incidents", expect: API_READ },
-  { file: "app/api/v1/incidents/route.ts", method: "POST", url: () => "/api/v1/incidents", body: INVALID, expect: API_READ },
+  {
+    file: "app/api/v1/incidents/route.ts",
+    method: "POST",
+    url: () => "/api/v1/incidents",
+    body: INVALID,
+    expect: API_READ,
+  },
   {
     file: "app/api/v1/incidents/[id]/route.ts",
     method: "GET",
@@ -258,11 +484,41 @@ export const API_ROUTES: ApiEntry[] = [
     validBody: { status: "ACKNOWLEDGED" },
     expect: API_BY_ID,
   },
-  { file: "app/api/v1/interactions/route.ts", method: "POST", url: () => "/api/v1/interactions", body: INVALID, expect: API_READ },
-  { file: "app/api/v1/interactions/batch/route.ts", method: "POST", url: () => "/api/v1/interactions/batch", body: INVALID, expect: API_READ },
-  { file: "app/api/v1/transactions/route.ts", method: "POST", url: () => "/api/v1/transactions", body: INVALID, expect: API_READ },
-  { file: "app/api/v1/transactions/batch/route.ts", method: "POST", url: () => "/api/v1/transactions/batch", body: INVALID, expect: API_READ },
-  { file: "app/api/v1/customers/[externalRef]/route.ts", method: "PUT", url: () => "/api/v1/customers/access-matrix-probe", body: INVALID, expect: API_READ },
+  {
+    file: "app/api/v1/interactions/route.ts",
+    method: "POST",
+    url: () => "/api/v1/interactions",
+    body: INVALID,
+    expect: API_READ,
+  },
+  {
+    file: "app/api/v1/interactions/batch/route.ts",
+    method: "POST",
+    url: () => "/api/v1/interactions/batch",
+    body: INVALID,
+    expect: API_READ,
+  },
+  {
+    file: "app/api/v1/transactions/route.ts",
+    method: "POST",
+    url: () => "/api/v1/transactions",
+    body: INVALID,
+    expect: API_READ,
+  },
+  {
+    file: "app/api/v1/transactions/batch/route.ts",
+    method: "POST",
+    url: () => "/api/v1/transactions/batch",
+    body: INVALID,
+    expect: API_READ,
+  },
+  {
+    file: "app/api/v1/customers/[externalRef]/route.ts",
+    method: "PUT",
+    url: () => "/api/v1/customers/access-matrix-probe",
+    body: INVALID,
+    expect: API_READ,
+  },
 ];
 
 // ------------------------------------------------------------------ server actions (from the build's server-reference-manifest)
@@ -284,24 +540,54 @@ const A_STEWARD_WRITE: Row = { ...STEWARD_WRITE };
 const A_OWNER: Row = { ...OWNER_ONLY };
 const A_PORTAL: Row = { ...PORTAL };
 const SESSION_KEEP = "skip:would end the session the matrix runs in (logout is covered by tests/e2e/auth)";
-const nw = (extra: Record<string, unknown> = {}) => () => ({ tenantSlug: "northwind", ...extra });
-const contoso = (extra: Record<string, unknown> = {}) => () => ({ tenantSlug: "contoso", ...extra });
+const nw =
+  (extra: Record<string, unknown> = {}) =>
+  () => ({ tenantSlug: "northwind", ...extra });
+const contoso =
+  (extra: Record<string, unknown> = {}) =>
+  () => ({ tenantSlug: "contoso", ...extra });
 const NOPE = "matrix-unknown-id-0000";
 
 export const ACTIONS: ActionEntry[] = [
   // Signed-out flows: anyone may call them; these inputs fail validation.
-  { file: "app/(auth)/actions.ts", name: "loginAction", input: () => ({ email: "not-an-email", password: "" }), expect: PUBLIC },
+  {
+    file: "app/(auth)/actions.ts",
+    name: "loginAction",
+    input: () => ({ email: "not-an-email", password: "" }),
+    expect: PUBLIC,
+  },
   { file: "app/(auth)/actions.ts", name: "signUpAction", input: () => ({ email: "nope" }), expect: PUBLIC },
   { file: "app/(auth)/actions.ts", name: "acceptInvitationAction", input: () => ({ token: "" }), expect: PUBLIC },
   {
     file: "app/(auth)/actions.ts",
     name: "logoutAction",
     input: () => undefined,
-    expect: { owner: SESSION_KEEP, steward: SESSION_KEEP, analyst: SESSION_KEEP, partnerAdmin: SESSION_KEEP, partnerAgent: SESSION_KEEP, anonymous: "allowed", otherTenant: "n/a", otherPartner: "n/a" },
+    expect: {
+      owner: SESSION_KEEP,
+      steward: SESSION_KEEP,
+      analyst: SESSION_KEEP,
+      partnerAdmin: SESSION_KEEP,
+      partnerAgent: SESSION_KEEP,
+      anonymous: "allowed",
+      otherTenant: "n/a",
+      otherPartner: "n/a",
+    },
   },
   // Steward incidents.
-  { file: "app/t/[tenant]/incidents/actions.ts", name: "createIncidentAction", input: nw({ title: "" }), otherTenantInput: contoso({ title: "" }), expect: A_STEWARD_WRITE },
-  { file: "app/t/[tenant]/incidents/actions.ts", name: "transitionIncidentAction", input: nw({ incidentId: NOPE, to: "NOT_A_STATUS" }), otherTenantInput: contoso(), expect: A_STEWARD_WRITE },
+  {
+    file: "app/t/[tenant]/incidents/actions.ts",
+    name: "createIncidentAction",
+    input: nw({ title: "" }),
+    otherTenantInput: contoso({ title: "" }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/incidents/actions.ts",
+    name: "transitionIncidentAction",
+    input: nw({ incidentId: NOPE, to: "NOT_A_STATUS" }),
+    otherTenantInput: contoso(),
+    expect: A_STEWARD_WRITE,
+  },
   {
     file: "app/t/[tenant]/incidents/actions.ts",
     name: "commentIncidentAction",
@@ -309,12 +595,42 @@ export const ACTIONS: ActionEntry[] = [
     otherTenantInput: (i) => ({ tenantSlug: "northwind", incidentId: i.cIncident, body: "access matrix probe" }),
     expect: A_STEWARD_WRITE,
   },
-  { file: "app/t/[tenant]/incidents/actions.ts", name: "assignIncidentsAction", input: nw({ incidentIds: "nope" }), otherTenantInput: contoso({ incidentIds: "nope" }), expect: A_STEWARD_WRITE },
-  { file: "app/t/[tenant]/incidents/actions.ts", name: "acknowledgeIncidentsAction", input: nw({ incidentIds: "nope" }), otherTenantInput: contoso({ incidentIds: "nope" }), expect: A_STEWARD_WRITE },
-  { file: "app/t/[tenant]/incidents/actions.ts", name: "decideExtensionAction", input: nw({ incidentId: 7 }), otherTenantInput: contoso({ incidentId: 7 }), expect: A_STEWARD_WRITE },
+  {
+    file: "app/t/[tenant]/incidents/actions.ts",
+    name: "assignIncidentsAction",
+    input: nw({ incidentIds: "nope" }),
+    otherTenantInput: contoso({ incidentIds: "nope" }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/incidents/actions.ts",
+    name: "acknowledgeIncidentsAction",
+    input: nw({ incidentIds: "nope" }),
+    otherTenantInput: contoso({ incidentIds: "nope" }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/incidents/actions.ts",
+    name: "decideExtensionAction",
+    input: nw({ incidentId: 7 }),
+    otherTenantInput: contoso({ incidentId: 7 }),
+    expect: A_STEWARD_WRITE,
+  },
   // Portal incidents.
-  { file: "app/portal/[tenant]/incidents/actions.ts", name: "reportIncidentAction", input: nw({ title: "" }), otherTenantInput: contoso({ title: "" }), expect: A_PORTAL },
-  { file: "app/portal/[tenant]/incidents/actions.ts", name: "partnerTransitionAction", input: nw({ incidentId: NOPE, to: "NOT_A_STATUS" }), otherTenantInput: contoso(), expect: A_PORTAL },
+  {
+    file: "app/portal/[tenant]/incidents/actions.ts",
+    name: "reportIncidentAction",
+    input: nw({ title: "" }),
+    otherTenantInput: contoso({ title: "" }),
+    expect: A_PORTAL,
+  },
+  {
+    file: "app/portal/[tenant]/incidents/actions.ts",
+    name: "partnerTransitionAction",
+    input: nw({ incidentId: NOPE, to: "NOT_A_STATUS" }),
+    otherTenantInput: contoso(),
+    expect: A_PORTAL,
+  },
   {
     file: "app/portal/[tenant]/incidents/actions.ts",
     name: "partnerCommentAction",
@@ -323,50 +639,314 @@ export const ACTIONS: ActionEntry[] = [
     otherPartnerInput: (i) => ({ tenantSlug: "northwind", incidentId: i.nwOtherIncident, body: "access matrix probe" }),
     expect: { ...A_PORTAL, otherPartner: "404" },
   },
-  { file: "app/portal/[tenant]/incidents/actions.ts", name: "requestExtensionAction", input: nw({ incidentId: 7 }), otherTenantInput: contoso({ incidentId: 7 }), expect: A_PORTAL },
-  { file: "app/portal/[tenant]/scorecard/actions.ts", name: "commentOnScorecardAction", input: nw({ body: 7 }), otherTenantInput: contoso({ body: 7 }), expect: A_PORTAL },
-  { file: "app/portal/[tenant]/standards/actions.ts", name: "acknowledgeStandardAction", input: nw({ standardId: 7 }), otherTenantInput: contoso({ standardId: 7 }), expect: A_PORTAL },
-  { file: "app/portal/[tenant]/standards/actions.ts", name: "selfAssessAction", input: nw({ standardId: 7 }), otherTenantInput: contoso({ standardId: 7 }), expect: A_PORTAL },
-  { file: "app/portal/[tenant]/survey/actions.ts", name: "submitSurveyAction", input: nw({ answers: 7 }), otherTenantInput: contoso({ answers: 7 }), expect: A_PORTAL },
+  {
+    file: "app/portal/[tenant]/incidents/actions.ts",
+    name: "requestExtensionAction",
+    input: nw({ incidentId: 7 }),
+    otherTenantInput: contoso({ incidentId: 7 }),
+    expect: A_PORTAL,
+  },
+  {
+    file: "app/portal/[tenant]/scorecard/actions.ts",
+    name: "commentOnScorecardAction",
+    input: nw({ body: 7 }),
+    otherTenantInput: contoso({ body: 7 }),
+    expect: A_PORTAL,
+  },
+  {
+    file: "app/portal/[tenant]/standards/actions.ts",
+    name: "acknowledgeStandardAction",
+    input: nw({ standardId: 7 }),
+    otherTenantInput: contoso({ standardId: 7 }),
+    expect: A_PORTAL,
+  },
+  {
+    file: "app/portal/[tenant]/standards/actions.ts",
+    name: "selfAssessAction",
+    input: nw({ standardId: 7 }),
+    otherTenantInput: contoso({ standardId: 7 }),
+    expect: A_PORTAL,
+  },
+  {
+    file: "app/portal/[tenant]/survey/actions.ts",
+    name: "submitSurveyAction",
+    input: nw({ answers: 7 }),
+    otherTenantInput: contoso({ answers: 7 }),
+    expect: A_PORTAL,
+  },
   // Steward workspace.
-  { file: "app/t/[tenant]/notifications/actions.ts", name: "markNotificationsReadAction", input: nw(), otherTenantInput: contoso(), expect: A_STEWARD_READ },
-  { file: "app/t/[tenant]/partners/actions.ts", name: "createPartnerAction", input: nw({ name: "" }), otherTenantInput: contoso({ name: "" }), expect: A_STEWARD_WRITE },
-  { file: "app/t/[tenant]/partners/actions.ts", name: "updatePartnerAction", input: nw({ name: "" }), otherTenantInput: contoso({ name: "" }), expect: A_STEWARD_WRITE },
-  { file: "app/t/[tenant]/partners/actions.ts", name: "transitionPartnerAction", input: nw({ partnerId: 7 }), otherTenantInput: contoso({ partnerId: 7 }), expect: A_STEWARD_WRITE },
-  { file: "app/t/[tenant]/partners/actions.ts", name: "saveAlignmentAction", input: nw({ partnerId: 7 }), otherTenantInput: contoso({ partnerId: 7 }), expect: A_STEWARD_WRITE },
-  { file: "app/t/[tenant]/scorecards/actions.ts", name: "computeMonthAction", input: nw({ month: "nope" }), otherTenantInput: contoso({ month: "nope" }), expect: A_STEWARD_WRITE },
-  { file: "app/t/[tenant]/scorecards/actions.ts", name: "publishMonthAction", input: nw({ month: "nope" }), otherTenantInput: contoso({ month: "nope" }), expect: A_STEWARD_WRITE },
-  { file: "app/t/[tenant]/scorecards/actions.ts", name: "saveScorecardConfigAction", input: nw({ weights: 7 }), otherTenantInput: contoso({ weights: 7 }), expect: A_OWNER },
-  { file: "app/t/[tenant]/standards/actions.ts", name: "createStandardAction", input: nw({ name: 7 }), otherTenantInput: contoso({ name: 7 }), expect: A_STEWARD_WRITE },
-  { file: "app/t/[tenant]/standards/actions.ts", name: "editStandardAction", input: nw({ standardId: 7 }), otherTenantInput: contoso({ standardId: 7 }), expect: A_STEWARD_WRITE },
-  { file: "app/t/[tenant]/standards/actions.ts", name: "recordAssessmentAction", input: nw({ standardId: 7 }), otherTenantInput: contoso({ standardId: 7 }), expect: A_STEWARD_WRITE },
-  { file: "app/t/[tenant]/standards/actions.ts", name: "decideAssessmentAction", input: nw({ assessmentId: 7 }), otherTenantInput: contoso({ assessmentId: 7 }), expect: A_STEWARD_WRITE },
-  { file: "app/t/[tenant]/setup/actions.ts", name: "applyPresetAction", input: nw({ preset: "nope" }), otherTenantInput: contoso({ preset: "nope" }), expect: A_STEWARD_WRITE },
-  { file: "app/t/[tenant]/touchpoints/actions.ts", name: "createTouchpointAction", input: nw({ name: 7 }), otherTenantInput: contoso({ name: 7 }), expect: A_STEWARD_WRITE },
-  { file: "app/t/[tenant]/touchpoints/actions.ts", name: "updateTouchpointAction", input: nw({ touchpointId: 7 }), otherTenantInput: contoso({ touchpointId: 7 }), expect: A_STEWARD_WRITE },
-  { file: "app/t/[tenant]/touchpoints/actions.ts", name: "moveTouchpointAction", input: nw({ touchpointId: 7 }), otherTenantInput: contoso({ touchpointId: 7 }), expect: A_STEWARD_WRITE },
-  { file: "app/t/[tenant]/touchpoints/actions.ts", name: "assignPartnerAction", input: nw({ touchpointId: 7 }), otherTenantInput: contoso({ touchpointId: 7 }), expect: A_STEWARD_WRITE },
-  { file: "app/t/[tenant]/touchpoints/actions.ts", name: "unassignPartnerAction", input: nw({ touchpointId: 7 }), otherTenantInput: contoso({ touchpointId: 7 }), expect: A_STEWARD_WRITE },
-  { file: "app/t/[tenant]/value/actions.ts", name: "startRecomputeAction", input: nw({ month: "nope" }), otherTenantInput: contoso({ month: "nope" }), expect: A_STEWARD_WRITE },
-  { file: "app/t/[tenant]/value/actions.ts", name: "recomputeStatusAction", input: nw({ jobId: NOPE }), otherTenantInput: contoso({ jobId: NOPE }), expect: A_STEWARD_READ },
+  {
+    file: "app/t/[tenant]/notifications/actions.ts",
+    name: "markNotificationsReadAction",
+    input: nw(),
+    otherTenantInput: contoso(),
+    expect: A_STEWARD_READ,
+  },
+  {
+    file: "app/t/[tenant]/partners/actions.ts",
+    name: "createPartnerAction",
+    input: nw({ name: "" }),
+    otherTenantInput: contoso({ name: "" }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/partners/actions.ts",
+    name: "updatePartnerAction",
+    input: nw({ name: "" }),
+    otherTenantInput: contoso({ name: "" }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/partners/actions.ts",
+    name: "transitionPartnerAction",
+    input: nw({ partnerId: 7 }),
+    otherTenantInput: contoso({ partnerId: 7 }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/partners/actions.ts",
+    name: "saveAlignmentAction",
+    input: nw({ partnerId: 7 }),
+    otherTenantInput: contoso({ partnerId: 7 }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/scorecards/actions.ts",
+    name: "computeMonthAction",
+    input: nw({ month: "nope" }),
+    otherTenantInput: contoso({ month: "nope" }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/scorecards/actions.ts",
+    name: "publishMonthAction",
+    input: nw({ month: "nope" }),
+    otherTenantInput: contoso({ month: "nope" }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/scorecards/actions.ts",
+    name: "saveScorecardConfigAction",
+    input: nw({ weights: 7 }),
+    otherTenantInput: contoso({ weights: 7 }),
+    expect: A_OWNER,
+  },
+  {
+    file: "app/t/[tenant]/standards/actions.ts",
+    name: "createStandardAction",
+    input: nw({ name: 7 }),
+    otherTenantInput: contoso({ name: 7 }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/standards/actions.ts",
+    name: "editStandardAction",
+    input: nw({ standardId: 7 }),
+    otherTenantInput: contoso({ standardId: 7 }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/standards/actions.ts",
+    name: "recordAssessmentAction",
+    input: nw({ standardId: 7 }),
+    otherTenantInput: contoso({ standardId: 7 }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/standards/actions.ts",
+    name: "decideAssessmentAction",
+    input: nw({ assessmentId: 7 }),
+    otherTenantInput: contoso({ assessmentId: 7 }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/setup/actions.ts",
+    name: "applyPresetAction",
+    input: nw({ preset: "nope" }),
+    otherTenantInput: contoso({ preset: "nope" }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/touchpoints/actions.ts",
+    name: "createTouchpointAction",
+    input: nw({ name: 7 }),
+    otherTenantInput: contoso({ name: 7 }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/touchpoints/actions.ts",
+    name: "updateTouchpointAction",
+    input: nw({ touchpointId: 7 }),
+    otherTenantInput: contoso({ touchpointId: 7 }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/touchpoints/actions.ts",
+    name: "moveTouchpointAction",
+    input: nw({ touchpointId: 7 }),
+    otherTenantInput: contoso({ touchpointId: 7 }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/touchpoints/actions.ts",
+    name: "assignPartnerAction",
+    input: nw({ touchpointId: 7 }),
+    otherTenantInput: contoso({ touchpointId: 7 }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/touchpoints/actions.ts",
+    name: "unassignPartnerAction",
+    input: nw({ touchpointId: 7 }),
+    otherTenantInput: contoso({ touchpointId: 7 }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/value/actions.ts",
+    name: "startRecomputeAction",
+    input: nw({ month: "nope" }),
+    otherTenantInput: contoso({ month: "nope" }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/value/actions.ts",
+    name: "recomputeStatusAction",
+    input: nw({ jobId: NOPE }),
+    otherTenantInput: contoso({ jobId: NOPE }),
+    expect: A_STEWARD_READ,
+  },
   // Settings.
-  { file: "app/t/[tenant]/settings/actions.ts", name: "inviteMemberAction", input: nw({ email: "nope" }), otherTenantInput: contoso({ email: "nope" }), expect: A_OWNER },
-  { file: "app/t/[tenant]/settings/actions.ts", name: "removeMemberAction", input: nw({ membershipId: 7 }), otherTenantInput: contoso({ membershipId: 7 }), expect: A_OWNER },
-  { file: "app/t/[tenant]/settings/actions.ts", name: "revokeInvitationAction", input: nw({ invitationId: 7 }), otherTenantInput: contoso({ invitationId: 7 }), expect: A_OWNER },
-  { file: "app/t/[tenant]/settings/alignment/actions.ts", name: "createQuestionAction", input: nw({ text: 7 }), otherTenantInput: contoso({ text: 7 }), expect: A_OWNER },
-  { file: "app/t/[tenant]/settings/alignment/actions.ts", name: "updateQuestionAction", input: nw({ questionId: 7 }), otherTenantInput: contoso({ questionId: 7 }), expect: A_OWNER },
-  { file: "app/t/[tenant]/settings/api-keys/actions.ts", name: "createApiKeyAction", input: nw({ name: "" }), otherTenantInput: contoso({ name: "" }), expect: A_OWNER },
-  { file: "app/t/[tenant]/settings/api-keys/actions.ts", name: "revokeApiKeyAction", input: nw({ apiKeyId: NOPE }), otherTenantInput: contoso({ apiKeyId: NOPE }), expect: A_OWNER },
-  { file: "app/t/[tenant]/settings/email/actions.ts", name: "saveChatWebhookAction", input: nw({ url: 7 }), otherTenantInput: contoso({ url: 7 }), expect: A_OWNER },
-  { file: "app/t/[tenant]/settings/email/actions.ts", name: "saveEmailPreferencesAction", input: nw({ modes: 7 }), otherTenantInput: contoso({ modes: 7 }), expect: A_STEWARD_READ },
-  { file: "app/t/[tenant]/settings/import/actions.ts", name: "importBatchAction", input: nw({ kind: "nope" }), otherTenantInput: contoso({ kind: "nope" }), expect: A_STEWARD_WRITE },
-  { file: "app/t/[tenant]/settings/sla/actions.ts", name: "saveSlaPolicyAction", input: nw({ severity: "nope" }), otherTenantInput: contoso({ severity: "nope" }), expect: A_OWNER },
-  { file: "app/t/[tenant]/settings/sla/actions.ts", name: "saveBusinessHoursAction", input: nw({ days: 7 }), otherTenantInput: contoso({ days: 7 }), expect: A_OWNER },
-  { file: "app/t/[tenant]/settings/value/actions.ts", name: "updateValueSettingsAction", input: nw({ horizonMonths: "nope" }), otherTenantInput: contoso({ horizonMonths: "nope" }), expect: A_OWNER },
-  { file: "app/t/[tenant]/settings/value/actions.ts", name: "updateWorkspaceSettingsAction", input: nw({ currency: "nope" }), otherTenantInput: contoso({ currency: "nope" }), expect: A_OWNER },
-  { file: "app/t/[tenant]/settings/webhooks/actions.ts", name: "createWebhookEndpointAction", input: nw({ url: 7 }), otherTenantInput: contoso({ url: 7 }), expect: A_OWNER },
-  { file: "app/t/[tenant]/settings/webhooks/actions.ts", name: "setWebhookEndpointActiveAction", input: nw({ endpointId: 7 }), otherTenantInput: contoso({ endpointId: 7 }), expect: A_OWNER },
-  { file: "app/t/[tenant]/settings/webhooks/actions.ts", name: "rotateWebhookSecretAction", input: nw({ endpointId: 7 }), otherTenantInput: contoso({ endpointId: 7 }), expect: A_OWNER },
-  { file: "app/t/[tenant]/settings/webhooks/actions.ts", name: "deleteWebhookEndpointAction", input: nw({ endpointId: 7 }), otherTenantInput: contoso({ endpointId: 7 }), expect: A_OWNER },
-  { file: "app/t/[tenant]/settings/webhooks/actions.ts", name: "retryWebhookDeliveryAction", input: nw({ deliveryId: 7 }), otherTenantInput: contoso({ deliveryId: 7 }), expect: A_OWNER },
+  {
+    file: "app/t/[tenant]/settings/actions.ts",
+    name: "inviteMemberAction",
+    input: nw({ email: "nope" }),
+    otherTenantInput: contoso({ email: "nope" }),
+    expect: A_OWNER,
+  },
+  {
+    file: "app/t/[tenant]/settings/actions.ts",
+    name: "removeMemberAction",
+    input: nw({ membershipId: 7 }),
+    otherTenantInput: contoso({ membershipId: 7 }),
+    expect: A_OWNER,
+  },
+  {
+    file: "app/t/[tenant]/settings/actions.ts",
+    name: "revokeInvitationAction",
+    input: nw({ invitationId: 7 }),
+    otherTenantInput: contoso({ invitationId: 7 }),
+    expect: A_OWNER,
+  },
+  {
+    file: "app/t/[tenant]/settings/alignment/actions.ts",
+    name: "createQuestionAction",
+    input: nw({ text: 7 }),
+    otherTenantInput: contoso({ text: 7 }),
+    expect: A_OWNER,
+  },
+  {
+    file: "app/t/[tenant]/settings/alignment/actions.ts",
+    name: "updateQuestionAction",
+    input: nw({ questionId: 7 }),
+    otherTenantInput: contoso({ questionId: 7 }),
+    expect: A_OWNER,
+  },
+  {
+    file: "app/t/[tenant]/settings/api-keys/actions.ts",
+    name: "createApiKeyAction",
+    input: nw({ name: "" }),
+    otherTenantInput: contoso({ name: "" }),
+    expect: A_OWNER,
+  },
+  {
+    file: "app/t/[tenant]/settings/api-keys/actions.ts",
+    name: "revokeApiKeyAction",
+    input: nw({ apiKeyId: NOPE }),
+    otherTenantInput: contoso({ apiKeyId: NOPE }),
+    expect: A_OWNER,
+  },
+  {
+    file: "app/t/[tenant]/settings/email/actions.ts",
+    name: "saveChatWebhookAction",
+    input: nw({ url: 7 }),
+    otherTenantInput: contoso({ url: 7 }),
+    expect: A_OWNER,
+  },
+  {
+    file: "app/t/[tenant]/settings/email/actions.ts",
+    name: "saveEmailPreferencesAction",
+    input: nw({ modes: 7 }),
+    otherTenantInput: contoso({ modes: 7 }),
+    expect: A_STEWARD_READ,
+  },
+  {
+    file: "app/t/[tenant]/settings/import/actions.ts",
+    name: "importBatchAction",
+    input: nw({ kind: "nope" }),
+    otherTenantInput: contoso({ kind: "nope" }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/settings/sla/actions.ts",
+    name: "saveSlaPolicyAction",
+    input: nw({ severity: "nope" }),
+    otherTenantInput: contoso({ severity: "nope" }),
+    expect: A_OWNER,
+  },
+  {
+    file: "app/t/[tenant]/settings/sla/actions.ts",
+    name: "saveBusinessHoursAction",
+    input: nw({ days: 7 }),
+    otherTenantInput: contoso({ days: 7 }),
+    expect: A_OWNER,
+  },
+  {
+    file: "app/t/[tenant]/settings/value/actions.ts",
+    name: "updateValueSettingsAction",
+    input: nw({ horizonMonths: "nope" }),
+    otherTenantInput: contoso({ horizonMonths: "nope" }),
+    expect: A_OWNER,
+  },
+  {
+    file: "app/t/[tenant]/settings/value/actions.ts",
+    name: "updateWorkspaceSettingsAction",
+    input: nw({ currency: "nope" }),
+    otherTenantInput: contoso({ currency: "nope" }),
+    expect: A_OWNER,
+  },
+  {
+    file: "app/t/[tenant]/settings/webhooks/actions.ts",
+    name: "createWebhookEndpointAction",
+    input: nw({ url: 7 }),
+    otherTenantInput: contoso({ url: 7 }),
+    expect: A_OWNER,
+  },
+  {
+    file: "app/t/[tenant]/settings/webhooks/actions.ts",
+    name: "setWebhookEndpointActiveAction",
+    input: nw({ endpointId: 7 }),
+    otherTenantInput: contoso({ endpointId: 7 }),
+    expect: A_OWNER,
+  },
+  {
+    file: "app/t/[tenant]/settings/webhooks/actions.ts",
+    name: "rotateWebhookSecretAction",
+    input: nw({ endpointId: 7 }),
+    otherTenantInput: contoso({ endpointId: 7 }),
+    expect: A_OWNER,
+  },
+  {
+    file: "app/t/[tenant]/settings/webhooks/actions.ts",
+    name: "deleteWebhookEndpointAction",
+    input: nw({ endpointId: 7 }),
+    otherTenantInput: contoso({ endpointId: 7 }),
+    expect: A_OWNER,
+  },
+  {
+    file: "app/t/[tenant]/settings/webhooks/actions.ts",
+    name: "retryWebhookDeliveryAction",
+    input: nw({ deliveryId: 7 }),
+    otherTenantInput: contoso({ deliveryId: 7 }),
+    expect: A_OWNER,
+  },
 ];

@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { NORTHWIND, signIn } from "../helpers";
 
-test("an owner creates a partner API key (shown once), the API accepts it, and revoking it locks it out", async ({ page, request }) => {
+test("an owner creates a partner API key (shown once), the API accepts it, and revoking it locks it out", async ({
+  page,
+  request,
+}) => {
   const name = `Swift TMS ${Date.now()}`;
   await signIn(page, NORTHWIND.owner);
   await page.goto(`/t/${NORTHWIND.slug}/settings`);
@@ -58,11 +61,16 @@ test("a steward reads the API reference, rendered from the served OpenAPI docume
   await page.goto(`/t/${NORTHWIND.slug}/settings`);
   await page.getByRole("link", { name: "API reference" }).click();
   await expect(page.getByRole("heading", { name: "API reference", level: 1 })).toBeVisible();
-  const doc = (await (await request.get("/api/v1/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>>; webhooks: Record<string, unknown> };
+  const doc = (await (await request.get("/api/v1/openapi.json")).json()) as {
+    paths: Record<string, Record<string, unknown>>;
+    webhooks: Record<string, unknown>;
+  };
   const count = Object.values(doc.paths).reduce((n, methods) => n + Object.keys(methods).length, 0);
   await expect(page.getByTestId("api-operation")).toHaveCount(count);
   await expect(page.getByTestId("api-webhook")).toHaveCount(Object.keys(doc.webhooks).length);
-  await expect(page.getByTestId("api-webhook").filter({ hasText: "incident.resolved" })).toContainText("webhook-signature");
+  await expect(page.getByTestId("api-webhook").filter({ hasText: "incident.resolved" })).toContainText(
+    "webhook-signature",
+  );
   const create = page.getByTestId("api-operation").filter({ hasText: "Open an incident" });
   await expect(create).toContainText("/api/v1/incidents");
   await expect(create).toContainText("Idempotency-Key");

@@ -14,7 +14,11 @@ async function waitForMail(page: Page, subject: RegExp, since: number) {
     expect(found).toBe(true);
   }).toPass({ timeout: 60_000, intervals: [250, 500, 1000] });
   const elapsed = Date.now() - since;
-  const item = page.getByTestId("mailbox").locator("li > div, li").filter({ has: page.locator("summary", { hasText: subject }) }).first();
+  const item = page
+    .getByTestId("mailbox")
+    .locator("li > div, li")
+    .filter({ has: page.locator("summary", { hasText: subject }) })
+    .first();
   await item.locator("summary").first().click();
   return { item, elapsed };
 }
@@ -64,6 +68,8 @@ test("a member chooses which e-mail they get; the page fits a phone", async ({ p
   await expect(page.getByLabel("Published scorecards")).toHaveValue("OFF");
   // Stewards see only their own preferences, not the workspace's deliveries (owners only).
   await expect(page.getByTestId("email-deliveries")).toHaveCount(0);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 });

@@ -4,10 +4,18 @@ import { expectNoSidewaysScroll, NORTHWIND, saveScreenshot, signIn } from "../he
 import { computeAndPublish } from "../scorecards-helpers";
 
 /** Downloads a sample file from the setup page and imports it through the bulk import page. */
-async function importSample(page: Page, slug: string, kind: "partners" | "customers" | "transactions" | "interactions", created: RegExp) {
+async function importSample(
+  page: Page,
+  slug: string,
+  kind: "partners" | "customers" | "transactions" | "interactions",
+  created: RegExp,
+) {
   await page.goto(`/t/${slug}/setup`);
   const label = `Sample ${kind} CSV`;
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: label }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: label }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`steward-sample-${kind}.csv`);
   const buffer = await readFile((await download.path())!);
   await page.goto(`/t/${slug}/settings/import`);
@@ -18,7 +26,9 @@ async function importSample(page: Page, slug: string, kind: "partners" | "custom
   await expect(page.getByTestId("import-summary")).toContainText("0 with errors");
 }
 
-test("a new sign-up follows the setup checklist with presets and sample files to a first published scorecard", async ({ page }) => {
+test("a new sign-up follows the setup checklist with presets and sample files to a first published scorecard", async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   const started = Date.now();
   const stamp = Date.now();
@@ -86,7 +96,9 @@ test("a new sign-up follows the setup checklist with presets and sample files to
   await page.goto(`/t/${slug}/setup`);
   await expect(page.getByTestId("setup-progress")).toHaveText("6 of 6 steps done — your workspace is set up.");
   const seconds = (Date.now() - started) / 1000;
-  test.info().annotations.push({ type: "sign-up to first published scorecard", description: `${seconds.toFixed(1)} s` });
+  test
+    .info()
+    .annotations.push({ type: "sign-up to first published scorecard", description: `${seconds.toFixed(1)} s` });
   console.log(`first-run: sign-up to first published scorecard in ${seconds.toFixed(1)} s`);
   await saveScreenshot(page, "setup-done-1440");
   await expectNoSidewaysScroll(page, 1440);

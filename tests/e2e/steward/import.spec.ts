@@ -2,7 +2,9 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { NORTHWIND, signIn } from "../helpers";
 
-test("a steward imports partners from CSV: mapping, preview, per-row error report, and no duplicates on re-import", async ({ page }) => {
+test("a steward imports partners from CSV: mapping, preview, per-row error report, and no duplicates on re-import", async ({
+  page,
+}) => {
   const stamp = Date.now();
   const csv = [
     "Partner name,Type,Region,Website",
@@ -33,21 +35,28 @@ test("a steward imports partners from CSV: mapping, preview, per-row error repor
   await page.getByLabel("Region (required)").selectOption({ label: "Region" });
 
   await page.getByRole("button", { name: "Import 4 rows" }).click();
-  await expect(page.getByTestId("import-summary")).toHaveText("4 of 4 rows read · 2 created · 0 already there · 2 with errors");
+  await expect(page.getByTestId("import-summary")).toHaveText(
+    "4 of 4 rows read · 2 created · 0 already there · 2 with errors",
+  );
   const errors = page.getByTestId("import-errors");
   await expect(errors.getByRole("row").nth(1)).toContainText("3Type“PLUMBER” is not one of");
   await expect(errors.getByRole("row").nth(2)).toContainText("4RegionRequired, but empty.");
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download error report (CSV)" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download error report (CSV)" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`partners-${stamp}-errors.csv`);
   const report = await readFile((await download.path())!, "utf8");
   expect(report.split("\r\n")[0]).toBe("row,field,message");
-  expect(report).toContain("4,Region,\"Required, but empty.\"");
+  expect(report).toContain('4,Region,"Required, but empty."');
 
   // The same file again: nothing new.
   await page.getByLabel("CSV file").setInputFiles(file);
   await page.getByRole("button", { name: "Import 4 rows" }).click();
-  await expect(page.getByTestId("import-summary")).toHaveText("4 of 4 rows read · 0 created · 2 already there · 2 with errors");
+  await expect(page.getByTestId("import-summary")).toHaveText(
+    "4 of 4 rows read · 0 created · 2 already there · 2 with errors",
+  );
 
   await page.goto(`/t/${NORTHWIND.slug}/partners?q=${encodeURIComponent(`Import Alpha ${stamp}`)}`);
   await expect(page.getByText(`Import Alpha ${stamp}`)).toHaveCount(1);

@@ -46,5 +46,7 @@ test("an overdue incident appears escalated in the inbox", async ({ page }) => {
   // The escalation stays on the record after the policy is relaxed again.
   await page.goto(incidentUrl);
   await expect(page.getByTestId("escalation-level")).toContainText("2 · Channel manager");
-  await expect(page.getByTestId("timeline")).toContainText("Escalated to level 2 (Channel manager): not acknowledged in time");
+  await expect(page.getByTestId("timeline")).toContainText(
+    "Escalated to level 2 (Channel manager): not acknowledged in time",
+  );
 });

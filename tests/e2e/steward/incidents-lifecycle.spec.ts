@@ -33,7 +33,10 @@ test("a steward and a partner handle an incident from open to closed", async ({ 
   const partner = await partnerContext.newPage();
   await signIn(partner, NORTHWIND.partner);
   await partner.goto(`/portal/${NORTHWIND.slug}/incidents`);
-  await partner.getByRole("link", { name: /^INC-\d+$/ }).first().waitFor();
+  await partner
+    .getByRole("link", { name: /^INC-\d+$/ })
+    .first()
+    .waitFor();
   await partner.goto(`/portal/${NORTHWIND.slug}/incidents/${incidentId}`);
   await expect(partner.getByRole("heading", { level: 1 })).toContainText(title);
   await expect(partner.getByTestId("timeline")).not.toContainText("Third time this month");

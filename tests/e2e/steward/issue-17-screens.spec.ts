@@ -28,7 +28,9 @@ test("item 1: the values-alignment questions read across the card, and the partn
   expect(await pageWidth(page)).toBeLessThanOrEqual(DESKTOP.width);
 });
 
-test("item 2: the journey map shows every stage and keeps Unassign inside its card, on desktop and phone", async ({ page }) => {
+test("item 2: the journey map shows every stage and keeps Unassign inside its card, on desktop and phone", async ({
+  page,
+}) => {
   await signIn(page, NORTHWIND.steward);
   for (const size of [DESKTOP, PHONE]) {
     await page.setViewportSize(size);
@@ -41,7 +43,9 @@ test("item 2: the journey map shows every stage and keeps Unassign inside its ca
     const overflowing = await page.getByTestId("touchpoint-card").evaluateAll((cards) =>
       cards.flatMap((card) => {
         const edge = card.getBoundingClientRect().right;
-        return [...card.querySelectorAll("button")].filter((b) => b.getBoundingClientRect().right > edge + 0.5).map((b) => b.getAttribute("aria-label") ?? b.textContent);
+        return [...card.querySelectorAll("button")]
+          .filter((b) => b.getBoundingClientRect().right > edge + 0.5)
+          .map((b) => b.getAttribute("aria-label") ?? b.textContent);
       }),
     );
     expect(overflowing, `${size.width}px: buttons past their card`).toEqual([]);
@@ -64,7 +68,9 @@ test("phone layout: a Menu button opens the sections and closes after choosing o
   await expect(nav).toBeHidden();
 });
 
-test("items 4 and 5: legends with swatches, dots named as on the scorecard, one equity-at-risk figure with its window", async ({ page }) => {
+test("items 4 and 5: legends with swatches, dots named as on the scorecard, one equity-at-risk figure with its window", async ({
+  page,
+}) => {
   await page.setViewportSize(DESKTOP);
   await signIn(page, NORTHWIND.steward);
   await page.goto(base);
@@ -74,7 +80,8 @@ test("items 4 and 5: legends with swatches, dots named as on the scorecard, one 
   await expect(incidentsLegend).toContainText("Still open");
   const quadrantLegend = page.getByTestId("quadrant-legend");
   expect(await quadrantLegend.getByTestId("legend-swatch").count()).toBeGreaterThan(0);
-  for (const text of await quadrantLegend.locator("li").allTextContents()) expect(text).toMatch(/^(Reward|Maintain|Develop|Probation|Exit) \d+$/);
+  for (const text of await quadrantLegend.locator("li").allTextContents())
+    expect(text).toMatch(/^(Reward|Maintain|Develop|Probation|Exit) \d+$/);
   await expect(page.getByTestId("quadrant-note")).toContainText(/\d+ of \d+ scored partners plotted/);
 
   const tile = page.getByTestId("tile-at-risk");
@@ -108,12 +115,16 @@ test("item 5: money follows the workspace currency setting", async ({ page }) =>
   }
 });
 
-test("items 6 and 9: the incident form offers the partner's touchpoints, names the customer, and handles errors", async ({ page }) => {
+test("items 6 and 9: the incident form offers the partner's touchpoints, names the customer, and handles errors", async ({
+  page,
+}) => {
   await page.setViewportSize(DESKTOP);
   await signIn(page, NORTHWIND.steward);
   const partnerUrl = await swiftPartnerUrl(page);
   await page.goto(partnerUrl);
-  const handled = (await page.getByTestId("partner-touchpoints").locator("li > span.font-medium").allTextContents()).sort();
+  const handled = (
+    await page.getByTestId("partner-touchpoints").locator("li > span.font-medium").allTextContents()
+  ).sort();
   expect(handled.length).toBeGreaterThan(0);
 
   await page.goto(`${base}/incidents/new`);
@@ -123,7 +134,9 @@ test("items 6 and 9: the incident form offers the partner's touchpoints, names t
   await expect(page.getByLabel("Partner")).toBeFocused();
   await page.getByLabel("Partner").selectOption({ label: NORTHWIND.partner.partnerName });
   await expect(page.getByText("Choose the partner")).toHaveCount(0);
-  const offered = (await page.getByLabel("Touchpoint").locator("option").allTextContents()).filter((o) => !o.startsWith("Choose")).sort();
+  const offered = (await page.getByLabel("Touchpoint").locator("option").allTextContents())
+    .filter((o) => !o.startsWith("Choose"))
+    .sort();
   expect(offered).toEqual(handled);
 
   await page.getByLabel("Touchpoint").selectOption({ index: 1 });
@@ -160,7 +173,10 @@ test("item 7: standards open on the latest month with data, with section links",
   await expect(sections.getByRole("link", { name: "Library" })).toBeVisible();
   await expect(sections.getByRole("link", { name: /^Compliance · \d{4}-\d{2}$/ })).toBeVisible();
   const scores = await page.getByTestId("compliance-row").locator("td:nth-child(2)").allTextContents();
-  expect(scores.some((s) => /%$/.test(s)), "some partner has a compliance figure").toBe(true);
+  expect(
+    scores.some((s) => /%$/.test(s)),
+    "some partner has a compliance figure",
+  ).toBe(true);
 });
 
 test("item 10: computing a draft asks with a plain button; the import counts rows with errors", async ({ page }) => {

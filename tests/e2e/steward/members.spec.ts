@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { NORTHWIND, signIn } from "../helpers";
 
-test("an owner invites a steward, who joins by the link; removing them ends access at once", async ({ page, browser }) => {
+test("an owner invites a steward, who joins by the link; removing them ends access at once", async ({
+  page,
+  browser,
+}) => {
   const email = `new.steward.${Date.now()}@northwind.test`;
   await signIn(page, NORTHWIND.owner);
   await page.goto(`/t/${NORTHWIND.slug}/settings`);

@@ -20,7 +20,9 @@ async function assign(page: Page, touchpoint: string, partner: string) {
   await expect(card.getByRole("link", { name: partner })).toBeVisible();
 }
 
-test("a steward creates a partner, assigns it, defines a standard, records assessments and sees compliance change", async ({ page }) => {
+test("a steward creates a partner, assigns it, defines a standard, records assessments and sees compliance change", async ({
+  page,
+}) => {
   const partner = `E2E Movers ${run}`;
   const touchpoint = `E2E Doorstep ${run}`;
   const standard = `E2E On-time ${run}`;

@@ -27,12 +27,17 @@ test("a steward computes, reviews, publishes and exports a month", async ({ page
 
   // exports: CSV (one row per partner, all sub-scores) and PDF
   await page.goto(`/t/${NORTHWIND.slug}/scorecards?month=${month}`);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Export CSV" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`scorecards-northwind-${month}.csv`);
   const csv = await page.request.get(`/t/${NORTHWIND.slug}/scorecards/export?month=${month}&format=csv`);
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const lines = (await csv.text()).trim().split("\r\n");
-  expect(lines[0]).toContain("Standards compliance,Customer experience,Incident performance,Customer value,Partner engagement,Overall score");
+  expect(lines[0]).toContain(
+    "Standards compliance,Customer experience,Incident performance,Customer value,Partner engagement,Overall score",
+  );
   expect(lines.length - 1).toBe(await rows.count());
   const pdf = await page.request.get(`/t/${NORTHWIND.slug}/scorecards/export?month=${month}&format=pdf`);
   expect(pdf.status()).toBe(200);
@@ -44,14 +49,21 @@ test("a steward computes, reviews, publishes and exports a month", async ({ page
     await page.reload();
     await expect(page.getByTestId("published-export")).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 60_000 });
-  const [stored] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Published CSV" }).click()]);
+  const [stored] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Published CSV" }).click(),
+  ]);
   expect(stored.suggestedFilename()).toBe(`scorecards-northwind-${month}.csv`);
-  const storedCsv = await page.request.get(`/t/${NORTHWIND.slug}/scorecards/export/published?month=${month}&format=csv`);
+  const storedCsv = await page.request.get(
+    `/t/${NORTHWIND.slug}/scorecards/export/published?month=${month}&format=csv`,
+  );
   expect(storedCsv.status()).toBe(200);
   const storedLines = (await storedCsv.text()).trim().split("\r\n");
   expect(storedLines.length - 1).toBe(await rows.count());
   expect(storedLines.slice(1).every((l) => l.includes("PUBLISHED"))).toBe(true);
-  const storedPdf = await page.request.get(`/t/${NORTHWIND.slug}/scorecards/export/published?month=${month}&format=pdf`);
+  const storedPdf = await page.request.get(
+    `/t/${NORTHWIND.slug}/scorecards/export/published?month=${month}&format=pdf`,
+  );
   expect(storedPdf.headers()["content-type"]).toBe("application/pdf");
   expect((await storedPdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
 

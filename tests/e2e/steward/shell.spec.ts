@@ -5,7 +5,16 @@ test("a steward signs in and sees the workspace shell with real counts", async (
   await signIn(page, NORTHWIND.steward);
   await expect(page).toHaveURL(`/t/${NORTHWIND.slug}`);
   const nav = page.getByRole("navigation", { name: "Steward workspace", exact: true });
-  for (const item of ["Dashboard", "Partners", "Touchpoints", "Standards", "Incidents & escalations", "Customers & value", "Scorecards", "Settings"])
+  for (const item of [
+    "Dashboard",
+    "Partners",
+    "Touchpoints",
+    "Standards",
+    "Incidents & escalations",
+    "Customers & value",
+    "Scorecards",
+    "Settings",
+  ])
     await expect(nav.getByRole("link", { name: item })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Dashboard" })).toHaveAttribute("aria-current", "page");
   const partners = Number((await page.getByTestId("tile-Partners").textContent())?.replace(/,/g, ""));

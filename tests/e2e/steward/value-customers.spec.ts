@@ -11,7 +11,9 @@ test("a steward recomputes customer values, sees progress then the equity, and o
   // so the progress state is there to see.
   const now = new Date();
   const earlier = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 9, 1)).toISOString().slice(0, 7);
-  const recomputeForm = page.locator("form").filter({ has: page.getByRole("button", { name: "Recompute customer values" }) });
+  const recomputeForm = page
+    .locator("form")
+    .filter({ has: page.getByRole("button", { name: "Recompute customer values" }) });
   await recomputeForm.getByLabel("Month").fill(earlier);
   await page.getByRole("button", { name: "Recompute customer values" }).click();
   // progress while the job runs (polled every second), then the result
@@ -20,7 +22,9 @@ test("a steward recomputes customer values, sees progress then the equity, and o
   await expect(page.getByTestId("equity-total")).toHaveText(/^\d{1,3}(,\d{3})+$/);
   await expect(page.getByTestId("model-in-use")).toContainText("BG/NBD");
   await expect(page.getByTestId("fit-params")).toContainText("α");
-  await expect(page.getByRole("img", { name: "Observed and expected repeat purchases per holdout period" })).toBeVisible();
+  await expect(
+    page.getByRole("img", { name: "Observed and expected repeat purchases per holdout period" }),
+  ).toBeVisible();
   await expect(page.getByTestId("rollup-serving").locator("tbody tr").first()).toBeVisible();
   await expect(page.getByTestId("risk-partner").locator("tbody tr").first()).toBeVisible();
 
@@ -64,7 +68,9 @@ test("an owner changes the value settings; bad input is refused with a clear mes
   await expect(page).toHaveURL(`/t/${NORTHWIND.slug}/settings/value`);
   await page.getByLabel("Annual discount rate (%)").fill("250");
   await page.getByRole("button", { name: "Save value settings" }).click();
-  await expect(page.getByTestId("field-error")).toHaveText("Discount rate must be between 0 and 1 (0 % to 100 % a year)");
+  await expect(page.getByTestId("field-error")).toHaveText(
+    "Discount rate must be between 0 and 1 (0 % to 100 % a year)",
+  );
   await page.getByLabel("Annual discount rate (%)").fill("10");
   await page.getByLabel("B2C churn after a bad experience (%)").fill("55");
   await page.getByRole("button", { name: "Save value settings" }).click();

@@ -4,7 +4,10 @@ import { expect, test } from "@playwright/test";
 import { verifyWebhookSignature } from "../../../lib/webhooks/signature";
 import { NORTHWIND, signIn } from "../helpers";
 
-test("an owner adds a webhook endpoint; an incident opened through the API arrives signed and shows in the delivery log", async ({ page, request }) => {
+test("an owner adds a webhook endpoint; an incident opened through the API arrives signed and shows in the delivery log", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(150_000);
   const received: { headers: IncomingHttpHeaders; body: string }[] = [];
   const server = createServer((req, res) => {
@@ -28,11 +31,14 @@ test("an owner adds a webhook endpoint; an incident opened through the API arriv
     await expect(page.getByTestId("field-error")).toHaveText("Use an https:// URL.");
 
     await page.getByLabel("Endpoint URL").fill(url);
-    for (const event of ["incident.escalated", "incident.resolved", "scorecard.published"]) await page.getByRole("checkbox", { name: new RegExp(event) }).uncheck();
+    for (const event of ["incident.escalated", "incident.resolved", "scorecard.published"])
+      await page.getByRole("checkbox", { name: new RegExp(event) }).uncheck();
     await page.getByRole("button", { name: "Add endpoint" }).click();
     const secret = (await page.getByTestId("webhook-secret").textContent())!.trim();
     expect(secret).toMatch(/^whsec_/);
-    await expect(page.getByTestId("webhook-endpoints").getByRole("row").filter({ hasText: url })).toContainText("incident.created");
+    await expect(page.getByTestId("webhook-endpoints").getByRole("row").filter({ hasText: url })).toContainText(
+      "incident.created",
+    );
 
     // A workspace API key, then an incident through the API.
     await page.goto(`/t/${NORTHWIND.slug}/settings/api-keys`);
@@ -40,23 +46,41 @@ test("an owner adds a webhook endpoint; an incident opened through the API arriv
     await page.getByRole("button", { name: "Create API key" }).click();
     const key = (await page.getByTestId("new-api-key").textContent())!.trim();
     const auth = { authorization: `Bearer ${key}` };
-    const partners = (await (await request.get("/api/v1/partners?limit=200", { headers: auth })).json()) as { data: { id: string; name: string }[] };
+    const partners = (await (await request.get("/api/v1/partners?limit=200", { headers: auth })).json()) as {
+      data: { id: string; name: string }[];
+    };
     const partner = partners.data.find((p) => p.name === NORTHWIND.partner.partnerName)!;
-    const touchpoints = (await (await request.get("/api/v1/touchpoints?limit=200", { headers: auth })).json()) as { data: { id: string; partnerIds: string[] }[] };
+    const touchpoints = (await (await request.get("/api/v1/touchpoints?limit=200", { headers: auth })).json()) as {
+      data: { id: string; partnerIds: string[] }[];
+    };
     const touchpoint = touchpoints.data.find((t) => t.partnerIds.includes(partner.id))!;
     const title = `Webhook check ${Date.now()}`;
     const created = await request.post("/api/v1/incidents", {
       headers: { ...auth, "Idempotency-Key": `e2e-webhook-${Date.now()}` },
-      data: { partnerId: partner.id, touchpointId: touchpoint.id, severity: "LOW", category: "Other", title, description: "Opened by the webhooks end-to-end test." },
+      data: {
+        partnerId: partner.id,
+        touchpointId: touchpoint.id,
+        severity: "LOW",
+        category: "Other",
+        title,
+        description: "Opened by the webhooks end-to-end test.",
+      },
     });
     expect(created.status()).toBe(201);
     const incident = (await created.json()) as { id: string; reference: string };
 
-    await expect.poll(() => received.find((r) => JSON.parse(r.body).data?.incidentId === incident.id) !== undefined, { timeout: 45_000 }).toBe(true);
+    await expect
+      .poll(() => received.find((r) => JSON.parse(r.body).data?.incidentId === incident.id) !== undefined, {
+        timeout: 45_000,
+      })
+      .toBe(true);
     const delivery = received.find((r) => JSON.parse(r.body).data?.incidentId === incident.id)!;
     const headers = { get: (name: string) => (delivery.headers[name] as string | undefined) ?? null };
     expect(verifyWebhookSignature(secret, headers, delivery.body)).toEqual({ ok: true });
-    expect(JSON.parse(delivery.body)).toMatchObject({ type: "incident.created", data: { incident: { reference: incident.reference, title } } });
+    expect(JSON.parse(delivery.body)).toMatchObject({
+      type: "incident.created",
+      data: { incident: { reference: incident.reference, title } },
+    });
 
     await page.goto(`/t/${NORTHWIND.slug}/settings/webhooks`);
     const row = page.getByTestId("webhook-deliveries").getByRole("row").filter({ hasText: url }).first();
@@ -74,11 +98,20 @@ test("an owner adds a webhook endpoint; an incident opened through the API arriv
     expect(rotated).not.toBe(secret);
     const second = await request.post("/api/v1/incidents", {
       headers: { ...auth, "Idempotency-Key": `e2e-webhook-rotated-${Date.now()}` },
-      data: { partnerId: partner.id, touchpointId: touchpoint.id, severity: "LOW", category: "Other", title: `${title} (rotated)`, description: "Opened after the secret was rotated." },
+      data: {
+        partnerId: partner.id,
+        touchpointId: touchpoint.id,
+        severity: "LOW",
+        category: "Other",
+        title: `${title} (rotated)`,
+        description: "Opened after the secret was rotated.",
+      },
     });
     expect(second.status()).toBe(201);
     const secondId = ((await second.json()) as { id: string }).id;
-    await expect.poll(() => received.some((r) => JSON.parse(r.body).data?.incidentId === secondId), { timeout: 45_000 }).toBe(true);
+    await expect
+      .poll(() => received.some((r) => JSON.parse(r.body).data?.incidentId === secondId), { timeout: 45_000 })
+      .toBe(true);
     const after = received.find((r) => JSON.parse(r.body).data?.incidentId === secondId)!;
     const afterHeaders = { get: (name: string) => (after.headers[name] as string | undefined) ?? null };
     expect(verifyWebhookSignature(rotated, afterHeaders, after.body)).toEqual({ ok: true });

@@ -35,7 +35,9 @@ describe("admitApiKey", () => {
     // A new minute is a new window; the other key has its own.
     expect((await admitApiKey(fixture.partnerKey, new Date(now.getTime() + 60_000)))!.limit.remaining).toBe(2);
     expect((await admitApiKey(fixture.tenantKey, now))!.limit.remaining).toBe(2);
-    const key = await withTenant({ tenantId: fixture.tenantId }, (db) => db.apiKey.findFirstOrThrow({ where: { id: fixture.partnerKeyId } }));
+    const key = await withTenant({ tenantId: fixture.tenantId }, (db) =>
+      db.apiKey.findFirstOrThrow({ where: { id: fixture.partnerKeyId } }),
+    );
     expect(key.lastUsedAt?.getTime()).toBe(now.getTime()); // touched at most once a minute
   });
 

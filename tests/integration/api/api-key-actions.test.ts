@@ -32,7 +32,12 @@ beforeAll(async () => {
   await withTenant({ tenantId: other.tenant.id }, async (db) => {
     otherPartnerId = (await createPartner(db, other.tenant.id, { name: "Elsewhere" })).id;
   });
-  const session = (u: { id: string; email: string; name: string }) => ({ id: u.id, email: u.email, name: u.name, sessionId: "test" });
+  const session = (u: { id: string; email: string; name: string }) => ({
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    sessionId: "test",
+  });
   people.owner = session(owner.user);
   people.steward = session(steward.user);
   people.stranger = session(other.owner.user);
@@ -43,17 +48,31 @@ beforeEach(() => {
 });
 
 const keys = () => withTenant({ tenantId }, (db) => db.apiKey.findMany({ orderBy: { createdAt: "asc" } }));
-const audits = () => withTenant({ tenantId }, async (db) => (await db.auditLog.findMany({ where: { entityType: "ApiKey" } })).map((a) => a.action));
+const audits = () =>
+  withTenant({ tenantId }, async (db) =>
+    (await db.auditLog.findMany({ where: { entityType: "ApiKey" } })).map((a) => a.action),
+  );
 
 describe("API key actions", () => {
   it("lets an owner create a partner-scoped key shown once, stored as a hash, usable at once", async () => {
     signedIn = people.owner;
-    const result = await createApiKeyAction({ tenantSlug: "acme", name: "Swift TMS", partnerId, rateLimitPerMinute: "120" as unknown as number });
+    const result = await createApiKeyAction({
+      tenantSlug: "acme",
+      name: "Swift TMS",
+      partnerId,
+      rateLimitPerMinute: "120" as unknown as number,
+    });
     expect(result.serverError).toBeUndefined();
     const key = result.data!.key;
     expect(key).toMatch(/^stw_[\w-]{43}$/);
     const [row] = await keys();
-    expect(row).toMatchObject({ name: "Swift TMS", partnerId, rateLimitPerMinute: 120, keyHash: hashApiKey(key), revokedAt: null });
+    expect(row).toMatchObject({
+      name: "Swift TMS",
+      partnerId,
+      rateLimitPerMinute: 120,
+      keyHash: hashApiKey(key),
+      revokedAt: null,
+    });
     expect(JSON.stringify(row)).not.toContain(key);
     const res = await call(listPartners, "GET", "/partners", { key });
     expect(res.status).toBe(200);
@@ -67,7 +86,12 @@ describe("API key actions", () => {
     const result = await createApiKeyAction({ tenantSlug: "acme", name: " ", rateLimitPerMinute: 0 });
     expect(result.validationErrors?.fieldErrors?.name?.[0]).toBe("Name the key, e.g. after the system that uses it.");
     expect(result.validationErrors?.fieldErrors?.rateLimitPerMinute?.[0]).toBe("Allow at least 1 request per minute.");
-    const foreign = await createApiKeyAction({ tenantSlug: "acme", name: "X", partnerId: otherPartnerId, rateLimitPerMinute: 60 });
+    const foreign = await createApiKeyAction({
+      tenantSlug: "acme",
+      name: "X",
+      partnerId: otherPartnerId,
+      rateLimitPerMinute: 60,
+    });
     expect(foreign.serverError).toBe("That partner was not found.");
     expect((await keys()).length).toBe(before);
   });
@@ -94,7 +118,9 @@ describe("API key actions", () => {
     const revoked = await revokeApiKeyAction({ tenantSlug: "acme", apiKeyId: created.data!.id });
     expect(revoked.serverError).toBeUndefined();
     expect((await call(listPartners, "GET", "/partners", { key })).status).toBe(401);
-    expect((await revokeApiKeyAction({ tenantSlug: "acme", apiKeyId: "nope" })).serverError).toBe("That API key was not found.");
+    expect((await revokeApiKeyAction({ tenantSlug: "acme", apiKeyId: "nope" })).serverError).toBe(
+      "That API key was not found.",
+    );
     expect(await audits()).toEqual(["api_key.created", "api_key.created", "api_key.revoked"]);
   });
 });

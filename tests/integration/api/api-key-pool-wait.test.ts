@@ -22,10 +22,14 @@ describe("authenticateApiKey on a busy pool", () => {
     // Every pooled connection (1 on the embedded database, 4 on PostgreSQL in tests) is held for 2.5 s.
     const connections = database.kind === "pglite" ? 1 : 4;
     const holders = Array.from({ length: connections }, () =>
-      withTenant({ tenantId: fixture.tenantId }, async (db) => {
-        await db.$executeRaw`select 1`;
-        await new Promise((resolve) => setTimeout(resolve, 2_500));
-      }, { timeoutMs: 10_000 }),
+      withTenant(
+        { tenantId: fixture.tenantId },
+        async (db) => {
+          await db.$executeRaw`select 1`;
+          await new Promise((resolve) => setTimeout(resolve, 2_500));
+        },
+        { timeoutMs: 10_000 },
+      ),
     );
     const pool = databasePool();
     while (pool.totalCount - pool.idleCount < connections) await new Promise((resolve) => setTimeout(resolve, 20));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../setup/test-db";
-import { API_PATHS, } from "@/lib/api/openapi";
+import { API_PATHS } from "@/lib/api/openapi";
 import { apiFixture, call, interaction, type ApiFixture } from "./helpers";
 import * as partners from "@/app/api/v1/partners/route";
 import * as partner from "@/app/api/v1/partners/[id]/route";
@@ -29,7 +29,10 @@ import { WEBHOOK_EVENTS } from "@/lib/webhooks/events";
 
 type JsonSchema = Record<string, unknown>;
 type Doc = {
-  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: JsonSchema }> }> }>>;
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, { schema: JsonSchema }> }> }>
+  >;
   webhooks: Record<string, { post: { requestBody: { content: Record<string, { schema: JsonSchema }> } } }>;
   components: { schemas: Record<string, JsonSchema> };
 };
@@ -65,23 +68,34 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 function validate(schema: JsonSchema, value: unknown, path = "$"): string[] {
-  if (typeof schema.$ref === "string") return validate(doc.components.schemas[schema.$ref.split("/").pop()!], value, path);
+  if (typeof schema.$ref === "string")
+    return validate(doc.components.schemas[schema.$ref.split("/").pop()!], value, path);
   if (Array.isArray(schema.anyOf)) {
     const options = (schema.anyOf as JsonSchema[]).map((s) => validate(s, value, path));
     return options.some((e) => e.length === 0) ? [] : options[0];
   }
-  if (Array.isArray(schema.enum) && !schema.enum.includes(value)) return [`${path}: ${JSON.stringify(value)} not in enum`];
+  if (Array.isArray(schema.enum) && !schema.enum.includes(value))
+    return [`${path}: ${JSON.stringify(value)} not in enum`];
   const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
   if (types.length > 0) {
-    const actual = value === null ? "null" : Array.isArray(value) ? "array" : typeof value === "number" && Number.isInteger(value) ? "integer" : typeof value;
+    const actual =
+      value === null
+        ? "null"
+        : Array.isArray(value)
+          ? "array"
+          : typeof value === "number" && Number.isInteger(value)
+            ? "integer"
+            : typeof value;
     const ok = types.some((t) => t === actual || (t === "number" && actual === "integer"));
     if (!ok) return [`${path}: expected ${types.join("|")}, got ${actual}`];
   }
   const errors: string[] = [];
-  if (Array.isArray(value) && schema.items) for (const [i, v] of value.entries()) errors.push(...validate(schema.items as JsonSchema, v, `${path}[${i}]`));
+  if (Array.isArray(value) && schema.items)
+    for (const [i, v] of value.entries()) errors.push(...validate(schema.items as JsonSchema, v, `${path}[${i}]`));
   if (value && typeof value === "object" && !Array.isArray(value) && schema.properties) {
     const props = schema.properties as Record<string, JsonSchema>;
-    for (const name of (schema.required as string[] | undefined) ?? []) if (!(name in value)) errors.push(`${path}.${name}: required`);
+    for (const name of (schema.required as string[] | undefined) ?? [])
+      if (!(name in value)) errors.push(`${path}.${name}: required`);
     for (const [name, v] of Object.entries(value)) {
       if (props[name]) errors.push(...validate(props[name], v, `${path}.${name}`));
       else errors.push(`${path}.${name}: not in the document`);
@@ -111,40 +125,154 @@ describe("the OpenAPI document", () => {
     }
     for (const [path, mod] of Object.entries(modules))
       for (const name of ["GET", "POST", "PUT", "PATCH", "DELETE"])
-        if (typeof mod[name] === "function") expect(doc.paths[path][name.toLowerCase()], `${name} ${path} documented`).toBeDefined();
+        if (typeof mod[name] === "function")
+          expect(doc.paths[path][name.toLowerCase()], `${name} ${path} documented`).toBeDefined();
   });
 
   it("describes errors as problem details with field errors", () => {
-    expect(doc.components.schemas.Problem).toMatchObject({ type: "object", required: expect.arrayContaining(["type", "title", "status"]) });
+    expect(doc.components.schemas.Problem).toMatchObject({
+      type: "object",
+      required: expect.arrayContaining(["type", "title", "status"]),
+    });
   });
 });
 
 describe("real responses conform to the document", () => {
   it("reads", async () => {
-    expectConforms("/partners", "get", await call(partners.GET as never, "GET", "/partners?limit=1", { key: f.tenantKey }));
-    expectConforms("/partners", "get", await call(partners.GET as never, "GET", "/partners?limit=0", { key: f.tenantKey }));
+    expectConforms(
+      "/partners",
+      "get",
+      await call(partners.GET as never, "GET", "/partners?limit=1", { key: f.tenantKey }),
+    );
+    expectConforms(
+      "/partners",
+      "get",
+      await call(partners.GET as never, "GET", "/partners?limit=0", { key: f.tenantKey }),
+    );
     expectConforms("/partners", "get", await call(partners.GET as never, "GET", "/partners"));
-    expectConforms("/partners/{id}", "get", await call(partner.GET as never, "GET", `/partners/${f.partnerA.id}`, { key: f.tenantKey, params: { id: f.partnerA.id } }));
-    expectConforms("/partners/{id}", "get", await call(partner.GET as never, "GET", "/partners/nope", { key: f.tenantKey, params: { id: "nope" } }));
-    expectConforms("/touchpoints", "get", await call(touchpoints.GET as never, "GET", "/touchpoints", { key: f.partnerKey }));
+    expectConforms(
+      "/partners/{id}",
+      "get",
+      await call(partner.GET as never, "GET", `/partners/${f.partnerA.id}`, {
+        key: f.tenantKey,
+        params: { id: f.partnerA.id },
+      }),
+    );
+    expectConforms(
+      "/partners/{id}",
+      "get",
+      await call(partner.GET as never, "GET", "/partners/nope", { key: f.tenantKey, params: { id: "nope" } }),
+    );
+    expectConforms(
+      "/touchpoints",
+      "get",
+      await call(touchpoints.GET as never, "GET", "/touchpoints", { key: f.partnerKey }),
+    );
   });
 
   it("writes, including validation problems and replays", async () => {
     const body = interaction(f, { externalRef: "c-1", customerId: f.customerA.id });
-    expectConforms("/interactions", "post", await call(interactions.POST as never, "POST", "/interactions", { key: f.tenantKey, body }));
-    expectConforms("/interactions", "post", await call(interactions.POST as never, "POST", "/interactions", { key: f.tenantKey, body }));
-    expectConforms("/interactions", "post", await call(interactions.POST as never, "POST", "/interactions", { key: f.tenantKey, body: { ...body, csat: 7 } }));
-    expectConforms("/interactions", "post", await call(interactions.POST as never, "POST", "/interactions", { key: f.partnerKey, body: { ...body, partnerId: f.partnerB.id } }));
-    expectConforms("/interactions/batch", "post", await call(interactionBatch.POST as never, "POST", "/interactions/batch", { key: f.tenantKey, body: { rows: [body, interaction(f)] } }));
-    expectConforms("/interactions/batch", "post", await call(interactionBatch.POST as never, "POST", "/interactions/batch", { key: f.tenantKey, body: { rows: [] } }));
-    const tx = { customerId: f.customerA.id, occurredAt: "2026-03-02T09:00:00Z", revenue: 99.99, margin: 20, channel: "ONLINE", touchpointId: f.touchpointA.id };
-    expectConforms("/transactions", "post", await call(transactions.POST as never, "POST", "/transactions", { key: f.tenantKey, body: tx, headers: { "Idempotency-Key": "k1" } }));
-    expectConforms("/transactions", "post", await call(transactions.POST as never, "POST", "/transactions", { key: f.tenantKey, body: tx, headers: { "Idempotency-Key": "k1" } }));
-    expectConforms("/transactions/batch", "post", await call(transactionBatch.POST as never, "POST", "/transactions/batch", { key: f.partnerKey, body: { rows: [tx] } }));
+    expectConforms(
+      "/interactions",
+      "post",
+      await call(interactions.POST as never, "POST", "/interactions", { key: f.tenantKey, body }),
+    );
+    expectConforms(
+      "/interactions",
+      "post",
+      await call(interactions.POST as never, "POST", "/interactions", { key: f.tenantKey, body }),
+    );
+    expectConforms(
+      "/interactions",
+      "post",
+      await call(interactions.POST as never, "POST", "/interactions", { key: f.tenantKey, body: { ...body, csat: 7 } }),
+    );
+    expectConforms(
+      "/interactions",
+      "post",
+      await call(interactions.POST as never, "POST", "/interactions", {
+        key: f.partnerKey,
+        body: { ...body, partnerId: f.partnerB.id },
+      }),
+    );
+    expectConforms(
+      "/interactions/batch",
+      "post",
+      await call(interactionBatch.POST as never, "POST", "/interactions/batch", {
+        key: f.tenantKey,
+        body: { rows: [body, interaction(f)] },
+      }),
+    );
+    expectConforms(
+      "/interactions/batch",
+      "post",
+      await call(interactionBatch.POST as never, "POST", "/interactions/batch", {
+        key: f.tenantKey,
+        body: { rows: [] },
+      }),
+    );
+    const tx = {
+      customerId: f.customerA.id,
+      occurredAt: "2026-03-02T09:00:00Z",
+      revenue: 99.99,
+      margin: 20,
+      channel: "ONLINE",
+      touchpointId: f.touchpointA.id,
+    };
+    expectConforms(
+      "/transactions",
+      "post",
+      await call(transactions.POST as never, "POST", "/transactions", {
+        key: f.tenantKey,
+        body: tx,
+        headers: { "Idempotency-Key": "k1" },
+      }),
+    );
+    expectConforms(
+      "/transactions",
+      "post",
+      await call(transactions.POST as never, "POST", "/transactions", {
+        key: f.tenantKey,
+        body: tx,
+        headers: { "Idempotency-Key": "k1" },
+      }),
+    );
+    expectConforms(
+      "/transactions/batch",
+      "post",
+      await call(transactionBatch.POST as never, "POST", "/transactions/batch", {
+        key: f.partnerKey,
+        body: { rows: [tx] },
+      }),
+    );
     const customer = { segment: "B2C", acquiredAt: "2026-01-01T00:00:00Z", name: "Lee" };
-    expectConforms("/customers/{externalRef}", "put", await call(customers.PUT as never, "PUT", "/customers/x-1", { key: f.tenantKey, body: customer, params: { externalRef: "x-1" } }));
-    expectConforms("/customers/{externalRef}", "put", await call(customers.PUT as never, "PUT", "/customers/x-1", { key: f.tenantKey, body: customer, params: { externalRef: "x-1" } }));
-    expectConforms("/customers/{externalRef}", "put", await call(customers.PUT as never, "PUT", "/customers/x-1", { key: f.tenantKey, body: { ...customer, segment: "B2X" }, params: { externalRef: "x-1" } }));
+    expectConforms(
+      "/customers/{externalRef}",
+      "put",
+      await call(customers.PUT as never, "PUT", "/customers/x-1", {
+        key: f.tenantKey,
+        body: customer,
+        params: { externalRef: "x-1" },
+      }),
+    );
+    expectConforms(
+      "/customers/{externalRef}",
+      "put",
+      await call(customers.PUT as never, "PUT", "/customers/x-1", {
+        key: f.tenantKey,
+        body: customer,
+        params: { externalRef: "x-1" },
+      }),
+    );
+    expectConforms(
+      "/customers/{externalRef}",
+      "put",
+      await call(customers.PUT as never, "PUT", "/customers/x-1", {
+        key: f.tenantKey,
+        body: { ...customer, segment: "B2X" },
+        params: { externalRef: "x-1" },
+      }),
+    );
   });
 });
 
@@ -158,53 +286,159 @@ describe("incidents and scorecards conform to the document", () => {
       title: "Box crushed",
       description: "The box arrived crushed and the lamp inside was broken.",
     };
-    const created = await call(incidents.POST as never, "POST", "/incidents", { key: f.tenantKey, body, headers: { "Idempotency-Key": "c-inc" } });
+    const created = await call(incidents.POST as never, "POST", "/incidents", {
+      key: f.tenantKey,
+      body,
+      headers: { "Idempotency-Key": "c-inc" },
+    });
     expectConforms("/incidents", "post", created);
-    expectConforms("/incidents", "post", await call(incidents.POST as never, "POST", "/incidents", { key: f.tenantKey, body, headers: { "Idempotency-Key": "c-inc" } }));
-    expectConforms("/incidents", "post", await call(incidents.POST as never, "POST", "/incidents", { key: f.tenantKey, body: { ...body, severity: "SEVERE" } }));
-    expectConforms("/incidents", "post", await call(incidents.POST as never, "POST", "/incidents", { key: f.partnerKey, body: { ...body, partnerId: f.partnerB.id } }));
-    expectConforms("/incidents", "get", await call(incidents.GET as never, "GET", "/incidents?limit=1", { key: f.tenantKey }));
-    expectConforms("/incidents", "get", await call(incidents.GET as never, "GET", "/incidents?limit=x", { key: f.tenantKey }));
+    expectConforms(
+      "/incidents",
+      "post",
+      await call(incidents.POST as never, "POST", "/incidents", {
+        key: f.tenantKey,
+        body,
+        headers: { "Idempotency-Key": "c-inc" },
+      }),
+    );
+    expectConforms(
+      "/incidents",
+      "post",
+      await call(incidents.POST as never, "POST", "/incidents", {
+        key: f.tenantKey,
+        body: { ...body, severity: "SEVERE" },
+      }),
+    );
+    expectConforms(
+      "/incidents",
+      "post",
+      await call(incidents.POST as never, "POST", "/incidents", {
+        key: f.partnerKey,
+        body: { ...body, partnerId: f.partnerB.id },
+      }),
+    );
+    expectConforms(
+      "/incidents",
+      "get",
+      await call(incidents.GET as never, "GET", "/incidents?limit=1", { key: f.tenantKey }),
+    );
+    expectConforms(
+      "/incidents",
+      "get",
+      await call(incidents.GET as never, "GET", "/incidents?limit=x", { key: f.tenantKey }),
+    );
     const id = created.body.id as string;
-    expectConforms("/incidents/{id}", "get", await call(incident.GET as never, "GET", `/incidents/${id}`, { key: f.tenantKey, params: { id } }));
-    expectConforms("/incidents/{id}", "get", await call(incident.GET as never, "GET", "/incidents/nope", { key: f.tenantKey, params: { id: "nope" } }));
-    const move = (key: string, b: unknown) => call(incidentStatus.POST as never, "POST", `/incidents/${id}/status`, { key, body: b, params: { id } });
+    expectConforms(
+      "/incidents/{id}",
+      "get",
+      await call(incident.GET as never, "GET", `/incidents/${id}`, { key: f.tenantKey, params: { id } }),
+    );
+    expectConforms(
+      "/incidents/{id}",
+      "get",
+      await call(incident.GET as never, "GET", "/incidents/nope", { key: f.tenantKey, params: { id: "nope" } }),
+    );
+    const move = (key: string, b: unknown) =>
+      call(incidentStatus.POST as never, "POST", `/incidents/${id}/status`, { key, body: b, params: { id } });
     expectConforms("/incidents/{id}/status", "post", await move(f.partnerKey, { status: "ACKNOWLEDGED" }));
     expectConforms("/incidents/{id}/status", "post", await move(f.partnerKey, { status: "OPEN" }));
     expectConforms("/incidents/{id}/status", "post", await move(f.partnerKey, { status: "CLOSED" }));
     expectConforms("/incidents/{id}/status", "post", await move(f.partnerKey, { status: "DONE" }));
-    const comment = (b: unknown) => call(incidentComments.POST as never, "POST", `/incidents/${id}/comments`, { key: f.partnerKey, body: b, params: { id } });
+    const comment = (b: unknown) =>
+      call(incidentComments.POST as never, "POST", `/incidents/${id}/comments`, {
+        key: f.partnerKey,
+        body: b,
+        params: { id },
+      });
     expectConforms("/incidents/{id}/comments", "post", await comment({ body: "On it." }));
     expectConforms("/incidents/{id}/comments", "post", await comment({ body: "" }));
   });
 
   it("scorecards: list and one, published only", async () => {
-    const id = await withTenant({ tenantId: f.tenantId }, async (db) =>
-      (await db.scorecard.create({ data: { tenantId: f.tenantId, partnerId: f.partnerA.id, month: new Date("2026-02-01"), status: "PUBLISHED", score: 80, publishedAt: new Date() } })).id,
+    const id = await withTenant(
+      { tenantId: f.tenantId },
+      async (db) =>
+        (
+          await db.scorecard.create({
+            data: {
+              tenantId: f.tenantId,
+              partnerId: f.partnerA.id,
+              month: new Date("2026-02-01"),
+              status: "PUBLISHED",
+              score: 80,
+              publishedAt: new Date(),
+            },
+          })
+        ).id,
     );
     const list = await call(scorecards.GET as never, "GET", "/scorecards", { key: f.partnerKey });
     expect(list.body.data).toHaveLength(1);
     expectConforms("/scorecards", "get", list);
-    expectConforms("/scorecards", "get", await call(scorecards.GET as never, "GET", "/scorecards?month=2026-2", { key: f.partnerKey }));
-    expectConforms("/scorecards/{id}", "get", await call(scorecard.GET as never, "GET", `/scorecards/${id}`, { key: f.partnerKey, params: { id } }));
-    expectConforms("/scorecards/{id}", "get", await call(scorecard.GET as never, "GET", "/scorecards/x", { key: f.partnerKey, params: { id: "x" } }));
+    expectConforms(
+      "/scorecards",
+      "get",
+      await call(scorecards.GET as never, "GET", "/scorecards?month=2026-2", { key: f.partnerKey }),
+    );
+    expectConforms(
+      "/scorecards/{id}",
+      "get",
+      await call(scorecard.GET as never, "GET", `/scorecards/${id}`, { key: f.partnerKey, params: { id } }),
+    );
+    expectConforms(
+      "/scorecards/{id}",
+      "get",
+      await call(scorecard.GET as never, "GET", "/scorecards/x", { key: f.partnerKey, params: { id: "x" } }),
+    );
   });
 });
 
 describe("webhook events conform to the document", () => {
   it("documents every event, and each delivered body matches its schema", async () => {
     expect(Object.keys(doc.webhooks).sort()).toEqual([...WEBHOOK_EVENTS].sort());
-    await withTenant({ tenantId: f.tenantId }, (db) => createWebhookEndpoint(db, f.tenantId, { url: "https://hooks.example/steward", events: [...WEBHOOK_EVENTS] }));
-    const body = { partnerId: f.partnerA.id, touchpointId: f.touchpointA.id, severity: "HIGH", category: "Late delivery", title: "Webhook contract", description: "An incident for the webhook contract test." };
+    await withTenant({ tenantId: f.tenantId }, (db) =>
+      createWebhookEndpoint(db, f.tenantId, { url: "https://hooks.example/steward", events: [...WEBHOOK_EVENTS] }),
+    );
+    const body = {
+      partnerId: f.partnerA.id,
+      touchpointId: f.touchpointA.id,
+      severity: "HIGH",
+      category: "Late delivery",
+      title: "Webhook contract",
+      description: "An incident for the webhook contract test.",
+    };
     const created = await call(incidents.POST as never, "POST", "/incidents", { key: f.tenantKey, body });
     const id = created.body.id as string;
-    const move = (b: unknown) => call(incidentStatus.POST as never, "POST", `/incidents/${id}/status`, { key: f.tenantKey, body: b, params: { id } });
+    const move = (b: unknown) =>
+      call(incidentStatus.POST as never, "POST", `/incidents/${id}/status`, {
+        key: f.tenantKey,
+        body: b,
+        params: { id },
+      });
     await move({ status: "ACKNOWLEDGED" });
     await move({ status: "RESOLVED", rootCause: "Driver sick", resolution: "Rebooked with a voucher." });
     await withTenant({ tenantId: f.tenantId }, async (db) => {
-      await enqueueOutbox(db, f.tenantId, "incident.escalated", { incidentId: id, number: created.body.number, partnerId: f.partnerA.id, level: 2, reason: "ACK_BREACH" });
-      const sc = await db.scorecard.create({ data: { tenantId: f.tenantId, partnerId: f.partnerA.id, month: new Date("2026-05-01"), status: "PUBLISHED", score: 77, publishedAt: new Date() } });
-      await enqueueOutbox(db, f.tenantId, "scorecard.published", { scorecardId: sc.id, partnerId: f.partnerA.id, month: "2026-05" });
+      await enqueueOutbox(db, f.tenantId, "incident.escalated", {
+        incidentId: id,
+        number: created.body.number,
+        partnerId: f.partnerA.id,
+        level: 2,
+        reason: "ACK_BREACH",
+      });
+      const sc = await db.scorecard.create({
+        data: {
+          tenantId: f.tenantId,
+          partnerId: f.partnerA.id,
+          month: new Date("2026-05-01"),
+          status: "PUBLISHED",
+          score: 77,
+          publishedAt: new Date(),
+        },
+      });
+      await enqueueOutbox(db, f.tenantId, "scorecard.published", {
+        scorecardId: sc.id,
+        partnerId: f.partnerA.id,
+        month: "2026-05",
+      });
     });
     const sent: string[] = [];
     await runWebhookDispatch(new Date(), {
@@ -215,6 +449,10 @@ describe("webhook events conform to the document", () => {
     });
     const events = sent.map((b) => JSON.parse(b) as { type: string });
     expect([...new Set(events.map((e) => e.type))].sort()).toEqual([...WEBHOOK_EVENTS].sort());
-    for (const event of events) expect(validate(doc.webhooks[event.type].post.requestBody.content["application/json"].schema, event), event.type).toEqual([]);
+    for (const event of events)
+      expect(
+        validate(doc.webhooks[event.type].post.requestBody.content["application/json"].schema, event),
+        event.type,
+      ).toEqual([]);
   });
 });

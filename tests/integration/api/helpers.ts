@@ -1,6 +1,12 @@
 import { withTenant } from "@/lib/db/scope";
 import { createApiKey } from "@/lib/api/keys";
-import { assignPartner, createCustomer, createPartner, createTenantWithOwner, createTouchpoint } from "@/lib/seed/factories";
+import {
+  assignPartner,
+  createCustomer,
+  createPartner,
+  createTenantWithOwner,
+  createTouchpoint,
+} from "@/lib/seed/factories";
 
 export const BASE = "http://steward.test/api/v1";
 
@@ -21,7 +27,12 @@ export async function call(handler: Handler, method: string, path: string, optio
   const request = new Request(BASE + path, {
     method,
     headers,
-    body: options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body),
+    body:
+      options.body === undefined
+        ? undefined
+        : typeof options.body === "string"
+          ? options.body
+          : JSON.stringify(options.body),
   });
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
   const text = await response.text();
@@ -33,8 +44,16 @@ export async function apiFixture(slug = "acme", rateLimitPerMinute = 600) {
   const { tenant, owner } = await createTenantWithOwner({ slug });
   const tenantId = tenant.id;
   return withTenant({ tenantId }, async (db) => {
-    const partnerA = await createPartner(db, tenantId, { name: "Alpha Deliveries", type: "DELIVERY", status: "ACTIVE" });
-    const partnerB = await createPartner(db, tenantId, { name: "Bravo Installs", type: "INSTALLER", status: "PROBATION" });
+    const partnerA = await createPartner(db, tenantId, {
+      name: "Alpha Deliveries",
+      type: "DELIVERY",
+      status: "ACTIVE",
+    });
+    const partnerB = await createPartner(db, tenantId, {
+      name: "Bravo Installs",
+      type: "INSTALLER",
+      status: "PROBATION",
+    });
     const touchpointA = await createTouchpoint(db, tenantId, { name: "Delivery" });
     const touchpointB = await createTouchpoint(db, tenantId, { name: "Installation" });
     await assignPartner(db, tenantId, touchpointA.id, partnerA.id);
@@ -42,7 +61,11 @@ export async function apiFixture(slug = "acme", rateLimitPerMinute = 600) {
     const customerA = await createCustomer(db, tenantId, { acquiringPartnerId: partnerA.id, externalRef: "cust-a" });
     const customerB = await createCustomer(db, tenantId, { acquiringPartnerId: partnerB.id, externalRef: "cust-b" });
     const tenantKey = await createApiKey(db, tenantId, owner.user.id, { name: "ERP", rateLimitPerMinute });
-    const partnerKey = await createApiKey(db, tenantId, owner.user.id, { name: "Alpha TMS", partnerId: partnerA.id, rateLimitPerMinute });
+    const partnerKey = await createApiKey(db, tenantId, owner.user.id, {
+      name: "Alpha TMS",
+      partnerId: partnerA.id,
+      rateLimitPerMinute,
+    });
     return {
       tenantId,
       ownerId: owner.user.id,

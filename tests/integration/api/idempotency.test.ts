@@ -25,21 +25,37 @@ describe("Idempotency-Key", () => {
     // No externalRef: only the idempotency key stands between the retries and five rows.
     const body = interaction(f, { csat: 4 });
     const responses = await Promise.all(
-      Array.from({ length: 5 }, () => call(createInteraction, "POST", "/interactions", { key: f.tenantKey, body, headers: { "Idempotency-Key": "retry-abc" } })),
+      Array.from({ length: 5 }, () =>
+        call(createInteraction, "POST", "/interactions", {
+          key: f.tenantKey,
+          body,
+          headers: { "Idempotency-Key": "retry-abc" },
+        }),
+      ),
     );
     expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
     expect(new Set(responses.map((r) => JSON.stringify(r.body))).size).toBe(1);
     expect(responses.filter((r) => r.headers.get("idempotent-replayed") === "true")).toHaveLength(4);
     expect(await interactions()).toBe(before + 1);
-    const audit = await withTenant({ tenantId: f.tenantId }, (db) => db.auditLog.count({ where: { action: "interaction.created" } }));
+    const audit = await withTenant({ tenantId: f.tenantId }, (db) =>
+      db.auditLog.count({ where: { action: "interaction.created" } }),
+    );
     expect(audit).toBe(1);
   });
 
   it("replays a batch later, creating nothing twice", async () => {
     const before = await interactions();
     const body = { rows: [interaction(f), interaction(f, { outcome: "FAILURE" })] };
-    const first = await call(batchInteractions, "POST", "/interactions/batch", { key: f.tenantKey, body, headers: { "Idempotency-Key": "batch-1" } });
-    const retry = await call(batchInteractions, "POST", "/interactions/batch", { key: f.tenantKey, body, headers: { "Idempotency-Key": "batch-1" } });
+    const first = await call(batchInteractions, "POST", "/interactions/batch", {
+      key: f.tenantKey,
+      body,
+      headers: { "Idempotency-Key": "batch-1" },
+    });
+    const retry = await call(batchInteractions, "POST", "/interactions/batch", {
+      key: f.tenantKey,
+      body,
+      headers: { "Idempotency-Key": "batch-1" },
+    });
     expect(first.status).toBe(201);
     expect(retry.status).toBe(201);
     expect(retry.body).toEqual(first.body);
@@ -49,8 +65,14 @@ describe("Idempotency-Key", () => {
   it("refuses the same key with a different body (422) and scopes keys per API key and per tenant", async () => {
     const headers = { "Idempotency-Key": "order-77" };
     const body = { customerId: f.customerA.id, occurredAt: "2026-03-02T09:00:00Z", revenue: 10, margin: 3 };
-    expect((await call(createTransaction, "POST", "/transactions", { key: f.tenantKey, body, headers })).status).toBe(201);
-    const changed = await call(createTransaction, "POST", "/transactions", { key: f.tenantKey, body: { ...body, revenue: 11 }, headers });
+    expect((await call(createTransaction, "POST", "/transactions", { key: f.tenantKey, body, headers })).status).toBe(
+      201,
+    );
+    const changed = await call(createTransaction, "POST", "/transactions", {
+      key: f.tenantKey,
+      body: { ...body, revenue: 11 },
+      headers,
+    });
     expect(changed.status).toBe(422);
     expect(changed.body.errors[0].field).toBe("header.Idempotency-Key");
     // Another key's requests are not replays of this key's.
@@ -61,14 +83,26 @@ describe("Idempotency-Key", () => {
 
   it("does not keep the key of a failed request, so a corrected retry may use it", async () => {
     const headers = { "Idempotency-Key": "fix-me" };
-    const bad = await call(createInteraction, "POST", "/interactions", { key: f.tenantKey, body: interaction(f, { touchpointId: "missing" }), headers });
+    const bad = await call(createInteraction, "POST", "/interactions", {
+      key: f.tenantKey,
+      body: interaction(f, { touchpointId: "missing" }),
+      headers,
+    });
     expect(bad.status).toBe(422);
-    const good = await call(createInteraction, "POST", "/interactions", { key: f.tenantKey, body: interaction(f), headers });
+    const good = await call(createInteraction, "POST", "/interactions", {
+      key: f.tenantKey,
+      body: interaction(f),
+      headers,
+    });
     expect(good.status).toBe(201);
   });
 
   it("validates the header", async () => {
-    const res = await call(createInteraction, "POST", "/interactions", { key: f.tenantKey, body: interaction(f), headers: { "Idempotency-Key": "x".repeat(256) } });
+    const res = await call(createInteraction, "POST", "/interactions", {
+      key: f.tenantKey,
+      body: interaction(f),
+      headers: { "Idempotency-Key": "x".repeat(256) },
+    });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].field).toBe("header.Idempotency-Key");
   });

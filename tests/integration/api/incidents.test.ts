@@ -34,15 +34,26 @@ const incidentBody = (fx: ApiFixture, overrides: Record<string, unknown> = {}) =
 
 const open = async (key: string, overrides: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
   call(incidents.POST as never, "POST", "/incidents", { key, body: incidentBody(f, overrides), headers });
-const get = (key: string, id: string) => call(incident.GET as never, "GET", `/incidents/${id}`, { key, params: { id } });
-const move = (key: string, id: string, body: unknown) => call(status.POST as never, "POST", `/incidents/${id}/status`, { key, body, params: { id } });
+const get = (key: string, id: string) =>
+  call(incident.GET as never, "GET", `/incidents/${id}`, { key, params: { id } });
+const move = (key: string, id: string, body: unknown) =>
+  call(status.POST as never, "POST", `/incidents/${id}/status`, { key, body, params: { id } });
 
 describe("POST /incidents", () => {
   it("opens a numbered incident with SLA deadlines through the shared core: timeline, outbox, audit", async () => {
     const res = await open(f.tenantKey, { externalRef: "erp-1" });
     expect(res.status).toBe(201);
     expect(res.headers.get("location")).toBe(`/api/v1/incidents/${res.body.id}`);
-    expect(res.body).toMatchObject({ number: 1, reference: "INC-1", status: "OPEN", source: "API", severity: "HIGH", costRefunds: 25.5, externalRef: "erp-1", escalationLevel: 1 });
+    expect(res.body).toMatchObject({
+      number: 1,
+      reference: "INC-1",
+      status: "OPEN",
+      source: "API",
+      severity: "HIGH",
+      costRefunds: 25.5,
+      externalRef: "erp-1",
+      escalationLevel: 1,
+    });
     // HIGH defaults: acknowledge within 60 minutes, 24/7 when the workspace has no policy.
     expect(new Date(res.body.ackDueAt).getTime() - new Date(res.body.openedAt).getTime()).toBeGreaterThan(0);
     const { events, outbox, audit } = await withTenant({ tenantId: f.tenantId }, async (db) => ({
@@ -60,7 +71,11 @@ describe("POST /incidents", () => {
 
   it("replays a retried create with the same Idempotency-Key and opens nothing twice", async () => {
     const before = await withTenant({ tenantId: f.tenantId }, (db) => db.incident.count());
-    const results = await Promise.all([1, 2, 3].map(() => open(f.tenantKey, { title: "Retried over a flaky link" }, { "Idempotency-Key": "inc-retry-1" })));
+    const results = await Promise.all(
+      [1, 2, 3].map(() =>
+        open(f.tenantKey, { title: "Retried over a flaky link" }, { "Idempotency-Key": "inc-retry-1" }),
+      ),
+    );
     const created = results.filter((r) => r.status === 201);
     expect(created.length).toBeGreaterThanOrEqual(1);
     for (const r of results) if (r.status === 201) expect(r.body.id).toBe(created[0].body.id);
@@ -74,7 +89,9 @@ describe("POST /incidents", () => {
     const bad = await open(f.tenantKey, { severity: "URGENT", title: "x", costRefunds: -1 });
     expect(bad.status).toBe(422);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(["costRefunds", "severity", "title"]);
-    expect(bad.body.errors.find((e: { field: string }) => e.field === "title").message).toBe("Give the incident a short title (3 characters or more).");
+    expect(bad.body.errors.find((e: { field: string }) => e.field === "title").message).toBe(
+      "Give the incident a short title (3 characters or more).",
+    );
     const unknown = await open(f.tenantKey, { touchpointId: other.touchpointA.id });
     expect(unknown.status).toBe(404);
     expect(unknown.body.detail).toBe("That touchpoint was not found.");
@@ -87,7 +104,11 @@ describe("POST /incidents", () => {
     expect(own.status).toBe(201);
     expect(own.body.partnerId).toBe(f.partnerA.id);
     const before = await withTenant({ tenantId: f.tenantId }, (db) => db.incident.count());
-    const foreign = await open(f.partnerKey, { partnerId: f.partnerB.id, touchpointId: f.touchpointB.id, customerId: undefined });
+    const foreign = await open(f.partnerKey, {
+      partnerId: f.partnerB.id,
+      touchpointId: f.touchpointB.id,
+      customerId: undefined,
+    });
     expect(foreign.status).toBe(404);
     expect(foreign.body.errors).toEqual([{ field: "partnerId", message: "Partner not found." }]);
     expect(await withTenant({ tenantId: f.tenantId }, (db) => db.incident.count())).toBe(before);
@@ -96,7 +117,12 @@ describe("POST /incidents", () => {
 
 describe("reading incidents", () => {
   it("lists with filters and cursor pages; a partner key sees only its own partner's incidents", async () => {
-    const b = await open(f.tenantKey, { partnerId: f.partnerB.id, touchpointId: f.touchpointB.id, customerId: f.customerB.id, severity: "LOW" });
+    const b = await open(f.tenantKey, {
+      partnerId: f.partnerB.id,
+      touchpointId: f.touchpointB.id,
+      customerId: f.customerB.id,
+      severity: "LOW",
+    });
     const all = await call(incidents.GET as never, "GET", "/incidents?limit=2", { key: f.tenantKey });
     expect(all.status).toBe(200);
     expect(all.body.data).toHaveLength(2);
@@ -106,7 +132,9 @@ describe("reading incidents", () => {
     const mine = await call(incidents.GET as never, "GET", "/incidents?limit=200", { key: f.partnerKey });
     expect(mine.body.data.length).toBeGreaterThan(0);
     expect(new Set(mine.body.data.map((i: { partnerId: string }) => i.partnerId))).toEqual(new Set([f.partnerA.id]));
-    const asked = await call(incidents.GET as never, "GET", `/incidents?partnerId=${f.partnerB.id}`, { key: f.partnerKey });
+    const asked = await call(incidents.GET as never, "GET", `/incidents?partnerId=${f.partnerB.id}`, {
+      key: f.partnerKey,
+    });
     expect(asked.body.data).toEqual([]);
     expect((await get(f.partnerKey, b.body.id)).status).toBe(404);
     expect((await get(other.tenantKey, b.body.id)).status).toBe(404);
@@ -136,9 +164,17 @@ describe("changing status and commenting", () => {
       params: { id: created.id },
     });
     expect(comment.status).toBe(201);
-    expect(comment.body).toMatchObject({ type: "COMMENT", body: "Driver rebooked for tomorrow morning.", actor: "API key Alpha TMS" });
+    expect(comment.body).toMatchObject({
+      type: "COMMENT",
+      body: "Driver rebooked for tomorrow morning.",
+      actor: "API key Alpha TMS",
+    });
 
-    const resolved = await move(f.partnerKey, created.id, { status: "RESOLVED", rootCause: "Route overbooked", resolution: "Delivered next morning with a voucher." });
+    const resolved = await move(f.partnerKey, created.id, {
+      status: "RESOLVED",
+      rootCause: "Route overbooked",
+      resolution: "Delivered next morning with a voucher.",
+    });
     expect(resolved.status).toBe(200);
     expect(resolved.body).toMatchObject({ status: "RESOLVED", rootCause: "Route overbooked" });
     // Closing is the brand's: a partner key is refused, a tenant key may.
@@ -159,13 +195,27 @@ describe("changing status and commenting", () => {
         .filter((o) => (o.payload as { incidentId?: string }).incidentId === created.id)
         .map((o) => o.topic),
     );
-    expect(topics).toEqual(["incident.created", "incident.status_changed", "incident.commented", "incident.status_changed", "incident.status_changed"]);
+    expect(topics).toEqual([
+      "incident.created",
+      "incident.status_changed",
+      "incident.commented",
+      "incident.status_changed",
+      "incident.status_changed",
+    ]);
   });
 
   it("answers another partner's incident with 404 for status and comments, changing nothing", async () => {
-    const { body: b } = await open(f.tenantKey, { partnerId: f.partnerB.id, touchpointId: f.touchpointB.id, customerId: f.customerB.id });
+    const { body: b } = await open(f.tenantKey, {
+      partnerId: f.partnerB.id,
+      touchpointId: f.touchpointB.id,
+      customerId: f.customerB.id,
+    });
     expect((await move(f.partnerKey, b.id, { status: "ACKNOWLEDGED" })).status).toBe(404);
-    const c = await call(comments.POST as never, "POST", `/incidents/${b.id}/comments`, { key: f.partnerKey, body: { body: "Not mine" }, params: { id: b.id } });
+    const c = await call(comments.POST as never, "POST", `/incidents/${b.id}/comments`, {
+      key: f.partnerKey,
+      body: { body: "Not mine" },
+      params: { id: b.id },
+    });
     expect(c.status).toBe(404);
     const after = await get(f.tenantKey, b.id);
     expect(after.body.status).toBe("OPEN");
@@ -178,7 +228,18 @@ describe("scorecards", () => {
     const ids = await withTenant({ tenantId: f.tenantId }, async (db) => {
       const make = (partnerId: string, month: string, status: "DRAFT" | "PUBLISHED" | "SUPERSEDED", version = 1) =>
         db.scorecard.create({
-          data: { tenantId: f.tenantId, partnerId, month: new Date(`${month}-01`), version, status, score: 71.5, rank: 1, peerCount: 2, recommendation: "MAINTAIN", publishedAt: status === "DRAFT" ? null : new Date() },
+          data: {
+            tenantId: f.tenantId,
+            partnerId,
+            month: new Date(`${month}-01`),
+            version,
+            status,
+            score: 71.5,
+            rank: 1,
+            peerCount: 2,
+            recommendation: "MAINTAIN",
+            publishedAt: status === "DRAFT" ? null : new Date(),
+          },
         });
       return {
         aMarch: (await make(f.partnerA.id, "2026-03", "PUBLISHED")).id,
@@ -190,12 +251,19 @@ describe("scorecards", () => {
     const all = await call(scorecards.GET as never, "GET", "/scorecards", { key: f.tenantKey });
     expect(all.status).toBe(200);
     expect(all.body.data.map((s: { id: string }) => s.id).sort()).toEqual([ids.aMarch, ids.bMarch].sort());
-    expect(all.body.data.find((s: { id: string }) => s.id === ids.aMarch)).toMatchObject({ month: "2026-03-01", score: 71.5, recommendation: "MAINTAIN" });
-    const march = await call(scorecards.GET as never, "GET", `/scorecards?month=2026-03&partnerId=${f.partnerB.id}`, { key: f.tenantKey });
+    expect(all.body.data.find((s: { id: string }) => s.id === ids.aMarch)).toMatchObject({
+      month: "2026-03-01",
+      score: 71.5,
+      recommendation: "MAINTAIN",
+    });
+    const march = await call(scorecards.GET as never, "GET", `/scorecards?month=2026-03&partnerId=${f.partnerB.id}`, {
+      key: f.tenantKey,
+    });
     expect(march.body.data.map((s: { id: string }) => s.id)).toEqual([ids.bMarch]);
     const mine = await call(scorecards.GET as never, "GET", "/scorecards", { key: f.partnerKey });
     expect(mine.body.data.map((s: { id: string }) => s.id)).toEqual([ids.aMarch]);
-    const one = (key: string, id: string) => call(scorecard.GET as never, "GET", `/scorecards/${id}`, { key, params: { id } });
+    const one = (key: string, id: string) =>
+      call(scorecard.GET as never, "GET", `/scorecards/${id}`, { key, params: { id } });
     expect((await one(f.partnerKey, ids.aMarch)).status).toBe(200);
     expect((await one(f.partnerKey, ids.bMarch)).status).toBe(404);
     expect((await one(f.tenantKey, ids.aAprilDraft)).status).toBe(404);

@@ -51,7 +51,9 @@ describe("authentication", () => {
 
   it("stores only a hash and a short prefix, and records when the key was last used", async () => {
     await call(listPartners, "GET", "/partners", { key: f.tenantKey });
-    const rows = await withTenant({ tenantId: f.tenantId }, (db) => db.apiKey.findMany({ where: { id: f.tenantKeyId } }));
+    const rows = await withTenant({ tenantId: f.tenantId }, (db) =>
+      db.apiKey.findMany({ where: { id: f.tenantKeyId } }),
+    );
     expect(rows[0].keyHash).toMatch(/^[0-9a-f]{64}$/);
     expect(rows[0].keyHash).not.toContain(f.tenantKey.slice(4));
     expect(f.tenantKey.startsWith(rows[0].prefix)).toBe(true);
@@ -70,17 +72,26 @@ describe("reads", () => {
     expect(installers.body.data.map((p: { id: string }) => p.id)).toEqual([f.partnerB.id]);
     const active = await call(listPartners, "GET", "/partners?status=ACTIVE", { key: f.tenantKey });
     expect(active.body.data.map((p: { id: string }) => p.id)).toEqual([f.partnerA.id]);
-    const foreign = await call(getPartner, "GET", `/partners/${other.partnerA.id}`, { key: f.tenantKey, params: { id: other.partnerA.id } });
+    const foreign = await call(getPartner, "GET", `/partners/${other.partnerA.id}`, {
+      key: f.tenantKey,
+      params: { id: other.partnerA.id },
+    });
     expect(foreign.status).toBe(404);
   });
 
   it("walls a partner key in: its own partner only, another partner's id is 404", async () => {
     const list = await call(listPartners, "GET", "/partners", { key: f.partnerKey });
     expect(list.body.data.map((p: { id: string }) => p.id)).toEqual([f.partnerA.id]);
-    const own = await call(getPartner, "GET", `/partners/${f.partnerA.id}`, { key: f.partnerKey, params: { id: f.partnerA.id } });
+    const own = await call(getPartner, "GET", `/partners/${f.partnerA.id}`, {
+      key: f.partnerKey,
+      params: { id: f.partnerA.id },
+    });
     expect(own.status).toBe(200);
     expect(own.body).toMatchObject({ id: f.partnerA.id, name: "Alpha Deliveries", type: "DELIVERY", status: "ACTIVE" });
-    const sibling = await call(getPartner, "GET", `/partners/${f.partnerB.id}`, { key: f.partnerKey, params: { id: f.partnerB.id } });
+    const sibling = await call(getPartner, "GET", `/partners/${f.partnerB.id}`, {
+      key: f.partnerKey,
+      params: { id: f.partnerB.id },
+    });
     expect(sibling.status).toBe(404);
     expect(sibling.body).toMatchObject({ status: 404, title: "Not found" });
     const touchpoints = await call(listTouchpoints, "GET", "/touchpoints", { key: f.partnerKey });
@@ -92,7 +103,10 @@ describe("reads", () => {
 
   it("walks every page with the cursor, without duplicates or gaps", async () => {
     await withTenant({ tenantId: f.tenantId }, async (db) => {
-      for (let i = 0; i < 23; i++) await db.partner.create({ data: { tenantId: f.tenantId, name: `Paged ${String(i).padStart(2, "0")}`, type: "OTHER", region: "West" } });
+      for (let i = 0; i < 23; i++)
+        await db.partner.create({
+          data: { tenantId: f.tenantId, name: `Paged ${String(i).padStart(2, "0")}`, type: "OTHER", region: "West" },
+        });
     });
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -127,12 +141,23 @@ describe("writing interactions", () => {
     const body = interaction(f, { externalRef: "tms-1", customerId: f.customerA.id, nps: 9 });
     const first = await call(createInteraction, "POST", "/interactions", { key: f.tenantKey, body });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ partnerId: f.partnerA.id, csat: 5, nps: 9, externalRef: "tms-1", occurredAt: "2026-03-01T10:00:00.000Z" });
-    const again = await call(createInteraction, "POST", "/interactions", { key: f.tenantKey, body: { ...body, csat: 1 } });
+    expect(first.body).toMatchObject({
+      partnerId: f.partnerA.id,
+      csat: 5,
+      nps: 9,
+      externalRef: "tms-1",
+      occurredAt: "2026-03-01T10:00:00.000Z",
+    });
+    const again = await call(createInteraction, "POST", "/interactions", {
+      key: f.tenantKey,
+      body: { ...body, csat: 1 },
+    });
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(first.body.id);
     expect(again.body.csat).toBe(5);
-    const audit = await withTenant({ tenantId: f.tenantId }, (db) => db.auditLog.findMany({ where: { action: "interaction.created" } }));
+    const audit = await withTenant({ tenantId: f.tenantId }, (db) =>
+      db.auditLog.findMany({ where: { action: "interaction.created" } }),
+    );
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorLabel: "api key ERP", actorUserId: null, entityId: first.body.id });
   });
@@ -163,8 +188,14 @@ describe("writing interactions", () => {
   });
 
   it("answers malformed JSON with 400 and a non-JSON body with 415", async () => {
-    expect((await call(createInteraction, "POST", "/interactions", { key: f.tenantKey, body: "{oops" })).status).toBe(400);
-    const res = await call(createInteraction, "POST", "/interactions", { key: f.tenantKey, headers: { "content-type": "text/plain" }, body: undefined });
+    expect((await call(createInteraction, "POST", "/interactions", { key: f.tenantKey, body: "{oops" })).status).toBe(
+      400,
+    );
+    const res = await call(createInteraction, "POST", "/interactions", {
+      key: f.tenantKey,
+      headers: { "content-type": "text/plain" },
+      body: undefined,
+    });
     expect(res.status).toBe(415);
   });
 
@@ -188,8 +219,14 @@ describe("writing interactions", () => {
   });
 
   it("does not reveal another partner's externalRef to a partner key (409, nothing written)", async () => {
-    await call(createInteraction, "POST", "/interactions", { key: f.tenantKey, body: interaction(f, { partnerId: f.partnerB.id, touchpointId: f.touchpointB.id, externalRef: "bravo-7" }) });
-    const res = await call(createInteraction, "POST", "/interactions", { key: f.partnerKey, body: interaction(f, { externalRef: "bravo-7" }) });
+    await call(createInteraction, "POST", "/interactions", {
+      key: f.tenantKey,
+      body: interaction(f, { partnerId: f.partnerB.id, touchpointId: f.touchpointB.id, externalRef: "bravo-7" }),
+    });
+    const res = await call(createInteraction, "POST", "/interactions", {
+      key: f.partnerKey,
+      body: interaction(f, { externalRef: "bravo-7" }),
+    });
     expect(res.status).toBe(409);
     expect(res.body.errors[0].field).toBe("externalRef");
     expect(JSON.stringify(res.body)).not.toContain(f.partnerB.id);
@@ -217,7 +254,9 @@ describe("batches", () => {
   });
 
   it("writes a valid batch of 1,000 in one request and de-duplicates a resend by externalRef", async () => {
-    const rows = Array.from({ length: 1000 }, (_, i) => interaction(f, { externalRef: `bulk-${i}`, csat: (i % 5) + 1 }));
+    const rows = Array.from({ length: 1000 }, (_, i) =>
+      interaction(f, { externalRef: `bulk-${i}`, csat: (i % 5) + 1 }),
+    );
     const before = await count("interaction");
     const first = await call(batchInteractions, "POST", "/interactions/batch", { key: f.tenantKey, body: { rows } });
     expect(first.status).toBe(201);
@@ -225,12 +264,18 @@ describe("batches", () => {
     expect(first.body.data[999].externalRef).toBe("bulk-999");
     expect(await count("interaction")).toBe(before + 1000);
     const overlap = [...rows.slice(990), interaction(f, { externalRef: "bulk-1000" })];
-    const second = await call(batchInteractions, "POST", "/interactions/batch", { key: f.tenantKey, body: { rows: overlap } });
+    const second = await call(batchInteractions, "POST", "/interactions/batch", {
+      key: f.tenantKey,
+      body: { rows: overlap },
+    });
     expect(second.status).toBe(201);
     expect(second.body).toMatchObject({ created: 1, existing: 10 });
     expect(second.body.data[0].id).toBe(first.body.data[990].id);
     expect(await count("interaction")).toBe(before + 1001);
-    const tooMany = await call(batchInteractions, "POST", "/interactions/batch", { key: f.tenantKey, body: { rows: [...rows, rows[0]] } });
+    const tooMany = await call(batchInteractions, "POST", "/interactions/batch", {
+      key: f.tenantKey,
+      body: { rows: [...rows, rows[0]] },
+    });
     expect(tooMany.status).toBe(422);
     expect(tooMany.body.errors).toEqual([{ field: "rows", message: "Send at most 1000 rows per batch." }]);
   });
@@ -240,13 +285,30 @@ describe("transactions and customers", () => {
   it("records transactions with cents, defaults a partner key's serving partner, and refuses another partner's", async () => {
     const res = await call(createTransaction, "POST", "/transactions", {
       key: f.partnerKey,
-      body: { customerId: f.customerA.id, occurredAt: "2026-03-02T09:00:00+01:00", revenue: 120.5, margin: 30.25, externalRef: "order-1" },
+      body: {
+        customerId: f.customerA.id,
+        occurredAt: "2026-03-02T09:00:00+01:00",
+        revenue: 120.5,
+        margin: 30.25,
+        externalRef: "order-1",
+      },
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ revenue: 120.5, margin: 30.25, servingPartnerId: f.partnerA.id, occurredAt: "2026-03-02T08:00:00.000Z" });
+    expect(res.body).toMatchObject({
+      revenue: 120.5,
+      margin: 30.25,
+      servingPartnerId: f.partnerA.id,
+      occurredAt: "2026-03-02T08:00:00.000Z",
+    });
     const foreign = await call(createTransaction, "POST", "/transactions", {
       key: f.partnerKey,
-      body: { customerId: f.customerA.id, occurredAt: "2026-03-02T09:00:00Z", revenue: 1, margin: 1, servingPartnerId: f.partnerB.id },
+      body: {
+        customerId: f.customerA.id,
+        occurredAt: "2026-03-02T09:00:00Z",
+        revenue: 1,
+        margin: 1,
+        servingPartnerId: f.partnerB.id,
+      },
     });
     expect(foreign.status).toBe(404);
     const cents = await call(createTransaction, "POST", "/transactions", {
@@ -257,7 +319,25 @@ describe("transactions and customers", () => {
     expect(cents.body.errors).toEqual([{ field: "revenue", message: "Use at most two decimals." }]);
     const batch = await call(batchTransactions, "POST", "/transactions/batch", {
       key: f.tenantKey,
-      body: { rows: [{ customerId: f.customerB.id, occurredAt: "2026-03-03T09:00:00Z", revenue: 10, margin: 2, servingPartnerId: f.partnerB.id, channel: "STORE" }, { customerId: f.customerA.id, occurredAt: "2026-03-03T09:00:00Z", revenue: 10, margin: 2, externalRef: "order-1" }] },
+      body: {
+        rows: [
+          {
+            customerId: f.customerB.id,
+            occurredAt: "2026-03-03T09:00:00Z",
+            revenue: 10,
+            margin: 2,
+            servingPartnerId: f.partnerB.id,
+            channel: "STORE",
+          },
+          {
+            customerId: f.customerA.id,
+            occurredAt: "2026-03-03T09:00:00Z",
+            revenue: 10,
+            margin: 2,
+            externalRef: "order-1",
+          },
+        ],
+      },
     });
     expect(batch.status).toBe(201);
     expect(batch.body).toMatchObject({ created: 1, existing: 1 });
@@ -265,19 +345,49 @@ describe("transactions and customers", () => {
   });
 
   it("upserts a customer by external ref (201 then 200) and keeps partner keys to their own customers", async () => {
-    const body = { name: "Dana", email: "dana@example.test", segment: "B2B", acquiredAt: "2026-01-05T00:00:00Z", acquisitionCost: 40 };
-    const created = await call(upsertCustomer, "PUT", "/customers/crm-42", { key: f.partnerKey, body, params: { externalRef: "crm-42" } });
+    const body = {
+      name: "Dana",
+      email: "dana@example.test",
+      segment: "B2B",
+      acquiredAt: "2026-01-05T00:00:00Z",
+      acquisitionCost: 40,
+    };
+    const created = await call(upsertCustomer, "PUT", "/customers/crm-42", {
+      key: f.partnerKey,
+      body,
+      params: { externalRef: "crm-42" },
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ externalRef: "crm-42", acquiringPartnerId: f.partnerA.id, acquisitionCost: 40 });
-    const updated = await call(upsertCustomer, "PUT", "/customers/crm-42", { key: f.partnerKey, body: { ...body, name: "Dana K." }, params: { externalRef: "crm-42" } });
+    expect(created.body).toMatchObject({
+      externalRef: "crm-42",
+      acquiringPartnerId: f.partnerA.id,
+      acquisitionCost: 40,
+    });
+    const updated = await call(upsertCustomer, "PUT", "/customers/crm-42", {
+      key: f.partnerKey,
+      body: { ...body, name: "Dana K." },
+      params: { externalRef: "crm-42" },
+    });
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({ id: created.body.id, name: "Dana K." });
-    const foreign = await call(upsertCustomer, "PUT", "/customers/cust-b", { key: f.partnerKey, body, params: { externalRef: "cust-b" } });
+    const foreign = await call(upsertCustomer, "PUT", "/customers/cust-b", {
+      key: f.partnerKey,
+      body,
+      params: { externalRef: "cust-b" },
+    });
     expect(foreign.status).toBe(404);
-    const bad = await call(upsertCustomer, "PUT", "/customers/crm-43", { key: f.tenantKey, body: { ...body, email: "nope", acquiringPartnerId: "ghost" }, params: { externalRef: "crm-43" } });
+    const bad = await call(upsertCustomer, "PUT", "/customers/crm-43", {
+      key: f.tenantKey,
+      body: { ...body, email: "nope", acquiringPartnerId: "ghost" },
+      params: { externalRef: "crm-43" },
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.errors).toEqual([{ field: "email", message: "Enter a valid e-mail address." }]);
-    const ghost = await call(upsertCustomer, "PUT", "/customers/crm-43", { key: f.tenantKey, body: { ...body, acquiringPartnerId: "ghost" }, params: { externalRef: "crm-43" } });
+    const ghost = await call(upsertCustomer, "PUT", "/customers/crm-43", {
+      key: f.tenantKey,
+      body: { ...body, acquiringPartnerId: "ghost" },
+      params: { externalRef: "crm-43" },
+    });
     expect(ghost.status).toBe(422);
     expect(ghost.body.errors).toEqual([{ field: "acquiringPartnerId", message: "No partner with this id." }]);
   });
@@ -285,7 +395,9 @@ describe("transactions and customers", () => {
 
 describe("rate limiting", () => {
   it("answers the request over the per-minute limit with 429 and Retry-After, per key", async () => {
-    const { key } = await withTenant({ tenantId: f.tenantId }, (db) => createApiKey(db, f.tenantId, f.ownerId, { name: "Tiny", rateLimitPerMinute: 3 }));
+    const { key } = await withTenant({ tenantId: f.tenantId }, (db) =>
+      createApiKey(db, f.tenantId, f.ownerId, { name: "Tiny", rateLimitPerMinute: 3 }),
+    );
     const statuses: number[] = [];
     let last: Awaited<ReturnType<typeof call>> | null = null;
     for (let i = 0; i < 4; i++) {

@@ -19,7 +19,9 @@ describe("a burst of parallel sign-ins", () => {
     const { password } = await createUser({ email: "burst@brand.test" });
     const before = passwordVerificationCount();
     const attempts = Array.from({ length: 100 }, (_, i) => (i === 99 ? password : `wrong-password-${i}`));
-    const results = await Promise.all(attempts.map((p) => attemptLogin({ email: "burst@brand.test", password: p }, "10.1.0.1")));
+    const results = await Promise.all(
+      attempts.map((p) => attemptLogin({ email: "burst@brand.test", password: p }, "10.1.0.1")),
+    );
     const verified = passwordVerificationCount() - before;
     console.log(`password verifications for 100 parallel attempts: ${verified}`);
 
@@ -35,9 +37,14 @@ describe("failures per account and source", () => {
   it("keeps refusing the failing source but lets the owner in, slowed down, from a source with no failures", async () => {
     const { password } = await createUser({ email: "victim@brand.test" });
     for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++)
-      expect(await attemptLogin({ email: "victim@brand.test", password: "guess" }, "10.2.0.66")).toEqual({ ok: false, reason: "invalid" });
+      expect(await attemptLogin({ email: "victim@brand.test", password: "guess" }, "10.2.0.66")).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     // the attacker's source is locked for this account, even with the right password
-    expect(await attemptLogin({ email: "victim@brand.test", password }, "10.2.0.66")).toMatchObject({ reason: "rate_limited" });
+    expect(await attemptLogin({ email: "victim@brand.test", password }, "10.2.0.66")).toMatchObject({
+      reason: "rate_limited",
+    });
 
     const started = Date.now();
     const owner = await attemptLogin({ email: "victim@brand.test", password }, "10.2.0.7");

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../setup/test-db";
 import { withTenant } from "@/lib/db/scope";
-import { createCustomer, createIncident, createPartner, createTenantWithOwner, createTouchpoint } from "@/lib/seed/factories";
+import {
+  createCustomer,
+  createIncident,
+  createPartner,
+  createTenantWithOwner,
+  createTouchpoint,
+} from "@/lib/seed/factories";
 import { dashboardOverview } from "@/lib/dashboard/overview";
 import { cachedDashboard, invalidateDashboard } from "@/lib/dashboard/cache";
 import { materializeEquityRollups } from "@/lib/value/rollups";
@@ -37,12 +43,29 @@ beforeAll(async () => {
         { tenantId, customerId: c2.id, asOf: SEPT, model: "RETENTION", clv: 300 },
       ],
     });
-    const open = await createIncident(db, tenantId, { partnerId: p.id, touchpointId: t.id, severity: "HIGH", status: "OPEN", openedAt: new Date(Date.UTC(2026, 8, 20)) });
+    const open = await createIncident(db, tenantId, {
+      partnerId: p.id,
+      touchpointId: t.id,
+      severity: "HIGH",
+      status: "OPEN",
+      openedAt: new Date(Date.UTC(2026, 8, 20)),
+    });
     openId = open.id;
-    await createIncident(db, tenantId, { partnerId: p.id, touchpointId: t.id, severity: "LOW", status: "WAITING", openedAt: new Date(Date.UTC(2026, 8, 28)) });
     await createIncident(db, tenantId, {
-      partnerId: p.id, touchpointId: t.id, severity: "MEDIUM", status: "RESOLVED",
-      openedAt: new Date(Date.UTC(2026, 8, 2)), acknowledgedAt: new Date(Date.UTC(2026, 8, 2, 1)), resolvedAt: new Date(Date.UTC(2026, 8, 3)),
+      partnerId: p.id,
+      touchpointId: t.id,
+      severity: "LOW",
+      status: "WAITING",
+      openedAt: new Date(Date.UTC(2026, 8, 28)),
+    });
+    await createIncident(db, tenantId, {
+      partnerId: p.id,
+      touchpointId: t.id,
+      severity: "MEDIUM",
+      status: "RESOLVED",
+      openedAt: new Date(Date.UTC(2026, 8, 2)),
+      acknowledgedAt: new Date(Date.UTC(2026, 8, 2, 1)),
+      resolvedAt: new Date(Date.UTC(2026, 8, 3)),
     });
   });
 }, 120_000);
@@ -70,9 +93,14 @@ describe("the dashboard's one query", () => {
       await materializeEquityRollups(db, tenantId, AUG);
       await materializeEquityRollups(db, tenantId, SEPT);
       // prove the rollups are what is read: September's stored total differs from its snapshots now
-      await db.equityRollup.updateMany({ where: { tenantId, asOf: SEPT, dimension: "SEGMENT", key: "B2B" }, data: { equity: 5000 } });
+      await db.equityRollup.updateMany({
+        where: { tenantId, asOf: SEPT, dimension: "SEGMENT", key: "B2B" },
+        data: { equity: 5000 },
+      });
       // July was fitted (a ClvFit) before rollups existed: it is summed live
-      await db.clvFit.create({ data: { tenantId, asOf: JULY, model: "RETENTION", params: {}, converged: true, iterations: 1 } });
+      await db.clvFit.create({
+        data: { tenantId, asOf: JULY, model: "RETENTION", params: {}, converged: true, iterations: 1 },
+      });
     });
     const { equity } = await read();
     expect(equity.trend).toEqual([
@@ -85,7 +113,9 @@ describe("the dashboard's one query", () => {
   it("counts open incidents (running or paused clocks) and the breached ones, and incidents by touchpoint", async () => {
     const { incidents, scores } = await read();
     expect(incidents).toMatchObject({ open: 2, breached: 1, partners: 1, activePartners: 1 });
-    expect(incidents.byTouchpoint).toEqual([{ touchpointId: expect.any(String), name: "Doorstep", incidents: 3, open: 2 }]);
+    expect(incidents.byTouchpoint).toEqual([
+      { touchpointId: expect.any(String), name: "Doorstep", incidents: 3, open: 2 },
+    ]);
     expect(scores).toBeNull();
   });
 });
@@ -97,7 +127,12 @@ describe("the page's cache", () => {
     const before = await first;
     // an incident event (here: resolving the open incident) drops the tenant's entry
     await withTenant({ tenantId }, (db) =>
-      transitionIncident(db, tenantId, { incidentId: openId, to: "RESOLVED", resolution: "Delivered again", rootCause: "Late van" }, { userId: null, label: "Test", kind: "system" }),
+      transitionIncident(
+        db,
+        tenantId,
+        { incidentId: openId, to: "RESOLVED", resolution: "Delivered again", rootCause: "Late van" },
+        { userId: null, label: "Test", kind: "system" },
+      ),
     );
     const after = cachedDashboard(tenantId);
     expect(after).not.toBe(first);

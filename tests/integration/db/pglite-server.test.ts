@@ -24,7 +24,11 @@ describe("the embedded database's socket server", () => {
     const queries = Array.from({ length: 120 }, async (_, i) => {
       const pool = pools[i % pools.length];
       if (i % 3 === 0) return (await pool.query("select $1::int + $2::int as v", [i, 1])).rows[0].v === i + 1;
-      if (i % 3 === 1) return (await pool.query("select length($1::text) + $2::int + $3::int as v", [big, i, 0])).rows[0].v === big.length + i;
+      if (i % 3 === 1)
+        return (
+          (await pool.query("select length($1::text) + $2::int + $3::int as v", [big, i, 0])).rows[0].v ===
+          big.length + i
+        );
       return (await pool.query("select $1::text as v", [`q${i}`])).rows[0].v === `q${i}`;
     });
     expect((await Promise.all(queries)).every(Boolean)).toBe(true);
@@ -44,9 +48,12 @@ describe("the embedded database's socket server", () => {
         client.release();
       }
     };
-    const outside = async (pool: pg.Pool) => (await pool.query("select current_setting('app.tenant_id', true) as t")).rows[0].t;
+    const outside = async (pool: pg.Pool) =>
+      (await pool.query("select current_setting('app.tenant_id', true) as t")).rows[0].t;
     const results = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => (i % 2 ? transaction(pools[i % 3], i) : outside(pools[i % 3]).then((t) => !t))),
+      Array.from({ length: 30 }, (_, i) =>
+        i % 2 ? transaction(pools[i % 3], i) : outside(pools[i % 3]).then((t) => !t),
+      ),
     );
     expect(results.every(Boolean)).toBe(true);
   });

@@ -4,7 +4,13 @@ import { Prisma } from "@/generated/prisma/client";
 import { withTenant } from "@/lib/db/scope";
 import { withTenantSql } from "@/lib/db/sql-scope";
 import { databasePool } from "@/lib/db/client";
-import { createIncident, createPartner, createSlaPolicies, createTenantWithOwner, createTouchpoint } from "@/lib/seed/factories";
+import {
+  createIncident,
+  createPartner,
+  createSlaPolicies,
+  createTenantWithOwner,
+  createTouchpoint,
+} from "@/lib/seed/factories";
 import { countBreaching, listInbox } from "@/lib/incidents/inbox";
 import { loadStewardInbox } from "@/lib/incidents/inbox-page";
 
@@ -27,7 +33,13 @@ beforeAll(async () => {
     acme = (await createPartner(db, tenantId, { name: "Acme Install", status: "ACTIVE" })).id;
     const touchpointId = (await createTouchpoint(db, tenantId, { name: "Delivery" })).id;
     for (const [i, partnerId] of [swift, acme, swift].entries())
-      await createIncident(db, tenantId, { partnerId, touchpointId, title: `Incident ${i}`, severity: "HIGH", status: i === 2 ? "WAITING" : "OPEN" });
+      await createIncident(db, tenantId, {
+        partnerId,
+        touchpointId,
+        title: `Incident ${i}`,
+        severity: "HIGH",
+        status: i === 2 ? "WAITING" : "OPEN",
+      });
   });
   await withTenant({ tenantId: otherTenantId }, async (db) => {
     await createSlaPolicies(db, otherTenantId);
@@ -43,13 +55,18 @@ const countAll = (table: string) => Prisma.raw(`select count(*) as n from "${tab
 describe("withTenantSql", () => {
   it("sees only the tenant in context, even without a where clause", async () => {
     const [partners] = await withTenantSql({ tenantId }, (db) => db.$queryRaw<{ n: bigint }[]>(countAll("Partner")));
-    const [others] = await withTenantSql({ tenantId: otherTenantId }, (db) => db.$queryRaw<{ n: bigint }[]>(countAll("Partner")));
+    const [others] = await withTenantSql({ tenantId: otherTenantId }, (db) =>
+      db.$queryRaw<{ n: bigint }[]>(countAll("Partner")),
+    );
     expect(partners.n).toBe(2n);
     expect(others.n).toBe(1n);
   });
 
   it("limits a partner's scope to that partner's incidents", async () => {
-    const titles = await withTenantSql({ tenantId, partnerId: acme }, (db) => db.$queryRaw<{ title: string }[]>`select "title" from "Incident" order by "title"`);
+    const titles = await withTenantSql(
+      { tenantId, partnerId: acme },
+      (db) => db.$queryRaw<{ title: string }[]>`select "title" from "Incident" order by "title"`,
+    );
     expect(titles).toEqual([{ title: "Incident 1" }]);
   });
 
@@ -71,15 +88,23 @@ describe("withTenantSql", () => {
     expect(viaSql.inbox.total).toBe(3);
     expect(viaSql.inbox.rows[0].openedAt).toBeInstanceOf(Date);
     expect(viaSql.partners.map((p) => p.name)).toEqual(["Acme Install", "Swift"]);
-    const forSwift = await withTenantSql({ tenantId, partnerId: swift }, (db) => listInbox(db, tenantId, {}, { partnerId: swift }));
+    const forSwift = await withTenantSql({ tenantId, partnerId: swift }, (db) =>
+      listInbox(db, tenantId, {}, { partnerId: swift }),
+    );
     expect(forSwift.rows.map((r) => r.title).sort()).toEqual(["Incident 0", "Incident 2"]);
   });
 
   it("is read-only: a write fails, changes nothing, and the connection serves the next request", async () => {
     await expect(
-      withTenantSql({ tenantId }, (db) => db.$queryRaw`update "Partner" set "name" = 'Renamed' where "tenantId" = ${tenantId}`),
+      withTenantSql(
+        { tenantId },
+        (db) => db.$queryRaw`update "Partner" set "name" = 'Renamed' where "tenantId" = ${tenantId}`,
+      ),
     ).rejects.toThrow(/read-only transaction/);
-    const names = await withTenantSql({ tenantId }, (db) => db.$queryRaw<{ name: string }[]>`select "name" from "Partner" order by "name"`);
+    const names = await withTenantSql(
+      { tenantId },
+      (db) => db.$queryRaw<{ name: string }[]>`select "name" from "Partner" order by "name"`,
+    );
     expect(names.map((n) => n.name)).toEqual(["Acme Install", "Swift"]);
   });
 
@@ -87,8 +112,13 @@ describe("withTenantSql", () => {
     await withTenantSql({ tenantId, partnerId: swift }, (db) => db.$queryRaw`select 1`);
     const client = await databasePool().connect();
     try {
-      const { rows } = await client.query(`select current_setting('app.tenant_id', true) as tenant, current_setting('app.partner_id', true) as partner`);
-      expect(rows[0]).toEqual({ tenant: expect.toSatisfy((v: string | null) => !v), partner: expect.toSatisfy((v: string | null) => !v) });
+      const { rows } = await client.query(
+        `select current_setting('app.tenant_id', true) as tenant, current_setting('app.partner_id', true) as partner`,
+      );
+      expect(rows[0]).toEqual({
+        tenant: expect.toSatisfy((v: string | null) => !v),
+        partner: expect.toSatisfy((v: string | null) => !v),
+      });
     } finally {
       client.release();
     }

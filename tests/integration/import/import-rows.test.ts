@@ -27,12 +27,16 @@ async function importText(kind: ImportKind, text: string, mapping?: Record<strin
   const map = mapping ?? guessMapping(kind, header!);
   const body = mapping ? table : table.slice(1);
   const firstRow = mapping ? 1 : 2;
-  const values = body.map((cells) => Object.fromEntries(Object.entries(map).flatMap(([k, i]) => (i === null ? [] : [[k, cells[i] ?? ""]]))));
+  const values = body.map((cells) =>
+    Object.fromEntries(Object.entries(map).flatMap(([k, i]) => (i === null ? [] : [[k, cells[i] ?? ""]]))),
+  );
   const keys = contentKeys(values);
   const rows: ImportRow[] = values.map((v, i) => ({ row: firstRow + i, values: v, key: keys[i] }));
   const total: BatchResult = { created: 0, existing: 0, errors: [] };
   for (let i = 0; i < rows.length; i += MAX_IMPORT_BATCH) {
-    const r = await withTenant({ tenantId }, (db) => importRows(db, tenantId, kind, rows.slice(i, i + MAX_IMPORT_BATCH), options));
+    const r = await withTenant({ tenantId }, (db) =>
+      importRows(db, tenantId, kind, rows.slice(i, i + MAX_IMPORT_BATCH), options),
+    );
     total.created += r.created;
     total.existing += r.existing;
     total.errors.push(...r.errors);
@@ -50,21 +54,33 @@ const counts = () =>
 
 describe("CSV import", () => {
   it("imports partners, reports each bad row with its row number and field, and skips known names on re-import", async () => {
-    const csv = 'Name,Type,Region,Status,Website\n"Acme Installs, Ltd",installer,North,active,https://acme.example\nBad Type Co,PLUMBER,South,,\n,DELIVERY,East,,\nSwift Couriers,DELIVERY,West,,\n';
+    const csv =
+      'Name,Type,Region,Status,Website\n"Acme Installs, Ltd",installer,North,active,https://acme.example\nBad Type Co,PLUMBER,South,,\n,DELIVERY,East,,\nSwift Couriers,DELIVERY,West,,\n';
     const first = await importText("partners", csv);
     expect(first).toEqual({
       created: 1,
       existing: 1,
       errors: [
-        { row: 3, field: "Type", message: "“PLUMBER” is not one of DELIVERY, INSTALLER, RESELLER, RETAILER, SERVICE, HOST, CURBSIDE, OTHER." },
+        {
+          row: 3,
+          field: "Type",
+          message: "“PLUMBER” is not one of DELIVERY, INSTALLER, RESELLER, RETAILER, SERVICE, HOST, CURBSIDE, OTHER.",
+        },
         { row: 4, field: "Name", message: "Required, but empty." },
       ],
     });
     const again = await importText("partners", csv);
     expect(again.created).toBe(0);
     expect((await counts()).partners).toBe(2);
-    const acme = await withTenant({ tenantId }, (db) => db.partner.findFirst({ where: { name: "Acme Installs, Ltd" } }));
-    expect(acme).toMatchObject({ type: "INSTALLER", status: "ACTIVE", region: "North", website: "https://acme.example" });
+    const acme = await withTenant({ tenantId }, (db) =>
+      db.partner.findFirst({ where: { name: "Acme Installs, Ltd" } }),
+    );
+    expect(acme).toMatchObject({
+      type: "INSTALLER",
+      status: "ACTIVE",
+      region: "North",
+      website: "https://acme.example",
+    });
   });
 
   it("imports the CDNOW sample as customers and transactions; re-importing creates no duplicates", async () => {
@@ -76,7 +92,12 @@ describe("CSV import", () => {
     const customers = await importText("customers", text, { externalRef: 0, acquiredAt: 2 });
     expect(customers.errors).toEqual([]);
     expect(customers.created).toBe(customerIds.size);
-    const transactions = await importText("transactions", text, { customerRef: 0, occurredAt: 2, revenue: 4 }, { marginPercent: 30 });
+    const transactions = await importText(
+      "transactions",
+      text,
+      { customerRef: 0, occurredAt: 2, revenue: 4 },
+      { marginPercent: 30 },
+    );
     expect(transactions.errors).toEqual([]);
     expect(transactions.created).toBe(lines.length);
     const before = await counts();
@@ -84,7 +105,12 @@ describe("CSV import", () => {
     expect(before.transactions).toBe(lines.length);
 
     const customersAgain = await importText("customers", text, { externalRef: 0, acquiredAt: 2 });
-    const transactionsAgain = await importText("transactions", text, { customerRef: 0, occurredAt: 2, revenue: 4 }, { marginPercent: 30 });
+    const transactionsAgain = await importText(
+      "transactions",
+      text,
+      { customerRef: 0, occurredAt: 2, revenue: 4 },
+      { marginPercent: 30 },
+    );
     expect(customersAgain.created + transactionsAgain.created).toBe(0);
     expect(transactionsAgain.existing).toBe(lines.length);
     expect(await counts()).toEqual(before);
@@ -93,17 +119,23 @@ describe("CSV import", () => {
     const first = lines[0];
     const { customer, revenue } = await withTenant({ tenantId }, async (db) => {
       const customer = await db.customer.findFirst({ where: { externalRef: first[0] } });
-      const agg = await db.transaction.aggregate({ where: { customerId: customer!.id }, _sum: { revenue: true, margin: true } });
+      const agg = await db.transaction.aggregate({
+        where: { customerId: customer!.id },
+        _sum: { revenue: true, margin: true },
+      });
       return { customer, revenue: agg._sum };
     });
-    expect(customer!.acquiredAt.toISOString().slice(0, 10)).toBe(`${first[2].slice(0, 4)}-${first[2].slice(4, 6)}-${first[2].slice(6, 8)}`);
+    expect(customer!.acquiredAt.toISOString().slice(0, 10)).toBe(
+      `${first[2].slice(0, 4)}-${first[2].slice(4, 6)}-${first[2].slice(6, 8)}`,
+    );
     const expected = lines.filter((l) => l[0] === first[0]).reduce((s, l) => s + Number(l[4]), 0);
     expect(Number(revenue.revenue)).toBeCloseTo(expected, 2);
     expect(Number(revenue.margin)).toBeCloseTo(expected * 0.3, 1);
   });
 
   it("keeps identical purchases on one day as two transactions, and reports unknown customers", async () => {
-    const csv = "customer_id,date,amount\n00004,1997-03-01,10.00\n00004,1997-03-01,10.00\nnobody,1997-03-01,5\n00004,1997-02-30,5\n00004,1997-03-02,abc\n";
+    const csv =
+      "customer_id,date,amount\n00004,1997-03-01,10.00\n00004,1997-03-01,10.00\nnobody,1997-03-01,5\n00004,1997-02-30,5\n00004,1997-03-02,abc\n";
     const result = await importText("transactions", csv);
     expect(result.created).toBe(2);
     expect(result.errors).toEqual([
@@ -138,14 +170,31 @@ describe("CSV import", () => {
 
 describe("partner websites in an import (issue 13, finding 9)", () => {
   it("refuses javascript:, data: and other non-web URLs by the form's rule, and stores an https one", async () => {
-    const bad = ["javascript:alert(document.cookie)", "JavaScript:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "vbscript:x", "//evil.example", "https:evil"];
-    const csv = ["Name,Type,Region,Website", ...bad.map((url, i) => `Link Co ${i},DELIVERY,North,"${url}"`), "Good Link Co,DELIVERY,North,https://good.example/about"].join("\n");
+    const bad = [
+      "javascript:alert(document.cookie)",
+      "JavaScript:alert(1)",
+      "data:text/html;base64,PHNjcmlwdD4=",
+      "vbscript:x",
+      "//evil.example",
+      "https:evil",
+    ];
+    const csv = [
+      "Name,Type,Region,Website",
+      ...bad.map((url, i) => `Link Co ${i},DELIVERY,North,"${url}"`),
+      "Good Link Co,DELIVERY,North,https://good.example/about",
+    ].join("\n");
     const result = await importText("partners", csv);
     expect(result.created).toBe(1);
     expect(result.errors).toHaveLength(bad.length);
     for (const [i, error] of result.errors.entries())
-      expect(error).toEqual({ row: i + 2, field: "Website", message: expect.stringMatching(/is not a web address: use one starting with http:\/\/ or https:\/\/\.$/) });
-    const stored = await withTenant({ tenantId }, (db) => db.partner.findMany({ where: { name: { startsWith: "Link Co" } } }));
+      expect(error).toEqual({
+        row: i + 2,
+        field: "Website",
+        message: expect.stringMatching(/is not a web address: use one starting with http:\/\/ or https:\/\/\.$/),
+      });
+    const stored = await withTenant({ tenantId }, (db) =>
+      db.partner.findMany({ where: { name: { startsWith: "Link Co" } } }),
+    );
     expect(stored).toEqual([]);
     const good = await withTenant({ tenantId }, (db) => db.partner.findFirst({ where: { name: "Good Link Co" } }));
     expect(good?.website).toBe("https://good.example/about");

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../setup/test-db";
 import { withTenant } from "@/lib/db/scope";
-import { createIncident, createPartner, createSlaPolicies, createTenantWithOwner, createTouchpoint } from "@/lib/seed/factories";
+import {
+  createIncident,
+  createPartner,
+  createSlaPolicies,
+  createTenantWithOwner,
+  createTouchpoint,
+} from "@/lib/seed/factories";
 import { dueBreaches, escalateIncident, runEscalationSweep } from "@/lib/incidents/escalation-sweep";
 
 // Issue 15: the sweep reads the earliest stored nextDueAt first. Rows whose stored deadlines are
@@ -29,20 +35,36 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 type Deadlines = { ackDueAt: Date | null; resolveDueAt: Date | null; nextDueAt: Date | null };
-const times = (d: Deadlines) => [d.ackDueAt?.getTime() ?? null, d.resolveDueAt?.getTime() ?? null, d.nextDueAt?.getTime() ?? null];
+const times = (d: Deadlines) => [
+  d.ackDueAt?.getTime() ?? null,
+  d.resolveDueAt?.getTime() ?? null,
+  d.nextDueAt?.getTime() ?? null,
+];
 
 describe("the escalation sweep with stale deadlines ahead of a breach", () => {
   it("escalates the breached CRITICAL incident within two sweeps and leaves every examined row with its true deadlines", async () => {
     const now = new Date();
     // HIGH (ack 60 min), opened 10 minutes ago: not breached. Cloned STALE_ROWS times with the same clock.
     const template = await withTenant({ tenantId }, (db) =>
-      createIncident(db, tenantId, { partnerId, touchpointId, severity: "HIGH", status: "OPEN", openedAt: new Date(now.getTime() - 10 * MIN) }),
+      createIncident(db, tenantId, {
+        partnerId,
+        touchpointId,
+        severity: "HIGH",
+        status: "OPEN",
+        openedAt: new Date(now.getTime() - 10 * MIN),
+      }),
     );
     const truth = times(template);
     expect(template.nextDueAt!.getTime()).toBeGreaterThan(now.getTime());
     // CRITICAL (ack 15 min, resolve 4 h), opened 6 hours ago and never acknowledged: both breached.
     const critical = await withTenant({ tenantId }, (db) =>
-      createIncident(db, tenantId, { partnerId, touchpointId, severity: "CRITICAL", status: "OPEN", openedAt: new Date(now.getTime() - 360 * MIN) }),
+      createIncident(db, tenantId, {
+        partnerId,
+        touchpointId,
+        severity: "CRITICAL",
+        status: "OPEN",
+        openedAt: new Date(now.getTime() - 360 * MIN),
+      }),
     );
     await withTenant({ tenantId }, async (db) => {
       await db.$executeRaw`
@@ -54,7 +76,10 @@ describe("the escalation sweep with stale deadlines ahead of a breach", () => {
         where "tenantId" = ${tenantId} and id = ${template.id}`;
       // Stale stored deadlines, all earlier than the CRITICAL incident's (5 h 45 min ago), as an old policy left them.
       const stale = new Date(now.getTime() - 420 * MIN);
-      await db.incident.updateMany({ where: { tenantId, severity: "HIGH" }, data: { ackDueAt: stale, resolveDueAt: stale, nextDueAt: stale } });
+      await db.incident.updateMany({
+        where: { tenantId, severity: "HIGH" },
+        data: { ackDueAt: stale, resolveDueAt: stale, nextDueAt: stale },
+      });
     });
     const before = await dueBreaches(now, 10 * STALE_ROWS);
     expect(before).toHaveLength(STALE_ROWS + 2);
@@ -66,21 +91,32 @@ describe("the escalation sweep with stale deadlines ahead of a breach", () => {
       const result = await runEscalationSweep(now, SWEEP_LIMIT);
       expect(result.failed).toBe(0);
       sweeps++;
-      level = (await withTenant({ tenantId }, (db) => db.incident.findFirstOrThrow({ where: { tenantId, id: critical.id } }))).escalationLevel;
+      level = (
+        await withTenant({ tenantId }, (db) => db.incident.findFirstOrThrow({ where: { tenantId, id: critical.id } }))
+      ).escalationLevel;
     }
     expect(level).toBe(3);
 
     const rows = await withTenant({ tenantId }, (db) =>
-      db.incident.findMany({ where: { tenantId, severity: "HIGH" }, select: { ackDueAt: true, resolveDueAt: true, nextDueAt: true } }),
+      db.incident.findMany({
+        where: { tenantId, severity: "HIGH" },
+        select: { ackDueAt: true, resolveDueAt: true, nextDueAt: true },
+      }),
     );
     expect(rows).toHaveLength(STALE_ROWS + 1);
     const wrong = rows.filter((r) => JSON.stringify(times(r)) !== JSON.stringify(truth));
     expect(wrong).toHaveLength(0);
-    const escalated = await withTenant({ tenantId }, (db) => db.incident.findFirstOrThrow({ where: { tenantId, id: critical.id } }));
+    const escalated = await withTenant({ tenantId }, (db) =>
+      db.incident.findFirstOrThrow({ where: { tenantId, id: critical.id } }),
+    );
     expect(times(escalated)).toEqual(times(critical)); // its own deadlines were right all along
     // Nothing is left in the due set, and a further sweep examines nothing.
     expect(await dueBreaches(now, 10 * STALE_ROWS)).toHaveLength(0);
-    expect(await runEscalationSweep(new Date(now.getTime() + MIN), SWEEP_LIMIT)).toEqual({ due: 0, escalations: 0, failed: 0 });
+    expect(await runEscalationSweep(new Date(now.getTime() + MIN), SWEEP_LIMIT)).toEqual({
+      due: 0,
+      escalations: 0,
+      failed: 0,
+    });
   }, 300_000);
 
   it("clears the stored deadline of an incident that is paused or no longer active when the sweep examines it", async () => {
@@ -95,14 +131,24 @@ describe("the escalation sweep with stale deadlines ahead of a breach", () => {
     await withTenant({ tenantId }, (db) =>
       db.incident.updateMany({
         where: { tenantId, id: waiting.id },
-        data: { status: "IN_PROGRESS", pausedAt: null, ackDueAt: openedAt, resolveDueAt: openedAt, nextDueAt: openedAt },
+        data: {
+          status: "IN_PROGRESS",
+          pausedAt: null,
+          ackDueAt: openedAt,
+          resolveDueAt: openedAt,
+          nextDueAt: openedAt,
+        },
       }),
     );
     expect((await dueBreaches(now, 10 * STALE_ROWS)).map((r) => r.incidentId)).toContain(waiting.id);
     // The import is corrected (the pause put back) after the sweep read the row but before it examined it.
-    await withTenant({ tenantId }, (db) => db.incident.updateMany({ where: { tenantId, id: waiting.id }, data: { status: "WAITING", pausedAt } }));
+    await withTenant({ tenantId }, (db) =>
+      db.incident.updateMany({ where: { tenantId, id: waiting.id }, data: { status: "WAITING", pausedAt } }),
+    );
     expect(await withTenant({ tenantId }, (db) => escalateIncident(db, tenantId, waiting.id, now))).toBe(0);
-    const after = await withTenant({ tenantId }, (db) => db.incident.findFirstOrThrow({ where: { tenantId, id: waiting.id } }));
+    const after = await withTenant({ tenantId }, (db) =>
+      db.incident.findFirstOrThrow({ where: { tenantId, id: waiting.id } }),
+    );
     expect(after.nextDueAt).toBeNull();
     expect(after.escalationLevel).toBe(waiting.escalationLevel);
 
@@ -110,9 +156,13 @@ describe("the escalation sweep with stale deadlines ahead of a breach", () => {
     const resolved = await withTenant({ tenantId }, (db) =>
       createIncident(db, tenantId, { partnerId, touchpointId, severity: "MEDIUM", status: "RESOLVED", openedAt }),
     );
-    await withTenant({ tenantId }, (db) => db.incident.updateMany({ where: { tenantId, id: resolved.id }, data: { nextDueAt: openedAt } }));
+    await withTenant({ tenantId }, (db) =>
+      db.incident.updateMany({ where: { tenantId, id: resolved.id }, data: { nextDueAt: openedAt } }),
+    );
     expect(await withTenant({ tenantId }, (db) => escalateIncident(db, tenantId, resolved.id, now))).toBe(0);
-    const cleared = await withTenant({ tenantId }, (db) => db.incident.findFirstOrThrow({ where: { tenantId, id: resolved.id } }));
+    const cleared = await withTenant({ tenantId }, (db) =>
+      db.incident.findFirstOrThrow({ where: { tenantId, id: resolved.id } }),
+    );
     expect(cleared.nextDueAt).toBeNull();
   });
 });

@@ -11,7 +11,14 @@ import {
   createUser,
 } from "@/lib/seed/factories";
 import { createIncident } from "@/lib/incidents/create-incident";
-import { commentOnIncident, decideExtension, loadIncident, pendingExtension, requestExtension, transitionIncident } from "@/lib/incidents/update-incident";
+import {
+  commentOnIncident,
+  decideExtension,
+  loadIncident,
+  pendingExtension,
+  requestExtension,
+  transitionIncident,
+} from "@/lib/incidents/update-incident";
 import { runEscalationSweep } from "@/lib/incidents/escalation-sweep";
 import { countBreaching, listInbox } from "@/lib/incidents/inbox";
 import type { Actor } from "@/lib/incidents/events";
@@ -52,13 +59,20 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const base = { severity: "HIGH" as const, category: "Late delivery", title: "Parcel late", description: "The parcel arrived two days late." };
+const base = {
+  severity: "HIGH" as const,
+  category: "Late delivery",
+  title: "Parcel late",
+  description: "The parcel arrived two days late.",
+};
 
 describe("incident capture", () => {
   it("numbers incidents per tenant without gaps or duplicates, also when created at the same time", async () => {
     const created = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
-        withTenant({ tenantId }, (db) => createIncident(db, tenantId, { ...base, partnerId: i % 2 ? swift : acme, touchpointId }, steward, "STEWARD")),
+        withTenant({ tenantId }, (db) =>
+          createIncident(db, tenantId, { ...base, partnerId: i % 2 ? swift : acme, touchpointId }, steward, "STEWARD"),
+        ),
       ),
     );
     expect(created.map((c) => c.number).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
@@ -69,7 +83,13 @@ describe("incident capture", () => {
     expect(mine.number).toBe(7);
     // Another tenant starts at 1.
     const other = await withTenant({ tenantId: otherTenantId }, (db) =>
-      createIncident(db, otherTenantId, { ...base, partnerId: otherPartnerId, touchpointId: otherTouchpointId }, steward, "STEWARD"),
+      createIncident(
+        db,
+        otherTenantId,
+        { ...base, partnerId: otherPartnerId, touchpointId: otherTouchpointId },
+        steward,
+        "STEWARD",
+      ),
     );
     expect(other.number).toBe(1);
   });
@@ -77,25 +97,46 @@ describe("incident capture", () => {
   it("sets the SLA deadlines from the policy and records CREATED and an outbox row", async () => {
     const now = new Date("2030-11-20T10:00:00Z"); // in the future, so the sweep test below leaves it alone
     const { id } = await withTenant({ tenantId }, (db) =>
-      createIncident(db, tenantId, { ...base, severity: "CRITICAL", partnerId: swift, touchpointId, costRefunds: 12.5 }, steward, "STEWARD", now),
+      createIncident(
+        db,
+        tenantId,
+        { ...base, severity: "CRITICAL", partnerId: swift, touchpointId, costRefunds: 12.5 },
+        steward,
+        "STEWARD",
+        now,
+      ),
     );
-    const incident = await withTenant({ tenantId }, (db) => db.incident.findFirstOrThrow({ where: { tenantId, id }, include: { events: true } }));
+    const incident = await withTenant({ tenantId }, (db) =>
+      db.incident.findFirstOrThrow({ where: { tenantId, id }, include: { events: true } }),
+    );
     // CRITICAL: 15 min to acknowledge, 240 to resolve, 24/7.
     expect(incident.ackDueAt?.toISOString()).toBe("2030-11-20T10:15:00.000Z");
     expect(incident.resolveDueAt?.toISOString()).toBe("2030-11-20T14:00:00.000Z");
     expect(incident.nextDueAt?.toISOString()).toBe("2030-11-20T10:15:00.000Z");
     expect(Number(incident.costRefunds)).toBe(12.5);
     expect(incident.events.map((e) => e.type)).toEqual(["CREATED"]);
-    const outbox = await withTenant({ tenantId }, (db) => db.outboxMessage.count({ where: { tenantId, topic: "incident.created" } }));
+    const outbox = await withTenant({ tenantId }, (db) =>
+      db.outboxMessage.count({ where: { tenantId, topic: "incident.created" } }),
+    );
     expect(outbox).toBeGreaterThan(0);
   });
 
   it("refuses a partner or touchpoint of another tenant", async () => {
     await expect(
-      withTenant({ tenantId }, (db) => createIncident(db, tenantId, { ...base, partnerId: otherPartnerId, touchpointId }, steward, "STEWARD")),
+      withTenant({ tenantId }, (db) =>
+        createIncident(db, tenantId, { ...base, partnerId: otherPartnerId, touchpointId }, steward, "STEWARD"),
+      ),
     ).rejects.toThrow("That partner was not found.");
     await expect(
-      withTenant({ tenantId }, (db) => createIncident(db, tenantId, { ...base, partnerId: swift, touchpointId: otherTouchpointId }, steward, "STEWARD")),
+      withTenant({ tenantId }, (db) =>
+        createIncident(
+          db,
+          tenantId,
+          { ...base, partnerId: swift, touchpointId: otherTouchpointId },
+          steward,
+          "STEWARD",
+        ),
+      ),
     ).rejects.toThrow("That touchpoint was not found.");
   });
 });
@@ -104,10 +145,18 @@ describe("lifecycle and the SLA clock", () => {
   it("pauses the resolve clock while WAITING and resumes it after; resolving needs root cause and resolution", async () => {
     const t0 = new Date("2026-11-20T08:00:00Z");
     const at = (m: number) => new Date(t0.getTime() + m * MIN);
-    const { id } = await withTenant({ tenantId }, (db) => createIncident(db, tenantId, { ...base, partnerId: swift, touchpointId }, steward, "STEWARD", t0));
+    const { id } = await withTenant({ tenantId }, (db) =>
+      createIncident(db, tenantId, { ...base, partnerId: swift, touchpointId }, steward, "STEWARD", t0),
+    );
     const run = (to: "ACKNOWLEDGED" | "IN_PROGRESS" | "WAITING" | "RESOLVED" | "CLOSED", m: number, extra = {}) =>
       withTenant({ tenantId, partnerId: to === "CLOSED" ? undefined : swift }, (db) =>
-        transitionIncident(db, tenantId, { incidentId: id, to, ...extra }, to === "CLOSED" ? steward : partnerActor, at(m)),
+        transitionIncident(
+          db,
+          tenantId,
+          { incidentId: id, to, ...extra },
+          to === "CLOSED" ? steward : partnerActor,
+          at(m),
+        ),
       );
     const row = () => withTenant({ tenantId }, (db) => db.incident.findFirstOrThrow({ where: { tenantId, id } }));
     await run("ACKNOWLEDGED", 10);
@@ -127,37 +176,72 @@ describe("lifecycle and the SLA clock", () => {
     await run("RESOLVED", 200, { rootCause: "Van broke down", resolution: "Re-delivered and refunded shipping" });
     // Partners do not close.
     await expect(
-      withTenant({ tenantId, partnerId: swift }, (db) => transitionIncident(db, tenantId, { incidentId: id, to: "CLOSED" }, partnerActor, at(210))),
+      withTenant({ tenantId, partnerId: swift }, (db) =>
+        transitionIncident(db, tenantId, { incidentId: id, to: "CLOSED" }, partnerActor, at(210)),
+      ),
     ).rejects.toThrow("Only the brand can move an incident to Closed.");
     await run("CLOSED", 300);
     const closed = await row();
     expect(closed.status).toBe("CLOSED");
     expect(closed.nextDueAt).toBeNull();
-    const events = await withTenant({ tenantId }, (db) => db.incidentEvent.findMany({ where: { tenantId, incidentId: id }, orderBy: { createdAt: "asc" } }));
-    expect(events.map((e) => e.toStatus)).toEqual(["OPEN", "ACKNOWLEDGED", "IN_PROGRESS", "WAITING", "IN_PROGRESS", "RESOLVED", "CLOSED"]);
+    const events = await withTenant({ tenantId }, (db) =>
+      db.incidentEvent.findMany({ where: { tenantId, incidentId: id }, orderBy: { createdAt: "asc" } }),
+    );
+    expect(events.map((e) => e.toStatus)).toEqual([
+      "OPEN",
+      "ACKNOWLEDGED",
+      "IN_PROGRESS",
+      "WAITING",
+      "IN_PROGRESS",
+      "RESOLVED",
+      "CLOSED",
+    ]);
   });
 
   it("hides internal notes from the partner and applies an approved extension to the resolve deadline", async () => {
     const t0 = new Date();
-    const { id } = await withTenant({ tenantId }, (db) => createIncident(db, tenantId, { ...base, partnerId: swift, touchpointId }, steward, "STEWARD", t0));
-    await withTenant({ tenantId }, (db) => commentOnIncident(db, tenantId, { incidentId: id, body: "Partner is slow again", internal: true }, steward));
-    await withTenant({ tenantId, partnerId: swift }, (db) => commentOnIncident(db, tenantId, { incidentId: id, body: "On it" }, partnerActor));
+    const { id } = await withTenant({ tenantId }, (db) =>
+      createIncident(db, tenantId, { ...base, partnerId: swift, touchpointId }, steward, "STEWARD", t0),
+    );
+    await withTenant({ tenantId }, (db) =>
+      commentOnIncident(db, tenantId, { incidentId: id, body: "Partner is slow again", internal: true }, steward),
+    );
+    await withTenant({ tenantId, partnerId: swift }, (db) =>
+      commentOnIncident(db, tenantId, { incidentId: id, body: "On it" }, partnerActor),
+    );
     await expect(
-      withTenant({ tenantId, partnerId: swift }, (db) => commentOnIncident(db, tenantId, { incidentId: id, body: "x", internal: true }, partnerActor)),
+      withTenant({ tenantId, partnerId: swift }, (db) =>
+        commentOnIncident(db, tenantId, { incidentId: id, body: "x", internal: true }, partnerActor),
+      ),
     ).rejects.toThrow("Partners cannot write internal notes.");
-    const partnerView = await withTenant({ tenantId, partnerId: swift }, (db) => db.incidentEvent.findMany({ where: { tenantId, incidentId: id } }));
+    const partnerView = await withTenant({ tenantId, partnerId: swift }, (db) =>
+      db.incidentEvent.findMany({ where: { tenantId, incidentId: id } }),
+    );
     expect(partnerView.map((e) => e.type).sort()).toEqual(["COMMENT", "CREATED"]);
-    const stewardView = await withTenant({ tenantId }, (db) => db.incidentEvent.findMany({ where: { tenantId, incidentId: id } }));
+    const stewardView = await withTenant({ tenantId }, (db) =>
+      db.incidentEvent.findMany({ where: { tenantId, incidentId: id } }),
+    );
     expect(stewardView.map((e) => e.type).sort()).toEqual(["COMMENT", "CREATED", "NOTE"]);
 
-    await withTenant({ tenantId, partnerId: swift }, (db) => requestExtension(db, tenantId, { incidentId: id, minutes: 120, reason: "Waiting for a spare part" }, partnerActor));
+    await withTenant({ tenantId, partnerId: swift }, (db) =>
+      requestExtension(
+        db,
+        tenantId,
+        { incidentId: id, minutes: 120, reason: "Waiting for a spare part" },
+        partnerActor,
+      ),
+    );
     await expect(
-      withTenant({ tenantId, partnerId: swift }, (db) => requestExtension(db, tenantId, { incidentId: id, minutes: 60, reason: "And more time" }, partnerActor)),
+      withTenant({ tenantId, partnerId: swift }, (db) =>
+        requestExtension(db, tenantId, { incidentId: id, minutes: 60, reason: "And more time" }, partnerActor),
+      ),
     ).rejects.toThrow("already waiting");
     const pending = await withTenant({ tenantId }, (db) => pendingExtension(db, tenantId, id));
     expect(pending?.minutes).toBe(120);
     const before = await withTenant({ tenantId }, (db) => loadIncident(db, tenantId, id));
-    await withTenant({ tenantId }, (db) => decideExtension(db, tenantId, { incidentId: id, requestId: pending!.id, approve: true }, steward));
+    await withTenant({ tenantId }, (db) =>
+      decideExtension(db, tenantId, { incidentId: id, requestId: pending!.id, approve: true }, steward),
+    );
     const after = await withTenant({ tenantId }, (db) => loadIncident(db, tenantId, id));
     expect(after.extraMinutes).toBe(120);
     expect(after.resolveDueAt!.getTime() - before.resolveDueAt!.getTime()).toBe(120 * MIN);
@@ -167,12 +251,22 @@ describe("lifecycle and the SLA clock", () => {
 
 describe("partner isolation", () => {
   it("a partner can neither see nor act on another partner's incident", async () => {
-    const { id } = await withTenant({ tenantId }, (db) => createIncident(db, tenantId, { ...base, partnerId: acme, touchpointId }, steward, "STEWARD"));
-    const asSwift = <T,>(work: Parameters<typeof withTenant<T>>[1]) => withTenant({ tenantId, partnerId: swift }, work);
+    const { id } = await withTenant({ tenantId }, (db) =>
+      createIncident(db, tenantId, { ...base, partnerId: acme, touchpointId }, steward, "STEWARD"),
+    );
+    const asSwift = <T>(work: Parameters<typeof withTenant<T>>[1]) => withTenant({ tenantId, partnerId: swift }, work);
     await expect(asSwift((db) => loadIncident(db, tenantId, id))).rejects.toMatchObject({ kind: "not-found" });
-    await expect(asSwift((db) => transitionIncident(db, tenantId, { incidentId: id, to: "ACKNOWLEDGED" }, partnerActor))).rejects.toMatchObject({ kind: "not-found" });
-    await expect(asSwift((db) => commentOnIncident(db, tenantId, { incidentId: id, body: "hello" }, partnerActor))).rejects.toMatchObject({ kind: "not-found" });
-    await expect(asSwift((db) => requestExtension(db, tenantId, { incidentId: id, minutes: 60, reason: "more time" }, partnerActor))).rejects.toMatchObject({ kind: "not-found" });
+    await expect(
+      asSwift((db) => transitionIncident(db, tenantId, { incidentId: id, to: "ACKNOWLEDGED" }, partnerActor)),
+    ).rejects.toMatchObject({ kind: "not-found" });
+    await expect(
+      asSwift((db) => commentOnIncident(db, tenantId, { incidentId: id, body: "hello" }, partnerActor)),
+    ).rejects.toMatchObject({ kind: "not-found" });
+    await expect(
+      asSwift((db) =>
+        requestExtension(db, tenantId, { incidentId: id, minutes: 60, reason: "more time" }, partnerActor),
+      ),
+    ).rejects.toMatchObject({ kind: "not-found" });
     const inbox = await asSwift((db) => listInbox(db, tenantId, {}, { partnerId: swift, pageSize: 100 }));
     expect(inbox.rows.every((r) => r.partnerId === swift)).toBe(true);
     expect(inbox.rows.some((r) => r.id === id)).toBe(false);
@@ -184,15 +278,33 @@ describe("the escalation sweep", () => {
     const now = new Date();
     // CRITICAL, opened 5 hours ago and never acknowledged: both targets (15 min, 4 h) are missed.
     const late = await withTenant({ tenantId }, (db) =>
-      seedIncident(db, tenantId, { partnerId: swift, touchpointId, severity: "CRITICAL", status: "OPEN", openedAt: new Date(now.getTime() - 300 * MIN) }),
+      seedIncident(db, tenantId, {
+        partnerId: swift,
+        touchpointId,
+        severity: "CRITICAL",
+        status: "OPEN",
+        openedAt: new Date(now.getTime() - 300 * MIN),
+      }),
     );
     // HIGH, acknowledged, opened 2 hours ago: within its 24 h resolve target.
     const fine = await withTenant({ tenantId }, (db) =>
-      seedIncident(db, tenantId, { partnerId: swift, touchpointId, severity: "HIGH", status: "IN_PROGRESS", openedAt: new Date(now.getTime() - 120 * MIN) }),
+      seedIncident(db, tenantId, {
+        partnerId: swift,
+        touchpointId,
+        severity: "HIGH",
+        status: "IN_PROGRESS",
+        openedAt: new Date(now.getTime() - 120 * MIN),
+      }),
     );
     // In another tenant, acknowledged late and still open past 60 min ack (HIGH): level 2 only.
     const otherLate = await withTenant({ tenantId: otherTenantId }, (db) =>
-      seedIncident(db, otherTenantId, { partnerId: otherPartnerId, touchpointId: otherTouchpointId, severity: "HIGH", status: "OPEN", openedAt: new Date(now.getTime() - 90 * MIN) }),
+      seedIncident(db, otherTenantId, {
+        partnerId: otherPartnerId,
+        touchpointId: otherTouchpointId,
+        severity: "HIGH",
+        status: "OPEN",
+        openedAt: new Date(now.getTime() - 90 * MIN),
+      }),
     );
     expect(await withTenant({ tenantId }, (db) => countBreaching(db, tenantId, now, 0))).toBeGreaterThanOrEqual(1);
 
@@ -200,7 +312,9 @@ describe("the escalation sweep", () => {
     expect(results.reduce((s, r) => s + r.failed, 0)).toBe(0);
     expect(results.reduce((s, r) => s + r.escalations, 0)).toBe(3);
 
-    const escalations = await withTenant({ tenantId }, (db) => db.escalation.findMany({ where: { tenantId }, orderBy: { level: "asc" } }));
+    const escalations = await withTenant({ tenantId }, (db) =>
+      db.escalation.findMany({ where: { tenantId }, orderBy: { level: "asc" } }),
+    );
     expect(escalations.map((e) => [e.incidentId, e.level, e.reason])).toEqual([
       [late.id, 2, "ACK_BREACH"],
       [late.id, 3, "RESOLVE_BREACH"],
@@ -208,20 +322,32 @@ describe("the escalation sweep", () => {
     const lateRow = await withTenant({ tenantId }, (db) => loadIncident(db, tenantId, late.id));
     expect(lateRow.escalationLevel).toBe(3);
     expect((await withTenant({ tenantId }, (db) => loadIncident(db, tenantId, fine.id))).escalationLevel).toBe(1);
-    const events = await withTenant({ tenantId }, (db) => db.incidentEvent.count({ where: { tenantId, incidentId: late.id, type: "ESCALATED" } }));
+    const events = await withTenant({ tenantId }, (db) =>
+      db.incidentEvent.count({ where: { tenantId, incidentId: late.id, type: "ESCALATED" } }),
+    );
     expect(events).toBe(2);
     // Level 2 notifies the tenant's stewards (1), level 3 its owners (1).
-    const notes = await withTenant({ tenantId }, (db) => db.notification.findMany({ where: { tenantId }, include: { membership: true } }));
+    const notes = await withTenant({ tenantId }, (db) =>
+      db.notification.findMany({ where: { tenantId }, include: { membership: true } }),
+    );
     expect(notes.map((n) => n.membership.role).sort()).toEqual(["OWNER", "STEWARD"]);
-    expect(await withTenant({ tenantId }, (db) => db.outboxMessage.count({ where: { tenantId, topic: "incident.escalated" } }))).toBe(2);
-    const other = await withTenant({ tenantId: otherTenantId }, (db) => db.escalation.findMany({ where: { tenantId: otherTenantId } }));
+    expect(
+      await withTenant({ tenantId }, (db) =>
+        db.outboxMessage.count({ where: { tenantId, topic: "incident.escalated" } }),
+      ),
+    ).toBe(2);
+    const other = await withTenant({ tenantId: otherTenantId }, (db) =>
+      db.escalation.findMany({ where: { tenantId: otherTenantId } }),
+    );
     expect(other.map((e) => [e.incidentId, e.level])).toEqual([[otherLate.id, 2]]);
 
     // A later sweep finds nothing new.
     const again = await runEscalationSweep(new Date(now.getTime() + MIN));
     expect(again.escalations).toBe(0);
     // The partner sees the escalation on its timeline.
-    const partnerEvents = await withTenant({ tenantId, partnerId: swift }, (db) => db.incidentEvent.count({ where: { tenantId, incidentId: late.id, type: "ESCALATED" } }));
+    const partnerEvents = await withTenant({ tenantId, partnerId: swift }, (db) =>
+      db.incidentEvent.count({ where: { tenantId, incidentId: late.id, type: "ESCALATED" } }),
+    );
     expect(partnerEvents).toBe(2);
   });
 });
@@ -237,8 +363,12 @@ describe("the escalation inbox query", () => {
       const p1 = (await createPartner(db, t, { name: "P1", status: "ACTIVE" })).id;
       const p2 = (await createPartner(db, t, { name: "P2", status: "ACTIVE" })).id;
       const tp = (await createTouchpoint(db, t, { name: "Door" })).id;
-      const mk = (partnerId: string, severity: "CRITICAL" | "HIGH" | "LOW", status: "OPEN" | "IN_PROGRESS" | "WAITING" | "CLOSED", openedMinutesAgo: number) =>
-        seedIncident(db, t, { partnerId, touchpointId: tp, severity, status, openedAt: ago(openedMinutesAgo) });
+      const mk = (
+        partnerId: string,
+        severity: "CRITICAL" | "HIGH" | "LOW",
+        status: "OPEN" | "IN_PROGRESS" | "WAITING" | "CLOSED",
+        openedMinutesAgo: number,
+      ) => seedIncident(db, t, { partnerId, touchpointId: tp, severity, status, openedAt: ago(openedMinutesAgo) });
       return {
         p1,
         p2,
@@ -249,7 +379,8 @@ describe("the escalation inbox query", () => {
         breaching: (await mk(p2, "HIGH", "OPEN", 20)).id, // ack due in 40 min
       };
     });
-    const inbox = (f: Parameters<typeof listInbox>[2], pageSize?: number) => withTenant({ tenantId: t }, (db) => listInbox(db, t, f, { pageSize }));
+    const inbox = (f: Parameters<typeof listInbox>[2], pageSize?: number) =>
+      withTenant({ tenantId: t }, (db) => listInbox(db, t, f, { pageSize }));
     const all = await inbox({});
     expect(all.rows.map((r) => r.id)).toEqual([ids.overdue, ids.breaching, ids.soon, ids.waiting]);
     expect(all.total).toBe(4);

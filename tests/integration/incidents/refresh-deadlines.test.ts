@@ -30,9 +30,24 @@ afterAll(() => database.close());
 
 const open = (title: string) =>
   withTenant({ tenantId }, (db) =>
-    createIncident(db, tenantId, { severity: "LOW", category: "No-show", title, description: "The installer never came.", partnerId, touchpointId }, steward, "STEWARD", opened),
+    createIncident(
+      db,
+      tenantId,
+      {
+        severity: "LOW",
+        category: "No-show",
+        title,
+        description: "The installer never came.",
+        partnerId,
+        touchpointId,
+      },
+      steward,
+      "STEWARD",
+      opened,
+    ),
   );
-const load = (id: string) => withTenant({ tenantId }, (db) => db.incident.findFirstOrThrow({ where: { tenantId, id } }));
+const load = (id: string) =>
+  withTenant({ tenantId }, (db) => db.incident.findFirstOrThrow({ where: { tenantId, id } }));
 
 describe("changing an SLA policy re-targets the open incidents it governs", () => {
   it("moves the deadlines of open incidents of that severity only, and the sweep then escalates on the new target", async () => {
@@ -41,13 +56,26 @@ describe("changing an SLA policy re-targets the open incidents it governs", () =
     await withTenant({ tenantId }, async (db) => {
       await transitionIncident(db, tenantId, { incidentId: resolved.id, to: "ACKNOWLEDGED" }, steward, opened);
       await transitionIncident(db, tenantId, { incidentId: resolved.id, to: "IN_PROGRESS" }, steward, opened);
-      await transitionIncident(db, tenantId, { incidentId: resolved.id, to: "RESOLVED", rootCause: "Van broke down", resolution: "Rebooked" }, steward, opened);
+      await transitionIncident(
+        db,
+        tenantId,
+        { incidentId: resolved.id, to: "RESOLVED", rootCause: "Van broke down", resolution: "Rebooked" },
+        steward,
+        opened,
+      );
     });
-    expect((await load(running.id)).ackDueAt?.toISOString()).toBe(new Date(opened.getTime() + 1440 * MIN).toISOString());
+    expect((await load(running.id)).ackDueAt?.toISOString()).toBe(
+      new Date(opened.getTime() + 1440 * MIN).toISOString(),
+    );
     const resolvedBefore = await load(resolved.id);
 
     const retargeted = await withTenant({ tenantId }, async (db) => {
-      await saveSlaPolicy(db, tenantId, { severity: "LOW", ackMinutes: 1, resolveMinutes: 60, businessHoursOnly: false });
+      await saveSlaPolicy(db, tenantId, {
+        severity: "LOW",
+        ackMinutes: 1,
+        resolveMinutes: 60,
+        businessHoursOnly: false,
+      });
       return refreshOpenIncidentDeadlines(db, tenantId, { severity: "LOW", now: opened });
     });
     expect(retargeted).toBe(1);
@@ -60,17 +88,28 @@ describe("changing an SLA policy re-targets the open incidents it governs", () =
     expect(resolvedAfter.ackDueAt?.toISOString()).toBe(resolvedBefore.ackDueAt?.toISOString());
 
     // two minutes later the (new) acknowledge target is breached: level 2
-    const escalated = await withTenant({ tenantId }, (db) => escalateIncident(db, tenantId, running.id, new Date(opened.getTime() + 2 * MIN)));
+    const escalated = await withTenant({ tenantId }, (db) =>
+      escalateIncident(db, tenantId, running.id, new Date(opened.getTime() + 2 * MIN)),
+    );
     expect(escalated).toBe(1);
     expect((await load(running.id)).escalationLevel).toBe(2);
   });
 
   it("leaves other severities alone", async () => {
     const high = await withTenant({ tenantId }, (db) =>
-      createIncident(db, tenantId, { severity: "HIGH", category: "Late", title: "High one", description: "Late again.", partnerId, touchpointId }, steward, "STEWARD", opened),
+      createIncident(
+        db,
+        tenantId,
+        { severity: "HIGH", category: "Late", title: "High one", description: "Late again.", partnerId, touchpointId },
+        steward,
+        "STEWARD",
+        opened,
+      ),
     );
     const before = await load(high.id);
-    const retargeted = await withTenant({ tenantId }, (db) => refreshOpenIncidentDeadlines(db, tenantId, { severity: "LOW", now: opened }));
+    const retargeted = await withTenant({ tenantId }, (db) =>
+      refreshOpenIncidentDeadlines(db, tenantId, { severity: "LOW", now: opened }),
+    );
     expect(retargeted).toBe(1); // the open LOW incident of the first test, not this HIGH one
     expect((await load(high.id)).nextDueAt?.toISOString()).toBe(before.nextDueAt?.toISOString());
   });

@@ -34,7 +34,9 @@ async function startedByDeadWorker(retriesLeft: boolean): Promise<string> {
     job.id,
     retriesLeft ? 2 : 0,
   );
-  await inTenant((db) => db.job.updateMany({ where: { tenantId, id: job.id }, data: { status: "RUNNING", message: "reading" } }));
+  await inTenant((db) =>
+    db.job.updateMany({ where: { tenantId, id: job.id }, data: { status: "RUNNING", message: "reading" } }),
+  );
   return job.id;
 }
 
@@ -49,10 +51,17 @@ describe("a recompute whose worker died", () => {
   it("locks the Recompute button only while the engine still holds the job", async () => {
     const jobId = await startedByDeadWorker(true);
     expect((await inTenant((db) => latestRecomputeJob(db, tenantId)))?.status).toBe("RUNNING");
-    await expect(inTenant((db) => createRecomputeJob(db, tenantId, { month: new Date(), userId }))).rejects.toThrow(/already running/);
+    await expect(inTenant((db) => createRecomputeJob(db, tenantId, { month: new Date(), userId }))).rejects.toThrow(
+      /already running/,
+    );
 
     // a live worker's maintenance expires the job and retries it: the rerun settles the row
-    const worker = await startJobWorker({ queues: ["value.recompute", "jobs.dead-letter"], threads: false, pollingIntervalSeconds: 0.5, maintenanceIntervalSeconds: 1 });
+    const worker = await startJobWorker({
+      queues: ["value.recompute", "jobs.dead-letter"],
+      threads: false,
+      pollingIntervalSeconds: 0.5,
+      maintenanceIntervalSeconds: 1,
+    });
     try {
       await until(async () => settled((await inTenant((db) => latestRecomputeJob(db, tenantId)))?.status));
     } finally {
@@ -66,13 +75,22 @@ describe("a recompute whose worker died", () => {
 
   it("fails the row through the dead-letter queue when the job is out of attempts, and a new recompute starts", async () => {
     const jobId = await startedByDeadWorker(false);
-    const worker = await startJobWorker({ queues: ["value.recompute", "jobs.dead-letter"], threads: false, pollingIntervalSeconds: 0.5, maintenanceIntervalSeconds: 1 });
+    const worker = await startJobWorker({
+      queues: ["value.recompute", "jobs.dead-letter"],
+      threads: false,
+      pollingIntervalSeconds: 0.5,
+      maintenanceIntervalSeconds: 1,
+    });
     try {
       await until(async () => (await inTenant((db) => latestRecomputeJob(db, tenantId)))?.status === "FAILED");
     } finally {
       await worker.stop();
     }
-    expect(await inTenant((db) => latestRecomputeJob(db, tenantId))).toMatchObject({ id: jobId, status: "FAILED", error: INTERRUPTED_MESSAGE });
+    expect(await inTenant((db) => latestRecomputeJob(db, tenantId))).toMatchObject({
+      id: jobId,
+      status: "FAILED",
+      error: INTERRUPTED_MESSAGE,
+    });
     expect((await queueJobState(jobId))?.state).toBe("failed");
     const next = await inTenant((db) => createRecomputeJob(db, tenantId, { month: new Date(), userId }));
     expect(next.status).toBe("QUEUED");
@@ -83,7 +101,11 @@ describe("a recompute whose worker died", () => {
     const jobId = await startedByDeadWorker(false);
     await prisma().$executeRawUnsafe(`update pgboss.job set state = 'failed' where id = $1::uuid`, jobId);
     // the page's read marks the row FAILED: nothing can finish it any more
-    expect(await inTenant((db) => latestRecomputeJob(db, tenantId))).toMatchObject({ id: jobId, status: "FAILED", error: INTERRUPTED_MESSAGE });
+    expect(await inTenant((db) => latestRecomputeJob(db, tenantId))).toMatchObject({
+      id: jobId,
+      status: "FAILED",
+      error: INTERRUPTED_MESSAGE,
+    });
     const next = await inTenant((db) => createRecomputeJob(db, tenantId, { month: new Date(), userId }));
     expect((await queueJobState(next.id))?.state).toBe("created");
   });

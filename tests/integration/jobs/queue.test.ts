@@ -27,7 +27,13 @@ afterEach(async () => {
 afterAll(() => database?.close());
 
 const work = async (queues: QueueName[], handlers: Partial<Record<QueueName, JobHandler>>) => {
-  worker = await startJobWorker({ queues, handlers, threads: false, pollingIntervalSeconds: 0.5, maintenanceIntervalSeconds: 1 });
+  worker = await startJobWorker({
+    queues,
+    handlers,
+    threads: false,
+    pollingIntervalSeconds: 0.5,
+    maintenanceIntervalSeconds: 1,
+  });
   return worker;
 };
 
@@ -59,7 +65,10 @@ describe("enqueue", () => {
     const runs: Record<string, unknown>[] = [];
     const id = await withTenant({ tenantId }, (db) => enqueue(db, EXPORT, { tenantId, jobId: "committed" }));
     await work([EXPORT], { [EXPORT]: async (data) => void runs.push(data) });
-    const state = await until(() => queueJobState(id!), (s) => s?.state === "completed");
+    const state = await until(
+      () => queueJobState(id!),
+      (s) => s?.state === "completed",
+    );
     expect(state?.state).toBe("completed");
     await new Promise((resolve) => setTimeout(resolve, 1_500)); // a second poll finds nothing more to run
     expect(runs).toEqual([{ tenantId, jobId: "committed" }]);
@@ -78,7 +87,11 @@ describe("failures", () => {
         if (attempts.length < 3) throw new Error("not yet");
       },
     });
-    const state = await until(() => queueJobState(id!), (s) => s?.state === "completed", 30_000);
+    const state = await until(
+      () => queueJobState(id!),
+      (s) => s?.state === "completed",
+      30_000,
+    );
     expect(state).toEqual({ state: "completed", retryCount: 2 });
     expect(attempts).toHaveLength(3);
     const gaps = [attempts[1] - attempts[0], attempts[2] - attempts[1]];
@@ -89,9 +102,14 @@ describe("failures", () => {
 
   it("sends a job out of attempts to the dead-letter queue, which fails its Job row", async () => {
     const row = await withTenant({ tenantId }, (db) =>
-      db.job.create({ data: { tenantId, kind: EXPORT, status: "QUEUED", input: { month: "2026-09" } }, select: { id: true } }),
+      db.job.create({
+        data: { tenantId, kind: EXPORT, status: "QUEUED", input: { month: "2026-09" } },
+        select: { id: true },
+      }),
     );
-    await withTenant({ tenantId }, (db) => enqueue(db, EXPORT, { tenantId, jobId: row.id }, { id: row.id, retryLimit: 1, retryDelay: 1 }));
+    await withTenant({ tenantId }, (db) =>
+      enqueue(db, EXPORT, { tenantId, jobId: row.id }, { id: row.id, retryLimit: 1, retryDelay: 1 }),
+    );
     let calls = 0;
     await work([EXPORT, "jobs.dead-letter"], {
       [EXPORT]: async () => {

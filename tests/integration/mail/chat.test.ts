@@ -47,27 +47,45 @@ describe("chat posts for escalations", () => {
     await withTenant({ tenantId: f.tenantId }, (db) => setChatWebhook(db, f.tenantId, `${base}/hooks/escalations`));
     const now = new Date();
     const incident = await withTenant({ tenantId: f.tenantId }, (db) =>
-      seedIncident(db, f.tenantId, { partnerId: f.partner.id, touchpointId: f.touchpoint.id, severity: "CRITICAL", status: "OPEN", title: "Oven not installed", openedAt: new Date(now.getTime() - 30 * 60_000) }),
+      seedIncident(db, f.tenantId, {
+        partnerId: f.partner.id,
+        touchpointId: f.touchpoint.id,
+        severity: "CRITICAL",
+        status: "OPEN",
+        title: "Oven not installed",
+        openedAt: new Date(now.getTime() - 30 * 60_000),
+      }),
     );
     await runEscalationSweep(now);
-    const send = (at: Date) => deliverDueMail({ transport: smtpTransport(catcher.url), from: "Steward <no-reply@steward.test>", now: at });
+    const send = (at: Date) =>
+      deliverDueMail({ transport: smtpTransport(catcher.url), from: "Steward <no-reply@steward.test>", now: at });
     await send(now);
     await runEscalationSweep(new Date(now.getTime() + 60_000));
     await send(new Date(now.getTime() + 60_000));
     expect(posts.map((p) => p.path)).toEqual(["/hooks/escalations"]);
     const { text } = JSON.parse(posts[0].body) as { text: string };
-    expect(text).toContain(`INC-${incident.number} escalated to level 2 (Channel manager): Oven not installed was not acknowledged in time`);
+    expect(text).toContain(
+      `INC-${incident.number} escalated to level 2 (Channel manager): Oven not installed was not acknowledged in time`,
+    );
     expect(text).toContain(`/t/${f.tenant.slug}/incidents/${incident.id}`);
 
     // A channel that answers 503 is retried later, like mail.
     posts = [];
     await withTenant({ tenantId: f.tenantId }, (db) => setChatWebhook(db, f.tenantId, `${base}/down`));
     await withTenant({ tenantId: f.tenantId }, (db) =>
-      seedIncident(db, f.tenantId, { partnerId: f.partner.id, touchpointId: f.touchpoint.id, severity: "CRITICAL", status: "OPEN", openedAt: new Date(now.getTime() - 30 * 60_000) }),
+      seedIncident(db, f.tenantId, {
+        partnerId: f.partner.id,
+        touchpointId: f.touchpoint.id,
+        severity: "CRITICAL",
+        status: "OPEN",
+        openedAt: new Date(now.getTime() - 30 * 60_000),
+      }),
     );
     await runEscalationSweep(now);
     expect(await send(now)).toMatchObject({ retried: 1 });
-    const chat = await withTenant({ tenantId: f.tenantId }, (db) => db.emailMessage.findFirst({ where: { kind: "chat", status: "QUEUED" } }));
+    const chat = await withTenant({ tenantId: f.tenantId }, (db) =>
+      db.emailMessage.findFirst({ where: { kind: "chat", status: "QUEUED" } }),
+    );
     expect(chat?.lastError).toContain("The chat webhook answered HTTP 503.");
   });
 

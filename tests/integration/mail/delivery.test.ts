@@ -35,11 +35,17 @@ beforeEach(async () => {
 const invite = (email: string, fail = false) =>
   withTenant({ tenantId: f.tenantId }, async (db) => {
     const { invitation, token } = await createInvitation(db, f.tenantId, f.owner.id, { email, role: "ANALYST" });
-    await queueInvitationMail(db, f.tenantId, { invitation, tenantName: f.tenant.name, inviterName: "Olga Owner", acceptUrl: `http://steward.test/invite/${token}` });
+    await queueInvitationMail(db, f.tenantId, {
+      invitation,
+      tenantName: f.tenant.name,
+      inviterName: "Olga Owner",
+      acceptUrl: `http://steward.test/invite/${token}`,
+    });
     if (fail) throw new Error("the change is rolled back");
     return { invitation, token };
   });
-const rows = () => withTenant({ tenantId: f.tenantId }, (db) => db.emailMessage.findMany({ orderBy: { createdAt: "asc" } }));
+const rows = () =>
+  withTenant({ tenantId: f.tenantId }, (db) => db.emailMessage.findMany({ orderBy: { createdAt: "asc" } }));
 
 describe("sending queued mail over SMTP", () => {
   it("delivers an invitation with its accept link and expiry in the text and HTML parts", async () => {
@@ -64,7 +70,10 @@ describe("sending queued mail over SMTP", () => {
   it("queues nothing for a rolled-back change", async () => {
     await expect(invite("ghost@acme.test", true)).rejects.toThrow("rolled back");
     expect(await rows()).toEqual([]);
-    expect(await deliverDueMail({ transport: smtpTransport(catcher.url), from: FROM })).toMatchObject({ claimed: 0, sent: 0 });
+    expect(await deliverDueMail({ transport: smtpTransport(catcher.url), from: FROM })).toMatchObject({
+      claimed: 0,
+      sent: 0,
+    });
     expect(catcher.messages).toEqual([]);
   });
 
@@ -76,14 +85,20 @@ describe("sending queued mail over SMTP", () => {
     await invite("late.reader@acme.test");
     const start = new Date();
 
-    expect(await deliverDueMail({ transport, from: FROM, now: start })).toMatchObject({ claimed: 1, retried: 1, sent: 0 });
+    expect(await deliverDueMail({ transport, from: FROM, now: start })).toMatchObject({
+      claimed: 1,
+      retried: 1,
+      sent: 0,
+    });
     let [row] = await rows();
     expect(row.status).toBe("QUEUED");
     expect(row.attempts).toBe(1);
     expect(row.lastError).toMatch(/Could not send: .*ECONNREFUSED/);
     expect(row.nextAttemptAt).toEqual(later(start, RETRY_DELAYS_SECONDS[0]));
     // Not due yet: nothing is claimed before the backoff has passed.
-    expect(await deliverDueMail({ transport, from: FROM, now: later(start, RETRY_DELAYS_SECONDS[0] - 1) })).toMatchObject({ claimed: 0 });
+    expect(
+      await deliverDueMail({ transport, from: FROM, now: later(start, RETRY_DELAYS_SECONDS[0] - 1) }),
+    ).toMatchObject({ claimed: 0 });
     // Second failure: the wait grows.
     const second = later(start, RETRY_DELAYS_SECONDS[0]);
     expect(await deliverDueMail({ transport, from: FROM, now: second })).toMatchObject({ retried: 1 });
@@ -94,7 +109,10 @@ describe("sending queued mail over SMTP", () => {
     try {
       const third = later(second, RETRY_DELAYS_SECONDS[1]);
       // Two senders at once: the row is claimed by one of them only.
-      const results = await Promise.all([deliverDueMail({ transport, from: FROM, now: third }), deliverDueMail({ transport, from: FROM, now: third })]);
+      const results = await Promise.all([
+        deliverDueMail({ transport, from: FROM, now: third }),
+        deliverDueMail({ transport, from: FROM, now: third }),
+      ]);
       expect(results.reduce((n, r) => n + r.sent, 0)).toBe(1);
       expect(await deliverDueMail({ transport, from: FROM, now: later(third, 86_400) })).toMatchObject({ claimed: 0 });
       await up.waitFor(1);
@@ -126,7 +144,12 @@ describe("sending queued mail over SMTP", () => {
     const { invitation } = await invite("twice@acme.test");
     const again = () =>
       withTenant({ tenantId: f.tenantId }, (db) =>
-        queueInvitationMail(db, f.tenantId, { invitation, tenantName: f.tenant.name, inviterName: "Olga Owner", acceptUrl: "http://steward.test/invite/x" }),
+        queueInvitationMail(db, f.tenantId, {
+          invitation,
+          tenantName: f.tenant.name,
+          inviterName: "Olga Owner",
+          acceptUrl: "http://steward.test/invite/x",
+        }),
       );
     expect(await again()).toBe(0);
     await deliverDueMail({ transport: smtpTransport(catcher.url), from: FROM });

@@ -42,24 +42,52 @@ async function measure(kind: string, cause: () => Promise<unknown>, expected: nu
 describe("event-to-delivery time", () => {
   it("delivers each kind within seconds of its cause", async () => {
     const times = [
-      await measure("invitation", () =>
-        withTenant({ tenantId: f.tenantId }, async (db) => {
-          const { invitation, token } = await createInvitation(db, f.tenantId, f.owner.id, { email: "timed@timing.test", role: "ANALYST" });
-          await queueInvitationMail(db, f.tenantId, { invitation, tenantName: f.tenant.name, inviterName: "Owner", acceptUrl: `http://x.test/invite/${token}` });
-        }), 1),
-      await measure("escalation levels 2 and 3", async () => {
-        const now = new Date();
-        await withTenant({ tenantId: f.tenantId }, (db) =>
-          seedIncident(db, f.tenantId, { partnerId: f.partner.id, touchpointId: f.touchpoint.id, severity: "CRITICAL", status: "OPEN", openedAt: new Date(now.getTime() - 300 * 60_000) }),
-        );
-        await runEscalationSweep(now);
-      }, 2),
-      await measure("published scorecard", () =>
-        withTenant({ tenantId: f.tenantId }, async (db) => {
-          const month = new Date(Date.UTC(2026, 9, 1));
-          await db.scorecard.create({ data: { tenantId: f.tenantId, partnerId: f.partner.id, month, status: "DRAFT", score: 70 } });
-          await publishMonth(db, f.tenantId, month, f.owner.id, new Date(Date.UTC(2026, 10, 3)));
-        }), 1),
+      await measure(
+        "invitation",
+        () =>
+          withTenant({ tenantId: f.tenantId }, async (db) => {
+            const { invitation, token } = await createInvitation(db, f.tenantId, f.owner.id, {
+              email: "timed@timing.test",
+              role: "ANALYST",
+            });
+            await queueInvitationMail(db, f.tenantId, {
+              invitation,
+              tenantName: f.tenant.name,
+              inviterName: "Owner",
+              acceptUrl: `http://x.test/invite/${token}`,
+            });
+          }),
+        1,
+      ),
+      await measure(
+        "escalation levels 2 and 3",
+        async () => {
+          const now = new Date();
+          await withTenant({ tenantId: f.tenantId }, (db) =>
+            seedIncident(db, f.tenantId, {
+              partnerId: f.partner.id,
+              touchpointId: f.touchpoint.id,
+              severity: "CRITICAL",
+              status: "OPEN",
+              openedAt: new Date(now.getTime() - 300 * 60_000),
+            }),
+          );
+          await runEscalationSweep(now);
+        },
+        2,
+      ),
+      await measure(
+        "published scorecard",
+        () =>
+          withTenant({ tenantId: f.tenantId }, async (db) => {
+            const month = new Date(Date.UTC(2026, 9, 1));
+            await db.scorecard.create({
+              data: { tenantId: f.tenantId, partnerId: f.partner.id, month, status: "DRAFT", score: 70 },
+            });
+            await publishMonth(db, f.tenantId, month, f.owner.id, new Date(Date.UTC(2026, 10, 3)));
+          }),
+        1,
+      ),
     ];
     for (const ms of times) expect(ms).toBeLessThan(10_000);
   });

@@ -37,11 +37,15 @@ beforeEach(async () => {
   });
 });
 
-const send = (now = new Date()) => deliverDueMail({ transport: smtpTransport(catcher.url), from: "Steward <no-reply@steward.test>", now });
+const send = (now = new Date()) =>
+  deliverDueMail({ transport: smtpTransport(catcher.url), from: "Steward <no-reply@steward.test>", now });
 const to = (mail: CaughtMail) => mail.envelopeTo.join(",");
 /** A header's value as sent (unfolded), or undefined. */
 const header = (mail: CaughtMail, name: string) =>
-  mail.parsed.headerLines.find((h) => h.key === name.toLowerCase())?.line.replace(/\r?\n\s+/g, " ").replace(/^[^:]+:\s*/, "");
+  mail.parsed.headerLines
+    .find((h) => h.key === name.toLowerCase())
+    ?.line.replace(/\r?\n\s+/g, " ")
+    .replace(/^[^:]+:\s*/, "");
 /** A CRITICAL incident opened `minutesAgo` and never acknowledged (ack target 15 min, resolve 4 h). */
 const lateIncident = (minutesAgo: number, now = new Date()) =>
   withTenant({ tenantId: f.tenantId }, (db) =>
@@ -63,7 +67,9 @@ describe("escalation mail", () => {
     expect(await send(now)).toMatchObject({ sent: 1 });
     const [mail] = await catcher.waitFor(1);
     expect(to(mail)).toBe(f.steward.email);
-    expect(mail.parsed.subject).toBe(`[northwind Home] INC-${incident.number} escalated to level 2: Fridge delivered with a dent`);
+    expect(mail.parsed.subject).toBe(
+      `[northwind Home] INC-${incident.number} escalated to level 2: Fridge delivered with a dent`,
+    );
     const text = mail.parsed.text ?? "";
     expect(text).toContain("not acknowledged in time");
     expect(text).toContain("Partner: Swift Couriers");
@@ -73,7 +79,9 @@ describe("escalation mail", () => {
     expect(text).toContain("You are on level 2 (Channel manager)");
     expect(mail.parsed.html).toContain(`/t/${f.tenant.slug}/incidents/${incident.id}`);
     // Optional mail carries the RFC 8058 one-click unsubscribe headers.
-    expect(String(header(mail, "List-Unsubscribe"))).toMatch(/^<http:\/\/localhost:\d+\/api\/email\/unsubscribe\?token=.+>$/);
+    expect(String(header(mail, "List-Unsubscribe"))).toMatch(
+      /^<http:\/\/localhost:\d+\/api\/email\/unsubscribe\?token=.+>$/,
+    );
     expect(header(mail, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
     // A second sweep escalates nothing and mails nothing.
     await runEscalationSweep(new Date(now.getTime() + MIN));
@@ -98,7 +106,9 @@ describe("escalation mail", () => {
 
   it("holds mail for the daily digest and sends one digest the next day", async () => {
     const now = new Date();
-    await withTenant({ tenantId: f.tenantId }, (db) => setPreference(db, f.tenantId, f.steward.id, "escalation", "DIGEST"));
+    await withTenant({ tenantId: f.tenantId }, (db) =>
+      setPreference(db, f.tenantId, f.steward.id, "escalation", "DIGEST"),
+    );
     const first = await lateIncident(30, now);
     const second = await lateIncident(40, now);
     await runEscalationSweep(now);
@@ -134,11 +144,17 @@ describe("escalation mail", () => {
     expect(forged.status).toBe(404);
 
     const oneClick = await POST(
-      new Request(path, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click" }),
+      new Request(path, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: "List-Unsubscribe=One-Click",
+      }),
     );
     expect(oneClick.status).toBe(200);
     expect(await oneClick.text()).toContain("You will no longer get e-mail about escalations from northwind Home.");
-    const preference = await withTenant({ tenantId: f.tenantId }, (db) => db.emailPreference.findMany({ where: { userId: f.steward.id } }));
+    const preference = await withTenant({ tenantId: f.tenantId }, (db) =>
+      db.emailPreference.findMany({ where: { userId: f.steward.id } }),
+    );
     expect(preference.map((p) => [p.kind, p.mode])).toEqual([["escalation", "OFF"]]);
 
     catcher.messages.length = 0;
@@ -152,7 +168,9 @@ describe("published scorecard mail", () => {
   it("mails each published partner's admins a link to the portal", async () => {
     const month = new Date(Date.UTC(2026, 9, 1));
     await withTenant({ tenantId: f.tenantId }, async (db) => {
-      await db.scorecard.create({ data: { tenantId: f.tenantId, partnerId: f.partner.id, month, status: "DRAFT", score: 82.4 } });
+      await db.scorecard.create({
+        data: { tenantId: f.tenantId, partnerId: f.partner.id, month, status: "DRAFT", score: 82.4 },
+      });
       await publishMonth(db, f.tenantId, month, f.owner.id, new Date(Date.UTC(2026, 10, 3)));
     });
     await send();

@@ -36,7 +36,9 @@ async function importSample(kind: ImportKind) {
   const text = sampleCsv(kind, NOW);
   const [header, ...body] = parseDelimited(text, detectDelimiter(text));
   const mapping = guessMapping(kind, header);
-  const values = body.map((cells) => Object.fromEntries(Object.entries(mapping).flatMap(([k, i]) => (i === null ? [] : [[k, cells[i]]]))));
+  const values = body.map((cells) =>
+    Object.fromEntries(Object.entries(mapping).flatMap(([k, i]) => (i === null ? [] : [[k, cells[i]]]))),
+  );
   const keys = contentKeys(values);
   const rows = values.map((v, i) => ({ row: i + 2, values: v, key: keys[i] }));
   return { mapping, rows: rows.length, result: await inTenant((db) => importRows(db, tenantId, kind, rows)) };
@@ -45,7 +47,8 @@ async function importSample(kind: ImportKind) {
 describe("presets", () => {
   it("every preset standard is a valid definition", () => {
     for (const type of PRESET_TYPES)
-      for (const tp of PRESETS[type].touchpoints) for (const s of tp.standards) expect(validateStandardDefinition(s), `${type}: ${s.name}`).toBeNull();
+      for (const tp of PRESETS[type].touchpoints)
+        for (const s of tp.standards) expect(validateStandardDefinition(s), `${type}: ${s.name}`).toBeNull();
   });
 });
 
@@ -60,7 +63,11 @@ describe("first-run setup checklist", () => {
   it("a preset creates its touchpoints and standards once; touchpoints and standards are then done", async () => {
     const first = await inTenant((db) => applyPreset(db, tenantId, "DELIVERY"));
     expect(first).toEqual({ touchpoints: 2, standards: 4, assignments: 0 });
-    expect(await inTenant((db) => applyPreset(db, tenantId, "DELIVERY"))).toEqual({ touchpoints: 0, standards: 0, assignments: 0 });
+    expect(await inTenant((db) => applyPreset(db, tenantId, "DELIVERY"))).toEqual({
+      touchpoints: 0,
+      standards: 0,
+      assignments: 0,
+    });
     const state = await checklist();
     expect(state.done).toMatchObject({ touchpoints: true, standards: true, partners: false });
     expect(state.facts).toMatchObject({ touchpoints: 2, standards: 4 });
@@ -70,7 +77,8 @@ describe("first-run setup checklist", () => {
   it("every sample file imports cleanly through the real importer, and a second import creates nothing", async () => {
     for (const kind of SAMPLE_KINDS) {
       const { mapping, rows, result } = await importSample(kind);
-      for (const field of IMPORT_FIELDS[kind].filter((f) => f.required)) expect(mapping[field.key], `${kind}.${field.key}`).not.toBeNull();
+      for (const field of IMPORT_FIELDS[kind].filter((f) => f.required))
+        expect(mapping[field.key], `${kind}.${field.key}`).not.toBeNull();
       expect(result.errors, kind).toEqual([]);
       expect(result.created, kind).toBe(rows);
       expect(rows, kind).toBeGreaterThan(0);
@@ -88,15 +96,31 @@ describe("first-run setup checklist", () => {
     expect(sampleCsv("transactions", NOW)).toBe(sampleCsv("transactions", new Date(NOW.getTime() + 60_000)));
     const state = await checklist();
     expect(state.done).toMatchObject({ partners: true, data: true, invitations: false, scorecard: false });
-    expect(state.facts).toMatchObject({ partners: 4, assignedPartners: 4, hasCustomers: true, hasTransactions: true, hasInteractions: true });
+    expect(state.facts).toMatchObject({
+      partners: 4,
+      assignedPartners: 4,
+      hasCustomers: true,
+      hasTransactions: true,
+      hasInteractions: true,
+    });
     expect(state.next).toBe("invitations");
   });
 
   it("an invitation to a partner's user completes the invite step (a staff invitation does not)", async () => {
-    await inTenant((db) => createInvitation(db, tenantId, ownerId, { email: "analyst@first-run.test", role: "ANALYST" }));
+    await inTenant((db) =>
+      createInvitation(db, tenantId, ownerId, { email: "analyst@first-run.test", role: "ANALYST" }),
+    );
     expect((await checklist()).done.invitations).toBe(false);
-    const partner = await inTenant((db) => db.partner.findFirstOrThrow({ where: { tenantId, name: "Sample Swift Couriers" } }));
-    await inTenant((db) => createInvitation(db, tenantId, ownerId, { email: "dispatch@swift.test", role: "PARTNER_ADMIN", partnerId: partner.id }));
+    const partner = await inTenant((db) =>
+      db.partner.findFirstOrThrow({ where: { tenantId, name: "Sample Swift Couriers" } }),
+    );
+    await inTenant((db) =>
+      createInvitation(db, tenantId, ownerId, {
+        email: "dispatch@swift.test",
+        role: "PARTNER_ADMIN",
+        partnerId: partner.id,
+      }),
+    );
     const state = await checklist();
     expect(state.done.invitations).toBe(true);
     expect(state.next).toBe("scorecard");
@@ -109,7 +133,9 @@ describe("first-run setup checklist", () => {
     expect(recompute.customers).toBe(60);
     await inTenant((db) => computeMonth(db, tenantId, LAST_MONTH, NOW));
     expect((await checklist()).done.scorecard).toBe(false);
-    expect(await inTenant((db) => publishMonth(db, tenantId, LAST_MONTH, ownerId, NOW))).toMatchObject({ published: 4 });
+    expect(await inTenant((db) => publishMonth(db, tenantId, LAST_MONTH, ownerId, NOW))).toMatchObject({
+      published: 4,
+    });
     const cards = await inTenant((db) => db.scorecard.findMany({ where: { tenantId, status: "PUBLISHED" } }));
     expect(cards.every((c) => c.score !== null && c.experienceScore !== null)).toBe(true);
     expect(new Set(cards.map((c) => c.score)).size).toBeGreaterThan(1);

@@ -9,7 +9,9 @@ let signedIn: SessionUser | null = null;
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => signedIn }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
-const { createPartnerAction, updatePartnerAction, transitionPartnerAction, saveAlignmentAction } = await import("@/app/t/[tenant]/partners/actions");
+const { createPartnerAction, updatePartnerAction, transitionPartnerAction, saveAlignmentAction } = await import(
+  "@/app/t/[tenant]/partners/actions"
+);
 const { createQuestionAction, updateQuestionAction } = await import("@/app/t/[tenant]/settings/alignment/actions");
 
 let database: TestDatabase;
@@ -18,7 +20,12 @@ let tenantId = "";
 let otherTenantId = "";
 let foreignPartnerId = "";
 
-const session = (u: { id: string; email: string; name: string }) => ({ id: u.id, email: u.email, name: u.name, sessionId: "test" });
+const session = (u: { id: string; email: string; name: string }) => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  sessionId: "test",
+});
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -32,7 +39,9 @@ beforeAll(async () => {
     await addMember(db, { tenantId, userId: steward.user.id, role: "STEWARD" });
     await addMember(db, { tenantId, userId: analyst.user.id, role: "ANALYST" });
   });
-  foreignPartnerId = (await withTenant({ tenantId: otherTenantId }, (db) => createPartner(db, otherTenantId, { name: "Foreign Co" }))).id;
+  foreignPartnerId = (
+    await withTenant({ tenantId: otherTenantId }, (db) => createPartner(db, otherTenantId, { name: "Foreign Co" }))
+  ).id;
   people.owner = session(owner.user);
   people.steward = session(steward.user);
   people.analyst = session(analyst.user);
@@ -45,8 +54,13 @@ beforeEach(() => {
 
 const partnerCount = () => withTenant({ tenantId }, (db) => db.partner.count());
 const audit = (entityId: string) =>
-  withTenant({ tenantId }, (db) => db.auditLog.findMany({ where: { tenantId, entityId }, orderBy: { createdAt: "asc" } }));
-const partnerRow = (id: string) => withTenant({ tenantId }, (db) => db.partner.findFirstOrThrow({ where: { tenantId, id }, include: { contacts: true } }));
+  withTenant({ tenantId }, (db) =>
+    db.auditLog.findMany({ where: { tenantId, entityId }, orderBy: { createdAt: "asc" } }),
+  );
+const partnerRow = (id: string) =>
+  withTenant({ tenantId }, (db) =>
+    db.partner.findFirstOrThrow({ where: { tenantId, id }, include: { contacts: true } }),
+  );
 
 const valid = {
   tenantSlug: "acme",
@@ -71,9 +85,17 @@ describe("creating and editing a partner", () => {
     expect(result.serverError).toBeUndefined();
     partnerId = result.data!.id;
     const partner = await partnerRow(partnerId);
-    expect(partner).toMatchObject({ name: "Swift Couriers", status: "PROSPECT", tier: "SILVER", website: "https://swift.test", alignmentScore: null });
+    expect(partner).toMatchObject({
+      name: "Swift Couriers",
+      status: "PROSPECT",
+      tier: "SILVER",
+      website: "https://swift.test",
+      alignmentScore: null,
+    });
     expect(partner.contractStart?.toISOString().slice(0, 10)).toBe("2026-01-01");
-    expect(partner.contacts).toEqual([expect.objectContaining({ name: "Ana Ruiz", email: "ana@swift.test", isPrimary: true })]);
+    expect(partner.contacts).toEqual([
+      expect.objectContaining({ name: "Ana Ruiz", email: "ana@swift.test", isPrimary: true }),
+    ]);
     expect((await audit(partnerId)).map((a) => a.action)).toEqual(["partner.created"]);
   });
 
@@ -95,21 +117,39 @@ describe("creating and editing a partner", () => {
       website: ["The website must start with http:// or https://"],
       contactEmail: ["Enter a valid e-mail address for the contact"],
     });
-    const order = await createPartnerAction({ ...valid, name: "Other Name", contractStart: "2026-05-01", contractEnd: "2026-01-01" });
-    expect(order.validationErrors?.fieldErrors).toMatchObject({ contractEnd: ["The contract cannot end before it starts"] });
+    const order = await createPartnerAction({
+      ...valid,
+      name: "Other Name",
+      contractStart: "2026-05-01",
+      contractEnd: "2026-01-01",
+    });
+    expect(order.validationErrors?.fieldErrors).toMatchObject({
+      contractEnd: ["The contract cannot end before it starts"],
+    });
     expect(await partnerCount()).toBe(before);
   });
 
   it("refuses a duplicate name (case-insensitive) and an analyst", async () => {
     const before = await partnerCount();
-    expect((await createPartnerAction({ ...valid, name: "swift couriers" })).serverError).toBe('A partner named "swift couriers" already exists.');
+    expect((await createPartnerAction({ ...valid, name: "swift couriers" })).serverError).toBe(
+      'A partner named "swift couriers" already exists.',
+    );
     signedIn = people.analyst;
-    expect((await createPartnerAction({ ...valid, name: "Analyst Co" })).serverError).toBe("Your role does not allow this.");
+    expect((await createPartnerAction({ ...valid, name: "Analyst Co" })).serverError).toBe(
+      "Your role does not allow this.",
+    );
     expect(await partnerCount()).toBe(before);
   });
 
   it("edits the profile and contact, and answers a foreign or unknown id as not found", async () => {
-    const result = await updatePartnerAction({ ...valid, partnerId, tier: "GOLD", region: "South", contactName: "Ben Ode", contactEmail: "" });
+    const result = await updatePartnerAction({
+      ...valid,
+      partnerId,
+      tier: "GOLD",
+      region: "South",
+      contactName: "Ben Ode",
+      contactEmail: "",
+    });
     expect(result.serverError).toBeUndefined();
     const partner = await partnerRow(partnerId);
     expect(partner).toMatchObject({ tier: "GOLD", region: "South", status: "PROSPECT" });
@@ -121,7 +161,9 @@ describe("creating and editing a partner", () => {
       const r = await updatePartnerAction({ ...valid, partnerId: id, name: "Hijack" });
       expect(r.serverError).toBe("That partner was not found.");
     }
-    const foreign = await withTenant({ tenantId: otherTenantId }, (db) => db.partner.findFirstOrThrow({ where: { id: foreignPartnerId } }));
+    const foreign = await withTenant({ tenantId: otherTenantId }, (db) =>
+      db.partner.findFirstOrThrow({ where: { id: foreignPartnerId } }),
+    );
     expect(foreign.name).toBe("Foreign Co");
   });
 });
@@ -143,11 +185,17 @@ describe("the lifecycle and the values-alignment questionnaire", () => {
       questionIds.push(r.data!.id);
     }
     signedIn = people.steward;
-    partnerId = (await createPartnerAction({ ...valid, name: "Lifecycle Co", contactName: "", contactEmail: "" })).data!.id;
+    partnerId = (await createPartnerAction({ ...valid, name: "Lifecycle Co", contactName: "", contactEmail: "" })).data!
+      .id;
   });
 
   it("refuses a transition the lifecycle does not allow and one without a reason", async () => {
-    const skip = await transitionPartnerAction({ tenantSlug: "acme", partnerId, to: "ACTIVE", reason: "Looks good to us" });
+    const skip = await transitionPartnerAction({
+      tenantSlug: "acme",
+      partnerId,
+      to: "ACTIVE",
+      reason: "Looks good to us",
+    });
     expect(skip.serverError).toBe("A partner in PROSPECT cannot move to ACTIVE; allowed: VETTING, OFFBOARDED");
     const noReason = await transitionPartnerAction({ tenantSlug: "acme", partnerId, to: "VETTING", reason: "  " });
     expect(noReason.validationErrors?.fieldErrors).toMatchObject({ reason: ["Give a reason (at least 5 characters)"] });
@@ -155,7 +203,12 @@ describe("the lifecycle and the values-alignment questionnaire", () => {
   });
 
   it("moves PROSPECT → VETTING with the reason in the audit log", async () => {
-    const r = await transitionPartnerAction({ tenantSlug: "acme", partnerId, to: "VETTING", reason: "Shortlisted for the north region" });
+    const r = await transitionPartnerAction({
+      tenantSlug: "acme",
+      partnerId,
+      to: "VETTING",
+      reason: "Shortlisted for the north region",
+    });
     expect(r.data).toMatchObject({ from: "PROSPECT", to: "VETTING" });
     expect((await partnerRow(partnerId)).status).toBe("VETTING");
     expect((await audit(partnerId)).at(-1)).toMatchObject({
@@ -166,15 +219,28 @@ describe("the lifecycle and the values-alignment questionnaire", () => {
   });
 
   it("needs an alignment score before VETTING → ACTIVE", async () => {
-    const r = await transitionPartnerAction({ tenantSlug: "acme", partnerId, to: "ACTIVE", reason: "Vetting complete" });
+    const r = await transitionPartnerAction({
+      tenantSlug: "acme",
+      partnerId,
+      to: "ACTIVE",
+      reason: "Vetting complete",
+    });
     expect(r.serverError).toBe("Complete the values-alignment questionnaire before activating this partner.");
     expect((await partnerRow(partnerId)).status).toBe("VETTING");
   });
 
   it("scores the questionnaire onto the partner: (3·4/5 + 1·2/5) / 4 · 100 = 70", async () => {
-    const bad = await saveAlignmentAction({ tenantSlug: "acme", partnerId, answers: [{ questionId: questionIds[0], rating: 7 }] });
+    const bad = await saveAlignmentAction({
+      tenantSlug: "acme",
+      partnerId,
+      answers: [{ questionId: questionIds[0], rating: 7 }],
+    });
     expect(bad.validationErrors).toBeDefined();
-    const inactive = await saveAlignmentAction({ tenantSlug: "acme", partnerId, answers: [{ questionId: questionIds[2], rating: 5 }] });
+    const inactive = await saveAlignmentAction({
+      tenantSlug: "acme",
+      partnerId,
+      answers: [{ questionId: questionIds[2], rating: 5 }],
+    });
     expect(inactive.serverError).toBe("That question was not found.");
     expect((await partnerRow(partnerId)).alignmentScore).toBeNull();
 
@@ -198,29 +264,53 @@ describe("the lifecycle and the values-alignment questionnaire", () => {
       const r = await transitionPartnerAction({ tenantSlug: "acme", partnerId, to, reason: `Moving to ${to}` });
       expect(r.serverError).toBeUndefined();
     }
-    const again = await transitionPartnerAction({ tenantSlug: "acme", partnerId, to: "ACTIVE", reason: "Come back please" });
-    expect(again.serverError).toBe("A partner in OFFBOARDED cannot move to ACTIVE; allowed: none (OFFBOARDED is final)");
-    const changes = (await audit(partnerId)).filter((a) => a.action === "partner.status_changed").map((a) => (a.data as { to: string }).to);
+    const again = await transitionPartnerAction({
+      tenantSlug: "acme",
+      partnerId,
+      to: "ACTIVE",
+      reason: "Come back please",
+    });
+    expect(again.serverError).toBe(
+      "A partner in OFFBOARDED cannot move to ACTIVE; allowed: none (OFFBOARDED is final)",
+    );
+    const changes = (await audit(partnerId))
+      .filter((a) => a.action === "partner.status_changed")
+      .map((a) => (a.data as { to: string }).to);
     expect(changes).toEqual(["VETTING", "ACTIVE", "PROBATION", "ACTIVE", "PROBATION", "OFFBOARDED"]);
   });
 
   it("lets only an owner edit the questions, with validation", async () => {
     signedIn = people.steward;
-    expect((await createQuestionAction({ tenantSlug: "acme", text: "Steward question", weight: 1, active: true })).serverError).toBe(
-      "Your role does not allow this.",
-    );
+    expect(
+      (await createQuestionAction({ tenantSlug: "acme", text: "Steward question", weight: 1, active: true }))
+        .serverError,
+    ).toBe("Your role does not allow this.");
     signedIn = people.owner;
     const bad = await createQuestionAction({ tenantSlug: "acme", text: "Hi", weight: 0, active: true });
     expect(bad.validationErrors?.fieldErrors).toMatchObject({
       text: ["Write the question (at least 5 characters)"],
       weight: ["The weight must be greater than 0"],
     });
-    const upd = await updateQuestionAction({ tenantSlug: "acme", questionId: questionIds[1], text: "Is honest, always", weight: 2, active: true });
+    const upd = await updateQuestionAction({
+      tenantSlug: "acme",
+      questionId: questionIds[1],
+      text: "Is honest, always",
+      weight: 2,
+      active: true,
+    });
     expect(upd.serverError).toBeUndefined();
     signedIn = people.stranger;
-    const foreign = await updateQuestionAction({ tenantSlug: "other", questionId: questionIds[1], text: "Hijacked text", weight: 2, active: true });
+    const foreign = await updateQuestionAction({
+      tenantSlug: "other",
+      questionId: questionIds[1],
+      text: "Hijacked text",
+      weight: 2,
+      active: true,
+    });
     expect(foreign.serverError).toBe("That question was not found.");
-    const q = await withTenant({ tenantId }, (db) => db.alignmentQuestion.findMany({ where: { tenantId }, orderBy: { position: "asc" } }));
+    const q = await withTenant({ tenantId }, (db) =>
+      db.alignmentQuestion.findMany({ where: { tenantId }, orderBy: { position: "asc" } }),
+    );
     expect(q.map((x) => [x.text, x.weight])).toEqual([
       ["Puts the customer first", 3],
       ["Is honest, always", 2],
@@ -243,12 +333,22 @@ describe("the partner list query", () => {
         });
     });
   });
-  const list = (params: Record<string, string>) => withTenant({ tenantId }, (db) => listPartners(db, tenantId, parsePartnerListQuery(params)));
+  const list = (params: Record<string, string>) =>
+    withTenant({ tenantId }, (db) => listPartners(db, tenantId, parsePartnerListQuery(params)));
 
   it("filters by type, tier, status and region, and searches", async () => {
     expect((await list({ q: "listed", type: "INSTALLER" })).total).toBe(13);
-    expect((await list({ q: "listed", tier: "GOLD", type: "RESELLER" })).rows.map((r) => r.name)).toEqual(["Listed 02", "Listed 04"]);
-    expect((await list({ status: "PROBATION" })).rows.map((r) => r.name)).toEqual(["Listed 05", "Listed 10", "Listed 15", "Listed 20", "Listed 25"]);
+    expect((await list({ q: "listed", tier: "GOLD", type: "RESELLER" })).rows.map((r) => r.name)).toEqual([
+      "Listed 02",
+      "Listed 04",
+    ]);
+    expect((await list({ status: "PROBATION" })).rows.map((r) => r.name)).toEqual([
+      "Listed 05",
+      "Listed 10",
+      "Listed 15",
+      "Listed 20",
+      "Listed 25",
+    ]);
     expect((await list({ region: "east" })).total).toBe(8);
     expect((await list({ q: "LISTED 1" })).total).toBe(10);
   });

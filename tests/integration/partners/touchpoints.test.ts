@@ -21,7 +21,12 @@ let offboardedId = "";
 let foreignPartnerId = "";
 let foreignTouchpointId = "";
 
-const session = (u: { id: string; email: string; name: string }) => ({ id: u.id, email: u.email, name: u.name, sessionId: "test" });
+const session = (u: { id: string; email: string; name: string }) => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  sessionId: "test",
+});
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -34,7 +39,10 @@ beforeAll(async () => {
   await withTenant({ tenantId }, async (db) => {
     await addMember(db, { tenantId, userId: s.user.id, role: "STEWARD" });
     await addMember(db, { tenantId, userId: a.user.id, role: "ANALYST" });
-    partners = [await createPartner(db, tenantId, { name: "Swift" }), await createPartner(db, tenantId, { name: "Fixit" })];
+    partners = [
+      await createPartner(db, tenantId, { name: "Swift" }),
+      await createPartner(db, tenantId, { name: "Fixit" }),
+    ];
     offboardedId = (await createPartner(db, tenantId, { name: "Gone", status: "OFFBOARDED" })).id;
   });
   await withTenant({ tenantId: otherTenantId }, async (db) => {
@@ -54,7 +62,11 @@ const stage = async (name: string) => (await map()).find((c) => c.stage === name
 
 describe("touchpoints on the journey map", () => {
   const ids: Record<string, string> = {};
-  const tp = (name: string, stage: string, extra: Partial<{ isMomentOfTruth: boolean; weight: number; channel: "ONLINE" | "FIELD" }> = {}) => ({
+  const tp = (
+    name: string,
+    stage: string,
+    extra: Partial<{ isMomentOfTruth: boolean; weight: number; channel: "ONLINE" | "FIELD" }> = {},
+  ) => ({
     tenantSlug: "acme",
     name,
     stage,
@@ -91,23 +103,39 @@ describe("touchpoints on the journey map", () => {
     const dup = await actions.createTouchpointAction(tp("installation", "engage"));
     expect(dup.serverError).toBe('A touchpoint named "installation" already exists.');
     signedIn = analyst;
-    expect((await actions.createTouchpointAction(tp("Analyst TP", "engage"))).serverError).toBe("Your role does not allow this.");
+    expect((await actions.createTouchpointAction(tp("Analyst TP", "engage"))).serverError).toBe(
+      "Your role does not allow this.",
+    );
     expect((await map()).flatMap((c) => c.touchpoints)).toHaveLength(5);
   });
 
   it("reorders within a stage and refuses moving past the ends", async () => {
-    expect((await actions.moveTouchpointAction({ tenantSlug: "acme", touchpointId: ids["Unboxing call"], direction: "up" })).serverError).toBeUndefined();
+    expect(
+      (await actions.moveTouchpointAction({ tenantSlug: "acme", touchpointId: ids["Unboxing call"], direction: "up" }))
+        .serverError,
+    ).toBeUndefined();
     expect(await stage("convert")).toEqual(["Doorstep delivery", "Unboxing call", "Installation"]);
     await actions.moveTouchpointAction({ tenantSlug: "acme", touchpointId: ids["Unboxing call"], direction: "up" });
     expect(await stage("convert")).toEqual(["Unboxing call", "Doorstep delivery", "Installation"]);
-    const top = await actions.moveTouchpointAction({ tenantSlug: "acme", touchpointId: ids["Unboxing call"], direction: "up" });
+    const top = await actions.moveTouchpointAction({
+      tenantSlug: "acme",
+      touchpointId: ids["Unboxing call"],
+      direction: "up",
+    });
     expect(top.serverError).toBe("This touchpoint is already first in its stage.");
-    const foreign = await actions.moveTouchpointAction({ tenantSlug: "acme", touchpointId: foreignTouchpointId, direction: "down" });
+    const foreign = await actions.moveTouchpointAction({
+      tenantSlug: "acme",
+      touchpointId: foreignTouchpointId,
+      direction: "down",
+    });
     expect(foreign.serverError).toBe("That touchpoint was not found.");
   });
 
   it("edits a touchpoint; moving it to another stage puts it last there", async () => {
-    const r = await actions.updateTouchpointAction({ ...tp("Installation at home", "engage", { weight: 2 }), touchpointId: ids.Installation });
+    const r = await actions.updateTouchpointAction({
+      ...tp("Installation at home", "engage", { weight: 2 }),
+      touchpointId: ids.Installation,
+    });
     expect(r.serverError).toBeUndefined();
     expect(await stage("engage")).toEqual(["Store visit", "Installation at home"]);
     expect(await stage("convert")).toEqual(["Unboxing call", "Doorstep delivery"]);
@@ -115,29 +143,49 @@ describe("touchpoints on the journey map", () => {
 
   it("assigns and unassigns partners, refusing duplicates, offboarded and foreign ids", async () => {
     const touchpointId = ids["Doorstep delivery"];
-    expect((await actions.assignPartnerAction({ tenantSlug: "acme", touchpointId, partnerId: partners[0].id })).data).toEqual({ partner: "Swift" });
+    expect(
+      (await actions.assignPartnerAction({ tenantSlug: "acme", touchpointId, partnerId: partners[0].id })).data,
+    ).toEqual({ partner: "Swift" });
     await actions.assignPartnerAction({ tenantSlug: "acme", touchpointId, partnerId: partners[1].id });
-    expect((await actions.assignPartnerAction({ tenantSlug: "acme", touchpointId, partnerId: partners[0].id })).serverError).toBe(
-      "Swift already handles Doorstep delivery.",
-    );
-    expect((await actions.assignPartnerAction({ tenantSlug: "acme", touchpointId, partnerId: offboardedId })).serverError).toBe(
-      "Gone is offboarded and cannot handle touchpoints.",
-    );
-    expect((await actions.assignPartnerAction({ tenantSlug: "acme", touchpointId, partnerId: foreignPartnerId })).serverError).toBe(
-      "That partner was not found.",
-    );
-    expect((await actions.assignPartnerAction({ tenantSlug: "acme", touchpointId: foreignTouchpointId, partnerId: partners[0].id })).serverError).toBe(
-      "That touchpoint was not found.",
-    );
+    expect(
+      (await actions.assignPartnerAction({ tenantSlug: "acme", touchpointId, partnerId: partners[0].id })).serverError,
+    ).toBe("Swift already handles Doorstep delivery.");
+    expect(
+      (await actions.assignPartnerAction({ tenantSlug: "acme", touchpointId, partnerId: offboardedId })).serverError,
+    ).toBe("Gone is offboarded and cannot handle touchpoints.");
+    expect(
+      (await actions.assignPartnerAction({ tenantSlug: "acme", touchpointId, partnerId: foreignPartnerId }))
+        .serverError,
+    ).toBe("That partner was not found.");
+    expect(
+      (
+        await actions.assignPartnerAction({
+          tenantSlug: "acme",
+          touchpointId: foreignTouchpointId,
+          partnerId: partners[0].id,
+        })
+      ).serverError,
+    ).toBe("That touchpoint was not found.");
     const card = async () => (await map()).flatMap((c) => c.touchpoints).find((t) => t.id === touchpointId)!;
     expect((await card()).partners.map((p) => p.name)).toEqual(["Swift", "Fixit"]);
 
-    expect((await actions.unassignPartnerAction({ tenantSlug: "acme", touchpointId, partnerId: partners[0].id })).serverError).toBeUndefined();
+    expect(
+      (await actions.unassignPartnerAction({ tenantSlug: "acme", touchpointId, partnerId: partners[0].id }))
+        .serverError,
+    ).toBeUndefined();
     expect((await card()).partners.map((p) => p.name)).toEqual(["Fixit"]);
-    expect((await actions.unassignPartnerAction({ tenantSlug: "acme", touchpointId, partnerId: partners[0].id })).serverError).toBe(
-      "That partner does not handle this touchpoint.",
+    expect(
+      (await actions.unassignPartnerAction({ tenantSlug: "acme", touchpointId, partnerId: partners[0].id }))
+        .serverError,
+    ).toBe("That partner does not handle this touchpoint.");
+    const log = await withTenant({ tenantId }, (db) =>
+      db.auditLog.findMany({ where: { tenantId, entityId: touchpointId }, orderBy: { createdAt: "asc" } }),
     );
-    const log = await withTenant({ tenantId }, (db) => db.auditLog.findMany({ where: { tenantId, entityId: touchpointId }, orderBy: { createdAt: "asc" } }));
-    expect(log.map((l) => l.action)).toEqual(["touchpoint.created", "touchpoint.partner_assigned", "touchpoint.partner_assigned", "touchpoint.partner_unassigned"]);
+    expect(log.map((l) => l.action)).toEqual([
+      "touchpoint.created",
+      "touchpoint.partner_assigned",
+      "touchpoint.partner_assigned",
+      "touchpoint.partner_unassigned",
+    ]);
   });
 });

@@ -20,7 +20,16 @@ const NOW = new Date();
 const HOUR = 3_600_000;
 const monthsAgo = (n: number) => new Date(Date.UTC(NOW.getUTCFullYear(), NOW.getUTCMonth() - n, 1));
 const quarter = `${NOW.getUTCFullYear()}-Q${Math.floor(NOW.getUTCMonth() / 3) + 1}`;
-const ids = { swift: "", metro: "", swiftUser: "", metroUser: "", ack: "", assessed: "", other: "", swiftIncidents: [] as string[] };
+const ids = {
+  swift: "",
+  metro: "",
+  swiftUser: "",
+  metroUser: "",
+  ack: "",
+  assessed: "",
+  other: "",
+  swiftIncidents: [] as string[],
+};
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -31,7 +40,9 @@ beforeAll(async () => {
     await createSlaPolicies(db, tenantId);
     const swift = await createPartner(db, tenantId, { name: "Swift", type: "DELIVERY", status: "ACTIVE" });
     const metro = await createPartner(db, tenantId, { name: "Metro", type: "DELIVERY", status: "ACTIVE" });
-    const peers = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => createPartner(db, tenantId, { name: `Peer ${n}`, type: "DELIVERY" })));
+    const peers = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map((n) => createPartner(db, tenantId, { name: `Peer ${n}`, type: "DELIVERY" })),
+    );
     Object.assign(ids, { swift: swift.id, metro: metro.id });
     await addMember(db, { tenantId, userId: ids.swiftUser, role: "PARTNER_ADMIN", partnerId: swift.id });
     await addMember(db, { tenantId, userId: ids.metroUser, role: "PARTNER_ADMIN", partnerId: metro.id });
@@ -44,28 +55,90 @@ beforeAll(async () => {
     const assessed = await createStandard(db, tenantId, door.id, { name: "Undamaged" });
     const other = await createStandard(db, tenantId, returns.id, { name: "Refund in 3 days" });
     Object.assign(ids, { ack: ack.id, assessed: assessed.id, other: other.id });
-    await db.standardAcknowledgement.create({ data: { tenantId, standardId: ack.id, partnerId: swift.id, userId: ids.swiftUser } });
+    await db.standardAcknowledgement.create({
+      data: { tenantId, standardId: ack.id, partnerId: swift.id, userId: ids.swiftUser },
+    });
     await db.assessment.create({
-      data: { tenantId, partnerId: swift.id, standardId: assessed.id, period: monthsAgo(1), value: 99, met: true, source: "AUDIT" },
+      data: {
+        tenantId,
+        partnerId: swift.id,
+        standardId: assessed.id,
+        period: monthsAgo(1),
+        value: 99,
+        met: true,
+        source: "AUDIT",
+      },
     });
     // Metro acknowledged and assessed everything: its rows must not count for Swift.
     for (const s of [ack, assessed, other]) {
-      await db.standardAcknowledgement.create({ data: { tenantId, standardId: s.id, partnerId: metro.id, userId: ids.metroUser } });
-      await db.assessment.create({ data: { tenantId, partnerId: metro.id, standardId: s.id, period: monthsAgo(1), value: 50, met: false, source: "AUDIT" } });
+      await db.standardAcknowledgement.create({
+        data: { tenantId, standardId: s.id, partnerId: metro.id, userId: ids.metroUser },
+      });
+      await db.assessment.create({
+        data: {
+          tenantId,
+          partnerId: metro.id,
+          standardId: s.id,
+          period: monthsAgo(1),
+          value: 50,
+          met: false,
+          source: "AUDIT",
+        },
+      });
     }
     // Swift: one breached (opened 3 days ago, unacknowledged), one acknowledged and running, one resolved.
-    const breached = await createIncident(db, tenantId, { partnerId: swift.id, touchpointId: door.id, severity: "HIGH", openedAt: new Date(NOW.getTime() - 72 * HOUR) });
-    const running = await createIncident(db, tenantId, { partnerId: swift.id, touchpointId: door.id, severity: "LOW", status: "IN_PROGRESS", openedAt: new Date(NOW.getTime() - HOUR) });
+    const breached = await createIncident(db, tenantId, {
+      partnerId: swift.id,
+      touchpointId: door.id,
+      severity: "HIGH",
+      openedAt: new Date(NOW.getTime() - 72 * HOUR),
+    });
+    const running = await createIncident(db, tenantId, {
+      partnerId: swift.id,
+      touchpointId: door.id,
+      severity: "LOW",
+      status: "IN_PROGRESS",
+      openedAt: new Date(NOW.getTime() - HOUR),
+    });
     await createIncident(db, tenantId, { partnerId: swift.id, touchpointId: door.id, status: "RESOLVED" });
     ids.swiftIncidents = [breached.id, running.id];
     for (let n = 0; n < 4; n++)
-      await createIncident(db, tenantId, { partnerId: metro.id, touchpointId: door.id, severity: "CRITICAL", openedAt: new Date(NOW.getTime() - 100 * HOUR) });
+      await createIncident(db, tenantId, {
+        partnerId: metro.id,
+        touchpointId: door.id,
+        severity: "CRITICAL",
+        openedAt: new Date(NOW.getTime() - 100 * HOUR),
+      });
     await db.partnerSurveyResponse.create({
-      data: { tenantId, partnerId: metro.id, userId: ids.metroUser, quarter, communication: 5, fairness: 5, tools: 5, support: 5 },
+      data: {
+        tenantId,
+        partnerId: metro.id,
+        userId: ids.metroUser,
+        quarter,
+        communication: 5,
+        fairness: 5,
+        tools: 5,
+        support: 5,
+      },
     });
     // Published scorecards: two months for Swift (rank 3 of 8, then a newer draft that must not show), Metro first.
-    const card = (partnerId: string, month: Date, score: number, rank: number, status: "PUBLISHED" | "DRAFT", change: number | null = null) => ({
-      tenantId, partnerId, month, score, rank, peerCount: 8, status, change, recommendation: "MAINTAIN" as const,
+    const card = (
+      partnerId: string,
+      month: Date,
+      score: number,
+      rank: number,
+      status: "PUBLISHED" | "DRAFT",
+      change: number | null = null,
+    ) => ({
+      tenantId,
+      partnerId,
+      month,
+      score,
+      rank,
+      peerCount: 8,
+      status,
+      change,
+      recommendation: "MAINTAIN" as const,
     });
     await db.scorecard.createMany({
       data: [
@@ -108,7 +181,9 @@ describe("portal home", () => {
 
   it("says whether this user answered this quarter's survey", async () => {
     expect((await swiftHome()).survey).toEqual({ quarter, answered: false });
-    expect((await portalHome({ tenantId, partnerId: ids.metro, userId: ids.metroUser }, NOW)).survey.answered).toBe(true);
+    expect((await portalHome({ tenantId, partnerId: ids.metro, userId: ids.metroUser }, NOW)).survey.answered).toBe(
+      true,
+    );
   });
 
   it("shows the latest published score, its change and its quartile among partners of its type, nothing of others", async () => {
@@ -143,7 +218,10 @@ describe("portal home", () => {
   });
 
   it("a partner with nothing yet gets empty lists and no score", async () => {
-    const partnerId = await withTenant({ tenantId }, async (db) => (await createPartner(db, tenantId, { type: "INSTALLER" })).id);
+    const partnerId = await withTenant(
+      { tenantId },
+      async (db) => (await createPartner(db, tenantId, { type: "INSTALLER" })).id,
+    );
     const home = await portalHome({ tenantId, partnerId, userId: ids.swiftUser }, NOW);
     expect(home).toMatchObject({ incidents: { total: 0, breached: 0, items: [] }, toAcknowledge: [], latest: null });
     expect(home.assessmentsDue.standards).toEqual([]);

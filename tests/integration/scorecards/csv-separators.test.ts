@@ -24,7 +24,8 @@ beforeAll(async () => {
     semicolonPartnerId = (await createPartner(db, tenantId, { name: "SEC;=1+1;x", type: "DELIVERY" })).id;
     await createPartner(db, tenantId, { name: "+Tab\tPartner", type: "INSTALLER" });
   });
-  const inTenant = <T>(work: Parameters<typeof withTenant<T>>[1]) => withTenant({ tenantId }, work, { timeoutMs: 120_000 });
+  const inTenant = <T>(work: Parameters<typeof withTenant<T>>[1]) =>
+    withTenant({ tenantId }, work, { timeoutMs: 120_000 });
   await inTenant((db) => computeMonth(db, tenantId, MONTH, NOW));
   await inTenant((db) => publishMonth(db, tenantId, MONTH, owner.user.id, NOW));
 }, 120_000);
@@ -39,7 +40,9 @@ function expectSafeCells(csv: string) {
 
 describe("CSV exports with separators of other locales in a partner name", () => {
   it("the steward's download quotes them and defuses a leading formula", async () => {
-    const response = await withTenant({ tenantId }, (db) => exportResponse(db, { ...args, tenantId }), { timeoutMs: 120_000 });
+    const response = await withTenant({ tenantId }, (db) => exportResponse(db, { ...args, tenantId }), {
+      timeoutMs: 120_000,
+    });
     const csv = await response.text();
     expectSafeCells(csv);
     expect(csv).toContain(`"'+Tab\tPartner"`);
@@ -55,7 +58,9 @@ describe("CSV exports with separators of other locales in a partner name", () =>
   });
 
   it("the stored export of the published month quotes them", async () => {
-    const job = await withTenant({ tenantId }, (db) => db.job.findFirstOrThrow({ where: { tenantId, kind: EXPORT_JOB } }));
+    const job = await withTenant({ tenantId }, (db) =>
+      db.job.findFirstOrThrow({ where: { tenantId, kind: EXPORT_JOB } }),
+    );
     expect(await runExportJob(tenantId, job.id)).toEqual({ status: "SUCCEEDED", error: null });
     const file = await withTenant({ tenantId }, (db) => storedExportFile(db, tenantId, MONTH, "csv"));
     const csv = Buffer.from(file!.content).toString("utf8");

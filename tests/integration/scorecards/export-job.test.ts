@@ -38,7 +38,8 @@ afterAll(async () => {
   await database?.close();
 });
 
-const inTenant = <T>(work: Parameters<typeof withTenant<T>>[1]) => withTenant({ tenantId }, work, { timeoutMs: 120_000 });
+const inTenant = <T>(work: Parameters<typeof withTenant<T>>[1]) =>
+  withTenant({ tenantId }, work, { timeoutMs: 120_000 });
 
 describe("the scheduled export of a published month", () => {
   it("is queued by publishing, in the same transaction, and not by computing a draft", async () => {
@@ -46,7 +47,12 @@ describe("the scheduled export of a published month", () => {
     expect(await inTenant((db) => db.job.count({ where: { tenantId, kind: EXPORT_JOB } }))).toBe(0);
     const { exportJobId } = await inTenant((db) => publishMonth(db, tenantId, SEPT, ownerId, NOW));
     const job = await inTenant((db) => db.job.findFirst({ where: { tenantId, id: exportJobId } }));
-    expect(job).toMatchObject({ kind: EXPORT_JOB, status: "QUEUED", input: { month: "2026-09" }, createdById: ownerId });
+    expect(job).toMatchObject({
+      kind: EXPORT_JOB,
+      status: "QUEUED",
+      input: { month: "2026-09" },
+      createdById: ownerId,
+    });
     // a failed publish leaves no job behind
     await expect(inTenant((db) => publishMonth(db, tenantId, SEPT, ownerId, NOW))).rejects.toThrow(/no draft/);
     expect(await inTenant((db) => db.job.count({ where: { tenantId, kind: EXPORT_JOB } }))).toBe(1);
@@ -78,7 +84,9 @@ describe("the scheduled export of a published month", () => {
   });
 
   it("is for stewards: a partner's transaction sees no stored export (it exports its own card on demand)", async () => {
-    const seen = await withTenant({ tenantId, partnerId }, (db) => db.scorecardExport.findMany({ where: { tenantId } }));
+    const seen = await withTenant({ tenantId, partnerId }, (db) =>
+      db.scorecardExport.findMany({ where: { tenantId } }),
+    );
     expect(seen).toEqual([]);
     const other = await createTenantWithOwner({ slug: "exports-other" });
     const foreign = await withTenant({ tenantId: other.tenant.id }, (db) => db.scorecardExport.findMany({}));
@@ -91,14 +99,17 @@ describe("the scheduled export of a published month", () => {
     expect((await queueJobState(exportJobId))?.state).toBe("created");
     const worker = await startJobWorker({ queues: ["scorecards.export"], threads: false, pollingIntervalSeconds: 0.5 });
     try {
-      for (let i = 0; i < 300 && (await queueJobState(exportJobId))?.state !== "completed"; i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 300 && (await queueJobState(exportJobId))?.state !== "completed"; i++)
+        await new Promise((r) => setTimeout(r, 100));
     } finally {
       await worker.stop();
     }
     expect((await queueJobState(exportJobId))?.state).toBe("completed");
     const job = await inTenant((db) => db.job.findFirstOrThrow({ where: { tenantId, id: exportJobId } }));
     expect(job.status).toBe("SUCCEEDED");
-    const rows = await inTenant((db) => db.scorecardExport.findMany({ where: { tenantId, month: SEPT }, select: { format: true, jobId: true } }));
+    const rows = await inTenant((db) =>
+      db.scorecardExport.findMany({ where: { tenantId, month: SEPT }, select: { format: true, jobId: true } }),
+    );
     expect(rows.map((r) => [r.format, r.jobId]).sort()).toEqual([
       ["csv", exportJobId],
       ["pdf", exportJobId],
@@ -107,8 +118,13 @@ describe("the scheduled export of a published month", () => {
 
   it("fails clearly for a month without published cards", async () => {
     await inTenant((db) => computeMonth(db, tenantId, AUG, NOW));
-    const jobId = await inTenant(async (db) => (await db.job.create({ data: { tenantId, kind: EXPORT_JOB, input: { month: "2026-08" } } })).id);
-    expect(await runExportJob(tenantId, jobId)).toEqual({ status: "FAILED", error: "The month has no published scorecards to export." });
+    const jobId = await inTenant(
+      async (db) => (await db.job.create({ data: { tenantId, kind: EXPORT_JOB, input: { month: "2026-08" } } })).id,
+    );
+    expect(await runExportJob(tenantId, jobId)).toEqual({
+      status: "FAILED",
+      error: "The month has no published scorecards to export.",
+    });
     expect((await inTenant((db) => monthExports(db, tenantId, AUG))).files).toEqual([]);
   });
 });

@@ -31,7 +31,14 @@ let database: TestDatabase;
 let tenantId = "";
 const ids: Record<string, string> = {};
 const actor = { kind: "system" as const, label: "test", userId: null };
-const base = { partnerId: "", touchpointId: "", severity: "HIGH" as const, category: "Damage", title: "Broken on arrival", description: "The unit arrived broken." };
+const base = {
+  partnerId: "",
+  touchpointId: "",
+  severity: "HIGH" as const,
+  category: "Damage",
+  title: "Broken on arrival",
+  description: "The unit arrived broken.",
+};
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -49,8 +56,18 @@ beforeAll(async () => {
     const other = await createCustomer(db, tenantId, { name: "Other", externalRef: "CUST-1002", segment: "B2C" });
     // The retailer takes the money; the installer serves the same customer at installation.
     await createTransaction(db, tenantId, { customerId: buyer.id, servingPartnerId: retailer.id, occurredAt: d(8, 3) });
-    await createInteraction(db, tenantId, { partnerId: installer.id, touchpointId: install.id, customerId: buyer.id, occurredAt: d(8, 5) });
-    await createInteraction(db, tenantId, { partnerId: installer.id, touchpointId: install.id, customerId: other.id, occurredAt: d(9, 6) });
+    await createInteraction(db, tenantId, {
+      partnerId: installer.id,
+      touchpointId: install.id,
+      customerId: buyer.id,
+      occurredAt: d(8, 5),
+    });
+    await createInteraction(db, tenantId, {
+      partnerId: installer.id,
+      touchpointId: install.id,
+      customerId: other.id,
+      occurredAt: d(9, 6),
+    });
     await db.customerValue.createMany({
       data: [
         { tenantId, customerId: buyer.id, asOf: AUG, model: "RETENTION", clv: 1000 },
@@ -60,7 +77,17 @@ beforeAll(async () => {
     });
     // Standards: assessed in August only.
     const standard = await createStandard(db, tenantId, install.id, { weight: 1 });
-    await db.assessment.create({ data: { tenantId, partnerId: installer.id, standardId: standard.id, period: AUG, value: 99, met: true, source: "AUDIT" } });
+    await db.assessment.create({
+      data: {
+        tenantId,
+        partnerId: installer.id,
+        standardId: standard.id,
+        period: AUG,
+        value: 99,
+        met: true,
+        source: "AUDIT",
+      },
+    });
     Object.assign(ids, { installer: installer.id, retailer: retailer.id, install: install.id, buyer: buyer.id });
   });
 });
@@ -94,20 +121,42 @@ describe("standards compliance opens on the latest month with assessments (item 
 describe("an incident names its customer by reference (item 9)", () => {
   it("resolves the reference, and equity at risk uses that customer's value instead of an average", async () => {
     const incident = await withTenant({ tenantId }, (db) =>
-      createIncident(db, tenantId, { ...base, partnerId: ids.installer, touchpointId: ids.install, customerRef: "CUST-1001" }, actor, "STEWARD", NOW),
+      createIncident(
+        db,
+        tenantId,
+        { ...base, partnerId: ids.installer, touchpointId: ids.install, customerRef: "CUST-1001" },
+        actor,
+        "STEWARD",
+        NOW,
+      ),
     );
-    const stored = await withTenant({ tenantId }, (db) => db.incident.findFirstOrThrow({ where: { tenantId, id: incident.id } }));
+    const stored = await withTenant({ tenantId }, (db) =>
+      db.incident.findFirstOrThrow({ where: { tenantId, id: incident.id } }),
+    );
     expect(stored.customerId).toBe(ids.buyer);
-    const risk = (await withTenant({ tenantId }, (db) => equityAtRiskByIncident(db, tenantId, [incident.id], { asOf: SEPT }))).get(incident.id)!;
+    const risk = (
+      await withTenant({ tenantId }, (db) => equityAtRiskByIncident(db, tenantId, [incident.id], { asOf: SEPT }))
+    ).get(incident.id)!;
     expect(risk.customerClv).toBe(1200);
     expect(risk.equityAtRisk).toBeCloseTo(1200 * 0.52, 6);
   });
 
   it("refuses an unknown reference, and an id and a reference together, with clear messages", async () => {
     const open = (extra: object) =>
-      withTenant({ tenantId }, (db) => createIncident(db, tenantId, { ...base, partnerId: ids.installer, touchpointId: ids.install, ...extra }, actor, "STEWARD", NOW));
+      withTenant({ tenantId }, (db) =>
+        createIncident(
+          db,
+          tenantId,
+          { ...base, partnerId: ids.installer, touchpointId: ids.install, ...extra },
+          actor,
+          "STEWARD",
+          NOW,
+        ),
+      );
     await expect(open({ customerRef: "NOPE-1" })).rejects.toThrow("No customer has the reference “NOPE-1”.");
-    await expect(open({ customerRef: "CUST-1001", customerId: ids.buyer })).rejects.toThrow("by its id or by its reference, not both");
+    await expect(open({ customerRef: "CUST-1001", customerId: ids.buyer })).rejects.toThrow(
+      "by its id or by its reference, not both",
+    );
   });
 });
 
@@ -127,7 +176,9 @@ describe("equity at risk has one window, named (item 5)", () => {
       ),
     );
     const all = await withTenant({ tenantId }, (db) => equityAtRiskRollup(db, tenantId, "partner", { asOf: SEPT }));
-    const recent = await withTenant({ tenantId }, (db) => equityAtRiskRollup(db, tenantId, "partner", { asOf: SEPT, from: window.from }));
+    const recent = await withTenant({ tenantId }, (db) =>
+      equityAtRiskRollup(db, tenantId, "partner", { asOf: SEPT, from: window.from }),
+    );
     const count = (rows: { incidents: number }[]) => rows.reduce((n, r) => n + r.incidents, 0);
     expect(count(all)).toBe(count(recent) + 1); // the 40-day-old incident is outside the window
   });

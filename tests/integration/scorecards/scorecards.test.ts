@@ -25,7 +25,9 @@ let signedIn: SessionUser | null = null;
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => signedIn }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
-const { computeMonthAction, publishMonthAction, saveScorecardConfigAction } = await import("@/app/t/[tenant]/scorecards/actions");
+const { computeMonthAction, publishMonthAction, saveScorecardConfigAction } = await import(
+  "@/app/t/[tenant]/scorecards/actions"
+);
 const { commentOnScorecardAction } = await import("@/app/portal/[tenant]/scorecard/actions");
 const { submitSurveyAction } = await import("@/app/portal/[tenant]/survey/actions");
 
@@ -38,7 +40,12 @@ let database: TestDatabase;
 let tenantId = "";
 const ids: Record<string, string> = {};
 const people: Record<string, SessionUser> = {};
-const session = (u: { id: string; email: string; name: string }) => ({ id: u.id, email: u.email, name: u.name, sessionId: "test" });
+const session = (u: { id: string; email: string; name: string }) => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  sessionId: "test",
+});
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -78,13 +85,27 @@ beforeAll(async () => {
       data: [
         { tenantId, partnerId: A.id, standardId: s1.id, period: SEPT, value: 99, met: true, source: "AUDIT" },
         { tenantId, partnerId: A.id, standardId: s2.id, period: SEPT, value: 80, met: false, source: "AUDIT" },
-        { tenantId, partnerId: B.id, standardId: s1.id, period: SEPT, value: 99, met: true, source: "SELF_REPORT", verification: "PENDING" },
+        {
+          tenantId,
+          partnerId: B.id,
+          standardId: s1.id,
+          period: SEPT,
+          value: 99,
+          met: true,
+          source: "SELF_REPORT",
+          verification: "PENDING",
+        },
       ],
     });
 
     // experience of A: CSAT avg 3.5 → 62.5; NPS (2 promoters, 1 passive, 1 detractor) = 25 → 62.5; outcomes 2.5/4 → 62.5
-    const ia = (outcome: "SUCCESS" | "PARTIAL" | "FAILURE", csat: number | null, nps: number | null, at: Date, partnerId = A.id) =>
-      createInteraction(db, tenantId, { partnerId, touchpointId: T.id, outcome, csat, nps, occurredAt: at });
+    const ia = (
+      outcome: "SUCCESS" | "PARTIAL" | "FAILURE",
+      csat: number | null,
+      nps: number | null,
+      at: Date,
+      partnerId = A.id,
+    ) => createInteraction(db, tenantId, { partnerId, touchpointId: T.id, outcome, csat, nps, occurredAt: at });
     await ia("SUCCESS", 5, 10, d(9, 3));
     await ia("SUCCESS", 4, 9, d(9, 4));
     await ia("PARTIAL", 3, 7, d(9, 5));
@@ -115,26 +136,82 @@ beforeAll(async () => {
     // incidents of A: MEDIUM (72 h) resolved in 24 h → met; HIGH (24 h) resolved in 48 h → missed;
     // LOW (168 h) opened in August, still open past its target on 1 September → missed, known in September
     await createIncident(db, tenantId, {
-      partnerId: A.id, touchpointId: T.id, severity: "MEDIUM", status: "RESOLVED", customerId: c3.id,
-      openedAt: d(9, 2), acknowledgedAt: d(9, 2, 1), resolvedAt: d(9, 3),
+      partnerId: A.id,
+      touchpointId: T.id,
+      severity: "MEDIUM",
+      status: "RESOLVED",
+      customerId: c3.id,
+      openedAt: d(9, 2),
+      acknowledgedAt: d(9, 2, 1),
+      resolvedAt: d(9, 3),
     });
     await createIncident(db, tenantId, {
-      partnerId: A.id, touchpointId: T.id, severity: "HIGH", status: "RESOLVED", customerId: c3.id,
-      openedAt: d(9, 10), acknowledgedAt: d(9, 10, 1), resolvedAt: d(9, 12),
+      partnerId: A.id,
+      touchpointId: T.id,
+      severity: "HIGH",
+      status: "RESOLVED",
+      customerId: c3.id,
+      openedAt: d(9, 10),
+      acknowledgedAt: d(9, 10, 1),
+      resolvedAt: d(9, 12),
     });
-    await createIncident(db, tenantId, { partnerId: A.id, touchpointId: T.id, severity: "LOW", status: "OPEN", openedAt: d(8, 25) });
+    await createIncident(db, tenantId, {
+      partnerId: A.id,
+      touchpointId: T.id,
+      severity: "LOW",
+      status: "OPEN",
+      openedAt: d(8, 25),
+    });
 
     // partner survey: Q3 answers count; the later Q4 one and the older Q2 one do not
     await db.partnerSurveyResponse.createMany({
       data: [
-        { tenantId, partnerId: A.id, userId: userA1.user.id, quarter: "2026-Q3", communication: 5, fairness: 4, tools: 3, support: 4 },
-        { tenantId, partnerId: A.id, userId: userA2.user.id, quarter: "2026-Q3", communication: 3, fairness: 4, tools: 3, support: 2 },
-        { tenantId, partnerId: A.id, userId: userA1.user.id, quarter: "2026-Q4", communication: 1, fairness: 1, tools: 1, support: 1 },
-        { tenantId, partnerId: A.id, userId: userA1.user.id, quarter: "2026-Q2", communication: 1, fairness: 1, tools: 1, support: 1 },
+        {
+          tenantId,
+          partnerId: A.id,
+          userId: userA1.user.id,
+          quarter: "2026-Q3",
+          communication: 5,
+          fairness: 4,
+          tools: 3,
+          support: 4,
+        },
+        {
+          tenantId,
+          partnerId: A.id,
+          userId: userA2.user.id,
+          quarter: "2026-Q3",
+          communication: 3,
+          fairness: 4,
+          tools: 3,
+          support: 2,
+        },
+        {
+          tenantId,
+          partnerId: A.id,
+          userId: userA1.user.id,
+          quarter: "2026-Q4",
+          communication: 1,
+          fairness: 1,
+          tools: 1,
+          support: 1,
+        },
+        {
+          tenantId,
+          partnerId: A.id,
+          userId: userA1.user.id,
+          quarter: "2026-Q2",
+          communication: 1,
+          fairness: 1,
+          tools: 1,
+          support: 1,
+        },
       ],
     });
     // last month's published card of A (score 60) for the change
-    await db.scorecard.create({ data: { tenantId, partnerId: A.id, month: AUG, status: "PUBLISHED", score: 60, publishedAt: AUG } });
+    await db.scorecard.create({
+      data: { tenantId, partnerId: A.id, month: AUG, status: "PUBLISHED", score: 60, publishedAt: AUG },
+    });
   });
 });
 afterAll(() => database.close());
@@ -151,7 +228,14 @@ describe("scorecard inputs (one aggregate query)", () => {
     const a = rows[0].inputs;
     expect(a.compliance.compliance).toBe(66.7);
     expect(a.experience).toEqual({ successes: 2, partials: 1, failures: 1, csatAverage: 3.5, nps: 25 });
-    expect(a.incidents).toEqual({ interactions: 4, incidents: 2, slaMeasured: 3, slaMet: 1, meanHoursToResolve: 36, targetHoursToResolve: 48 });
+    expect(a.incidents).toEqual({
+      interactions: 4,
+      incidents: 2,
+      slaMeasured: 3,
+      slaMet: 1,
+      meanHoursToResolve: 36,
+      targetHoursToResolve: 48,
+    });
     // served Sept: 10000 + 2000 + 500; August: c1 + c3 only (c2 first served in September); at risk: 2 × 500 × 0.52
     expect(a.value.equityServed).toBe(12500);
     expect(a.value.equityServedLastMonth).toBe(10500);
@@ -196,7 +280,17 @@ describe("computing, publishing and recomputing a month", () => {
       change: 5.1,
     });
     const b = await inTenant((db) => partnerScorecard(db, tenantId, ids.B, SEPT));
-    expect(b).toMatchObject({ complianceScore: null, experienceScore: 100, incidentScore: 100, valueScore: null, engagementScore: null, score: 100, rank: 1, recommendation: "REWARD", change: null });
+    expect(b).toMatchObject({
+      complianceScore: null,
+      experienceScore: 100,
+      incidentScore: 100,
+      valueScore: null,
+      engagementScore: null,
+      score: 100,
+      rank: 1,
+      recommendation: "REWARD",
+      change: null,
+    });
     expect(b!.details!.missing).toEqual(["compliance", "value", "engagement"]);
     const c = await inTenant((db) => partnerScorecard(db, tenantId, ids.C, SEPT));
     expect(c).toMatchObject({ score: null, rank: null, recommendation: null });
@@ -204,23 +298,38 @@ describe("computing, publishing and recomputing a month", () => {
   });
 
   it("publishes the drafts, and a recompute never changes a published card", async () => {
-    expect(await inTenant((db) => publishMonth(db, tenantId, SEPT, people.owner.id, NOW))).toMatchObject({ published: 3 });
+    expect(await inTenant((db) => publishMonth(db, tenantId, SEPT, people.owner.id, NOW))).toMatchObject({
+      published: 3,
+    });
     const published = await inTenant((db) => partnerScorecard(db, tenantId, ids.A, SEPT));
     expect(published).toMatchObject({ status: "PUBLISHED", version: 1, score: 65.1 });
     // one scorecard.published event per card for the webhook dispatcher
-    const events = await inTenant((db) => db.outboxMessage.findMany({ where: { tenantId, topic: "scorecard.published" } }));
+    const events = await inTenant((db) =>
+      db.outboxMessage.findMany({ where: { tenantId, topic: "scorecard.published" } }),
+    );
     expect(events).toHaveLength(3);
     expect(events.map((e) => (e.payload as { month: string }).month)).toEqual(["2026-09", "2026-09", "2026-09"]);
     await expect(inTenant((db) => publishMonth(db, tenantId, SEPT, people.owner.id, NOW))).rejects.toThrow(/no draft/);
 
     // new data, then a recompute: a version-2 draft; the published version 1 is untouched
     await inTenant(async (db) => {
-      for (let i = 0; i < 4; i++) await createInteraction(db, tenantId, { partnerId: ids.A, touchpointId: ids.T, outcome: "SUCCESS", occurredAt: d(9, 20) });
+      for (let i = 0; i < 4; i++)
+        await createInteraction(db, tenantId, {
+          partnerId: ids.A,
+          touchpointId: ids.T,
+          outcome: "SUCCESS",
+          occurredAt: d(9, 20),
+        });
     });
     await inTenant((db) => computeMonth(db, tenantId, SEPT, NOW));
     await inTenant((db) => computeMonth(db, tenantId, SEPT, NOW)); // recompute replaces the draft
-    const all = await inTenant((db) => db.scorecard.findMany({ where: { tenantId, partnerId: ids.A, month: SEPT }, orderBy: { version: "asc" } }));
-    expect(all.map((s) => [s.version, s.status])).toEqual([[1, "PUBLISHED"], [2, "DRAFT"]]);
+    const all = await inTenant((db) =>
+      db.scorecard.findMany({ where: { tenantId, partnerId: ids.A, month: SEPT }, orderBy: { version: "asc" } }),
+    );
+    expect(all.map((s) => [s.version, s.status])).toEqual([
+      [1, "PUBLISHED"],
+      [2, "DRAFT"],
+    ]);
     expect(all[0].score).toBe(65.1);
     expect(all[0].computedAt.getTime()).toBe(published!.computedAt.getTime());
     expect(all[1].experienceScore).not.toBe(62.5);
@@ -229,8 +338,13 @@ describe("computing, publishing and recomputing a month", () => {
     expect(month.rows.find((r) => r.partnerId === ids.A)?.version).toBe(2);
 
     await inTenant((db) => publishMonth(db, tenantId, SEPT, people.owner.id, NOW));
-    const after = await inTenant((db) => db.scorecard.findMany({ where: { tenantId, partnerId: ids.A, month: SEPT }, orderBy: { version: "asc" } }));
-    expect(after.map((s) => [s.version, s.status, s.score])).toEqual([[1, "SUPERSEDED", 65.1], [2, "PUBLISHED", after[1].score]]);
+    const after = await inTenant((db) =>
+      db.scorecard.findMany({ where: { tenantId, partnerId: ids.A, month: SEPT }, orderBy: { version: "asc" } }),
+    );
+    expect(after.map((s) => [s.version, s.status, s.score])).toEqual([
+      [1, "SUPERSEDED", 65.1],
+      [2, "PUBLISHED", after[1].score],
+    ]);
     expect((await inTenant((db) => monthScorecards(db, tenantId, SEPT))).state).toBe("published");
   });
 });
@@ -262,7 +376,9 @@ describe("scorecard actions", () => {
     expect(future.validationErrors?.fieldErrors?.month?.[0]).toMatch(/this month or an earlier one/);
 
     signedIn = people.analyst;
-    expect((await publishMonthAction({ tenantSlug: "acme", month: "2026-09" })).serverError).toMatch(/role does not allow/);
+    expect((await publishMonthAction({ tenantSlug: "acme", month: "2026-09" })).serverError).toMatch(
+      /role does not allow/,
+    );
     signedIn = people.stranger;
     expect((await publishMonthAction({ tenantSlug: "acme", month: "2026-09" })).serverError).toMatch(/not found/);
     signedIn = people.a1;
@@ -275,16 +391,28 @@ describe("scorecard actions", () => {
   it("validates the weights (sum 100) and thresholds, and uses them", async () => {
     signedIn = people.owner;
     const thresholds = { reward: 85, maintain: 70, develop: 55, probation: 40 };
-    const bad = await saveScorecardConfigAction({ tenantSlug: "acme", weights: { compliance: 30, experience: 25, incidents: 20, value: 20, engagement: 10 }, thresholds });
+    const bad = await saveScorecardConfigAction({
+      tenantSlug: "acme",
+      weights: { compliance: 30, experience: 25, incidents: 20, value: 20, engagement: 10 },
+      thresholds,
+    });
     expect(bad.validationErrors).toBeDefined();
-    const ok = await saveScorecardConfigAction({ tenantSlug: "acme", weights: { compliance: 100, experience: 0, incidents: 0, value: 0, engagement: 0 }, thresholds });
+    const ok = await saveScorecardConfigAction({
+      tenantSlug: "acme",
+      weights: { compliance: 100, experience: 0, incidents: 0, value: 0, engagement: 0 },
+      thresholds,
+    });
     expect(ok.serverError).toBeUndefined();
     await inTenant((db) => computeMonth(db, tenantId, SEPT, NOW));
     const a = await inTenant((db) => partnerScorecard(db, tenantId, ids.A, SEPT));
     expect(a).toMatchObject({ status: "DRAFT", score: 66.7 });
     const b = await inTenant((db) => partnerScorecard(db, tenantId, ids.B, SEPT));
     expect(b?.score).toBeNull(); // only compliance counts, and B has none
-    await saveScorecardConfigAction({ tenantSlug: "acme", weights: { compliance: 25, experience: 25, incidents: 20, value: 20, engagement: 10 }, thresholds });
+    await saveScorecardConfigAction({
+      tenantSlug: "acme",
+      weights: { compliance: 25, experience: 25, incidents: 20, value: 20, engagement: 10 },
+      thresholds,
+    });
   });
 
   it("lets a partner comment on and acknowledge its own published card only; stewards see the comments", async () => {
@@ -295,13 +423,34 @@ describe("scorecard actions", () => {
       ]),
     );
     signedIn = people.b;
-    const foreign = await commentOnScorecardAction({ tenantSlug: "acme", scorecardId: cardA.id, body: "Not mine", acknowledged: false });
+    const foreign = await commentOnScorecardAction({
+      tenantSlug: "acme",
+      scorecardId: cardA.id,
+      body: "Not mine",
+      acknowledged: false,
+    });
     expect(foreign.serverError).toMatch(/not found/);
-    const draft = await inTenant((db) => db.scorecard.findFirst({ where: { tenantId, partnerId: ids.B, status: "DRAFT" } }));
-    if (draft) expect((await commentOnScorecardAction({ tenantSlug: "acme", scorecardId: draft.id, body: "x", acknowledged: false })).serverError).toMatch(/not found/);
-    const ok = await commentOnScorecardAction({ tenantSlug: "acme", scorecardId: cardB.id, body: "=Thanks, noted", acknowledged: true });
+    const draft = await inTenant((db) =>
+      db.scorecard.findFirst({ where: { tenantId, partnerId: ids.B, status: "DRAFT" } }),
+    );
+    if (draft)
+      expect(
+        (await commentOnScorecardAction({ tenantSlug: "acme", scorecardId: draft.id, body: "x", acknowledged: false }))
+          .serverError,
+      ).toMatch(/not found/);
+    const ok = await commentOnScorecardAction({
+      tenantSlug: "acme",
+      scorecardId: cardB.id,
+      body: "=Thanks, noted",
+      acknowledged: true,
+    });
     expect(ok.serverError).toBeUndefined();
-    const again = await commentOnScorecardAction({ tenantSlug: "acme", scorecardId: cardB.id, body: "", acknowledged: true });
+    const again = await commentOnScorecardAction({
+      tenantSlug: "acme",
+      scorecardId: cardB.id,
+      body: "",
+      acknowledged: true,
+    });
     expect(again.serverError).toMatch(/already acknowledged/);
     const comments = await inTenant((db) => scorecardComments(db, tenantId, ids.B, SEPT));
     expect(comments).toMatchObject([{ body: "=Thanks, noted", acknowledged: true, author: expect.any(String) }]);
@@ -309,16 +458,39 @@ describe("scorecard actions", () => {
 
   it("takes the quarterly survey (one answer per user and quarter) and feeds the steward view", async () => {
     signedIn = people.b;
-    const bad = await submitSurveyAction({ tenantSlug: "acme", communication: 6, fairness: 3, tools: 3, support: 3, comment: "" });
+    const bad = await submitSurveyAction({
+      tenantSlug: "acme",
+      communication: 6,
+      fairness: 3,
+      tools: 3,
+      support: 3,
+      comment: "",
+    });
     expect(bad.validationErrors?.fieldErrors?.communication?.[0]).toBe("Rate communication from 1 to 5");
-    const first = await submitSurveyAction({ tenantSlug: "acme", communication: 2, fairness: 3, tools: 4, support: 5, comment: "Good tools" });
+    const first = await submitSurveyAction({
+      tenantSlug: "acme",
+      communication: 2,
+      fairness: 3,
+      tools: 4,
+      support: 5,
+      comment: "Good tools",
+    });
     expect(first.data).toMatchObject({ quarter: "2026-Q4", replaced: false });
-    const second = await submitSurveyAction({ tenantSlug: "acme", communication: 4, fairness: 4, tools: 4, support: 4, comment: "" });
+    const second = await submitSurveyAction({
+      tenantSlug: "acme",
+      communication: 4,
+      fairness: 4,
+      tools: 4,
+      support: 4,
+      comment: "",
+    });
     expect(second.data).toMatchObject({ replaced: true });
     const summary = await inTenant((db) => surveySummary(db, tenantId, "2026-Q4"));
     expect(summary.find((r) => r.partnerId === ids.B)).toMatchObject({ responses: 1, communication: 4, overall: 4 });
     // a partner sees only its own answers
-    const seen = await withTenant({ tenantId, partnerId: ids.B }, (db) => db.partnerSurveyResponse.findMany({ where: { tenantId } }));
+    const seen = await withTenant({ tenantId, partnerId: ids.B }, (db) =>
+      db.partnerSurveyResponse.findMany({ where: { tenantId } }),
+    );
     expect(seen.every((r) => r.partnerId === ids.B)).toBe(true);
   });
 });
@@ -326,11 +498,16 @@ describe("scorecard actions", () => {
 describe("scorecard export", () => {
   it("exports one CSV row per partner with all sub-scores, escaped, and a partner only its own published card", async () => {
     const { scorecardExport, scorecardCsv, exportFileName } = await import("@/lib/scorecards/export");
-    await inTenant((db) => db.partner.update({ where: { tenantId_id: { tenantId, id: ids.C } }, data: { name: "=HYPERLINK(\"x\")" } }));
+    await inTenant((db) =>
+      db.partner.update({ where: { tenantId_id: { tenantId, id: ids.C } }, data: { name: '=HYPERLINK("x")' } }),
+    );
     const all = await inTenant((db) => scorecardExport(db, tenantId, SEPT));
     expect(all.rows).toHaveLength(3);
     const csv = scorecardCsv(all);
-    const lines = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    const lines = csv
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
     expect(lines[0]).toBe(
       "Month,Partner,Partner type,Status,Version,Standards compliance,Customer experience,Incident performance,Customer value,Partner engagement,Overall score,Rank,Peers,Change vs last month,Recommendation,Equity served,Computed at,Published at",
     );
@@ -340,9 +517,13 @@ describe("scorecard export", () => {
     expect(cedar.split(",").slice(6, 11)).toEqual(["", "", "", "", ""]); // no data is empty, never 0
     expect(all.trends.get(ids.A)?.map((t) => t.month.toISOString().slice(0, 7))).toEqual(["2026-08", "2026-09"]);
 
-    const own = await withTenant({ tenantId, partnerId: ids.B }, (db) => scorecardExport(db, tenantId, SEPT, { partnerId: ids.B }));
+    const own = await withTenant({ tenantId, partnerId: ids.B }, (db) =>
+      scorecardExport(db, tenantId, SEPT, { partnerId: ids.B }),
+    );
     expect(own.rows.map((r) => [r.partnerId, r.status])).toEqual([[ids.B, "PUBLISHED"]]);
-    expect(exportFileName("acme", SEPT, "pdf", "Béta Express / <x>")).toBe("scorecards-acme-2026-09-Beta-Express-x.pdf");
+    expect(exportFileName("acme", SEPT, "pdf", "Béta Express / <x>")).toBe(
+      "scorecards-acme-2026-09-Beta-Express-x.pdf",
+    );
   });
 
   it("renders the PDF (portfolio summary + one page per partner)", async () => {

@@ -44,26 +44,62 @@ beforeAll(async () => {
     Object.assign(ids, { pine: pine.id, old: old.id, gone: gone.id });
     const touchpoint = await createTouchpoint(db, tenantId, { name: "Delivery" });
     const interaction = (partnerId: string, at: Date) =>
-      createInteraction(db, tenantId, { partnerId, touchpointId: touchpoint.id, outcome: "SUCCESS", csat: 5, nps: 10, occurredAt: at });
+      createInteraction(db, tenantId, {
+        partnerId,
+        touchpointId: touchpoint.id,
+        outcome: "SUCCESS",
+        csat: 5,
+        nps: 10,
+        occurredAt: at,
+      });
     await interaction(pine.id, d(9, 5));
     await interaction(old.id, d(9, 6)); // offboarded, but active in September
 
     // Due 30 September, resolved 3 October: missed, and known on 30 September.
     await createIncident(db, tenantId, {
-      partnerId: pine.id, touchpointId: touchpoint.id, severity: "HIGH", status: "RESOLVED",
-      openedAt: d(9, 29), acknowledgedAt: d(9, 29, 1), resolvedAt: d(10, 3),
+      partnerId: pine.id,
+      touchpointId: touchpoint.id,
+      severity: "HIGH",
+      status: "RESOLVED",
+      openedAt: d(9, 29),
+      acknowledgedAt: d(9, 29, 1),
+      resolvedAt: d(10, 3),
     });
     // Paused for 48 h (extraMinutes), so due 72 h after opening; resolved after 48 h: met, in October.
     await createIncident(db, tenantId, {
-      partnerId: pine.id, touchpointId: touchpoint.id, severity: "HIGH", status: "RESOLVED", extraMinutes: 48 * 60,
-      openedAt: d(10, 10), acknowledgedAt: d(10, 10, 1), resolvedAt: d(10, 12),
+      partnerId: pine.id,
+      touchpointId: touchpoint.id,
+      severity: "HIGH",
+      status: "RESOLVED",
+      extraMinutes: 48 * 60,
+      openedAt: d(10, 10),
+      acknowledgedAt: d(10, 10, 1),
+      resolvedAt: d(10, 12),
     });
 
     // Pine's only survey answers before Q4 are from Q2; the Q4 answer comes after September.
     await db.partnerSurveyResponse.createMany({
       data: [
-        { tenantId, partnerId: pine.id, userId: surveyor.user.id, quarter: "2026-Q2", communication: 5, fairness: 4, tools: 4, support: 3 },
-        { tenantId, partnerId: pine.id, userId: surveyor.user.id, quarter: "2026-Q4", communication: 1, fairness: 1, tools: 1, support: 1 },
+        {
+          tenantId,
+          partnerId: pine.id,
+          userId: surveyor.user.id,
+          quarter: "2026-Q2",
+          communication: 5,
+          fairness: 4,
+          tools: 4,
+          support: 3,
+        },
+        {
+          tenantId,
+          partnerId: pine.id,
+          userId: surveyor.user.id,
+          quarter: "2026-Q4",
+          communication: 1,
+          fairness: 1,
+          tools: 1,
+          support: 1,
+        },
       ],
     });
 

@@ -23,14 +23,51 @@ const ROOT = process.cwd();
 const actionFiles = (function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((e) => {
     const path = join(dir, e);
-    return statSync(path).isDirectory() ? walk(path) : e === "actions.ts" ? [relative(ROOT, path).replaceAll("\\", "/")] : [];
+    return statSync(path).isDirectory()
+      ? walk(path)
+      : e === "actions.ts"
+        ? [relative(ROOT, path).replaceAll("\\", "/")]
+        : [];
   });
 })(join(ROOT, "app")).filter((f) => f.startsWith("app/t/") || f.startsWith("app/portal/"));
 
 // Field names the actions know (from their sources), so generated objects hit real fields.
 const VOCABULARY = [
-  ...new Set(actionFiles.flatMap((f) => [...readFileSync(join(ROOT, f), "utf8").matchAll(/\b([a-z][A-Za-z]{1,30})\??:/g)].map((m) => m[1]))),
-  ...["incidentId", "incidentIds", "partnerId", "standardId", "touchpointId", "jobId", "apiKeyId", "endpointId", "deliveryId", "membershipId", "invitationId", "questionId", "assessmentId", "customerId", "month", "rows", "weights", "thresholds", "answers", "name", "title", "url", "events", "email", "role", "status", "to", "severity"],
+  ...new Set(
+    actionFiles.flatMap((f) =>
+      [...readFileSync(join(ROOT, f), "utf8").matchAll(/\b([a-z][A-Za-z]{1,30})\??:/g)].map((m) => m[1]),
+    ),
+  ),
+  ...[
+    "incidentId",
+    "incidentIds",
+    "partnerId",
+    "standardId",
+    "touchpointId",
+    "jobId",
+    "apiKeyId",
+    "endpointId",
+    "deliveryId",
+    "membershipId",
+    "invitationId",
+    "questionId",
+    "assessmentId",
+    "customerId",
+    "month",
+    "rows",
+    "weights",
+    "thresholds",
+    "answers",
+    "name",
+    "title",
+    "url",
+    "events",
+    "email",
+    "role",
+    "status",
+    "to",
+    "severity",
+  ],
 ].filter((k) => k !== "tenantSlug");
 
 let database: TestDatabase;
@@ -47,7 +84,12 @@ beforeAll(async () => {
     const partner = await createPartner(db, tenantId, { name: "Swift" });
     await addMember(db, { tenantId, userId: admin.user.id, role: "PARTNER_ADMIN", partnerId: partner.id });
   });
-  const session = (u: { id: string; email: string; name: string }) => ({ id: u.id, email: u.email, name: u.name, sessionId: "fuzz" });
+  const session = (u: { id: string; email: string; name: string }) => ({
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    sessionId: "fuzz",
+  });
   owner = session(created.owner.user);
   partnerAdmin = session(admin.user);
 });
@@ -68,7 +110,26 @@ async function fingerprint() {
   });
 }
 
-const nasty = fc.constantFrom("", " ", "0", "-1", "1e309", "2026-02-30", "2026-13", "2026-03", "nope", "OPEN", "RESOLVED", "CRITICAL", "\u0000", "x".repeat(5000), "https://example.com", "a@b.c", "<b>", "😀");
+const nasty = fc.constantFrom(
+  "",
+  " ",
+  "0",
+  "-1",
+  "1e309",
+  "2026-02-30",
+  "2026-13",
+  "2026-03",
+  "nope",
+  "OPEN",
+  "RESOLVED",
+  "CRITICAL",
+  "\u0000",
+  "x".repeat(5000),
+  "https://example.com",
+  "a@b.c",
+  "<b>",
+  "😀",
+);
 const value = fc.oneof(
   { depthSize: "small" },
   fc.string({ maxLength: 20 }),
@@ -81,8 +142,18 @@ const value = fc.oneof(
   fc.array(fc.oneof(fc.string({ maxLength: 10 }), fc.integer(), nasty), { maxLength: 3 }),
 );
 const inputArb = fc.oneof(
-  { weight: 4, arbitrary: fc.dictionary(fc.constantFrom(...VOCABULARY), value, { maxKeys: 5 }).map((d) => ({ ...d, tenantSlug: "acme" })) },
-  { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 10 }), value, { maxKeys: 3 }).map((d) => ({ ...d, tenantSlug: "acme" })) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .dictionary(fc.constantFrom(...VOCABULARY), value, { maxKeys: 5 })
+      .map((d) => ({ ...d, tenantSlug: "acme" })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .dictionary(fc.string({ maxLength: 10 }), value, { maxKeys: 3 })
+      .map((d) => ({ ...d, tenantSlug: "acme" })),
+  },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
 );
 
@@ -98,7 +169,9 @@ function messagesOf(errors: unknown): string[] {
 describe.each(actionFiles)("%s", (file) => {
   it("every action answers fuzzed input with data, clear field errors or a safe message, and a rejection writes nothing", async () => {
     const mod = (await import(/* @vite-ignore */ `@/${file}`)) as Record<string, unknown>;
-    const actions = Object.entries(mod).filter((e): e is [string, (input: unknown) => Promise<Result>] => typeof e[1] === "function");
+    const actions = Object.entries(mod).filter(
+      (e): e is [string, (input: unknown) => Promise<Result>] => typeof e[1] === "function",
+    );
     expect(actions.length).toBeGreaterThan(0);
     signedIn = file.startsWith("app/portal/") ? partnerAdmin : owner;
     for (const [name, action] of actions) {
@@ -124,7 +197,8 @@ describe.each(actionFiles)("%s", (file) => {
               expect(message, `${where}: unclear message`).not.toMatch(/^\s*Invalid input\s*$|\[object /);
             }
           }
-          if (result.serverError !== undefined || result.validationErrors !== undefined) expect(await fingerprint(), `${where}: a rejected call wrote`).toBe(before);
+          if (result.serverError !== undefined || result.validationErrors !== undefined)
+            expect(await fingerprint(), `${where}: a rejected call wrote`).toBe(before);
         }),
         { numRuns: 40 },
       );
@@ -136,10 +210,17 @@ describe("the NUL character in action input", () => {
   it("is refused with a clear message after authorization, and nothing is written", async () => {
     const { createTouchpointAction } = await import("@/app/t/[tenant]/touchpoints/actions");
     signedIn = null;
-    expect((await createTouchpointAction({ tenantSlug: "acme", name: "Door\u0000step" } as never)).serverError).toBe("Your session has ended. Sign in again.");
+    expect((await createTouchpointAction({ tenantSlug: "acme", name: "Door\u0000step" } as never)).serverError).toBe(
+      "Your session has ended. Sign in again.",
+    );
     signedIn = owner;
     const before = await fingerprint();
-    const result = await createTouchpointAction({ tenantSlug: "acme", name: "Door\u0000step", stage: "DELIVERY", channel: "FIELD" } as never);
+    const result = await createTouchpointAction({
+      tenantSlug: "acme",
+      name: "Door\u0000step",
+      stage: "DELIVERY",
+      channel: "FIELD",
+    } as never);
     expect(result.serverError).toMatch(/NUL/);
     expect(await fingerprint()).toBe(before);
   });

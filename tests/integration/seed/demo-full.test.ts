@@ -25,21 +25,38 @@ describe("full demo tenant", () => {
   it("seeds well under a minute with counts in the expected ranges", () => {
     expect(seconds).toBeLessThan(90);
     const c = result.counts;
-    expect(c).toMatchObject({ partners: 40, touchpoints: 12, standards: 25, customers: 3000, incidents: 300, slaPolicies: 4, alignmentQuestions: 6 });
+    expect(c).toMatchObject({
+      partners: 40,
+      touchpoints: 12,
+      standards: 25,
+      customers: 3000,
+      incidents: 300,
+      slaPolicies: 4,
+      alignmentQuestions: 6,
+    });
     expect(c.interactions).toBeGreaterThan(55_000);
     expect(c.interactions).toBeLessThan(65_000);
     expect(c.transactions).toBeGreaterThan(12_000);
     expect(c.transactions).toBeLessThan(18_000);
     expect(c.touchpointPartners).toBeGreaterThanOrEqual(36);
-    expect(result.logins.partner).toMatchObject({ email: "swift-couriers.admin@northwind.test", partnerName: "Swift Couriers" });
+    expect(result.logins.partner).toMatchObject({
+      email: "swift-couriers.admin@northwind.test",
+      partnerName: "Swift Couriers",
+    });
   });
 
   it("has partners of every type and lifecycle status, on touchpoints of every stage", async () => {
     const partners = await inTenant((db) => db.partner.findMany());
-    expect(new Set(partners.map((p) => p.type))).toEqual(new Set(["DELIVERY", "INSTALLER", "RESELLER", "RETAILER", "SERVICE", "HOST", "CURBSIDE"]));
-    expect(new Set(partners.map((p) => p.status))).toEqual(new Set(["PROSPECT", "VETTING", "ACTIVE", "PROBATION", "OFFBOARDED"]));
+    expect(new Set(partners.map((p) => p.type))).toEqual(
+      new Set(["DELIVERY", "INSTALLER", "RESELLER", "RETAILER", "SERVICE", "HOST", "CURBSIDE"]),
+    );
+    expect(new Set(partners.map((p) => p.status))).toEqual(
+      new Set(["PROSPECT", "VETTING", "ACTIVE", "PROBATION", "OFFBOARDED"]),
+    );
     expect(partners.filter((p) => p.status === "ACTIVE").length).toBeGreaterThanOrEqual(25);
-    const touchpoints = await inTenant((db) => db.touchpoint.findMany({ include: { _count: { select: { partners: true } } } }));
+    const touchpoints = await inTenant((db) =>
+      db.touchpoint.findMany({ include: { _count: { select: { partners: true } } } }),
+    );
     expect(new Set(touchpoints.map((t) => t.stage))).toEqual(new Set(["attract", "connect", "convert", "engage"]));
     expect(touchpoints.some((t) => t.isMomentOfTruth)).toBe(true);
     for (const t of touchpoints) {
@@ -49,7 +66,9 @@ describe("full demo tenant", () => {
   });
 
   it("has every incident status and severity, some active ones overdue and some not", async () => {
-    const incidents = await inTenant((db) => db.incident.findMany({ select: { number: true, status: true, severity: true, nextDueAt: true } }));
+    const incidents = await inTenant((db) =>
+      db.incident.findMany({ select: { number: true, status: true, severity: true, nextDueAt: true } }),
+    );
     expect(new Set(incidents.map((i) => i.status))).toEqual(new Set(INCIDENT_STATUSES));
     expect(new Set(incidents.map((i) => i.severity))).toEqual(new Set(SEVERITIES));
     expect(new Set(incidents.map((i) => i.number)).size).toBe(incidents.length);
@@ -103,7 +122,9 @@ describe("full demo tenant", () => {
       expect(row.outcome).toBe(s.outcome);
     }
     const tx = plan.transactions[777];
-    const storedTx = await inTenant((db) => db.transaction.findUniqueOrThrow({ where: { tenantId_id: { tenantId: result.tenant.id, id: tx.id! } } }));
+    const storedTx = await inTenant((db) =>
+      db.transaction.findUniqueOrThrow({ where: { tenantId_id: { tenantId: result.tenant.id, id: tx.id! } } }),
+    );
     expect(storedTx.revenue.toFixed(2)).toBe(tx.revenue);
     expect(storedTx.occurredAt.toISOString()).toBe((tx.occurredAt as Date).toISOString());
   });

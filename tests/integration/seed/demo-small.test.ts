@@ -27,7 +27,8 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const inTenant = <T>(r: DemoSeedResult, work: Parameters<typeof withTenant<T>>[1]) => withTenant({ tenantId: r.tenant.id }, work);
+const inTenant = <T>(r: DemoSeedResult, work: Parameters<typeof withTenant<T>>[1]) =>
+  withTenant({ tenantId: r.tenant.id }, work);
 
 describe("small demo tenants", () => {
   it("have fixed ids and brand names, and are detected as present", async () => {
@@ -44,7 +45,15 @@ describe("small demo tenants", () => {
   it("have counts in the small ranges, equal to what is in the database", async () => {
     for (const r of [northwind, contoso]) {
       const c = r.counts;
-      expect(c).toMatchObject({ partners: 6, touchpoints: 4, standards: 6, customers: 100, incidents: 20, slaPolicies: 4, alignmentQuestions: 6 });
+      expect(c).toMatchObject({
+        partners: 6,
+        touchpoints: 4,
+        standards: 6,
+        customers: 100,
+        incidents: 20,
+        slaPolicies: 4,
+        alignmentQuestions: 6,
+      });
       expect(c.interactions).toBeGreaterThanOrEqual(400);
       expect(c.interactions).toBeLessThanOrEqual(600);
       expect(c.transactions).toBeGreaterThanOrEqual(200);
@@ -68,7 +77,8 @@ describe("small demo tenants", () => {
         surveyResponses: await db.partnerSurveyResponse.count(),
         slaPolicies: await db.slaPolicy.count(),
       }));
-      for (const [key, value] of Object.entries(stored)) expect({ key, value }).toEqual({ key, value: c[key as keyof typeof c] });
+      for (const [key, value] of Object.entries(stored))
+        expect({ key, value }).toEqual({ key, value: c[key as keyof typeof c] });
     }
   });
 
@@ -84,7 +94,9 @@ describe("small demo tenants", () => {
 
   it("keep incident deadlines, timestamps, events and escalations consistent", async () => {
     const asOf = northwind.asOf.getTime();
-    const incidents = await inTenant(northwind, (db) => db.incident.findMany({ include: { events: { orderBy: { createdAt: "asc" } }, escalations: true } }));
+    const incidents = await inTenant(northwind, (db) =>
+      db.incident.findMany({ include: { events: { orderBy: { createdAt: "asc" } }, escalations: true } }),
+    );
     for (const i of incidents) {
       const label = `INC-${i.number} ${i.status}`;
       expect(i.nextDueAt === null, label).toBe(["WAITING", "RESOLVED", "CLOSED"].includes(i.status));
@@ -118,7 +130,8 @@ describe("small demo tenants", () => {
     ] as const) {
       expect(demoLogins(options)).toEqual(r.logins);
       const domain = `@${r.tenant.slug}.test`;
-      for (const login of [r.logins.owner, r.logins.steward, r.logins.analyst, r.logins.partner]) expect(login.email.endsWith(domain)).toBe(true);
+      for (const login of [r.logins.owner, r.logins.steward, r.logins.analyst, r.logins.partner])
+        expect(login.email.endsWith(domain)).toBe(true);
       const users = await prisma().user.findMany({ where: { email: { endsWith: domain } } });
       expect(users.length).toBe(r.counts.users);
       const owner = users.find((u) => u.email === r.logins.owner.email)!;
@@ -131,31 +144,50 @@ describe("small demo tenants", () => {
       expect(roleOf(r.logins.analyst.email)?.role).toBe("ANALYST");
       const partnerLogin = roleOf(r.logins.partner.email)!;
       expect(partnerLogin.role).toBe("PARTNER_ADMIN");
-      expect(partnerLogin.partner).toMatchObject({ name: r.logins.partner.partnerName, type: "DELIVERY", status: "ACTIVE" });
+      expect(partnerLogin.partner).toMatchObject({
+        name: r.logins.partner.partnerName,
+        type: "DELIVERY",
+        status: "ACTIVE",
+      });
       const partnerUsers = memberships.filter((m) => m.role === "PARTNER_ADMIN" || m.role === "PARTNER_AGENT");
       for (const m of partnerUsers) expect(m.partnerId).not.toBeNull();
       for (const m of memberships.filter((x) => !partnerUsers.includes(x))) expect(m.partnerId).toBeNull();
       const withBoth = new Set(partnerUsers.filter((m) => m.role === "PARTNER_AGENT").map((m) => m.partnerId));
-      expect(partnerUsers.filter((m) => m.role === "PARTNER_ADMIN" && withBoth.has(m.partnerId)).length).toBeGreaterThanOrEqual(5);
+      expect(
+        partnerUsers.filter((m) => m.role === "PARTNER_ADMIN" && withBoth.has(m.partnerId)).length,
+      ).toBeGreaterThanOrEqual(5);
     }
   });
 
   it("are isolated from each other", async () => {
-    const northIds = (await inTenant(northwind, (db) => db.partner.findMany({ select: { id: true, tenantId: true } })));
-    const contosoIds = (await inTenant(contoso, (db) => db.partner.findMany({ select: { id: true, tenantId: true } })));
+    const northIds = await inTenant(northwind, (db) => db.partner.findMany({ select: { id: true, tenantId: true } }));
+    const contosoIds = await inTenant(contoso, (db) => db.partner.findMany({ select: { id: true, tenantId: true } }));
     expect(new Set(northIds.map((p) => p.tenantId))).toEqual(new Set(["demo-northwind"]));
     expect(new Set(contosoIds.map((p) => p.tenantId))).toEqual(new Set(["demo-contoso"]));
     const seenFromNorthwind = await inTenant(northwind, (db) =>
-      db.partner.count({ where: { OR: [{ tenantId: "demo-contoso" }, { id: { in: contosoIds.map((p) => p.id) }, tenantId: { not: "demo-northwind" } }] } }),
+      db.partner.count({
+        where: {
+          OR: [
+            { tenantId: "demo-contoso" },
+            { id: { in: contosoIds.map((p) => p.id) }, tenantId: { not: "demo-northwind" } },
+          ],
+        },
+      }),
     );
     expect(seenFromNorthwind).toBe(0);
     const tenants = await inTenant(contoso, (db) => db.tenant.findMany({ select: { id: true } }));
     expect(tenants).toEqual([{ id: "demo-contoso" }]);
-    const interactions = await inTenant(contoso, (db) => db.interaction.count({ where: { tenantId: "demo-northwind" } }));
+    const interactions = await inTenant(contoso, (db) =>
+      db.interaction.count({ where: { tenantId: "demo-northwind" } }),
+    );
     expect(interactions).toBe(0);
     // the partner login sees only its own partner
-    const partner = await inTenant(northwind, (db) => db.partner.findFirstOrThrow({ where: { name: northwind.logins.partner.partnerName } }));
-    const seen = await withTenant({ tenantId: northwind.tenant.id, partnerId: partner.id }, (db) => db.incident.findMany({ select: { partnerId: true } }));
+    const partner = await inTenant(northwind, (db) =>
+      db.partner.findFirstOrThrow({ where: { name: northwind.logins.partner.partnerName } }),
+    );
+    const seen = await withTenant({ tenantId: northwind.tenant.id, partnerId: partner.id }, (db) =>
+      db.incident.findMany({ select: { partnerId: true } }),
+    );
     expect(new Set(seen.map((s) => s.partnerId)).size).toBeLessThanOrEqual(1);
   });
 });

@@ -11,7 +11,10 @@ async function seedAndSnapshot(options: SeedDemoOptions) {
   try {
     const result = await seedDemoTenant(options);
     const snapshot = await withTenant({ tenantId: result.tenant.id }, async (db) => {
-      const partners = await db.partner.findMany({ orderBy: { id: "asc" }, select: { id: true, name: true, type: true, status: true, alignmentScore: true } });
+      const partners = await db.partner.findMany({
+        orderBy: { id: "asc" },
+        select: { id: true, name: true, type: true, status: true, alignmentScore: true },
+      });
       const [interactions] = await db.$queryRaw<{ n: bigint; checksum: string }[]>`
         select count(*) as n,
                md5(string_agg(id || ':' || "partnerId" || ':' || outcome || ':' || coalesce(csat::text, '-') || ':' || coalesce(nps::text, '-') || ':' || "occurredAt"::text, ',' order by id)) as checksum
@@ -21,9 +24,23 @@ async function seedAndSnapshot(options: SeedDemoOptions) {
         from "Transaction"`;
       const incidents = await db.incident.findMany({
         orderBy: { number: "asc" },
-        select: { id: true, number: true, title: true, status: true, severity: true, openedAt: true, nextDueAt: true, partnerId: true },
+        select: {
+          id: true,
+          number: true,
+          title: true,
+          status: true,
+          severity: true,
+          openedAt: true,
+          nextDueAt: true,
+          partnerId: true,
+        },
       });
-      return { partners, interactions: { n: Number(interactions.n), checksum: interactions.checksum }, transactions: transactions.checksum, incidents };
+      return {
+        partners,
+        interactions: { n: Number(interactions.n), checksum: interactions.checksum },
+        transactions: transactions.checksum,
+        incidents,
+      };
     });
     return { counts: result.counts, logins: result.logins, snapshot };
   } finally {

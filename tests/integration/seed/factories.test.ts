@@ -52,10 +52,19 @@ describe("users and tenants", () => {
   });
 
   it("creates a tenant with its owner in the tenant's context", async () => {
-    const { tenant, owner } = await createTenantWithOwner({ slug: "globex", name: "Globex", ownerEmail: "Boss@Globex.test" });
+    const { tenant, owner } = await createTenantWithOwner({
+      slug: "globex",
+      name: "Globex",
+      ownerEmail: "Boss@Globex.test",
+    });
     expect(tenant).toMatchObject({ slug: "globex", name: "Globex" });
     expect(owner.user.email).toBe("boss@globex.test");
-    expect(owner.membership).toMatchObject({ tenantId: tenant.id, userId: owner.user.id, role: "OWNER", partnerId: null });
+    expect(owner.membership).toMatchObject({
+      tenantId: tenant.id,
+      userId: owner.user.id,
+      role: "OWNER",
+      partnerId: null,
+    });
     const seen = await withTenant({ tenantId: tenant.id }, (db) => db.membership.findMany());
     expect(seen.map((m) => m.role)).toEqual(["OWNER"]);
   });
@@ -66,9 +75,13 @@ describe("addMember binds partner roles to a partner", () => {
     const { user } = await createUser();
     await withTenant({ tenantId }, async (db) => {
       await expect(addMember(db, { tenantId, userId: user.id, role: "PARTNER_ADMIN" })).rejects.toThrow(FactoryError);
-      await expect(addMember(db, { tenantId, userId: user.id, role: "PARTNER_AGENT", partnerId: null })).rejects.toThrow(/needs a partnerId/);
+      await expect(
+        addMember(db, { tenantId, userId: user.id, role: "PARTNER_AGENT", partnerId: null }),
+      ).rejects.toThrow(/needs a partnerId/);
       for (const role of ["OWNER", "STEWARD", "ANALYST"] as const) {
-        await expect(addMember(db, { tenantId, userId: user.id, role, partnerId })).rejects.toThrow(/cannot have a partnerId/);
+        await expect(addMember(db, { tenantId, userId: user.id, role, partnerId })).rejects.toThrow(
+          /cannot have a partnerId/,
+        );
       }
     });
     const count = await withTenant({ tenantId }, (db) => db.membership.count({ where: { userId: user.id } }));
@@ -96,12 +109,29 @@ describe("partner network, standards and activity", () => {
       expect(installer).toMatchObject({ type: "INSTALLER", status: "PROBATION", region: "South" });
       const standard = await createStandard(db, tenantId, touchpointId, { name: "On-time delivery", target: 95 });
       expect(standard.lineageId).toBe(standard.id);
-      expect(standard).toMatchObject({ version: 1, isCurrent: true, metricKind: "PERCENTAGE", comparator: "GTE", touchpointId });
+      expect(standard).toMatchObject({
+        version: 1,
+        isCurrent: true,
+        metricKind: "PERCENTAGE",
+        comparator: "GTE",
+        touchpointId,
+      });
       const customer = await createCustomer(db, tenantId, { segment: "B2B", acquiringPartnerId: partnerId });
       expect(customer).toMatchObject({ segment: "B2B", acquiringPartnerId: partnerId });
-      const tx = await createTransaction(db, tenantId, { customerId: customer.id, revenue: "250.50", margin: "70.25", servingPartnerId: partnerId });
+      const tx = await createTransaction(db, tenantId, {
+        customerId: customer.id,
+        revenue: "250.50",
+        margin: "70.25",
+        servingPartnerId: partnerId,
+      });
       expect(tx.revenue.toString()).toBe("250.5");
-      const interaction = await createInteraction(db, tenantId, { partnerId, touchpointId, outcome: "FAILURE", csat: 2, customerId: customer.id });
+      const interaction = await createInteraction(db, tenantId, {
+        partnerId,
+        touchpointId,
+        outcome: "FAILURE",
+        csat: 2,
+        customerId: customer.id,
+      });
       expect(interaction).toMatchObject({ outcome: "FAILURE", csat: 2, nps: null });
     });
   });
@@ -127,7 +157,8 @@ describe("createIncident", () => {
     const before = Date.now();
     const created = await withTenant({ tenantId }, async (db) => {
       const out = [];
-      for (const status of INCIDENT_STATUSES) out.push(await createIncident(db, tenantId, { partnerId, touchpointId, status, severity: "HIGH" }));
+      for (const status of INCIDENT_STATUSES)
+        out.push(await createIncident(db, tenantId, { partnerId, touchpointId, status, severity: "HIGH" }));
       return out;
     });
     expect(created.map((i) => i.number)).toEqual([1, 2, 3, 4, 5, 6]);
@@ -136,7 +167,9 @@ describe("createIncident", () => {
       const opened = incident.openedAt.getTime();
       expect(incident.ackDueAt!.getTime()).toBe(opened + 60 * MINUTE);
       expect(incident.resolveDueAt!.getTime()).toBe(opened + 1440 * MINUTE);
-      const times = [incident.acknowledgedAt, incident.resolvedAt, incident.closedAt, incident.pausedAt].filter((d): d is Date => d !== null);
+      const times = [incident.acknowledgedAt, incident.resolvedAt, incident.closedAt, incident.pausedAt].filter(
+        (d): d is Date => d !== null,
+      );
       for (const t of times) {
         expect(t.getTime()).toBeGreaterThanOrEqual(opened);
         expect(t.getTime()).toBeLessThanOrEqual(Date.now());
@@ -187,18 +220,42 @@ describe("createIncident", () => {
     const openedAt = new Date("2026-03-02T10:00:00Z");
     const resolvedAt = new Date("2026-03-02T12:00:00Z");
     const incident = await withTenant({ tenantId }, (db) =>
-      createIncident(db, tenantId, { partnerId, touchpointId, status: "RESOLVED", severity: "LOW", openedAt, acknowledgedAt: null, resolvedAt, rootCause: "Wrong label", resolution: "Relabelled" }),
+      createIncident(db, tenantId, {
+        partnerId,
+        touchpointId,
+        status: "RESOLVED",
+        severity: "LOW",
+        openedAt,
+        acknowledgedAt: null,
+        resolvedAt,
+        rootCause: "Wrong label",
+        resolution: "Relabelled",
+      }),
     );
-    expect(incident).toMatchObject({ openedAt, resolvedAt, acknowledgedAt: null, rootCause: "Wrong label", resolution: "Relabelled" });
+    expect(incident).toMatchObject({
+      openedAt,
+      resolvedAt,
+      acknowledgedAt: null,
+      rootCause: "Wrong label",
+      resolution: "Relabelled",
+    });
     expect(incident.events.map((e) => e.toStatus)).toEqual(["OPEN", "RESOLVED"]);
 
     await expect(
       withTenant({ tenantId }, (db) =>
-        createIncident(db, tenantId, { partnerId, touchpointId, status: "ACKNOWLEDGED", openedAt, acknowledgedAt: new Date("2026-03-01T00:00:00Z") }),
+        createIncident(db, tenantId, {
+          partnerId,
+          touchpointId,
+          status: "ACKNOWLEDGED",
+          openedAt,
+          acknowledgedAt: new Date("2026-03-01T00:00:00Z"),
+        }),
       ),
     ).rejects.toThrow(FactoryError);
 
-    const numbers = await withTenant({ tenantId }, (db) => db.incident.findMany({ select: { number: true }, orderBy: { number: "asc" } }));
+    const numbers = await withTenant({ tenantId }, (db) =>
+      db.incident.findMany({ select: { number: true }, orderBy: { number: "asc" } }),
+    );
     expect(numbers.map((n) => n.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 });

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../setup/test-db";
 import { withTenant } from "@/lib/db/scope";
-import { createCustomer, createIncident, createPartner, createTenantWithOwner, createTouchpoint } from "@/lib/seed/factories";
+import {
+  createCustomer,
+  createIncident,
+  createPartner,
+  createTenantWithOwner,
+  createTouchpoint,
+} from "@/lib/seed/factories";
 import { mulberry32, sampleBeta, sampleExponential, sampleGamma } from "@/lib/value/models/sampling";
 import { recomputeCustomerValues } from "@/lib/value/recompute";
 import { equityRollups, equityTrend } from "@/lib/value/rollups";
@@ -39,18 +45,34 @@ beforeAll(async () => {
       const spend = sampleGamma(random, 4, 0.1);
       let t = c.acquiredAt.getTime();
       while (t < end) {
-        transactions.push({ tenantId: acme, customerId: c.id, occurredAt: new Date(t), revenue: 100, margin: Math.round(sampleGamma(random, 5, 5 / spend) * 100) / 100 });
+        transactions.push({
+          tenantId: acme,
+          customerId: c.id,
+          occurredAt: new Date(t),
+          revenue: 100,
+          margin: Math.round(sampleGamma(random, 5, 5 / spend) * 100) / 100,
+        });
         if (random() < p) break;
         t += sampleExponential(random, lambda) * DAY;
       }
     }
-    transactions.push({ tenantId: acme, customerId: customers[0].id, occurredAt: new Date(Date.UTC(2026, 7, 5)), revenue: 1, margin: 1 }); // after the month: ignored
+    transactions.push({
+      tenantId: acme,
+      customerId: customers[0].id,
+      occurredAt: new Date(Date.UTC(2026, 7, 5)),
+      revenue: 1,
+      margin: 1,
+    }); // after the month: ignored
     await db.transaction.createMany({ data: transactions });
   });
 
   // beta: the hand-computed retention fixture (month 2026-06: last 12 months = 2025-07-01 … 2026-06-30).
   await withTenant({ tenantId: beta }, async (db) => {
-    await updateTenantSettings(db, beta, "value", { ...DEFAULT_SETTINGS.value, model: "RETENTION", annualDiscountRate: 0.1 });
+    await updateTenantSettings(db, beta, "value", {
+      ...DEFAULT_SETTINGS.value,
+      model: "RETENTION",
+      annualDiscountRate: 0.1,
+    });
     const p1 = await createPartner(db, beta, { name: "P1" });
     const p2 = await createPartner(db, beta, { name: "P2" });
     const t1 = await createTouchpoint(db, beta, { name: "T1" });
@@ -61,8 +83,20 @@ beforeAll(async () => {
     const c3 = await createCustomer(db, beta, { segment: "B2B" });
     const c4 = await createCustomer(db, beta, { segment: "B2C", acquiringPartnerId: p2.id });
     Object.assign(ids, { c1: c1.id, c2: c2.id, c3: c3.id, c4: c4.id });
-    const tx = (customerId: string, at: string, margin: number, servingPartnerId: string | null, channel: "ONLINE" | "STORE" | "PHONE") => ({
-      tenantId: beta, customerId, occurredAt: day(at), revenue: margin * 3, margin, servingPartnerId, channel,
+    const tx = (
+      customerId: string,
+      at: string,
+      margin: number,
+      servingPartnerId: string | null,
+      channel: "ONLINE" | "STORE" | "PHONE",
+    ) => ({
+      tenantId: beta,
+      customerId,
+      occurredAt: day(at),
+      revenue: margin * 3,
+      margin,
+      servingPartnerId,
+      channel,
     });
     await db.transaction.createMany({
       data: [
@@ -75,11 +109,30 @@ beforeAll(async () => {
         tx(c4.id, "2026-02-01", 60, p1.id, "ONLINE"),
       ],
     });
-    const it = (customerId: string, touchpointId: string, partnerId: string) => ({ tenantId: beta, customerId, touchpointId, partnerId, occurredAt: day("2026-01-15"), outcome: "SUCCESS" as const });
-    await db.interaction.createMany({ data: [it(c1.id, t1.id, p1.id), it(c1.id, t2.id, p1.id), it(c4.id, t1.id, p2.id), it(c4.id, t1.id, p2.id), it(c4.id, t1.id, p2.id)] });
-    ids.i1 = (await createIncident(db, beta, { partnerId: p1.id, touchpointId: t1.id, customerId: c1.id, customersAffected: 1 })).id;
+    const it = (customerId: string, touchpointId: string, partnerId: string) => ({
+      tenantId: beta,
+      customerId,
+      touchpointId,
+      partnerId,
+      occurredAt: day("2026-01-15"),
+      outcome: "SUCCESS" as const,
+    });
+    await db.interaction.createMany({
+      data: [
+        it(c1.id, t1.id, p1.id),
+        it(c1.id, t2.id, p1.id),
+        it(c4.id, t1.id, p2.id),
+        it(c4.id, t1.id, p2.id),
+        it(c4.id, t1.id, p2.id),
+      ],
+    });
+    ids.i1 = (
+      await createIncident(db, beta, { partnerId: p1.id, touchpointId: t1.id, customerId: c1.id, customersAffected: 1 })
+    ).id;
     ids.i2 = (await createIncident(db, beta, { partnerId: p2.id, touchpointId: t2.id, customersAffected: 3 })).id;
-    ids.i3 = (await createIncident(db, beta, { partnerId: p1.id, touchpointId: t1.id, customerId: c4.id, customersAffected: 2 })).id;
+    ids.i3 = (
+      await createIncident(db, beta, { partnerId: p1.id, touchpointId: t1.id, customerId: c4.id, customersAffected: 2 })
+    ).id;
   });
 }, 120_000);
 afterAll(() => database.close());
@@ -91,9 +144,26 @@ const sum = (rows: { equity: number }[]) => rows.reduce((s, r) => s + r.equity, 
 describe("recompute with BG/NBD + Gamma-Gamma", () => {
   it("fits the tenant, writes one snapshot per customer and stores the fit with its holdout check", async () => {
     const phases: string[] = [];
-    const result = await recomputeCustomerValues(acme, { month: "2026-06", onProgress: (p) => void phases.push(p.phase) });
-    expect(result).toMatchObject({ month: "2026-06", model: "BG_NBD", skipped: false, customers: 300, written: 300, deleted: 0 });
-    expect(phases).toEqual(expect.arrayContaining(["Reading transactions", "Fitting the model", "Scoring customers", "Writing customer values"]));
+    const result = await recomputeCustomerValues(acme, {
+      month: "2026-06",
+      onProgress: (p) => void phases.push(p.phase),
+    });
+    expect(result).toMatchObject({
+      month: "2026-06",
+      model: "BG_NBD",
+      skipped: false,
+      customers: 300,
+      written: 300,
+      deleted: 0,
+    });
+    expect(phases).toEqual(
+      expect.arrayContaining([
+        "Reading transactions",
+        "Fitting the model",
+        "Scoring customers",
+        "Writing customer values",
+      ]),
+    );
     const { values, fit } = await withTenant({ tenantId: acme }, async (db) => ({
       values: await db.customerValue.findMany({ where: { tenantId: acme, asOf } }),
       fit: await db.clvFit.findFirstOrThrow({ where: { tenantId: acme, asOf } }),
@@ -124,7 +194,9 @@ describe("recompute with BG/NBD + Gamma-Gamma", () => {
     const again = await recomputeCustomerValues(acme, { month: "2026-06" });
     expect(again).toMatchObject({ skipped: true, written: 0 });
     await withTenant({ tenantId: acme }, (db) =>
-      db.transaction.create({ data: { tenantId: acme, customerId: "acme-c001", occurredAt: day("2026-06-20"), revenue: 10, margin: 5 } }),
+      db.transaction.create({
+        data: { tenantId: acme, customerId: "acme-c001", occurredAt: day("2026-06-20"), revenue: 10, margin: 5 },
+      }),
     );
     const refit = await recomputeCustomerValues(acme, { month: "2026-06" });
     expect(refit.skipped).toBe(false);
@@ -144,7 +216,9 @@ describe("recompute with the retention model (hand-computed)", () => {
   it("derives margin and retention per segment and values active customers", async () => {
     const result = await recomputeCustomerValues(beta, { month: "2026-06" });
     expect(result).toMatchObject({ model: "RETENTION", customers: 4 });
-    const values = await withTenant({ tenantId: beta }, (db) => db.customerValue.findMany({ where: { tenantId: beta, asOf } }));
+    const values = await withTenant({ tenantId: beta }, (db) =>
+      db.customerValue.findMany({ where: { tenantId: beta, asOf } }),
+    );
     const clv = Object.fromEntries(values.map((v) => [v.customerId, v.clv]));
     expect(clv[ids.c1]).toBe(166.67);
     expect(clv[ids.c2]).toBe(0);
@@ -162,7 +236,8 @@ describe("equity rollups", () => {
     for (const rows of [r.byServingPartner, r.byAcquiringPartner, r.byTouchpoint, r.bySegment, r.byChannel]) {
       expect(sum(rows)).toBeCloseTo(r.total.equity, 6);
     }
-    const by = (rows: { label: string; equity: number }[]) => Object.fromEntries(rows.map((row) => [row.label, round2(row.equity)]));
+    const by = (rows: { label: string; equity: number }[]) =>
+      Object.fromEntries(rows.map((row) => [row.label, round2(row.equity)]));
     // c1 166.67 split 50:100 between P1 and P2; c4 633.33 split 60:50 P1:P2; c3 direct.
     expect(by(r.byServingPartner)).toEqual({ P1: 401.01, P2: 398.99, "Direct (no partner)": 166.67 });
     expect(r.byServingPartner.find((row) => row.label === "P2")?.servedEquity).toBeCloseTo(800, 2);
@@ -173,17 +248,28 @@ describe("equity rollups", () => {
   });
 
   it("are stored with the snapshots by the recompute, and the live computation (older snapshots) agrees", async () => {
-    const stored = await withTenant({ tenantId: beta }, (db) => db.equityRollup.count({ where: { tenantId: beta, asOf } }));
+    const stored = await withTenant({ tenantId: beta }, (db) =>
+      db.equityRollup.count({ where: { tenantId: beta, asOf } }),
+    );
     expect(stored).toBeGreaterThanOrEqual(12);
     const materialized = await withTenant({ tenantId: beta }, (db) => equityRollups(db, beta, asOf));
-    const riskMaterialized = await withTenant({ tenantId: beta }, (db) => equityAtRiskByIncident(db, beta, [ids.i1, ids.i2, ids.i3]));
+    const riskMaterialized = await withTenant({ tenantId: beta }, (db) =>
+      equityAtRiskByIncident(db, beta, [ids.i1, ids.i2, ids.i3]),
+    );
     const live = await withTenant({ tenantId: beta }, async (db) => {
       await db.equityRollup.deleteMany({ where: { tenantId: beta, asOf } });
-      const result = { rollups: await equityRollups(db, beta, asOf), risk: await equityAtRiskByIncident(db, beta, [ids.i1, ids.i2, ids.i3]) };
+      const result = {
+        rollups: await equityRollups(db, beta, asOf),
+        risk: await equityAtRiskByIncident(db, beta, [ids.i1, ids.i2, ids.i3]),
+      };
       throw Object.assign(new Error("rollback"), { result }); // leave the stored rollups in place
-    }).catch((error: { result?: unknown }) => error.result as { rollups: typeof materialized; risk: typeof riskMaterialized });
+    }).catch(
+      (error: { result?: unknown }) => error.result as { rollups: typeof materialized; risk: typeof riskMaterialized },
+    );
     expect(live.rollups).toEqual(materialized);
-    expect([...live.risk.values()].map((r) => round2(r.equityAtRisk))).toEqual([...riskMaterialized.values()].map((r) => round2(r.equityAtRisk)));
+    expect([...live.risk.values()].map((r) => round2(r.equityAtRisk))).toEqual(
+      [...riskMaterialized.values()].map((r) => round2(r.equityAtRisk)),
+    );
   });
 
   it("give the trend per month", async () => {
@@ -198,7 +284,9 @@ describe("equity at risk", () => {
   // I2: P2, no customer, 3 affected; P2 served c1 and c4 → avg (110.00 + 329.33)/2 = 219.67 → 659.00.
   // I3: c4 named, 2 affected → 329.33 + 1 × P1's avg over c1, c2, c4 = (110.00 + 0 + 329.33)/3 = 146.44 → 475.78.
   it("values each incident from the affected customers or the partner's average", async () => {
-    const risk = await withTenant({ tenantId: beta }, (db) => equityAtRiskByIncident(db, beta, [ids.i1, ids.i2, ids.i3]));
+    const risk = await withTenant({ tenantId: beta }, (db) =>
+      equityAtRiskByIncident(db, beta, [ids.i1, ids.i2, ids.i3]),
+    );
     expect(round2(risk.get(ids.i1)!.equityAtRisk)).toBe(110.0);
     expect(round2(risk.get(ids.i2)!.equityAtRisk)).toBe(659.0);
     expect(round2(risk.get(ids.i3)!.equityAtRisk)).toBe(475.78);
@@ -223,7 +311,11 @@ describe("equity at risk", () => {
 
   it("uses the tenant's churn probabilities", async () => {
     await withTenant({ tenantId: beta }, (db) =>
-      updateTenantSettings(db, beta, "value", { ...DEFAULT_SETTINGS.value, model: "RETENTION", churnProbability: { B2B: 1, B2C: 0.5 } }),
+      updateTenantSettings(db, beta, "value", {
+        ...DEFAULT_SETTINGS.value,
+        model: "RETENTION",
+        churnProbability: { B2B: 1, B2C: 0.5 },
+      }),
     );
     const risk = await withTenant({ tenantId: beta }, (db) => equityAtRiskByIncident(db, beta, [ids.i1]));
     expect(round2(risk.get(ids.i1)!.equityAtRisk)).toBe(166.67);

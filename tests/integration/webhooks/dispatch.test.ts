@@ -6,7 +6,12 @@ import { withTenant } from "@/lib/db/scope";
 import { createIncident } from "@/lib/incidents/create-incident";
 import { transitionIncident } from "@/lib/incidents/update-incident";
 import { enqueueOutbox, type Actor } from "@/lib/incidents/events";
-import { createWebhookEndpoint, listWebhookDeliveries, retryWebhookDelivery, setWebhookEndpointActive } from "@/lib/webhooks/endpoints";
+import {
+  createWebhookEndpoint,
+  listWebhookDeliveries,
+  retryWebhookDelivery,
+  setWebhookEndpointActive,
+} from "@/lib/webhooks/endpoints";
 import { runWebhookDispatch } from "@/lib/webhooks/dispatch";
 import { verifyWebhookSignature } from "@/lib/webhooks/signature";
 import type { WebhookEvent } from "@/lib/webhooks/events";
@@ -59,9 +64,23 @@ const endpoint = (fx: ApiFixture, path: string, events: WebhookEvent[]) =>
   withTenant({ tenantId: fx.tenantId }, (db) => createWebhookEndpoint(db, fx.tenantId, { url: base + path, events }));
 const openIncident = (fx: ApiFixture, title = "Parcel left in the rain") =>
   withTenant({ tenantId: fx.tenantId }, (db) =>
-    createIncident(db, fx.tenantId, { partnerId: fx.partnerA.id, touchpointId: fx.touchpointA.id, severity: "HIGH", category: "Damaged goods", title, description: "Left outside the door during a storm." }, steward, "STEWARD"),
+    createIncident(
+      db,
+      fx.tenantId,
+      {
+        partnerId: fx.partnerA.id,
+        touchpointId: fx.touchpointA.id,
+        severity: "HIGH",
+        category: "Damaged goods",
+        title,
+        description: "Left outside the door during a storm.",
+      },
+      steward,
+      "STEWARD",
+    ),
   );
-const deliveries = (fx: ApiFixture) => withTenant({ tenantId: fx.tenantId }, (db) => db.webhookDelivery.findMany({ orderBy: { createdAt: "asc" } }));
+const deliveries = (fx: ApiFixture) =>
+  withTenant({ tenantId: fx.tenantId }, (db) => db.webhookDelivery.findMany({ orderBy: { createdAt: "asc" } }));
 const later = (start: Date, seconds: number) => new Date(start.getTime() + seconds * 1000);
 const headerGetter = (h: IncomingHttpHeaders) => ({ get: (name: string) => (h[name] as string | undefined) ?? null });
 
@@ -70,7 +89,9 @@ describe("webhook delivery from the outbox", () => {
     const a = await endpoint(f, "/ok", ["incident.created", "incident.resolved"]);
     const escalationsOnly = await endpoint(f, "/ok?escalations", ["incident.escalated"]);
     const disabled = await endpoint(f, "/ok?disabled", ["incident.created"]);
-    await withTenant({ tenantId: f.tenantId }, (db) => setWebhookEndpointActive(db, f.tenantId, disabled.endpoint.id, false));
+    await withTenant({ tenantId: f.tenantId }, (db) =>
+      setWebhookEndpointActive(db, f.tenantId, disabled.endpoint.id, false),
+    );
     await endpoint(other, "/ok?other", ["incident.created"]);
     const incident = await openIncident(f);
     const now = new Date();
@@ -79,21 +100,44 @@ describe("webhook delivery from the outbox", () => {
     expect(result).toMatchObject({ created: 1, delivered: 1, retried: 0, failed: 0 });
     expect(received.map((r) => r.path)).toEqual(["/ok"]);
     const [request] = received;
-    expect(verifyWebhookSignature(a.secret, headerGetter(request.headers), request.body, { now })).toEqual({ ok: true });
-    expect(verifyWebhookSignature(escalationsOnly.secret, headerGetter(request.headers), request.body, { now }).ok).toBe(false);
+    expect(verifyWebhookSignature(a.secret, headerGetter(request.headers), request.body, { now })).toEqual({
+      ok: true,
+    });
+    expect(
+      verifyWebhookSignature(escalationsOnly.secret, headerGetter(request.headers), request.body, { now }).ok,
+    ).toBe(false);
     const event = JSON.parse(request.body);
-    expect(event).toMatchObject({ type: "incident.created", id: request.headers["webhook-id"], data: { incidentId: incident.id, incident: { reference: `INC-${incident.number}`, status: "OPEN", title: "Parcel left in the rain" } } });
+    expect(event).toMatchObject({
+      type: "incident.created",
+      id: request.headers["webhook-id"],
+      data: {
+        incidentId: incident.id,
+        incident: { reference: `INC-${incident.number}`, status: "OPEN", title: "Parcel left in the rain" },
+      },
+    });
 
     // Nothing twice: another dispatch sends nothing.
     expect(await runWebhookDispatch(later(now, 1))).toMatchObject({ created: 0, delivered: 0 });
     expect(received).toHaveLength(1);
     const [row] = await deliveries(f);
-    expect(row).toMatchObject({ status: "DELIVERED", attempts: 1, responseStatus: 200, event: "incident.created", endpointId: a.endpoint.id, lastError: null });
+    expect(row).toMatchObject({
+      status: "DELIVERED",
+      attempts: 1,
+      responseStatus: 200,
+      event: "incident.created",
+      endpointId: a.endpoint.id,
+      lastError: null,
+    });
 
     // A status change other than resolving is not an event; resolving is.
     await withTenant({ tenantId: f.tenantId }, async (db) => {
       await transitionIncident(db, f.tenantId, { incidentId: incident.id, to: "ACKNOWLEDGED" }, steward);
-      await transitionIncident(db, f.tenantId, { incidentId: incident.id, to: "RESOLVED", rootCause: "Storm", resolution: "Replaced the goods." }, steward);
+      await transitionIncident(
+        db,
+        f.tenantId,
+        { incidentId: incident.id, to: "RESOLVED", rootCause: "Storm", resolution: "Replaced the goods." },
+        steward,
+      );
       await enqueueOutbox(db, f.tenantId, "incident.escalated", { incidentId: incident.id, level: 2 });
     });
     // From the current time: the messages above were stamped by the database clock after `now` (a
@@ -114,9 +158,21 @@ describe("webhook delivery from the outbox", () => {
     const sub = await endpoint(f, "/ok", ["scorecard.published"]);
     const scorecard = await withTenant({ tenantId: f.tenantId }, async (db) => {
       const row = await db.scorecard.create({
-        data: { tenantId: f.tenantId, partnerId: f.partnerA.id, month: new Date("2026-04-01"), status: "PUBLISHED", score: 82.5, recommendation: "REWARD", publishedAt: new Date() },
+        data: {
+          tenantId: f.tenantId,
+          partnerId: f.partnerA.id,
+          month: new Date("2026-04-01"),
+          status: "PUBLISHED",
+          score: 82.5,
+          recommendation: "REWARD",
+          publishedAt: new Date(),
+        },
       });
-      await enqueueOutbox(db, f.tenantId, "scorecard.published", { scorecardId: row.id, partnerId: f.partnerA.id, month: "2026-04" });
+      await enqueueOutbox(db, f.tenantId, "scorecard.published", {
+        scorecardId: row.id,
+        partnerId: f.partnerA.id,
+        month: "2026-04",
+      });
       return row;
     });
     const now = new Date();
@@ -125,7 +181,16 @@ describe("webhook delivery from the outbox", () => {
     expect(verifyWebhookSignature(sub.secret, headerGetter(request.headers), request.body, { now }).ok).toBe(true);
     expect(JSON.parse(request.body)).toMatchObject({
       type: "scorecard.published",
-      data: { scorecardId: scorecard.id, scorecard: { id: scorecard.id, partnerId: f.partnerA.id, month: "2026-04-01", score: 82.5, recommendation: "REWARD" } },
+      data: {
+        scorecardId: scorecard.id,
+        scorecard: {
+          id: scorecard.id,
+          partnerId: f.partnerA.id,
+          month: "2026-04-01",
+          score: 82.5,
+          recommendation: "REWARD",
+        },
+      },
     });
   });
 
@@ -137,7 +202,12 @@ describe("webhook delivery from the outbox", () => {
 
     expect(await runWebhookDispatch(t0)).toMatchObject({ created: 1, retried: 1 });
     let [row] = await deliveries(f);
-    expect(row).toMatchObject({ status: "PENDING", attempts: 1, responseStatus: 500, lastError: "The endpoint answered HTTP 500." });
+    expect(row).toMatchObject({
+      status: "PENDING",
+      attempts: 1,
+      responseStatus: 500,
+      lastError: "The endpoint answered HTTP 500.",
+    });
     expect(row.nextAttemptAt.getTime()).toBe(t0.getTime() + 60_000);
 
     expect(await runWebhookDispatch(later(t0, 30))).toMatchObject({ delivered: 0, retried: 0 });
@@ -176,7 +246,9 @@ describe("webhook delivery from the outbox", () => {
     expect(received).toHaveLength(8);
 
     const log = await withTenant({ tenantId: f.tenantId }, (db) => listWebhookDeliveries(db, f.tenantId, 1));
-    expect(log.rows.map((r) => [r.event, r.status, r.endpoint.url])).toEqual([["incident.created", "FAILED", `${base}/down`]]);
+    expect(log.rows.map((r) => [r.event, r.status, r.endpoint.url])).toEqual([
+      ["incident.created", "FAILED", `${base}/down`],
+    ]);
 
     await withTenant({ tenantId: f.tenantId }, (db) => retryWebhookDelivery(db, f.tenantId, row.id, t));
     await runWebhookDispatch(t);
@@ -187,7 +259,9 @@ describe("webhook delivery from the outbox", () => {
 
   it("records an unreachable endpoint's connection error, and two concurrent dispatchers send each event once", async () => {
     await endpoint(f, "/ok", ["incident.created"]);
-    await withTenant({ tenantId: f.tenantId }, (db) => createWebhookEndpoint(db, f.tenantId, { url: "http://127.0.0.1:9/closed", events: ["incident.created"] }));
+    await withTenant({ tenantId: f.tenantId }, (db) =>
+      createWebhookEndpoint(db, f.tenantId, { url: "http://127.0.0.1:9/closed", events: ["incident.created"] }),
+    );
     await openIncident(f, "One");
     await openIncident(f, "Two");
     const now = new Date();

@@ -30,14 +30,25 @@ const MESSAGES: [string, Record<string, unknown>][] = [
   ["email.digest", { recipient: "owner@acme.test" }],
 ];
 
-const outbox = () => withTenant({ tenantId: f.tenantId }, (db) => db.outboxMessage.findMany({ orderBy: { createdAt: "asc" } }));
+const outbox = () =>
+  withTenant({ tenantId: f.tenantId }, (db) => db.outboxMessage.findMany({ orderBy: { createdAt: "asc" } }));
 
 describe("the webhook dispatcher as an outbox consumer", () => {
   it("selects exactly the messages webhookEventFor maps to an event (SQL and TypeScript agree)", async () => {
     const t0 = new Date(Date.now() - 60_000);
     await withTenant({ tenantId: f.tenantId }, async (db) => {
       for (const [i, [topic, payload]] of MESSAGES.entries())
-        await db.outboxMessage.createMany({ data: [{ tenantId: f.tenantId, topic, payload: payload as object, createdAt: new Date(t0.getTime() + i), nextAttemptAt: t0 }] });
+        await db.outboxMessage.createMany({
+          data: [
+            {
+              tenantId: f.tenantId,
+              topic,
+              payload: payload as object,
+              createdAt: new Date(t0.getTime() + i),
+              nextAttemptAt: t0,
+            },
+          ],
+        });
     });
     const rows = await outbox();
     const due = new Set((await dueOutboxMessages(new Date(), 100)).map((d) => d.id));
@@ -47,7 +58,12 @@ describe("the webhook dispatcher as an outbox consumer", () => {
   });
 
   it("marks only webhook events processed, subscribed or not; other topics stay for their consumer", async () => {
-    await withTenant({ tenantId: f.tenantId }, (db) => createWebhookEndpoint(db, f.tenantId, { url: "https://hooks.example.invalid/steward", events: ["incident.escalated"] }));
+    await withTenant({ tenantId: f.tenantId }, (db) =>
+      createWebhookEndpoint(db, f.tenantId, {
+        url: "https://hooks.example.invalid/steward",
+        events: ["incident.escalated"],
+      }),
+    );
     const result = await runWebhookDispatch(new Date(), { fetchImpl: async () => ({ status: 204, body: null }) });
     expect(result).toMatchObject({ messages: 4, created: 1, delivered: 1 });
     const after = await outbox();
@@ -64,18 +80,30 @@ describe("the webhook dispatcher as an outbox consumer", () => {
       ["email.digest", null, false],
     ]);
     // A second dispatch finds nothing more to take.
-    expect(await runWebhookDispatch(new Date(), { fetchImpl: async () => ({ status: 204, body: null }) })).toMatchObject({ messages: 0, created: 0 });
+    expect(
+      await runWebhookDispatch(new Date(), { fetchImpl: async () => ({ status: 204, body: null }) }),
+    ).toMatchObject({ messages: 0, created: 0 });
   });
 
   it("is not starved by a backlog of other consumers' messages older than a webhook event", async () => {
     await withTenant({ tenantId: f.tenantId }, async (db) => {
       const old = new Date(Date.now() - 3_600_000);
       await db.outboxMessage.createMany({
-        data: Array.from({ length: 30 }, (_, i) => ({ tenantId: f.tenantId, topic: "incident.commented", payload: { n: i }, nextAttemptAt: old })),
+        data: Array.from({ length: 30 }, (_, i) => ({
+          tenantId: f.tenantId,
+          topic: "incident.commented",
+          payload: { n: i },
+          nextAttemptAt: old,
+        })),
       });
     });
-    await withTenant({ tenantId: f.tenantId }, (db) => enqueueOutbox(db, f.tenantId, "incident.escalated", { incidentId: "i2" }));
-    const result = await runWebhookDispatch(new Date(Date.now() + 1000), { limit: 10, fetchImpl: async () => ({ status: 204, body: null }) });
+    await withTenant({ tenantId: f.tenantId }, (db) =>
+      enqueueOutbox(db, f.tenantId, "incident.escalated", { incidentId: "i2" }),
+    );
+    const result = await runWebhookDispatch(new Date(Date.now() + 1000), {
+      limit: 10,
+      fetchImpl: async () => ({ status: 204, body: null }),
+    });
     expect(result).toMatchObject({ messages: 1, created: 1, delivered: 1 });
     const pendingOthers = (await outbox()).filter((m) => m.topic === "incident.commented" && m.processedAt === null);
     expect(pendingOthers).toHaveLength(31);

@@ -28,7 +28,15 @@ describe("layer rules", () => {
   afterAll(() => Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true }))));
 
   it("the tree keeps every layer rule", async () => {
-    const found = await violations(root, ["app", "components", "lib", "scripts", "bench", "tests", "instrumentation.ts"]);
+    const found = await violations(root, [
+      "app",
+      "components",
+      "lib",
+      "scripts",
+      "bench",
+      "tests",
+      "instrumentation.ts",
+    ]);
     expect(found.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`)).toEqual([]);
   });
 
@@ -36,16 +44,20 @@ describe("layer rules", () => {
     const dir = await mkdtemp(path.join(tmpdir(), "steward-layers-"));
     scratch.push(dir);
     const files: Record<string, string> = {
-      "tsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@/*": ["./*"] }, jsx: "react-jsx" } }),
+      "tsconfig.json": JSON.stringify({
+        compilerOptions: { baseUrl: ".", paths: { "@/*": ["./*"] }, jsx: "react-jsx" },
+      }),
       "app/t/page.tsx": 'import { db } from "@/lib/db/scope";\nexport default function Page() { return db; }\n',
       "app/t/actions.ts": "export const action = 1;\n",
       "lib/db/scope.ts": "export const db = 1;\n",
-      "lib/report.ts": 'import { Chart } from "@/components/chart";\nimport { action } from "@/app/t/actions";\nexport const r = [Chart, action];\n',
+      "lib/report.ts":
+        'import { Chart } from "@/components/chart";\nimport { action } from "@/app/t/actions";\nexport const r = [Chart, action];\n',
       "lib/a.ts": 'import { b } from "./b";\nexport const a = () => b;\n',
       "lib/b.ts": 'import type { a } from "./a";\nexport const b = 1;\nexport type B = typeof a;\n',
       "components/chart.tsx": 'import { action } from "@/app/t/actions";\nexport const Chart = action;\n',
       "components/nav.tsx": 'import { db } from "@/lib/db/scope";\nexport const Nav = db;\n',
-      "lib/value/models/fit.ts": 'import { db } from "@/lib/db/scope";\nimport { pure } from "./pure";\nexport const fit = [db, pure];\n',
+      "lib/value/models/fit.ts":
+        'import { db } from "@/lib/db/scope";\nimport { pure } from "./pure";\nexport const fit = [db, pure];\n',
       "lib/value/models/pure.ts": "export const pure = 1;\n",
     };
     for (const [file, text] of Object.entries(files)) {
@@ -53,8 +65,15 @@ describe("layer rules", () => {
       await writeFile(path.join(dir, file), text);
     }
     const found = await violations(dir, ["app", "components", "lib"]);
-    const byRule = (name: string) => found.filter((v) => v.rule.name === name).map((v) => `${v.from} → ${v.to}`).sort();
-    expect(byRule("lib-imports-ui")).toEqual(["lib/report.ts → app/t/actions.ts", "lib/report.ts → components/chart.tsx"]);
+    const byRule = (name: string) =>
+      found
+        .filter((v) => v.rule.name === name)
+        .map((v) => `${v.from} → ${v.to}`)
+        .sort();
+    expect(byRule("lib-imports-ui")).toEqual([
+      "lib/report.ts → app/t/actions.ts",
+      "lib/report.ts → components/chart.tsx",
+    ]);
     expect(byRule("components-import-app")).toEqual(["components/chart.tsx → app/t/actions.ts"]);
     expect(byRule("page-imports-db")).toEqual(["app/t/page.tsx → lib/db/scope.ts"]);
     expect(byRule("component-imports-db")).toEqual(["components/nav.tsx → lib/db/scope.ts"]);

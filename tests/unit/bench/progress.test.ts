@@ -25,8 +25,13 @@ describe("bench progress bar", () => {
     const { writes, out } = capture(false);
     const bar = new ProgressBar(out);
     bar.start(10);
-    await bar.step("CLV", 10, async (report) => report(0, 0, { label: "CLV 2026-10: fitting the model", fraction: 0.25 }));
-    expect(writes).toEqual(["[--------------------]   0 %  CLV  00:00\n", "[#####---------------]  25 %  CLV 2026-10: fitting the model  00:00\n"]);
+    await bar.step("CLV", 10, async (report) =>
+      report(0, 0, { label: "CLV 2026-10: fitting the model", fraction: 0.25 }),
+    );
+    expect(writes).toEqual([
+      "[--------------------]   0 %  CLV  00:00\n",
+      "[#####---------------]  25 %  CLV 2026-10: fitting the model  00:00\n",
+    ]);
   });
 
   it("prints a plain line per whole percent, not per report", async () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, escapeFormula, quoteField, safeFileName, toCsv as typedToCsv, type CsvColumn } from "@/lib/exports/csv";
+import {
+  csvCell,
+  escapeFormula,
+  quoteField,
+  safeFileName,
+  toCsv as typedToCsv,
+  type CsvColumn,
+} from "@/lib/exports/csv";
 
 /** Untyped rows, as the SQL layer returns them. */
 const toCsv = (rows: Record<string, unknown>[], columns: readonly CsvColumn[]) => typedToCsv(rows, columns);
@@ -52,7 +59,7 @@ describe("toCsv", () => {
 
   it("escapes each dangerous first character of a string cell", () => {
     const rows = [
-      { name: "=HYPERLINK(\"http://evil\")", score: 1 },
+      { name: '=HYPERLINK("http://evil")', score: 1 },
       { name: "+1+2", score: 2 },
       { name: "-2+3", score: 3 },
       { name: "@SUM(A1)", score: 4 },
@@ -68,7 +75,7 @@ describe("toCsv", () => {
     ]);
     const csv = toCsv(rows.slice(4), COLS);
     // a TAB is another locale's separator: quoted as well (issue 13, finding 8)
-    expect(csv).toBe("Partner,Score\r\n\"'\tcmd\",5\r\n\"'\rcmd\",6\r\n");
+    expect(csv).toBe('Partner,Score\r\n"\'\tcmd",5\r\n"\'\rcmd",6\r\n');
   });
 
   it("escapes the header too", () => {
@@ -100,8 +107,8 @@ describe("csvCell (RFC 4180)", () => {
     expect(csvCell("plain text")).toBe("plain text");
   });
 
-  it("formula escape then quoting: =1+1,2 → \"'=1+1,2\"", () => {
-    expect(csvCell("=1+1,2")).toBe("\"'=1+1,2\"");
+  it('formula escape then quoting: =1+1,2 → "\'=1+1,2"', () => {
+    expect(csvCell("=1+1,2")).toBe('"\'=1+1,2"');
   });
 
   it("formats other types", () => {
@@ -122,7 +129,7 @@ describe("csvCell (RFC 4180)", () => {
     expect(escapeFormula("x=")).toBe("x=");
     expect(escapeFormula("")).toBe("");
     expect(quoteField("a")).toBe("a");
-    expect(quoteField("a\"b")).toBe('"a""b"');
+    expect(quoteField('a"b')).toBe('"a""b"');
   });
 });
 

@@ -25,23 +25,40 @@ describe("help texts", () => {
 
 describe("chart text alternatives", () => {
   it("say what each chart shows from its data", () => {
-    expect(equityTrendSummary([{ month: "2026-01", equity: 1_000_000 }, { month: "2026-06", equity: 1_250_000 }])).toBe(
-      "Customer equity went from 1M in 2026-01 to 1.3M in 2026-06 (+25.0 %).",
-    );
+    expect(
+      equityTrendSummary([
+        { month: "2026-01", equity: 1_000_000 },
+        { month: "2026-06", equity: 1_250_000 },
+      ]),
+    ).toBe("Customer equity went from 1M in 2026-01 to 1.3M in 2026-06 (+25.0 %).");
     expect(equityTrendSummary([])).toBe("No customer equity computed yet.");
-    expect(rollupSummary("Equity by segment", [{ label: "B2C", equity: 300 }, { label: "B2B", equity: 700 }])).toBe(
-      "Equity by segment: largest B2B (700, 70 % of the total), then B2C (300).",
-    );
-    expect(holdoutSummary([{ observed: 100, expected: 90 }, { observed: 100, expected: 100 }])).toBe(
-      "Over 2 holdout periods: 200 repeat purchases observed, 190 expected by the model (-5.0 % vs observed).",
-    );
-    expect(distributionSummary([{ bucket: "60–70", partners: 3 }, { bucket: "70–80", partners: 5 }])).toBe("8 partners scored; the most (5) in the 70–80 band.");
+    expect(
+      rollupSummary("Equity by segment", [
+        { label: "B2C", equity: 300 },
+        { label: "B2B", equity: 700 },
+      ]),
+    ).toBe("Equity by segment: largest B2B (700, 70 % of the total), then B2C (300).");
+    expect(
+      holdoutSummary([
+        { observed: 100, expected: 90 },
+        { observed: 100, expected: 100 },
+      ]),
+    ).toBe("Over 2 holdout periods: 200 repeat purchases observed, 190 expected by the model (-5.0 % vs observed).");
+    expect(
+      distributionSummary([
+        { bucket: "60–70", partners: 3 },
+        { bucket: "70–80", partners: 5 },
+      ]),
+    ).toBe("8 partners scored; the most (5) in the 70–80 band.");
     expect(quadrantSummary([{ quadrant: "reward" }, { quadrant: "exit" }, { quadrant: "reward" }])).toBe(
       "3 partners by score and equity served: 2 reward, 0 develop, 0 watch, 1 exit.",
     );
-    expect(incidentsByTouchpointSummary([{ name: "Door", incidents: 4, open: 1 }, { name: "Call", incidents: 9, open: 2 }])).toBe(
-      "13 incidents at 2 touchpoints; most at Call 9 (2 open), Door 4 (1 open).",
-    );
+    expect(
+      incidentsByTouchpointSummary([
+        { name: "Door", incidents: 4, open: 1 },
+        { name: "Call", incidents: 9, open: 2 },
+      ]),
+    ).toBe("13 incidents at 2 touchpoints; most at Call 9 (2 open), Door 4 (1 open).");
     expect(
       scoreTrendSummary([
         { month: "2026-01", score: 70 },

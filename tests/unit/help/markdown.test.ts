@@ -37,7 +37,14 @@ describe("parseMarkdown (the help pages' subset)", () => {
     const blocks = parseMarkdown(readFileSync("docs/scorecards.md", "utf8"));
     const headings = blocks.filter((b) => b.kind === "heading").map((b) => (b.kind === "heading" ? b.text : ""));
     expect(headings).toEqual(
-      expect.arrayContaining(["How partner scorecards are computed", "Who is scored", "Rounding", "Rank and ties", "Change", "Worked example"]),
+      expect.arrayContaining([
+        "How partner scorecards are computed",
+        "Who is scored",
+        "Rounding",
+        "Rank and ties",
+        "Change",
+        "Worked example",
+      ]),
     );
     const tables = blocks.filter((b) => b.kind === "table");
     expect(tables.map((t) => (t.kind === "table" ? t.rows.length : 0))).toEqual([5, 5]);

@@ -14,7 +14,10 @@ describe("mail settings at boot", () => {
     vi.stubEnv("SMTP_URL", "smtps://user:secret@smtp.example.com:465");
     vi.stubEnv("MAIL_FROM", "Northwind Steward <steward@northwind.example>");
     resetEnvCache();
-    expect(env()).toMatchObject({ SMTP_URL: "smtps://user:secret@smtp.example.com:465", MAIL_FROM: "Northwind Steward <steward@northwind.example>" });
+    expect(env()).toMatchObject({
+      SMTP_URL: "smtps://user:secret@smtp.example.com:465",
+      MAIL_FROM: "Northwind Steward <steward@northwind.example>",
+    });
     vi.stubEnv("SMTP_URL", "http://smtp.example.com");
     vi.stubEnv("MAIL_FROM", "not an address");
     resetEnvCache();
@@ -28,14 +31,19 @@ describe("addresses typed into forms", () => {
     expect(emailAddressSchema.parse("  Pat@Example.COM ")).toBe("pat@example.com");
     expect(emailAddressSchema.safeParse("  ").error?.issues[0].message).toBe("Enter an e-mail address");
     for (const bad of ["pat", "pat@", "pat@example", "two words@example.com"])
-      expect(emailAddressSchema.safeParse(bad).error?.issues[0].message).toBe("Enter a valid e-mail address, e.g. name@example.com");
+      expect(emailAddressSchema.safeParse(bad).error?.issues[0].message).toBe(
+        "Enter a valid e-mail address, e.g. name@example.com",
+      );
   });
 });
 
 describe("retry backoff", () => {
   it("waits longer after each failure and gives up after the last attempt", () => {
     const now = new Date("2026-12-04T10:00:00Z");
-    const waits = Array.from({ length: MAX_ATTEMPTS - 1 }, (_, i) => (nextMailAttemptAt(i + 1, now)!.getTime() - now.getTime()) / 1000);
+    const waits = Array.from(
+      { length: MAX_ATTEMPTS - 1 },
+      (_, i) => (nextMailAttemptAt(i + 1, now)!.getTime() - now.getTime()) / 1000,
+    );
     expect(waits).toEqual([...RETRY_DELAYS_SECONDS]);
     expect(waits.every((w, i) => i === 0 || w > waits[i - 1])).toBe(true);
     expect(nextMailAttemptAt(MAX_ATTEMPTS, now)).toBeNull();

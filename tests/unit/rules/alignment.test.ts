@@ -42,22 +42,34 @@ describe("values alignment", () => {
       { id: "c", weight: 1 },
     ];
     // (1/5 + 1/5 + 0) / 3 · 100 = 0.4/3 · 100 = 13.333… → 13.3
-    expect(alignmentScore(equal, [
-      { questionId: "a", rating: 1 },
-      { questionId: "b", rating: 1 },
-      { questionId: "c", rating: 0 },
-    ])).toBe(13.3);
+    expect(
+      alignmentScore(equal, [
+        { questionId: "a", rating: 1 },
+        { questionId: "b", rating: 1 },
+        { questionId: "c", rating: 0 },
+      ]),
+    ).toBe(13.3);
     // (1 + 1 + 0) / 3 · 100 = 66.666… → 66.7
-    expect(alignmentScore(equal, [
-      { questionId: "a", rating: 5 },
-      { questionId: "b", rating: 5 },
-      { questionId: "c", rating: 0 },
-    ])).toBe(66.7);
+    expect(
+      alignmentScore(equal, [
+        { questionId: "a", rating: 5 },
+        { questionId: "b", rating: 5 },
+        { questionId: "c", rating: 0 },
+      ]),
+    ).toBe(66.7);
     // weights 1, 2; ratings 3, 4: (0.6 + 1.6) / 3 · 100 = 73.333… → 73.3
-    expect(alignmentScore([{ id: "x", weight: 1 }, { id: "y", weight: 2 }], [
-      { questionId: "x", rating: 3 },
-      { questionId: "y", rating: 4 },
-    ])).toBe(73.3);
+    expect(
+      alignmentScore(
+        [
+          { id: "x", weight: 1 },
+          { id: "y", weight: 2 },
+        ],
+        [
+          { questionId: "x", rating: 3 },
+          { questionId: "y", rating: 4 },
+        ],
+      ),
+    ).toBe(73.3);
   });
 
   it("gives 0 and 100 at the ends of the scale", () => {
@@ -67,10 +79,12 @@ describe("values alignment", () => {
 
   it("ignores answers to unknown questions", () => {
     // only q2 counts: 2 · 3/5 / 2 · 100 = 60
-    expect(alignmentScore(QUESTIONS, [
-      { questionId: "q2", rating: 3 },
-      { questionId: "gone", rating: 5 },
-    ])).toBe(60);
+    expect(
+      alignmentScore(QUESTIONS, [
+        { questionId: "q2", rating: 3 },
+        { questionId: "gone", rating: 5 },
+      ]),
+    ).toBe(60);
   });
 
   it("throws when nothing is answered", () => {
@@ -79,9 +93,12 @@ describe("values alignment", () => {
       "Cannot score values alignment: no active question has been answered",
     );
     // answers only to the inactive / zero-weight questions do not count either
-    expect(() => alignmentScore(QUESTIONS, [{ questionId: "q4", rating: 5 }, { questionId: "q5", rating: 5 }])).toThrow(
-      "Cannot score values alignment: no active question has been answered",
-    );
+    expect(() =>
+      alignmentScore(QUESTIONS, [
+        { questionId: "q4", rating: 5 },
+        { questionId: "q5", rating: 5 },
+      ]),
+    ).toThrow("Cannot score values alignment: no active question has been answered");
   });
 
   it("rejects ratings outside 0–5 or not whole", () => {

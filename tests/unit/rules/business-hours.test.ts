@@ -83,8 +83,12 @@ describe("addWorkingMinutes", () => {
   });
 
   it("rejects negative minutes and invalid calendars", () => {
-    expect(() => addWorkingMinutes(d("2025-01-13T09:00:00Z"), -1, null)).toThrow("Working minutes must be a number ≥ 0 (got -1)");
-    expect(() => addWorkingMinutes(d("2025-01-13T09:00:00Z"), 10, { timezone: "Mars/Olympus" })).toThrow(BusinessCalendarError);
+    expect(() => addWorkingMinutes(d("2025-01-13T09:00:00Z"), -1, null)).toThrow(
+      "Working minutes must be a number ≥ 0 (got -1)",
+    );
+    expect(() => addWorkingMinutes(d("2025-01-13T09:00:00Z"), 10, { timezone: "Mars/Olympus" })).toThrow(
+      BusinessCalendarError,
+    );
     expect(() => addWorkingMinutes(d("2025-01-13T09:00:00Z"), 10, { timezone: "Mars/Olympus" })).toThrow(
       'Unknown time zone "Mars/Olympus"',
     );
@@ -128,7 +132,9 @@ describe("calendar helpers", () => {
     expect(validateCalendar(BERLIN)).toBeNull();
     expect(validateCalendar({ timezone: "Nowhere/Land" })).toBe('Unknown time zone "Nowhere/Land"');
     expect(validateCalendar({ timezone: "UTC", days: [] })).toBe("Business hours need at least one working day");
-    expect(validateCalendar({ timezone: "UTC", days: [0, 1] })).toBe("Working days must be numbers from 1 (Monday) to 7 (Sunday)");
+    expect(validateCalendar({ timezone: "UTC", days: [0, 1] })).toBe(
+      "Working days must be numbers from 1 (Monday) to 7 (Sunday)",
+    );
     expect(validateCalendar({ timezone: "UTC", start: "9am" })).toBe('Invalid start time "9am" (use HH:MM)');
     expect(validateCalendar({ timezone: "UTC", end: "25:00" })).toBe('Invalid end time "25:00" (use HH:MM)');
     expect(validateCalendar({ timezone: "UTC", start: "17:00", end: "09:00" })).toBe(
@@ -137,7 +143,12 @@ describe("calendar helpers", () => {
   });
 
   it("defaultCalendar is Mon–Fri 09:00–17:00", () => {
-    expect(defaultCalendar("Europe/Berlin")).toEqual({ timezone: "Europe/Berlin", days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00" });
+    expect(defaultCalendar("Europe/Berlin")).toEqual({
+      timezone: "Europe/Berlin",
+      days: [1, 2, 3, 4, 5],
+      start: "09:00",
+      end: "17:00",
+    });
   });
 
   it("isWithinBusinessHours", () => {
@@ -149,7 +160,14 @@ describe("calendar helpers", () => {
   });
 
   it("wallTime gives the local time", () => {
-    expect(wallTime(d("2025-07-01T07:15:00Z"), "Europe/Berlin")).toEqual({ year: 2025, month: 7, day: 1, hour: 9, minute: 15, second: 0 });
+    expect(wallTime(d("2025-07-01T07:15:00Z"), "Europe/Berlin")).toEqual({
+      year: 2025,
+      month: 7,
+      day: 1,
+      hour: 9,
+      minute: 15,
+      second: 0,
+    });
     expect(wallTime(d("2025-01-12T23:30:00Z"), "Asia/Tokyo")).toMatchObject({ day: 13, hour: 8, minute: 30 });
   });
 });

@@ -61,7 +61,9 @@ describe("incident lifecycle", () => {
     expect(() => assertIncidentTransition("WAITING", "WAITING")).toThrow(
       "An incident in WAITING cannot move to WAITING; allowed: IN_PROGRESS, RESOLVED",
     );
-    expect(() => assertIncidentTransition("BOGUS" as IncidentStatus, "OPEN")).toThrow('Unknown incident status "BOGUS"');
+    expect(() => assertIncidentTransition("BOGUS" as IncidentStatus, "OPEN")).toThrow(
+      'Unknown incident status "BOGUS"',
+    );
   });
 
   it("resolving requires a non-blank root cause and resolution", () => {
@@ -103,10 +105,20 @@ describe("incident lifecycle", () => {
 
   it("describes the effects of a transition", () => {
     expect(incidentTransitionEffects("OPEN", "ACKNOWLEDGED")).toEqual({
-      acknowledges: true, pauses: false, resumes: false, resolves: false, closes: false, reopens: false, eventType: "STATUS_CHANGED",
+      acknowledges: true,
+      pauses: false,
+      resumes: false,
+      resolves: false,
+      closes: false,
+      reopens: false,
+      eventType: "STATUS_CHANGED",
     });
     expect(incidentTransitionEffects("IN_PROGRESS", "WAITING")).toMatchObject({ pauses: true, resumes: false });
-    expect(incidentTransitionEffects("WAITING", "RESOLVED")).toMatchObject({ resumes: true, resolves: true, acknowledges: false });
+    expect(incidentTransitionEffects("WAITING", "RESOLVED")).toMatchObject({
+      resumes: true,
+      resolves: true,
+      acknowledges: false,
+    });
     expect(incidentTransitionEffects("OPEN", "RESOLVED")).toMatchObject({ acknowledges: true, resolves: true });
     expect(incidentTransitionEffects("RESOLVED", "CLOSED")).toMatchObject({ closes: true, reopens: false });
     expect(incidentTransitionEffects("CLOSED", "IN_PROGRESS")).toMatchObject({ reopens: true, eventType: "REOPENED" });

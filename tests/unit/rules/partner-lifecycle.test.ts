@@ -88,7 +88,9 @@ describe("partner lifecycle", () => {
     expect(allowedPartnerTransitions("NOPE" as PartnerStatus)).toEqual([]);
     expect(canTransitionPartner("ACTIVE", "PAUSED" as PartnerStatus)).toBe(false);
     expect(() => assertPartnerTransition("NOPE" as PartnerStatus, "ACTIVE")).toThrow('Unknown partner status "NOPE"');
-    expect(() => assertPartnerTransition("ACTIVE", "PAUSED" as PartnerStatus)).toThrow('Unknown partner status "PAUSED"');
+    expect(() => assertPartnerTransition("ACTIVE", "PAUSED" as PartnerStatus)).toThrow(
+      'Unknown partner status "PAUSED"',
+    );
   });
 
   it("isPartnerOperating is true only for ACTIVE and PROBATION", () => {

@@ -60,7 +60,13 @@ describe("SLA clock, 24/7", () => {
     // now 13:00: paused 60 → resolveDue = 10:00 + 240 + 60 = 15:00; remaining 120; elapsed 180 − 60 = 120
     const at13 = computeSlaClock(facts, ALWAYS, d("2025-01-13T13:00:00Z"));
     expect(iso(at13.resolveDueAt)).toBe("2025-01-13T15:00:00.000Z");
-    expect(at13).toMatchObject({ paused: true, nextDueAt: null, remainingMinutes: 120, elapsedWorkingMinutes: 120, pausedWorkingMinutes: 60 });
+    expect(at13).toMatchObject({
+      paused: true,
+      nextDueAt: null,
+      remainingMinutes: 120,
+      elapsedWorkingMinutes: 120,
+      pausedWorkingMinutes: 60,
+    });
     // now 14:00: paused 120 → resolveDue 16:00; remaining still 120; elapsed still 120
     const at14 = computeSlaClock(facts, ALWAYS, d("2025-01-13T14:00:00Z"));
     expect(iso(at14.resolveDueAt)).toBe("2025-01-13T16:00:00.000Z");
@@ -69,7 +75,11 @@ describe("SLA clock, 24/7", () => {
 
   it("extraMinutes (approved extensions) extend the resolve deadline only", () => {
     // resolveDue = 10:00 + 240 + 30 = 14:30 ; ackDue unchanged 10:30
-    const clock = computeSlaClock({ openedAt: d("2025-01-13T10:00:00Z"), extraMinutes: 30 }, ALWAYS, d("2025-01-13T10:05:00Z"));
+    const clock = computeSlaClock(
+      { openedAt: d("2025-01-13T10:00:00Z"), extraMinutes: 30 },
+      ALWAYS,
+      d("2025-01-13T10:05:00Z"),
+    );
     expect(iso(clock.ackDueAt)).toBe("2025-01-13T10:30:00.000Z");
     expect(iso(clock.resolveDueAt)).toBe("2025-01-13T14:30:00.000Z");
     // not acknowledged yet: the next deadline is the ack, 10:30 − 10:05 = 25
@@ -96,7 +106,13 @@ describe("SLA clock, breaches", () => {
   it("unacknowledged past the ack deadline: ack breached, remaining negative", () => {
     // ackDue 10:30, now 10:45 → −15
     const clock = computeSlaClock({ openedAt }, policy, d("2025-01-13T10:45:00Z"));
-    expect(clock).toMatchObject({ ackBreached: true, resolveBreached: false, nextDeadline: "ACK", remainingMinutes: -15, remainingWorkingMinutes: -15 });
+    expect(clock).toMatchObject({
+      ackBreached: true,
+      resolveBreached: false,
+      nextDeadline: "ACK",
+      remainingMinutes: -15,
+      remainingWorkingMinutes: -15,
+    });
     expect(iso(clock.nextDueAt)).toBe("2025-01-13T10:30:00.000Z");
   });
 
@@ -110,8 +126,18 @@ describe("SLA clock, breaches", () => {
 
   it("late ack stays an ack breach; past resolve due is a resolve breach", () => {
     // acked 10:40 > 10:30; resolveDue 11:00, now 11:10 → −10
-    const clock = computeSlaClock({ openedAt, acknowledgedAt: d("2025-01-13T10:40:00Z") }, policy, d("2025-01-13T11:10:00Z"));
-    expect(clock).toMatchObject({ ackBreached: true, resolveBreached: true, nextDeadline: "RESOLVE", remainingMinutes: -10, elapsedWorkingMinutes: 70 });
+    const clock = computeSlaClock(
+      { openedAt, acknowledgedAt: d("2025-01-13T10:40:00Z") },
+      policy,
+      d("2025-01-13T11:10:00Z"),
+    );
+    expect(clock).toMatchObject({
+      ackBreached: true,
+      resolveBreached: true,
+      nextDeadline: "RESOLVE",
+      remainingMinutes: -10,
+      elapsedWorkingMinutes: 70,
+    });
   });
 
   it("resolved in time: no breach, no next deadline", () => {
@@ -135,8 +161,18 @@ describe("SLA clock, breaches", () => {
 
   it("resolved late without an acknowledgement: both breached (resolution counts as the ack)", () => {
     // resolved 11:05 > ackDue 10:30 and > resolveDue 11:00; elapsed 65
-    const clock = computeSlaClock({ openedAt, resolvedAt: d("2025-01-13T11:05:00Z") }, policy, d("2025-01-13T12:00:00Z"));
-    expect(clock).toMatchObject({ ackBreached: true, resolveBreached: true, acknowledged: true, resolved: true, elapsedWorkingMinutes: 65 });
+    const clock = computeSlaClock(
+      { openedAt, resolvedAt: d("2025-01-13T11:05:00Z") },
+      policy,
+      d("2025-01-13T12:00:00Z"),
+    );
+    expect(clock).toMatchObject({
+      ackBreached: true,
+      resolveBreached: true,
+      acknowledged: true,
+      resolved: true,
+      elapsedWorkingMinutes: 65,
+    });
   });
 
   it("a breach stays a breach while paused", () => {
@@ -157,13 +193,23 @@ describe("SLA clock, breaches", () => {
       policy,
       d("2025-01-13T10:10:00Z"),
     );
-    expect(clock).toMatchObject({ acknowledged: false, resolved: false, nextDeadline: "ACK", remainingMinutes: 20, elapsedWorkingMinutes: 10 });
+    expect(clock).toMatchObject({
+      acknowledged: false,
+      resolved: false,
+      nextDeadline: "ACK",
+      remainingMinutes: 20,
+      elapsedWorkingMinutes: 10,
+    });
   });
 
   it("rejects negative minutes", () => {
     expect(() => computeSlaClock({ openedAt, extraMinutes: -5 }, policy, openedAt)).toThrow(SlaClockError);
-    expect(() => computeSlaClock({ openedAt, extraMinutes: -5 }, policy, openedAt)).toThrow("extraMinutes must be a number ≥ 0 (got -5)");
-    expect(() => computeSlaClock({ openedAt }, { ...policy, ackMinutes: -1 }, openedAt)).toThrow("ackMinutes must be a number ≥ 0 (got -1)");
+    expect(() => computeSlaClock({ openedAt, extraMinutes: -5 }, policy, openedAt)).toThrow(
+      "extraMinutes must be a number ≥ 0 (got -5)",
+    );
+    expect(() => computeSlaClock({ openedAt }, { ...policy, ackMinutes: -1 }, openedAt)).toThrow(
+      "ackMinutes must be a number ≥ 0 (got -1)",
+    );
   });
 });
 
@@ -178,7 +224,13 @@ describe("SLA clock, business hours", () => {
     const clock = computeSlaClock({ openedAt: d("2025-01-10T16:00:00Z") }, bh, d("2025-01-13T10:00:00Z"), UTC_OFFICE);
     expect(iso(clock.ackDueAt)).toBe("2025-01-13T12:00:00.000Z");
     expect(iso(clock.resolveDueAt)).toBe("2025-01-14T16:00:00.000Z");
-    expect(clock).toMatchObject({ ackBreached: false, elapsedWorkingMinutes: 120, nextDeadline: "ACK", remainingWorkingMinutes: 120, remainingMinutes: 120 });
+    expect(clock).toMatchObject({
+      ackBreached: false,
+      elapsedWorkingMinutes: 120,
+      nextDeadline: "ACK",
+      remainingWorkingMinutes: 120,
+      remainingMinutes: 120,
+    });
     expect(iso(clock.nextDueAt)).toBe("2025-01-13T12:00:00.000Z");
     // seen on Saturday 12:00: wall remaining Sat 12:00 → Mon 12:00 = 2880, working 180
     const sat = computeSlaClock({ openedAt: d("2025-01-10T16:00:00Z") }, bh, d("2025-01-11T12:00:00Z"), UTC_OFFICE);
@@ -279,7 +331,12 @@ describe("SLA clock, business hours", () => {
     expect(clockCalendar({ ...bh, businessHoursOnly: false }, UTC_OFFICE)).toBeNull();
     expect(clockCalendar(bh, null)).toEqual({ timezone: "UTC", days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00" });
     // 24/7 policy with a calendar given: Fri 16:00 + 240 = Fri 20:00
-    const clock = computeSlaClock({ openedAt: d("2025-01-10T16:00:00Z") }, { ...bh, businessHoursOnly: false }, d("2025-01-10T16:00:00Z"), UTC_OFFICE);
+    const clock = computeSlaClock(
+      { openedAt: d("2025-01-10T16:00:00Z") },
+      { ...bh, businessHoursOnly: false },
+      d("2025-01-10T16:00:00Z"),
+      UTC_OFFICE,
+    );
     expect(iso(clock.ackDueAt)).toBe("2025-01-10T20:00:00.000Z");
     // businessHoursOnly without a calendar uses Mon–Fri 09–17 UTC: same as UTC_OFFICE
     const dflt = computeSlaClock({ openedAt: d("2025-01-10T16:00:00Z") }, bh, d("2025-01-10T16:00:00Z"));

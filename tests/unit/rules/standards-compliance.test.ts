@@ -20,16 +20,72 @@ const STANDARDS: ComplianceStandard[] = [
 
 const ASSESSMENTS: ComplianceAssessment[] = [
   // A: two verified assessments in March; the later one (met) counts.
-  { id: "a2", standardId: "A", period: MARCH, met: true, value: 96, verification: "VERIFIED", createdAt: d("2025-03-20T00:00:00Z") },
-  { id: "a1", standardId: "A", period: MARCH, met: false, value: 90, verification: "VERIFIED", createdAt: d("2025-03-05T00:00:00Z") },
+  {
+    id: "a2",
+    standardId: "A",
+    period: MARCH,
+    met: true,
+    value: 96,
+    verification: "VERIFIED",
+    createdAt: d("2025-03-20T00:00:00Z"),
+  },
+  {
+    id: "a1",
+    standardId: "A",
+    period: MARCH,
+    met: false,
+    value: 90,
+    verification: "VERIFIED",
+    createdAt: d("2025-03-05T00:00:00Z"),
+  },
   // B: verified unmet; a newer PENDING self-report says met but does not count.
-  { id: "b1", standardId: "B", period: MARCH, met: false, value: 4.1, verification: "VERIFIED", createdAt: d("2025-03-10T00:00:00Z") },
-  { id: "b2", standardId: "B", period: MARCH, met: true, value: 4.8, verification: "PENDING", createdAt: d("2025-03-25T00:00:00Z") },
+  {
+    id: "b1",
+    standardId: "B",
+    period: MARCH,
+    met: false,
+    value: 4.1,
+    verification: "VERIFIED",
+    createdAt: d("2025-03-10T00:00:00Z"),
+  },
+  {
+    id: "b2",
+    standardId: "B",
+    period: MARCH,
+    met: true,
+    value: 4.8,
+    verification: "PENDING",
+    createdAt: d("2025-03-25T00:00:00Z"),
+  },
   // C: REJECTED in March, VERIFIED only in February → not assessed in March.
-  { id: "c1", standardId: "C", period: MARCH, met: true, value: 1, verification: "REJECTED", createdAt: d("2025-03-12T00:00:00Z") },
-  { id: "c0", standardId: "C", period: FEB, met: true, value: 1, verification: "VERIFIED", createdAt: d("2025-02-12T00:00:00Z") },
+  {
+    id: "c1",
+    standardId: "C",
+    period: MARCH,
+    met: true,
+    value: 1,
+    verification: "REJECTED",
+    createdAt: d("2025-03-12T00:00:00Z"),
+  },
+  {
+    id: "c0",
+    standardId: "C",
+    period: FEB,
+    met: true,
+    value: 1,
+    verification: "VERIFIED",
+    createdAt: d("2025-02-12T00:00:00Z"),
+  },
   // D: met, but not applicable to this partner.
-  { id: "d1", standardId: "D", period: MARCH, met: true, value: 99, verification: "VERIFIED", createdAt: d("2025-03-02T00:00:00Z") },
+  {
+    id: "d1",
+    standardId: "D",
+    period: MARCH,
+    met: true,
+    value: 99,
+    verification: "VERIFIED",
+    createdAt: d("2025-03-02T00:00:00Z"),
+  },
 ];
 
 describe("computeCompliance", () => {
@@ -51,9 +107,36 @@ describe("computeCompliance", () => {
     expect(result.assessedWeight).toBe(5);
     expect(result.totalWeight).toBe(6);
     expect(result.perStandard).toEqual([
-      { standardId: "A", lineageId: "A", name: "On-time", weight: 3, status: "MET", assessmentId: "a2", value: 96, pendingVerification: false },
-      { standardId: "B", lineageId: "B", name: "CSAT", weight: 2, status: "NOT_MET", assessmentId: "b1", value: 4.1, pendingVerification: true },
-      { standardId: "C", lineageId: "C", name: "Uniform audit", weight: 1, status: "NOT_ASSESSED", assessmentId: null, value: null, pendingVerification: false },
+      {
+        standardId: "A",
+        lineageId: "A",
+        name: "On-time",
+        weight: 3,
+        status: "MET",
+        assessmentId: "a2",
+        value: 96,
+        pendingVerification: false,
+      },
+      {
+        standardId: "B",
+        lineageId: "B",
+        name: "CSAT",
+        weight: 2,
+        status: "NOT_MET",
+        assessmentId: "b1",
+        value: 4.1,
+        pendingVerification: true,
+      },
+      {
+        standardId: "C",
+        lineageId: "C",
+        name: "Uniform audit",
+        weight: 1,
+        status: "NOT_ASSESSED",
+        assessmentId: null,
+        value: null,
+        pendingVerification: false,
+      },
     ]);
   });
 
@@ -78,10 +161,27 @@ describe("computeCompliance", () => {
   });
 
   it("score is null when nothing is assessed; coverage null when nothing applies", () => {
-    const none = computeCompliance({ standards: STANDARDS, partnerTouchpointIds: ["tp1", "tp2"], assessments: [], period: MARCH });
+    const none = computeCompliance({
+      standards: STANDARDS,
+      partnerTouchpointIds: ["tp1", "tp2"],
+      assessments: [],
+      period: MARCH,
+    });
     expect(none).toMatchObject({ score: null, coverage: 0, metWeight: 0, assessedWeight: 0, totalWeight: 6 });
-    const nothingApplies = computeCompliance({ standards: STANDARDS, partnerTouchpointIds: ["tp9"], assessments: ASSESSMENTS, period: MARCH });
-    expect(nothingApplies).toEqual({ score: null, coverage: null, metWeight: 0, assessedWeight: 0, totalWeight: 0, perStandard: [] });
+    const nothingApplies = computeCompliance({
+      standards: STANDARDS,
+      partnerTouchpointIds: ["tp9"],
+      assessments: ASSESSMENTS,
+      period: MARCH,
+    });
+    expect(nothingApplies).toEqual({
+      score: null,
+      coverage: null,
+      metWeight: 0,
+      assessedWeight: 0,
+      totalWeight: 0,
+      perStandard: [],
+    });
   });
 
   it("counts assessments of an older version of the same lineage; only current versions apply", () => {
@@ -92,8 +192,22 @@ describe("computeCompliance", () => {
       { id: "Y", touchpointId: "tp1", weight: 1 },
     ];
     const assessments: ComplianceAssessment[] = [
-      { id: "x1-a", standardId: "X1", period: MARCH, met: true, verification: "VERIFIED", createdAt: d("2025-03-03T00:00:00Z") },
-      { id: "y-a", standardId: "Y", period: MARCH, met: false, verification: "VERIFIED", createdAt: d("2025-03-03T00:00:00Z") },
+      {
+        id: "x1-a",
+        standardId: "X1",
+        period: MARCH,
+        met: true,
+        verification: "VERIFIED",
+        createdAt: d("2025-03-03T00:00:00Z"),
+      },
+      {
+        id: "y-a",
+        standardId: "Y",
+        period: MARCH,
+        met: false,
+        verification: "VERIFIED",
+        createdAt: d("2025-03-03T00:00:00Z"),
+      },
     ];
     // met 4, assessed 4 + 1 = 5 → 80.0 ; coverage 5/5 = 100
     const result = computeCompliance({ standards, partnerTouchpointIds: ["tp1"], assessments, period: MARCH });
@@ -109,7 +223,14 @@ describe("computeCompliance", () => {
       partnerTouchpointIds: ["tp1"],
       assessments: [
         ...assessments,
-        { id: "x2-a", standardId: "X2", period: MARCH, met: false, verification: "VERIFIED", createdAt: d("2025-03-28T00:00:00Z") },
+        {
+          id: "x2-a",
+          standardId: "X2",
+          period: MARCH,
+          met: false,
+          verification: "VERIFIED",
+          createdAt: d("2025-03-28T00:00:00Z"),
+        },
       ],
       period: MARCH,
     });

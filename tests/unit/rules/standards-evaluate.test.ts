@@ -11,7 +11,12 @@ import {
 
 const onTime: StandardTarget = { name: "on-time", metricKind: "PERCENTAGE", comparator: "GTE", target: 95 };
 const csat: StandardTarget = { name: "CSAT", metricKind: "RATING", comparator: "GTE", target: 4.5 };
-const firstResponse: StandardTarget = { name: "first response", metricKind: "DURATION", comparator: "LTE", target: 120 };
+const firstResponse: StandardTarget = {
+  name: "first response",
+  metricKind: "DURATION",
+  comparator: "LTE",
+  target: 120,
+};
 const audit: StandardTarget = { name: "uniform audit", metricKind: "PASS_FAIL", comparator: "GTE", target: 1 };
 const damage: StandardTarget = { name: "damaged parcels", metricKind: "PERCENTAGE", comparator: "LTE", target: 2 };
 

@@ -80,7 +80,12 @@ describe("planStandardEdit", () => {
 
   it("treats blank optional text as null and undefined fields as unchanged", () => {
     const plan = planStandardEdit(CURRENT, { description: "   ", target: undefined }, true);
-    expect(plan).toEqual({ kind: "in-place", id: "std-1", patch: { description: null }, changedFields: ["description"] });
+    expect(plan).toEqual({
+      kind: "in-place",
+      id: "std-1",
+      patch: { description: null },
+      changedFields: ["description"],
+    });
   });
 
   it("refuses to edit a superseded version", () => {

@@ -30,7 +30,9 @@ describe("overallScore", () => {
 
   it("a sub-score of 0 counts (it is not missing)", () => {
     // (25·0 + 25·100) / 50 = 50
-    expect(overallScore({ compliance: 0, experience: 100, incidents: null, value: null, engagement: null }, W).score).toBe(50);
+    expect(
+      overallScore({ compliance: 0, experience: 100, incidents: null, value: null, engagement: null }, W).score,
+    ).toBe(50);
   });
 
   it("all missing → null", () => {
@@ -43,9 +45,13 @@ describe("overallScore", () => {
 
   it("only sub-scores weighted 0 available → null", () => {
     const w = { compliance: 30, experience: 30, incidents: 20, value: 20, engagement: 0 };
-    expect(overallScore({ compliance: null, experience: null, incidents: null, value: null, engagement: 90 }, w).score).toBeNull();
+    expect(
+      overallScore({ compliance: null, experience: null, incidents: null, value: null, engagement: 90 }, w).score,
+    ).toBeNull();
     // … and a 0-weight area never moves the score: (30·60) / 30 = 60
-    expect(overallScore({ compliance: 60, experience: null, incidents: null, value: null, engagement: 0 }, w).score).toBe(60);
+    expect(
+      overallScore({ compliance: 60, experience: null, incidents: null, value: null, engagement: 0 }, w).score,
+    ).toBe(60);
   });
 });
 
@@ -122,14 +128,24 @@ describe("changeVsLastMonth", () => {
 
 describe("combineScorecard", () => {
   it("overall, recommendation and change together", () => {
-    const r = combineScorecard({ compliance: 80, experience: 60, incidents: 90, value: null, engagement: null }, W, T, 72);
+    const r = combineScorecard(
+      { compliance: 80, experience: 60, incidents: 90, value: null, engagement: null },
+      W,
+      T,
+      72,
+    );
     expect(r.score).toBe(75.7);
     expect(r.recommendation).toBe("MAINTAIN");
     expect(r.change).toBe(3.7);
     expect(r.missing).toEqual(["value", "engagement"]);
   });
   it("no data at all → no score, no recommendation, no change", () => {
-    const r = combineScorecard({ compliance: null, experience: null, incidents: null, value: null, engagement: null }, W, T, 72);
+    const r = combineScorecard(
+      { compliance: null, experience: null, incidents: null, value: null, engagement: null },
+      W,
+      T,
+      72,
+    );
     expect([r.score, r.recommendation, r.change]).toEqual([null, null, null]);
   });
 });

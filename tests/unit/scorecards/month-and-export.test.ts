@@ -36,7 +36,10 @@ describe("month bounds and quarters", () => {
 
 describe("export query", () => {
   it("accepts a month and csv or pdf only", () => {
-    expect(parseExportQuery(new URL("http://x/e?month=2026-09&format=pdf"))).toEqual({ month: new Date("2026-09-01T00:00:00Z"), format: "pdf" });
+    expect(parseExportQuery(new URL("http://x/e?month=2026-09&format=pdf"))).toEqual({
+      month: new Date("2026-09-01T00:00:00Z"),
+      format: "pdf",
+    });
     expect(parseExportQuery(new URL("http://x/e?month=2026-09"))?.format).toBe("csv");
     expect(parseExportQuery(new URL("http://x/e?month=2026-13&format=csv"))).toBeNull();
     expect(parseExportQuery(new URL("http://x/e?month=2026-09&format=xlsx"))).toBeNull();

@@ -51,13 +51,20 @@ async function rendered(pageSize: "A4" | "LETTER") {
 /** Page sizes in points, as poppler reports them. */
 function pageSizes(file: string): { width: number; height: number }[] {
   const info = execFileSync("pdfinfo", ["-f", "1", "-l", "99", file], { encoding: "utf8" });
-  return [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+  return [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => ({
+    width: Number(m[1]),
+    height: Number(m[2]),
+  }));
 }
 
 type Word = { text: string; xMin: number; yMin: number; xMax: number; yMax: number };
 function words(file: string, page: number): Word[] {
-  const html = execFileSync("pdftotext", ["-bbox", "-f", String(page), "-l", String(page), file, "-"], { encoding: "utf8" });
-  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+  const html = execFileSync("pdftotext", ["-bbox", "-f", String(page), "-l", String(page), file, "-"], {
+    encoding: "utf8",
+  });
+  return [
+    ...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
+  ].map((m) => ({
     xMin: Number(m[1]),
     yMin: Number(m[2]),
     xMax: Number(m[3]),
@@ -68,7 +75,9 @@ function words(file: string, page: number): Word[] {
 
 /** The page as pixels at 72 dpi (1 px = 1 pt), from pdftoppm's PPM output. */
 function pixels(file: string, page: number) {
-  const ppm = execFileSync("pdftoppm", ["-r", "72", "-f", String(page), "-l", String(page), file], { maxBuffer: 64 << 20 });
+  const ppm = execFileSync("pdftoppm", ["-r", "72", "-f", String(page), "-l", String(page), file], {
+    maxBuffer: 64 << 20,
+  });
   const header = /^P6\s+(\d+)\s+(\d+)\s+\d+\s/.exec(ppm.subarray(0, 40).toString("latin1"))!;
   const [width, height, offset] = [Number(header[1]), Number(header[2]), header[0].length];
   const at = (x: number, y: number) => {
@@ -120,7 +129,10 @@ describe("scorecard PDF as rendered", () => {
       expect(label?.text, `line ${i + 1}`).toBe(SCORECARD_AREA_LABELS[area].split(" ")[0]);
       const labelMiddle = (label.yMin + label.yMax) / 2;
       const barMiddle = (tracks[i].top + tracks[i].bottom) / 2;
-      expect(Math.abs(labelMiddle - barMiddle), `${SCORECARD_AREA_LABELS[area]}: bar and label on one line`).toBeLessThanOrEqual(3);
+      expect(
+        Math.abs(labelMiddle - barMiddle),
+        `${SCORECARD_AREA_LABELS[area]}: bar and label on one line`,
+      ).toBeLessThanOrEqual(3);
     });
     // The filled part is proportional: compliance 90 → 270 of 300 pt, value "no data" → none.
     const filledX = 36 + 150 + 200; // 66.7 % of the track
@@ -129,7 +141,9 @@ describe("scorecard PDF as rendered", () => {
 
     const trendTitle = text.find((w) => w.text === "Trend");
     expect(trendTitle).toBeDefined();
-    const axis = text.filter((w) => ["0", "25", "50", "75", "100"].includes(w.text) && w.yMin > trendTitle!.yMax && w.xMax < 36 + 30);
+    const axis = text.filter(
+      (w) => ["0", "25", "50", "75", "100"].includes(w.text) && w.yMin > trendTitle!.yMax && w.xMax < 36 + 30,
+    );
     expect(axis.map((w) => w.text)).toEqual(["100", "75", "50", "25", "0"]);
     // evenly spaced, top to bottom
     const gaps = axis.slice(1).map((w, i) => w.yMin - axis[i].yMin);

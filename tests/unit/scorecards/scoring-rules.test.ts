@@ -12,7 +12,14 @@ import { DEFAULT_RECOMMENDATION_THRESHOLDS, DEFAULT_SCORECARD_WEIGHTS } from "@/
 
 const noActivity = {
   experience: { successes: 0, partials: 0, failures: 0, csatAverage: null, nps: null },
-  incidents: { interactions: 0, incidents: 0, slaMeasured: 0, slaMet: 0, meanHoursToResolve: null, targetHoursToResolve: null },
+  incidents: {
+    interactions: 0,
+    incidents: 0,
+    slaMeasured: 0,
+    slaMet: 0,
+    meanHoursToResolve: null,
+    targetHoursToResolve: null,
+  },
   value: { equityServed: null, equityServedLastMonth: null, equityAtRisk: null },
 };
 
@@ -21,7 +28,14 @@ describe("the worked example (Alpha Couriers, September)", () => {
     const inputs: ScorecardInputs = {
       compliance: { compliance: 66.7 },
       experience: { successes: 2, partials: 1, failures: 1, csatAverage: 3.5, nps: 25 },
-      incidents: { interactions: 4, incidents: 2, slaMeasured: 3, slaMet: 1, meanHoursToResolve: 36, targetHoursToResolve: 48 },
+      incidents: {
+        interactions: 4,
+        incidents: 2,
+        slaMeasured: 3,
+        slaMet: 1,
+        meanHoursToResolve: 36,
+        targetHoursToResolve: 48,
+      },
       value: { equityServed: 12_500, equityServedLastMonth: 10_500, equityAtRisk: 520 },
       engagement: { responses: 2, communication: 4, fairness: 4, tools: 3, support: 3 },
     };
@@ -44,7 +58,13 @@ describe("rounding: the overall score averages the unrounded sub-scores", () => 
   const inputs: ScorecardInputs = {
     compliance: { compliance: 84.96 },
     ...noActivity,
-    engagement: { responses: 3, communication: engagementAverage, fairness: engagementAverage, tools: engagementAverage, support: engagementAverage },
+    engagement: {
+      responses: 3,
+      communication: engagementAverage,
+      fairness: engagementAverage,
+      tools: engagementAverage,
+      support: engagementAverage,
+    },
   };
 
   it("shows each sub-score rounded to one decimal", () => {

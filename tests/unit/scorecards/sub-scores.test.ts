@@ -12,7 +12,8 @@ import {
   type IncidentInputs,
 } from "@/lib/scorecards/sub-scores";
 
-const partScores = (r: { parts: { key: string; score: number | null }[] }) => Object.fromEntries(r.parts.map((p) => [p.key, p.score]));
+const partScores = (r: { parts: { key: string; score: number | null }[] }) =>
+  Object.fromEntries(r.parts.map((p) => [p.key, p.score]));
 
 describe("complianceSubScore", () => {
   it("passes the compliance % through, with its formula and inputs", () => {
@@ -90,12 +91,26 @@ describe("npsFromCounts", () => {
 });
 
 describe("incidentSubScore", () => {
-  const none: IncidentInputs = { interactions: 0, incidents: 0, slaMeasured: 0, slaMet: 0, meanHoursToResolve: null, targetHoursToResolve: null };
+  const none: IncidentInputs = {
+    interactions: 0,
+    incidents: 0,
+    slaMeasured: 0,
+    slaMet: 0,
+    meanHoursToResolve: null,
+    targetHoursToResolve: null,
+  };
 
   it("averages rate, SLA and time-to-resolve scores", () => {
     // rate: 3 / 2,000 · 1,000 = 1.5 per 1,000 → 100 − 10 · 1.5 = 85
     // SLA: 3 / 4 = 75;  MTTR: 100 · 24 / 30 = 80;  (85 + 75 + 80) / 3 = 80
-    const r = incidentSubScore({ interactions: 2000, incidents: 3, slaMeasured: 4, slaMet: 3, meanHoursToResolve: 30, targetHoursToResolve: 24 });
+    const r = incidentSubScore({
+      interactions: 2000,
+      incidents: 3,
+      slaMeasured: 4,
+      slaMet: 3,
+      meanHoursToResolve: 30,
+      targetHoursToResolve: 24,
+    });
     expect(partScores(r)).toEqual({ rate: 85, sla: 75, mttr: 80 });
     expect(r.score).toBe(80);
     expect(r.formula).toContain("100 − 10 × incidents per 1,000 interactions");
@@ -116,7 +131,14 @@ describe("incidentSubScore", () => {
 
   it("incidents but no interactions: the rate is unknown and left out", () => {
     // SLA 1/2 = 50; MTTR 10 h vs 24 h target → 100; (50 + 100) / 2 = 75
-    const r = incidentSubScore({ interactions: 0, incidents: 2, slaMeasured: 2, slaMet: 1, meanHoursToResolve: 10, targetHoursToResolve: 24 });
+    const r = incidentSubScore({
+      interactions: 0,
+      incidents: 2,
+      slaMeasured: 2,
+      slaMet: 1,
+      meanHoursToResolve: 10,
+      targetHoursToResolve: 24,
+    });
     expect(partScores(r)).toEqual({ rate: null, sla: 50, mttr: 100 });
     expect(r.score).toBe(75);
   });
@@ -135,9 +157,15 @@ describe("incidentSubScore", () => {
   });
 
   it("time to resolve: at or under target → 100; no target → left out; 0 h → 100", () => {
-    expect(partScores(incidentSubScore({ ...none, incidents: 1, meanHoursToResolve: 48, targetHoursToResolve: 24 })).mttr).toBe(50);
-    expect(partScores(incidentSubScore({ ...none, incidents: 1, meanHoursToResolve: 0, targetHoursToResolve: 24 })).mttr).toBe(100);
-    expect(partScores(incidentSubScore({ ...none, incidents: 1, meanHoursToResolve: 5, targetHoursToResolve: null })).mttr).toBeNull();
+    expect(
+      partScores(incidentSubScore({ ...none, incidents: 1, meanHoursToResolve: 48, targetHoursToResolve: 24 })).mttr,
+    ).toBe(50);
+    expect(
+      partScores(incidentSubScore({ ...none, incidents: 1, meanHoursToResolve: 0, targetHoursToResolve: 24 })).mttr,
+    ).toBe(100);
+    expect(
+      partScores(incidentSubScore({ ...none, incidents: 1, meanHoursToResolve: 5, targetHoursToResolve: null })).mttr,
+    ).toBeNull();
   });
 
   it("refuses slaMet above slaMeasured", () => {
@@ -161,7 +189,8 @@ describe("valueSubScore", () => {
   });
 
   it("maps growth −20% → 0, 0% → 50, +20% → 100 and clamps beyond", () => {
-    const g = (served: number) => partScores(valueSubScore({ equityServed: served, equityServedLastMonth: 1000, equityAtRisk: null })).growth;
+    const g = (served: number) =>
+      partScores(valueSubScore({ equityServed: served, equityServedLastMonth: 1000, equityAtRisk: null })).growth;
     expect(g(800)).toBe(0);
     expect(g(1000)).toBe(50);
     expect(g(1200)).toBe(100);
@@ -171,7 +200,8 @@ describe("valueSubScore", () => {
   });
 
   it("maps equity at risk: none → 100, 5% → 75, 20% or more → 0", () => {
-    const k = (risk: number) => partScores(valueSubScore({ equityServed: 1_000_000, equityServedLastMonth: null, equityAtRisk: risk })).risk;
+    const k = (risk: number) =>
+      partScores(valueSubScore({ equityServed: 1_000_000, equityServedLastMonth: null, equityAtRisk: risk })).risk;
     expect(k(0)).toBe(100);
     expect(k(50_000)).toBe(75);
     expect(k(200_000)).toBe(0);
@@ -183,10 +213,16 @@ describe("valueSubScore", () => {
   });
 
   it("leaves out growth without last month (or last month 0) and risk when unknown", () => {
-    expect(valueSubScore({ equityServed: 1_000_000, equityServedLastMonth: null, equityAtRisk: 50_000 }).score).toBe(75);
+    expect(valueSubScore({ equityServed: 1_000_000, equityServedLastMonth: null, equityAtRisk: 50_000 }).score).toBe(
+      75,
+    );
     expect(valueSubScore({ equityServed: 1_000_000, equityServedLastMonth: 0, equityAtRisk: 50_000 }).score).toBe(75);
-    expect(valueSubScore({ equityServed: 1_100_000, equityServedLastMonth: 1_000_000, equityAtRisk: null }).score).toBe(75);
-    expect(valueSubScore({ equityServed: 1_000_000, equityServedLastMonth: null, equityAtRisk: null }).score).toBeNull();
+    expect(valueSubScore({ equityServed: 1_100_000, equityServedLastMonth: 1_000_000, equityAtRisk: null }).score).toBe(
+      75,
+    );
+    expect(
+      valueSubScore({ equityServed: 1_000_000, equityServedLastMonth: null, equityAtRisk: null }).score,
+    ).toBeNull();
   });
 
   it("no CLV snapshot → no data", () => {
@@ -216,7 +252,9 @@ describe("engagementSubScore", () => {
   });
 
   it("no survey answers → no data", () => {
-    expect(engagementSubScore({ responses: 0, communication: null, fairness: null, tools: null, support: null }).score).toBeNull();
+    expect(
+      engagementSubScore({ responses: 0, communication: null, fairness: null, tools: null, support: null }).score,
+    ).toBeNull();
   });
 });
 
@@ -225,10 +263,23 @@ describe("computeSubScores", () => {
     const r = computeSubScores({
       compliance: { compliance: 80 },
       experience: { successes: 80, partials: 10, failures: 10, csatAverage: 4.2, nps: 30 },
-      incidents: { interactions: 2000, incidents: 3, slaMeasured: 4, slaMet: 3, meanHoursToResolve: 30, targetHoursToResolve: 24 },
+      incidents: {
+        interactions: 2000,
+        incidents: 3,
+        slaMeasured: 4,
+        slaMet: 3,
+        meanHoursToResolve: 30,
+        targetHoursToResolve: 24,
+      },
       value: { equityServed: null, equityServedLastMonth: null, equityAtRisk: null },
       engagement: { responses: 0, communication: null, fairness: null, tools: null, support: null },
     });
-    expect([r.compliance.score, r.experience.score, r.incidents.score, r.value.score, r.engagement.score]).toEqual([80, 76.7, 80, null, null]);
+    expect([r.compliance.score, r.experience.score, r.incidents.score, r.value.score, r.engagement.score]).toEqual([
+      80,
+      76.7,
+      80,
+      null,
+      null,
+    ]);
   });
 });

@@ -15,7 +15,13 @@ function messages(result: { success: boolean; error?: { issues: { message: strin
 
 describe("scorecardWeightsSchema", () => {
   it("accepts the defaults 25/25/20/20/10, which add up to 100", () => {
-    expect(DEFAULT_SCORECARD_WEIGHTS).toEqual({ compliance: 25, experience: 25, incidents: 20, value: 20, engagement: 10 });
+    expect(DEFAULT_SCORECARD_WEIGHTS).toEqual({
+      compliance: 25,
+      experience: 25,
+      incidents: 20,
+      value: 20,
+      engagement: 10,
+    });
     expect(sumWeights(DEFAULT_SCORECARD_WEIGHTS)).toBe(100);
     expect(scorecardWeightsSchema.parse(DEFAULT_SCORECARD_WEIGHTS)).toEqual(DEFAULT_SCORECARD_WEIGHTS);
   });
@@ -26,25 +32,49 @@ describe("scorecardWeightsSchema", () => {
   });
 
   it("refuses weights adding up to 95 with the sum in the message", () => {
-    const r = scorecardWeightsSchema.safeParse({ compliance: 25, experience: 25, incidents: 20, value: 20, engagement: 5 });
+    const r = scorecardWeightsSchema.safeParse({
+      compliance: 25,
+      experience: 25,
+      incidents: 20,
+      value: 20,
+      engagement: 5,
+    });
     expect(r.success).toBe(false);
     expect(messages(r)).toEqual(["Weights must add up to 100; they add up to 95"]);
     expect(r.error!.issues[0].path).toEqual([]);
   });
 
   it("refuses weights adding up to 105", () => {
-    const r = scorecardWeightsSchema.safeParse({ compliance: 30, experience: 25, incidents: 20, value: 20, engagement: 10 });
+    const r = scorecardWeightsSchema.safeParse({
+      compliance: 30,
+      experience: 25,
+      incidents: 20,
+      value: 20,
+      engagement: 10,
+    });
     expect(messages(r)).toEqual(["Weights must add up to 100; they add up to 105"]);
   });
 
   it("refuses a fractional weight, naming the area", () => {
-    const r = scorecardWeightsSchema.safeParse({ compliance: 25.5, experience: 24.5, incidents: 20, value: 20, engagement: 10 });
+    const r = scorecardWeightsSchema.safeParse({
+      compliance: 25.5,
+      experience: 24.5,
+      incidents: 20,
+      value: 20,
+      engagement: 10,
+    });
     expect(messages(r)).toContain("Standards compliance weight must be a whole number");
     expect(messages(r)).toContain("Customer experience weight must be a whole number");
   });
 
   it("refuses weights outside 0–100", () => {
-    const r = scorecardWeightsSchema.safeParse({ compliance: -10, experience: 110, incidents: 0, value: 0, engagement: 0 });
+    const r = scorecardWeightsSchema.safeParse({
+      compliance: -10,
+      experience: 110,
+      incidents: 0,
+      value: 0,
+      engagement: 0,
+    });
     expect(messages(r)).toContain("Standards compliance weight must be between 0 and 100");
     expect(messages(r)).toContain("Customer experience weight must be between 0 and 100");
     expect(r.error!.issues.find((i) => i.message.startsWith("Standards"))!.path).toEqual(["compliance"]);
@@ -71,7 +101,9 @@ describe("recommendationThresholdsSchema", () => {
   });
 
   it("accepts the extremes 100 and 0 and decimals", () => {
-    expect(recommendationThresholdsSchema.safeParse({ reward: 100, maintain: 50.5, develop: 50, probation: 0 }).success).toBe(true);
+    expect(
+      recommendationThresholdsSchema.safeParse({ reward: 100, maintain: 50.5, develop: 50, probation: 0 }).success,
+    ).toBe(true);
   });
 
   it("refuses equal thresholds, on the lower field", () => {
@@ -99,7 +131,9 @@ describe("recommendationThresholdsSchema", () => {
 
   it("readRecommendationThresholds falls back to the defaults when invalid", () => {
     expect(readRecommendationThresholds(null)).toEqual(DEFAULT_RECOMMENDATION_THRESHOLDS);
-    expect(readRecommendationThresholds({ reward: 50, maintain: 60, develop: 55, probation: 40 })).toEqual(DEFAULT_RECOMMENDATION_THRESHOLDS);
+    expect(readRecommendationThresholds({ reward: 50, maintain: 60, develop: 55, probation: 40 })).toEqual(
+      DEFAULT_RECOMMENDATION_THRESHOLDS,
+    );
     const custom = { reward: 90, maintain: 80, develop: 60, probation: 30 };
     expect(readRecommendationThresholds(custom)).toEqual(custom);
   });

@@ -4,10 +4,18 @@ import { contentSecurityPolicy, newNonce, servedOverHttps } from "@/lib/security
 // Issue 13, finding 10: scripts run only with the request's nonce; HSTS only over https.
 describe("the content security policy", () => {
   it("allows scripts by nonce only, without 'unsafe-inline' (and without eval outside development)", () => {
-    const scriptSrc = contentSecurityPolicy("abc123").split("; ").find((d) => d.startsWith("script-src"));
+    const scriptSrc = contentSecurityPolicy("abc123")
+      .split("; ")
+      .find((d) => d.startsWith("script-src"));
     expect(scriptSrc).toBe("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
     expect(contentSecurityPolicy("abc123", { development: true })).toContain("'unsafe-eval'");
-    for (const directive of ["default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"])
+    for (const directive of [
+      "default-src 'self'",
+      "frame-ancestors 'none'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+    ])
       expect(contentSecurityPolicy("n")).toContain(directive);
   });
 

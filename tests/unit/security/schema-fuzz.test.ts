@@ -50,7 +50,11 @@ const ROOT = process.cwd();
 
 it("fuzzes every lib module that defines a zod schema (or says why it is not a boundary)", () => {
   const withSchemas = filesUnder(join(ROOT, "lib"))
-    .filter((file) => /\bz\s*\.\s*(object|enum|array|string|number|record|union|discriminatedUnion)\s*\(/.test(readFileSync(file, "utf8")))
+    .filter((file) =>
+      /\bz\s*\.\s*(object|enum|array|string|number|record|union|discriminatedUnion)\s*\(/.test(
+        readFileSync(file, "utf8"),
+      ),
+    )
     .map((file) => relative(ROOT, file).replaceAll("\\", "/"));
   const missing = withSchemas.filter((file) => {
     if (file in MODULES || file in NOT_A_BOUNDARY) return false;
@@ -70,13 +74,32 @@ function keysOf(schema: AnySchema): string[] {
   for (const inner of [def.left, def.right, def.in, def.out, def.innerType, def.schema]) {
     if (inner instanceof z.ZodType) for (const k of keysOf(inner)) out.add(k);
   }
-  if (Array.isArray(def.options)) for (const o of def.options) if (o instanceof z.ZodType) for (const k of keysOf(o)) out.add(k);
+  if (Array.isArray(def.options))
+    for (const o of def.options) if (o instanceof z.ZodType) for (const k of keysOf(o)) out.add(k);
   return [...out];
 }
 
 const plausibleString = fc.oneof(
   fc.string({ maxLength: 40 }),
-  fc.constantFrom("", " ", "2026-03-01", "2026-03-01T10:00:00Z", "not-a-date", "https://example.com", "javascript:alert(1)", "a@b.c", "ACTIVE", "HIGH", "OPEN", "<script>", "0", "-1", "1e309", "\u0000", "x".repeat(5000)),
+  fc.constantFrom(
+    "",
+    " ",
+    "2026-03-01",
+    "2026-03-01T10:00:00Z",
+    "not-a-date",
+    "https://example.com",
+    "javascript:alert(1)",
+    "a@b.c",
+    "ACTIVE",
+    "HIGH",
+    "OPEN",
+    "<script>",
+    "0",
+    "-1",
+    "1e309",
+    "\u0000",
+    "x".repeat(5000),
+  ),
 );
 const jsonish = fc.oneof(
   { depthSize: "small" },
@@ -90,8 +113,13 @@ const jsonish = fc.oneof(
 function arbitraryFor(schema: AnySchema): fc.Arbitrary<unknown> {
   const keys = keysOf(schema);
   if (keys.length === 0) return jsonish;
-  const record = fc.record(Object.fromEntries(keys.map((k) => [k, fc.oneof(jsonish, plausibleString, fc.array(jsonish, { maxLength: 3 }))])), { requiredKeys: [] });
-  const withExtra = fc.tuple(record, fc.dictionary(fc.string({ maxLength: 8 }), jsonish, { maxKeys: 2 })).map(([a, b]) => ({ ...b, ...a }));
+  const record = fc.record(
+    Object.fromEntries(keys.map((k) => [k, fc.oneof(jsonish, plausibleString, fc.array(jsonish, { maxLength: 3 }))])),
+    { requiredKeys: [] },
+  );
+  const withExtra = fc
+    .tuple(record, fc.dictionary(fc.string({ maxLength: 8 }), jsonish, { maxKeys: 2 }))
+    .map(([a, b]) => ({ ...b, ...a }));
   return fc.oneof(record, withExtra, jsonish);
 }
 
@@ -105,7 +133,8 @@ function assertClearRejection(name: string, input: unknown, error: z.ZodError) {
     expect(issue.message.trim().length, `${where}: empty message`).toBeGreaterThan(0);
     expect(issue.message.length, `${where}: message too long`).toBeLessThanOrEqual(300);
     expect(issue.message, `${where}: unclear message "${issue.message}"`).not.toMatch(BAD_MESSAGE);
-    if (!JSON.stringify(input ?? null).includes("${")) expect(issue.message, `${where}: template leaked`).not.toContain("${");
+    if (!JSON.stringify(input ?? null).includes("${"))
+      expect(issue.message, `${where}: template leaked`).not.toContain("${");
     for (const part of issue.path) expect(["string", "number"]).toContain(typeof part);
   }
 }

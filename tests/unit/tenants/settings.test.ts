@@ -1,16 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS, parseTenantSettings, tenantSettingsSchema, valueSettingsSchema } from "@/lib/tenants/settings";
+import {
+  DEFAULT_SETTINGS,
+  parseTenantSettings,
+  tenantSettingsSchema,
+  valueSettingsSchema,
+} from "@/lib/tenants/settings";
 
 describe("tenant settings", () => {
   it("keep a valid workspace section when another section is broken, and default a broken one", () => {
-    const parsed = parseTenantSettings({ value: { horizonMonths: "x" }, workspace: { currency: "EUR", reportPageSize: "LETTER" } });
+    const parsed = parseTenantSettings({
+      value: { horizonMonths: "x" },
+      workspace: { currency: "EUR", reportPageSize: "LETTER" },
+    });
     expect(parsed.workspace).toEqual({ currency: "EUR", reportPageSize: "LETTER" });
-    expect(parseTenantSettings({ workspace: { currency: "XYZ" } }).workspace).toEqual({ currency: "USD", reportPageSize: "A4" });
+    expect(parseTenantSettings({ workspace: { currency: "XYZ" } }).workspace).toEqual({
+      currency: "USD",
+      reportPageSize: "A4",
+    });
   });
 
   it("fill every section with its defaults", () => {
     expect(parseTenantSettings({})).toEqual({
-      value: { model: "BG_NBD", horizonMonths: 36, annualDiscountRate: 0.1, churnProbability: { B2B: 0.66, B2C: 0.52 } },
+      value: {
+        model: "BG_NBD",
+        horizonMonths: 36,
+        annualDiscountRate: 0.1,
+        churnProbability: { B2B: 0.66, B2C: 0.52 },
+      },
       workspace: { currency: "USD", reportPageSize: "A4" },
     });
     expect(parseTenantSettings(null)).toEqual(DEFAULT_SETTINGS);
@@ -27,12 +43,22 @@ describe("tenant settings", () => {
   });
 
   it("reject bad values with clear messages", () => {
-    const result = valueSettingsSchema.safeParse({ horizonMonths: 0, annualDiscountRate: 2, churnProbability: { B2B: 1.5 } });
+    const result = valueSettingsSchema.safeParse({
+      horizonMonths: 0,
+      annualDiscountRate: 2,
+      churnProbability: { B2B: 1.5 },
+    });
     expect(result.success).toBe(false);
     const messages = result.error!.issues.map((i) => i.message);
     expect(messages).toEqual(
-      expect.arrayContaining(["Horizon must be at least 1 month", "Discount rate must be between 0 and 1 (0 % to 100 % a year)", "B2B churn probability must be between 0 and 1"]),
+      expect.arrayContaining([
+        "Horizon must be at least 1 month",
+        "Discount rate must be between 0 and 1 (0 % to 100 % a year)",
+        "B2B churn probability must be between 0 and 1",
+      ]),
     );
-    expect(tenantSettingsSchema.safeParse({ value: { model: "X" } }).error?.issues[0].message).toBe("Choose the retention model or BG/NBD");
+    expect(tenantSettingsSchema.safeParse({ value: { model: "X" } }).error?.issues[0].message).toBe(
+      "Choose the retention model or BG/NBD",
+    );
   });
 });

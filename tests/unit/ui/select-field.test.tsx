@@ -18,12 +18,20 @@ function parse(html: string) {
     selected: Boolean(m[2]),
   }));
   const labelFor = /<label for="([^"]*)"[^>]*>([^<]*)<\/label>/.exec(html);
-  return { attr, disabled: /\bdisabled=""/.test(select), options: rendered, labelFor: labelFor?.[1], label: labelFor?.[2] };
+  return {
+    attr,
+    disabled: /\bdisabled=""/.test(select),
+    options: rendered,
+    labelFor: labelFor?.[1],
+    label: labelFor?.[2],
+  };
 }
 
 describe("SelectField", () => {
   it("labels the select and lists the options in order, with the value selected", () => {
-    const out = parse(renderToStaticMarkup(<SelectField label="Severity" value="HIGH" onChange={noop} options={options} />));
+    const out = parse(
+      renderToStaticMarkup(<SelectField label="Severity" value="HIGH" onChange={noop} options={options} />),
+    );
     expect(out.label).toBe("Severity");
     expect(out.labelFor).toBe(out.attr("id"));
     expect(out.options).toEqual([
@@ -35,7 +43,11 @@ describe("SelectField", () => {
   });
 
   it("puts the placeholder first as an empty choice", () => {
-    const out = parse(renderToStaticMarkup(<SelectField label="Partner" value="" onChange={noop} placeholder="Choose a partner…" options={options} />));
+    const out = parse(
+      renderToStaticMarkup(
+        <SelectField label="Partner" value="" onChange={noop} placeholder="Choose a partner…" options={options} />,
+      ),
+    );
     expect(out.options.map((o) => [o.value, o.label, o.selected])).toEqual([
       ["", "Choose a partner…", true],
       ["LOW", "Low", false],
@@ -44,18 +56,33 @@ describe("SelectField", () => {
   });
 
   it("marks the select invalid and describes it by the error, or by the hint without one", () => {
-    const html = renderToStaticMarkup(<SelectField label="Tier" value="LOW" onChange={noop} options={options} hint="Pick one" error={["Choose a tier"]} />);
+    const html = renderToStaticMarkup(
+      <SelectField
+        label="Tier"
+        value="LOW"
+        onChange={noop}
+        options={options}
+        hint="Pick one"
+        error={["Choose a tier"]}
+      />,
+    );
     const out = parse(html);
     expect(out.attr("aria-invalid")).toBe("true");
     const errorId = /<p id="([^"]*)"[^>]*>Choose a tier<\/p>/.exec(html)?.[1];
     expect(errorId).toBeDefined();
     expect(out.attr("aria-describedby")?.split(" ")).toContain(errorId);
     expect(html).not.toContain("Pick one");
-    const hinted = parse(renderToStaticMarkup(<SelectField label="Tier" value="LOW" onChange={noop} options={options} hint="Pick one" />));
+    const hinted = parse(
+      renderToStaticMarkup(<SelectField label="Tier" value="LOW" onChange={noop} options={options} hint="Pick one" />),
+    );
     expect(hinted.attr("aria-describedby")).toMatch(/-hint$/);
   });
 
   it("can be disabled", () => {
-    expect(parse(renderToStaticMarkup(<SelectField label="Comparator" value="LOW" onChange={noop} options={options} disabled />)).disabled).toBe(true);
+    expect(
+      parse(
+        renderToStaticMarkup(<SelectField label="Comparator" value="LOW" onChange={noop} options={options} disabled />),
+      ).disabled,
+    ).toBe(true);
   });
 });

@@ -21,9 +21,12 @@ const NOT_WEB = [
 
 describe("isWebUrl", () => {
   it.each(NOT_WEB)("refuses %s", (url) => expect(isWebUrl(url)).toBe(false));
-  it.each(["https://example.com", "http://example.com/a?b=c#d", "HTTPS://Example.com/Path", "https://xn--bcher-kva.example/"])("accepts %s", (url) =>
-    expect(isWebUrl(url)).toBe(true),
-  );
+  it.each([
+    "https://example.com",
+    "http://example.com/a?b=c#d",
+    "HTTPS://Example.com/Path",
+    "https://xn--bcher-kva.example/",
+  ])("accepts %s", (url) => expect(isWebUrl(url)).toBe(true));
   it("renders a stored non-web value as no link", () => {
     expect(safeHref("javascript:alert(1)")).toBeNull();
     expect(safeHref(null)).toBeNull();
@@ -35,7 +38,9 @@ describe("the partner form", () => {
   const base = { name: "Acme", type: "DELIVERY", tier: "GOLD", region: "North" } as const;
   it.each(NOT_WEB.map((url) => url.trim()))("refuses the website %s with a clear message", (website) => {
     const result = partnerSchema.safeParse({ ...base, website });
-    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ["website"], message: "The website must start with http:// or https://" })]);
+    expect(result.error?.issues).toEqual([
+      expect.objectContaining({ path: ["website"], message: "The website must start with http:// or https://" }),
+    ]);
   });
   it("keeps an https website and turns an empty one into null", () => {
     expect(partnerSchema.parse({ ...base, website: " https://acme.example " }).website).toBe("https://acme.example");

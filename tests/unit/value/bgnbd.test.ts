@@ -44,13 +44,13 @@ describe("BG/NBD predictions", () => {
     let term = 1;
     let hyper = 1;
     for (let n = 0; n < 500; n++) {
-      term *= ((r + x + n) * (b + x + n)) / ((a + b + x - 1 + n) * (n + 1)) * z;
+      term *= (((r + x + n) * (b + x + n)) / ((a + b + x - 1 + n) * (n + 1))) * z;
       hyper += term;
     }
     const alive = ((a + b + x - 1) / (a - 1)) * (1 - Math.pow((alpha + T) / (alpha + T + t), r + x) * hyper);
     const pAlive = 1 / (1 + (a / (b + x - 1)) * Math.pow((alpha + T) / (alpha + tx), r + x));
     expect(expectedPurchases(CDNOW, t, x, tx, T)).toBeCloseTo(alive * pAlive, 12);
-    expect(expectedPurchases(CDNOW, t, x, tx, T)).toBeCloseTo(1.558828971812840, 10); // mpmath
+    expect(expectedPurchases(CDNOW, t, x, tx, T)).toBeCloseTo(1.55882897181284, 10); // mpmath
   });
 
   it("E[Y] is 0 at t = 0, increasing in t, and handles long horizons (z → 1)", () => {
@@ -65,7 +65,7 @@ describe("BG/NBD predictions", () => {
     // Reference values from mpmath: a very frequent buyer (the naive 2F1 overflows a double)
     // and new customers over very long horizons (z = 0.9999).
     expect(relativeError(expectedPurchases(CDNOW, 520, 300, 51.5, 52), 866.1452893714593)).toBeLessThan(1e-10);
-    expect(relativeError(expectedPurchases(CDNOW, 52000, 0, 0, 0), 24.70134459213990)).toBeLessThan(1e-10);
+    expect(relativeError(expectedPurchases(CDNOW, 52000, 0, 0, 0), 24.7013445921399)).toBeLessThan(1e-10);
     expect(relativeError(expectedPurchases(CDNOW, 5200, 0, 0, 1), 11.32606337921628)).toBeLessThan(1e-10);
   });
 
@@ -93,7 +93,7 @@ describe("BG/NBD predictions", () => {
   it("predicts vectors and validates inputs", () => {
     const predictions = predictCustomers(CDNOW, { x: [0, 2], tx: [0, CUSTOMER_1.tx], T: [10, CUSTOMER_1.T] }, 52);
     expect(predictions.probabilityAlive[0]).toBe(1);
-    expect(predictions.expectedPurchases[1]).toBeCloseTo(1.558828971812840, 10);
+    expect(predictions.expectedPurchases[1]).toBeCloseTo(1.55882897181284, 10);
     expect(() => probabilityAlive(CDNOW, 1.5, 1, 2)).toThrow(RangeError);
     expect(() => probabilityAlive(CDNOW, 2, 5, 2)).toThrow(/tx/);
     expect(() => expectedPurchases({ ...CDNOW, r: -1 }, 1, 0, 0, 1)).toThrow(/r must be/);
@@ -188,5 +188,7 @@ function logGammaByProduct(v: number): number {
     v += 1;
   }
   const inv = 1 / v;
-  return shift + (v - 0.5) * Math.log(v) - v + 0.5 * Math.log(2 * Math.PI) + inv / 12 - inv ** 3 / 360 + inv ** 5 / 1260;
+  return (
+    shift + (v - 0.5) * Math.log(v) - v + 0.5 * Math.log(2 * Math.PI) + inv / 12 - inv ** 3 / 360 + inv ** 5 / 1260
+  );
 }

@@ -6,15 +6,24 @@ import { describe, expect, it } from "vitest";
 import { parseCdnow } from "@/lib/value/models/cdnow";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-const masterPath = [resolve(repoRoot, "../shared/data/cdnow/CDNOW_master.txt"), "/work/shared/data/cdnow/CDNOW_master.txt"].find(
-  (p) => existsSync(p),
-);
+const masterPath = [
+  resolve(repoRoot, "../shared/data/cdnow/CDNOW_master.txt"),
+  "/work/shared/data/cdnow/CDNOW_master.txt",
+].find((p) => existsSync(p));
 
 describe("parseCdnow: the master file's header", () => {
   it("skips a header line and reads the rows after it", () => {
-    const records = parseCdnow(" customer_id  date number_of_cds  dollar_value\n 00001 19970101  1   11.77\n 00002 19970112  1   12.00\n");
+    const records = parseCdnow(
+      " customer_id  date number_of_cds  dollar_value\n 00001 19970101  1   11.77\n 00002 19970112  1   12.00\n",
+    );
     expect(records).toHaveLength(2);
-    expect(records[0]).toEqual({ masterId: "00001", customerId: "1", date: new Date(Date.UTC(1997, 0, 1)), quantity: 1, dollars: 11.77 });
+    expect(records[0]).toEqual({
+      masterId: "00001",
+      customerId: "1",
+      date: new Date(Date.UTC(1997, 0, 1)),
+      quantity: 1,
+      dollars: 11.77,
+    });
   });
 
   it("still rejects a malformed line after the first", () => {

@@ -13,9 +13,17 @@ const relativeError = (actual: number, expected: number) => Math.abs(actual - ex
 
 describe("parseCdnow", () => {
   it("reads sample-file and master-file lines", () => {
-    const records = parseCdnow(" 00004 0001 19970101  2   29.33\n\n00021 0002 19970118 3 63.34\r\n00007 19970102 1 11.77\n");
+    const records = parseCdnow(
+      " 00004 0001 19970101  2   29.33\n\n00021 0002 19970118 3 63.34\r\n00007 19970102 1 11.77\n",
+    );
     expect(records).toHaveLength(3);
-    expect(records[0]).toEqual({ masterId: "00004", customerId: "1", date: new Date(Date.UTC(1997, 0, 1)), quantity: 2, dollars: 29.33 });
+    expect(records[0]).toEqual({
+      masterId: "00004",
+      customerId: "1",
+      date: new Date(Date.UTC(1997, 0, 1)),
+      quantity: 2,
+      dollars: 29.33,
+    });
     expect(records[1].date.toISOString()).toBe("1997-01-18T00:00:00.000Z");
     expect(records[2].customerId).toBe("7");
   });
@@ -29,7 +37,8 @@ describe("parseCdnow", () => {
 });
 
 // In CI the data set is always beside the repository: a missing file there is a failure, not a skip.
-if (process.env.CI && !cdnowSamplePath) throw new Error("CDNOW_sample.txt not found (expected in ../shared/data/cdnow)");
+if (process.env.CI && !cdnowSamplePath)
+  throw new Error("CDNOW_sample.txt not found (expected in ../shared/data/cdnow)");
 
 describe.skipIf(!cdnowSamplePath)("CDNOW sample: reproduces the published estimates", () => {
   if (!cdnowSamplePath) console.warn("CDNOW_sample.txt not found: skipping the CDNOW validation");

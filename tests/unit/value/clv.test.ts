@@ -44,15 +44,37 @@ describe("customerLifetimeValue", () => {
   });
 
   it("without discounting equals margin × E[Y(horizon)]", () => {
-    const clv = customerLifetimeValue({ bgnbd: CDNOW, customer: CUSTOMER_1, expectedMargin: 25, horizonMonths: 24, annualDiscountRate: 0, unit: "weeks" });
+    const clv = customerLifetimeValue({
+      bgnbd: CDNOW,
+      customer: CUSTOMER_1,
+      expectedMargin: 25,
+      horizonMonths: 24,
+      annualDiscountRate: 0,
+      unit: "weeks",
+    });
     const purchases = expectedPurchases(CDNOW, (24 * 365.25) / 12 / 7, CUSTOMER_1.x, CUSTOMER_1.tx, CUSTOMER_1.T);
     expect(clv).toBeCloseTo(25 * purchases, 10);
   });
 
   it("is zero for a zero horizon and needs a margin source", () => {
-    expect(customerLifetimeValue({ bgnbd: CDNOW, customer: CUSTOMER_1, expectedMargin: 40, horizonMonths: 0, annualDiscountRate: 0.1, unit: "weeks" })).toBe(0);
+    expect(
+      customerLifetimeValue({
+        bgnbd: CDNOW,
+        customer: CUSTOMER_1,
+        expectedMargin: 40,
+        horizonMonths: 0,
+        annualDiscountRate: 0.1,
+        unit: "weeks",
+      }),
+    ).toBe(0);
     expect(() =>
-      customerLifetimeValues({ params: { bgnbd: CDNOW }, customers: { x: [0], tx: [0], T: [1] }, horizonMonths: 12, annualDiscountRate: 0.1, unit: "weeks" }),
+      customerLifetimeValues({
+        params: { bgnbd: CDNOW },
+        customers: { x: [0], tx: [0], T: [1] },
+        horizonMonths: 12,
+        annualDiscountRate: 0.1,
+        unit: "weeks",
+      }),
     ).toThrow(/gammaGamma or expectedMargin/);
   });
 
@@ -66,7 +88,14 @@ describe("customerLifetimeValue", () => {
       unit: "weeks",
     });
     const single = (margin: number, customer: { x: number; tx: number; T: number }) =>
-      customerLifetimeValue({ bgnbd: CDNOW, customer, expectedMargin: margin, horizonMonths: 12, annualDiscountRate: 0.1, unit: "weeks" });
+      customerLifetimeValue({
+        bgnbd: CDNOW,
+        customer,
+        expectedMargin: margin,
+        horizonMonths: 12,
+        annualDiscountRate: 0.1,
+        unit: "weeks",
+      });
     expect(values[0]).toBeCloseTo(single((6.25 * 15.44) / 2.74, { x: 0, tx: 0, T: 20 }), 10);
     expect(values[1]).toBeCloseTo(single((6.25 * (15.44 + 80)) / (12.5 + 2.74), CUSTOMER_1), 10);
   });

@@ -38,7 +38,12 @@ describe("Gamma-Gamma likelihood and fit", () => {
     const { p, q, gamma } = CDNOW_SPEND;
     const [x, m] = [3, 27.5];
     const expected =
-      lgamma(p * x + q) - lgamma(p * x) - lgamma(q) + q * Math.log(gamma) + (p * x - 1) * Math.log(m) + p * x * Math.log(x) -
+      lgamma(p * x + q) -
+      lgamma(p * x) -
+      lgamma(q) +
+      q * Math.log(gamma) +
+      (p * x - 1) * Math.log(m) +
+      p * x * Math.log(x) -
       (p * x + q) * Math.log(gamma + x * m);
     expect(gammaGammaLogLikelihood(CDNOW_SPEND, { x: [x], meanMargin: [m] })).toBeCloseTo(expected, 10);
   });
@@ -57,7 +62,9 @@ describe("Gamma-Gamma likelihood and fit", () => {
     expect(relativeError(fit.params.q, truth.q)).toBeLessThan(0.1);
     expect(relativeError(fit.params.gamma, truth.gamma)).toBeLessThan(0.15);
     expect(relativeError(populationAverageMargin(fit.params), 30)).toBeLessThan(0.02);
-    expect(fit.logLikelihood).toBeGreaterThanOrEqual(gammaGammaLogLikelihood(truth, { x: customers.x, meanMargin: means }));
+    expect(fit.logLikelihood).toBeGreaterThanOrEqual(
+      gammaGammaLogLikelihood(truth, { x: customers.x, meanMargin: means }),
+    );
   });
 
   it("skips customers without usable repeat spend and rejects empty input", () => {

@@ -62,11 +62,11 @@ describe("summarizeTransactions", () => {
       { calibrationEnd: day(2), unit: "days" },
     );
     expect(Array.from(s.x)).toEqual([1]);
-    expect(() => summarizeTransactions([{ customerId: "A", at: new Date(NaN), margin: 1 }], { calibrationEnd, unit: "days" })).toThrow(
-      /invalid date/,
-    );
-    expect(() => summarizeTransactions([{ customerId: "A", at: day(0), margin: NaN }], { calibrationEnd, unit: "days" })).toThrow(
-      /margin/,
-    );
+    expect(() =>
+      summarizeTransactions([{ customerId: "A", at: new Date(NaN), margin: 1 }], { calibrationEnd, unit: "days" }),
+    ).toThrow(/invalid date/);
+    expect(() =>
+      summarizeTransactions([{ customerId: "A", at: day(0), margin: NaN }], { calibrationEnd, unit: "days" }),
+    ).toThrow(/margin/);
   });
 });

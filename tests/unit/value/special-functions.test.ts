@@ -67,7 +67,11 @@ describe("hyp2f1", () => {
 
   it("agrees with the plain series where both converge well", () => {
     // Parameters shaped like the BG/NBD call 2F1(r+x, b+x; a+b+x−1; z), including a < 1.
-    for (const [r, a, b] of [[0.243, 0.793, 2.426], [1.5, 2.2, 0.4], [0.05, 5, 9]]) {
+    for (const [r, a, b] of [
+      [0.243, 0.793, 2.426],
+      [1.5, 2.2, 0.4],
+      [0.05, 5, 9],
+    ]) {
       for (const x of [0, 1, 3, 8]) {
         for (const z of [0.72, 0.8, 0.88]) {
           const direct = hyp2f1Series(r + x, b + x, a + b + x - 1, z);

@@ -7,7 +7,10 @@ import type { CustomerHistory } from "@/lib/value/tenant-data";
 describe("retention model per segment", () => {
   it("is m·r/(1+d−r): m=100, r=0.8, d=0.1 → 266.67", () => {
     expect(retentionClv({ margin: 100, retention: 0.8, discountRate: 0.1 })).toBeCloseTo(266.67, 2);
-    const [b2b] = retentionSegments([{ segment: "B2B", activeNow: 10, marginNow: 1000, activeBefore: 10, retained: 8 }], 0.1);
+    const [b2b] = retentionSegments(
+      [{ segment: "B2B", activeNow: 10, marginNow: 1000, activeBefore: 10, retained: 8 }],
+      0.1,
+    );
     expect(b2b).toMatchObject({ segment: "B2B", margin: 100, retention: 0.8 });
     expect(b2b.clvPerActive).toBeCloseTo(266.67, 2);
   });
@@ -21,7 +24,10 @@ describe("retention model per segment", () => {
       0.1,
     );
     expect(segments[1]).toMatchObject({ segment: "B2C", margin: 25, retention: 0.5, retentionFromTenant: true });
-    const capped = retentionSegments([{ segment: "B2B", activeNow: 1, marginNow: 100, activeBefore: 1, retained: 1 }], 0.1)[0];
+    const capped = retentionSegments(
+      [{ segment: "B2B", activeNow: 1, marginNow: 100, activeBefore: 1, retained: 1 }],
+      0.1,
+    )[0];
     expect(capped.retention).toBe(0.95);
     expect(capped.clvPerActive).toBeCloseTo(633.33, 2);
   });
@@ -32,7 +38,10 @@ describe("retention model per segment", () => {
       segments: ["B2B", "B2B"],
       lastDay: Int32Array.from([1000, 600]),
     } as unknown as CustomerHistory;
-    const segments = retentionSegments([{ segment: "B2B", activeNow: 10, marginNow: 1000, activeBefore: 10, retained: 8 }], 0.1);
+    const segments = retentionSegments(
+      [{ segment: "B2B", activeNow: 10, marginNow: 1000, activeBefore: 10, retained: 8 }],
+      0.1,
+    );
     const scores = scoreRetention(segments, history, 1000);
     expect(Array.from(scores.clv).map((v) => Math.round(v * 100) / 100)).toEqual([266.67, 0]);
   });
@@ -88,7 +97,14 @@ describe("grouped predictions", () => {
     const data = { x: sim.x, tx, T };
     const grouped = groupedPredictions(params, data, 24 * monthInUnits("weeks"), monthlyDiscountFactors(24, 0.1));
     const margin = new Float64Array(2000).fill(1);
-    const clv = customerLifetimeValues({ params: { bgnbd: params }, customers: data, horizonMonths: 24, annualDiscountRate: 0.1, unit: "weeks", expectedMargin: margin });
+    const clv = customerLifetimeValues({
+      params: { bgnbd: params },
+      customers: data,
+      horizonMonths: 24,
+      annualDiscountRate: 0.1,
+      unit: "weeks",
+      expectedMargin: margin,
+    });
     const predictions = predictCustomers(params, data, 24 * monthInUnits("weeks"));
     for (let i = 0; i < 2000; i++) {
       expect(grouped.det[i]).toBeCloseTo(clv[i], 9);

@@ -24,11 +24,26 @@ describe("webhook signatures (Standard Webhooks scheme)", () => {
     const h = webhookHeaders(SECRET, "evt_1", BODY, NOW);
     expect(h["webhook-timestamp"]).toBe(String(TS));
     expect(verifyWebhookSignature(SECRET, headers(h), BODY, { now: NOW })).toEqual({ ok: true });
-    expect(verifyWebhookSignature(SECRET, headers(h), BODY.replace("created", "resolved"), { now: NOW })).toEqual({ ok: false, reason: "bad-signature" });
-    expect(verifyWebhookSignature(generateWebhookSecret(), headers(h), BODY, { now: NOW })).toEqual({ ok: false, reason: "bad-signature" });
-    expect(verifyWebhookSignature(SECRET, headers({ ...h, "webhook-id": "evt_2" }), BODY, { now: NOW })).toEqual({ ok: false, reason: "bad-signature" });
-    expect(verifyWebhookSignature(SECRET, headers(h), BODY, { now: new Date(NOW.getTime() + 301_000) })).toEqual({ ok: false, reason: "stale" });
-    expect(verifyWebhookSignature(SECRET, headers({ "webhook-id": "evt_1" }), BODY, { now: NOW })).toEqual({ ok: false, reason: "missing-headers" });
+    expect(verifyWebhookSignature(SECRET, headers(h), BODY.replace("created", "resolved"), { now: NOW })).toEqual({
+      ok: false,
+      reason: "bad-signature",
+    });
+    expect(verifyWebhookSignature(generateWebhookSecret(), headers(h), BODY, { now: NOW })).toEqual({
+      ok: false,
+      reason: "bad-signature",
+    });
+    expect(verifyWebhookSignature(SECRET, headers({ ...h, "webhook-id": "evt_2" }), BODY, { now: NOW })).toEqual({
+      ok: false,
+      reason: "bad-signature",
+    });
+    expect(verifyWebhookSignature(SECRET, headers(h), BODY, { now: new Date(NOW.getTime() + 301_000) })).toEqual({
+      ok: false,
+      reason: "stale",
+    });
+    expect(verifyWebhookSignature(SECRET, headers({ "webhook-id": "evt_1" }), BODY, { now: NOW })).toEqual({
+      ok: false,
+      reason: "missing-headers",
+    });
   });
 
   it("accepts any one of several space-separated signatures (secret rotation)", () => {

@@ -7,7 +7,15 @@ import { Field, FormMessage, inputClass } from "@/components/ui/field";
 import { fieldError, formError } from "@/components/forms/errors";
 import { acceptInvitationAction } from "../../actions";
 
-export function AcceptInviteForm({ token, needsAccount, email }: { token: string; needsAccount: boolean; email: string }) {
+export function AcceptInviteForm({
+  token,
+  needsAccount,
+  email,
+}: {
+  token: string;
+  needsAccount: boolean;
+  email: string;
+}) {
   const [values, setValues] = useState({ name: "", password: "" });
   const { execute, result, isPending } = useAction(acceptInvitationAction);
   return (
@@ -24,11 +32,26 @@ export function AcceptInviteForm({ token, needsAccount, email }: { token: string
         <>
           <p className="text-sm text-slate-600">Create your account for {email}.</p>
           <Field label="Your name" error={fieldError(result, "name")}>
-            {(p) => <input {...p} autoComplete="name" className={inputClass} value={values.name} onChange={(e) => setValues({ ...values, name: e.target.value })} />}
+            {(p) => (
+              <input
+                {...p}
+                autoComplete="name"
+                className={inputClass}
+                value={values.name}
+                onChange={(e) => setValues({ ...values, name: e.target.value })}
+              />
+            )}
           </Field>
           <Field label="Password" error={fieldError(result, "password")} hint="At least 10 characters">
             {(p) => (
-              <input {...p} type="password" autoComplete="new-password" className={inputClass} value={values.password} onChange={(e) => setValues({ ...values, password: e.target.value })} />
+              <input
+                {...p}
+                type="password"
+                autoComplete="new-password"
+                className={inputClass}
+                value={values.password}
+                onChange={(e) => setValues({ ...values, password: e.target.value })}
+              />
             )}
           </Field>
         </>

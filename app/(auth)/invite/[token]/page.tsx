@@ -23,7 +23,9 @@ export default async function InvitePage({ params }: PageProps<"/invite/[token]"
     return (
       <Card className="p-6">
         <h1 className="text-lg font-semibold">Invitation not found</h1>
-        <p className="mt-2 text-sm text-slate-600">This invitation link is not valid. Check that you copied all of it.</p>
+        <p className="mt-2 text-sm text-slate-600">
+          This invitation link is not valid. Check that you copied all of it.
+        </p>
       </Card>
     );
   const joiningAs = `${ROLE_LABELS[invitation.role]}${invitation.partnerName ? ` for ${invitation.partnerName}` : ""}`;
@@ -34,7 +36,9 @@ export default async function InvitePage({ params }: PageProps<"/invite/[token]"
         Invitation for <strong>{invitation.email}</strong> as {joiningAs}.
       </p>
       {invitation.problem ? (
-        <p className="text-sm text-red-700" data-testid="form-error">{PROBLEMS[invitation.problem]}</p>
+        <p className="text-sm text-red-700" data-testid="form-error">
+          {PROBLEMS[invitation.problem]}
+        </p>
       ) : user && user.email !== invitation.email ? (
         <p className="text-sm text-red-700" data-testid="form-error">
           You are signed in as {user.email}. Sign out, then open this link again to accept as {invitation.email}.

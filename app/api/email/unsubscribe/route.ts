@@ -17,7 +17,10 @@ function page(answer: UnsubscribeAnswer): Response {
 <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#0f172a}
 button{background:#1d4ed8;color:#fff;border:0;border-radius:6px;padding:.6rem 1rem;font-weight:600;cursor:pointer}</style></head>
 <body><main><h1>${escape(answer.title)}</h1><p>${escape(answer.message)}</p>${form}</main></body></html>`;
-  return new Response(html, { status: answer.status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+  return new Response(html, {
+    status: answer.status,
+    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+  });
 }
 
 const invalid = () => page({ status: 404, title: "Link not valid", message: "This unsubscribe link is not valid." });

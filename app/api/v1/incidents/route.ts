@@ -7,8 +7,16 @@ export const GET = apiRoute({ name: "incidents.list", query: IncidentListQuery }
   body: await listIncidents(db, principal, query),
 }));
 
-export const POST = apiRoute({ name: "incidents.create", body: IncidentInput, idempotent: true }, async ({ db, principal, body, audit }) => {
-  const row = await openIncident(db, principal, body);
-  audit({ action: "incident.created", entityType: "Incident", entityId: row.id, data: { via: "api", number: row.number, severity: row.severity, partnerId: row.partnerId } });
-  return { status: 201, body: incidentJson(row), headers: { Location: `/api/v1/incidents/${row.id}` } };
-});
+export const POST = apiRoute(
+  { name: "incidents.create", body: IncidentInput, idempotent: true },
+  async ({ db, principal, body, audit }) => {
+    const row = await openIncident(db, principal, body);
+    audit({
+      action: "incident.created",
+      entityType: "Incident",
+      entityId: row.id,
+      data: { via: "api", number: row.number, severity: row.severity, partnerId: row.partnerId },
+    });
+    return { status: 201, body: incidentJson(row), headers: { Location: `/api/v1/incidents/${row.id}` } };
+  },
+);

@@ -16,7 +16,21 @@ export const metadata: Metadata = { title: "Partner portal" };
 const label = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, " ");
 const plural = (n: number, word: string) => `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
 
-function TodoTile({ title, value, detail, href, testId, urgent }: { title: string; value: string; detail: string; href: string; testId: string; urgent: boolean }) {
+function TodoTile({
+  title,
+  value,
+  detail,
+  href,
+  testId,
+  urgent,
+}: {
+  title: string;
+  value: string;
+  detail: string;
+  href: string;
+  testId: string;
+  urgent: boolean;
+}) {
   return (
     <Link href={href} className="group" data-testid={testId}>
       <Card className={`h-full p-4 transition-shadow group-hover:shadow-md ${urgent ? "border-amber-400" : ""}`}>
@@ -49,7 +63,14 @@ function NeedsYou({ home, base }: { home: PortalHome; base: string }) {
           testId="todo-acknowledge"
           href={`${base}/standards`}
           value={toAcknowledge.length.toLocaleString("en")}
-          detail={toAcknowledge.length ? toAcknowledge.slice(0, 2).map((s) => s.name).join(", ") : "all acknowledged"}
+          detail={
+            toAcknowledge.length
+              ? toAcknowledge
+                  .slice(0, 2)
+                  .map((s) => s.name)
+                  .join(", ")
+              : "all acknowledged"
+          }
           urgent={toAcknowledge.length > 0}
         />
         <TodoTile
@@ -57,7 +78,9 @@ function NeedsYou({ home, base }: { home: PortalHome; base: string }) {
           testId="todo-assessments"
           href={`${base}/standards`}
           value={assessmentsDue.standards.length.toLocaleString("en")}
-          detail={assessmentsDue.standards.length ? "standards not yet measured for that month" : "every standard measured"}
+          detail={
+            assessmentsDue.standards.length ? "standards not yet measured for that month" : "every standard measured"
+          }
           urgent={assessmentsDue.standards.length > 0}
         />
         <TodoTile
@@ -65,13 +88,21 @@ function NeedsYou({ home, base }: { home: PortalHome; base: string }) {
           testId="todo-survey"
           href={`${base}/survey`}
           value={survey.answered ? "Done" : "To do"}
-          detail={survey.answered ? "thank you: you can change your answers until the quarter ends" : "four questions, about a minute"}
+          detail={
+            survey.answered
+              ? "thank you: you can change your answers until the quarter ends"
+              : "four questions, about a minute"
+          }
           urgent={!survey.answered}
         />
       </div>
       {incidents.items.length > 0 ? (
         <Card>
-          <ul className="divide-y divide-slate-100 text-sm" aria-label="Incidents awaiting you, most urgent first" data-testid="waiting-incidents">
+          <ul
+            className="divide-y divide-slate-100 text-sm"
+            aria-label="Incidents awaiting you, most urgent first"
+            data-testid="waiting-incidents"
+          >
             {incidents.items.map((i) => (
               <li key={i.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-3">
                 <Link href={`${base}/incidents/${i.id}`} className="min-w-0 font-medium text-brand-700 hover:underline">
@@ -81,7 +112,11 @@ function NeedsYou({ home, base }: { home: PortalHome; base: string }) {
                   <span>{SEVERITY_LABELS[i.severity as SeverityValue] ?? i.severity}</span>
                   <span>{label(i.status)}</span>
                   <span>
-                    {i.nextDeadline === "ACKNOWLEDGE" ? "Acknowledge: " : i.nextDeadline === "RESOLVE" ? "Resolve: " : ""}
+                    {i.nextDeadline === "ACKNOWLEDGE"
+                      ? "Acknowledge: "
+                      : i.nextDeadline === "RESOLVE"
+                        ? "Resolve: "
+                        : ""}
                     <Countdown dueAt={i.dueAt ? i.dueAt.toISOString() : null} paused={i.status === "WAITING"} />
                   </span>
                 </span>
@@ -110,7 +145,9 @@ function LatestScore({ home, base }: { home: PortalHome; base: string }) {
       </h2>
       <Card className="p-5" data-testid="latest-score">
         {latest === null ? (
-          <p className="text-sm text-slate-600">No scorecard has been published for you yet. It appears here once the brand publishes a month.</p>
+          <p className="text-sm text-slate-600">
+            No scorecard has been published for you yet. It appears here once the brand publishes a month.
+          </p>
         ) : (
           <div className="flex flex-wrap items-start gap-x-10 gap-y-4">
             <ScoreAndChange
@@ -162,7 +199,10 @@ export default async function PortalHomePage({ params }: PageProps<"/portal/[ten
   ];
   return (
     <div className="space-y-8">
-      <PageHeader title={overview.name} description={`Your partnership with ${access.tenant.name}: what needs you today and how you are doing.`} />
+      <PageHeader
+        title={overview.name}
+        description={`Your partnership with ${access.tenant.name}: what needs you today and how you are doing.`}
+      />
       <NeedsYou home={home} base={base} />
       <LatestScore home={home} base={base} />
       <section aria-labelledby="facts-heading" className="space-y-3">

@@ -18,7 +18,6 @@ import { actorFor } from "@/lib/incidents/actor";
 // Partner actions run in a transaction scoped to the user's partner: row-level security hides every
 // other partner's incident, so a foreign id is "not found" (and the lib loads by tenantId + id).
 
-
 export const reportIncidentAction = partnerAction
   .metadata({ actionName: "incident.reported", permission: "portal:respond" })
   .inputSchema(incidentInputSchema.omit({ partnerId: true, customerId: true }).extend({ tenantSlug }))
@@ -26,8 +25,19 @@ export const reportIncidentAction = partnerAction
     const { tenantSlug: slug, ...input } = parsedInput;
     const partnerId = ctx.access.membership.partnerId;
     if (!partnerId) throw new DomainError("Workspace not found.", "not-found");
-    const incident = await createIncident(ctx.db, ctx.access.tenant.id, { ...input, partnerId }, actorFor(ctx.access), "PARTNER");
-    ctx.audit({ action: "incident.reported", entityType: "Incident", entityId: incident.id, data: { number: incident.number } });
+    const incident = await createIncident(
+      ctx.db,
+      ctx.access.tenant.id,
+      { ...input, partnerId },
+      actorFor(ctx.access),
+      "PARTNER",
+    );
+    ctx.audit({
+      action: "incident.reported",
+      entityType: "Incident",
+      entityId: incident.id,
+      data: { number: incident.number },
+    });
     revalidatePath(`/portal/${slug}/incidents`);
     return incident;
   });
@@ -38,16 +48,32 @@ export const partnerTransitionAction = partnerAction
   .action(async ({ parsedInput, ctx }) => {
     const { tenantSlug: slug, ...input } = parsedInput;
     const result = await transitionIncident(ctx.db, ctx.access.tenant.id, input, actorFor(ctx.access));
-    ctx.audit({ action: "incident.transitioned", entityType: "Incident", entityId: result.id, data: { from: result.from, to: result.to } });
+    ctx.audit({
+      action: "incident.transitioned",
+      entityType: "Incident",
+      entityId: result.id,
+      data: { from: result.from, to: result.to },
+    });
     revalidatePath(`/portal/${slug}/incidents`, "layout");
     return result;
   });
 
 export const partnerCommentAction = partnerAction
   .metadata({ actionName: "incident.commented", permission: "portal:respond" })
-  .inputSchema(z.object({ tenantSlug, incidentId: z.string().min(1).max(64), body: z.string().trim().min(1, "Write a comment first").max(4000, "Keep comments under 4,000 characters") }))
+  .inputSchema(
+    z.object({
+      tenantSlug,
+      incidentId: z.string().min(1).max(64),
+      body: z.string().trim().min(1, "Write a comment first").max(4000, "Keep comments under 4,000 characters"),
+    }),
+  )
   .action(async ({ parsedInput, ctx }) => {
-    const result = await commentOnIncident(ctx.db, ctx.access.tenant.id, { incidentId: parsedInput.incidentId, body: parsedInput.body, internal: false }, actorFor(ctx.access));
+    const result = await commentOnIncident(
+      ctx.db,
+      ctx.access.tenant.id,
+      { incidentId: parsedInput.incidentId, body: parsedInput.body, internal: false },
+      actorFor(ctx.access),
+    );
     ctx.audit({ action: "incident.commented", entityType: "Incident", entityId: result.id });
     revalidatePath(`/portal/${parsedInput.tenantSlug}/incidents/${result.id}`);
     return result;
@@ -59,7 +85,12 @@ export const requestExtensionAction = partnerAction
   .action(async ({ parsedInput, ctx }) => {
     const { tenantSlug: slug, ...input } = parsedInput;
     const result = await requestExtension(ctx.db, ctx.access.tenant.id, input, actorFor(ctx.access));
-    ctx.audit({ action: "incident.extension_requested", entityType: "Incident", entityId: result.id, data: { minutes: input.minutes } });
+    ctx.audit({
+      action: "incident.extension_requested",
+      entityType: "Incident",
+      entityId: result.id,
+      data: { minutes: input.minutes },
+    });
     revalidatePath(`/portal/${slug}/incidents/${result.id}`);
     return result;
   });

@@ -17,13 +17,22 @@ export const commentOnScorecardAction = partnerAction
     }),
   )
   .action(async ({ parsedInput, ctx }) => {
-    const { tenant, partner, user } = { tenant: ctx.access.tenant, partner: ctx.access.membership.partnerId!, user: ctx.access.user };
+    const { tenant, partner, user } = {
+      tenant: ctx.access.tenant,
+      partner: ctx.access.membership.partnerId!,
+      user: ctx.access.user,
+    };
     const card = await commentOnScorecard(ctx.db, tenant.id, partner, user.id, {
       scorecardId: parsedInput.scorecardId,
       body: parsedInput.body,
       acknowledged: parsedInput.acknowledged,
     });
-    ctx.audit({ action: "scorecard.commented", entityType: "Scorecard", entityId: card.id, data: { acknowledged: parsedInput.acknowledged } });
+    ctx.audit({
+      action: "scorecard.commented",
+      entityType: "Scorecard",
+      entityId: card.id,
+      data: { acknowledged: parsedInput.acknowledged },
+    });
     revalidatePath(`/portal/${tenant.slug}/scorecard`);
     return { ok: true };
   });

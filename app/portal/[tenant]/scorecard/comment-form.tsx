@@ -8,7 +8,15 @@ import { Field, FormMessage, inputClass } from "@/components/ui/field";
 import { fieldError, formError } from "@/components/forms/errors";
 import { commentOnScorecardAction } from "./actions";
 
-export function CommentForm({ tenantSlug, scorecardId, acknowledged }: { tenantSlug: string; scorecardId: string; acknowledged: boolean }) {
+export function CommentForm({
+  tenantSlug,
+  scorecardId,
+  acknowledged,
+}: {
+  tenantSlug: string;
+  scorecardId: string;
+  acknowledged: boolean;
+}) {
   const router = useRouter();
   const [body, setBody] = useState("");
   const [ack, setAck] = useState(false);
@@ -31,8 +39,21 @@ export function CommentForm({ tenantSlug, scorecardId, acknowledged }: { tenantS
         action.execute({ tenantSlug, scorecardId, body, acknowledged: ack });
       }}
     >
-      <Field label="Your comment" error={fieldError(action.result, "body")} hint="The brand's stewards read every comment.">
-        {(p) => <textarea {...p} rows={3} className={inputClass} value={body} onChange={(e) => setBody(e.target.value)} maxLength={2000} />}
+      <Field
+        label="Your comment"
+        error={fieldError(action.result, "body")}
+        hint="The brand's stewards read every comment."
+      >
+        {(p) => (
+          <textarea
+            {...p}
+            rows={3}
+            className={inputClass}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            maxLength={2000}
+          />
+        )}
       </Field>
       {!acknowledged && (
         <label className="flex items-center gap-2 text-sm">

@@ -21,7 +21,9 @@ export default async function PortalScorecardPage({ params, searchParams }: Page
   const { tenant } = await params;
   const query = await searchParams;
   const access = await requirePartner(tenant);
-  const data = await loadPortalScorecardPage(partnerScope(access), { month: typeof query.month === "string" ? query.month : undefined });
+  const data = await loadPortalScorecardPage(partnerScope(access), {
+    month: typeof query.month === "string" ? query.month : undefined,
+  });
   const header = (
     <PageHeader
       title="Your scorecard"
@@ -32,7 +34,9 @@ export default async function PortalScorecardPage({ params, searchParams }: Page
     return (
       <div>
         {header}
-        <EmptyState title="No published scorecard yet">Your first scorecard appears here once {access.tenant.name} publishes a month.</EmptyState>
+        <EmptyState title="No published scorecard yet">
+          Your first scorecard appears here once {access.tenant.name} publishes a month.
+        </EmptyState>
       </div>
     );
   }
@@ -43,12 +47,24 @@ export default async function PortalScorecardPage({ params, searchParams }: Page
     <div className="space-y-6">
       {header}
       <div className="flex flex-wrap items-end justify-between gap-4">
-        <MonthPicker months={data.months.map((m) => ({ value: m, label: monthLabel(parseMonth(m)) }))} value={data.month} basePath={base} />
+        <MonthPicker
+          months={data.months.map((m) => ({ value: m, label: monthLabel(parseMonth(m)) }))}
+          value={data.month}
+          basePath={base}
+        />
         <div className="flex gap-2">
-          <a href={`${base}/export?month=${data.month}&format=csv`} className={buttonClass("secondary", "px-2.5 py-1 text-xs")} download>
+          <a
+            href={`${base}/export?month=${data.month}&format=csv`}
+            className={buttonClass("secondary", "px-2.5 py-1 text-xs")}
+            download
+          >
             Export CSV
           </a>
-          <a href={`${base}/export?month=${data.month}&format=pdf`} className={buttonClass("secondary", "px-2.5 py-1 text-xs")} download>
+          <a
+            href={`${base}/export?month=${data.month}&format=pdf`}
+            className={buttonClass("secondary", "px-2.5 py-1 text-xs")}
+            download
+          >
             Export PDF
           </a>
         </div>
@@ -77,7 +93,9 @@ export default async function PortalScorecardPage({ params, searchParams }: Page
       <Card className="space-y-4 p-5">
         <h2 className="text-base font-semibold">Comments</h2>
         <ScorecardComments comments={data.comments} empty="No comments yet." />
-        {can(access.membership.role, "portal:respond") && <CommentForm tenantSlug={tenant} scorecardId={card.id} acknowledged={acknowledged} />}
+        {can(access.membership.role, "portal:respond") && (
+          <CommentForm tenantSlug={tenant} scorecardId={card.id} acknowledged={acknowledged} />
+        )}
       </Card>
     </div>
   );

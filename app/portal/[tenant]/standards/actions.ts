@@ -8,7 +8,6 @@ import { selfAssessmentSchema } from "@/lib/standards/schemas";
 import { acknowledgeStandard, selfAssess } from "@/lib/standards/assessments";
 import { DomainError } from "@/lib/errors";
 
-
 function partnerOf(access: { membership: { partnerId: string | null } }) {
   if (!access.membership.partnerId) throw new DomainError("Workspace not found.", "not-found");
   return access.membership.partnerId;
@@ -25,8 +24,19 @@ export const acknowledgeStandardAction = partnerAction
   )
   .action(async ({ parsedInput, ctx }) => {
     const partnerId = partnerOf(ctx.access);
-    const standard = await acknowledgeStandard(ctx.db, ctx.access.tenant.id, partnerId, ctx.access.user.id, parsedInput.standardId);
-    ctx.audit({ action: "standard.acknowledged", entityType: "ExperienceStandard", entityId: standard.id, data: { partnerId } });
+    const standard = await acknowledgeStandard(
+      ctx.db,
+      ctx.access.tenant.id,
+      partnerId,
+      ctx.access.user.id,
+      parsedInput.standardId,
+    );
+    ctx.audit({
+      action: "standard.acknowledged",
+      entityType: "ExperienceStandard",
+      entityId: standard.id,
+      data: { partnerId },
+    });
     revalidatePath(`/portal/${ctx.access.tenant.slug}/standards`);
     return { ok: true };
   });
@@ -38,7 +48,12 @@ export const selfAssessAction = partnerAction
     const partnerId = partnerOf(ctx.access);
     const { tenantSlug: _, ...input } = parsedInput;
     const a = await selfAssess(ctx.db, ctx.access.tenant.id, partnerId, ctx.access.user.id, input);
-    ctx.audit({ action: "assessment.self_reported", entityType: "Assessment", entityId: a.id, data: { partnerId, value: a.value, met: a.met } });
+    ctx.audit({
+      action: "assessment.self_reported",
+      entityType: "Assessment",
+      entityId: a.id,
+      data: { partnerId, value: a.value, met: a.met },
+    });
     revalidatePath(`/portal/${ctx.access.tenant.slug}/standards`);
     return { id: a.id, met: a.met };
   });

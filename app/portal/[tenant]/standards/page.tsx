@@ -11,7 +11,6 @@ import { AcknowledgeForm, SelfAssessForm } from "./standard-forms";
 
 export const metadata: Metadata = { title: "Your standards" };
 
-
 export default async function PortalStandardsPage({ params }: PageProps<"/portal/[tenant]/standards">) {
   const { tenant } = await params;
   const access = await requirePartner(tenant);
@@ -20,7 +19,10 @@ export default async function PortalStandardsPage({ params }: PageProps<"/portal
   const { standards, compliance } = await loadPortalStandardsPage(partnerScope(access), now);
   return (
     <div className="space-y-6">
-      <PageHeader title="Your standards" description="The experience standards you must meet at the touchpoints you handle: acknowledge them and self-assess." />
+      <PageHeader
+        title="Your standards"
+        description="The experience standards you must meet at the touchpoints you handle: acknowledge them and self-assess."
+      />
       <Card className="flex flex-wrap gap-8 p-5">
         <div>
           <p className="text-xs uppercase tracking-wide text-slate-500">Your compliance · {formatMonth(now)}</p>
@@ -30,14 +32,19 @@ export default async function PortalStandardsPage({ params }: PageProps<"/portal
         </div>
         <div>
           <p className="text-xs uppercase tracking-wide text-slate-500">Coverage</p>
-          <p className="text-2xl font-semibold">{compliance.coverage === null ? "—" : `${compliance.coverage.toFixed(1)}%`}</p>
+          <p className="text-2xl font-semibold">
+            {compliance.coverage === null ? "—" : `${compliance.coverage.toFixed(1)}%`}
+          </p>
         </div>
         <p className="max-w-md text-xs text-slate-600">
-          Compliance is the weighted share of your assessed standards that met their target this month. Self-assessments count once the brand has verified them.
+          Compliance is the weighted share of your assessed standards that met their target this month. Self-assessments
+          count once the brand has verified them.
         </p>
       </Card>
       {standards.length === 0 ? (
-        <EmptyState title="No standard applies to you yet">Standards apply once the brand assigns you to a touchpoint.</EmptyState>
+        <EmptyState title="No standard applies to you yet">
+          Standards apply once the brand assigns you to a touchpoint.
+        </EmptyState>
       ) : (
         <ul className="space-y-4" data-testid="portal-standards">
           {standards.map((s) => {
@@ -56,7 +63,11 @@ export default async function PortalStandardsPage({ params }: PageProps<"/portal
                     {s.description && <p className="text-slate-700">{s.description}</p>}
                     <p className="flex gap-1">
                       <Badge tone={status === "MET" ? "green" : status === "NOT_MET" ? "red" : "slate"}>
-                        {status === "MET" ? "met this month" : status === "NOT_MET" ? "not met this month" : "not assessed this month"}
+                        {status === "MET"
+                          ? "met this month"
+                          : status === "NOT_MET"
+                            ? "not met this month"
+                            : "not assessed this month"}
                       </Badge>
                     </p>
                     {acknowledged ? (
@@ -68,13 +79,23 @@ export default async function PortalStandardsPage({ params }: PageProps<"/portal
                     ) : null}
                     {s.assessments.length > 0 && (
                       <div>
-                        <h3 className="mt-3 text-xs font-semibold uppercase tracking-wide text-slate-500">Your latest assessments</h3>
+                        <h3 className="mt-3 text-xs font-semibold uppercase tracking-wide text-slate-500">
+                          Your latest assessments
+                        </h3>
                         <ul className="mt-1 space-y-1 text-xs" data-testid="own-assessments">
                           {s.assessments.map((a) => (
                             <li key={a.id} className="flex flex-wrap items-center gap-1">
                               {formatMonth(a.period)} · {formatMeasurement(s, a.value)}
                               <Badge tone={a.met ? "green" : "red"}>{a.met ? "met" : "not met"}</Badge>
-                              <Badge tone={a.verification === "VERIFIED" ? "blue" : a.verification === "PENDING" ? "amber" : "red"}>
+                              <Badge
+                                tone={
+                                  a.verification === "VERIFIED"
+                                    ? "blue"
+                                    : a.verification === "PENDING"
+                                      ? "amber"
+                                      : "red"
+                                }
+                              >
                                 {a.verification === "PENDING" ? "awaiting verification" : a.verification.toLowerCase()}
                               </Badge>
                               {a.rejectionReason && <span className="text-red-700">— {a.rejectionReason}</span>}
@@ -87,7 +108,13 @@ export default async function PortalStandardsPage({ params }: PageProps<"/portal
                   {respond && (
                     <div>
                       <h3 className="mb-2 text-sm font-semibold">Self-assess</h3>
-                      <SelfAssessForm tenantSlug={tenant} standardId={s.id} name={s.name} kind={s.metricKind} defaultPeriod={formatMonth(now)} />
+                      <SelfAssessForm
+                        tenantSlug={tenant}
+                        standardId={s.id}
+                        name={s.name}
+                        kind={s.metricKind}
+                        defaultPeriod={formatMonth(now)}
+                      />
                     </div>
                   )}
                 </Card>

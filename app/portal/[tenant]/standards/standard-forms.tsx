@@ -7,7 +7,15 @@ import { Field, FormMessage, inputClass } from "@/components/ui/field";
 import { fieldError, formError } from "@/components/forms/errors";
 import { acknowledgeStandardAction, selfAssessAction } from "./actions";
 
-export function AcknowledgeForm({ tenantSlug, standardId, name }: { tenantSlug: string; standardId: string; name: string }) {
+export function AcknowledgeForm({
+  tenantSlug,
+  standardId,
+  name,
+}: {
+  tenantSlug: string;
+  standardId: string;
+  name: string;
+}) {
   const [confirm, setConfirm] = useState(false);
   const { execute, result, isPending } = useAction(acknowledgeStandardAction);
   const message = formError(result) ?? fieldError(result, "confirm");
@@ -33,11 +41,24 @@ export function AcknowledgeForm({ tenantSlug, standardId, name }: { tenantSlug: 
   );
 }
 
-export function SelfAssessForm({ tenantSlug, standardId, name, kind, defaultPeriod }: { tenantSlug: string; standardId: string; name: string; kind: string; defaultPeriod: string }) {
+export function SelfAssessForm({
+  tenantSlug,
+  standardId,
+  name,
+  kind,
+  defaultPeriod,
+}: {
+  tenantSlug: string;
+  standardId: string;
+  name: string;
+  kind: string;
+  defaultPeriod: string;
+}) {
   const initial = { period: defaultPeriod, value: "", evidenceText: "", evidenceUrl: "" };
   const [values, setValues] = useState(initial);
   const { execute, result, isPending } = useAction(selfAssessAction, { onSuccess: () => setValues(initial) });
-  const set = (key: keyof typeof initial) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setValues({ ...values, [key]: e.target.value });
+  const set = (key: keyof typeof initial) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+    setValues({ ...values, [key]: e.target.value });
   return (
     <form
       className="space-y-3"
@@ -45,24 +66,41 @@ export function SelfAssessForm({ tenantSlug, standardId, name, kind, defaultPeri
       aria-label={`Self-assess ${name}`}
       onSubmit={(e) => {
         e.preventDefault();
-        execute({ tenantSlug, standardId, ...values, value: values.value.trim() === "" ? Number.NaN : Number(values.value) });
+        execute({
+          tenantSlug,
+          standardId,
+          ...values,
+          value: values.value.trim() === "" ? Number.NaN : Number(values.value),
+        });
       }}
     >
       <FormMessage>{formError(result)}</FormMessage>
-      {result.data && <FormMessage tone="success">Self-assessment sent: it counts once the brand verifies it.</FormMessage>}
+      {result.data && (
+        <FormMessage tone="success">Self-assessment sent: it counts once the brand verifies it.</FormMessage>
+      )}
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="Period (month)" error={fieldError(result, "period")}>
           {(p) => <input {...p} type="month" className={inputClass} value={values.period} onChange={set("period")} />}
         </Field>
-        <Field label="Measured value" error={fieldError(result, "value")} hint={kind === "PASS_FAIL" ? "1 = pass, 0 = fail" : undefined}>
-          {(p) => <input {...p} inputMode="decimal" className={inputClass} value={values.value} onChange={set("value")} />}
+        <Field
+          label="Measured value"
+          error={fieldError(result, "value")}
+          hint={kind === "PASS_FAIL" ? "1 = pass, 0 = fail" : undefined}
+        >
+          {(p) => (
+            <input {...p} inputMode="decimal" className={inputClass} value={values.value} onChange={set("value")} />
+          )}
         </Field>
       </div>
       <Field label="Evidence" error={fieldError(result, "evidenceText")} hint="How you measured it">
-        {(p) => <textarea {...p} rows={2} className={inputClass} value={values.evidenceText} onChange={set("evidenceText")} />}
+        {(p) => (
+          <textarea {...p} rows={2} className={inputClass} value={values.evidenceText} onChange={set("evidenceText")} />
+        )}
       </Field>
       <Field label="Evidence link" error={fieldError(result, "evidenceUrl")} hint="Optional: https://…">
-        {(p) => <input {...p} type="url" className={inputClass} value={values.evidenceUrl} onChange={set("evidenceUrl")} />}
+        {(p) => (
+          <input {...p} type="url" className={inputClass} value={values.evidenceUrl} onChange={set("evidenceUrl")} />
+        )}
       </Field>
       <Button type="submit" pending={isPending}>
         Submit self-assessment

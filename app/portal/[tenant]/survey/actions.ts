@@ -27,14 +27,26 @@ export const submitSurveyAction = partnerAction
   )
   .action(async ({ parsedInput, ctx }) => {
     const quarter = quarterOf(new Date());
-    const result = await submitSurvey(ctx.db, ctx.access.tenant.id, ctx.access.membership.partnerId!, ctx.access.user.id, quarter, {
-      communication: parsedInput.communication,
-      fairness: parsedInput.fairness,
-      tools: parsedInput.tools,
-      support: parsedInput.support,
-      comment: parsedInput.comment || null,
+    const result = await submitSurvey(
+      ctx.db,
+      ctx.access.tenant.id,
+      ctx.access.membership.partnerId!,
+      ctx.access.user.id,
+      quarter,
+      {
+        communication: parsedInput.communication,
+        fairness: parsedInput.fairness,
+        tools: parsedInput.tools,
+        support: parsedInput.support,
+        comment: parsedInput.comment || null,
+      },
+    );
+    ctx.audit({
+      action: "survey.answered",
+      entityType: "PartnerSurveyResponse",
+      entityId: result.id,
+      data: { quarter, replaced: result.replaced },
     });
-    ctx.audit({ action: "survey.answered", entityType: "PartnerSurveyResponse", entityId: result.id, data: { quarter, replaced: result.replaced } });
     revalidatePath(`/portal/${ctx.access.tenant.slug}/survey`);
     return { quarter, replaced: result.replaced };
   });

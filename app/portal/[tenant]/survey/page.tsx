@@ -33,7 +33,13 @@ export default async function SurveyPage({ params }: PageProps<"/portal/[tenant]
               tenantSlug={tenant}
               initial={
                 answer
-                  ? { communication: answer.communication, fairness: answer.fairness, tools: answer.tools, support: answer.support, comment: answer.comment ?? "" }
+                  ? {
+                      communication: answer.communication,
+                      fairness: answer.fairness,
+                      tools: answer.tools,
+                      support: answer.support,
+                      comment: answer.comment ?? "",
+                    }
                   : null
               }
             />

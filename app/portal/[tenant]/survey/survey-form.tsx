@@ -11,9 +11,17 @@ import { submitSurveyAction } from "./actions";
 
 type Values = Record<SurveyKey, number | null> & { comment: string };
 
-export function SurveyForm({ tenantSlug, initial }: { tenantSlug: string; initial: (Record<SurveyKey, number> & { comment: string }) | null }) {
+export function SurveyForm({
+  tenantSlug,
+  initial,
+}: {
+  tenantSlug: string;
+  initial: (Record<SurveyKey, number> & { comment: string }) | null;
+}) {
   const router = useRouter();
-  const [values, setValues] = useState<Values>(initial ?? { communication: null, fairness: null, tools: null, support: null, comment: "" });
+  const [values, setValues] = useState<Values>(
+    initial ?? { communication: null, fairness: null, tools: null, support: null, comment: "" },
+  );
   const [done, setDone] = useState<string | null>(null);
   const action = useAction(submitSurveyAction, {
     onSuccess: ({ data }) => {
@@ -47,7 +55,10 @@ export function SurveyForm({ tenantSlug, initial }: { tenantSlug: string; initia
             </legend>
             <div className="mt-2 flex gap-2">
               {[1, 2, 3, 4, 5].map((n) => (
-                <label key={n} className="flex cursor-pointer items-center gap-1 rounded-md border border-slate-300 px-3 py-1.5 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+                <label
+                  key={n}
+                  className="flex cursor-pointer items-center gap-1 rounded-md border border-slate-300 px-3 py-1.5 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+                >
                   <input
                     type="radio"
                     name={q.key}
@@ -69,7 +80,16 @@ export function SurveyForm({ tenantSlug, initial }: { tenantSlug: string; initia
         );
       })}
       <Field label="Anything else? (optional)" error={fieldError(action.result, "comment")}>
-        {(p) => <textarea {...p} rows={3} className={inputClass} value={values.comment} maxLength={2000} onChange={(e) => setValues((v) => ({ ...v, comment: e.target.value }))} />}
+        {(p) => (
+          <textarea
+            {...p}
+            rows={3}
+            className={inputClass}
+            value={values.comment}
+            maxLength={2000}
+            onChange={(e) => setValues((v) => ({ ...v, comment: e.target.value }))}
+          />
+        )}
       </Field>
       <FormMessage>{formError(action.result)}</FormMessage>
       {done && <FormMessage tone="success">{done}</FormMessage>}

@@ -17,7 +17,10 @@ import {
 } from "@/lib/incidents/update-incident";
 import { actorFor } from "@/lib/incidents/actor";
 
-const ids = z.array(z.string().min(1).max(64)).min(1, "Select at least one incident").max(100, "Select at most 100 incidents");
+const ids = z
+  .array(z.string().min(1).max(64))
+  .min(1, "Select at least one incident")
+  .max(100, "Select at most 100 incidents");
 
 export const createIncidentAction = stewardAction
   .metadata({ actionName: "incident.created", permission: "incidents:write" })
@@ -25,7 +28,12 @@ export const createIncidentAction = stewardAction
   .action(async ({ parsedInput, ctx }) => {
     const { tenantSlug: slug, ...input } = parsedInput;
     const incident = await createIncident(ctx.db, ctx.access.tenant.id, input, actorFor(ctx.access), "STEWARD");
-    ctx.audit({ action: "incident.created", entityType: "Incident", entityId: incident.id, data: { number: incident.number } });
+    ctx.audit({
+      action: "incident.created",
+      entityType: "Incident",
+      entityId: incident.id,
+      data: { number: incident.number },
+    });
     revalidatePath(`/t/${slug}/incidents`);
     return incident;
   });
@@ -36,7 +44,12 @@ export const transitionIncidentAction = stewardAction
   .action(async ({ parsedInput, ctx }) => {
     const { tenantSlug: slug, ...input } = parsedInput;
     const result = await transitionIncident(ctx.db, ctx.access.tenant.id, input, actorFor(ctx.access));
-    ctx.audit({ action: "incident.transitioned", entityType: "Incident", entityId: result.id, data: { from: result.from, to: result.to } });
+    ctx.audit({
+      action: "incident.transitioned",
+      entityType: "Incident",
+      entityId: result.id,
+      data: { from: result.from, to: result.to },
+    });
     revalidatePath(`/t/${slug}/incidents`, "layout");
     return result;
   });
@@ -47,7 +60,11 @@ export const commentIncidentAction = stewardAction
   .action(async ({ parsedInput, ctx }) => {
     const { tenantSlug: slug, ...input } = parsedInput;
     const result = await commentOnIncident(ctx.db, ctx.access.tenant.id, input, actorFor(ctx.access));
-    ctx.audit({ action: input.internal ? "incident.noted" : "incident.commented", entityType: "Incident", entityId: result.id });
+    ctx.audit({
+      action: input.internal ? "incident.noted" : "incident.commented",
+      entityType: "Incident",
+      entityId: result.id,
+    });
     revalidatePath(`/t/${slug}/incidents/${result.id}`);
     return result;
   });
@@ -56,8 +73,18 @@ export const assignIncidentsAction = stewardAction
   .metadata({ actionName: "incident.assigned", permission: "incidents:write" })
   .inputSchema(z.object({ tenantSlug, incidentIds: ids, membershipId: z.string().max(64).nullable() }))
   .action(async ({ parsedInput, ctx }) => {
-    const result = await assignIncidents(ctx.db, ctx.access.tenant.id, parsedInput.incidentIds, parsedInput.membershipId || null, actorFor(ctx.access));
-    ctx.audit({ action: "incident.assigned", entityType: "Incident", data: { incidentIds: parsedInput.incidentIds, assigneeId: parsedInput.membershipId } });
+    const result = await assignIncidents(
+      ctx.db,
+      ctx.access.tenant.id,
+      parsedInput.incidentIds,
+      parsedInput.membershipId || null,
+      actorFor(ctx.access),
+    );
+    ctx.audit({
+      action: "incident.assigned",
+      entityType: "Incident",
+      data: { incidentIds: parsedInput.incidentIds, assigneeId: parsedInput.membershipId },
+    });
     revalidatePath(`/t/${parsedInput.tenantSlug}/incidents`, "layout");
     return result;
   });
@@ -66,8 +93,17 @@ export const acknowledgeIncidentsAction = stewardAction
   .metadata({ actionName: "incident.acknowledged", permission: "incidents:write" })
   .inputSchema(z.object({ tenantSlug, incidentIds: ids }))
   .action(async ({ parsedInput, ctx }) => {
-    const result = await acknowledgeIncidents(ctx.db, ctx.access.tenant.id, parsedInput.incidentIds, actorFor(ctx.access));
-    ctx.audit({ action: "incident.acknowledged", entityType: "Incident", data: { incidentIds: parsedInput.incidentIds, count: result.count } });
+    const result = await acknowledgeIncidents(
+      ctx.db,
+      ctx.access.tenant.id,
+      parsedInput.incidentIds,
+      actorFor(ctx.access),
+    );
+    ctx.audit({
+      action: "incident.acknowledged",
+      entityType: "Incident",
+      data: { incidentIds: parsedInput.incidentIds, count: result.count },
+    });
     revalidatePath(`/t/${parsedInput.tenantSlug}/incidents`, "layout");
     return result;
   });
@@ -78,7 +114,12 @@ export const decideExtensionAction = stewardAction
   .action(async ({ parsedInput, ctx }) => {
     const { tenantSlug: slug, ...input } = parsedInput;
     const result = await decideExtension(ctx.db, ctx.access.tenant.id, input, actorFor(ctx.access));
-    ctx.audit({ action: "incident.extension_decided", entityType: "Incident", entityId: input.incidentId, data: result });
+    ctx.audit({
+      action: "incident.extension_decided",
+      entityType: "Incident",
+      entityId: input.incidentId,
+      data: result,
+    });
     revalidatePath(`/t/${slug}/incidents/${input.incidentId}`);
     return result;
   });

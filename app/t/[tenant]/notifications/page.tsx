@@ -13,7 +13,11 @@ export default async function NotificationsPage({ params }: PageProps<"/t/[tenan
   const items = await loadNotificationsPage(access.tenant.id, access.membership.id);
   return (
     <div className="space-y-6">
-      <PageHeader title="Notifications" description="Escalations that reached you." actions={items.some((n) => !n.readAt) ? <MarkReadButton tenantSlug={tenant} /> : undefined} />
+      <PageHeader
+        title="Notifications"
+        description="Escalations that reached you."
+        actions={items.some((n) => !n.readAt) ? <MarkReadButton tenantSlug={tenant} /> : undefined}
+      />
       {items.length === 0 ? (
         <EmptyState title="No notifications">You are told here when an incident escalates to you.</EmptyState>
       ) : (
@@ -29,7 +33,9 @@ export default async function NotificationsPage({ params }: PageProps<"/t/[tenan
                   <span className="font-medium">{n.title}</span>
                 )}
                 {n.body && <span className="block text-slate-600">{n.body}</span>}
-                <span className="text-xs text-slate-500">{n.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC{n.readAt ? "" : " · unread"}</span>
+                <span className="text-xs text-slate-500">
+                  {n.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC{n.readAt ? "" : " · unread"}
+                </span>
               </li>
             ))}
           </ul>

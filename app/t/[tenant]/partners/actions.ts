@@ -15,7 +15,12 @@ export const createPartnerAction = stewardAction
   .inputSchema(partnerSchema.and(z.object({ tenantSlug })))
   .action(async ({ parsedInput, ctx }) => {
     const partner = await createPartnerRecord(ctx.db, ctx.access.tenant.id, parsedInput);
-    ctx.audit({ action: "partner.created", entityType: "Partner", entityId: partner.id, data: { name: partner.name, type: partner.type, tier: partner.tier } });
+    ctx.audit({
+      action: "partner.created",
+      entityType: "Partner",
+      entityId: partner.id,
+      data: { name: partner.name, type: partner.type, tier: partner.tier },
+    });
     revalidatePath(`/t/${ctx.access.tenant.slug}/partners`);
     return { id: partner.id };
   });
@@ -24,7 +29,12 @@ export const updatePartnerAction = stewardAction
   .metadata({ actionName: "partner.updated", permission: "partners:write" })
   .inputSchema(partnerSchema.and(z.object({ tenantSlug, partnerId })))
   .action(async ({ parsedInput, ctx }) => {
-    const { partner, changed } = await updatePartnerRecord(ctx.db, ctx.access.tenant.id, parsedInput.partnerId, parsedInput);
+    const { partner, changed } = await updatePartnerRecord(
+      ctx.db,
+      ctx.access.tenant.id,
+      parsedInput.partnerId,
+      parsedInput,
+    );
     ctx.audit({ action: "partner.updated", entityType: "Partner", entityId: partner.id, data: { changed } });
     revalidatePath(`/t/${ctx.access.tenant.slug}/partners`);
     return { id: partner.id };
@@ -34,7 +44,13 @@ export const transitionPartnerAction = stewardAction
   .metadata({ actionName: "partner.status_changed", permission: "partners:write" })
   .inputSchema(transitionSchema.extend({ tenantSlug }))
   .action(async ({ parsedInput, ctx }) => {
-    const change = await transitionPartner(ctx.db, ctx.access.tenant.id, parsedInput.partnerId, parsedInput.to, parsedInput.reason);
+    const change = await transitionPartner(
+      ctx.db,
+      ctx.access.tenant.id,
+      parsedInput.partnerId,
+      parsedInput.to,
+      parsedInput.reason,
+    );
     ctx.audit({
       action: "partner.status_changed",
       entityType: "Partner",

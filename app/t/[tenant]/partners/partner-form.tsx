@@ -38,15 +38,26 @@ const EMPTY_PARTNER: PartnerFormValues = {
   contactPhone: "",
 };
 
-export function PartnerForm({ tenantSlug, partnerId, initial = EMPTY_PARTNER }: { tenantSlug: string; partnerId?: string; initial?: PartnerFormValues }) {
+export function PartnerForm({
+  tenantSlug,
+  partnerId,
+  initial = EMPTY_PARTNER,
+}: {
+  tenantSlug: string;
+  partnerId?: string;
+  initial?: PartnerFormValues;
+}) {
   const router = useRouter();
   const [values, setValues] = useState(initial);
-  const onSuccess = ({ data }: { data?: { id: string } }) => data && router.push(`/t/${tenantSlug}/partners/${data.id}`);
+  const onSuccess = ({ data }: { data?: { id: string } }) =>
+    data && router.push(`/t/${tenantSlug}/partners/${data.id}`);
   const create = useAction(createPartnerAction, { onSuccess });
   const update = useAction(updatePartnerAction, { onSuccess });
   const { result, isPending } = partnerId ? update : create;
-  const set = (key: keyof PartnerFormValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
-    setValues({ ...values, [key]: e.target.value });
+  const set =
+    (key: keyof PartnerFormValues) =>
+    (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
+      setValues({ ...values, [key]: e.target.value });
   return (
     <form
       className="space-y-4"
@@ -81,17 +92,29 @@ export function PartnerForm({ tenantSlug, partnerId, initial = EMPTY_PARTNER }: 
           options={PARTNER_TIERS.map((t) => ({ value: t, label: PARTNER_TIER_LABELS[t] }))}
         />
         <Field label="Contract start" error={fieldError(result, "contractStart")}>
-          {(p) => <input {...p} type="date" className={inputClass} value={values.contractStart} onChange={set("contractStart")} />}
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              className={inputClass}
+              value={values.contractStart}
+              onChange={set("contractStart")}
+            />
+          )}
         </Field>
         <Field label="Contract end" error={fieldError(result, "contractEnd")}>
-          {(p) => <input {...p} type="date" className={inputClass} value={values.contractEnd} onChange={set("contractEnd")} />}
+          {(p) => (
+            <input {...p} type="date" className={inputClass} value={values.contractEnd} onChange={set("contractEnd")} />
+          )}
         </Field>
         <Field label="Website" error={fieldError(result, "website")} hint="https://…">
           {(p) => <input {...p} type="url" className={inputClass} value={values.website} onChange={set("website")} />}
         </Field>
       </div>
       <Field label="Description" error={fieldError(result, "description")}>
-        {(p) => <textarea {...p} rows={3} className={inputClass} value={values.description} onChange={set("description")} />}
+        {(p) => (
+          <textarea {...p} rows={3} className={inputClass} value={values.description} onChange={set("description")} />
+        )}
       </Field>
       <fieldset className="grid gap-4 rounded-md border border-slate-200 p-4 sm:grid-cols-3">
         <legend className="px-1 text-sm font-medium text-slate-700">Primary contact (optional)</legend>
@@ -99,7 +122,15 @@ export function PartnerForm({ tenantSlug, partnerId, initial = EMPTY_PARTNER }: 
           {(p) => <input {...p} className={inputClass} value={values.contactName} onChange={set("contactName")} />}
         </Field>
         <Field label="Contact e-mail" error={fieldError(result, "contactEmail")}>
-          {(p) => <input {...p} type="email" className={inputClass} value={values.contactEmail} onChange={set("contactEmail")} />}
+          {(p) => (
+            <input
+              {...p}
+              type="email"
+              className={inputClass}
+              value={values.contactEmail}
+              onChange={set("contactEmail")}
+            />
+          )}
         </Field>
         <Field label="Contact phone" error={fieldError(result, "contactPhone")}>
           {(p) => <input {...p} className={inputClass} value={values.contactPhone} onChange={set("contactPhone")} />}

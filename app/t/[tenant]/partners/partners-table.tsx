@@ -1,7 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
+import {
+  createColumnHelper,
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type SortingState,
+} from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { PartnerStatusBadge } from "@/components/partners/status-badge";
 import { PARTNER_TIER_LABELS, PARTNER_TYPE_LABELS } from "@/lib/partners/schemas";
@@ -24,7 +30,13 @@ const column = createColumnHelper<PartnerRow>();
  * Renders one server-sorted, server-paginated page. Sorting is manual: a header is a link that
  * changes `sort`/`dir` in the URL (keeping the filters), and the server runs the query.
  */
-export function PartnersTable({ tenantSlug, rows, sort, dir, params }: {
+export function PartnersTable({
+  tenantSlug,
+  rows,
+  sort,
+  dir,
+  params,
+}: {
   tenantSlug: string;
   rows: PartnerRow[];
   sort: string;
@@ -84,7 +96,10 @@ export function PartnersTable({ tenantSlug, rows, sort, dir, params }: {
                   aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
                 >
                   {header.column.getCanSort() ? (
-                    <Link href={sortHref(header.column.id)} className="inline-flex items-center gap-1 hover:text-slate-800">
+                    <Link
+                      href={sortHref(header.column.id)}
+                      className="inline-flex items-center gap-1 hover:text-slate-800"
+                    >
                       {label}
                       {sorted === "asc" ? (
                         <ArrowUp className="size-3" aria-hidden />

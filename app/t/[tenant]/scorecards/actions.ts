@@ -25,7 +25,12 @@ export const computeMonthAction = stewardAction
     });
     revalidatePath(`/t/${ctx.access.tenant.slug}/scorecards`);
     revalidatePath(`/t/${ctx.access.tenant.slug}`);
-    return { month: formatMonth(result.month), partners: result.partners, scored: result.scored, averageScore: result.averageScore };
+    return {
+      month: formatMonth(result.month),
+      partners: result.partners,
+      scored: result.scored,
+      averageScore: result.averageScore,
+    };
   });
 
 export const publishMonthAction = stewardAction
@@ -33,7 +38,12 @@ export const publishMonthAction = stewardAction
   .inputSchema(z.object({ tenantSlug, month }))
   .action(async ({ parsedInput, ctx }) => {
     const result = await publishMonth(ctx.db, ctx.access.tenant.id, parseMonth(parsedInput.month), ctx.access.user.id);
-    ctx.audit({ action: "scorecards.published", entityType: "Scorecard", entityId: parsedInput.month, data: { month: parsedInput.month, ...result } });
+    ctx.audit({
+      action: "scorecards.published",
+      entityType: "Scorecard",
+      entityId: parsedInput.month,
+      data: { month: parsedInput.month, ...result },
+    });
     // publishMonth queued the export job in this transaction: a worker renders and stores the month's CSV and PDF.
     revalidatePath(`/t/${ctx.access.tenant.slug}/scorecards`);
     revalidatePath(`/t/${ctx.access.tenant.slug}`);
@@ -46,7 +56,12 @@ export const saveScorecardConfigAction = stewardAction
   .action(async ({ parsedInput, ctx }) => {
     const config = { weights: parsedInput.weights, thresholds: parsedInput.thresholds };
     await saveScorecardConfig(ctx.db, ctx.access.tenant.id, config);
-    ctx.audit({ action: "scorecards.settings.updated", entityType: "Tenant", entityId: ctx.access.tenant.id, data: config });
+    ctx.audit({
+      action: "scorecards.settings.updated",
+      entityType: "Tenant",
+      entityId: ctx.access.tenant.id,
+      data: config,
+    });
     revalidatePath(`/t/${ctx.access.tenant.slug}/settings/scorecards`);
     return config;
   });

@@ -9,7 +9,19 @@ import { formError } from "@/components/forms/errors";
 import { computeMonthAction, publishMonthAction } from "./actions";
 
 /** Compute (draft) and publish buttons for one month, each behind a confirmation. */
-export function MonthControls({ tenantSlug, month, monthName, drafts, hasPublished }: { tenantSlug: string; month: string; monthName: string; drafts: number; hasPublished: boolean }) {
+export function MonthControls({
+  tenantSlug,
+  month,
+  monthName,
+  drafts,
+  hasPublished,
+}: {
+  tenantSlug: string;
+  month: string;
+  monthName: string;
+  drafts: number;
+  hasPublished: boolean;
+}) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const compute = useAction(computeMonthAction, {
@@ -22,7 +34,9 @@ export function MonthControls({ tenantSlug, month, monthName, drafts, hasPublish
   });
   const publish = useAction(publishMonthAction, {
     onSuccess: ({ data }) => {
-      setMessage(`Published ${data.published} scorecards. Partners can see them in their portal. The month’s CSV and PDF export is being stored; it appears here when ready.`);
+      setMessage(
+        `Published ${data.published} scorecards. Partners can see them in their portal. The month’s CSV and PDF export is being stored; it appears here when ready.`,
+      );
       router.refresh();
     },
   });
@@ -61,7 +75,11 @@ export function MonthControls({ tenantSlug, month, monthName, drafts, hasPublish
           />
         )}
       </div>
-      <FormMessage>{formError(compute.result) ?? formError(publish.result) ?? compute.result.validationErrors?.fieldErrors?.month?.[0]}</FormMessage>
+      <FormMessage>
+        {formError(compute.result) ??
+          formError(publish.result) ??
+          compute.result.validationErrors?.fieldErrors?.month?.[0]}
+      </FormMessage>
       {message && <FormMessage tone="success">{message}</FormMessage>}
     </div>
   );

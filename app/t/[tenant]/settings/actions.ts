@@ -11,7 +11,6 @@ import { log } from "@/lib/log";
 import { queueInvitationMail } from "@/lib/mail/messages/invitation";
 import { headers } from "next/headers";
 
-
 async function appOrigin() {
   const configured = env().APP_URL;
   if (configured) return configured.replace(/\/$/, "");
@@ -34,7 +33,12 @@ export const inviteMemberAction = stewardAction
       inviterName: ctx.access.user.name || ctx.access.user.email,
       acceptUrl: link,
     });
-    ctx.audit({ action: "member.invited", entityType: "Invitation", entityId: invitation.id, data: { email: invitation.email, role: invitation.role } });
+    ctx.audit({
+      action: "member.invited",
+      entityType: "Invitation",
+      entityId: invitation.id,
+      data: { email: invitation.email, role: invitation.role },
+    });
     revalidatePath(`/t/${ctx.access.tenant.slug}/settings`);
     return { link, email: invitation.email };
   });
@@ -44,7 +48,12 @@ export const removeMemberAction = stewardAction
   .inputSchema(z.object({ tenantSlug, membershipId: z.string().min(1).max(64) }))
   .action(async ({ parsedInput, ctx }) => {
     const member = await removeMember(ctx.db, ctx.access.tenant.id, parsedInput.membershipId, ctx.access.user.id);
-    ctx.audit({ action: "member.removed", entityType: "Membership", entityId: member.id, data: { email: member.user.email, role: member.role } });
+    ctx.audit({
+      action: "member.removed",
+      entityType: "Membership",
+      entityId: member.id,
+      data: { email: member.user.email, role: member.role },
+    });
     revalidatePath(`/t/${ctx.access.tenant.slug}/settings`);
     return { removed: member.user.email };
   });

@@ -35,14 +35,23 @@ export function InviteForm({ tenantSlug, partners }: { tenantSlug: string; partn
       {result.data && (
         <FormMessage tone="success">
           Invitation for {result.data.email} created. Send them this link (it is shown once and works for 7 days):
-          <code className="mt-2 block break-all rounded bg-white px-2 py-1 text-xs text-slate-800" data-testid="invite-link">
+          <code
+            className="mt-2 block break-all rounded bg-white px-2 py-1 text-xs text-slate-800"
+            data-testid="invite-link"
+          >
             {result.data.link}
           </code>
         </FormMessage>
       )}
       <Field label="E-mail" error={fieldError(result, "email")}>
         {(p) => (
-          <input {...p} type="email" className={inputClass} value={values.email} onChange={(e) => setValues({ ...values, email: e.target.value })} />
+          <input
+            {...p}
+            type="email"
+            className={inputClass}
+            value={values.email}
+            onChange={(e) => setValues({ ...values, email: e.target.value })}
+          />
         )}
       </Field>
       <SelectField

@@ -5,7 +5,15 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { formError } from "@/components/forms/errors";
 import { removeMemberAction, revokeInvitationAction } from "./actions";
 
-export function RemoveMemberButton({ tenantSlug, membershipId, name }: { tenantSlug: string; membershipId: string; name: string }) {
+export function RemoveMemberButton({
+  tenantSlug,
+  membershipId,
+  name,
+}: {
+  tenantSlug: string;
+  membershipId: string;
+  name: string;
+}) {
   const { execute, result, isPending } = useAction(removeMemberAction);
   return (
     <span className="inline-flex items-center gap-2">
@@ -22,7 +30,15 @@ export function RemoveMemberButton({ tenantSlug, membershipId, name }: { tenantS
   );
 }
 
-export function RevokeInvitationButton({ tenantSlug, invitationId, email }: { tenantSlug: string; invitationId: string; email: string }) {
+export function RevokeInvitationButton({
+  tenantSlug,
+  invitationId,
+  email,
+}: {
+  tenantSlug: string;
+  invitationId: string;
+  email: string;
+}) {
   const { execute, isPending } = useAction(revokeInvitationAction);
   return (
     <ConfirmDialog

@@ -11,16 +11,63 @@ import { RemoveMemberButton, RevokeInvitationButton } from "./member-buttons";
 export const metadata: Metadata = { title: "Settings" };
 
 const SETTINGS_SECTIONS = [
-  { path: "sla", title: "SLA policies and escalation", description: "Acknowledge and resolve targets per severity, business hours, the escalation ladder." },
-  { path: "value", title: "Value settings", description: "The CLV model, margins, discount rate and churn after a bad experience." },
-  { path: "alignment", title: "Values-alignment questions", description: "The weighted questionnaire used when vetting partners." },
-  { path: "scorecards", title: "Scorecard weights and thresholds", description: "The weight of each sub-score and the score needed for each recommendation." },
-  { path: "import", title: "Bulk import", description: "Partners, customers, transactions and interactions from CSV files, with column mapping and an error report.", permission: "partners:write" },
-  { path: "api-keys", title: "API keys", description: "Keys for the integration API (/api/v1), optionally scoped to one partner, with rate limits.", permission: "settings:write" },
-  { path: "webhooks", title: "Webhooks", description: "Signed event deliveries to your systems (incidents, scorecards), with a delivery log.", permission: "settings:write" },
-  { path: "email", title: "E-mail", description: "Which e-mail you get (immediately, daily digest or off); owners see recent deliveries and their status." },
-  { path: "mailbox", title: "Mailbox (demo)", description: "The mail the demo sent, kept by its local mail server.", permission: "settings:write", devMailbox: true },
-  { path: "api-reference", title: "API reference", description: "The endpoints of the integration API, generated from its OpenAPI document." },
+  {
+    path: "sla",
+    title: "SLA policies and escalation",
+    description: "Acknowledge and resolve targets per severity, business hours, the escalation ladder.",
+  },
+  {
+    path: "value",
+    title: "Value settings",
+    description: "The CLV model, margins, discount rate and churn after a bad experience.",
+  },
+  {
+    path: "alignment",
+    title: "Values-alignment questions",
+    description: "The weighted questionnaire used when vetting partners.",
+  },
+  {
+    path: "scorecards",
+    title: "Scorecard weights and thresholds",
+    description: "The weight of each sub-score and the score needed for each recommendation.",
+  },
+  {
+    path: "import",
+    title: "Bulk import",
+    description:
+      "Partners, customers, transactions and interactions from CSV files, with column mapping and an error report.",
+    permission: "partners:write",
+  },
+  {
+    path: "api-keys",
+    title: "API keys",
+    description: "Keys for the integration API (/api/v1), optionally scoped to one partner, with rate limits.",
+    permission: "settings:write",
+  },
+  {
+    path: "webhooks",
+    title: "Webhooks",
+    description: "Signed event deliveries to your systems (incidents, scorecards), with a delivery log.",
+    permission: "settings:write",
+  },
+  {
+    path: "email",
+    title: "E-mail",
+    description:
+      "Which e-mail you get (immediately, daily digest or off); owners see recent deliveries and their status.",
+  },
+  {
+    path: "mailbox",
+    title: "Mailbox (demo)",
+    description: "The mail the demo sent, kept by its local mail server.",
+    permission: "settings:write",
+    devMailbox: true,
+  },
+  {
+    path: "api-reference",
+    title: "API reference",
+    description: "The endpoints of the integration API, generated from its OpenAPI document.",
+  },
 ] as const;
 
 export default async function SettingsPage({ params }: PageProps<"/t/[tenant]/settings">) {
@@ -33,16 +80,21 @@ export default async function SettingsPage({ params }: PageProps<"/t/[tenant]/se
       <PageHeader title="Settings" description={`Workspace ${access.tenant.name} (/t/${access.tenant.slug}).`} />
       <nav aria-label="Workspace settings">
         <ul className="grid gap-3 sm:grid-cols-2">
-          {SETTINGS_SECTIONS.filter((section) => !("permission" in section) || can(access.membership.role, section.permission))
+          {SETTINGS_SECTIONS.filter(
+            (section) => !("permission" in section) || can(access.membership.role, section.permission),
+          )
             .filter((section) => !("devMailbox" in section) || env().STEWARD_DEV_MAILBOX_DIR)
             .map((section) => (
-            <li key={section.path} className="rounded-md border border-slate-200 bg-white p-3 text-sm">
-              <Link href={`/t/${tenant}/settings/${section.path}`} className="font-medium text-brand-700 hover:underline">
-                {section.title}
-              </Link>
-              <p className="text-slate-600">{section.description}</p>
-            </li>
-          ))}
+              <li key={section.path} className="rounded-md border border-slate-200 bg-white p-3 text-sm">
+                <Link
+                  href={`/t/${tenant}/settings/${section.path}`}
+                  className="font-medium text-brand-700 hover:underline"
+                >
+                  {section.title}
+                </Link>
+                <p className="text-slate-600">{section.description}</p>
+              </li>
+            ))}
         </ul>
       </nav>
       <section aria-labelledby="members-heading">
@@ -57,7 +109,11 @@ export default async function SettingsPage({ params }: PageProps<"/t/[tenant]/se
                 <th className="px-4 py-2">E-mail</th>
                 <th className="px-4 py-2">Role</th>
                 <th className="px-4 py-2">Partner</th>
-                {manage && <th className="px-4 py-2"><span className="sr-only">Actions</span></th>}
+                {manage && (
+                  <th className="px-4 py-2">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody data-testid="members">

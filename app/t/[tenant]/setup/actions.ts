@@ -18,7 +18,12 @@ export const applyPresetAction = stewardAction
   )
   .action(async ({ parsedInput, ctx }) => {
     const result = await applyPreset(ctx.db, ctx.access.tenant.id, parsedInput.preset);
-    ctx.audit({ action: "onboarding.preset.applied", entityType: "Tenant", entityId: ctx.access.tenant.id, data: { preset: parsedInput.preset, ...result } });
+    ctx.audit({
+      action: "onboarding.preset.applied",
+      entityType: "Tenant",
+      entityId: ctx.access.tenant.id,
+      data: { preset: parsedInput.preset, ...result },
+    });
     const base = `/t/${ctx.access.tenant.slug}`;
     invalidateDashboard(ctx.access.tenant.id);
     for (const path of [`${base}/setup`, `${base}/touchpoints`, `${base}/standards`, base]) revalidatePath(path);

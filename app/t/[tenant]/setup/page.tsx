@@ -12,7 +12,13 @@ import { PresetButton } from "./preset-button";
 
 export const metadata: Metadata = { title: "Set up your workspace" };
 
-type StepView = { title: string; why: string; status: (f: SetupFacts) => string; links: { href: string; label: string }[]; samples?: ImportKind[] };
+type StepView = {
+  title: string;
+  why: string;
+  status: (f: SetupFacts) => string;
+  links: { href: string; label: string }[];
+  samples?: ImportKind[];
+};
 
 const count = (n: number, word: string) => `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
 
@@ -27,7 +33,8 @@ function stepViews(base: string): Record<SetupStep, StepView> {
     partners: {
       title: "Add your partners",
       why: "Add them one by one or import a CSV file. Applying a preset again assigns partners of its type to its touchpoints.",
-      status: (f) => `${count(f.partners, "partner")}, ${f.assignedPartners.toLocaleString("en")} assigned to touchpoints`,
+      status: (f) =>
+        `${count(f.partners, "partner")}, ${f.assignedPartners.toLocaleString("en")} assigned to touchpoints`,
       links: [
         { href: `${base}/partners/new`, label: "Add a partner" },
         { href: `${base}/settings/import`, label: "Import partners" },
@@ -50,8 +57,9 @@ function stepViews(base: string): Record<SetupStep, StepView> {
       title: "Import or connect your data",
       why: "Customers and their purchases give customer value; interactions give the experience scores. Import CSV files or send them through the API.",
       status: (f) =>
-        [f.hasCustomers && "customers", f.hasTransactions && "transactions", f.hasInteractions && "interactions"].filter(Boolean).join(", ") ||
-        "no data yet",
+        [f.hasCustomers && "customers", f.hasTransactions && "transactions", f.hasInteractions && "interactions"]
+          .filter(Boolean)
+          .join(", ") || "no data yet",
       links: [
         { href: `${base}/settings/import`, label: "Bulk import" },
         { href: `${base}/settings/api-keys`, label: "API keys" },
@@ -61,7 +69,8 @@ function stepViews(base: string): Record<SetupStep, StepView> {
     scorecard: {
       title: "Recompute values and publish a first scorecard",
       why: "Compute customer lifetime values, then compute last month's scorecards and publish them to your partners.",
-      status: (f) => `${f.hasCustomerValues ? "values computed" : "no customer values yet"}, ${count(f.publishedScorecards, "published scorecard")}`,
+      status: (f) =>
+        `${f.hasCustomerValues ? "values computed" : "no customer values yet"}, ${count(f.publishedScorecards, "published scorecard")}`,
       links: [
         { href: `${base}/value`, label: "Customers & value" },
         { href: `${base}/scorecards`, label: "Scorecards" },
@@ -108,8 +117,10 @@ export default async function SetupPage({ params }: PageProps<"/t/[tenant]/setup
                   </h2>
                   <p className="text-sm text-slate-600">{view.why}</p>
                   <p className="text-xs text-slate-700">
-                    <span className={done ? "font-medium text-emerald-800" : "font-medium text-slate-800"}>{done ? "Done" : "To do"}</span> ·{" "}
-                    {view.status(state.facts)}
+                    <span className={done ? "font-medium text-emerald-800" : "font-medium text-slate-800"}>
+                      {done ? "Done" : "To do"}
+                    </span>{" "}
+                    · {view.status(state.facts)}
                   </p>
                   <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
                     {view.links.map((l) => (
@@ -119,7 +130,12 @@ export default async function SetupPage({ params }: PageProps<"/t/[tenant]/setup
                     ))}
                     {canImport &&
                       view.samples?.map((kind) => (
-                        <a key={kind} href={`${base}/setup/samples/${kind}`} download={sampleFileName(kind)} className="text-brand-700 underline-offset-2 hover:underline">
+                        <a
+                          key={kind}
+                          href={`${base}/setup/samples/${kind}`}
+                          download={sampleFileName(kind)}
+                          className="text-brand-700 underline-offset-2 hover:underline"
+                        >
                           Sample {IMPORT_KIND_LABELS[kind].toLowerCase()} CSV
                         </a>
                       ))}
@@ -135,8 +151,9 @@ export default async function SetupPage({ params }: PageProps<"/t/[tenant]/setup
           Presets by partner type
         </h2>
         <p className="max-w-3xl text-sm text-slate-600">
-          Each preset creates the typical touchpoints and experience standards for one kind of partner (those you already have are skipped) and assigns
-          your partners of that type to them. The sample files fit the delivery and installer presets. Edit anything afterwards.
+          Each preset creates the typical touchpoints and experience standards for one kind of partner (those you
+          already have are skipped) and assigns your partners of that type to them. The sample files fit the delivery
+          and installer presets. Edit anything afterwards.
         </p>
         <div className="grid gap-4 md:grid-cols-2">
           {PRESET_TYPES.map((type) => {
@@ -151,7 +168,10 @@ export default async function SetupPage({ params }: PageProps<"/t/[tenant]/setup
                   {preset.touchpoints.map((tp) => (
                     <li key={tp.name}>
                       <span className="font-medium">{tp.name}</span>
-                      <span className="text-slate-600"> ({tp.stage}): {tp.standards.map((s) => s.name).join(", ")}</span>
+                      <span className="text-slate-600">
+                        {" "}
+                        ({tp.stage}): {tp.standards.map((s) => s.name).join(", ")}
+                      </span>
                     </li>
                   ))}
                 </ul>

@@ -14,7 +14,12 @@ export function PresetButton({ tenantSlug, preset, label }: { tenantSlug: string
   const done = result.data;
   return (
     <div className="space-y-1">
-      <Button variant="secondary" pending={isPending} onClick={() => execute({ tenantSlug, preset })} data-testid={`preset-${preset}`}>
+      <Button
+        variant="secondary"
+        pending={isPending}
+        onClick={() => execute({ tenantSlug, preset })}
+        data-testid={`preset-${preset}`}
+      >
         Create {label.toLowerCase()} preset
       </Button>
       <p className="min-h-4 text-xs" role="status" aria-live="polite">

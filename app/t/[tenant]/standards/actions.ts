@@ -16,7 +16,12 @@ export const createStandardAction = stewardAction
   .action(async ({ parsedInput, ctx }) => {
     const { tenantSlug: _, ...input } = parsedInput;
     const s = await createStandardRecord(ctx.db, ctx.access.tenant.id, input);
-    ctx.audit({ action: "standard.created", entityType: "ExperienceStandard", entityId: s.id, data: { name: s.name, touchpointId: s.touchpointId } });
+    ctx.audit({
+      action: "standard.created",
+      entityType: "ExperienceStandard",
+      entityId: s.id,
+      data: { name: s.name, touchpointId: s.touchpointId },
+    });
     revalidatePath(`/t/${ctx.access.tenant.slug}/standards`);
     return { id: s.id };
   });
@@ -42,7 +47,12 @@ export const recordAssessmentAction = stewardAction
   .inputSchema(assessmentSchema.extend({ tenantSlug }))
   .action(async ({ parsedInput, ctx }) => {
     const { tenantSlug: _, ...input } = parsedInput;
-    const { assessment, partner, standard } = await recordAssessment(ctx.db, ctx.access.tenant.id, ctx.access.user.id, input);
+    const { assessment, partner, standard } = await recordAssessment(
+      ctx.db,
+      ctx.access.tenant.id,
+      ctx.access.user.id,
+      input,
+    );
     ctx.audit({
       action: "assessment.recorded",
       entityType: "Assessment",

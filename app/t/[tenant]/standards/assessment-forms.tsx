@@ -16,21 +16,35 @@ const SOURCES = [
   { value: "SYSTEM", label: "System feed" },
 ];
 
-export function RecordAssessmentForm({ tenantSlug, partners, standards, defaultPeriod }: {
+export function RecordAssessmentForm({
+  tenantSlug,
+  partners,
+  standards,
+  defaultPeriod,
+}: {
   tenantSlug: string;
   partners: { id: string; name: string }[];
   standards: StandardOption[];
   defaultPeriod: string;
 }) {
-  const initial = { partnerId: "", standardId: "", period: defaultPeriod, value: "", source: "AUDIT", evidenceText: "", evidenceUrl: "" };
+  const initial = {
+    partnerId: "",
+    standardId: "",
+    period: defaultPeriod,
+    value: "",
+    source: "AUDIT",
+    evidenceText: "",
+    evidenceUrl: "",
+  };
   const [values, setValues] = useState(initial);
   const { execute, result, isPending } = useAction(recordAssessmentAction, {
     onSuccess: () => setValues({ ...initial, partnerId: values.partnerId, period: values.period }),
   });
   const available = values.partnerId ? standards.filter((s) => s.partnerIds.includes(values.partnerId)) : standards;
   const kind = standards.find((s) => s.id === values.standardId)?.kind;
-  const set = (key: keyof typeof initial) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
-    setValues({ ...values, [key]: e.target.value });
+  const set =
+    (key: keyof typeof initial) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
+      setValues({ ...values, [key]: e.target.value });
   return (
     <form
       className="space-y-3"
@@ -48,7 +62,9 @@ export function RecordAssessmentForm({ tenantSlug, partners, standards, defaultP
     >
       <FormMessage>{formError(result)}</FormMessage>
       {result.data && (
-        <FormMessage tone="success">Assessment recorded: {result.data.met ? "target met" : "target not met"}.</FormMessage>
+        <FormMessage tone="success">
+          Assessment recorded: {result.data.met ? "target met" : "target not met"}.
+        </FormMessage>
       )}
       <div className="grid gap-3 sm:grid-cols-2">
         <SelectField
@@ -70,16 +86,32 @@ export function RecordAssessmentForm({ tenantSlug, partners, standards, defaultP
         <Field label="Period (month)" error={fieldError(result, "period")}>
           {(p) => <input {...p} type="month" className={inputClass} value={values.period} onChange={set("period")} />}
         </Field>
-        <Field label="Measured value" error={fieldError(result, "value")} hint={kind === "PASS_FAIL" ? "1 = pass, 0 = fail" : undefined}>
-          {(p) => <input {...p} inputMode="decimal" className={inputClass} value={values.value} onChange={set("value")} />}
+        <Field
+          label="Measured value"
+          error={fieldError(result, "value")}
+          hint={kind === "PASS_FAIL" ? "1 = pass, 0 = fail" : undefined}
+        >
+          {(p) => (
+            <input {...p} inputMode="decimal" className={inputClass} value={values.value} onChange={set("value")} />
+          )}
         </Field>
-        <SelectField label="Source" error={fieldError(result, "source")} value={values.source} onChange={set("source")} options={SOURCES} />
+        <SelectField
+          label="Source"
+          error={fieldError(result, "source")}
+          value={values.source}
+          onChange={set("source")}
+          options={SOURCES}
+        />
         <Field label="Evidence link" error={fieldError(result, "evidenceUrl")}>
-          {(p) => <input {...p} type="url" className={inputClass} value={values.evidenceUrl} onChange={set("evidenceUrl")} />}
+          {(p) => (
+            <input {...p} type="url" className={inputClass} value={values.evidenceUrl} onChange={set("evidenceUrl")} />
+          )}
         </Field>
       </div>
       <Field label="Evidence / notes" error={fieldError(result, "evidenceText")}>
-        {(p) => <textarea {...p} rows={2} className={inputClass} value={values.evidenceText} onChange={set("evidenceText")} />}
+        {(p) => (
+          <textarea {...p} rows={2} className={inputClass} value={values.evidenceText} onChange={set("evidenceText")} />
+        )}
       </Field>
       <Button type="submit" pending={isPending}>
         Record assessment
@@ -88,7 +120,15 @@ export function RecordAssessmentForm({ tenantSlug, partners, standards, defaultP
   );
 }
 
-export function VerifyControls({ tenantSlug, assessmentId, label }: { tenantSlug: string; assessmentId: string; label: string }) {
+export function VerifyControls({
+  tenantSlug,
+  assessmentId,
+  label,
+}: {
+  tenantSlug: string;
+  assessmentId: string;
+  label: string;
+}) {
   const [reason, setReason] = useState("");
   const { execute, result, isPending } = useAction(decideAssessmentAction);
   return (
@@ -98,10 +138,19 @@ export function VerifyControls({ tenantSlug, assessmentId, label }: { tenantSlug
         {(p) => <input {...p} className={inputClass} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>
       <div className="flex gap-2">
-        <Button className="px-2.5 py-1 text-xs" pending={isPending} onClick={() => execute({ tenantSlug, assessmentId, decision: "VERIFIED", reason })}>
+        <Button
+          className="px-2.5 py-1 text-xs"
+          pending={isPending}
+          onClick={() => execute({ tenantSlug, assessmentId, decision: "VERIFIED", reason })}
+        >
           Verify
         </Button>
-        <Button variant="danger" className="px-2.5 py-1 text-xs" pending={isPending} onClick={() => execute({ tenantSlug, assessmentId, decision: "REJECTED", reason })}>
+        <Button
+          variant="danger"
+          className="px-2.5 py-1 text-xs"
+          pending={isPending}
+          onClick={() => execute({ tenantSlug, assessmentId, decision: "REJECTED", reason })}
+        >
           Reject
         </Button>
       </div>

@@ -4,7 +4,11 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
 
-type Props = Pick<StandardsPageData, "partnerNames" | "compliance"> & { tenant: string; base: string; periodParam: string };
+type Props = Pick<StandardsPageData, "partnerNames" | "compliance"> & {
+  tenant: string;
+  base: string;
+  periodParam: string;
+};
 
 /** Each partner's compliance in the chosen period, with the period picker. */
 export function ComplianceSection({ tenant, base, periodParam, partnerNames, compliance }: Props) {
@@ -47,11 +51,15 @@ export function ComplianceSection({ tenant, base, periodParam, partnerNames, com
                         {p.name}
                       </Link>
                     </td>
-                    <td className="px-4 py-2 font-medium">{c.score === null ? "not assessed" : `${c.score.toFixed(1)}%`}</td>
+                    <td className="px-4 py-2 font-medium">
+                      {c.score === null ? "not assessed" : `${c.score.toFixed(1)}%`}
+                    </td>
                     <td className="px-4 py-2 text-slate-600">
                       {c.metWeight} / {c.assessedWeight} / {c.totalWeight}
                     </td>
-                    <td className="px-4 py-2 text-slate-600">{c.coverage === null ? "—" : `${c.coverage.toFixed(1)}%`}</td>
+                    <td className="px-4 py-2 text-slate-600">
+                      {c.coverage === null ? "—" : `${c.coverage.toFixed(1)}%`}
+                    </td>
                   </tr>
                 );
               })}

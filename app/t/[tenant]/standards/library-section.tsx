@@ -22,7 +22,11 @@ export function LibrarySection({ tenant, base, write, library, editing }: Props)
       </h2>
       {library.length === 0 ? (
         <EmptyState title="No touchpoints yet">
-          Standards belong to touchpoints: add one on the <Link href={`/t/${tenant}/touchpoints`} className="text-brand-700 hover:underline">journey map</Link> first.
+          Standards belong to touchpoints: add one on the{" "}
+          <Link href={`/t/${tenant}/touchpoints`} className="text-brand-700 hover:underline">
+            journey map
+          </Link>{" "}
+          first.
         </EmptyState>
       ) : (
         <div className="grid gap-4 lg:grid-cols-2" data-testid="standards-library">
@@ -30,37 +34,51 @@ export function LibrarySection({ tenant, base, write, library, editing }: Props)
             <Card key={t.id} className="p-4" aria-label={`Standards of ${t.name}`}>
               {/* Folded by default so the page stays short; the one being edited opens. */}
               <details open={editing?.touchpointId === t.id}>
-              <summary className="cursor-pointer">
-              <h3 className="inline font-medium">
-                {t.name}{" "}
-                <span className="text-xs font-normal text-slate-500">
-                  · {t.stage} · {t.partnerCount} partner{t.partnerCount === 1 ? "" : "s"} · {t.standards.length} standard
-                  {t.standards.length === 1 ? "" : "s"}
-                </span>
-                {t.isMomentOfTruth && <Badge tone="violet" className="ml-2">moment of truth</Badge>}
-              </h3>
-              </summary>
-              {t.standards.length === 0 ? (
-                <p className="mt-2 text-sm text-slate-500">No standard for this touchpoint.</p>
-              ) : (
-                <ul className="mt-2 divide-y divide-slate-100 text-sm">
-                  {t.standards.map((s) => (
-                    <li key={s.id} className="flex items-start justify-between gap-3 py-2" data-testid="standard-item">
-                      <span>
-                        <span className="font-medium">{s.name}</span> <span className="text-xs text-slate-500">v{s.version}</span>
-                        <span className="block text-xs text-slate-500">
-                          {describeTarget(s)} · {METRIC_KIND_LABELS[s.metricKind]} · weight {s.weight} · {s.severity.toLowerCase()}
+                <summary className="cursor-pointer">
+                  <h3 className="inline font-medium">
+                    {t.name}{" "}
+                    <span className="text-xs font-normal text-slate-500">
+                      · {t.stage} · {t.partnerCount} partner{t.partnerCount === 1 ? "" : "s"} · {t.standards.length}{" "}
+                      standard
+                      {t.standards.length === 1 ? "" : "s"}
+                    </span>
+                    {t.isMomentOfTruth && (
+                      <Badge tone="violet" className="ml-2">
+                        moment of truth
+                      </Badge>
+                    )}
+                  </h3>
+                </summary>
+                {t.standards.length === 0 ? (
+                  <p className="mt-2 text-sm text-slate-500">No standard for this touchpoint.</p>
+                ) : (
+                  <ul className="mt-2 divide-y divide-slate-100 text-sm">
+                    {t.standards.map((s) => (
+                      <li
+                        key={s.id}
+                        className="flex items-start justify-between gap-3 py-2"
+                        data-testid="standard-item"
+                      >
+                        <span>
+                          <span className="font-medium">{s.name}</span>{" "}
+                          <span className="text-xs text-slate-500">v{s.version}</span>
+                          <span className="block text-xs text-slate-500">
+                            {describeTarget(s)} · {METRIC_KIND_LABELS[s.metricKind]} · weight {s.weight} ·{" "}
+                            {s.severity.toLowerCase()}
+                          </span>
                         </span>
-                      </span>
-                      {write && (
-                        <Link href={`${base}?edit=${s.id}#standard-form`} className="shrink-0 text-xs text-brand-700 hover:underline">
-                          Edit {s.name}
-                        </Link>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              )}
+                        {write && (
+                          <Link
+                            href={`${base}?edit=${s.id}#standard-form`}
+                            className="shrink-0 text-xs text-brand-700 hover:underline"
+                          >
+                            Edit {s.name}
+                          </Link>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </details>
             </Card>
           ))}

@@ -35,7 +35,12 @@ export default async function StandardsPage({ params, searchParams }: PageProps<
   );
 }
 
-type SectionsProps = { tenant: string; tenantId: string; write: boolean; sp: Record<string, string | string[] | undefined> };
+type SectionsProps = {
+  tenant: string;
+  tenantId: string;
+  write: boolean;
+  sp: Record<string, string | string[] | undefined>;
+};
 
 async function StandardsSections({ tenant, tenantId, write, sp }: SectionsProps) {
   // Without a chosen month, compliance opens on the latest month with assessments.
@@ -47,12 +52,18 @@ async function StandardsSections({ tenant, tenantId, write, sp }: SectionsProps)
   const periodParam = formatMonth(data.period);
   const touchpoints = library.map((t) => ({ id: t.id, name: t.name }));
   const partnersByTouchpoint = new Map<string, string[]>();
-  for (const a of assignments) partnersByTouchpoint.set(a.touchpointId, [...(partnersByTouchpoint.get(a.touchpointId) ?? []), a.partnerId]);
-  const assignedPartners = [...new Map(assignments.map((a) => [a.partnerId, { id: a.partnerId, name: a.partner.name }])).values()].sort((a, b) =>
-    a.name.localeCompare(b.name),
-  );
+  for (const a of assignments)
+    partnersByTouchpoint.set(a.touchpointId, [...(partnersByTouchpoint.get(a.touchpointId) ?? []), a.partnerId]);
+  const assignedPartners = [
+    ...new Map(assignments.map((a) => [a.partnerId, { id: a.partnerId, name: a.partner.name }])).values(),
+  ].sort((a, b) => a.name.localeCompare(b.name));
   const standardOptions = library.flatMap((t) =>
-    t.standards.map((s) => ({ id: s.id, label: `${s.name} (${t.name})`, kind: s.metricKind, partnerIds: partnersByTouchpoint.get(t.id) ?? [] })),
+    t.standards.map((s) => ({
+      id: s.id,
+      label: `${s.name} (${t.name})`,
+      kind: s.metricKind,
+      partnerIds: partnersByTouchpoint.get(t.id) ?? [],
+    })),
   );
   const base = `/t/${tenant}/standards`;
   return (
@@ -75,12 +86,24 @@ async function StandardsSections({ tenant, tenantId, write, sp }: SectionsProps)
       <LibrarySection tenant={tenant} base={base} write={write} library={library} editing={editing} />
 
       {write && library.length > 0 && (
-        <EditorSections tenant={tenant} editing={editing} touchpoints={touchpoints} assignedPartners={assignedPartners} standardOptions={standardOptions} />
+        <EditorSections
+          tenant={tenant}
+          editing={editing}
+          touchpoints={touchpoints}
+          assignedPartners={assignedPartners}
+          standardOptions={standardOptions}
+        />
       )}
 
       <QueueSection tenant={tenant} write={write} queue={queue} />
 
-      <ComplianceSection tenant={tenant} base={base} periodParam={periodParam} partnerNames={partnerNames} compliance={compliance} />
+      <ComplianceSection
+        tenant={tenant}
+        base={base}
+        periodParam={periodParam}
+        partnerNames={partnerNames}
+        compliance={compliance}
+      />
 
       <RecentSection recent={recent} />
     </div>

@@ -6,7 +6,15 @@ import { VerifyControls } from "./assessment-forms";
 import { formatMonth } from "@/lib/months";
 
 /** Partner self-assessments waiting for a steward to verify or reject them. */
-export function QueueSection({ tenant, write, queue }: { tenant: string; write: boolean; queue: StandardsPageData["queue"] }) {
+export function QueueSection({
+  tenant,
+  write,
+  queue,
+}: {
+  tenant: string;
+  write: boolean;
+  queue: StandardsPageData["queue"];
+}) {
   return (
     <section aria-labelledby="queue-heading">
       <h2 id="queue-heading" className="mb-3 text-lg font-semibold">
@@ -21,20 +29,32 @@ export function QueueSection({ tenant, write, queue }: { tenant: string; write: 
               <li key={a.id} className="grid gap-3 px-4 py-3 text-sm md:grid-cols-2" data-testid="queue-item">
                 <div>
                   <p className="font-medium">
-                    {a.partner.name} · {a.standard.name} <span className="text-xs text-slate-500">v{a.standard.version}</span>
+                    {a.partner.name} · {a.standard.name}{" "}
+                    <span className="text-xs text-slate-500">v{a.standard.version}</span>
                   </p>
                   <p className="text-xs text-slate-600">
-                    {formatMonth(a.period)} · reported {formatMeasurement(a.standard, a.value)} ({describeTarget(a.standard)}) ·{" "}
-                    {a.met ? "meets the target" : "misses the target"}
+                    {formatMonth(a.period)} · reported {formatMeasurement(a.standard, a.value)} (
+                    {describeTarget(a.standard)}) · {a.met ? "meets the target" : "misses the target"}
                   </p>
                   <p className="mt-1 text-slate-700">{a.evidenceText}</p>
                   {safeHref(a.evidenceUrl) && (
-                    <a href={safeHref(a.evidenceUrl)!} className="text-xs text-brand-700 hover:underline" target="_blank" rel="noreferrer noopener">
+                    <a
+                      href={safeHref(a.evidenceUrl)!}
+                      className="text-xs text-brand-700 hover:underline"
+                      target="_blank"
+                      rel="noreferrer noopener"
+                    >
                       {a.evidenceUrl}
                     </a>
                   )}
                 </div>
-                {write && <VerifyControls tenantSlug={tenant} assessmentId={a.id} label={`${a.partner.name}, ${a.standard.name}`} />}
+                {write && (
+                  <VerifyControls
+                    tenantSlug={tenant}
+                    assessmentId={a.id}
+                    label={`${a.partner.name}, ${a.standard.name}`}
+                  />
+                )}
               </li>
             ))}
           </ul>

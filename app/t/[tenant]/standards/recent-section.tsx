@@ -18,7 +18,8 @@ export function RecentSection({ recent }: { recent: StandardsPageData["recent"] 
             {recent.map((a) => (
               <li key={a.id} className="flex items-center justify-between gap-3 px-4 py-2">
                 <span>
-                  {a.partner.name} · {a.standard.name} <span className="text-xs text-slate-500">v{a.standard.version}</span>
+                  {a.partner.name} · {a.standard.name}{" "}
+                  <span className="text-xs text-slate-500">v{a.standard.version}</span>
                   <span className="block text-xs text-slate-500">
                     {formatMonth(a.period)} · {a.source.toLowerCase().replace("_", " ")}
                     {a.rejectionReason ? ` · rejected: ${a.rejectionReason}` : ""}

@@ -7,7 +7,14 @@ import { Button } from "@/components/ui/button";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { fieldError, formError } from "@/components/forms/errors";
-import { COMPARATORS, COMPARATOR_LABELS, METRIC_KINDS, METRIC_KIND_LABELS, type Comparator, type MetricKind } from "@/lib/standards/evaluate";
+import {
+  COMPARATORS,
+  COMPARATOR_LABELS,
+  METRIC_KINDS,
+  METRIC_KIND_LABELS,
+  type Comparator,
+  type MetricKind,
+} from "@/lib/standards/evaluate";
 import { SEVERITIES, type Severity } from "@/lib/standards/versioning";
 import { createStandardAction, editStandardAction } from "./actions";
 
@@ -37,7 +44,13 @@ const emptyStandard = (touchpointId = ""): StandardFormValues => ({
 
 const num = (v: string) => (v.trim() === "" ? Number.NaN : Number(v));
 
-export function StandardForm({ tenantSlug, standardId, assessed, initial = emptyStandard(), touchpoints }: {
+export function StandardForm({
+  tenantSlug,
+  standardId,
+  assessed,
+  initial = emptyStandard(),
+  touchpoints,
+}: {
   tenantSlug: string;
   standardId?: string;
   assessed?: boolean;
@@ -50,11 +63,14 @@ export function StandardForm({ tenantSlug, standardId, assessed, initial = empty
   const edit = useAction(editStandardAction, { onSuccess: () => router.push(`/t/${tenantSlug}/standards`) });
   const { result, isPending } = standardId ? edit : create;
   const passFail = values.metricKind === "PASS_FAIL";
-  const set = (key: keyof StandardFormValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => {
-    const next = { ...values, [key]: e.target.value };
-    if (key === "metricKind" && e.target.value === "PASS_FAIL") Object.assign(next, { comparator: "GTE", target: "1" });
-    setValues(next);
-  };
+  const set =
+    (key: keyof StandardFormValues) =>
+    (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => {
+      const next = { ...values, [key]: e.target.value };
+      if (key === "metricKind" && e.target.value === "PASS_FAIL")
+        Object.assign(next, { comparator: "GTE", target: "1" });
+      setValues(next);
+    };
   return (
     <form
       className="space-y-3"
@@ -79,7 +95,8 @@ export function StandardForm({ tenantSlug, standardId, assessed, initial = empty
       {!standardId && create.result.data && <FormMessage tone="success">Standard added to the library.</FormMessage>}
       {standardId && assessed && (
         <p className="rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-800 ring-1 ring-amber-200">
-          This standard has assessments: changing how it is measured creates a new version; past assessments keep theirs.
+          This standard has assessments: changing how it is measured creates a new version; past assessments keep
+          theirs.
         </p>
       )}
       <SelectField
@@ -94,7 +111,9 @@ export function StandardForm({ tenantSlug, standardId, assessed, initial = empty
         {(p) => <input {...p} className={inputClass} value={values.name} onChange={set("name")} />}
       </Field>
       <Field label="Description" error={fieldError(result, "description")} hint="How the touchpoint must be delivered">
-        {(p) => <textarea {...p} rows={2} className={inputClass} value={values.description} onChange={set("description")} />}
+        {(p) => (
+          <textarea {...p} rows={2} className={inputClass} value={values.description} onChange={set("description")} />
+        )}
       </Field>
       <div className="grid gap-3 sm:grid-cols-3">
         <SelectField
@@ -113,13 +132,24 @@ export function StandardForm({ tenantSlug, standardId, assessed, initial = empty
           options={COMPARATORS.map((c) => ({ value: c, label: COMPARATOR_LABELS[c] }))}
         />
         <Field label="Target" error={fieldError(result, "target")} hint={passFail ? "Met when passed" : undefined}>
-          {(p) => <input {...p} inputMode="decimal" className={inputClass} value={values.target} onChange={set("target")} disabled={passFail} />}
+          {(p) => (
+            <input
+              {...p}
+              inputMode="decimal"
+              className={inputClass}
+              value={values.target}
+              onChange={set("target")}
+              disabled={passFail}
+            />
+          )}
         </Field>
         <Field label="Unit" error={fieldError(result, "unit")} hint="For ratings, e.g. /5">
           {(p) => <input {...p} className={inputClass} value={values.unit} onChange={set("unit")} />}
         </Field>
         <Field label="Weight" error={fieldError(result, "weight")}>
-          {(p) => <input {...p} inputMode="decimal" className={inputClass} value={values.weight} onChange={set("weight")} />}
+          {(p) => (
+            <input {...p} inputMode="decimal" className={inputClass} value={values.weight} onChange={set("weight")} />
+          )}
         </Field>
         <SelectField
           label="Severity"

@@ -21,7 +21,12 @@ export const createTouchpointAction = stewardAction
   .action(async ({ parsedInput, ctx }) => {
     const { tenantSlug: _, ...input } = parsedInput;
     const tp = await createTouchpointRecord(ctx.db, ctx.access.tenant.id, input);
-    ctx.audit({ action: "touchpoint.created", entityType: "Touchpoint", entityId: tp.id, data: { name: tp.name, stage: tp.stage } });
+    ctx.audit({
+      action: "touchpoint.created",
+      entityType: "Touchpoint",
+      entityId: tp.id,
+      data: { name: tp.name, stage: tp.stage },
+    });
     revalidatePath(`/t/${ctx.access.tenant.slug}/touchpoints`);
     return { id: tp.id };
   });
@@ -42,17 +47,38 @@ export const moveTouchpointAction = stewardAction
   .inputSchema(z.object({ tenantSlug, touchpointId: id, direction: z.enum(["up", "down"]) }))
   .action(async ({ parsedInput, ctx }) => {
     const moved = await moveTouchpoint(ctx.db, ctx.access.tenant.id, parsedInput.touchpointId, parsedInput.direction);
-    ctx.audit({ action: "touchpoint.reordered", entityType: "Touchpoint", entityId: moved.id, data: { direction: parsedInput.direction } });
+    ctx.audit({
+      action: "touchpoint.reordered",
+      entityType: "Touchpoint",
+      entityId: moved.id,
+      data: { direction: parsedInput.direction },
+    });
     revalidatePath(`/t/${ctx.access.tenant.slug}/touchpoints`);
     return { id: moved.id };
   });
 
 export const assignPartnerAction = stewardAction
   .metadata({ actionName: "touchpoint.partner_assigned", permission: "partners:write" })
-  .inputSchema(z.object({ tenantSlug, touchpointId: id, partnerId: z.string({ error: "Choose a partner" }).min(1, { error: "Choose a partner" }).max(64) }))
+  .inputSchema(
+    z.object({
+      tenantSlug,
+      touchpointId: id,
+      partnerId: z.string({ error: "Choose a partner" }).min(1, { error: "Choose a partner" }).max(64),
+    }),
+  )
   .action(async ({ parsedInput, ctx }) => {
-    const { touchpoint, partner } = await assignPartnerToTouchpoint(ctx.db, ctx.access.tenant.id, parsedInput.touchpointId, parsedInput.partnerId);
-    ctx.audit({ action: "touchpoint.partner_assigned", entityType: "Touchpoint", entityId: touchpoint.id, data: { partnerId: partner.id, partner: partner.name } });
+    const { touchpoint, partner } = await assignPartnerToTouchpoint(
+      ctx.db,
+      ctx.access.tenant.id,
+      parsedInput.touchpointId,
+      parsedInput.partnerId,
+    );
+    ctx.audit({
+      action: "touchpoint.partner_assigned",
+      entityType: "Touchpoint",
+      entityId: touchpoint.id,
+      data: { partnerId: partner.id, partner: partner.name },
+    });
     revalidatePath(`/t/${ctx.access.tenant.slug}/touchpoints`);
     return { partner: partner.name };
   });
@@ -61,8 +87,18 @@ export const unassignPartnerAction = stewardAction
   .metadata({ actionName: "touchpoint.partner_unassigned", permission: "partners:write" })
   .inputSchema(z.object({ tenantSlug, touchpointId: id, partnerId: id }))
   .action(async ({ parsedInput, ctx }) => {
-    const { touchpoint } = await unassignPartnerFromTouchpoint(ctx.db, ctx.access.tenant.id, parsedInput.touchpointId, parsedInput.partnerId);
-    ctx.audit({ action: "touchpoint.partner_unassigned", entityType: "Touchpoint", entityId: touchpoint.id, data: { partnerId: parsedInput.partnerId } });
+    const { touchpoint } = await unassignPartnerFromTouchpoint(
+      ctx.db,
+      ctx.access.tenant.id,
+      parsedInput.touchpointId,
+      parsedInput.partnerId,
+    );
+    ctx.audit({
+      action: "touchpoint.partner_unassigned",
+      entityType: "Touchpoint",
+      entityId: touchpoint.id,
+      data: { partnerId: parsedInput.partnerId },
+    });
     revalidatePath(`/t/${ctx.access.tenant.slug}/touchpoints`);
     return { ok: true };
   });

@@ -9,22 +9,56 @@ import { inputBase } from "@/components/ui/field";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { assignPartnerAction, moveTouchpointAction, unassignPartnerAction } from "./actions";
 
-export function MoveButtons({ tenantSlug, touchpointId, name, first, last }: { tenantSlug: string; touchpointId: string; name: string; first: boolean; last: boolean }) {
+export function MoveButtons({
+  tenantSlug,
+  touchpointId,
+  name,
+  first,
+  last,
+}: {
+  tenantSlug: string;
+  touchpointId: string;
+  name: string;
+  first: boolean;
+  last: boolean;
+}) {
   const { execute, result, isPending } = useAction(moveTouchpointAction);
   return (
     <span className="inline-flex items-center gap-1">
       {formError(result) && <span className="text-xs text-red-600">{formError(result)}</span>}
-      <Button variant="ghost" className="p-1" disabled={first || isPending} aria-label={`Move ${name} up`} onClick={() => execute({ tenantSlug, touchpointId, direction: "up" })}>
+      <Button
+        variant="ghost"
+        className="p-1"
+        disabled={first || isPending}
+        aria-label={`Move ${name} up`}
+        onClick={() => execute({ tenantSlug, touchpointId, direction: "up" })}
+      >
         <ChevronUp className="size-4" aria-hidden />
       </Button>
-      <Button variant="ghost" className="p-1" disabled={last || isPending} aria-label={`Move ${name} down`} onClick={() => execute({ tenantSlug, touchpointId, direction: "down" })}>
+      <Button
+        variant="ghost"
+        className="p-1"
+        disabled={last || isPending}
+        aria-label={`Move ${name} down`}
+        onClick={() => execute({ tenantSlug, touchpointId, direction: "down" })}
+      >
         <ChevronDown className="size-4" aria-hidden />
       </Button>
     </span>
   );
 }
 
-export function AssignPartner({ tenantSlug, touchpointId, name, partners }: { tenantSlug: string; touchpointId: string; name: string; partners: { id: string; name: string }[] }) {
+export function AssignPartner({
+  tenantSlug,
+  touchpointId,
+  name,
+  partners,
+}: {
+  tenantSlug: string;
+  touchpointId: string;
+  name: string;
+  partners: { id: string; name: string }[];
+}) {
   const [partnerId, setPartnerId] = useState("");
   const { execute, result, isPending } = useAction(assignPartnerAction, { onSuccess: () => setPartnerId("") });
   const message = formError(result) ?? result.validationErrors?.fieldErrors?.partnerId?.[0];
@@ -41,7 +75,12 @@ export function AssignPartner({ tenantSlug, touchpointId, name, partners }: { te
         <label className="sr-only" htmlFor={`assign-${touchpointId}`}>
           Assign a partner to {name}
         </label>
-        <select id={`assign-${touchpointId}`} className={`${inputBase} block min-w-0 flex-1 py-1 text-xs`} value={partnerId} onChange={(e) => setPartnerId(e.target.value)}>
+        <select
+          id={`assign-${touchpointId}`}
+          className={`${inputBase} block min-w-0 flex-1 py-1 text-xs`}
+          value={partnerId}
+          onChange={(e) => setPartnerId(e.target.value)}
+        >
           <option value="">Assign a partner…</option>
           {partners.map((p) => (
             <option key={p.id} value={p.id}>
@@ -62,7 +101,19 @@ export function AssignPartner({ tenantSlug, touchpointId, name, partners }: { te
   );
 }
 
-export function UnassignPartner({ tenantSlug, touchpointId, partnerId, partnerName, touchpointName }: { tenantSlug: string; touchpointId: string; partnerId: string; partnerName: string; touchpointName: string }) {
+export function UnassignPartner({
+  tenantSlug,
+  touchpointId,
+  partnerId,
+  partnerName,
+  touchpointName,
+}: {
+  tenantSlug: string;
+  touchpointId: string;
+  partnerId: string;
+  partnerName: string;
+  touchpointName: string;
+}) {
   const { execute, isPending } = useAction(unassignPartnerAction);
   return (
     <ConfirmDialog

@@ -34,7 +34,17 @@ export default async function TouchpointsPage({ params, searchParams }: PageProp
   );
 }
 
-async function TouchpointsBoard({ tenant, tenantId, write, editId }: { tenant: string; tenantId: string; write: boolean; editId: unknown }) {
+async function TouchpointsBoard({
+  tenant,
+  tenantId,
+  write,
+  editId,
+}: {
+  tenant: string;
+  tenantId: string;
+  write: boolean;
+  editId: unknown;
+}) {
   const { columns, partners } = await loadTouchpointsPage(tenantId, { withPartnerOptions: write });
   const all = columns.flatMap((c) => c.touchpoints);
   const editing = typeof editId === "string" ? all.find((t) => t.id === editId) : undefined;
@@ -50,21 +60,39 @@ async function TouchpointsBoard({ tenant, tenantId, write, editId }: { tenant: s
       {/* Stages wrap onto new rows instead of scrolling sideways (one column on a phone). */}
       <div className="grid grid-cols-[repeat(auto-fill,minmax(15rem,1fr))] gap-4" data-testid="journey-map">
         {columns.map((column) => (
-          <section key={column.stage} aria-label={`Stage ${column.stage}`} className="min-w-0 space-y-3" data-testid={`stage-${column.stage}`}>
+          <section
+            key={column.stage}
+            aria-label={`Stage ${column.stage}`}
+            className="min-w-0 space-y-3"
+            data-testid={`stage-${column.stage}`}
+          >
             <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">
               {column.stage} <span className="font-normal">({column.touchpoints.length})</span>
             </h2>
-            {column.touchpoints.length === 0 && <p className="rounded-md border border-dashed border-slate-300 p-3 text-xs text-slate-500">No touchpoint in this stage.</p>}
+            {column.touchpoints.length === 0 && (
+              <p className="rounded-md border border-dashed border-slate-300 p-3 text-xs text-slate-500">
+                No touchpoint in this stage.
+              </p>
+            )}
             {column.touchpoints.map((t, i) => (
               <Card key={t.id} className="space-y-2 p-3 text-sm" data-testid="touchpoint-card" aria-label={t.name}>
                 <div className="flex items-start justify-between gap-2">
                   <div className="min-w-0">
                     <h3 className="font-medium text-slate-900">{t.name}</h3>
                     <p className="text-xs text-slate-500">
-                      {CHANNEL_LABELS[t.channel]} · weight {t.weight} · {t.standards} standard{t.standards === 1 ? "" : "s"}
+                      {CHANNEL_LABELS[t.channel]} · weight {t.weight} · {t.standards} standard
+                      {t.standards === 1 ? "" : "s"}
                     </p>
                   </div>
-                  {write && <MoveButtons tenantSlug={tenant} touchpointId={t.id} name={t.name} first={i === 0} last={i === column.touchpoints.length - 1} />}
+                  {write && (
+                    <MoveButtons
+                      tenantSlug={tenant}
+                      touchpointId={t.id}
+                      name={t.name}
+                      first={i === 0}
+                      last={i === column.touchpoints.length - 1}
+                    />
+                  )}
                 </div>
                 {t.isMomentOfTruth && <Badge tone="violet">moment of truth</Badge>}
                 <ul className="space-y-1" aria-label={`Partners handling ${t.name}`}>
@@ -76,7 +104,15 @@ async function TouchpointsBoard({ tenant, tenantId, write, editId }: { tenant: s
                       </Link>
                       <span className="flex items-center gap-1">
                         <PartnerStatusBadge status={p.status} />
-                        {write && <UnassignPartner tenantSlug={tenant} touchpointId={t.id} partnerId={p.id} partnerName={p.name} touchpointName={t.name} />}
+                        {write && (
+                          <UnassignPartner
+                            tenantSlug={tenant}
+                            touchpointId={t.id}
+                            partnerId={p.id}
+                            partnerName={p.name}
+                            touchpointName={t.name}
+                          />
+                        )}
                       </span>
                     </li>
                   ))}

@@ -19,9 +19,26 @@ export type TouchpointFormValues = {
   weight: string;
 };
 
-const EMPTY_TOUCHPOINT: TouchpointFormValues = { name: "", description: "", stage: "engage", channel: "FIELD", isMomentOfTruth: false, weight: "1" };
+const EMPTY_TOUCHPOINT: TouchpointFormValues = {
+  name: "",
+  description: "",
+  stage: "engage",
+  channel: "FIELD",
+  isMomentOfTruth: false,
+  weight: "1",
+};
 
-export function TouchpointForm({ tenantSlug, touchpointId, initial = EMPTY_TOUCHPOINT, stages }: { tenantSlug: string; touchpointId?: string; initial?: TouchpointFormValues; stages: string[] }) {
+export function TouchpointForm({
+  tenantSlug,
+  touchpointId,
+  initial = EMPTY_TOUCHPOINT,
+  stages,
+}: {
+  tenantSlug: string;
+  touchpointId?: string;
+  initial?: TouchpointFormValues;
+  stages: string[];
+}) {
   const router = useRouter();
   const [values, setValues] = useState(initial);
   const create = useAction(createTouchpointAction, { onSuccess: () => setValues(EMPTY_TOUCHPOINT) });
@@ -47,13 +64,26 @@ export function TouchpointForm({ tenantSlug, touchpointId, initial = EMPTY_TOUCH
       <FormMessage>{formError(result)}</FormMessage>
       {!touchpointId && create.result.data && <FormMessage tone="success">Touchpoint added.</FormMessage>}
       <Field label="Touchpoint name" error={fieldError(result, "name")}>
-        {(p) => <input {...p} className={inputClass} value={values.name} onChange={(e) => setValues({ ...values, name: e.target.value })} />}
+        {(p) => (
+          <input
+            {...p}
+            className={inputClass}
+            value={values.name}
+            onChange={(e) => setValues({ ...values, name: e.target.value })}
+          />
+        )}
       </Field>
       <div className="grid gap-3 sm:grid-cols-3">
         <Field label="Stage" error={fieldError(result, "stage")} hint="attract, connect, engage, convert or your own">
           {(p) => (
             <>
-              <input {...p} list="stages" className={inputClass} value={values.stage} onChange={(e) => setValues({ ...values, stage: e.target.value })} />
+              <input
+                {...p}
+                list="stages"
+                className={inputClass}
+                value={values.stage}
+                onChange={(e) => setValues({ ...values, stage: e.target.value })}
+              />
               <datalist id="stages">
                 {[...new Set([...DEFAULT_STAGES, ...stages])].map((s) => (
                   <option key={s} value={s} />
@@ -70,14 +100,34 @@ export function TouchpointForm({ tenantSlug, touchpointId, initial = EMPTY_TOUCH
           options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
         />
         <Field label="Weight" error={fieldError(result, "weight")}>
-          {(p) => <input {...p} inputMode="decimal" className={inputClass} value={values.weight} onChange={(e) => setValues({ ...values, weight: e.target.value })} />}
+          {(p) => (
+            <input
+              {...p}
+              inputMode="decimal"
+              className={inputClass}
+              value={values.weight}
+              onChange={(e) => setValues({ ...values, weight: e.target.value })}
+            />
+          )}
         </Field>
       </div>
       <Field label="Description" error={fieldError(result, "description")}>
-        {(p) => <textarea {...p} rows={2} className={inputClass} value={values.description} onChange={(e) => setValues({ ...values, description: e.target.value })} />}
+        {(p) => (
+          <textarea
+            {...p}
+            rows={2}
+            className={inputClass}
+            value={values.description}
+            onChange={(e) => setValues({ ...values, description: e.target.value })}
+          />
+        )}
       </Field>
       <label className="flex items-center gap-2 text-sm text-slate-700">
-        <input type="checkbox" checked={values.isMomentOfTruth} onChange={(e) => setValues({ ...values, isMomentOfTruth: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={values.isMomentOfTruth}
+          onChange={(e) => setValues({ ...values, isMomentOfTruth: e.target.checked })}
+        />
         Moment of truth (weighs more)
       </label>
       <Button type="submit" pending={isPending}>

@@ -17,7 +17,12 @@ export const startRecomputeAction = stewardAction
     const tenantId = ctx.access.tenant.id;
     const target = parsedInput.month ? parseMonth(parsedInput.month) : new Date();
     const job = await createRecomputeJob(ctx.db, tenantId, { month: target, userId: ctx.access.user.id });
-    ctx.audit({ action: "value.recompute.started", entityType: "Job", entityId: job.id, data: { month: formatMonth(target) } });
+    ctx.audit({
+      action: "value.recompute.started",
+      entityType: "Job",
+      entityId: job.id,
+      data: { month: formatMonth(target) },
+    });
     // createRecomputeJob queued it in this transaction: a worker runs it once the transaction commits.
     return { jobId: job.id };
   });

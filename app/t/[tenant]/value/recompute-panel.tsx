@@ -8,10 +8,26 @@ import { Field, FormMessage, inputClass } from "@/components/ui/field";
 import { fieldError, formError } from "@/components/forms/errors";
 import { recomputeStatusAction, startRecomputeAction } from "./actions";
 
-type Status = { status: string; progress: number; total: number | null; message: string | null; error: string | null; totalEquity: number | null; skipped: boolean };
+type Status = {
+  status: string;
+  progress: number;
+  total: number | null;
+  message: string | null;
+  error: string | null;
+  totalEquity: number | null;
+  skipped: boolean;
+};
 
 /** Starts a recompute and polls its job every second until it ends, then refreshes the page. */
-export function RecomputePanel({ tenantSlug, defaultMonth, runningJobId }: { tenantSlug: string; defaultMonth: string; runningJobId: string | null }) {
+export function RecomputePanel({
+  tenantSlug,
+  defaultMonth,
+  runningJobId,
+}: {
+  tenantSlug: string;
+  defaultMonth: string;
+  runningJobId: string | null;
+}) {
   const router = useRouter();
   const [month, setMonth] = useState(defaultMonth);
   const [jobId, setJobId] = useState<string | null>(runningJobId);
@@ -63,7 +79,16 @@ export function RecomputePanel({ tenantSlug, defaultMonth, runningJobId }: { ten
       >
         <div className="w-44">
           <Field label="Month" error={fieldError(start.result, "month")}>
-            {(p) => <input {...p} type="month" className={inputClass} value={month} onChange={(e) => setMonth(e.target.value)} disabled={running} />}
+            {(p) => (
+              <input
+                {...p}
+                type="month"
+                className={inputClass}
+                value={month}
+                onChange={(e) => setMonth(e.target.value)}
+                disabled={running}
+              />
+            )}
           </Field>
         </div>
         <Button type="submit" pending={start.isPending || running}>
@@ -75,7 +100,9 @@ export function RecomputePanel({ tenantSlug, defaultMonth, runningJobId }: { ten
         <div role="status" aria-live="polite" className="space-y-1" data-testid="recompute-progress">
           <p className="text-sm text-slate-700">
             {status?.message ?? "Starting"}
-            {status?.total ? ` — ${status.progress.toLocaleString("en")} of ${status.total.toLocaleString("en")} customers` : ""}
+            {status?.total
+              ? ` — ${status.progress.toLocaleString("en")} of ${status.total.toLocaleString("en")} customers`
+              : ""}
           </p>
           <div className="h-2 w-full max-w-md overflow-hidden rounded bg-slate-100">
             <div className="h-full bg-brand-600 transition-all" style={{ width: `${percent}%` }} />
@@ -84,8 +111,11 @@ export function RecomputePanel({ tenantSlug, defaultMonth, runningJobId }: { ten
       )}
       {!running && status?.status === "SUCCEEDED" && (
         <FormMessage tone="success">
-          {status.skipped ? "Already up to date: no transactions changed since the last fit." : "Customer values recomputed."}
-          {status.totalEquity !== null && ` Customer equity: ${status.totalEquity.toLocaleString("en", { maximumFractionDigits: 0 })}.`}
+          {status.skipped
+            ? "Already up to date: no transactions changed since the last fit."
+            : "Customer values recomputed."}
+          {status.totalEquity !== null &&
+            ` Customer equity: ${status.totalEquity.toLocaleString("en", { maximumFractionDigits: 0 })}.`}
         </FormMessage>
       )}
       {!running && status?.status === "FAILED" && <FormMessage>{status.error ?? "The recompute failed."}</FormMessage>}

@@ -15,7 +15,14 @@ export function RollupTable({
   currency,
 }: {
   caption: string;
-  rows: { key: string | null; label: string; customers: number; equity: number; servedEquity?: number; href?: string }[];
+  rows: {
+    key: string | null;
+    label: string;
+    customers: number;
+    equity: number;
+    servedEquity?: number;
+    href?: string;
+  }[];
   total: number;
   showServed?: boolean;
   testId?: string;
@@ -37,11 +44,23 @@ export function RollupTable({
         <tbody>
           {rows.map((r) => (
             <tr key={r.key ?? "none"} className={rowClass}>
-              <td className="px-4 py-2 font-medium">{r.href ? <Link href={r.href} className="text-brand-700 hover:underline">{r.label}</Link> : r.label}</td>
+              <td className="px-4 py-2 font-medium">
+                {r.href ? (
+                  <Link href={r.href} className="text-brand-700 hover:underline">
+                    {r.label}
+                  </Link>
+                ) : (
+                  r.label
+                )}
+              </td>
               <td className="px-4 py-2 text-right tabular-nums">{r.customers.toLocaleString("en")}</td>
               <td className="px-4 py-2 text-right tabular-nums">{formatMoney(r.equity, currency)}</td>
-              <td className="px-4 py-2 text-right tabular-nums">{formatPercent(total > 0 ? r.equity / total : null, 1)}</td>
-              {showServed && <td className="px-4 py-2 text-right tabular-nums">{formatMoney(r.servedEquity, currency)}</td>}
+              <td className="px-4 py-2 text-right tabular-nums">
+                {formatPercent(total > 0 ? r.equity / total : null, 1)}
+              </td>
+              {showServed && (
+                <td className="px-4 py-2 text-right tabular-nums">{formatMoney(r.servedEquity, currency)}</td>
+              )}
             </tr>
           ))}
         </tbody>

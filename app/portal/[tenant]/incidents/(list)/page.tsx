@@ -31,15 +31,25 @@ export default async function PortalIncidentsPage({ params, searchParams }: Page
         }
       />
       <nav className="flex gap-2 text-sm" aria-label="Views">
-        <Link href={base} aria-current={!closed ? "page" : undefined} className={buttonClass(closed ? "ghost" : "secondary")}>
+        <Link
+          href={base}
+          aria-current={!closed ? "page" : undefined}
+          className={buttonClass(closed ? "ghost" : "secondary")}
+        >
           Needs work
         </Link>
-        <Link href={`${base}?view=closed`} aria-current={closed ? "page" : undefined} className={buttonClass(closed ? "secondary" : "ghost")}>
+        <Link
+          href={`${base}?view=closed`}
+          aria-current={closed ? "page" : undefined}
+          className={buttonClass(closed ? "secondary" : "ghost")}
+        >
           Resolved and closed
         </Link>
       </nav>
       {inbox.rows.length === 0 ? (
-        <EmptyState title={closed ? "No resolved incidents yet" : "Nothing needs your attention"}>Incidents the brand routes to you appear here.</EmptyState>
+        <EmptyState title={closed ? "No resolved incidents yet" : "Nothing needs your attention"}>
+          Incidents the brand routes to you appear here.
+        </EmptyState>
       ) : (
         <InboxTable
           tenantSlug={tenant}
@@ -48,7 +58,14 @@ export default async function PortalIncidentsPage({ params, searchParams }: Page
           items={inbox.rows.map((row) => toInboxItem(row, { showAssignee: false }))}
         />
       )}
-      <Pagination base={base} params={{ ...raw, page: undefined } as Record<string, string | undefined>} page={inbox.page} pageSize={inbox.pageSize} total={inbox.total} capped={inbox.totalCapped} />
+      <Pagination
+        base={base}
+        params={{ ...raw, page: undefined } as Record<string, string | undefined>}
+        page={inbox.page}
+        pageSize={inbox.pageSize}
+        total={inbox.total}
+        capped={inbox.totalCapped}
+      />
     </div>
   );
 }

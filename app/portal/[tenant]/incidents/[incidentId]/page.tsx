@@ -30,13 +30,28 @@ export default async function PortalIncidentPage({ params }: PageProps<"/portal/
       <Link href={`/portal/${tenant}/incidents`} className="text-sm text-brand-700 hover:underline">
         ← Your incidents
       </Link>
-      <PageHeader title={`INC-${incident.number} · ${incident.title}`} description={`Opened ${incident.openedAt.toISOString().replace("T", " ").slice(0, 16)} UTC.`} />
-      <IncidentSummary currency={access.tenant.currency} incident={incident} partnerName={incident.partner.name} touchpointName={incident.touchpoint.name} equityAtRisk={equityAtRisk} />
+      <PageHeader
+        title={`INC-${incident.number} · ${incident.title}`}
+        description={`Opened ${incident.openedAt.toISOString().replace("T", " ").slice(0, 16)} UTC.`}
+      />
+      <IncidentSummary
+        currency={access.tenant.currency}
+        incident={incident}
+        partnerName={incident.partner.name}
+        touchpointName={incident.touchpoint.name}
+        equityAtRisk={equityAtRisk}
+      />
       {respond && (
         <div className="grid gap-6 lg:grid-cols-2">
           <Card className="space-y-5 p-5">
             <h2 className="font-semibold">Actions</h2>
-            <TransitionControls tenantSlug={tenant} incidentId={incident.id} status={status} targets={targets} action={partnerTransitionAction} />
+            <TransitionControls
+              tenantSlug={tenant}
+              incidentId={incident.id}
+              status={status}
+              targets={targets}
+              action={partnerTransitionAction}
+            />
             {active &&
               (pending ? (
                 <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-800" data-testid="extension-pending">

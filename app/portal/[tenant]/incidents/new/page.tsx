@@ -14,9 +14,18 @@ export default async function PortalNewIncidentPage({ params }: PageProps<"/port
   const touchpoints = await loadReportIncidentPage(partnerScope(access));
   return (
     <div className="max-w-3xl">
-      <PageHeader title="Report an incident" description="Tell the brand about a breakdown at one of your touchpoints. The SLA clock starts when you report it." />
+      <PageHeader
+        title="Report an incident"
+        description="Tell the brand about a breakdown at one of your touchpoints. The SLA clock starts when you report it."
+      />
       <Card className="p-5">
-        <IncidentForm tenantSlug={tenant} mode="partner" partners={[]} touchpoints={touchpoints} action={reportIncidentAction} />
+        <IncidentForm
+          tenantSlug={tenant}
+          mode="partner"
+          partners={[]}
+          touchpoints={touchpoints}
+          action={reportIncidentAction}
+        />
       </Card>
     </div>
   );

@@ -28,7 +28,12 @@ export default async function IncidentsPage({ params, searchParams }: PageProps<
       <label htmlFor={`f-${name}`} className="block text-xs font-medium text-slate-600">
         {label}
       </label>
-      <select id={`f-${name}`} name={name} defaultValue={value === undefined ? "" : String(value)} className={`${inputBase} block w-44`}>
+      <select
+        id={`f-${name}`}
+        name={name}
+        defaultValue={value === undefined ? "" : String(value)}
+        className={`${inputBase} block w-44`}
+      >
         <option value="">All</option>
         {options.map(([v, l]) => (
           <option key={v} value={v}>
@@ -57,12 +62,49 @@ export default async function IncidentsPage({ params, searchParams }: PageProps<
         }
       />
       <form className="flex flex-wrap items-end gap-3" method="get" aria-label="Filters">
-        {select("view", "Show", [["active", "Needs work"], ["closed", "Resolved and closed"]], filters.view)}
-        {select("severity", "Severity", SEVERITIES.map((s) => [s, SEVERITY_LABELS[s]]), filters.severity)}
-        {select("partner", "Partner", partners.map((p) => [p.id, p.name]), filters.partner)}
-        {select("touchpoint", "Touchpoint", touchpoints.map((t) => [t.id, t.name]), filters.touchpoint)}
-        {select("level", "Escalation level", [["1", "1 · Partner"], ["2", "2 · Channel manager"], ["3", "3 · Executive"]], filters.level)}
-        {select("assignee", "Assignee", [["none", "Unassigned"], ...stewards.map((s) => [s.id, s.name] as [string, string])], filters.assignee)}
+        {select(
+          "view",
+          "Show",
+          [
+            ["active", "Needs work"],
+            ["closed", "Resolved and closed"],
+          ],
+          filters.view,
+        )}
+        {select(
+          "severity",
+          "Severity",
+          SEVERITIES.map((s) => [s, SEVERITY_LABELS[s]]),
+          filters.severity,
+        )}
+        {select(
+          "partner",
+          "Partner",
+          partners.map((p) => [p.id, p.name]),
+          filters.partner,
+        )}
+        {select(
+          "touchpoint",
+          "Touchpoint",
+          touchpoints.map((t) => [t.id, t.name]),
+          filters.touchpoint,
+        )}
+        {select(
+          "level",
+          "Escalation level",
+          [
+            ["1", "1 · Partner"],
+            ["2", "2 · Channel manager"],
+            ["3", "3 · Executive"],
+          ],
+          filters.level,
+        )}
+        {select(
+          "assignee",
+          "Assignee",
+          [["none", "Unassigned"], ...stewards.map((s) => [s.id, s.name] as [string, string])],
+          filters.assignee,
+        )}
         <button type="submit" className={buttonClass("secondary")}>
           Apply filters
         </button>
@@ -81,7 +123,14 @@ export default async function IncidentsPage({ params, searchParams }: PageProps<
           items={inbox.rows.map((row) => toInboxItem(row, { showAssignee: true }))}
         />
       )}
-      <Pagination base={base} params={{ ...raw, page: undefined } as Record<string, string | undefined>} page={inbox.page} pageSize={inbox.pageSize} total={inbox.total} capped={inbox.totalCapped} />
+      <Pagination
+        base={base}
+        params={{ ...raw, page: undefined } as Record<string, string | undefined>}
+        page={inbox.page}
+        pageSize={inbox.pageSize}
+        total={inbox.total}
+        capped={inbox.totalCapped}
+      />
     </div>
   );
 }

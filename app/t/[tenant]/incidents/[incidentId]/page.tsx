@@ -7,8 +7,18 @@ import { loadStewardIncidentPage } from "@/lib/incidents/pages";
 import { allowedIncidentTransitions, type IncidentStatus } from "@/lib/incidents/lifecycle";
 import { Card, PageHeader } from "@/components/ui/card";
 import { IncidentSummary, TimelineSection } from "@/components/incidents/incident-view";
-import { AssignControl, CommentForm, ExtensionDecision, TransitionControls } from "@/components/incidents/incident-controls";
-import { assignIncidentsAction, commentIncidentAction, decideExtensionAction, transitionIncidentAction } from "../actions";
+import {
+  AssignControl,
+  CommentForm,
+  ExtensionDecision,
+  TransitionControls,
+} from "@/components/incidents/incident-controls";
+import {
+  assignIncidentsAction,
+  commentIncidentAction,
+  decideExtensionAction,
+  transitionIncidentAction,
+} from "../actions";
 
 export const metadata: Metadata = { title: "Incident" };
 
@@ -26,8 +36,12 @@ export default async function IncidentPage({ params }: PageProps<"/t/[tenant]/in
       <Link href={`/t/${tenant}/incidents`} className="text-sm text-brand-700 hover:underline">
         ← Escalation inbox
       </Link>
-      <PageHeader title={`INC-${incident.number} · ${incident.title}`} description={`Opened ${incident.openedAt.toISOString().replace("T", " ").slice(0, 16)} UTC by ${incident.source.toLowerCase()}.`} />
-      <IncidentSummary currency={access.tenant.currency}
+      <PageHeader
+        title={`INC-${incident.number} · ${incident.title}`}
+        description={`Opened ${incident.openedAt.toISOString().replace("T", " ").slice(0, 16)} UTC by ${incident.source.toLowerCase()}.`}
+      />
+      <IncidentSummary
+        currency={access.tenant.currency}
         incident={incident}
         partnerName={incident.partner.name}
         touchpointName={incident.touchpoint.name}
@@ -38,10 +52,30 @@ export default async function IncidentPage({ params }: PageProps<"/t/[tenant]/in
         <div className="grid gap-6 lg:grid-cols-2">
           <Card className="space-y-5 p-5">
             <h2 className="font-semibold">Actions</h2>
-            <TransitionControls tenantSlug={tenant} incidentId={incident.id} status={status} targets={[...allowedIncidentTransitions(status)]} action={transitionIncidentAction} />
-            <AssignControl tenantSlug={tenant} incidentId={incident.id} assigneeId={incident.assigneeId} stewards={stewards} action={assignIncidentsAction} />
+            <TransitionControls
+              tenantSlug={tenant}
+              incidentId={incident.id}
+              status={status}
+              targets={[...allowedIncidentTransitions(status)]}
+              action={transitionIncidentAction}
+            />
+            <AssignControl
+              tenantSlug={tenant}
+              incidentId={incident.id}
+              assigneeId={incident.assigneeId}
+              stewards={stewards}
+              action={assignIncidentsAction}
+            />
             {pending && (
-              <ExtensionDecision tenantSlug={tenant} incidentId={incident.id} requestId={pending.id} minutes={pending.minutes} reason={pending.body} by={pending.actorLabel} action={decideExtensionAction} />
+              <ExtensionDecision
+                tenantSlug={tenant}
+                incidentId={incident.id}
+                requestId={pending.id}
+                minutes={pending.minutes}
+                reason={pending.body}
+                by={pending.actorLabel}
+                action={decideExtensionAction}
+              />
             )}
           </Card>
           <Card className="p-5">

@@ -13,9 +13,18 @@ export default async function NewIncidentPage({ params }: PageProps<"/t/[tenant]
   const { partners, touchpoints } = await loadNewIncidentPage(access.tenant.id);
   return (
     <div className="max-w-3xl">
-      <PageHeader title="Open an incident" description="A breakdown of the customer experience at a touchpoint. The SLA clock starts when you open it." />
+      <PageHeader
+        title="Open an incident"
+        description="A breakdown of the customer experience at a touchpoint. The SLA clock starts when you open it."
+      />
       <Card className="p-5">
-        <IncidentForm tenantSlug={tenant} mode="steward" partners={partners} touchpoints={touchpoints} action={createIncidentAction} />
+        <IncidentForm
+          tenantSlug={tenant}
+          mode="steward"
+          partners={partners}
+          touchpoints={touchpoints}
+          action={createIncidentAction}
+        />
       </Card>
     </div>
   );

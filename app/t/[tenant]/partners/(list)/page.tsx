@@ -23,9 +23,11 @@ export default async function PartnersPage({ params, searchParams }: PageProps<"
   const kept: Record<string, string> = {};
   for (const key of ["q", "type", "tier", "status", "region", "sort", "dir"] as const) {
     const v = query[key];
-    if (v !== undefined && v !== "" && !(key === "sort" && v === "name") && !(key === "dir" && v === "asc")) kept[key] = String(v);
+    if (v !== undefined && v !== "" && !(key === "sort" && v === "name") && !(key === "dir" && v === "asc"))
+      kept[key] = String(v);
   }
-  const hrefFor = (page: number) => `${base}?${new URLSearchParams({ ...kept, ...(page > 1 ? { page: String(page) } : {}) })}`;
+  const hrefFor = (page: number) =>
+    `${base}?${new URLSearchParams({ ...kept, ...(page > 1 ? { page: String(page) } : {}) })}`;
   const filtered = Boolean(query.q || query.type || query.tier || query.status || query.region);
   return (
     <div className="space-y-5">
@@ -40,14 +42,35 @@ export default async function PartnersPage({ params, searchParams }: PageProps<"
           ) : undefined
         }
       />
-      <form method="get" action={base} className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter partners">
+      <form
+        method="get"
+        action={base}
+        className="flex flex-wrap items-end gap-3"
+        role="search"
+        aria-label="Filter partners"
+      >
         <label className="block text-sm">
           <span className="mb-1 block font-medium text-slate-700">Search</span>
           <input name="q" defaultValue={query.q ?? ""} placeholder="Name, region…" className={inputClass} />
         </label>
-        <FilterSelect name="type" label="Type" value={query.type} options={PARTNER_TYPES.map((t) => [t, PARTNER_TYPE_LABELS[t]])} />
-        <FilterSelect name="tier" label="Tier" value={query.tier} options={PARTNER_TIERS.map((t) => [t, PARTNER_TIER_LABELS[t]])} />
-        <FilterSelect name="status" label="Status" value={query.status} options={PARTNER_STATUSES.map((s) => [s, PARTNER_STATUS_LABELS[s]])} />
+        <FilterSelect
+          name="type"
+          label="Type"
+          value={query.type}
+          options={PARTNER_TYPES.map((t) => [t, PARTNER_TYPE_LABELS[t]])}
+        />
+        <FilterSelect
+          name="tier"
+          label="Tier"
+          value={query.tier}
+          options={PARTNER_TIERS.map((t) => [t, PARTNER_TIER_LABELS[t]])}
+        />
+        <FilterSelect
+          name="status"
+          label="Status"
+          value={query.status}
+          options={PARTNER_STATUSES.map((s) => [s, PARTNER_STATUS_LABELS[s]])}
+        />
         <FilterSelect name="region" label="Region" value={query.region} options={regions.map((r) => [r, r])} />
         {query.sort !== "name" && <input type="hidden" name="sort" value={query.sort} />}
         {query.dir !== "asc" && <input type="hidden" name="dir" value={query.dir} />}
@@ -69,14 +92,30 @@ export default async function PartnersPage({ params, searchParams }: PageProps<"
           <Card className="overflow-x-auto">
             <PartnersTable tenantSlug={tenant} rows={list.rows} sort={query.sort} dir={query.dir} params={kept} />
           </Card>
-          <Pagination page={list.page} pageCount={list.pageCount} total={list.total} hrefFor={hrefFor} label="partners" />
+          <Pagination
+            page={list.page}
+            pageCount={list.pageCount}
+            total={list.total}
+            hrefFor={hrefFor}
+            label="partners"
+          />
         </>
       )}
     </div>
   );
 }
 
-function FilterSelect({ name, label, value, options }: { name: string; label: string; value?: string; options: [string, string][] }) {
+function FilterSelect({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value?: string;
+  options: [string, string][];
+}) {
   return (
     <label className="block text-sm">
       <span className="mb-1 block font-medium text-slate-700">{label}</span>

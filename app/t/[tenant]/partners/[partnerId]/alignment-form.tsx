@@ -12,7 +12,17 @@ type Question = { id: string; text: string; weight: number; rating: number | nul
 const RATINGS = [0, 1, 2, 3, 4, 5];
 
 /** The values-alignment questionnaire: each question rated 0 (not at all) to 5 (fully shares it). */
-export function AlignmentForm({ tenantSlug, partnerId, questions, disabled }: { tenantSlug: string; partnerId: string; questions: Question[]; disabled?: boolean }) {
+export function AlignmentForm({
+  tenantSlug,
+  partnerId,
+  questions,
+  disabled,
+}: {
+  tenantSlug: string;
+  partnerId: string;
+  questions: Question[];
+  disabled?: boolean;
+}) {
   const [ratings, setRatings] = useState<Record<string, string>>(
     Object.fromEntries(questions.map((q) => [q.id, q.rating === null ? "" : String(q.rating)])),
   );
@@ -24,7 +34,9 @@ export function AlignmentForm({ tenantSlug, partnerId, questions, disabled }: { 
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        const answers = questions.filter((q) => ratings[q.id] !== "").map((q) => ({ questionId: q.id, rating: Number(ratings[q.id]) }));
+        const answers = questions
+          .filter((q) => ratings[q.id] !== "")
+          .map((q) => ({ questionId: q.id, rating: Number(ratings[q.id]) }));
         execute({ tenantSlug, partnerId, answers });
       }}
     >

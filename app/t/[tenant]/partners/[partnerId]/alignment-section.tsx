@@ -22,7 +22,12 @@ export function AlignmentSection({ tenant, base, write, partner, questions }: Pr
             .
           </p>
         ) : (
-          <AlignmentForm tenantSlug={tenant} partnerId={partner.id} questions={questions} disabled={!write || partner.status === "OFFBOARDED"} />
+          <AlignmentForm
+            tenantSlug={tenant}
+            partnerId={partner.id}
+            questions={questions}
+            disabled={!write || partner.status === "OFFBOARDED"}
+          />
         )}
       </Card>
     </section>

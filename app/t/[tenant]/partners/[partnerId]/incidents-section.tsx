@@ -26,7 +26,9 @@ export function IncidentsSection({ base, incidents }: { base: string; incidents:
                   <span className="block text-xs text-slate-500">{day(i.openedAt)}</span>
                 </span>
                 <span className="flex shrink-0 gap-1">
-                  <Badge tone={i.severity === "CRITICAL" || i.severity === "HIGH" ? "red" : "slate"}>{i.severity.toLowerCase()}</Badge>
+                  <Badge tone={i.severity === "CRITICAL" || i.severity === "HIGH" ? "red" : "slate"}>
+                    {i.severity.toLowerCase()}
+                  </Badge>
                   <Badge>{i.status.toLowerCase().replace("_", " ")}</Badge>
                 </span>
               </li>

@@ -25,7 +25,9 @@ export function LifecycleCard({ tenant, write, partner, history }: Props) {
             return (
               <li key={h.id}>
                 <span className="font-medium text-slate-800">
-                  {h.action === "partner.status_changed" ? `${d.from} → ${d.to}` : h.action.replace("partner.", "").replace("_", " ")}
+                  {h.action === "partner.status_changed"
+                    ? `${d.from} → ${d.to}`
+                    : h.action.replace("partner.", "").replace("_", " ")}
                 </span>
                 {d.reason ? ` — “${d.reason}”` : ""}
                 {h.action === "partner.alignment_assessed" && d.score !== undefined ? ` — score ${d.score}` : ""}

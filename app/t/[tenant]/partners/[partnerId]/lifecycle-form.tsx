@@ -10,11 +10,20 @@ import { PARTNER_STATUS_DESCRIPTIONS, PARTNER_STATUS_LABELS, type PartnerStatus 
 import { transitionPartnerAction } from "../actions";
 
 /** Move the partner to one of its allowed next statuses, with a reason (kept in the audit log). */
-export function LifecycleForm({ tenantSlug, partnerId, allowed }: { tenantSlug: string; partnerId: string; allowed: readonly PartnerStatus[] }) {
+export function LifecycleForm({
+  tenantSlug,
+  partnerId,
+  allowed,
+}: {
+  tenantSlug: string;
+  partnerId: string;
+  allowed: readonly PartnerStatus[];
+}) {
   const [to, setTo] = useState<string>(allowed[0] ?? "");
   const [reason, setReason] = useState("");
   const { execute, result, isPending } = useAction(transitionPartnerAction, { onSuccess: () => setReason("") });
-  if (allowed.length === 0) return <p className="text-sm text-slate-600">Offboarded is final: no further transition.</p>;
+  if (allowed.length === 0)
+    return <p className="text-sm text-slate-600">Offboarded is final: no further transition.</p>;
   return (
     <form
       className="space-y-3"
@@ -35,7 +44,9 @@ export function LifecycleForm({ tenantSlug, partnerId, allowed }: { tenantSlug: 
         options={allowed.map((s) => ({ value: s, label: PARTNER_STATUS_LABELS[s] }))}
       />
       <Field label="Reason" error={fieldError(result, "reason")}>
-        {(p) => <textarea {...p} rows={2} className={inputClass} value={reason} onChange={(e) => setReason(e.target.value)} />}
+        {(p) => (
+          <textarea {...p} rows={2} className={inputClass} value={reason} onChange={(e) => setReason(e.target.value)} />
+        )}
       </Field>
       <Button type="submit" pending={isPending}>
         Change status

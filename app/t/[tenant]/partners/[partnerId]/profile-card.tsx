@@ -8,20 +8,33 @@ import { formatMonth } from "@/lib/months";
 import { day } from "./dates";
 
 /** The partner's profile facts (status, contract, alignment, compliance, open incidents) and contacts. */
-export function ProfileCard({ partner, compliance, openIncidents }: Pick<PartnerPageData, "partner" | "compliance" | "openIncidents">) {
+export function ProfileCard({
+  partner,
+  compliance,
+  openIncidents,
+}: Pick<PartnerPageData, "partner" | "compliance" | "openIncidents">) {
   return (
     <Card className="p-5 lg:col-span-2">
       <h2 className="mb-3 text-lg font-semibold">Profile</h2>
       <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-3" data-testid="partner-profile">
-        <Fact label="Status"><PartnerStatusBadge status={partner.status} /></Fact>
+        <Fact label="Status">
+          <PartnerStatusBadge status={partner.status} />
+        </Fact>
         <Fact label="Type">{PARTNER_TYPE_LABELS[partner.type]}</Fact>
         <Fact label="Tier">{PARTNER_TIER_LABELS[partner.tier]}</Fact>
         <Fact label="Region">{partner.region}</Fact>
-        <Fact label="Contract">{day(partner.contractStart)} → {day(partner.contractEnd)}</Fact>
+        <Fact label="Contract">
+          {day(partner.contractStart)} → {day(partner.contractEnd)}
+        </Fact>
         <Fact label="Website">
           {/* a link only for an http(s) address: a value stored before the URL rule stays plain text */}
           {safeHref(partner.website) ? (
-            <a href={safeHref(partner.website)!} className="text-brand-700 hover:underline" rel="noreferrer noopener" target="_blank">
+            <a
+              href={safeHref(partner.website)!}
+              className="text-brand-700 hover:underline"
+              rel="noreferrer noopener"
+              target="_blank"
+            >
               {partner.website!.replace(/^https?:\/\//, "")}
             </a>
           ) : (
@@ -29,11 +42,17 @@ export function ProfileCard({ partner, compliance, openIncidents }: Pick<Partner
           )}
         </Fact>
         <Fact label="Values alignment">
-          <span data-testid="alignment-score">{partner.alignmentScore === null ? "not assessed" : `${partner.alignmentScore.toFixed(1)} / 100`}</span>
+          <span data-testid="alignment-score">
+            {partner.alignmentScore === null ? "not assessed" : `${partner.alignmentScore.toFixed(1)} / 100`}
+          </span>
         </Fact>
         <Fact label={`Compliance ${formatMonth(new Date())}`}>
-          <span data-testid="partner-compliance">{compliance.score === null ? "not assessed" : `${compliance.score.toFixed(1)}%`}</span>
-          {compliance.coverage !== null && <span className="block text-xs text-slate-500">coverage {compliance.coverage.toFixed(1)}%</span>}
+          <span data-testid="partner-compliance">
+            {compliance.score === null ? "not assessed" : `${compliance.score.toFixed(1)}%`}
+          </span>
+          {compliance.coverage !== null && (
+            <span className="block text-xs text-slate-500">coverage {compliance.coverage.toFixed(1)}%</span>
+          )}
         </Fact>
         <Fact label="Open incidents">{openIncidents}</Fact>
       </dl>

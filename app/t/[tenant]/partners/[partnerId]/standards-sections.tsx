@@ -16,7 +16,11 @@ export function TouchpointsSection({ base, partner }: { base: string; partner: P
       </h2>
       {partner.touchpoints.length === 0 ? (
         <EmptyState title="No touchpoint assigned">
-          Assign this partner on the <Link href={`${base}/touchpoints`} className="text-brand-700 hover:underline">journey map</Link>.
+          Assign this partner on the{" "}
+          <Link href={`${base}/touchpoints`} className="text-brand-700 hover:underline">
+            journey map
+          </Link>
+          .
         </EmptyState>
       ) : (
         <Card>
@@ -26,7 +30,11 @@ export function TouchpointsSection({ base, partner }: { base: string; partner: P
                 <span className="font-medium">{t.name}</span>
                 <span className="text-xs text-slate-500">
                   {t.stage} · {CHANNEL_LABELS[t.channel]}
-                  {t.isMomentOfTruth && <Badge tone="violet" className="ml-2">moment of truth</Badge>}
+                  {t.isMomentOfTruth && (
+                    <Badge tone="violet" className="ml-2">
+                      moment of truth
+                    </Badge>
+                  )}
                 </span>
               </li>
             ))}
@@ -45,7 +53,9 @@ export function StandardsSection({ standards, compliance }: Pick<PartnerPageData
         Standards that apply
       </h2>
       {standards.length === 0 ? (
-        <EmptyState title="No standard applies yet">Standards apply through the touchpoints the partner handles.</EmptyState>
+        <EmptyState title="No standard applies yet">
+          Standards apply through the touchpoints the partner handles.
+        </EmptyState>
       ) : (
         <Card>
           <ul className="divide-y divide-slate-100 text-sm" data-testid="partner-standards">
@@ -63,7 +73,11 @@ export function StandardsSection({ standards, compliance }: Pick<PartnerPageData
                     <Badge tone={status === "MET" ? "green" : status === "NOT_MET" ? "red" : "slate"}>
                       {status === "MET" ? "met" : status === "NOT_MET" ? "not met" : "not assessed"}
                     </Badge>
-                    {s.acknowledgements.length > 0 ? <Badge tone="blue">acknowledged</Badge> : <Badge>not acknowledged</Badge>}
+                    {s.acknowledgements.length > 0 ? (
+                      <Badge tone="blue">acknowledged</Badge>
+                    ) : (
+                      <Badge>not acknowledged</Badge>
+                    )}
                   </span>
                 </li>
               );
@@ -76,14 +90,26 @@ export function StandardsSection({ standards, compliance }: Pick<PartnerPageData
 }
 
 /** The partner's latest assessments. */
-export function AssessmentsSection({ base, assessments }: { base: string; assessments: PartnerPageData["assessments"] }) {
+export function AssessmentsSection({
+  base,
+  assessments,
+}: {
+  base: string;
+  assessments: PartnerPageData["assessments"];
+}) {
   return (
     <section aria-labelledby="assessments-heading">
       <h2 id="assessments-heading" className="mb-3 text-lg font-semibold">
         Latest assessments
       </h2>
       {assessments.length === 0 ? (
-        <EmptyState title="No assessment yet">Record one on the <Link href={`${base}/standards`} className="text-brand-700 hover:underline">standards</Link> page.</EmptyState>
+        <EmptyState title="No assessment yet">
+          Record one on the{" "}
+          <Link href={`${base}/standards`} className="text-brand-700 hover:underline">
+            standards
+          </Link>{" "}
+          page.
+        </EmptyState>
       ) : (
         <Card>
           <ul className="divide-y divide-slate-100 text-sm">

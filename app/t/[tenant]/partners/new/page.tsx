@@ -10,7 +10,10 @@ export default async function NewPartnerPage({ params }: PageProps<"/t/[tenant]/
   await requireSteward(tenant, "partners:write");
   return (
     <div className="max-w-3xl">
-      <PageHeader title="New partner" description="A new partner starts as a prospect; move it to vetting to assess its values alignment." />
+      <PageHeader
+        title="New partner"
+        description="A new partner starts as a prospect; move it to vetting to assess its values alignment."
+      />
       <Card className="p-5">
         <PartnerForm tenantSlug={tenant} />
       </Card>

@@ -64,19 +64,30 @@ export default async function ScorecardsPage({ params, searchParams }: PageProps
             {data.cards.state === "none" && <span className="text-slate-600">Not computed yet</span>}
             {data.cards.state === "draft" && (
               <span className="text-amber-800">
-                Draft — {data.cards.drafts} partners, not visible to partners{data.cards.published > 0 ? " (an earlier version is published)" : ""}
+                Draft — {data.cards.drafts} partners, not visible to partners
+                {data.cards.published > 0 ? " (an earlier version is published)" : ""}
               </span>
             )}
-            {data.cards.state === "published" && <span className="text-emerald-800">Published — {data.cards.published} partners</span>}
+            {data.cards.state === "published" && (
+              <span className="text-emerald-800">Published — {data.cards.published} partners</span>
+            )}
           </div>
         </div>
         <div className="flex flex-wrap items-end gap-2">
           {mayExport && rows.length > 0 && (
             <>
-              <a href={`/t/${tenant}/scorecards/export?month=${data.month}&format=csv`} className={buttonClass("secondary", "px-2.5 py-1 text-xs")} download>
+              <a
+                href={`/t/${tenant}/scorecards/export?month=${data.month}&format=csv`}
+                className={buttonClass("secondary", "px-2.5 py-1 text-xs")}
+                download
+              >
                 Export CSV
               </a>
-              <a href={`/t/${tenant}/scorecards/export?month=${data.month}&format=pdf`} className={buttonClass("secondary", "px-2.5 py-1 text-xs")} download>
+              <a
+                href={`/t/${tenant}/scorecards/export?month=${data.month}&format=pdf`}
+                className={buttonClass("secondary", "px-2.5 py-1 text-xs")}
+                download
+              >
                 Export PDF
               </a>
             </>
@@ -97,29 +108,44 @@ export default async function ScorecardsPage({ params, searchParams }: PageProps
               ))}
             </span>
           )}
-          {mayExport && data.exports.files.length === 0 && (data.exports.job?.status === "QUEUED" || data.exports.job?.status === "RUNNING") && (
-            <span className="text-xs text-slate-600" data-testid="published-export-pending" role="status">
-              The published export (CSV and PDF) is being prepared. Reload in a minute.
-            </span>
-          )}
+          {mayExport &&
+            data.exports.files.length === 0 &&
+            (data.exports.job?.status === "QUEUED" || data.exports.job?.status === "RUNNING") && (
+              <span className="text-xs text-slate-600" data-testid="published-export-pending" role="status">
+                The published export (CSV and PDF) is being prepared. Reload in a minute.
+              </span>
+            )}
           {mayExport && data.exports.job?.status === "FAILED" && (
             <span className="text-xs text-red-700" data-testid="published-export-failed" role="status">
               {data.exports.job.error ?? "The published export failed."}
             </span>
           )}
-          {mayPublish && <MonthControls tenantSlug={tenant} month={data.month} monthName={monthName} drafts={data.cards.drafts} hasPublished={data.cards.published > 0} />}
+          {mayPublish && (
+            <MonthControls
+              tenantSlug={tenant}
+              month={data.month}
+              monthName={monthName}
+              drafts={data.cards.drafts}
+              hasPublished={data.cards.published > 0}
+            />
+          )}
         </div>
       </Card>
 
       {rows.length === 0 ? (
         <EmptyState title={`No scorecards for ${monthName}`}>
-          {mayPublish ? "Compute a draft to score every active partner for this month." : "A steward has not computed this month yet."}
+          {mayPublish
+            ? "Compute a draft to score every active partner for this month."
+            : "A steward has not computed this month yet."}
         </EmptyState>
       ) : (
         <>
           <p className="text-sm text-slate-600">
-            {rows.length} partners · {scored.length} with a score · average {average === null ? "—" : average.toFixed(1)} · weights{" "}
-            {SCORECARD_AREAS.map((a) => `${SCORECARD_AREA_LABELS[a].toLowerCase()} ${data.config.weights[a]}`).join(", ")}
+            {rows.length} partners · {scored.length} with a score · average{" "}
+            {average === null ? "—" : average.toFixed(1)} · weights{" "}
+            {SCORECARD_AREAS.map((a) => `${SCORECARD_AREA_LABELS[a].toLowerCase()} ${data.config.weights[a]}`).join(
+              ", ",
+            )}
           </p>
           <Card className="overflow-x-auto">
             <table className="w-full text-left text-sm" data-testid="scorecards-table">
@@ -143,10 +169,15 @@ export default async function ScorecardsPage({ params, searchParams }: PageProps
                 {pageRows.map((r) => (
                   <tr key={r.id} className="border-b border-slate-100 last:border-0" data-testid="scorecard-row">
                     <td className="px-3 py-2">
-                      <Link href={`${base}/${r.partnerId}?month=${data.month}`} className="font-medium text-brand-700 hover:underline">
+                      <Link
+                        href={`${base}/${r.partnerId}?month=${data.month}`}
+                        className="font-medium text-brand-700 hover:underline"
+                      >
                         {r.partnerName}
                       </Link>
-                      <span className="block text-xs text-slate-500">{r.partnerType.charAt(0) + r.partnerType.slice(1).toLowerCase()}</span>
+                      <span className="block text-xs text-slate-500">
+                        {r.partnerType.charAt(0) + r.partnerType.slice(1).toLowerCase()}
+                      </span>
                     </td>
                     {SCORECARD_AREAS.map((a) => (
                       <td key={a} className="px-3 py-2 text-right">
@@ -156,7 +187,9 @@ export default async function ScorecardsPage({ params, searchParams }: PageProps
                     <td className="px-3 py-2 text-right">
                       <Score value={r.score} strong />
                     </td>
-                    <td className="px-3 py-2 text-right tabular-nums">{r.rank === null ? "—" : `${r.rank} of ${r.peerCount}`}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">
+                      {r.rank === null ? "—" : `${r.rank} of ${r.peerCount}`}
+                    </td>
                     <td className="px-3 py-2 text-right">
                       <Change value={r.change} />
                     </td>
@@ -171,7 +204,15 @@ export default async function ScorecardsPage({ params, searchParams }: PageProps
               </tbody>
             </table>
           </Card>
-          {pageCount > 1 && <Pagination page={page} pageCount={pageCount} total={rows.length} label="partners" hrefFor={(p) => `${base}?month=${data.month}&page=${p}`} />}
+          {pageCount > 1 && (
+            <Pagination
+              page={page}
+              pageCount={pageCount}
+              total={rows.length}
+              label="partners"
+              hrefFor={(p) => `${base}?month=${data.month}&page=${p}`}
+            />
+          )}
         </>
       )}
 
@@ -180,12 +221,17 @@ export default async function ScorecardsPage({ params, searchParams }: PageProps
       <Card className="p-5">
         <h2 className="text-base font-semibold">Partner comments on {monthName}</h2>
         {data.comments.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-600">No comments yet. Partners can comment on and acknowledge their published scorecard.</p>
+          <p className="mt-2 text-sm text-slate-600">
+            No comments yet. Partners can comment on and acknowledge their published scorecard.
+          </p>
         ) : (
           <ul className="mt-3 divide-y divide-slate-100 text-sm" data-testid="recent-comments">
             {data.comments.map((c) => (
               <li key={c.id} className="py-2">
-                <Link href={`${base}/${c.scorecard.partnerId}?month=${data.month}`} className="font-medium text-brand-700 hover:underline">
+                <Link
+                  href={`${base}/${c.scorecard.partnerId}?month=${data.month}`}
+                  className="font-medium text-brand-700 hover:underline"
+                >
                   {c.scorecard.partner.name}
                 </Link>
                 {c.acknowledged && <span className="ml-2 text-xs text-emerald-700">acknowledged</span>}

@@ -16,7 +16,10 @@ import { recentMonths } from "@/lib/scorecards/month-choice";
 
 export const metadata: Metadata = { title: "Partner scorecard" };
 
-export default async function PartnerScorecardPage({ params, searchParams }: PageProps<"/t/[tenant]/scorecards/[partnerId]">) {
+export default async function PartnerScorecardPage({
+  params,
+  searchParams,
+}: PageProps<"/t/[tenant]/scorecards/[partnerId]">) {
   const { tenant, partnerId } = await params;
   const query = await searchParams;
   const access = await requireSteward(tenant, "workspace:read");
@@ -59,7 +62,8 @@ export default async function PartnerScorecardPage({ params, searchParams }: Pag
             </div>
             <div>
               <p className="text-xs text-slate-500">State</p>
-              <StatusBadge status={card.status} /> <span className="text-xs text-slate-500">version {card.version}</span>
+              <StatusBadge status={card.status} />{" "}
+              <span className="text-xs text-slate-500">version {card.version}</span>
             </div>
           </Card>
           <SubScoreBreakdown card={card} helpBase={`/t/${tenant}`} />
@@ -67,7 +71,11 @@ export default async function PartnerScorecardPage({ params, searchParams }: Pag
       )}
       <Card className="p-5">
         <h2 className="mb-3 text-base font-semibold">Trend</h2>
-        {data.trend.length === 0 ? <p className="text-sm text-slate-600">No scorecards yet.</p> : <ScoreTrendChart data={trendPoints(data.trend)} />}
+        {data.trend.length === 0 ? (
+          <p className="text-sm text-slate-600">No scorecards yet.</p>
+        ) : (
+          <ScoreTrendChart data={trendPoints(data.trend)} />
+        )}
       </Card>
       <Card className="p-5">
         <h2 className="mb-3 text-base font-semibold">Partner comments</h2>

@@ -12,7 +12,9 @@ export default async function SurveyResultsPage({ params, searchParams }: PagePr
   const { tenant } = await params;
   const query = await searchParams;
   const access = await requireSteward(tenant, "workspace:read");
-  const data = await loadSurveyResultsPage(access.tenant.id, { quarter: typeof query.quarter === "string" ? query.quarter : undefined });
+  const data = await loadSurveyResultsPage(access.tenant.id, {
+    quarter: typeof query.quarter === "string" ? query.quarter : undefined,
+  });
   const base = `/t/${tenant}/scorecards/survey`;
   const total = data.rows.reduce((s, r) => s + r.responses, 0);
   const mean = (k: "communication" | "fairness" | "tools" | "support" | "overall") =>
@@ -29,7 +31,9 @@ export default async function SurveyResultsPage({ params, searchParams }: PagePr
         }
       />
       {!data.quarter ? (
-        <EmptyState title="No survey answers yet">Partner users answer the survey in their portal, once a quarter.</EmptyState>
+        <EmptyState title="No survey answers yet">
+          Partner users answer the survey in their portal, once a quarter.
+        </EmptyState>
       ) : (
         <>
           <nav aria-label="Quarters" className="flex flex-wrap gap-2 text-sm">

@@ -7,7 +7,6 @@ import { tenantSlug } from "@/lib/actions/schemas";
 import { alignmentQuestionSchema } from "@/lib/partners/schemas";
 import { createAlignmentQuestion, updateAlignmentQuestion } from "@/lib/partners/alignment-store";
 
-
 export const createQuestionAction = stewardAction
   .metadata({ actionName: "alignment_question.created", permission: "settings:write" })
   .inputSchema(alignmentQuestionSchema.extend({ tenantSlug }))
@@ -25,7 +24,12 @@ export const updateQuestionAction = stewardAction
   .action(async ({ parsedInput, ctx }) => {
     const { tenantSlug: _, questionId, ...input } = parsedInput;
     await updateAlignmentQuestion(ctx.db, ctx.access.tenant.id, questionId, input);
-    ctx.audit({ action: "alignment_question.updated", entityType: "AlignmentQuestion", entityId: questionId, data: input });
+    ctx.audit({
+      action: "alignment_question.updated",
+      entityType: "AlignmentQuestion",
+      entityId: questionId,
+      data: input,
+    });
     revalidatePath(`/t/${ctx.access.tenant.slug}/settings/alignment`);
     return { id: questionId };
   });

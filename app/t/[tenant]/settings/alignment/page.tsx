@@ -22,16 +22,26 @@ export default async function AlignmentSettingsPage({ params }: PageProps<"/t/[t
         description="During vetting each question is rated 0–5; the weighted average becomes the partner's 0–100 alignment score. Inactive questions are not asked and do not count."
       />
       {questions.length === 0 ? (
-        <EmptyState title="No question yet">{write ? "Add the first question below." : "An owner can add questions."}</EmptyState>
+        <EmptyState title="No question yet">
+          {write ? "Add the first question below." : "An owner can add questions."}
+        </EmptyState>
       ) : (
         <Card className="divide-y divide-slate-100" data-testid="alignment-questions">
           {questions.map((q) => (
             <div key={q.id} className="p-4">
               {write ? (
-                <QuestionForm tenantSlug={tenant} questionId={q.id} initial={{ text: q.text, weight: String(q.weight), active: q.active }} />
+                <QuestionForm
+                  tenantSlug={tenant}
+                  questionId={q.id}
+                  initial={{ text: q.text, weight: String(q.weight), active: q.active }}
+                />
               ) : (
                 <p className="text-sm">
-                  {q.text} <span className="text-xs text-slate-500">(weight {q.weight}{q.active ? "" : ", inactive"})</span>
+                  {q.text}{" "}
+                  <span className="text-xs text-slate-500">
+                    (weight {q.weight}
+                    {q.active ? "" : ", inactive"})
+                  </span>
                 </p>
               )}
             </div>

@@ -9,7 +9,15 @@ import { createQuestionAction, updateQuestionAction } from "./actions";
 
 type Values = { text: string; weight: string; active: boolean };
 
-export function QuestionForm({ tenantSlug, questionId, initial }: { tenantSlug: string; questionId?: string; initial?: Values }) {
+export function QuestionForm({
+  tenantSlug,
+  questionId,
+  initial,
+}: {
+  tenantSlug: string;
+  questionId?: string;
+  initial?: Values;
+}) {
   const blank: Values = { text: "", weight: "1", active: true };
   const [values, setValues] = useState(initial ?? blank);
   const create = useAction(createQuestionAction, { onSuccess: () => setValues(blank) });
@@ -22,7 +30,12 @@ export function QuestionForm({ tenantSlug, questionId, initial }: { tenantSlug: 
       aria-label={questionId ? `Question: ${initial?.text}` : "New question"}
       onSubmit={(e) => {
         e.preventDefault();
-        const input = { tenantSlug, text: values.text, active: values.active, weight: values.weight.trim() === "" ? Number.NaN : Number(values.weight) };
+        const input = {
+          tenantSlug,
+          text: values.text,
+          active: values.active,
+          weight: values.weight.trim() === "" ? Number.NaN : Number(values.weight),
+        };
         if (questionId) update.execute({ ...input, questionId });
         else create.execute(input);
       }}
@@ -32,13 +45,32 @@ export function QuestionForm({ tenantSlug, questionId, initial }: { tenantSlug: 
         {questionId && update.result.data && <FormMessage tone="success">Saved.</FormMessage>}
       </div>
       <Field label="Question" error={fieldError(result, "text")}>
-        {(p) => <input {...p} className={inputClass} value={values.text} onChange={(e) => setValues({ ...values, text: e.target.value })} />}
+        {(p) => (
+          <input
+            {...p}
+            className={inputClass}
+            value={values.text}
+            onChange={(e) => setValues({ ...values, text: e.target.value })}
+          />
+        )}
       </Field>
       <Field label="Weight" error={fieldError(result, "weight")}>
-        {(p) => <input {...p} inputMode="decimal" className={inputClass} value={values.weight} onChange={(e) => setValues({ ...values, weight: e.target.value })} />}
+        {(p) => (
+          <input
+            {...p}
+            inputMode="decimal"
+            className={inputClass}
+            value={values.weight}
+            onChange={(e) => setValues({ ...values, weight: e.target.value })}
+          />
+        )}
       </Field>
       <label className="mt-7 flex items-center gap-2 text-sm text-slate-700">
-        <input type="checkbox" checked={values.active} onChange={(e) => setValues({ ...values, active: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={values.active}
+          onChange={(e) => setValues({ ...values, active: e.target.checked })}
+        />
         Active
       </label>
       <Button type="submit" className="mt-6" pending={isPending}>

@@ -6,7 +6,6 @@ import { stewardAction } from "@/lib/actions/clients";
 import { tenantSlug } from "@/lib/actions/schemas";
 import { createApiKey, createApiKeySchema, revokeApiKey } from "@/lib/api/keys";
 
-
 /** Creates a key and returns it once; only its hash is stored. */
 export const createApiKeyAction = stewardAction
   .metadata({ actionName: "api_key.created", permission: "settings:write" })
@@ -18,7 +17,12 @@ export const createApiKeyAction = stewardAction
       action: "api_key.created",
       entityType: "ApiKey",
       entityId: apiKey.id,
-      data: { name: apiKey.name, prefix: apiKey.prefix, partnerId: apiKey.partnerId, rateLimitPerMinute: apiKey.rateLimitPerMinute },
+      data: {
+        name: apiKey.name,
+        prefix: apiKey.prefix,
+        partnerId: apiKey.partnerId,
+        rateLimitPerMinute: apiKey.rateLimitPerMinute,
+      },
     });
     revalidatePath(`/t/${slug}/settings/api-keys`);
     return { id: apiKey.id, name: apiKey.name, key };
@@ -29,7 +33,12 @@ export const revokeApiKeyAction = stewardAction
   .inputSchema(z.object({ tenantSlug, apiKeyId: z.string().min(1).max(64) }))
   .action(async ({ parsedInput, ctx }) => {
     const apiKey = await revokeApiKey(ctx.db, ctx.access.tenant.id, parsedInput.apiKeyId);
-    ctx.audit({ action: "api_key.revoked", entityType: "ApiKey", entityId: apiKey.id, data: { name: apiKey.name, prefix: apiKey.prefix } });
+    ctx.audit({
+      action: "api_key.revoked",
+      entityType: "ApiKey",
+      entityId: apiKey.id,
+      data: { name: apiKey.name, prefix: apiKey.prefix },
+    });
     revalidatePath(`/t/${parsedInput.tenantSlug}/settings/api-keys`);
     return { id: apiKey.id };
   });

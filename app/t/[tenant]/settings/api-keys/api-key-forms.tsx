@@ -11,7 +11,13 @@ import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 
 const EMPTY = { name: "", partnerId: "", rateLimitPerMinute: "600" };
 
-export function CreateApiKeyForm({ tenantSlug, partners }: { tenantSlug: string; partners: { id: string; name: string }[] }) {
+export function CreateApiKeyForm({
+  tenantSlug,
+  partners,
+}: {
+  tenantSlug: string;
+  partners: { id: string; name: string }[];
+}) {
   const [values, setValues] = useState(EMPTY);
   const [copied, setCopied] = useState(false);
   const { execute, result, isPending } = useAction(createApiKeyAction, {
@@ -26,14 +32,22 @@ export function CreateApiKeyForm({ tenantSlug, partners }: { tenantSlug: string;
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        execute({ tenantSlug, name: values.name, partnerId: values.partnerId, rateLimitPerMinute: values.rateLimitPerMinute as unknown as number });
+        execute({
+          tenantSlug,
+          name: values.name,
+          partnerId: values.partnerId,
+          rateLimitPerMinute: values.rateLimitPerMinute as unknown as number,
+        });
       }}
     >
       <FormMessage>{formError(result)}</FormMessage>
       {result.data && (
         <FormMessage tone="success">
           Key “{result.data.name}” created. Copy it now: it is shown only once and cannot be recovered.
-          <code className="mt-2 block break-all rounded bg-white px-2 py-1 text-xs text-slate-800" data-testid="new-api-key">
+          <code
+            className="mt-2 block break-all rounded bg-white px-2 py-1 text-xs text-slate-800"
+            data-testid="new-api-key"
+          >
             {result.data.key}
           </code>
           <button
@@ -47,8 +61,19 @@ export function CreateApiKeyForm({ tenantSlug, partners }: { tenantSlug: string;
           </button>
         </FormMessage>
       )}
-      <Field label="Name" error={fieldError(result, "name")} hint="The system that uses the key, e.g. “ERP” or “Swift TMS”">
-        {(p) => <input {...p} className={inputClass} value={values.name} onChange={(e) => setValues({ ...values, name: e.target.value })} />}
+      <Field
+        label="Name"
+        error={fieldError(result, "name")}
+        hint="The system that uses the key, e.g. “ERP” or “Swift TMS”"
+      >
+        {(p) => (
+          <input
+            {...p}
+            className={inputClass}
+            value={values.name}
+            onChange={(e) => setValues({ ...values, name: e.target.value })}
+          />
+        )}
       </Field>
       <SelectField
         label="Scope"
@@ -77,7 +102,15 @@ export function CreateApiKeyForm({ tenantSlug, partners }: { tenantSlug: string;
   );
 }
 
-export function RevokeApiKeyButton({ tenantSlug, apiKeyId, name }: { tenantSlug: string; apiKeyId: string; name: string }) {
+export function RevokeApiKeyButton({
+  tenantSlug,
+  apiKeyId,
+  name,
+}: {
+  tenantSlug: string;
+  apiKeyId: string;
+  name: string;
+}) {
   const { execute, result, isPending } = useAction(revokeApiKeyAction);
   return (
     <span className="inline-flex items-center gap-2">

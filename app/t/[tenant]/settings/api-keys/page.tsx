@@ -23,7 +23,10 @@ export default async function ApiKeysPage({ params }: PageProps<"/t/[tenant]/set
         title="API keys"
         description="Keys let the brand's systems and partners' systems use the integration API (/api/v1). A key is shown once when it is created and stored only as a hash. A partner key reads and writes only its own partner's data."
         actions={
-          <Link href={`/t/${tenant}/settings/api-reference`} className="text-sm font-medium text-brand-700 hover:underline">
+          <Link
+            href={`/t/${tenant}/settings/api-reference`}
+            className="text-sm font-medium text-brand-700 hover:underline"
+          >
             API reference →
           </Link>
         }

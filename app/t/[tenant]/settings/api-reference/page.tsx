@@ -32,7 +32,15 @@ function Type({ parts }: { parts: TypeRef[] }) {
   );
 }
 
-function FieldTable({ rows, label, showIn }: { rows: (FieldDoc & { in?: string })[]; label: string; showIn?: boolean }) {
+function FieldTable({
+  rows,
+  label,
+  showIn,
+}: {
+  rows: (FieldDoc & { in?: string })[];
+  label: string;
+  showIn?: boolean;
+}) {
   return (
     <table className="w-full text-left text-sm" aria-label={label}>
       <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
@@ -48,7 +56,11 @@ function FieldTable({ rows, label, showIn }: { rows: (FieldDoc & { in?: string }
           <tr key={`${f.in ?? ""}${f.name}`} className="border-b border-slate-100 align-top last:border-0">
             <td className="py-1 pr-3 font-mono text-xs">
               {f.name}
-              {f.required && <span className="ml-1 text-red-600" title="required">*</span>}
+              {f.required && (
+                <span className="ml-1 text-red-600" title="required">
+                  *
+                </span>
+              )}
             </td>
             {showIn && <td className="py-1 pr-3 text-xs text-slate-500">{f.in}</td>}
             <td className="py-1 pr-3">
@@ -88,23 +100,31 @@ export default async function ApiReferencePage({ params }: PageProps<"/t/[tenant
           . A partner key only sees and writes its own partner&apos;s data; anything else answers 404.
         </p>
         <p>
-          Errors are RFC 9457 problem details (<code className="rounded bg-slate-100 px-1">application/problem+json</code>) with field-level{" "}
-          <code className="rounded bg-slate-100 px-1">errors</code>. Lists are cursor-paginated (pass <code className="rounded bg-slate-100 px-1">next_cursor</code> back as{" "}
-          <code className="rounded bg-slate-100 px-1">cursor</code>). Creates accept an <code className="rounded bg-slate-100 px-1">Idempotency-Key</code> header. Each key
-          has a per-minute rate limit; over it, 429 with <code className="rounded bg-slate-100 px-1">Retry-After</code>.
+          Errors are RFC 9457 problem details (
+          <code className="rounded bg-slate-100 px-1">application/problem+json</code>) with field-level{" "}
+          <code className="rounded bg-slate-100 px-1">errors</code>. Lists are cursor-paginated (pass{" "}
+          <code className="rounded bg-slate-100 px-1">next_cursor</code> back as{" "}
+          <code className="rounded bg-slate-100 px-1">cursor</code>). Creates accept an{" "}
+          <code className="rounded bg-slate-100 px-1">Idempotency-Key</code> header. Each key has a per-minute rate
+          limit; over it, 429 with <code className="rounded bg-slate-100 px-1">Retry-After</code>.
         </p>
       </Card>
       <nav aria-label="Endpoints" className="text-sm">
         <ul className="grid gap-x-6 gap-y-1 sm:grid-cols-2">
           {ref.groups.flatMap((g) =>
-            g.operations.filter((op) => !op.webhook).map((op) => (
-              <li key={op.id}>
-                <a href={`#${op.id}`} className="hover:underline">
-                  <span className="inline-block w-12 font-mono text-xs font-semibold text-slate-500">{op.method}</span>
-                  <span className="font-mono text-xs">{op.path}</span> <span className="text-slate-600">— {op.summary}</span>
-                </a>
-              </li>
-            )),
+            g.operations
+              .filter((op) => !op.webhook)
+              .map((op) => (
+                <li key={op.id}>
+                  <a href={`#${op.id}`} className="hover:underline">
+                    <span className="inline-block w-12 font-mono text-xs font-semibold text-slate-500">
+                      {op.method}
+                    </span>
+                    <span className="font-mono text-xs">{op.path}</span>{" "}
+                    <span className="text-slate-600">— {op.summary}</span>
+                  </a>
+                </li>
+              )),
           )}
         </ul>
       </nav>
@@ -114,9 +134,21 @@ export default async function ApiReferencePage({ params }: PageProps<"/t/[tenant
             {group.tag}
           </h2>
           {group.operations.map((op) => (
-            <Card key={op.id} id={op.id} className="scroll-mt-4 space-y-3 p-5" data-testid={op.webhook ? "api-webhook" : "api-operation"}>
+            <Card
+              key={op.id}
+              id={op.id}
+              className="scroll-mt-4 space-y-3 p-5"
+              data-testid={op.webhook ? "api-webhook" : "api-operation"}
+            >
               <h3 className="flex flex-wrap items-center gap-2">
-                <span className={cn("rounded px-2 py-0.5 font-mono text-xs font-semibold ring-1 ring-inset", METHOD_TONES[op.method])}>{op.method}</span>
+                <span
+                  className={cn(
+                    "rounded px-2 py-0.5 font-mono text-xs font-semibold ring-1 ring-inset",
+                    METHOD_TONES[op.method],
+                  )}
+                >
+                  {op.method}
+                </span>
                 {op.webhook ? (
                   <>
                     <span className="text-sm text-slate-600">to your endpoint:</span>
@@ -128,7 +160,9 @@ export default async function ApiReferencePage({ params }: PageProps<"/t/[tenant
                 <span className="text-sm text-slate-600">{op.summary}</span>
               </h3>
               {op.description && <p className="text-sm text-slate-700">{op.description}</p>}
-              {op.params.length > 0 && <FieldTable rows={op.params} label={`Parameters of ${op.method} ${op.path}`} showIn />}
+              {op.params.length > 0 && (
+                <FieldTable rows={op.params} label={`Parameters of ${op.method} ${op.path}`} showIn />
+              )}
               {op.body && (
                 <p className="text-sm">
                   <span className="font-medium">Body:</span> <Type parts={op.body} />
@@ -139,7 +173,14 @@ export default async function ApiReferencePage({ params }: PageProps<"/t/[tenant
                 <ul className="mt-1 space-y-0.5 text-sm">
                   {op.responses.map((r) => (
                     <li key={r.status}>
-                      <span className={cn("font-mono text-xs font-semibold", r.status.startsWith("2") ? "text-emerald-700" : "text-red-700")}>{r.status}</span>{" "}
+                      <span
+                        className={cn(
+                          "font-mono text-xs font-semibold",
+                          r.status.startsWith("2") ? "text-emerald-700" : "text-red-700",
+                        )}
+                      >
+                        {r.status}
+                      </span>{" "}
                       <span className="text-slate-700">{r.description}</span> {r.type && <Type parts={r.type} />}
                     </li>
                   ))}

@@ -12,10 +12,26 @@ const mode = z.enum(PREFERENCE_MODES, { error: "Choose Immediately, In the daily
 /** Every staff member sets their own e-mail preferences (never someone else's: the user comes from the session). */
 export const saveEmailPreferencesAction = stewardAction
   .metadata({ actionName: "email.preferences_saved", permission: "workspace:read" })
-  .inputSchema(z.object({ tenantSlug: z.string().min(1).max(64), modes: z.object(Object.fromEntries(PREFERENCE_KINDS.map((k) => [k, mode])) as Record<(typeof PREFERENCE_KINDS)[number], typeof mode>) }))
+  .inputSchema(
+    z.object({
+      tenantSlug: z.string().min(1).max(64),
+      modes: z.object(
+        Object.fromEntries(PREFERENCE_KINDS.map((k) => [k, mode])) as Record<
+          (typeof PREFERENCE_KINDS)[number],
+          typeof mode
+        >,
+      ),
+    }),
+  )
   .action(async ({ parsedInput, ctx }) => {
-    for (const kind of PREFERENCE_KINDS) await setPreference(ctx.db, ctx.access.tenant.id, ctx.access.user.id, kind, parsedInput.modes[kind]);
-    ctx.audit({ action: "email.preferences_saved", entityType: "EmailPreference", entityId: ctx.access.user.id, data: parsedInput.modes });
+    for (const kind of PREFERENCE_KINDS)
+      await setPreference(ctx.db, ctx.access.tenant.id, ctx.access.user.id, kind, parsedInput.modes[kind]);
+    ctx.audit({
+      action: "email.preferences_saved",
+      entityType: "EmailPreference",
+      entityId: ctx.access.user.id,
+      data: parsedInput.modes,
+    });
     revalidatePath(`/t/${ctx.access.tenant.slug}/settings/email`);
     return { saved: true };
   });
@@ -26,7 +42,12 @@ export const saveChatWebhookAction = stewardAction
   .inputSchema(chatWebhookSchema.extend({ tenantSlug: z.string().min(1).max(64) }))
   .action(async ({ parsedInput, ctx }) => {
     await setChatWebhook(ctx.db, ctx.access.tenant.id, parsedInput.url);
-    ctx.audit({ action: "email.chat_webhook_saved", entityType: "Tenant", entityId: ctx.access.tenant.id, data: { set: parsedInput.url !== "" } });
+    ctx.audit({
+      action: "email.chat_webhook_saved",
+      entityType: "Tenant",
+      entityId: ctx.access.tenant.id,
+      data: { set: parsedInput.url !== "" },
+    });
     revalidatePath(`/t/${ctx.access.tenant.slug}/settings/email`);
     return { url: parsedInput.url };
   });

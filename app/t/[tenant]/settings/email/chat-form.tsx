@@ -20,9 +20,26 @@ export function ChatWebhookForm({ tenantSlug, initial }: { tenantSlug: string; i
       }}
     >
       <FormMessage>{formError(result)}</FormMessage>
-      {result.data && <FormMessage tone="success">{result.data.url ? "Escalations will be posted to the chat channel." : "Chat posts are off."}</FormMessage>}
-      <Field label="Chat incoming-webhook URL" error={fieldError(result, "url")} hint="A Slack or Microsoft Teams incoming webhook (https, public address). Leave empty to post nothing.">
-        {(p) => <input {...p} type="url" className={inputClass} value={url} placeholder="https://hooks.slack.com/services/…" onChange={(e) => setUrl(e.target.value)} />}
+      {result.data && (
+        <FormMessage tone="success">
+          {result.data.url ? "Escalations will be posted to the chat channel." : "Chat posts are off."}
+        </FormMessage>
+      )}
+      <Field
+        label="Chat incoming-webhook URL"
+        error={fieldError(result, "url")}
+        hint="A Slack or Microsoft Teams incoming webhook (https, public address). Leave empty to post nothing."
+      >
+        {(p) => (
+          <input
+            {...p}
+            type="url"
+            className={inputClass}
+            value={url}
+            placeholder="https://hooks.slack.com/services/…"
+            onChange={(e) => setUrl(e.target.value)}
+          />
+        )}
       </Field>
       <Button type="submit" pending={isPending}>
         Save chat webhook

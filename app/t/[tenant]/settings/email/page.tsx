@@ -32,7 +32,11 @@ export default async function EmailSettingsPage({ params }: PageProps<"/t/[tenan
   const { preferences, recent, chat } = await loadEmailSettingsPage({ tenantId, userId: access.user.id, owner });
   return (
     <div className="space-y-8">
-      <SettingsHeader tenantSlug={tenant} title="E-mail" description="Which e-mail Steward sends you, and (for owners) what it sent lately." />
+      <SettingsHeader
+        tenantSlug={tenant}
+        title="E-mail"
+        description="Which e-mail Steward sends you, and (for owners) what it sent lately."
+      />
       <section aria-labelledby="preferences-heading" className="max-w-xl">
         <h2 id="preferences-heading" className="mb-3 text-lg font-semibold">
           Your e-mail from {access.tenant.name}
@@ -62,7 +66,9 @@ export default async function EmailSettingsPage({ params }: PageProps<"/t/[tenan
               : "No mail server is configured (SMTP_URL): messages stay queued until one is."}
           </p>
           {recent.length === 0 ? (
-            <EmptyState title="No e-mail yet">Invitations, escalations and published scorecards are mailed and listed here.</EmptyState>
+            <EmptyState title="No e-mail yet">
+              Invitations, escalations and published scorecards are mailed and listed here.
+            </EmptyState>
           ) : (
             <Card className="overflow-x-auto">
               <table className="w-full text-left text-sm">
@@ -80,14 +86,18 @@ export default async function EmailSettingsPage({ params }: PageProps<"/t/[tenan
                     <tr key={m.id} className="border-b border-slate-100 align-top last:border-0">
                       <td className="whitespace-nowrap px-4 py-2 text-xs text-slate-600">{when(m.createdAt)}</td>
                       <td className="px-4 py-2 text-xs">{KIND_LABELS[m.kind as MailKind] ?? m.kind}</td>
-                      <td className="break-all px-4 py-2 text-xs">{m.kind === "chat" ? `${new URL(m.recipient).host} (chat)` : m.recipient}</td>
+                      <td className="break-all px-4 py-2 text-xs">
+                        {m.kind === "chat" ? `${new URL(m.recipient).host} (chat)` : m.recipient}
+                      </td>
                       <td className="min-w-48 px-4 py-2">{m.subject}</td>
                       <td className="px-4 py-2">
                         <Badge tone={STATUS[m.status]?.tone ?? "slate"}>{STATUS[m.status]?.label ?? m.status}</Badge>
                         <div className="mt-1 text-xs text-slate-500">
                           {m.sentAt ? `Sent ${when(m.sentAt)}` : `${m.attempts} attempt${m.attempts === 1 ? "" : "s"}`}
                         </div>
-                        {m.lastError && <div className="mt-1 max-w-xs break-words text-xs text-red-700">{m.lastError}</div>}
+                        {m.lastError && (
+                          <div className="mt-1 max-w-xs break-words text-xs text-red-700">{m.lastError}</div>
+                        )}
                       </td>
                     </tr>
                   ))}

@@ -5,7 +5,14 @@ import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
 import { formError } from "@/components/forms/errors";
-import { KIND_LABELS, MODE_LABELS, PREFERENCE_KINDS, PREFERENCE_MODES, type PreferenceKind, type PreferenceMode } from "@/lib/mail/kinds";
+import {
+  KIND_LABELS,
+  MODE_LABELS,
+  PREFERENCE_KINDS,
+  PREFERENCE_MODES,
+  type PreferenceKind,
+  type PreferenceMode,
+} from "@/lib/mail/kinds";
 import { saveEmailPreferencesAction } from "./actions";
 
 const HINTS: Record<PreferenceKind, string> = {
@@ -14,7 +21,13 @@ const HINTS: Record<PreferenceKind, string> = {
   scorecard_published: "A scorecard of your partner company was published.",
 };
 
-export function PreferencesForm({ tenantSlug, initial }: { tenantSlug: string; initial: Record<PreferenceKind, PreferenceMode> }) {
+export function PreferencesForm({
+  tenantSlug,
+  initial,
+}: {
+  tenantSlug: string;
+  initial: Record<PreferenceKind, PreferenceMode>;
+}) {
   const [modes, setModes] = useState(initial);
   const { execute, result, isPending } = useAction(saveEmailPreferencesAction);
   return (
@@ -30,7 +43,13 @@ export function PreferencesForm({ tenantSlug, initial }: { tenantSlug: string; i
       {PREFERENCE_KINDS.map((kind) => (
         <Field key={kind} label={KIND_LABELS[kind]} hint={HINTS[kind]}>
           {(p) => (
-            <select {...p} name={kind} className={inputClass} value={modes[kind]} onChange={(e) => setModes({ ...modes, [kind]: e.target.value as PreferenceMode })}>
+            <select
+              {...p}
+              name={kind}
+              className={inputClass}
+              value={modes[kind]}
+              onChange={(e) => setModes({ ...modes, [kind]: e.target.value as PreferenceMode })}
+            >
               {PREFERENCE_MODES.map((m) => (
                 <option key={m} value={m}>
                   {MODE_LABELS[m]}

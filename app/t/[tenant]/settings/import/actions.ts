@@ -33,7 +33,14 @@ export const importBatchAction = stewardAction
       action: "import.batch",
       entityType: "Import",
       entityId: null,
-      data: { kind, firstRow: rows[0].row, lastRow: rows[rows.length - 1].row, created: result.created, existing: result.existing, errors: result.errors.length },
+      data: {
+        kind,
+        firstRow: rows[0].row,
+        lastRow: rows[rows.length - 1].row,
+        created: result.created,
+        existing: result.existing,
+        errors: result.errors.length,
+      },
     });
     return result;
   });

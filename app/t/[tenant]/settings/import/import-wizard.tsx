@@ -6,7 +6,16 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
 import { DELIMITER_LABELS, detectDelimiter, parseDelimited, toCsv, type Delimiter } from "@/lib/import/csv";
-import { contentKeys, guessMapping, IMPORT_FIELDS, IMPORT_KIND_LABELS, IMPORT_KINDS, looksLikeHeader, MAX_IMPORT_BATCH, type ImportKind } from "@/lib/import/kinds";
+import {
+  contentKeys,
+  guessMapping,
+  IMPORT_FIELDS,
+  IMPORT_KIND_LABELS,
+  IMPORT_KINDS,
+  looksLikeHeader,
+  MAX_IMPORT_BATCH,
+  type ImportKind,
+} from "@/lib/import/kinds";
 import { importBatchAction } from "./actions";
 import { rowsWithErrors } from "@/lib/import/error-rows";
 
@@ -15,7 +24,15 @@ const BATCH = MAX_IMPORT_BATCH;
 const GENERIC = "Something went wrong on our side. Please try again; if it keeps happening, contact support.";
 
 type RowError = { row: number; field: string; message: string };
-type Progress = { done: number; total: number; created: number; existing: number; errors: RowError[]; finished: boolean; failure?: string };
+type Progress = {
+  done: number;
+  total: number;
+  created: number;
+  existing: number;
+  errors: RowError[];
+  finished: boolean;
+  failure?: string;
+};
 
 export function ImportWizard({ tenantSlug }: { tenantSlug: string }) {
   const [kind, setKind] = useState<ImportKind>("partners");
@@ -32,22 +49,36 @@ export function ImportWizard({ tenantSlug }: { tenantSlug: string }) {
   const fields = IMPORT_FIELDS[kind];
   const columnCount = table.reduce((n, r) => Math.max(n, r.length), 0);
   const columns = Array.from({ length: columnCount }, (_, i) =>
-    hasHeader && table[0]?.[i] ? table[0][i] : `Column ${i + 1}${table[0]?.[i] ? ` (e.g. ${table[0][i].slice(0, 20)})` : ""}`,
+    hasHeader && table[0]?.[i]
+      ? table[0][i]
+      : `Column ${i + 1}${table[0]?.[i] ? ` (e.g. ${table[0][i].slice(0, 20)})` : ""}`,
   );
   const body = hasHeader ? table.slice(1) : table;
   const firstRowNumber = hasHeader ? 2 : 1;
   const missing = fields.filter((f) => f.required && (mapping[f.key] ?? null) === null);
   const running = progress !== null && !progress.finished;
   const margin = Number(marginPercent);
-  const marginInvalid = kind === "transactions" && (mapping.margin ?? null) === null && !(marginPercent.trim() !== "" && margin >= 0 && margin <= 100);
+  const marginInvalid =
+    kind === "transactions" &&
+    (mapping.margin ?? null) === null &&
+    !(marginPercent.trim() !== "" && margin >= 0 && margin <= 100);
 
   const mapped = useMemo(
-    () => body.map((cells) => Object.fromEntries(fields.flatMap((f) => (mapping[f.key] == null ? [] : [[f.key, cells[mapping[f.key]!] ?? ""]])))),
+    () =>
+      body.map((cells) =>
+        Object.fromEntries(
+          fields.flatMap((f) => (mapping[f.key] == null ? [] : [[f.key, cells[mapping[f.key]!] ?? ""]])),
+        ),
+      ),
     [body, fields, mapping],
   );
 
   function remap(nextKind: ImportKind, nextTable: string[][], header: boolean) {
-    setMapping(header && nextTable[0] ? guessMapping(nextKind, nextTable[0]) : Object.fromEntries(IMPORT_FIELDS[nextKind].map((f) => [f.key, null])));
+    setMapping(
+      header && nextTable[0]
+        ? guessMapping(nextKind, nextTable[0])
+        : Object.fromEntries(IMPORT_FIELDS[nextKind].map((f) => [f.key, null])),
+    );
   }
 
   async function onFile(file: File | undefined) {
@@ -78,10 +109,19 @@ export function ImportWizard({ tenantSlug }: { tenantSlug: string }) {
     const state: Progress = { done: 0, total: mapped.length, created: 0, existing: 0, errors: [], finished: false };
     setProgress({ ...state });
     for (let i = 0; i < mapped.length; i += BATCH) {
-      const rows = mapped.slice(i, i + BATCH).map((values, j) => ({ row: firstRowNumber + i + j, values, key: keys[i + j] }));
-      const result = await executeAsync({ tenantSlug, kind, rows, marginPercent: kind === "transactions" ? margin : undefined }).catch(() => null);
+      const rows = mapped
+        .slice(i, i + BATCH)
+        .map((values, j) => ({ row: firstRowNumber + i + j, values, key: keys[i + j] }));
+      const result = await executeAsync({
+        tenantSlug,
+        kind,
+        rows,
+        marginPercent: kind === "transactions" ? margin : undefined,
+      }).catch(() => null);
       if (!result?.data) {
-        state.failure = result?.serverError ?? (result?.validationErrors ? "Some rows could not be sent (a value is too long)." : GENERIC);
+        state.failure =
+          result?.serverError ??
+          (result?.validationErrors ? "Some rows could not be sent (a value is too long)." : GENERIC);
         state.failure += ` Rows ${firstRowNumber}–${firstRowNumber + i - 1} were imported; importing the file again continues without duplicates.`;
         break;
       }
@@ -134,13 +174,23 @@ export function ImportWizard({ tenantSlug }: { tenantSlug: string }) {
             )}
           </Field>
           <Field label="CSV file" error={fileError ?? undefined} hint="Comma, semicolon, tab or space separated; UTF-8">
-            {(p) => <input {...p} type="file" accept=".csv,.txt,.tsv,text/csv,text/plain" disabled={running} className="block w-full text-sm" onChange={(e) => onFile(e.target.files?.[0])} />}
+            {(p) => (
+              <input
+                {...p}
+                type="file"
+                accept=".csv,.txt,.tsv,text/csv,text/plain"
+                disabled={running}
+                className="block w-full text-sm"
+                onChange={(e) => onFile(e.target.files?.[0])}
+              />
+            )}
           </Field>
         </div>
         {table.length > 0 && (
           <div className="flex flex-wrap items-center gap-4 text-sm text-slate-600">
             <span data-testid="import-file-summary">
-              {fileName}: {body.length.toLocaleString("en")} rows, {columnCount} columns, {DELIMITER_LABELS[delimiter]}-separated
+              {fileName}: {body.length.toLocaleString("en")} rows, {columnCount} columns, {DELIMITER_LABELS[delimiter]}
+              -separated
             </span>
             <label className="flex items-center gap-2">
               <input
@@ -170,7 +220,9 @@ export function ImportWizard({ tenantSlug }: { tenantSlug: string }) {
                     className={inputClass}
                     disabled={running}
                     value={mapping[f.key] ?? ""}
-                    onChange={(e) => setMapping({ ...mapping, [f.key]: e.target.value === "" ? null : Number(e.target.value) })}
+                    onChange={(e) =>
+                      setMapping({ ...mapping, [f.key]: e.target.value === "" ? null : Number(e.target.value) })
+                    }
                   >
                     <option value="">— not in the file —</option>
                     {columns.map((c, i) => (
@@ -183,8 +235,21 @@ export function ImportWizard({ tenantSlug }: { tenantSlug: string }) {
               </Field>
             ))}
             {kind === "transactions" && (mapping.margin ?? null) === null && (
-              <Field label="Margin as % of revenue" error={marginInvalid ? "Enter a percentage from 0 to 100." : undefined} hint="Used because the file has no margin column">
-                {(p) => <input {...p} inputMode="decimal" className={inputClass} value={marginPercent} disabled={running} onChange={(e) => setMarginPercent(e.target.value)} />}
+              <Field
+                label="Margin as % of revenue"
+                error={marginInvalid ? "Enter a percentage from 0 to 100." : undefined}
+                hint="Used because the file has no margin column"
+              >
+                {(p) => (
+                  <input
+                    {...p}
+                    inputMode="decimal"
+                    className={inputClass}
+                    value={marginPercent}
+                    disabled={running}
+                    onChange={(e) => setMarginPercent(e.target.value)}
+                  />
+                )}
               </Field>
             )}
           </div>
@@ -216,8 +281,15 @@ export function ImportWizard({ tenantSlug }: { tenantSlug: string }) {
               </tbody>
             </table>
           </div>
-          {missing.length > 0 && <FormMessage>Choose a column for {missing.map((f) => f.label).join(", ")}.</FormMessage>}
-          <Button type="button" disabled={running || missing.length > 0 || marginInvalid || body.length === 0} pending={running} onClick={run}>
+          {missing.length > 0 && (
+            <FormMessage>Choose a column for {missing.map((f) => f.label).join(", ")}.</FormMessage>
+          )}
+          <Button
+            type="button"
+            disabled={running || missing.length > 0 || marginInvalid || body.length === 0}
+            pending={running}
+            onClick={run}
+          >
             Import {body.length.toLocaleString("en")} rows
           </Button>
         </Card>
@@ -226,10 +298,16 @@ export function ImportWizard({ tenantSlug }: { tenantSlug: string }) {
       {progress && (
         <Card className="space-y-3 p-5" data-testid="import-progress">
           <h2 className="text-lg font-semibold">3. {progress.finished ? "Result" : "Importing…"}</h2>
-          <progress className="h-2 w-full" max={Math.max(progress.total, 1)} value={progress.done} aria-label="Import progress" />
+          <progress
+            className="h-2 w-full"
+            max={Math.max(progress.total, 1)}
+            value={progress.done}
+            aria-label="Import progress"
+          />
           <p className="text-sm" data-testid="import-summary" aria-live="polite">
-            {progress.done.toLocaleString("en")} of {progress.total.toLocaleString("en")} rows read · {progress.created.toLocaleString("en")} created ·{" "}
-            {progress.existing.toLocaleString("en")} already there · {rowsWithErrors(progress.errors).toLocaleString("en")} with errors
+            {progress.done.toLocaleString("en")} of {progress.total.toLocaleString("en")} rows read ·{" "}
+            {progress.created.toLocaleString("en")} created · {progress.existing.toLocaleString("en")} already there ·{" "}
+            {rowsWithErrors(progress.errors).toLocaleString("en")} with errors
           </p>
           {progress.failure && <FormMessage>{progress.failure}</FormMessage>}
           {progress.finished && progress.errors.length > 0 && (
@@ -255,7 +333,11 @@ export function ImportWizard({ tenantSlug }: { tenantSlug: string }) {
                   ))}
                 </tbody>
               </table>
-              {progress.errors.length > 20 && <p className="text-xs text-slate-500">The first 20 of {progress.errors.length.toLocaleString("en")} errors; the report has all of them.</p>}
+              {progress.errors.length > 20 && (
+                <p className="text-xs text-slate-500">
+                  The first 20 of {progress.errors.length.toLocaleString("en")} errors; the report has all of them.
+                </p>
+              )}
             </>
           )}
         </Card>

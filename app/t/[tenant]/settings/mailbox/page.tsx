@@ -23,7 +23,9 @@ export default async function MailboxPage({ params }: PageProps<"/t/[tenant]/set
         description="No mail server is configured, so the demo keeps the mail it sends for this workspace here instead of delivering it. Set SMTP_URL to send real e-mail."
       />
       {messages.length === 0 ? (
-        <EmptyState title="No mail yet">Invite someone, publish scorecards or let an incident escalate: the e-mail appears here.</EmptyState>
+        <EmptyState title="No mail yet">
+          Invite someone, publish scorecards or let an incident escalate: the e-mail appears here.
+        </EmptyState>
       ) : (
         <ul className="space-y-3" data-testid="mailbox">
           {messages.map((m) => (

@@ -13,7 +13,12 @@ export default async function ScorecardSettingsPage({ params }: PageProps<"/t/[t
   const config = await loadScorecardSettingsPage(access.tenant.id);
   const readOnly = !can(access.membership.role, "settings:write");
   return (
-    <SettingsFormPage tenantSlug={tenant} title="Scorecard weights and thresholds" description="How much each sub-score counts in the overall score (whole numbers adding up to 100; 0 switches an area off), and the minimum score for each recommendation. Changes apply to the next computation; published scorecards keep the weights they were computed with." readOnly={readOnly}>
+    <SettingsFormPage
+      tenantSlug={tenant}
+      title="Scorecard weights and thresholds"
+      description="How much each sub-score counts in the overall score (whole numbers adding up to 100; 0 switches an area off), and the minimum score for each recommendation. Changes apply to the next computation; published scorecards keep the weights they were computed with."
+      readOnly={readOnly}
+    >
       <ScorecardConfigForm tenantSlug={tenant} config={config} readOnly={readOnly} />
     </SettingsFormPage>
   );

@@ -12,8 +12,29 @@ import { saveBusinessHoursAction, saveSlaPolicyAction } from "./actions";
 
 type Steward = { id: string; name: string };
 
-export function SlaPolicyForm({ tenantSlug, policy, stewards }: { tenantSlug: string; policy: { severity: SeverityValue; ackMinutes: number; resolveMinutes: number; businessHoursOnly: boolean; level2: string; level3: string }; stewards: Steward[] }) {
-  const [v, setV] = useState({ ackMinutes: String(policy.ackMinutes), resolveMinutes: String(policy.resolveMinutes), businessHoursOnly: policy.businessHoursOnly, level2: policy.level2, level3: policy.level3 });
+export function SlaPolicyForm({
+  tenantSlug,
+  policy,
+  stewards,
+}: {
+  tenantSlug: string;
+  policy: {
+    severity: SeverityValue;
+    ackMinutes: number;
+    resolveMinutes: number;
+    businessHoursOnly: boolean;
+    level2: string;
+    level3: string;
+  };
+  stewards: Steward[];
+}) {
+  const [v, setV] = useState({
+    ackMinutes: String(policy.ackMinutes),
+    resolveMinutes: String(policy.resolveMinutes),
+    businessHoursOnly: policy.businessHoursOnly,
+    level2: policy.level2,
+    level3: policy.level3,
+  });
   const { execute, result, isPending } = useAction(saveSlaPolicyAction);
   const person = (key: "level2" | "level3", label: string, fallback: string) => (
     <SelectField
@@ -47,16 +68,36 @@ export function SlaPolicyForm({ tenantSlug, policy, stewards }: { tenantSlug: st
       {result.data && <FormMessage tone="success">Saved. {retargetedNote(result.data.retargeted)}</FormMessage>}
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="Time to acknowledge (minutes)" error={fieldError(result, "ackMinutes")}>
-          {(p) => <input {...p} inputMode="numeric" className={inputClass} value={v.ackMinutes} onChange={(e) => setV({ ...v, ackMinutes: e.target.value })} />}
+          {(p) => (
+            <input
+              {...p}
+              inputMode="numeric"
+              className={inputClass}
+              value={v.ackMinutes}
+              onChange={(e) => setV({ ...v, ackMinutes: e.target.value })}
+            />
+          )}
         </Field>
         <Field label="Time to resolve (minutes)" error={fieldError(result, "resolveMinutes")}>
-          {(p) => <input {...p} inputMode="numeric" className={inputClass} value={v.resolveMinutes} onChange={(e) => setV({ ...v, resolveMinutes: e.target.value })} />}
+          {(p) => (
+            <input
+              {...p}
+              inputMode="numeric"
+              className={inputClass}
+              value={v.resolveMinutes}
+              onChange={(e) => setV({ ...v, resolveMinutes: e.target.value })}
+            />
+          )}
         </Field>
         {person("level2", "Level 2 (channel manager)", "Every steward")}
         {person("level3", "Level 3 (executive)", "Every owner")}
       </div>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" checked={v.businessHoursOnly} onChange={(e) => setV({ ...v, businessHoursOnly: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={v.businessHoursOnly}
+          onChange={(e) => setV({ ...v, businessHoursOnly: e.target.checked })}
+        />
         Count business hours only (otherwise 24/7)
       </label>
       <Button type="submit" variant="secondary" pending={isPending}>
@@ -66,7 +107,13 @@ export function SlaPolicyForm({ tenantSlug, policy, stewards }: { tenantSlug: st
   );
 }
 
-export function BusinessHoursForm({ tenantSlug, calendar }: { tenantSlug: string; calendar: { timezone: string; days: number[]; start: string; end: string } }) {
+export function BusinessHoursForm({
+  tenantSlug,
+  calendar,
+}: {
+  tenantSlug: string;
+  calendar: { timezone: string; days: number[]; start: string; end: string };
+}) {
   const [v, setV] = useState(calendar);
   const { execute, result, isPending } = useAction(saveBusinessHoursAction);
   return (
@@ -79,16 +126,31 @@ export function BusinessHoursForm({ tenantSlug, calendar }: { tenantSlug: string
       }}
     >
       <FormMessage>{formError(result)}</FormMessage>
-      {result.data && <FormMessage tone="success">Business hours saved. {retargetedNote(result.data.retargeted)}</FormMessage>}
+      {result.data && (
+        <FormMessage tone="success">Business hours saved. {retargetedNote(result.data.retargeted)}</FormMessage>
+      )}
       <Field label="Time zone (IANA, e.g. Europe/Berlin)" error={fieldError(result, "timezone")}>
-        {(p) => <input {...p} className={inputClass} value={v.timezone} onChange={(e) => setV({ ...v, timezone: e.target.value })} />}
+        {(p) => (
+          <input
+            {...p}
+            className={inputClass}
+            value={v.timezone}
+            onChange={(e) => setV({ ...v, timezone: e.target.value })}
+          />
+        )}
       </Field>
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">Working days</legend>
         <div className="mt-1 flex flex-wrap gap-3">
           {[1, 2, 3, 4, 5, 6, 7].map((d) => (
             <label key={d} className="flex items-center gap-1 text-sm">
-              <input type="checkbox" checked={v.days.includes(d)} onChange={(e) => setV({ ...v, days: e.target.checked ? [...v.days, d] : v.days.filter((x) => x !== d) })} />
+              <input
+                type="checkbox"
+                checked={v.days.includes(d)}
+                onChange={(e) =>
+                  setV({ ...v, days: e.target.checked ? [...v.days, d] : v.days.filter((x) => x !== d) })
+                }
+              />
               {WEEKDAY_LABELS[d]}
             </label>
           ))}
@@ -97,10 +159,19 @@ export function BusinessHoursForm({ tenantSlug, calendar }: { tenantSlug: string
       </fieldset>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="Opens (HH:MM)" error={fieldError(result, "start")}>
-          {(p) => <input {...p} className={inputClass} value={v.start} onChange={(e) => setV({ ...v, start: e.target.value })} />}
+          {(p) => (
+            <input
+              {...p}
+              className={inputClass}
+              value={v.start}
+              onChange={(e) => setV({ ...v, start: e.target.value })}
+            />
+          )}
         </Field>
         <Field label="Closes (HH:MM)" error={fieldError(result, "end")}>
-          {(p) => <input {...p} className={inputClass} value={v.end} onChange={(e) => setV({ ...v, end: e.target.value })} />}
+          {(p) => (
+            <input {...p} className={inputClass} value={v.end} onChange={(e) => setV({ ...v, end: e.target.value })} />
+          )}
         </Field>
       </div>
       <Button type="submit" variant="secondary" pending={isPending}>

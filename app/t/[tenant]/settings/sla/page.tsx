@@ -17,7 +17,13 @@ export default async function SlaSettingsPage({ params }: PageProps<"/t/[tenant]
   const { policies, calendar, stewards } = await loadSlaSettingsPage(tenantId);
   const edit = can(access.membership.role, "settings:write");
   const who = (rung?: { role?: string; membershipId?: string }) =>
-    rung?.membershipId ? (stewards.find((s) => s.id === rung.membershipId)?.name ?? "a former member") : rung?.role === "OWNER" ? "every owner" : rung?.role === "PARTNER" ? "the partner" : "every steward";
+    rung?.membershipId
+      ? (stewards.find((s) => s.id === rung.membershipId)?.name ?? "a former member")
+      : rung?.role === "OWNER"
+        ? "every owner"
+        : rung?.role === "PARTNER"
+          ? "the partner"
+          : "every steward";
   return (
     <div className="space-y-8">
       <SettingsHeader
@@ -85,7 +91,12 @@ export default async function SlaSettingsPage({ params }: PageProps<"/t/[tenant]
             <Card className="p-5">
               <BusinessHoursForm
                 tenantSlug={tenant}
-                calendar={{ timezone: calendar.timezone, days: [...(calendar.days ?? DEFAULT_BUSINESS_DAYS)], start: calendar.start ?? "09:00", end: calendar.end ?? "17:00" }}
+                calendar={{
+                  timezone: calendar.timezone,
+                  days: [...(calendar.days ?? DEFAULT_BUSINESS_DAYS)],
+                  start: calendar.start ?? "09:00",
+                  end: calendar.end ?? "17:00",
+                }}
               />
             </Card>
           </section>

@@ -14,8 +14,14 @@ export const updateValueSettingsAction = stewardAction
       model: valueSettingsSchema.shape.model.unwrap(),
       horizonMonths: valueSettingsSchema.shape.horizonMonths.unwrap(),
       annualDiscountRate: valueSettingsSchema.shape.annualDiscountRate.unwrap(),
-      churnB2B: z.number({ error: "B2B churn probability must be a number" }).min(0, "B2B churn probability must be between 0 and 1").max(1, "B2B churn probability must be between 0 and 1"),
-      churnB2C: z.number({ error: "B2C churn probability must be a number" }).min(0, "B2C churn probability must be between 0 and 1").max(1, "B2C churn probability must be between 0 and 1"),
+      churnB2B: z
+        .number({ error: "B2B churn probability must be a number" })
+        .min(0, "B2B churn probability must be between 0 and 1")
+        .max(1, "B2B churn probability must be between 0 and 1"),
+      churnB2C: z
+        .number({ error: "B2C churn probability must be a number" })
+        .min(0, "B2C churn probability must be between 0 and 1")
+        .max(1, "B2C churn probability must be between 0 and 1"),
     }),
   )
   .action(async ({ parsedInput, ctx }) => {
@@ -45,7 +51,12 @@ export const updateWorkspaceSettingsAction = stewardAction
   .action(async ({ parsedInput, ctx }) => {
     const workspace = { currency: parsedInput.currency, reportPageSize: parsedInput.reportPageSize };
     const settings = await updateTenantSettings(ctx.db, ctx.access.tenant.id, "workspace", workspace);
-    ctx.audit({ action: "settings.workspace.updated", entityType: "Tenant", entityId: ctx.access.tenant.id, data: workspace });
+    ctx.audit({
+      action: "settings.workspace.updated",
+      entityType: "Tenant",
+      entityId: ctx.access.tenant.id,
+      data: workspace,
+    });
     revalidatePath(`/t/${ctx.access.tenant.slug}`, "layout");
     return settings.workspace;
   });

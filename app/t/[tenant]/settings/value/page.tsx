@@ -14,7 +14,12 @@ export default async function ValueSettingsPage({ params }: PageProps<"/t/[tenan
   const settings = await loadValueSettingsPage(access.tenant.id);
   const readOnly = !can(access.membership.role, "settings:write");
   return (
-    <SettingsFormPage tenantSlug={tenant} title="Value settings" description="How customer lifetime value is computed, and how likely customers are to leave after a bad experience (for equity at risk)." readOnly={readOnly}>
+    <SettingsFormPage
+      tenantSlug={tenant}
+      title="Value settings"
+      description="How customer lifetime value is computed, and how likely customers are to leave after a bad experience (for equity at risk)."
+      readOnly={readOnly}
+    >
       <ValueSettingsForm tenantSlug={tenant} settings={settings.value} readOnly={readOnly} />
       <h2 className="mb-3 mt-8 text-lg font-semibold">Money and reports</h2>
       <WorkspaceSettingsForm tenantSlug={tenant} settings={settings.workspace} readOnly={readOnly} />

@@ -18,7 +18,15 @@ const MODELS = [
   { value: "RETENTION", label: "Retention model (contractual)" },
 ];
 
-export function ValueSettingsForm({ tenantSlug, settings, readOnly }: { tenantSlug: string; settings: ValueSettings; readOnly: boolean }) {
+export function ValueSettingsForm({
+  tenantSlug,
+  settings,
+  readOnly,
+}: {
+  tenantSlug: string;
+  settings: ValueSettings;
+  readOnly: boolean;
+}) {
   const [values, setValues] = useState({
     model: settings.model,
     horizonMonths: String(settings.horizonMonths),
@@ -27,7 +35,8 @@ export function ValueSettingsForm({ tenantSlug, settings, readOnly }: { tenantSl
     churnB2C: pct(settings.churnProbability.B2C),
   });
   const { execute, result, isPending } = useAction(updateValueSettingsAction);
-  const set = (key: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setValues({ ...values, [key]: e.target.value });
+  const set = (key: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    setValues({ ...values, [key]: e.target.value });
   return (
     <form
       className="max-w-xl space-y-4"
@@ -45,7 +54,9 @@ export function ValueSettingsForm({ tenantSlug, settings, readOnly }: { tenantSl
       }}
     >
       <FormMessage>{formError(result)}</FormMessage>
-      {result.data && <FormMessage tone="success">Value settings saved. Recompute customer values to apply them.</FormMessage>}
+      {result.data && (
+        <FormMessage tone="success">Value settings saved. Recompute customer values to apply them.</FormMessage>
+      )}
       <fieldset disabled={readOnly} className="space-y-4">
         <SelectField
           label="CLV model"
@@ -55,18 +66,58 @@ export function ValueSettingsForm({ tenantSlug, settings, readOnly }: { tenantSl
           onChange={set("model") as never}
           options={MODELS}
         />
-        <Field label="Horizon (months)" error={fieldError(result, "horizonMonths")} hint="How far ahead the BG/NBD CLV counts purchases (1–120)">
-          {(p) => <input {...p} inputMode="numeric" className={inputClass} value={values.horizonMonths} onChange={set("horizonMonths")} />}
+        <Field
+          label="Horizon (months)"
+          error={fieldError(result, "horizonMonths")}
+          hint="How far ahead the BG/NBD CLV counts purchases (1–120)"
+        >
+          {(p) => (
+            <input
+              {...p}
+              inputMode="numeric"
+              className={inputClass}
+              value={values.horizonMonths}
+              onChange={set("horizonMonths")}
+            />
+          )}
         </Field>
-        <Field label="Annual discount rate (%)" error={fieldError(result, "annualDiscountRate")} hint="e.g. 10 for 10 % a year">
-          {(p) => <input {...p} inputMode="decimal" className={inputClass} value={values.discount} onChange={set("discount")} />}
+        <Field
+          label="Annual discount rate (%)"
+          error={fieldError(result, "annualDiscountRate")}
+          hint="e.g. 10 for 10 % a year"
+        >
+          {(p) => (
+            <input
+              {...p}
+              inputMode="decimal"
+              className={inputClass}
+              value={values.discount}
+              onChange={set("discount")}
+            />
+          )}
         </Field>
         <div className="grid grid-cols-2 gap-4">
           <Field label="B2B churn after a bad experience (%)" error={fieldError(result, "churnB2B")} hint="Default 66">
-            {(p) => <input {...p} inputMode="decimal" className={inputClass} value={values.churnB2B} onChange={set("churnB2B")} />}
+            {(p) => (
+              <input
+                {...p}
+                inputMode="decimal"
+                className={inputClass}
+                value={values.churnB2B}
+                onChange={set("churnB2B")}
+              />
+            )}
           </Field>
           <Field label="B2C churn after a bad experience (%)" error={fieldError(result, "churnB2C")} hint="Default 52">
-            {(p) => <input {...p} inputMode="decimal" className={inputClass} value={values.churnB2C} onChange={set("churnB2C")} />}
+            {(p) => (
+              <input
+                {...p}
+                inputMode="decimal"
+                className={inputClass}
+                value={values.churnB2C}
+                onChange={set("churnB2C")}
+              />
+            )}
           </Field>
         </div>
       </fieldset>

@@ -23,7 +23,12 @@ export const createWebhookEndpointAction = stewardAction
   .action(async ({ parsedInput, ctx }) => {
     const { tenantSlug: slug, ...input } = parsedInput;
     const { endpoint, secret } = await createWebhookEndpoint(ctx.db, ctx.access.tenant.id, input);
-    ctx.audit({ action: "webhook.created", entityType: "WebhookEndpoint", entityId: endpoint.id, data: { url: endpoint.url, events: endpoint.events } });
+    ctx.audit({
+      action: "webhook.created",
+      entityType: "WebhookEndpoint",
+      entityId: endpoint.id,
+      data: { url: endpoint.url, events: endpoint.events },
+    });
     revalidatePath(path(slug));
     return { id: endpoint.id, url: endpoint.url, secret };
   });
@@ -32,8 +37,18 @@ export const setWebhookEndpointActiveAction = stewardAction
   .metadata({ actionName: "webhook.toggled", permission: "settings:write" })
   .inputSchema(z.object({ tenantSlug, endpointId: id, active: z.boolean() }))
   .action(async ({ parsedInput, ctx }) => {
-    const endpoint = await setWebhookEndpointActive(ctx.db, ctx.access.tenant.id, parsedInput.endpointId, parsedInput.active);
-    ctx.audit({ action: parsedInput.active ? "webhook.enabled" : "webhook.disabled", entityType: "WebhookEndpoint", entityId: endpoint.id, data: { url: endpoint.url } });
+    const endpoint = await setWebhookEndpointActive(
+      ctx.db,
+      ctx.access.tenant.id,
+      parsedInput.endpointId,
+      parsedInput.active,
+    );
+    ctx.audit({
+      action: parsedInput.active ? "webhook.enabled" : "webhook.disabled",
+      entityType: "WebhookEndpoint",
+      entityId: endpoint.id,
+      data: { url: endpoint.url },
+    });
     revalidatePath(path(parsedInput.tenantSlug));
     return { active: parsedInput.active };
   });
@@ -44,7 +59,12 @@ export const rotateWebhookSecretAction = stewardAction
   .inputSchema(z.object({ tenantSlug, endpointId: id }))
   .action(async ({ parsedInput, ctx }) => {
     const { endpoint, secret } = await rotateWebhookSecret(ctx.db, ctx.access.tenant.id, parsedInput.endpointId);
-    ctx.audit({ action: "webhook.secret_rotated", entityType: "WebhookEndpoint", entityId: endpoint.id, data: { url: endpoint.url } });
+    ctx.audit({
+      action: "webhook.secret_rotated",
+      entityType: "WebhookEndpoint",
+      entityId: endpoint.id,
+      data: { url: endpoint.url },
+    });
     revalidatePath(path(parsedInput.tenantSlug));
     return { id: endpoint.id, secret };
   });
@@ -54,7 +74,12 @@ export const deleteWebhookEndpointAction = stewardAction
   .inputSchema(z.object({ tenantSlug, endpointId: id }))
   .action(async ({ parsedInput, ctx }) => {
     const endpoint = await deleteWebhookEndpoint(ctx.db, ctx.access.tenant.id, parsedInput.endpointId);
-    ctx.audit({ action: "webhook.deleted", entityType: "WebhookEndpoint", entityId: endpoint.id, data: { url: endpoint.url } });
+    ctx.audit({
+      action: "webhook.deleted",
+      entityType: "WebhookEndpoint",
+      entityId: endpoint.id,
+      data: { url: endpoint.url },
+    });
     revalidatePath(path(parsedInput.tenantSlug));
     return { id: endpoint.id };
   });
@@ -64,7 +89,12 @@ export const retryWebhookDeliveryAction = stewardAction
   .inputSchema(z.object({ tenantSlug, deliveryId: id }))
   .action(async ({ parsedInput, ctx }) => {
     const delivery = await retryWebhookDelivery(ctx.db, ctx.access.tenant.id, parsedInput.deliveryId);
-    ctx.audit({ action: "webhook.delivery_retried", entityType: "WebhookDelivery", entityId: delivery.id, data: { event: delivery.event } });
+    ctx.audit({
+      action: "webhook.delivery_retried",
+      entityType: "WebhookDelivery",
+      entityId: delivery.id,
+      data: { event: delivery.event },
+    });
     revalidatePath(path(parsedInput.tenantSlug));
     return { id: delivery.id };
   });

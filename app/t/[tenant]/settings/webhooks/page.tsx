@@ -36,7 +36,9 @@ export default async function WebhooksPage({ params, searchParams }: PageProps<"
           Endpoints
         </h2>
         {endpoints.length === 0 ? (
-          <EmptyState title="No webhook endpoints yet">Add one below to be told when incidents open, escalate or resolve, and when scorecards are published.</EmptyState>
+          <EmptyState title="No webhook endpoints yet">
+            Add one below to be told when incidents open, escalate or resolve, and when scorecards are published.
+          </EmptyState>
         ) : (
           <Card className="overflow-x-auto">
             <table className="w-full text-left text-sm">
@@ -56,7 +58,9 @@ export default async function WebhooksPage({ params, searchParams }: PageProps<"
                   <tr key={e.id} className="border-b border-slate-100 align-top last:border-0">
                     <td className="max-w-xs break-all px-4 py-2 font-mono text-xs">{e.url}</td>
                     <td className="px-4 py-2 text-xs">{e.events.join(", ")}</td>
-                    <td className="px-4 py-2">{e.active ? <Badge tone="green">Active</Badge> : <Badge>Disabled</Badge>}</td>
+                    <td className="px-4 py-2">
+                      {e.active ? <Badge tone="green">Active</Badge> : <Badge>Disabled</Badge>}
+                    </td>
                     <td className="px-4 py-2 text-xs text-slate-600">
                       {e.delivered} delivered · {e.pending} pending · {e.failed} failed
                     </td>
@@ -83,7 +87,9 @@ export default async function WebhooksPage({ params, searchParams }: PageProps<"
           Delivery log
         </h2>
         {log.total === 0 ? (
-          <EmptyState title="No deliveries yet">Events appear here within seconds of happening, once an endpoint subscribes to them.</EmptyState>
+          <EmptyState title="No deliveries yet">
+            Events appear here within seconds of happening, once an endpoint subscribes to them.
+          </EmptyState>
         ) : (
           <>
             <Card className="overflow-x-auto">
@@ -111,7 +117,9 @@ export default async function WebhooksPage({ params, searchParams }: PageProps<"
                       <td className="max-w-[14rem] break-all px-4 py-2 font-mono text-xs">{d.endpoint.url}</td>
                       <td className="px-4 py-2">
                         <Badge tone={STATUS[d.status]?.tone ?? "slate"}>{STATUS[d.status]?.label ?? d.status}</Badge>
-                        {d.status === "PENDING" && d.attempts > 0 && <span className="block text-xs text-slate-500">next {when(d.nextAttemptAt)}</span>}
+                        {d.status === "PENDING" && d.attempts > 0 && (
+                          <span className="block text-xs text-slate-500">next {when(d.nextAttemptAt)}</span>
+                        )}
                       </td>
                       <td className="px-4 py-2">{d.attempts}</td>
                       <td className="px-4 py-2 text-xs text-slate-600">{when(d.lastAttemptAt)}</td>
@@ -119,13 +127,21 @@ export default async function WebhooksPage({ params, searchParams }: PageProps<"
                         {d.responseStatus !== null && <span className="font-mono">HTTP {d.responseStatus}</span>}
                         {d.lastError && <span className="block text-red-700">{d.lastError}</span>}
                       </td>
-                      <td className="px-4 py-2 text-right">{d.status === "FAILED" && <RetryDeliveryButton tenantSlug={tenant} deliveryId={d.id} />}</td>
+                      <td className="px-4 py-2 text-right">
+                        {d.status === "FAILED" && <RetryDeliveryButton tenantSlug={tenant} deliveryId={d.id} />}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </Card>
-            <Pagination page={page} pageCount={log.pageCount} total={log.total} label="deliveries" hrefFor={(p) => `/t/${tenant}/settings/webhooks?page=${p}`} />
+            <Pagination
+              page={page}
+              pageCount={log.pageCount}
+              total={log.total}
+              label="deliveries"
+              hrefFor={(p) => `/t/${tenant}/settings/webhooks?page=${p}`}
+            />
           </>
         )}
       </section>

@@ -32,14 +32,31 @@ export function CreateWebhookForm({ tenantSlug }: { tenantSlug: string }) {
       <FormMessage>{formError(result)}</FormMessage>
       {result.data && (
         <FormMessage tone="success">
-          Endpoint {result.data.url} added. Its signing secret is shown only once; store it with the receiver to verify signatures:
-          <code className="mt-2 block break-all rounded bg-white px-2 py-1 text-xs text-slate-800" data-testid="webhook-secret">
+          Endpoint {result.data.url} added. Its signing secret is shown only once; store it with the receiver to verify
+          signatures:
+          <code
+            className="mt-2 block break-all rounded bg-white px-2 py-1 text-xs text-slate-800"
+            data-testid="webhook-secret"
+          >
             {result.data.secret}
           </code>
         </FormMessage>
       )}
-      <Field label="Endpoint URL" error={fieldError(result, "url")} hint="https:// on a public address (not a private or local network). Events are POSTed as JSON.">
-        {(p) => <input {...p} type="url" className={inputClass} value={url} placeholder="https://erp.example.com/steward-webhooks" onChange={(e) => setUrl(e.target.value)} />}
+      <Field
+        label="Endpoint URL"
+        error={fieldError(result, "url")}
+        hint="https:// on a public address (not a private or local network). Events are POSTed as JSON."
+      >
+        {(p) => (
+          <input
+            {...p}
+            type="url"
+            className={inputClass}
+            value={url}
+            placeholder="https://erp.example.com/steward-webhooks"
+            onChange={(e) => setUrl(e.target.value)}
+          />
+        )}
       </Field>
       <fieldset aria-describedby={eventsError ? "webhook-events-error" : undefined}>
         <legend className="text-sm font-medium text-slate-700">Events</legend>
@@ -69,7 +86,17 @@ export function CreateWebhookForm({ tenantSlug }: { tenantSlug: string }) {
   );
 }
 
-export function EndpointButtons({ tenantSlug, endpointId, url, active }: { tenantSlug: string; endpointId: string; url: string; active: boolean }) {
+export function EndpointButtons({
+  tenantSlug,
+  endpointId,
+  url,
+  active,
+}: {
+  tenantSlug: string;
+  endpointId: string;
+  url: string;
+  active: boolean;
+}) {
   const toggle = useAction(setWebhookEndpointActiveAction);
   const rotate = useAction(rotateWebhookSecretAction);
   const remove = useAction(deleteWebhookEndpointAction);
@@ -78,7 +105,12 @@ export function EndpointButtons({ tenantSlug, endpointId, url, active }: { tenan
     <span className="inline-flex flex-col items-end gap-2">
       <span className="inline-flex items-center gap-2">
         {error && <span className="text-xs text-red-600">{error}</span>}
-        <Button variant="secondary" className="px-2.5 py-1 text-xs" pending={toggle.isPending} onClick={() => toggle.execute({ tenantSlug, endpointId, active: !active })}>
+        <Button
+          variant="secondary"
+          className="px-2.5 py-1 text-xs"
+          pending={toggle.isPending}
+          onClick={() => toggle.execute({ tenantSlug, endpointId, active: !active })}
+        >
           {active ? "Disable" : "Enable"}
         </Button>
         <ConfirmDialog
@@ -101,7 +133,10 @@ export function EndpointButtons({ tenantSlug, endpointId, url, active }: { tenan
       {rotate.result.data && (
         <FormMessage tone="success">
           New signing secret, shown only once; store it with the receiver:
-          <code className="mt-2 block max-w-xs break-all rounded bg-white px-2 py-1 text-left text-xs text-slate-800" data-testid="webhook-rotated-secret">
+          <code
+            className="mt-2 block max-w-xs break-all rounded bg-white px-2 py-1 text-left text-xs text-slate-800"
+            data-testid="webhook-rotated-secret"
+          >
             {rotate.result.data.secret}
           </code>
         </FormMessage>
@@ -118,7 +153,12 @@ export function RetryDeliveryButton({ tenantSlug, deliveryId }: { tenantSlug: st
       {result.data ? (
         <span className="text-xs text-slate-600">Queued</span>
       ) : (
-        <Button variant="secondary" className="px-2.5 py-1 text-xs" pending={isPending} onClick={() => execute({ tenantSlug, deliveryId })}>
+        <Button
+          variant="secondary"
+          className="px-2.5 py-1 text-xs"
+          pending={isPending}
+          onClick={() => execute({ tenantSlug, deliveryId })}
+        >
           Retry
         </Button>
       )}

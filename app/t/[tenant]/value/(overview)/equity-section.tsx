@@ -22,7 +22,8 @@ export function EquitySection({ data, base, tenant, totalRisk, currency, riskLab
           {formatMoney(total, currency)}
         </p>
         <p className="mt-1 text-sm text-slate-600">
-          {rollups.total.customers.toLocaleString("en")} customers · average CLV {formatMoney(rollups.total.customers ? total / rollups.total.customers : 0, currency)}{" "}
+          {rollups.total.customers.toLocaleString("en")} customers · average CLV{" "}
+          {formatMoney(rollups.total.customers ? total / rollups.total.customers : 0, currency)}{" "}
           <HelpDisclosure topic="clv" base={`/t/${tenant}`} />
         </p>
         <p className="mt-1 text-sm text-slate-600">
@@ -35,7 +36,12 @@ export function EquitySection({ data, base, tenant, totalRisk, currency, riskLab
         {data.months.length > 1 && (
           <nav aria-label="Snapshot month" className="mt-3 flex flex-wrap gap-1 text-xs">
             {data.months.map((m) => (
-              <Link key={m} href={`${base}?month=${m}`} aria-current={m === data.month ? "page" : undefined} className={`rounded px-2 py-1 ${m === data.month ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-700 hover:bg-slate-200"}`}>
+              <Link
+                key={m}
+                href={`${base}?month=${m}`}
+                aria-current={m === data.month ? "page" : undefined}
+                className={`rounded px-2 py-1 ${m === data.month ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-700 hover:bg-slate-200"}`}
+              >
                 {m}
               </Link>
             ))}
@@ -44,7 +50,10 @@ export function EquitySection({ data, base, tenant, totalRisk, currency, riskLab
       </Card>
       <Card className="p-5 lg:col-span-2">
         <h2 className="mb-2 text-sm font-medium text-slate-500">Equity trend (snapshot per month)</h2>
-        <EquityTrendChart currency={currency} data={data.trend.map((t) => ({ month: formatMonth(t.asOf), equity: Math.round(t.equity) }))} />
+        <EquityTrendChart
+          currency={currency}
+          data={data.trend.map((t) => ({ month: formatMonth(t.asOf), equity: Math.round(t.equity) }))}
+        />
       </Card>
     </section>
   );

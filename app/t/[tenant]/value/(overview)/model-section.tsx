@@ -5,11 +5,18 @@ import { HoldoutChart } from "../charts";
 import { formatMoney, formatNumber, formatPercent } from "../format";
 import { rowClass, thClass, theadClass } from "../rollup-table";
 
-const MODEL_LABEL = { BG_NBD: "BG/NBD + Gamma-Gamma (non-contractual)", RETENTION: "Retention model (contractual)" } as const;
+const MODEL_LABEL = {
+  BG_NBD: "BG/NBD + Gamma-Gamma (non-contractual)",
+  RETENTION: "Retention model (contractual)",
+} as const;
 
 /** The model in use with its fitted parameters, and how well it predicted a holdout period. */
 export function ModelSection({ fit, settings, currency }: Pick<Overview, "fit" | "settings"> & { currency: string }) {
-  const quality = (fit?.quality ?? {}) as { holdout?: HoldoutCheck; segments?: RetentionSegment[]; bgnbd?: { degenerate?: boolean } };
+  const quality = (fit?.quality ?? {}) as {
+    holdout?: HoldoutCheck;
+    segments?: RetentionSegment[];
+    bgnbd?: { degenerate?: boolean };
+  };
   const fitParams = (fit?.params ?? {}) as {
     unit?: string;
     bgnbd?: { r: number; alpha: number; a: number; b: number };
@@ -25,7 +32,9 @@ export function ModelSection({ fit, settings, currency }: Pick<Overview, "fit" |
         </h2>
         <p className="mt-1 text-sm text-slate-700" data-testid="model-in-use">
           {fit ? MODEL_LABEL[fit.model] : "—"}
-          {fit && fit.model !== settings.model && ` (settings now say ${MODEL_LABEL[settings.model]}: recompute to switch)`}
+          {fit &&
+            fit.model !== settings.model &&
+            ` (settings now say ${MODEL_LABEL[settings.model]}: recompute to switch)`}
         </p>
         {fit?.model === "BG_NBD" && fitParams.bgnbd && (
           <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4" data-testid="fit-params">
@@ -46,10 +55,12 @@ export function ModelSection({ fit, settings, currency }: Pick<Overview, "fit" |
         )}
         {fit?.model === "BG_NBD" && (
           <p className="mt-3 text-xs text-slate-600">
-            Time unit {fitParams.unit}; horizon {fitParams.horizonMonths} months; discount {formatPercent(fitParams.annualDiscountRate, 1)} a year. Log-likelihood{" "}
-            {fit.logLikelihood?.toFixed(1)}, {fit.converged ? "converged" : "did not converge"} in {fit.iterations} iterations
+            Time unit {fitParams.unit}; horizon {fitParams.horizonMonths} months; discount{" "}
+            {formatPercent(fitParams.annualDiscountRate, 1)} a year. Log-likelihood {fit.logLikelihood?.toFixed(1)},{" "}
+            {fit.converged ? "converged" : "did not converge"} in {fit.iterations} iterations
             {quality.bgnbd?.degenerate ? "; a parameter ran to its bound: treat predictions with care" : ""}.
-            {!fitParams.gammaGamma && " Too few repeat buyers for Gamma-Gamma: the average margin per purchase is used."}
+            {!fitParams.gammaGamma &&
+              " Too few repeat buyers for Gamma-Gamma: the average margin per purchase is used."}
           </p>
         )}
         {fit?.model === "RETENTION" && quality.segments && (
@@ -79,9 +90,10 @@ export function ModelSection({ fit, settings, currency }: Pick<Overview, "fit" |
         )}
         {fit?.model === "RETENTION" && (
           <p className="mt-3 text-xs text-slate-600">
-            m: margin in the last 12 months per customer active in them; r: share of the customers active 13–24 months ago who bought again in the last 12
-            (capped at 95 %; * the segment had no such customers, the workspace-wide rate is used); d: {formatPercent(fitParams.annualDiscountRate, 1)}. Customers
-            without a purchase in the last 12 months are worth 0.
+            m: margin in the last 12 months per customer active in them; r: share of the customers active 13–24 months
+            ago who bought again in the last 12 (capped at 95 %; * the segment had no such customers, the workspace-wide
+            rate is used); d: {formatPercent(fitParams.annualDiscountRate, 1)}. Customers without a purchase in the last
+            12 months are worth 0.
           </p>
         )}
       </Card>
@@ -90,14 +102,24 @@ export function ModelSection({ fit, settings, currency }: Pick<Overview, "fit" |
         {quality.holdout ? (
           <>
             <p className="mt-1 text-xs text-slate-600">
-              The model refitted on the history before {new Date(quality.holdout.splitDay * 86_400_000).toISOString().slice(0, 10)} (
-              {quality.holdout.calibrationCustomers.toLocaleString("en")} customers) predicts their repeat purchases in each following 4-week period; compare with what they did.
+              The model refitted on the history before{" "}
+              {new Date(quality.holdout.splitDay * 86_400_000).toISOString().slice(0, 10)} (
+              {quality.holdout.calibrationCustomers.toLocaleString("en")} customers) predicts their repeat purchases in
+              each following 4-week period; compare with what they did.
             </p>
-            <HoldoutChart data={quality.holdout.periods.map((p) => ({ period: `Weeks ${4 * p.period - 3}–${4 * p.period}`, observed: p.observed, expected: p.expected }))} />
+            <HoldoutChart
+              data={quality.holdout.periods.map((p) => ({
+                period: `Weeks ${4 * p.period - 3}–${4 * p.period}`,
+                observed: p.observed,
+                expected: p.expected,
+              }))}
+            />
           </>
         ) : (
           <p className="mt-1 text-sm text-slate-600">
-            {fit?.model === "RETENTION" ? "The retention model is derived directly from year-over-year activity: no holdout check." : "Not enough history for a holdout check (it needs at least 12 weeks)."}
+            {fit?.model === "RETENTION"
+              ? "The retention model is derived directly from year-over-year activity: no holdout check."
+              : "Not enough history for a holdout check (it needs at least 12 weeks)."}
           </p>
         )}
       </Card>

@@ -24,7 +24,10 @@ export default async function ValuePage({ params, searchParams }: PageProps<"/t/
   // The same window as the dashboard's tile (lib/value/equity-at-risk.ts), named next to each figure.
   const riskWindow = equityAtRiskWindow();
   const mayRecompute = can(access.membership.role, "value:recompute");
-  const data = await loadValueOverviewPage(tenantId, { month: typeof query.month === "string" ? query.month : undefined, riskFrom: riskWindow.from });
+  const data = await loadValueOverviewPage(tenantId, {
+    month: typeof query.month === "string" ? query.month : undefined,
+    riskFrom: riskWindow.from,
+  });
   const base = `/t/${tenant}/value`;
   const running = data.job && (data.job.status === "QUEUED" || data.job.status === "RUNNING") ? data.job.id : null;
   const header = (
@@ -48,8 +51,8 @@ export default async function ValuePage({ params, searchParams }: PageProps<"/t/
       <h2 className="mb-3 text-base font-semibold">Recompute</h2>
       <RecomputePanel tenantSlug={tenant} defaultMonth={formatMonth(new Date())} runningJobId={running} />
       <p className="mt-3 text-xs text-slate-500">
-        Fits the model on all transactions up to the end of the month and stores a CLV snapshot per customer. A rerun with no new
-        transactions and unchanged settings is skipped; otherwise only changed values are rewritten.
+        Fits the model on all transactions up to the end of the month and stores a CLV snapshot per customer. A rerun
+        with no new transactions and unchanged settings is skipped; otherwise only changed values are rewritten.
       </p>
     </Card>
   ) : null;
@@ -59,7 +62,9 @@ export default async function ValuePage({ params, searchParams }: PageProps<"/t/
       <div className="space-y-6">
         {header}
         <EmptyState title="No customer values yet">
-          {mayRecompute ? "Recompute customer values to fit the model on your transactions." : "A steward has not computed customer values yet."}
+          {mayRecompute
+            ? "Recompute customer values to fit the model on your transactions."
+            : "A steward has not computed customer values yet."}
         </EmptyState>
         {recompute}
       </div>
@@ -71,7 +76,14 @@ export default async function ValuePage({ params, searchParams }: PageProps<"/t/
   return (
     <div className="space-y-8">
       {header}
-      <EquitySection data={data} base={base} tenant={tenant} totalRisk={totalRisk} currency={currency} riskLabel={riskWindow.label} />
+      <EquitySection
+        data={data}
+        base={base}
+        tenant={tenant}
+        totalRisk={totalRisk}
+        currency={currency}
+        riskLabel={riskWindow.label}
+      />
 
       {recompute}
 
@@ -79,7 +91,13 @@ export default async function ValuePage({ params, searchParams }: PageProps<"/t/
 
       <RollupsSection tenant={tenant} rollups={data.rollups} currency={currency} />
 
-      <RiskSection settings={data.settings} riskByPartner={data.riskByPartner} riskByTouchpoint={data.riskByTouchpoint} currency={currency} riskLabel={riskWindow.label} />
+      <RiskSection
+        settings={data.settings}
+        riskByPartner={data.riskByPartner}
+        riskByTouchpoint={data.riskByTouchpoint}
+        currency={currency}
+        riskLabel={riskWindow.label}
+      />
     </div>
   );
 }

@@ -4,7 +4,10 @@ import { formatMoney, formatPercent } from "../format";
 import { rowClass, thClass, theadClass } from "../rollup-table";
 
 /** Equity at risk from incidents, by partner and by touchpoint. */
-type Props = Pick<Overview, "settings" | "riskByPartner" | "riskByTouchpoint"> & { currency: string; riskLabel: string };
+type Props = Pick<Overview, "settings" | "riskByPartner" | "riskByTouchpoint"> & {
+  currency: string;
+  riskLabel: string;
+};
 
 export function RiskSection({ settings, riskByPartner, riskByTouchpoint, currency, riskLabel }: Props) {
   return (
@@ -13,8 +16,9 @@ export function RiskSection({ settings, riskByPartner, riskByTouchpoint, currenc
         Equity at risk from {riskLabel}
       </h2>
       <p className="text-sm text-slate-600">
-        For each incident: the CLV of the affected customer (or, for customers not named, the average CLV of the partner&apos;s customers) times the probability that
-        such a customer leaves after a bad experience ({formatPercent(settings.churnProbability.B2B)} B2B, {formatPercent(settings.churnProbability.B2C)} B2C).
+        For each incident: the CLV of the affected customer (or, for customers not named, the average CLV of the
+        partner&apos;s customers) times the probability that such a customer leaves after a bad experience (
+        {formatPercent(settings.churnProbability.B2B)} B2B, {formatPercent(settings.churnProbability.B2C)} B2C).
       </p>
       {riskByPartner.length === 0 ? (
         <EmptyState title="No incidents recorded" />
@@ -30,7 +34,17 @@ export function RiskSection({ settings, riskByPartner, riskByTouchpoint, currenc
 
 type RiskRow = { key: string; label: string; incidents: number; customersAffected: number; equityAtRisk: number };
 
-function RiskTable({ caption, rows, testId, currency }: { caption: string; rows: RiskRow[]; testId: string; currency: string }) {
+function RiskTable({
+  caption,
+  rows,
+  testId,
+  currency,
+}: {
+  caption: string;
+  rows: RiskRow[];
+  testId: string;
+  currency: string;
+}) {
   return (
     <Card className="overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid={testId}>

@@ -45,7 +45,14 @@ export default async function CustomersPage({ params, searchParams }: PageProps<
           <label htmlFor="customer-search" className="block text-sm font-medium text-slate-700">
             Search
           </label>
-          <input id="customer-search" name="q" type="search" defaultValue={q} placeholder="Name, e-mail or reference" className={inputClass} />
+          <input
+            id="customer-search"
+            name="q"
+            type="search"
+            defaultValue={q}
+            placeholder="Name, e-mail or reference"
+            className={inputClass}
+          />
         </div>
         <div className="w-36">
           <label htmlFor="customer-segment" className="block text-sm font-medium text-slate-700">
@@ -67,51 +74,54 @@ export default async function CustomersPage({ params, searchParams }: PageProps<
         </EmptyState>
       ) : (
         <>
-        <p className="flex flex-wrap items-center gap-x-4 text-sm text-slate-600">
-          <span>
-            CLV <HelpDisclosure topic="clv" base={`/t/${tenant}`} />
-          </span>
-          <span>
-            P(alive) <HelpDisclosure topic="pAlive" base={`/t/${tenant}`} />
-          </span>
-        </p>
-        <Card className="overflow-x-auto">
-          <table className="w-full text-left text-sm" data-testid="customers">
-            <thead className={theadClass}>
-              <tr>
-                <th className={thClass}>Customer</th>
-                <th className={thClass}>Segment</th>
-                <th className={thClass}>Acquired</th>
-                <th className={thClass}>Acquired by</th>
-                <th className={`${thClass} text-right`}>Transactions</th>
-                <th className={`${thClass} text-right`}>Margin to date</th>
-                <th className={thClass}>Last purchase</th>
-                <th className={`${thClass} text-right`}>CLV</th>
-                <th className={`${thClass} text-right`}>P(alive)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((c) => (
-                <tr key={c.id} className={rowClass}>
-                  <td className="px-4 py-2">
-                    <Link href={`/t/${tenant}/value/customers/${c.id}`} className="font-medium text-brand-700 hover:underline">
-                      {c.name ?? c.externalRef ?? c.id}
-                    </Link>
-                    {c.email && <span className="block text-xs text-slate-500">{c.email}</span>}
-                  </td>
-                  <td className="px-4 py-2">{c.segment}</td>
-                  <td className="px-4 py-2">{formatDate(c.acquiredAt)}</td>
-                  <td className="px-4 py-2 text-slate-600">{c.acquiringPartner ?? "Direct"}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{c.transactions.toLocaleString("en")}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{formatMoney(c.margin, currency)}</td>
-                  <td className="px-4 py-2">{formatDate(c.lastPurchaseAt)}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{formatMoney(c.clv, currency)}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{formatPercent(c.probabilityAlive)}</td>
+          <p className="flex flex-wrap items-center gap-x-4 text-sm text-slate-600">
+            <span>
+              CLV <HelpDisclosure topic="clv" base={`/t/${tenant}`} />
+            </span>
+            <span>
+              P(alive) <HelpDisclosure topic="pAlive" base={`/t/${tenant}`} />
+            </span>
+          </p>
+          <Card className="overflow-x-auto">
+            <table className="w-full text-left text-sm" data-testid="customers">
+              <thead className={theadClass}>
+                <tr>
+                  <th className={thClass}>Customer</th>
+                  <th className={thClass}>Segment</th>
+                  <th className={thClass}>Acquired</th>
+                  <th className={thClass}>Acquired by</th>
+                  <th className={`${thClass} text-right`}>Transactions</th>
+                  <th className={`${thClass} text-right`}>Margin to date</th>
+                  <th className={thClass}>Last purchase</th>
+                  <th className={`${thClass} text-right`}>CLV</th>
+                  <th className={`${thClass} text-right`}>P(alive)</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </Card>
+              </thead>
+              <tbody>
+                {rows.map((c) => (
+                  <tr key={c.id} className={rowClass}>
+                    <td className="px-4 py-2">
+                      <Link
+                        href={`/t/${tenant}/value/customers/${c.id}`}
+                        className="font-medium text-brand-700 hover:underline"
+                      >
+                        {c.name ?? c.externalRef ?? c.id}
+                      </Link>
+                      {c.email && <span className="block text-xs text-slate-500">{c.email}</span>}
+                    </td>
+                    <td className="px-4 py-2">{c.segment}</td>
+                    <td className="px-4 py-2">{formatDate(c.acquiredAt)}</td>
+                    <td className="px-4 py-2 text-slate-600">{c.acquiringPartner ?? "Direct"}</td>
+                    <td className="px-4 py-2 text-right tabular-nums">{c.transactions.toLocaleString("en")}</td>
+                    <td className="px-4 py-2 text-right tabular-nums">{formatMoney(c.margin, currency)}</td>
+                    <td className="px-4 py-2">{formatDate(c.lastPurchaseAt)}</td>
+                    <td className="px-4 py-2 text-right tabular-nums">{formatMoney(c.clv, currency)}</td>
+                    <td className="px-4 py-2 text-right tabular-nums">{formatPercent(c.probabilityAlive)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Card>
         </>
       )}
       <nav aria-label="Pages" className="flex items-center justify-between text-sm text-slate-600">

@@ -28,7 +28,9 @@ export default async function CustomerPage({ params }: PageProps<"/t/[tenant]/va
     <div className="space-y-8">
       <PageHeader
         title={customer.name ?? customer.externalRef ?? "Customer"}
-        description={[customer.segment, customer.email, customer.externalRef && `ref ${customer.externalRef}`].filter(Boolean).join(" · ")}
+        description={[customer.segment, customer.email, customer.externalRef && `ref ${customer.externalRef}`]
+          .filter(Boolean)
+          .join(" · ")}
         actions={
           <Link href={`/t/${tenant}/value/customers`} className={buttonClass("secondary")}>
             All customers
@@ -46,14 +48,16 @@ export default async function CustomerPage({ params }: PageProps<"/t/[tenant]/va
         </Card>
         <Card className="p-4">
           <p className="text-xs text-slate-500">
-            {latest?.model === "RETENTION" ? "Retention (segment)" : "Probability alive"} <HelpDisclosure topic="pAlive" base={`/t/${tenant}`} />
+            {latest?.model === "RETENTION" ? "Retention (segment)" : "Probability alive"}{" "}
+            <HelpDisclosure topic="pAlive" base={`/t/${tenant}`} />
           </p>
           <p className="text-2xl font-semibold tabular-nums">{formatPercent(latest?.probabilityAlive)}</p>
         </Card>
         <Card className="p-4">
           <p className="text-xs text-slate-500">Expected purchases (horizon) · margin each</p>
           <p className="text-2xl font-semibold tabular-nums">
-            {latest?.expectedPurchases != null ? latest.expectedPurchases.toFixed(2) : "—"} · {formatMoney2(latest?.expectedMargin, currency)}
+            {latest?.expectedPurchases != null ? latest.expectedPurchases.toFixed(2) : "—"} ·{" "}
+            {formatMoney2(latest?.expectedMargin, currency)}
           </p>
         </Card>
         <Card className="p-4">
@@ -72,7 +76,10 @@ export default async function CustomerPage({ params }: PageProps<"/t/[tenant]/va
         ) : (
           <div className="grid gap-4 lg:grid-cols-2">
             <Card className="p-4">
-              <EquityTrendChart currency={currency} data={values.map((v) => ({ month: formatMonth(v.asOf), equity: Math.round(v.clv * 100) / 100 }))} />
+              <EquityTrendChart
+                currency={currency}
+                data={values.map((v) => ({ month: formatMonth(v.asOf), equity: Math.round(v.clv * 100) / 100 }))}
+              />
             </Card>
             <Card className="overflow-x-auto">
               <table className="w-full text-left text-sm" data-testid="clv-history">
@@ -164,7 +171,8 @@ export default async function CustomerPage({ params }: PageProps<"/t/[tenant]/va
           Transactions
         </h2>
         <p className="text-sm text-slate-600">
-          {transactionCount.toLocaleString("en")} in total{transactionCount > transactions.length ? `; the latest ${transactions.length} are shown` : ""}.
+          {transactionCount.toLocaleString("en")} in total
+          {transactionCount > transactions.length ? `; the latest ${transactions.length} are shown` : ""}.
         </p>
         {transactions.length === 0 ? (
           <EmptyState title="No transactions" />
