@@ -68,8 +68,10 @@ async function graphileWorker(pool: pg.Pool, dir: string) {
   const t0 = performance.now();
   for (let i = 0; i < JOBS; i++) await quickAddJob({ pgPool: pool }, "bench", { at: performance.now() });
   const enqueueMs = performance.now() - t0;
-  let resolve = () => undefined as void;
-  const finished = new Promise<void>((r) => (resolve = r));
+  let resolve: () => void = () => {};
+  const finished = new Promise<void>((r) => {
+    resolve = r;
+  });
   const started = performance.now();
   const runner = await run({
     pgPool: pool,

@@ -37,7 +37,10 @@ async function sample(base: string, key: string, until: Promise<unknown>): Promi
   const probe = async (url: string, headers: Record<string, string>) => {
     const started = performance.now();
     const ok = await fetch(url, { headers, redirect: "manual" }).then(
-      async (r) => (await r.arrayBuffer(), r.status < 500),
+      async (r) => {
+        await r.arrayBuffer();
+        return r.status < 500;
+      },
       () => false,
     );
     samples.push({ ms: performance.now() - started, ok });

@@ -46,7 +46,7 @@ export async function valueReference(
     );
     await client.query("commit");
     const file = join(tmpdir(), `steward-bench-cv-${process.pid}.csv`);
-    writeFileSync(file, rows.map((r) => r.line).join("\n") + "\n");
+    writeFileSync(file, `${rows.map((r) => r.line).join("\n")}\n`);
     const copy = copyRows(databaseUrl, file);
     rmSync(file, { force: true });
     return { aggregateSeconds, rows: rows.length, ...copy };

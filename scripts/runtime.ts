@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { env } from "../lib/env";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/db/embedded";
 import { migrateServer } from "../lib/db/migrate-server";
-import { secureDataDir, usePrivateUmask } from "../lib/db/data-dir-permissions";
+import { secureDataDir, applyPrivateUmask } from "../lib/db/data-dir-permissions";
 
 // What `npm start`, `npm run dev` and `npm run demo` share: validated settings, a migrated
 // database (the embedded one unless DATABASE_URL is set), and a persistent session secret.
@@ -14,7 +14,7 @@ export type Runtime = { databaseUrl: string; embedded: EmbeddedDatabase | null; 
 export async function prepareRuntime(): Promise<Runtime> {
   const settings = env();
   // The data folder holds the session secret and the embedded database: private to this user.
-  usePrivateUmask();
+  applyPrivateUmask();
   secureDataDir(settings.STEWARD_DATA_DIR);
   const childEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   childEnv.AUTH_SECRET = settings.AUTH_SECRET ?? persistentSecret(settings.STEWARD_DATA_DIR);

@@ -18,7 +18,7 @@ import {
 } from "recharts";
 import { ChartFigure } from "@/components/ui/chart-figure";
 import { distributionSummary, incidentsByTouchpointSummary, quadrantSummary } from "@/lib/help/chart-summaries";
-import type { QuadrantLabel, QuadrantPoint } from "@/lib/dashboard/overview";
+import type { QuadrantPoint } from "@/lib/dashboard/overview";
 import { RECOMMENDATION_LABELS, type Recommendation } from "@/lib/scorecards/combine";
 import { formatMoney } from "@/lib/workspace/money";
 import { ChartTable } from "./chart-table";

@@ -129,7 +129,7 @@ function BulkBar({ tenantSlug, actions, stewards, selected, onDone }: BulkBarPro
   const ack = useAction(actions.acknowledge, { onSuccess: onDone });
   const assign = useAction(actions.assign, { onSuccess: onDone });
   return (
-    <div className="flex flex-wrap items-center gap-2" aria-label="Bulk actions">
+    <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Bulk actions">
       <span className="text-sm text-slate-600">{selected.length} selected</span>
       <Button
         variant="secondary"

@@ -14,6 +14,7 @@ export function MobileMenu({ area, items, home }: { area: string; items: NavItem
   const pathname = usePathname();
   const panelId = useId();
   const alerts = items.reduce((sum, item) => sum + (item.badge ?? 0), 0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new path (a section was chosen) is what closes the menu
   useEffect(() => setOpen(false), [pathname]);
   return (
     <div className="md:hidden">

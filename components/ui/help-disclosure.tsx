@@ -31,6 +31,7 @@ export function HelpDisclosure({ topic, base }: { topic: MetricHelpKey; base?: s
     setLeft(wanted - anchor.left);
   }, [open]);
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere inside the open panel closes it; the button and panel are the interactive parts
     <span
       className="relative inline-block align-middle"
       onKeyDown={(e) => {

@@ -413,10 +413,8 @@ export const WebhookHeaders = z.object({
   "webhook-timestamp": z
     .string()
     .meta({ description: "Seconds since the epoch of this attempt; refuse values more than 5 minutes away." }),
-  "webhook-signature": z
-    .string()
-    .meta({
-      description:
-        'v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>", keyed with the base64-decoded secret after whsec_>',
-    }),
+  "webhook-signature": z.string().meta({
+    description:
+      'v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>", keyed with the base64-decoded secret after whsec_>',
+  }),
 });

@@ -10,6 +10,7 @@ const THIS_SITE = "https://steward.invalid";
 export function safeNextPath(next: unknown): string | undefined {
   if (typeof next !== "string" || next === "" || next.length > 2_000) return undefined;
   // Control characters and whitespace are stripped or kept oddly by URL parsers: refuse them.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this refuses
   if (/[\u0000-\u0020\u007f]/.test(next)) return undefined;
   let url: URL;
   try {

@@ -45,7 +45,7 @@ function tighten(path: string): number {
 }
 
 /** Files this process creates from now on are private to its user (PGlite writes through node:fs). */
-export function usePrivateUmask() {
+export function applyPrivateUmask() {
   try {
     process.umask(0o077);
   } catch {

@@ -1,6 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import { migrate } from "./migrator";
-import { secureDataDir, usePrivateUmask } from "./data-dir-permissions";
+import { secureDataDir, applyPrivateUmask } from "./data-dir-permissions";
 import { pgliteConnection } from "./pglite-connection";
 import { servePglite } from "./pglite-server";
 
@@ -14,7 +14,7 @@ export async function startEmbeddedDatabase(
   options: { dataDir?: string; loadDataDir?: Blob } = {},
 ): Promise<EmbeddedDatabase> {
   if (options.dataDir) {
-    usePrivateUmask();
+    applyPrivateUmask();
     secureDataDir(options.dataDir);
   }
   const db = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });

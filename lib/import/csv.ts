@@ -104,5 +104,5 @@ export function parseDelimited(text: string, delimiter: Delimiter): string[][] {
 
 /** The import's error report as CSV, written by the one CSV writer the exports use (lib/exports/csv.ts). */
 export function toCsv(rows: (string | number | null | undefined)[][]): string {
-  return rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return `${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }

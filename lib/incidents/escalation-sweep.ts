@@ -54,7 +54,7 @@ export async function runEscalationSweep(
   for (;;) {
     const batch = await dueBreaches(now, limit);
     const fresh = batch.filter(({ incidentId }) => !seen.has(incidentId));
-    fresh.forEach(({ incidentId }) => seen.add(incidentId));
+    for (const { incidentId } of fresh) seen.add(incidentId);
     result.due += fresh.length;
     for (const [tenantId, incidentIds] of groupByTenant(fresh)) {
       let breached: string[];
@@ -105,7 +105,10 @@ async function advanceDeadlines(db: Db, tenantId: string, incidentIds: string[],
   const breached: string[] = [];
   for (const incident of incidents) {
     let sla = contexts.get(incident.severity);
-    if (!sla) contexts.set(incident.severity, (sla = await slaContextFor(db, tenantId, incident.severity)));
+    if (!sla) {
+      sla = await slaContextFor(db, tenantId, incident.severity);
+      contexts.set(incident.severity, sla);
+    }
     const { deadlines, due } = examine(incident, sla, now);
     if (due.length > 0)
       breached.push(incident.id); // escalateIncident stores its deadlines

@@ -38,7 +38,10 @@ export async function refreshOpenIncidentDeadlines(
   const rows: DeadlineRow[] = [];
   for (const incident of incidents) {
     let sla = contexts.get(incident.severity);
-    if (!sla) contexts.set(incident.severity, (sla = await slaContextFor(db, tenantId, incident.severity)));
+    if (!sla) {
+      sla = await slaContextFor(db, tenantId, incident.severity);
+      contexts.set(incident.severity, sla);
+    }
     rows.push({ id: incident.id, ...deadlineColumns(incidentClock(incident, sla, now)) });
   }
   return storeDeadlineRows(db, tenantId, rows, true);

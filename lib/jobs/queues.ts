@@ -107,10 +107,6 @@ export const QUEUES = {
 
 export type QueueName = keyof typeof QUEUES;
 
-function queueDefinition(name: QueueName): QueueDefinition {
-  return QUEUES[name];
-}
-
 /** The cron expression that re-seeds a periodic job: every minute, or every N minutes for longer periods. */
 export function cronFor(everySeconds: number): string {
   const minutes = Math.floor(everySeconds / 60);

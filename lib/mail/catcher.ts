@@ -41,7 +41,7 @@ export async function startMailCatcher(options: { port?: number; dir?: string } 
             raw,
             parsed: await simpleParser(raw),
           });
-          waiters.splice(0).forEach((wake) => wake());
+          for (const wake of waiters.splice(0)) wake();
           callback();
         } catch (error) {
           callback(error as Error);

@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/scope";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
-import { MAX_ATTEMPTS, nextMailAttemptAt } from "./retry";
+import { nextMailAttemptAt } from "./retry";
 import { configuredTransport, type MailTransport } from "./transport";
 import { postChat } from "./chat";
 

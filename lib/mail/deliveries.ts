@@ -19,5 +19,3 @@ export function listRecentMail(db: Db, tenantId: string, take = 50) {
     },
   });
 }
-
-type RecentMail = Awaited<ReturnType<typeof listRecentMail>>[number];

@@ -27,6 +27,3 @@ export const MODE_LABELS: Record<PreferenceMode, string> = {
 
 export const isPreferenceKind = (kind: string): kind is PreferenceKind =>
   (PREFERENCE_KINDS as readonly string[]).includes(kind);
-
-/** Message states in EmailMessage.status. */
-type MailStatus = "QUEUED" | "SENT" | "FAILED" | "HELD" | "DIGESTED";

@@ -14,7 +14,7 @@ export async function readWorkspaceMailbox(dir: string, tenantId: string, limit 
       const text = parsed.text ?? "";
       return {
         id,
-        date: (parsed.date ?? new Date()).toISOString().slice(0, 19).replace("T", " ") + " UTC",
+        date: `${(parsed.date ?? new Date()).toISOString().slice(0, 19).replace("T", " ")} UTC`,
         to: parsed.to
           ? [parsed.to]
               .flat()

@@ -50,7 +50,7 @@ function acquisitions(now: Date): number[] {
 
 function partnersCsv(): string {
   const rows = SAMPLE_PARTNERS.map((p) => csvLine([p.name, p.type, p.region, "ACTIVE", "REGISTERED"]));
-  return [csvLine(["name", "type", "region", "status", "tier"]), ...rows].join("\n") + "\n";
+  return `${[csvLine(["name", "type", "region", "status", "tier"]), ...rows].join("\n")}\n`;
 }
 
 function customersCsv(now: Date): string {
@@ -64,7 +64,7 @@ function customersCsv(now: Date): string {
       SAMPLE_PARTNERS[i % 4].name,
     ]),
   );
-  return [csvLine(["customer_id", "acquired_at", "segment", "name", "acquiring_partner"]), ...rows].join("\n") + "\n";
+  return `${[csvLine(["customer_id", "acquired_at", "segment", "name", "acquiring_partner"]), ...rows].join("\n")}\n`;
 }
 
 function transactionsCsv(now: Date): string {
@@ -100,12 +100,10 @@ function transactionsCsv(now: Date): string {
         );
       });
   });
-  return (
-    [
-      csvLine(["transaction_id", "customer_id", "date", "revenue", "margin", "serving_partner", "channel"]),
-      ...rows,
-    ].join("\n") + "\n"
-  );
+  return `${[
+    csvLine(["transaction_id", "customer_id", "date", "revenue", "margin", "serving_partner", "channel"]),
+    ...rows,
+  ].join("\n")}\n`;
 }
 
 function interactionsCsv(now: Date): string {
@@ -141,12 +139,10 @@ function interactionsCsv(now: Date): string {
       }
     }
   });
-  return (
-    [
-      csvLine(["interaction_id", "partner", "touchpoint", "date", "outcome", "csat", "nps", "customer_id"]),
-      ...rows,
-    ].join("\n") + "\n"
-  );
+  return `${[
+    csvLine(["interaction_id", "partner", "touchpoint", "date", "outcome", "csat", "nps", "customer_id"]),
+    ...rows,
+  ].join("\n")}\n`;
 }
 
 /** The sample file of one import kind, for the month of `now`. */

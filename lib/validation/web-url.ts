@@ -9,6 +9,7 @@ const MAX_WEB_URL = 500;
 
 /** Whether the text is an absolute http(s) URL with a host, and nothing a browser would read otherwise. */
 export function isWebUrl(value: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this refuses
   if (value.length > MAX_WEB_URL || !/^https?:\/\/[^\s/$.?#]/i.test(value) || /[\s\u0000-\u001f\u007f]/.test(value))
     return false;
   try {

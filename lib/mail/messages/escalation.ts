@@ -37,7 +37,7 @@ function describeClock(clock: SlaClock, now: Date): string {
   const deadline = clock.nextDeadline === "ACK" ? "Acknowledge" : "Resolve";
   const due = clock.nextDeadline === "ACK" ? clock.ackDueAt : clock.resolveDueAt;
   const minutes = Math.floor((due.getTime() - now.getTime()) / 60_000);
-  const when = due.toISOString().slice(0, 16).replace("T", " ") + " UTC";
+  const when = `${due.toISOString().slice(0, 16).replace("T", " ")} UTC`;
   if (clock.nextDeadline === null) return "Resolved";
   return minutes < 0
     ? `${deadline} target ${when}, overdue by ${formatMinutes(minutes)}`

@@ -6,17 +6,17 @@ import { confirmUnsubscribe, previewUnsubscribe, type UnsubscribeAnswer } from "
 
 const tokenSchema = z.string().min(10).max(1000);
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function page(answer: UnsubscribeAnswer): Response {
   const form = answer.token
-    ? `<form method="post"><input type="hidden" name="token" value="${escape(answer.token)}"><button type="submit">Unsubscribe</button></form>`
+    ? `<form method="post"><input type="hidden" name="token" value="${escapeHtml(answer.token)}"><button type="submit">Unsubscribe</button></form>`
     : "";
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(answer.title)} · Steward</title>
+<title>${escapeHtml(answer.title)} · Steward</title>
 <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#0f172a}
 button{background:#1d4ed8;color:#fff;border:0;border-radius:6px;padding:.6rem 1rem;font-weight:600;cursor:pointer}</style></head>
-<body><main><h1>${escape(answer.title)}</h1><p>${escape(answer.message)}</p>${form}</main></body></html>`;
+<body><main><h1>${escapeHtml(answer.title)}</h1><p>${escapeHtml(answer.message)}</p>${form}</main></body></html>`;
   return new Response(html, {
     status: answer.status,
     headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },

@@ -1,4 +1,3 @@
-import { safeHref } from "@/lib/validation/web-url";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";

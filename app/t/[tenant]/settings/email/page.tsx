@@ -3,9 +3,7 @@ import { requireSteward } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { loadEmailSettingsPage } from "@/lib/mail/settings-page";
 import { env } from "@/lib/env";
-import { listRecentMail } from "@/lib/mail/deliveries";
 import { KIND_LABELS, type MailKind } from "@/lib/mail/kinds";
-import { preferencesOf } from "@/lib/mail/preferences";
 import { MAX_ATTEMPTS } from "@/lib/mail/retry";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, EmptyState } from "@/components/ui/card";
@@ -15,7 +13,7 @@ import { ChatWebhookForm } from "./chat-form";
 
 export const metadata: Metadata = { title: "E-mail" };
 
-const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") + " UTC" : "—");
+const when = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace("T", " ")} UTC` : "—");
 const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
   QUEUED: { label: "Queued", tone: "amber" },
   SENT: { label: "Sent", tone: "green" },
