@@ -1,5 +1,7 @@
 "use client";
 
+import { ScrollCard } from "@/components/ui/card";
+
 import Link from "next/link";
 import type { InboxItem } from "@/lib/incidents/inbox";
 import { useState } from "react";
@@ -42,7 +44,7 @@ export function InboxTable({ tenantSlug, base, items, stewards, bulk }: Props) {
           onDone={() => setSelected([])}
         />
       )}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <ScrollCard label="Incidents" className="shadow-none">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
             <tr>
@@ -110,7 +112,7 @@ export function InboxTable({ tenantSlug, base, items, stewards, bulk }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollCard>
     </div>
   );
 }

@@ -32,3 +32,17 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
     </div>
   );
 }
+
+/** A card whose table may scroll sideways (on a phone): focusable, so keyboard users can scroll it too. */
+export function ScrollCard({ label, className, ...props }: React.HTMLAttributes<HTMLDivElement> & { label: string }) {
+  return (
+    <div
+      role="region"
+      aria-label={label}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must take focus to scroll by keyboard (axe scrollable-region-focusable)
+      tabIndex={0}
+      className={cn("overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs", className)}
+      {...props}
+    />
+  );
+}

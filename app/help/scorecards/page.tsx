@@ -1,3 +1,4 @@
+import { ScrollCard } from "@/components/ui/card";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Metadata } from "next";
@@ -50,7 +51,7 @@ function HelpBlock({ block }: { block: Block }) {
     case "table":
       return (
         // Wide tables scroll inside their own box, never the page.
-        <div className="mt-3 overflow-x-auto">
+        <ScrollCard label="Table" className="mt-3 border-0 shadow-none">
           <table className="min-w-full text-left text-sm">
             <thead>
               <tr className="border-b border-slate-300">
@@ -73,7 +74,7 @@ function HelpBlock({ block }: { block: Block }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollCard>
       );
   }
 }

@@ -4,7 +4,7 @@ import { requireSteward } from "@/lib/auth/guards";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { loadSettingsPage } from "@/lib/members/settings-page";
 import { env } from "@/lib/env";
-import { Card, PageHeader } from "@/components/ui/card";
+import { Card, PageHeader, ScrollCard } from "@/components/ui/card";
 import { InviteForm } from "./invite-form";
 import { RemoveMemberButton, RevokeInvitationButton } from "./member-buttons";
 
@@ -88,7 +88,7 @@ export default async function SettingsPage({ params }: PageProps<"/t/[tenant]/se
               <li key={section.path} className="rounded-md border border-slate-200 bg-white p-3 text-sm">
                 <Link
                   href={`/t/${tenant}/settings/${section.path}`}
-                  className="font-medium text-brand-700 hover:underline"
+                  className="font-medium text-brand-700 underline underline-offset-2"
                 >
                   {section.title}
                 </Link>
@@ -101,7 +101,7 @@ export default async function SettingsPage({ params }: PageProps<"/t/[tenant]/se
         <h2 id="members-heading" className="mb-3 text-lg font-semibold">
           Members
         </h2>
-        <Card className="overflow-x-auto">
+        <ScrollCard label="Members">
           <table className="w-full text-left text-sm">
             <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
               <tr>
@@ -134,7 +134,7 @@ export default async function SettingsPage({ params }: PageProps<"/t/[tenant]/se
               ))}
             </tbody>
           </table>
-        </Card>
+        </ScrollCard>
       </section>
       {manage && (
         <section aria-labelledby="invite-heading" className="grid gap-6 lg:grid-cols-2">

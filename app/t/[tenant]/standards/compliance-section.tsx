@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { StandardsPageData } from "@/lib/standards/pages";
-import { Card, EmptyState } from "@/components/ui/card";
+import { EmptyState, ScrollCard } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
 
@@ -31,7 +31,7 @@ export function ComplianceSection({ tenant, base, periodParam, partnerNames, com
       {partnerNames.length === 0 ? (
         <EmptyState title="No partner handles a touchpoint yet" />
       ) : (
-        <Card className="overflow-x-auto">
+        <ScrollCard label="Compliance by partner">
           <table className="w-full text-left text-sm" data-testid="compliance-table">
             <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
               <tr>
@@ -65,7 +65,7 @@ export function ComplianceSection({ tenant, base, periodParam, partnerNames, com
               })}
             </tbody>
           </table>
-        </Card>
+        </ScrollCard>
       )}
     </section>
   );

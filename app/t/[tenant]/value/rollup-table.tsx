@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Card } from "@/components/ui/card";
+import { ScrollCard } from "@/components/ui/card";
 import { formatMoney, formatPercent } from "./format";
 
 export const thClass = "px-4 py-2";
@@ -29,7 +29,7 @@ export function RollupTable({
   currency: string;
 }) {
   return (
-    <Card className="overflow-x-auto">
+    <ScrollCard label={caption}>
       <table className="w-full text-left text-sm" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead className={theadClass}>
@@ -65,6 +65,6 @@ export function RollupTable({
           ))}
         </tbody>
       </table>
-    </Card>
+    </ScrollCard>
   );
 }

@@ -6,7 +6,7 @@ import { parsePartnerListQuery } from "@/lib/partners/partners";
 import { loadPartnersPage } from "@/lib/partners/pages";
 import { PARTNER_STATUSES, PARTNER_STATUS_LABELS } from "@/lib/partners/lifecycle";
 import { PARTNER_TIERS, PARTNER_TIER_LABELS, PARTNER_TYPES, PARTNER_TYPE_LABELS } from "@/lib/partners/schemas";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { EmptyState, PageHeader, ScrollCard } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
@@ -89,9 +89,9 @@ export default async function PartnersPage({ params, searchParams }: PageProps<"
         </EmptyState>
       ) : (
         <>
-          <Card className="overflow-x-auto">
+          <ScrollCard label="Partners">
             <PartnersTable tenantSlug={tenant} rows={list.rows} sort={query.sort} dir={query.dir} params={kept} />
-          </Card>
+          </ScrollCard>
           <Pagination
             page={list.page}
             pageCount={list.pageCount}

@@ -6,7 +6,7 @@ import { loadScorecardsPage } from "@/lib/scorecards/pages";
 import { SCORECARD_AREA_LABELS, SCORECARD_AREA_SHORT_LABELS, SCORECARD_AREAS } from "@/lib/scorecards/weights";
 import { parseMonth } from "@/lib/months";
 import { buttonClass } from "@/components/ui/button";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Card, EmptyState, PageHeader, ScrollCard } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { AREA_SCORE_KEY, FormulaPanel } from "@/components/scorecards/breakdown";
 import { Change, monthLabel, RecommendationBadge, Score, StatusBadge } from "@/components/scorecards/labels";
@@ -147,7 +147,7 @@ export default async function ScorecardsPage({ params, searchParams }: PageProps
               ", ",
             )}
           </p>
-          <Card className="overflow-x-auto">
+          <ScrollCard label="Scorecards">
             <table className="w-full text-left text-sm" data-testid="scorecards-table">
               <caption className="sr-only">Scorecards of {monthName}</caption>
               <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
@@ -203,7 +203,7 @@ export default async function ScorecardsPage({ params, searchParams }: PageProps
                 ))}
               </tbody>
             </table>
-          </Card>
+          </ScrollCard>
           {pageCount > 1 && (
             <Pagination
               page={page}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSteward } from "@/lib/auth/guards";
 import { loadSurveyResultsPage } from "@/lib/scorecards/pages";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Card, EmptyState, PageHeader, ScrollCard } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Partner survey" };
 
@@ -56,7 +56,7 @@ export default async function SurveyResultsPage({ params, searchParams }: PagePr
               </Card>
             ))}
           </div>
-          <Card className="overflow-x-auto">
+          <ScrollCard label="Survey answers">
             <table className="w-full text-left text-sm" data-testid="survey-table">
               <caption className="sr-only">Survey averages per partner, {data.quarter}</caption>
               <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
@@ -84,7 +84,7 @@ export default async function SurveyResultsPage({ params, searchParams }: PagePr
                 ))}
               </tbody>
             </table>
-          </Card>
+          </ScrollCard>
           <Card className="p-5">
             <h2 className="text-base font-semibold">Comments</h2>
             {data.comments.length === 0 ? (

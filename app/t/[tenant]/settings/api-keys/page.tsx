@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireSteward } from "@/lib/auth/guards";
 import { loadApiKeysPage } from "@/lib/api/keys-page";
 import { Badge } from "@/components/ui/badge";
-import { Card, EmptyState } from "@/components/ui/card";
+import { Card, EmptyState, ScrollCard } from "@/components/ui/card";
 import { CreateApiKeyForm, RevokeApiKeyButton } from "./api-key-forms";
 import { SettingsHeader } from "@/components/settings/settings-header";
 
@@ -38,7 +38,7 @@ export default async function ApiKeysPage({ params }: PageProps<"/t/[tenant]/set
         {keys.length === 0 ? (
           <EmptyState title="No API keys yet">Create one below for each system that talks to Steward.</EmptyState>
         ) : (
-          <Card className="overflow-x-auto">
+          <ScrollCard label="API keys">
             <table className="w-full text-left text-sm">
               <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
                 <tr>
@@ -75,7 +75,7 @@ export default async function ApiKeysPage({ params }: PageProps<"/t/[tenant]/set
                 ))}
               </tbody>
             </table>
-          </Card>
+          </ScrollCard>
         )}
       </section>
       <section aria-labelledby="create-heading" className="max-w-xl">

@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { KIND_LABELS, type MailKind } from "@/lib/mail/kinds";
 import { MAX_ATTEMPTS } from "@/lib/mail/retry";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Card, EmptyState } from "@/components/ui/card";
+import { Card, EmptyState, ScrollCard } from "@/components/ui/card";
 import { SettingsHeader } from "@/components/settings/settings-header";
 import { PreferencesForm } from "./preferences-form";
 import { ChatWebhookForm } from "./chat-form";
@@ -68,7 +68,7 @@ export default async function EmailSettingsPage({ params }: PageProps<"/t/[tenan
               Invitations, escalations and published scorecards are mailed and listed here.
             </EmptyState>
           ) : (
-            <Card className="overflow-x-auto">
+            <ScrollCard label="Recent e-mail">
               <table className="w-full text-left text-sm">
                 <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
                   <tr>
@@ -101,7 +101,7 @@ export default async function EmailSettingsPage({ params }: PageProps<"/t/[tenan
                   ))}
                 </tbody>
               </table>
-            </Card>
+            </ScrollCard>
           )}
         </section>
       )}

@@ -4,7 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import { loadSlaSettingsPage } from "@/lib/incidents/pages";
 import { SEVERITY_LABELS } from "@/lib/incidents/labels";
 import { DEFAULT_BUSINESS_DAYS } from "@/lib/incidents/business-hours";
-import { Card } from "@/components/ui/card";
+import { Card, ScrollCard } from "@/components/ui/card";
 import { BusinessHoursForm, SlaPolicyForm } from "./forms";
 import { SettingsHeader } from "@/components/settings/settings-header";
 
@@ -31,7 +31,7 @@ export default async function SlaSettingsPage({ params }: PageProps<"/t/[tenant]
         title="SLA policies and escalation"
         description="Per severity: time to acknowledge, time to resolve, and the ladder an incident climbs when it misses them (level 1 the partner, level 2 a channel manager, level 3 an executive). Waiting on the customer pauses the clock."
       />
-      <Card className="overflow-x-auto">
+      <ScrollCard label="SLA policies">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
             <tr>
@@ -58,7 +58,7 @@ export default async function SlaSettingsPage({ params }: PageProps<"/t/[tenant]
             ))}
           </tbody>
         </table>
-      </Card>
+      </ScrollCard>
       {edit && (
         <>
           <section aria-labelledby="edit-heading">

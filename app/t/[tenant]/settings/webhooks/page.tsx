@@ -3,7 +3,7 @@ import { requireSteward } from "@/lib/auth/guards";
 import { loadWebhooksPage } from "@/lib/webhooks/settings-page";
 import { MAX_ATTEMPTS } from "@/lib/webhooks/retry";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Card, EmptyState } from "@/components/ui/card";
+import { Card, EmptyState, ScrollCard } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { CreateWebhookForm, EndpointButtons, RetryDeliveryButton } from "./webhook-forms";
 import { SettingsHeader } from "@/components/settings/settings-header";
@@ -40,7 +40,7 @@ export default async function WebhooksPage({ params, searchParams }: PageProps<"
             Add one below to be told when incidents open, escalate or resolve, and when scorecards are published.
           </EmptyState>
         ) : (
-          <Card className="overflow-x-auto">
+          <ScrollCard label="Webhook endpoints">
             <table className="w-full text-left text-sm">
               <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
                 <tr>
@@ -71,7 +71,7 @@ export default async function WebhooksPage({ params, searchParams }: PageProps<"
                 ))}
               </tbody>
             </table>
-          </Card>
+          </ScrollCard>
         )}
       </section>
       <section aria-labelledby="create-heading" className="max-w-xl">
@@ -92,7 +92,7 @@ export default async function WebhooksPage({ params, searchParams }: PageProps<"
           </EmptyState>
         ) : (
           <>
-            <Card className="overflow-x-auto">
+            <ScrollCard label="Recent deliveries">
               <table className="w-full text-left text-sm">
                 <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
                   <tr>
@@ -134,7 +134,7 @@ export default async function WebhooksPage({ params, searchParams }: PageProps<"
                   ))}
                 </tbody>
               </table>
-            </Card>
+            </ScrollCard>
             <Pagination
               page={page}
               pageCount={log.pageCount}

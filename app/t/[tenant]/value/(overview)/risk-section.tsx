@@ -1,5 +1,5 @@
 import type { ValueOverviewMonth as Overview } from "@/lib/value/pages";
-import { Card, EmptyState } from "@/components/ui/card";
+import { EmptyState, ScrollCard } from "@/components/ui/card";
 import { formatMoney, formatPercent } from "../format";
 import { rowClass, thClass, theadClass } from "../rollup-table";
 
@@ -46,7 +46,7 @@ function RiskTable({
   currency: string;
 }) {
   return (
-    <Card className="overflow-x-auto">
+    <ScrollCard label={caption}>
       <table className="w-full text-left text-sm" data-testid={testId}>
         <caption className="px-4 py-2 text-left font-medium">{caption}</caption>
         <thead className={theadClass}>
@@ -68,6 +68,6 @@ function RiskTable({
           ))}
         </tbody>
       </table>
-    </Card>
+    </ScrollCard>
   );
 }

@@ -4,7 +4,7 @@ import { requireSteward } from "@/lib/auth/guards";
 import { loadCustomersPage } from "@/lib/value/pages";
 import { buttonClass } from "@/components/ui/button";
 import { HelpDisclosure } from "@/components/ui/help-disclosure";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { EmptyState, PageHeader, ScrollCard } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { formatDate, formatMoney, formatPercent } from "../../format";
 import { rowClass, thClass, theadClass } from "../../rollup-table";
@@ -82,7 +82,7 @@ export default async function CustomersPage({ params, searchParams }: PageProps<
               P(alive) <HelpDisclosure topic="pAlive" base={`/t/${tenant}`} />
             </span>
           </p>
-          <Card className="overflow-x-auto">
+          <ScrollCard label="Customers">
             <table className="w-full text-left text-sm" data-testid="customers">
               <thead className={theadClass}>
                 <tr>
@@ -121,7 +121,7 @@ export default async function CustomersPage({ params, searchParams }: PageProps<
                 ))}
               </tbody>
             </table>
-          </Card>
+          </ScrollCard>
         </>
       )}
       <nav aria-label="Pages" className="flex items-center justify-between text-sm text-slate-600">

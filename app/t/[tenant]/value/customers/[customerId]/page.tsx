@@ -6,7 +6,7 @@ import { loadCustomerPage } from "@/lib/value/pages";
 import { formatMonth } from "@/lib/months";
 import { buttonClass } from "@/components/ui/button";
 import { HelpDisclosure } from "@/components/ui/help-disclosure";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Card, EmptyState, PageHeader, ScrollCard } from "@/components/ui/card";
 import { EquityTrendChart } from "../../charts";
 import { formatDate, formatMoney2, formatPercent } from "../../format";
 import { rowClass, thClass, theadClass } from "../../rollup-table";
@@ -81,7 +81,7 @@ export default async function CustomerPage({ params }: PageProps<"/t/[tenant]/va
                 data={values.map((v) => ({ month: formatMonth(v.asOf), equity: Math.round(v.clv * 100) / 100 }))}
               />
             </Card>
-            <Card className="overflow-x-auto">
+            <ScrollCard label="Customer value history">
               <table className="w-full text-left text-sm" data-testid="clv-history">
                 <thead className={theadClass}>
                   <tr>
@@ -102,7 +102,7 @@ export default async function CustomerPage({ params }: PageProps<"/t/[tenant]/va
                   ))}
                 </tbody>
               </table>
-            </Card>
+            </ScrollCard>
           </div>
         )}
       </section>
@@ -111,7 +111,7 @@ export default async function CustomerPage({ params }: PageProps<"/t/[tenant]/va
         <h2 id="partners-heading" className="text-lg font-semibold">
           Serving partners
         </h2>
-        <Card className="overflow-x-auto">
+        <ScrollCard label="Transactions">
           <table className="w-full text-left text-sm" data-testid="serving-partners">
             <thead className={theadClass}>
               <tr>
@@ -134,7 +134,7 @@ export default async function CustomerPage({ params }: PageProps<"/t/[tenant]/va
               ))}
             </tbody>
           </table>
-        </Card>
+        </ScrollCard>
       </section>
 
       <section aria-labelledby="incidents-heading" className="space-y-2">
@@ -177,7 +177,7 @@ export default async function CustomerPage({ params }: PageProps<"/t/[tenant]/va
         {transactions.length === 0 ? (
           <EmptyState title="No transactions" />
         ) : (
-          <Card className="overflow-x-auto">
+          <ScrollCard label="Incidents">
             <table className="w-full text-left text-sm" data-testid="transactions">
               <thead className={theadClass}>
                 <tr>
@@ -202,7 +202,7 @@ export default async function CustomerPage({ params }: PageProps<"/t/[tenant]/va
                 ))}
               </tbody>
             </table>
-          </Card>
+          </ScrollCard>
         )}
       </section>
     </div>
