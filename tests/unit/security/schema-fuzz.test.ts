@@ -31,6 +31,8 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   "lib/scorecards/weights.ts": () => import("@/lib/scorecards/weights"),
   "lib/tenants/slug.ts": () => import("@/lib/tenants/slug"),
   "lib/actions/schemas.ts": () => import("@/lib/actions/schemas"),
+  "lib/mail/address.ts": () => import("@/lib/mail/address"),
+  "lib/mail/chat.ts": () => import("@/lib/mail/chat"),
 };
 /** Files with zod objects that are not a boundary a user or API client can reach. */
 const NOT_A_BOUNDARY: Record<string, string> = {

@@ -17,10 +17,15 @@ import {
 } from "@/lib/incidents/update-incident";
 import { actorFor } from "@/lib/incidents/actor";
 
+// Each id is checked at the list's level: the flattened errors the form reads keep only the list's own messages.
 const ids = z
-  .array(z.string().min(1).max(64))
+  .array(z.unknown())
   .min(1, "Select at least one incident")
-  .max(100, "Select at most 100 incidents");
+  .max(100, "Select at most 100 incidents")
+  .refine((list) => list.every((id) => typeof id === "string" && id.length >= 1 && id.length <= 64), {
+    error: "Each selected incident must be an incident id",
+  })
+  .transform((list) => list as string[]);
 
 export const createIncidentAction = stewardAction
   .metadata({ actionName: "incident.created", permission: "incidents:write" })
