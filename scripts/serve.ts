@@ -19,6 +19,10 @@ export function roleFromArgs(argv = process.argv): Role {
 async function startWorker(runtime: Runtime): Promise<() => Promise<void>> {
   const { connectDatabase, disconnectDatabase } = await import("../lib/db/client");
   const { startJobWorker } = await import("../lib/jobs/worker");
+  const { resetEnvCache } = await import("../lib/env");
+  // The worker runs with the environment the web server gets (the local mailbox's SMTP_URL, a test's intervals).
+  Object.assign(process.env, runtime.childEnv);
+  resetEnvCache();
   connectDatabase(runtime.databaseUrl);
   const worker = await startJobWorker();
   console.log("Job worker: running");
