@@ -28,8 +28,18 @@ export async function servePglite(db: PGlite): Promise<PgliteServer> {
   let owner: Client | null = null;
   let running = false;
 
+  // PGlite throws from isInTransaction once it is closed or closing (a client dropping during a test's teardown).
+  const inTransaction = () => {
+    try {
+      return !db.closed && db.isInTransaction();
+    } catch {
+      return false;
+    }
+  };
+
   const next = (): Turn | undefined => {
-    if (owner && db.isInTransaction()) {
+    if (db.closed) return undefined;
+    if (owner && inTransaction()) {
       const index = queue.findIndex((t) => t.client === owner);
       return index === -1 ? undefined : queue.splice(index, 1)[0];
     }
@@ -51,6 +61,9 @@ export async function servePglite(db: PGlite): Promise<PgliteServer> {
           }),
         );
       }
+    } catch (error) {
+      // Closing the database under a running turn ends it; anything else is a real failure.
+      if (!db.closed) throw error;
     } finally {
       running = false;
     }
@@ -62,13 +75,7 @@ export async function servePglite(db: PGlite): Promise<PgliteServer> {
     if (owner === client) {
       owner = null;
       // exec takes PGlite's own lock (runExclusive around it would wait for itself).
-      // A client that drops while the database is being closed (a test's teardown) has nothing to roll back:
-      // PGlite then throws from isInTransaction itself.
-      try {
-        if (!db.closed && db.isInTransaction()) await db.exec("ROLLBACK");
-      } catch {
-        // closed or closing
-      }
+      if (inTransaction()) await db.exec("ROLLBACK").catch(() => undefined);
     }
     void run();
   };
