@@ -81,7 +81,7 @@ function ScoringRulesReference() {
 export function SubScoreBreakdown({ card, helpBase }: { card: ScorecardCard; helpBase?: string }) {
   const details = card.details;
   return (
-    <div className="grid gap-4 lg:grid-cols-2" data-testid="sub-score-breakdown">
+    <div className="grid gap-4 *:min-w-0 lg:grid-cols-2" data-testid="sub-score-breakdown">
       {SCORECARD_AREAS.map((area) => {
         const sub = details?.subScores?.[area];
         const weight = details?.weights?.[area];

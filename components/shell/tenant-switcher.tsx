@@ -12,7 +12,7 @@ export function TenantSwitcher({ current, memberships }: { current: string; memb
         {here?.tenantName} <span aria-hidden>▾</span>
         <span className="sr-only">Switch workspace</span>
       </summary>
-      <ul className="absolute left-0 z-20 mt-1 w-72 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
+      <ul className="absolute left-0 z-20 mt-1 w-72 max-w-[calc(100vw-2rem)] rounded-md border border-slate-200 bg-white p-1 shadow-lg">
         {memberships.map((m) => (
           <li key={m.href}>
             <Link href={m.href} className="block rounded px-3 py-2 text-sm hover:bg-slate-100">

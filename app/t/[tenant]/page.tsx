@@ -289,7 +289,7 @@ export default async function DashboardPage({ params }: PageProps<"/t/[tenant]">
           <IncidentTiles tenantId={tenantId} base={base} />
         </Suspense>
       </div>
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid gap-4 *:min-w-0 lg:grid-cols-2">
         <Suspense fallback={<Skeleton className="h-72 lg:col-span-2" />}>
           <ScorecardSection tenantId={tenantId} base={base} currency={access.tenant.currency} />
         </Suspense>

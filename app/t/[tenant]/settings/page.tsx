@@ -137,7 +137,7 @@ export default async function SettingsPage({ params }: PageProps<"/t/[tenant]/se
         </ScrollCard>
       </section>
       {manage && (
-        <section aria-labelledby="invite-heading" className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="invite-heading" className="grid gap-6 *:min-w-0 lg:grid-cols-2">
           <div>
             <h2 id="invite-heading" className="mb-3 text-lg font-semibold">
               Invite someone
@@ -155,8 +155,8 @@ export default async function SettingsPage({ params }: PageProps<"/t/[tenant]/se
                 <ul className="divide-y divide-slate-100" data-testid="invitations">
                   {invitations.map((i) => (
                     <li key={i.id} className="flex items-center justify-between gap-3 px-4 py-3 text-sm">
-                      <span>
-                        <span className="font-medium">{i.email}</span>
+                      <span className="min-w-0">
+                        <span className="font-medium break-all">{i.email}</span>
                         <span className="block text-xs text-slate-500">
                           {ROLE_LABELS[i.role]}
                           {i.partner ? ` · ${i.partner.name}` : ""} · expires {i.expiresAt.toISOString().slice(0, 10)}

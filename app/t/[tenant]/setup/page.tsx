@@ -155,7 +155,7 @@ export default async function SetupPage({ params }: PageProps<"/t/[tenant]/setup
           already have are skipped) and assigns your partners of that type to them. The sample files fit the delivery
           and installer presets. Edit anything afterwards.
         </p>
-        <div className="grid gap-4 md:grid-cols-2">
+        <div className="grid gap-4 *:min-w-0 md:grid-cols-2">
           {PRESET_TYPES.map((type) => {
             const preset = PRESETS[type];
             return (

@@ -16,7 +16,7 @@ type Props = {
 /** The new-standard (or edit-standard) form beside the form to record an assessment. */
 export function EditorSections({ tenant, editing, touchpoints, assignedPartners, standardOptions }: Props) {
   return (
-    <div className="grid gap-6 lg:grid-cols-2">
+    <div className="grid gap-6 *:min-w-0 lg:grid-cols-2">
       <section aria-labelledby="standard-form-heading" id="standard-form">
         <h2 id="standard-form-heading" className="mb-3 text-lg font-semibold">
           {editing ? `Edit ${editing.name} (v${editing.version})` : "New standard"}

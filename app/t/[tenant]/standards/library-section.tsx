@@ -29,7 +29,7 @@ export function LibrarySection({ tenant, base, write, library, editing }: Props)
           first.
         </EmptyState>
       ) : (
-        <div className="grid gap-4 lg:grid-cols-2" data-testid="standards-library">
+        <div className="grid gap-4 *:min-w-0 lg:grid-cols-2" data-testid="standards-library">
           {library.map((t) => (
             <Card key={t.id} className="p-4" aria-label={`Standards of ${t.name}`}>
               {/* Folded by default so the page stays short; the one being edited opens. */}

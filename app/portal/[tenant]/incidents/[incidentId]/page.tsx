@@ -42,7 +42,7 @@ export default async function PortalIncidentPage({ params }: PageProps<"/portal/
         equityAtRisk={equityAtRisk}
       />
       {respond && (
-        <div className="grid gap-6 lg:grid-cols-2">
+        <div className="grid gap-6 *:min-w-0 lg:grid-cols-2">
           <Card className="space-y-5 p-5">
             <h2 className="font-semibold">Actions</h2>
             <TransitionControls

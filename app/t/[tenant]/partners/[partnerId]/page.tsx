@@ -44,7 +44,7 @@ export default async function PartnerPage({ params }: PageProps<"/t/[tenant]/par
 
       <AlignmentSection tenant={tenant} base={base} write={write} partner={partner} questions={questions} />
 
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid gap-4 *:min-w-0 lg:grid-cols-2">
         <TouchpointsSection base={base} partner={partner} />
         <StandardsSection standards={standards} compliance={compliance} />
         <AssessmentsSection base={base} assessments={assessments} />

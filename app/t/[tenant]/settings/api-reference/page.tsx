@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSteward } from "@/lib/auth/guards";
 import { apiReference, type FieldDoc, type TypeRef } from "@/lib/api/reference";
-import { Card } from "@/components/ui/card";
+import { Card, ScrollCard } from "@/components/ui/card";
 import { cn } from "@/lib/cn";
 import { SettingsHeader } from "@/components/settings/settings-header";
 
@@ -42,35 +42,37 @@ function FieldTable({
   showIn?: boolean;
 }) {
   return (
-    <table className="w-full text-left text-sm" aria-label={label}>
-      <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-        <tr>
-          <th className="py-1 pr-3">Name</th>
-          {showIn && <th className="py-1 pr-3">In</th>}
-          <th className="py-1 pr-3">Type</th>
-          <th className="py-1">Notes</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((f) => (
-          <tr key={`${f.in ?? ""}${f.name}`} className="border-b border-slate-100 align-top last:border-0">
-            <td className="py-1 pr-3 font-mono text-xs">
-              {f.name}
-              {f.required && (
-                <span className="ml-1 text-red-600" title="required">
-                  *
-                </span>
-              )}
-            </td>
-            {showIn && <td className="py-1 pr-3 text-xs text-slate-500">{f.in}</td>}
-            <td className="py-1 pr-3">
-              <Type parts={f.type} />
-            </td>
-            <td className="py-1 text-xs text-slate-600">{f.notes.join(" · ")}</td>
+    <ScrollCard label={label} className="border-0 shadow-none">
+      <table className="w-full text-left text-sm" aria-label={label}>
+        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            <th className="py-1 pr-3">Name</th>
+            {showIn && <th className="py-1 pr-3">In</th>}
+            <th className="py-1 pr-3">Type</th>
+            <th className="py-1">Notes</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((f) => (
+            <tr key={`${f.in ?? ""}${f.name}`} className="border-b border-slate-100 align-top last:border-0">
+              <td className="py-1 pr-3 font-mono text-xs">
+                {f.name}
+                {f.required && (
+                  <span className="ml-1 text-red-600" title="required">
+                    *
+                  </span>
+                )}
+              </td>
+              {showIn && <td className="py-1 pr-3 text-xs text-slate-500">{f.in}</td>}
+              <td className="py-1 pr-3">
+                <Type parts={f.type} />
+              </td>
+              <td className="py-1 text-xs text-slate-600">{f.notes.join(" · ")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollCard>
   );
 }
 
@@ -94,7 +96,7 @@ export default async function ApiReferencePage({ params }: PageProps<"/t/[tenant
         <p>
           Base URL <code className="rounded bg-slate-100 px-1">/api/v1</code>. Authenticate with{" "}
           <code className="rounded bg-slate-100 px-1">Authorization: Bearer stw_…</code>; owners create keys in{" "}
-          <Link href={`/t/${tenant}/settings/api-keys`} className="text-brand-700 hover:underline">
+          <Link href={`/t/${tenant}/settings/api-keys`} className="text-brand-700 underline underline-offset-2">
             Settings → API keys
           </Link>
           . A partner key only sees and writes its own partner&apos;s data; anything else answers 404.

@@ -65,7 +65,7 @@ export default async function SlaSettingsPage({ params }: PageProps<"/t/[tenant]
             <h2 id="edit-heading" className="mb-3 text-lg font-semibold">
               Edit policies
             </h2>
-            <div className="grid gap-4 lg:grid-cols-2">
+            <div className="grid gap-4 *:min-w-0 lg:grid-cols-2">
               {policies.map((p) => (
                 <Card key={p.severity} className="p-5">
                   <SlaPolicyForm

@@ -25,7 +25,7 @@ export function ModelSection({ fit, settings, currency }: Pick<Overview, "fit" |
     annualDiscountRate?: number;
   };
   return (
-    <section aria-labelledby="model-heading" className="grid gap-4 lg:grid-cols-2">
+    <section aria-labelledby="model-heading" className="grid gap-4 *:min-w-0 lg:grid-cols-2">
       <Card className="p-5">
         <h2 id="model-heading" className="text-base font-semibold">
           Model

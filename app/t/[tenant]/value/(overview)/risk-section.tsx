@@ -23,7 +23,7 @@ export function RiskSection({ settings, riskByPartner, riskByTouchpoint, currenc
       {riskByPartner.length === 0 ? (
         <EmptyState title="No incidents recorded" />
       ) : (
-        <div className="grid gap-4 lg:grid-cols-2">
+        <div className="grid gap-4 *:min-w-0 lg:grid-cols-2">
           <RiskTable currency={currency} caption="By partner" rows={riskByPartner} testId="risk-partner" />
           <RiskTable currency={currency} caption="By touchpoint" rows={riskByTouchpoint} testId="risk-touchpoint" />
         </div>

@@ -27,7 +27,7 @@ export function RollupsSection({
           so the rows add up to the total. The last column gives the full CLV of every customer a partner served at
           least once.
         </p>
-        <div className="grid gap-4 lg:grid-cols-2">
+        <div className="grid gap-4 *:min-w-0 lg:grid-cols-2">
           <RollupTable
             currency={currency}
             caption="Equity by serving partner"
@@ -41,7 +41,7 @@ export function RollupsSection({
           </Card>
         </div>
       </div>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-6 *:min-w-0 lg:grid-cols-2">
         <div className="space-y-2">
           <h3 className="font-medium">Acquiring partner</h3>
           <p className="text-sm text-slate-600">

@@ -74,7 +74,7 @@ export default async function CustomerPage({ params }: PageProps<"/t/[tenant]/va
         {values.length === 0 ? (
           <EmptyState title="No CLV computed for this customer yet" />
         ) : (
-          <div className="grid gap-4 lg:grid-cols-2">
+          <div className="grid gap-4 *:min-w-0 lg:grid-cols-2">
             <Card className="p-4">
               <EquityTrendChart
                 currency={currency}
