@@ -39,7 +39,7 @@ test("a steward recomputes customer values, sees progress then the equity, and o
   const name = (await first.textContent())!.trim();
   await first.click();
   await expect(page.getByRole("heading", { name })).toBeVisible();
-  await expect(page.getByTestId("customer-clv")).toHaveText(/^\d[\d,]*\.\d\d$/);
+  await expect(page.getByTestId("customer-clv")).toHaveText(/^\$\d[\d,]*\.\d\d$/);
   await expect(page.getByTestId("transactions").locator("tbody tr").first()).toBeVisible();
   await expect(page.getByTestId("clv-history")).toContainText(new Date().toISOString().slice(0, 7));
   await expect(page.getByRole("heading", { name: "Serving partners" })).toBeVisible();
