@@ -33,7 +33,11 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-/** A card whose table may scroll sideways (on a phone): focusable, so keyboard users can scroll it too. */
+/**
+ * A card whose table may scroll sideways (on a phone): focusable, so keyboard users can scroll it too. `relative`
+ * makes it the containing block of absolutely positioned descendants (screen-reader-only labels), which would
+ * otherwise escape the scroll box and widen the page.
+ */
 export function ScrollCard({ label, className, ...props }: React.HTMLAttributes<HTMLDivElement> & { label: string }) {
   return (
     <div
@@ -41,7 +45,7 @@ export function ScrollCard({ label, className, ...props }: React.HTMLAttributes<
       aria-label={label}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must take focus to scroll by keyboard (axe scrollable-region-focusable)
       tabIndex={0}
-      className={cn("overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs", className)}
+      className={cn("relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs", className)}
       {...props}
     />
   );
