@@ -6,6 +6,7 @@ import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
 import { fieldError, formError } from "@/components/forms/errors";
+import { SelectField } from "@/components/ui/select-field";
 import { INCIDENT_CATEGORIES, SEVERITIES, SEVERITY_LABELS } from "@/lib/incidents/labels";
 import type { ActionProp } from "@/components/forms/action-prop";
 
@@ -103,20 +104,16 @@ export function IncidentForm({ tenantSlug, mode, partners, touchpoints, action }
       <FormMessage>{formError(result)}</FormMessage>
       <div className="grid gap-4 sm:grid-cols-2">
         {mode === "steward" && (
-          <Field label="Partner" error={fieldError(result, "partnerId")}>
-            {(p) => (
-              <select {...p} className={inputClass} value={v.partnerId} onChange={choosePartner}>
-                <option value="">Choose a partner…</option>
-                {partners.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label="Partner"
+            error={fieldError(result, "partnerId")}
+            value={v.partnerId}
+            onChange={choosePartner}
+            placeholder="Choose a partner…"
+            options={partners.map((o) => ({ value: o.id, label: o.name }))}
+          />
         )}
-        <Field
+        <SelectField
           label="Touchpoint"
           error={fieldError(result, "touchpointId")}
           hint={
@@ -128,40 +125,25 @@ export function IncidentForm({ tenantSlug, mode, partners, touchpoints, action }
                   : undefined
               : undefined
           }
-        >
-          {(p) => (
-            <select {...p} className={inputClass} value={v.touchpointId} onChange={set("touchpointId")}>
-              <option value="">Choose a touchpoint…</option>
-              {offered.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Severity" error={fieldError(result, "severity")}>
-          {(p) => (
-            <select {...p} className={inputClass} value={v.severity} onChange={set("severity")}>
-              {SEVERITIES.map((s) => (
-                <option key={s} value={s}>
-                  {SEVERITY_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Category" error={fieldError(result, "category")}>
-          {(p) => (
-            <select {...p} className={inputClass} value={v.category} onChange={set("category")}>
-              {INCIDENT_CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          value={v.touchpointId}
+          onChange={set("touchpointId")}
+          placeholder="Choose a touchpoint…"
+          options={offered.map((o) => ({ value: o.id, label: o.name }))}
+        />
+        <SelectField
+          label="Severity"
+          error={fieldError(result, "severity")}
+          value={v.severity}
+          onChange={set("severity")}
+          options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))}
+        />
+        <SelectField
+          label="Category"
+          error={fieldError(result, "category")}
+          value={v.category}
+          onChange={set("category")}
+          options={INCIDENT_CATEGORIES.map((c) => ({ value: c, label: c }))}
+        />
       </div>
       <Field label="Title" error={fieldError(result, "title")}>
         {(p) => <input {...p} className={inputClass} value={v.title} onChange={set("title")} />}
