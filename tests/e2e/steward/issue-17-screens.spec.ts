@@ -36,6 +36,8 @@ test("item 2: the journey map shows every stage and keeps Unassign inside its ca
     await page.setViewportSize(size);
     await page.goto(`${base}/touchpoints`);
     const stages = page.locator("[data-testid^=stage-]");
+    // The board streams in behind its skeleton: measure once it is there.
+    await expect(stages.last()).toBeVisible();
     const last = await stages.last().boundingBox();
     expect(last!.x + last!.width, `${size.width}px: last stage within the page`).toBeLessThanOrEqual(size.width);
     const buttons = page.getByRole("button", { name: /^Unassign / });
