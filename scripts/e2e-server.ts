@@ -7,6 +7,7 @@ import pg from "pg";
 import { prepareRuntime } from "./runtime";
 import { roleFromArgs, runRole } from "./serve";
 import { startLocalMailbox } from "./local-mailbox";
+import { e2eMailDir } from "../tests/e2e/mail-helpers";
 import { connectDatabase, disconnectDatabase } from "../lib/db/client";
 import { ensureDemoTenants } from "../lib/seed/ensure-demo";
 
@@ -30,6 +31,7 @@ connectDatabase(runtime.databaseUrl);
 await ensureDemoTenants(() => undefined);
 await disconnectDatabase();
 // The e-mail specs read the app's mail in the local mailbox; a short interval keeps them quick.
-await startLocalMailbox(runtime, process.env.STEWARD_DATA_DIR);
+// Account mail (sign-up, password reset) belongs to no workspace's mailbox: the specs read it from the catcher's folder.
+await startLocalMailbox(runtime, process.env.STEWARD_DATA_DIR, e2eMailDir());
 runtime.childEnv.STEWARD_MAIL_INTERVAL_MS ??= "500";
 await runRole(runtime, roleFromArgs(), "start");

@@ -12,6 +12,14 @@ import { clientAddress } from "@/lib/auth/client-address";
 import { acceptInvitation, acceptInvitationSchema } from "@/lib/members/invitations";
 import { currentUser } from "@/lib/auth/session";
 import { nextPathSchema } from "@/lib/auth/safe-next";
+import {
+  forgotPasswordSchema,
+  RESET_REQUESTED_MESSAGE,
+  requestPasswordReset,
+  resetPassword,
+  resetPasswordSchema,
+} from "@/lib/accounts/password-reset";
+import { verifyEmail, verifyEmailSchema } from "@/lib/accounts/verify-email";
 
 export const loginAction = publicAction
   .metadata({ actionName: "auth.login", permission: "public" })
@@ -22,6 +30,10 @@ export const loginAction = publicAction
     } catch (error) {
       if (error instanceof CredentialsSignin) {
         const [code, minutes] = String(error.code).split(":");
+        if (code === "unverified")
+          throw new DomainError(
+            "Confirm your e-mail address first: open the link we mailed you at sign-up. No mail? Use “Forgot password?” to get a new link.",
+          );
         if (code === "rate_limited")
           throw new DomainError(
             `Too many failed sign-ins. Try again in ${minutes} minute${minutes === "1" ? "" : "s"}.`,
@@ -38,9 +50,32 @@ export const signUpAction = publicAction
   .metadata({ actionName: "auth.signup", permission: "public" })
   .inputSchema(signUpSchema)
   .action(async ({ parsedInput }) => {
-    const tenant = await signUpFrom(parsedInput, clientAddress(await headers()));
-    await signIn("credentials", { email: parsedInput.email, password: parsedInput.password, redirect: false });
-    redirect(`/t/${tenant.slug}`);
+    // The same answer for a new address and a known one: the mail tells them apart, not the page.
+    return signUpFrom(parsedInput, clientAddress(await headers()));
+  });
+
+export const verifyEmailAction = publicAction
+  .metadata({ actionName: "auth.email_verified", permission: "public" })
+  .inputSchema(verifyEmailSchema)
+  .action(async ({ parsedInput }) => {
+    await verifyEmail(parsedInput.token);
+    redirect("/login?verified=1");
+  });
+
+export const forgotPasswordAction = publicAction
+  .metadata({ actionName: "auth.password_reset_requested", permission: "public" })
+  .inputSchema(forgotPasswordSchema)
+  .action(async ({ parsedInput }) => {
+    await requestPasswordReset(parsedInput.email, clientAddress(await headers()));
+    return { message: RESET_REQUESTED_MESSAGE };
+  });
+
+export const resetPasswordAction = publicAction
+  .metadata({ actionName: "auth.password_reset", permission: "public" })
+  .inputSchema(resetPasswordSchema)
+  .action(async ({ parsedInput }) => {
+    await resetPassword(parsedInput);
+    redirect("/login?reset=1");
   });
 
 export async function logoutAction() {

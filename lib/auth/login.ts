@@ -30,7 +30,7 @@ export const loginSchema = z.object({
 
 export type LoginResult =
   | { ok: true; userId: string; sessionId: string; email: string; name: string }
-  | { ok: false; reason: "invalid" | "rate_limited"; retryAfterMinutes?: number };
+  | { ok: false; reason: "invalid" | "rate_limited" | "unverified"; retryAfterMinutes?: number };
 
 type Claim = { ok: true; attemptId: string; slowDown: boolean } | { ok: false; retryAfterMinutes: number };
 
@@ -80,6 +80,8 @@ export async function attemptLogin(input: { email: string; password: string }, i
   else await verifyPassword(await dummyPasswordHash(), password); // same time as a wrong password
   if (!user || !valid) return { ok: false, reason: "invalid" };
   await db.loginAttempt.update({ where: { id: claim.attemptId }, data: { succeeded: true } });
+  // A self-signed-up user opens no session before confirming the address (docs/decisions/013-account-mails.md).
+  if (!user.emailVerifiedAt) return { ok: false, reason: "unverified" };
   const since = new Date(Date.now() - LOGIN_WINDOW_MINUTES * 60_000);
   await db.loginAttempt.deleteMany({ where: { email, createdAt: { lt: since } } });
 

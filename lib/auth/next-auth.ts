@@ -29,7 +29,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         );
         if (!result.ok)
           throw new LoginRefused(
-            result.reason === "rate_limited" ? `rate_limited:${result.retryAfterMinutes}` : "invalid",
+            result.reason === "rate_limited" ? `rate_limited:${result.retryAfterMinutes}` : result.reason,
           );
         return { id: result.userId, email: result.email, name: result.name, sessionId: result.sessionId };
       },

@@ -9,6 +9,7 @@ import { writeAudit } from "@/lib/audit/write";
 import { Prisma } from "@/generated/prisma/client";
 import { tenantSlugSchema } from "./slug";
 import { claimSignUpAttempt } from "./sign-up-throttle";
+import { queueSignUpExistingMail, queueVerificationMail } from "@/lib/accounts/messages";
 
 export const passwordSchema = z
   .string()
@@ -30,13 +31,34 @@ export const signUpSchema = z.object({
 
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
+/** What sign-up answers for every accepted address, new or already known: no one learns which e-mails exist. */
+export type SignUpAnswer = { email: string };
+
+/** Rolls back the workspace written only to test its address, for an e-mail that already has an account. */
+class ExistingAccount extends Error {}
+
 /**
- * The one place that decides what sign-up answers for an e-mail that already has an account.
- * Today it says so; e-mail verification (a later change) replaces this with the same answer a new
- * account gets ("check your inbox"), so sign-up stops telling strangers which e-mails exist.
+ * The one place that decides what an address that already has an account gets: the same answer as a new one
+ * ("check your inbox"), and a mail to the address, in a transaction of its own: a new verification link when the
+ * account was never verified, otherwise a note that someone tried to sign up with it, with sign-in and reset links.
  */
-export function answerForExistingAccount(): never {
-  throw new DomainError("An account with this e-mail already exists. Sign in instead.", "conflict");
+async function answerForExistingAccount(email: string, now: Date): Promise<SignUpAnswer> {
+  await prisma().$transaction(async (tx) => {
+    const user = await tx.user.findUnique({
+      where: { email },
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        emailVerifiedAt: true,
+        memberships: { select: { tenant: { select: { name: true } } }, take: 1, orderBy: { createdAt: "asc" } },
+      },
+    });
+    if (!user) return;
+    if (user.emailVerifiedAt) await queueSignUpExistingMail(tx, user, randomUUID(), now);
+    else await queueVerificationMail(tx, user, user.memberships[0]?.tenant.name ?? "your workspace", now);
+  });
+  return { email };
 }
 
 /** Sign-up as a visitor reaches it: throttled per source, then signUp. */
@@ -45,27 +67,36 @@ export async function signUpFrom(input: SignUpInput, ip: string) {
   return signUp(input);
 }
 
-/** Creates a user, a tenant and the user's OWNER membership; all or nothing. */
-export async function signUp(input: SignUpInput) {
-  const existing = await prisma().user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing) answerForExistingAccount();
+/**
+ * Creates a user (unverified), a tenant and the user's OWNER membership, and queues the verification mail; all or
+ * nothing. The workspace address is checked first, the same way for every e-mail (a taken address answers so
+ * whatever the e-mail), then an e-mail that already has an account gets the same answer as a new one.
+ */
+export async function signUp(input: SignUpInput, now = new Date()): Promise<SignUpAnswer> {
+  // Hashed for every e-mail, so a known one answers no faster than a new one.
   const passwordHash = await hashPassword(input.password);
+  const existing = await prisma().user.findUnique({ where: { email: input.email }, select: { id: true } });
   const tenantId = randomUUID();
   try {
-    return await withTenant({ tenantId }, async (db) => {
-      const user = await db.user.create({ data: { email: input.email, name: input.name, passwordHash } });
-      await setContext(db, { tenantId, userId: user.id });
+    await withTenant({ tenantId }, async (db) => {
       const tenant = await db.tenant.create({ data: { id: tenantId, slug: input.slug, name: input.companyName } });
+      if (existing) throw new ExistingAccount();
+      const user = await db.user.create({
+        data: { email: input.email, name: input.name, passwordHash, emailVerifiedAt: null },
+      });
+      await setContext(db, { tenantId, userId: user.id });
       await db.membership.create({ data: { tenantId, userId: user.id, role: "OWNER" } });
       await writeAudit(db, tenantId, { userId: user.id, label: user.email }, [
         { action: "tenant.created", entityType: "Tenant", entityId: tenantId, data: { slug: input.slug } },
       ]);
-      return tenant;
+      await queueVerificationMail(db, user, tenant.name, now);
     });
+    return { email: input.email };
   } catch (error) {
+    if (error instanceof ExistingAccount) return answerForExistingAccount(input.email, now);
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const target = JSON.stringify(error.meta ?? {});
-      if (target.includes("email")) answerForExistingAccount();
+      if (target.includes("email")) return answerForExistingAccount(input.email, now);
       throw new DomainError("That workspace address is taken. Choose another.", "conflict");
     }
     throw error;

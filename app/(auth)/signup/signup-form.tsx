@@ -25,6 +25,16 @@ export function SignUpForm() {
   const [values, setValues] = useState({ name: "", email: "", password: "", companyName: "", slug: "" });
   const [slugEdited, setSlugEdited] = useState(false);
   const { execute, result, isPending } = useAction(signUpAction);
+  if (result.data)
+    return (
+      <div data-testid="sign-up-sent" role="status" className="space-y-2 text-sm">
+        <p className="font-medium">Check your inbox</p>
+        <p className="text-slate-600">
+          We sent a message to <strong>{result.data.email}</strong>. Open the link in it to confirm the address and
+          start using your workspace. The link works once, for 24 hours.
+        </p>
+      </div>
+    );
   return (
     <form
       className="space-y-4"

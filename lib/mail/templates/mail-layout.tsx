@@ -17,7 +17,8 @@ import {
 // why the reader gets the message and how to change that.
 
 export type MailLayoutProps = {
-  tenantName: string;
+  /** The workspace the mail is about; account mail (verification, password reset) is about no workspace. */
+  tenantName?: string;
   preview: string;
   heading: string;
   action: { label: string; href: string };
@@ -54,7 +55,9 @@ export function MailLayout(props: MailLayoutProps) {
       <Preview>{props.preview}</Preview>
       <Body style={page}>
         <Container style={box}>
-          <Text style={{ color: "#475569", fontSize: "13px", margin: 0 }}>{props.tenantName} · Steward</Text>
+          <Text style={{ color: "#475569", fontSize: "13px", margin: 0 }}>
+            {props.tenantName ? `${props.tenantName} · Steward` : "Steward"}
+          </Text>
           <Heading as="h1" style={{ fontSize: "20px" }}>
             {props.heading}
           </Heading>

@@ -1,6 +1,7 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { NORTHWIND, signIn } from "../helpers";
 import { csrfFrom, signInFrom, signInWithCsrf } from "./from-address";
+import { signUpAndVerify } from "../mail-helpers";
 
 // Issue 13 through the running app: the sign-in limit under a burst of parallel requests to
 // next-auth's own endpoint, X-Forwarded-For not trusted, the redirect after sign-in, every sign-out
@@ -17,13 +18,7 @@ test("a burst of 100 parallel sign-ins verifies at most 5 passwords and refuses 
   const stamp = Date.now();
   const email = `burst.${stamp}@acme.test`;
   const password = "tulip-ferry-9-lantern";
-  await page.goto("/signup");
-  await page.getByLabel("Your name").fill("Burst Owner");
-  await page.getByLabel("Work e-mail").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByLabel("Company").fill(`Burst ${stamp}`);
-  await page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(page).toHaveURL(new RegExp(`/t/burst-${stamp}`), { timeout: 60_000 });
+  await signUpAndVerify(page, { name: "Burst Owner", email, password, company: `Burst ${stamp}` });
 
   const source = "127.0.0.11";
   const csrf = await csrfFrom(source, baseURL!);

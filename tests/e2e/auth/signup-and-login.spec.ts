@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { NORTHWIND } from "../helpers";
+import { linkPath, waitForMailTo } from "../mail-helpers";
 
 test("sign-up validates every field, then creates a workspace with its owner", async ({ page }) => {
   await page.goto("/signup");
@@ -20,6 +21,17 @@ test("sign-up validates every field, then creates a workspace with its owner", a
 
   await page.getByLabel("Workspace address").fill(`acme-${stamp}`);
   await page.getByRole("button", { name: "Create workspace" }).click();
+  // The workspace opens once the address is confirmed (issue 16): the mailed link, then sign-in.
+  await expect(page.getByTestId("sign-up-sent")).toContainText(`We sent a message to olivia.${stamp}@acme.test`);
+  const mail = await waitForMailTo(`olivia.${stamp}@acme.test`, /^Confirm your e-mail address/);
+  await page.goto(linkPath(mail, "/verify-email/"));
+  await page.getByRole("button", { name: "Confirm my e-mail address" }).click();
+  await expect(page.getByTestId("form-success")).toHaveText(
+    "Your e-mail address is confirmed. Sign in to open your workspace.",
+  );
+  await page.getByLabel("E-mail").fill(`olivia.${stamp}@acme.test`);
+  await page.getByLabel("Password").fill("a-strong-password-1");
+  await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(`/t/acme-${stamp}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Acme Outdoor ${stamp}`);
   await expect(page.getByTestId("tile-Partners")).toHaveText("0");

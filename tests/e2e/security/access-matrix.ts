@@ -90,6 +90,17 @@ export const PAGES: PageEntry[] = [
   { file: "app/page.tsx", url: () => "/", expect: { ...PUBLIC, anonymous: "401" } },
   { file: "app/(auth)/login/page.tsx", url: () => "/login", expect: PUBLIC },
   { file: "app/(auth)/signup/page.tsx", url: () => "/signup", expect: PUBLIC },
+  { file: "app/(auth)/forgot-password/page.tsx", url: () => "/forgot-password", expect: PUBLIC },
+  {
+    file: "app/(auth)/reset-password/[token]/page.tsx",
+    url: () => "/reset-password/not-a-real-token-0000000000000000000000000",
+    expect: PUBLIC,
+  },
+  {
+    file: "app/(auth)/verify-email/[token]/page.tsx",
+    url: () => "/verify-email/not-a-real-token-0000000000000000000000000",
+    expect: PUBLIC,
+  },
   {
     file: "app/(auth)/invite/[token]/page.tsx",
     url: () => "/invite/not-a-real-token-0000000000000000000000000",
@@ -557,6 +568,14 @@ export const ACTIONS: ActionEntry[] = [
     expect: PUBLIC,
   },
   { file: "app/(auth)/actions.ts", name: "signUpAction", input: () => ({ email: "nope" }), expect: PUBLIC },
+  { file: "app/(auth)/actions.ts", name: "verifyEmailAction", input: () => ({ token: "" }), expect: PUBLIC },
+  { file: "app/(auth)/actions.ts", name: "forgotPasswordAction", input: () => ({ email: "nope" }), expect: PUBLIC },
+  {
+    file: "app/(auth)/actions.ts",
+    name: "resetPasswordAction",
+    input: () => ({ token: "", password: "" }),
+    expect: PUBLIC,
+  },
   { file: "app/(auth)/actions.ts", name: "acceptInvitationAction", input: () => ({ token: "" }), expect: PUBLIC },
   {
     file: "app/(auth)/actions.ts",

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSidewaysScroll, NORTHWIND, saveScreenshot, signIn } from "../helpers";
 import { computeAndPublish } from "../scorecards-helpers";
+import { signUpAndVerify } from "../mail-helpers";
 
 /** Downloads a sample file from the setup page and imports it through the bulk import page. */
 async function importSample(
@@ -33,14 +34,13 @@ test("a new sign-up follows the setup checklist with presets and sample files to
   const started = Date.now();
   const stamp = Date.now();
   const slug = `first-run-${stamp}`;
-  await page.goto("/signup");
-  await page.getByLabel("Your name").fill("Fiona First");
-  await page.getByLabel("Work e-mail").fill(`fiona.${stamp}@first-run.test`);
-  await page.getByLabel("Password").fill("a-strong-password-1");
-  await page.getByLabel("Company").fill(`First Run ${stamp}`);
-  await page.getByLabel("Workspace address").fill(slug);
-  await page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(page).toHaveURL(`/t/${slug}`);
+  await signUpAndVerify(page, {
+    name: "Fiona First",
+    email: `fiona.${stamp}@first-run.test`,
+    password: "a-strong-password-1",
+    company: `First Run ${stamp}`,
+    slug,
+  });
 
   // The dashboard points a new workspace to its checklist.
   await expect(page.getByTestId("setup-banner")).toContainText("0 of 6 steps done");

@@ -24,14 +24,14 @@ describe("sign-up throttle", () => {
   it("refuses a source after the limit, counting refused sign-ups too, while other sources go on", async () => {
     await signUpFrom(visitor(0), "10.9.0.1");
     for (let n = 1; n < MAX_SIGN_UPS_PER_SOURCE; n++)
-      await expect(signUpFrom({ ...visitor(n), email: "visitor-0@signup.test" }, "10.9.0.1")).rejects.toThrow(
-        "An account with this e-mail already exists",
-      );
+      await expect(signUpFrom({ ...visitor(n), email: "visitor-0@signup.test" }, "10.9.0.1")).resolves.toEqual({
+        email: "visitor-0@signup.test",
+      });
     await expect(signUpFrom(visitor(50), "10.9.0.1")).rejects.toThrow(
       /^Too many sign-ups from your network\. Try again in 60 minutes\.$/,
     );
     expect(await prisma().user.findUnique({ where: { email: "visitor-50@signup.test" } })).toBeNull();
-    await expect(signUpFrom(visitor(51), "10.9.0.2")).resolves.toMatchObject({ slug: "company-51" });
+    await expect(signUpFrom(visitor(51), "10.9.0.2")).resolves.toEqual({ email: "visitor-51@signup.test" });
   });
 
   it("holds under a burst of parallel sign-ups from one source", async () => {

@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { prisma } from "@/lib/db/client";
+import { DomainError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { ATTEMPT_TRANSACTION_OPTIONS, lockAttemptKeys } from "@/lib/auth/attempt-lock";
+import { hashPassword } from "@/lib/auth/password";
+import { passwordSchema } from "@/lib/tenants/sign-up";
+import { emailAddressSchema } from "@/lib/mail/address";
+import { queuePasswordResetMail } from "./messages";
+import { INVALID_LINK_MESSAGE, useAccountToken } from "./tokens";
+
+// Password reset (issue 16): "Forgot password?" answers the same whether or not the address has an account, and
+// mails a single-use link that expires after 30 minutes. Requests are throttled per address (a mailbox is not flooded;
+// over the limit the answer stays the same and nothing is sent) and per source (over the limit the source is told to
+// wait), counted with the same lock-count-insert step as sign-in and sign-up, so a burst of parallel requests cannot
+// slip past the count. Setting the new password ends every session of the user and every other reset link.
+
+const RESET_WINDOW_MINUTES = 60;
+export const MAX_RESETS_PER_ADDRESS = 3;
+export const MAX_RESETS_PER_SOURCE = 10;
+
+export const forgotPasswordSchema = z.object({ email: emailAddressSchema });
+export const resetPasswordSchema = z.object({
+  token: z.string().trim().min(1, { error: "This link has no token: open the link from the e-mail again" }).max(200),
+  password: passwordSchema,
+});
+
+/** What the page says for any address, existing or not (over the per-address limit too). */
+export const RESET_REQUESTED_MESSAGE =
+  "If an account uses that address, we sent it a link to set a new password. It works once, for 30 minutes.";
+
+export async function requestPasswordReset(email: string, ip: string, now = new Date()): Promise<{ mailed: boolean }> {
+  const since = new Date(now.getTime() - RESET_WINDOW_MINUTES * 60_000);
+  const outcome = await prisma().$transaction(async (tx) => {
+    // Address before source, always in that order, so two requests never wait on each other in a cycle.
+    await lockAttemptKeys(tx, `reset:email:${email}`, `reset:ip:${ip}`);
+    const fromSource = await tx.passwordResetAttempt.findMany({
+      where: { ip, createdAt: { gte: since } },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true },
+    });
+    if (fromSource.length >= MAX_RESETS_PER_SOURCE) {
+      const retryAfterMs = fromSource[0].createdAt.getTime() + RESET_WINDOW_MINUTES * 60_000 - now.getTime();
+      return { refusedForMinutes: Math.max(1, Math.ceil(retryAfterMs / 60_000)), mailed: false };
+    }
+    const forAddress = await tx.passwordResetAttempt.count({ where: { email, createdAt: { gte: since } } });
+    await tx.passwordResetAttempt.create({ data: { email, ip, createdAt: now } });
+    await tx.passwordResetAttempt.deleteMany({ where: { ip, createdAt: { lt: since } } });
+    if (forAddress >= MAX_RESETS_PER_ADDRESS) return { refusedForMinutes: null, mailed: false };
+    const user = await tx.user.findUnique({ where: { email }, select: { id: true, email: true, name: true } });
+    if (user) await queuePasswordResetMail(tx, user, now);
+    return { refusedForMinutes: null, mailed: user !== null };
+  }, ATTEMPT_TRANSACTION_OPTIONS);
+  if (outcome.refusedForMinutes !== null)
+    throw new DomainError(
+      `Too many password resets asked from your network. Try again in ${outcome.refusedForMinutes} minute${outcome.refusedForMinutes === 1 ? "" : "s"}.`,
+    );
+  return { mailed: outcome.mailed };
+}
+
+/** Sets the new password with a reset token; ends every session of the user. Returns the user's e-mail. */
+export async function resetPassword(input: z.infer<typeof resetPasswordSchema>, now = new Date()): Promise<string> {
+  const passwordHash = await hashPassword(input.password);
+  const result = await prisma().$transaction(async (tx) => {
+    const userId = await useAccountToken(tx, input.token, "PASSWORD_RESET", now);
+    if (!userId) return null;
+    const user = await tx.user.update({ where: { id: userId }, data: { passwordHash }, select: { email: true } });
+    // Reading the link proves the address, as the sign-up link would.
+    await tx.user.updateMany({ where: { id: userId, emailVerifiedAt: null }, data: { emailVerifiedAt: now } });
+    const { count: sessions } = await tx.userSession.deleteMany({ where: { userId } });
+    await tx.accountToken.updateMany({
+      where: { userId, purpose: "PASSWORD_RESET", usedAt: null },
+      data: { usedAt: now },
+    });
+    return { email: user.email, userId, sessions };
+  });
+  if (!result) throw new DomainError(INVALID_LINK_MESSAGE, "not-found");
+  log.info("password reset", { userId: result.userId, sessionsEnded: result.sessions });
+  return result.email;
+}
