@@ -8,5 +8,6 @@ export function partnerNav(tenantSlug: string): NavItem[] {
     { href: `${base}/incidents`, label: "Incidents" },
     { href: `${base}/standards`, label: "Standards" },
     { href: `${base}/survey`, label: "Partner survey" },
+    { href: `${base}/preferences`, label: "E-mail preferences" },
   ];
 }

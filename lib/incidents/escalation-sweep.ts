@@ -2,20 +2,15 @@ import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db/client";
 import { withTenant, type Db } from "@/lib/db/scope";
 import { log } from "@/lib/log";
-import {
-  escalationsDue,
-  ESCALATION_LEVEL_LABELS,
-  type DueEscalation,
-  type EscalationLevel,
-} from "@/lib/incidents/escalation-rules";
+import { escalationsDue, ESCALATION_LEVEL_LABELS, type DueEscalation } from "@/lib/incidents/escalation-rules";
 import { isIncidentActive, type IncidentStatus } from "@/lib/incidents/lifecycle";
-import { slaContextFor, type LadderRung, type SlaContext } from "@/lib/incidents/sla-policies";
+import { slaContextFor, type SlaContext } from "@/lib/incidents/sla-policies";
 import { storeDeadlineRows, type DeadlineRow } from "@/lib/incidents/refresh-deadlines";
 import type { Incident, Severity } from "@/generated/prisma/client";
 import { deadlineColumns, incidentClock } from "@/lib/incidents/clock";
 import { enqueueOutbox, recordEvent, type Actor } from "@/lib/incidents/events";
-import { queueEscalationMail } from "@/lib/mail/messages/escalation";
-import type { SlaClock } from "@/lib/incidents/sla-clock";
+import { mailRung, rungFor, rungMembers, type RungMember } from "@/lib/incidents/ladder-mail";
+import { dueNotices, sendIncidentNotices } from "@/lib/incidents/incident-notices";
 
 // The escalation sweep: finds incidents whose acknowledge or resolve target has passed, in every
 // tenant, and moves each up its ladder. Exactly once per (incident, level), however many sweeps
@@ -25,7 +20,7 @@ import type { SlaClock } from "@/lib/incidents/sla-clock";
 
 const SYSTEM: Actor = { userId: null, label: "SLA escalation", kind: "system" };
 
-export type SweepResult = { due: number; escalations: number; failed: number };
+export type SweepResult = { due: number; escalations: number; failed: number; notices: number };
 
 /** (tenantId, incidentId) of due breaches across tenants, read by a SECURITY DEFINER function (see its migration). */
 export async function dueBreaches(now: Date, limit = 500): Promise<{ tenantId: string; incidentId: string }[]> {
@@ -49,7 +44,7 @@ export async function runEscalationSweep(
   budgetMs = SWEEP_BUDGET_MS,
 ): Promise<SweepResult> {
   const started = performance.now();
-  const result: SweepResult = { due: 0, escalations: 0, failed: 0 };
+  const result: SweepResult = { due: 0, escalations: 0, failed: 0, notices: 0 };
   const seen = new Set<string>();
   for (;;) {
     const batch = await dueBreaches(now, limit);
@@ -81,7 +76,23 @@ export async function runEscalationSweep(
         }
       }
     }
-    if (batch.length < limit || fresh.length === 0 || performance.now() - started > budgetMs) return result;
+    if (batch.length < limit || fresh.length === 0 || performance.now() - started > budgetMs) break;
+  }
+  await sendDueNotices(now, limit, result);
+  return result;
+}
+
+/** The level-1 mail and SLA warnings due (lib/incidents/incident-notices.ts), each in its own short transaction. */
+async function sendDueNotices(now: Date, limit: number, result: SweepResult) {
+  for (const { tenantId, incidentId } of await dueNotices(now, limit)) {
+    try {
+      result.notices += await withTenant({ tenantId }, (db) => sendIncidentNotices(db, tenantId, incidentId, now), {
+        timeoutMs: 10_000,
+      });
+    } catch (error) {
+      result.failed++;
+      log.error("incident notice failed", { tenantId, incidentId, error });
+    }
   }
 }
 
@@ -209,66 +220,6 @@ export async function escalateIncident(
       where "tenantId" = ${tenantId} and "id" = ${incident.id}`;
   }
   return escalated;
-}
-
-function rungFor(ladder: LadderRung[], level: EscalationLevel): LadderRung {
-  return (
-    ladder.find((r) => r.level === level) ?? {
-      level,
-      role: level === 1 ? "PARTNER" : level === 2 ? "STEWARD" : "OWNER",
-    }
-  );
-}
-
-type RungMember = { id: string; role: string; user: { id: string; email: string } };
-
-/** The members on a ladder rung: one named member, the partner's users, or everyone with the rung's role. */
-async function rungMembers(
-  db: Db,
-  tenantId: string,
-  incident: { partnerId: string },
-  rung: LadderRung,
-): Promise<RungMember[]> {
-  const where = rung.membershipId
-    ? { tenantId, id: rung.membershipId }
-    : rung.role === "PARTNER"
-      ? { tenantId, partnerId: incident.partnerId, role: { in: ["PARTNER_ADMIN" as const, "PARTNER_AGENT" as const] } }
-      : { tenantId, role: rung.role ?? ("STEWARD" as const) };
-  return db.membership.findMany({
-    where,
-    select: { id: true, role: true, user: { select: { id: true, email: true } } },
-  });
-}
-
-type MailedIncident = { id: string; number: number; title: string; partnerId: string; customerId: string | null };
-
-/** E-mail for the rung's members and, at level 1, the partner's contacts (queued in this transaction). */
-async function mailRung(
-  db: Db,
-  tenantId: string,
-  incident: MailedIncident,
-  members: RungMember[],
-  step: { level: EscalationLevel; why: string; clock: SlaClock; now: Date },
-) {
-  const contacts =
-    step.level === 1
-      ? await db.partnerContact.findMany({
-          where: { tenantId, partnerId: incident.partnerId, email: { not: null } },
-          select: { email: true },
-        })
-      : [];
-  const recipients = [
-    ...members.map((m) => ({ email: m.user.email, userId: m.user.id, partner: m.role.startsWith("PARTNER_") })),
-    ...contacts.map((c) => ({ email: c.email!, userId: null, partner: true })),
-  ];
-  await queueEscalationMail(db, tenantId, {
-    incident,
-    level: step.level,
-    why: step.why,
-    clock: step.clock,
-    recipients,
-    now: step.now,
-  });
 }
 
 /** In-app notifications for the people on a ladder rung. */

@@ -1,5 +1,25 @@
+import { z } from "zod";
 import type { Db } from "@/lib/db/scope";
-import { isPreferenceKind, PREFERENCE_KINDS, type PreferenceKind, type PreferenceMode } from "./kinds";
+import {
+  isPreferenceKind,
+  PREFERENCE_KINDS,
+  PREFERENCE_MODES,
+  type PreferenceKind,
+  type PreferenceMode,
+} from "./kinds";
+
+const mode = z.enum(PREFERENCE_MODES, { error: "Choose Immediately, In the daily digest or Off" });
+
+/** A member's modes for every kind, as the preferences forms send them (workspace and portal). */
+export const emailPreferencesSchema = z.object({
+  tenantSlug: z.string().min(1).max(64),
+  modes: z.object(
+    Object.fromEntries(PREFERENCE_KINDS.map((k) => [k, mode])) as Record<
+      (typeof PREFERENCE_KINDS)[number],
+      typeof mode
+    >,
+  ),
+});
 
 /** A member's mode for every kind they can choose (IMMEDIATE where they never chose). */
 export async function preferencesOf(

@@ -1,4 +1,4 @@
-import { withTenant } from "@/lib/db/scope";
+import { withTenant, type PartnerScope } from "@/lib/db/scope";
 import { listRecentMail } from "./deliveries";
 import { preferencesOf } from "./preferences";
 
@@ -16,4 +16,9 @@ export function loadEmailSettingsPage(scope: { tenantId: string; userId: string;
         "")
       : "",
   }));
+}
+
+/** The portal's E-mail preferences: the partner user's own modes, read in their partner scope. */
+export function loadPortalEmailPreferencesPage(scope: PartnerScope) {
+  return withTenant(scope, (db) => preferencesOf(db, scope.tenantId, scope.userId));
 }

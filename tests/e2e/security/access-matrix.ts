@@ -328,6 +328,12 @@ export const PAGES: PageEntry[] = [
     otherTenantUrl: () => "/portal/contoso/survey",
     expect: PORTAL,
   },
+  {
+    file: "app/portal/[tenant]/preferences/page.tsx",
+    url: () => "/portal/northwind/preferences",
+    otherTenantUrl: () => "/portal/contoso/preferences",
+    expect: PORTAL,
+  },
 ];
 
 // ------------------------------------------------------------------ session route handlers (app/**/route.ts outside /api/v1)
@@ -691,6 +697,13 @@ export const ACTIONS: ActionEntry[] = [
     name: "submitSurveyAction",
     input: nw({ answers: 7 }),
     otherTenantInput: contoso({ answers: 7 }),
+    expect: A_PORTAL,
+  },
+  {
+    file: "app/portal/[tenant]/preferences/actions.ts",
+    name: "savePortalEmailPreferencesAction",
+    input: nw({ modes: 7 }),
+    otherTenantInput: contoso({ modes: 7 }),
     expect: A_PORTAL,
   },
   // Steward workspace.

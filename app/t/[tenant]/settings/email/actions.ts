@@ -3,26 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { stewardAction } from "@/lib/actions/clients";
-import { PREFERENCE_KINDS, PREFERENCE_MODES } from "@/lib/mail/kinds";
-import { setPreference } from "@/lib/mail/preferences";
+import { PREFERENCE_KINDS } from "@/lib/mail/kinds";
+import { emailPreferencesSchema, setPreference } from "@/lib/mail/preferences";
 import { chatWebhookSchema, setChatWebhook } from "@/lib/mail/chat";
-
-const mode = z.enum(PREFERENCE_MODES, { error: "Choose Immediately, In the daily digest or Off" });
 
 /** Every staff member sets their own e-mail preferences (never someone else's: the user comes from the session). */
 export const saveEmailPreferencesAction = stewardAction
   .metadata({ actionName: "email.preferences_saved", permission: "workspace:read" })
-  .inputSchema(
-    z.object({
-      tenantSlug: z.string().min(1).max(64),
-      modes: z.object(
-        Object.fromEntries(PREFERENCE_KINDS.map((k) => [k, mode])) as Record<
-          (typeof PREFERENCE_KINDS)[number],
-          typeof mode
-        >,
-      ),
-    }),
-  )
+  .inputSchema(emailPreferencesSchema)
   .action(async ({ parsedInput, ctx }) => {
     for (const kind of PREFERENCE_KINDS)
       await setPreference(ctx.db, ctx.access.tenant.id, ctx.access.user.id, kind, parsedInput.modes[kind]);

@@ -8,7 +8,8 @@ import { MAX_ATTEMPTS } from "@/lib/mail/retry";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, EmptyState, ScrollCard } from "@/components/ui/card";
 import { SettingsHeader } from "@/components/settings/settings-header";
-import { PreferencesForm } from "./preferences-form";
+import { PreferencesForm } from "@/components/email/preferences-form";
+import { saveEmailPreferencesAction } from "./actions";
 import { ChatWebhookForm } from "./chat-form";
 
 export const metadata: Metadata = { title: "E-mail" };
@@ -40,7 +41,7 @@ export default async function EmailSettingsPage({ params }: PageProps<"/t/[tenan
           Your e-mail from {access.tenant.name}
         </h2>
         <Card className="p-4">
-          <PreferencesForm tenantSlug={tenant} initial={preferences} />
+          <PreferencesForm tenantSlug={tenant} initial={preferences} action={saveEmailPreferencesAction} />
         </Card>
       </section>
       {owner && (

@@ -5,6 +5,7 @@ import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
 import { formError } from "@/components/forms/errors";
+import type { ActionProp } from "@/components/forms/action-prop";
 import {
   KIND_LABELS,
   MODE_LABELS,
@@ -13,23 +14,31 @@ import {
   type PreferenceKind,
   type PreferenceMode,
 } from "@/lib/mail/kinds";
-import { saveEmailPreferencesAction } from "./actions";
+
+// Each member's own e-mail preferences, in the workspace (Settings → E-mail) and in the partner portal (E-mail
+// preferences): the page passes its own server action.
+
+type SaveAction = ActionProp<{ tenantSlug: string; modes: Record<PreferenceKind, PreferenceMode> }, { saved: boolean }>;
 
 const HINTS: Record<PreferenceKind, string> = {
-  escalation: "Incidents that reach your level of the escalation ladder. Level 3 (executives) is always sent.",
-  sla_warning: "An incident you handle has used 80% of its SLA window.",
+  escalation:
+    "Incidents that reach your level of the escalation ladder (partners: level 1, when an incident is routed to you). Level 3 (executives) is always sent.",
+  sla_warning:
+    "An incident you handle (or, unassigned, your partner company's) has used 80% of its time to acknowledge or resolve.",
   scorecard_published: "A scorecard of your partner company was published.",
 };
 
 export function PreferencesForm({
   tenantSlug,
   initial,
+  action,
 }: {
   tenantSlug: string;
   initial: Record<PreferenceKind, PreferenceMode>;
+  action: SaveAction;
 }) {
   const [modes, setModes] = useState(initial);
-  const { execute, result, isPending } = useAction(saveEmailPreferencesAction);
+  const { execute, result, isPending } = useAction(action);
   return (
     <form
       className="space-y-4"
