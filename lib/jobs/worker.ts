@@ -113,7 +113,7 @@ async function workQueues(boss: PgBoss, names: QueueName[], useThreads: boolean,
 function startTickers(boss: PgBoss, names: QueueName[]): NodeJS.Timeout[] {
   const tickers: NodeJS.Timeout[] = [];
   for (const name of names) {
-    const every = QUEUES[name].everySeconds;
+    const every = (QUEUES[name] as QueueDefinition).everySeconds;
     if (!every) continue;
     const queue = () =>
       void boss.send(name, {}).catch((error) => log.warn("queuing a periodic job failed", { name, error }));
