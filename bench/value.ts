@@ -43,6 +43,9 @@ export const valueScenario: BenchScenario = {
     log(
       `recompute: ${full.customers} customers, ${full.written} snapshots written, equity ${full.totalEquity.toFixed(0)}`,
     );
+    log(
+      `recompute phases: read ${seconds(t.readMs)} s, fit ${seconds(t.fitMs)} s, score ${seconds(t.scoreMs)} s, write ${seconds(t.writeMs)} s, statistics + rollups + fit record ${seconds(t.finishMs)} s; end to end ${seconds(endToEnd)} s = ${(endToEnd / referenceMs).toFixed(2)}× the reference`,
+    );
     results.push({
       scenario,
       figure: "read history (SQL, per-customer aggregates)",

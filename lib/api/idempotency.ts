@@ -3,6 +3,8 @@ import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/scope";
 import type { ApiPrincipal } from "./keys";
 import { ApiProblem } from "./problem";
+import { uuidv7 } from "./ids";
+import type { AuditEntry } from "@/lib/audit/write";
 
 const IDEMPOTENCY_HEADER = "idempotency-key";
 
@@ -54,12 +56,37 @@ export async function claimIdempotencyKey(
   return { status: existing.statusCode, body };
 }
 
-export async function storeIdempotentResponse(db: Db, principal: ApiPrincipal, key: string, response: StoredResponse) {
-  await db.idempotencyKey.update({
-    where: { tenantId_apiKeyId_key: { tenantId: principal.tenantId, apiKeyId: principal.apiKeyId, key } },
-    data: {
-      statusCode: response.status,
-      responseBody: response.body === undefined ? Prisma.JsonNull : JSON.stringify(response.body),
-    },
-  });
+/**
+ * The request's audit rows and, for an idempotent request, its stored response, in ONE statement:
+ * it is the last one before the commit, and an incident creation holds the tenant's numbering lock
+ * until then (decision 010). The body is kept as JSON text (a jsonb string): jsonb would reorder
+ * its keys, and a replay must be byte-identical.
+ */
+export async function finishApiWrite(
+  db: Db,
+  principal: ApiPrincipal,
+  entries: AuditEntry[],
+  idempotent: { key: string; response: StoredResponse } | null,
+) {
+  const audit = entries.map((e) => ({
+    id: uuidv7(),
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId ?? null,
+    data: e.data ?? null,
+  }));
+  const insertAudit = Prisma.sql`
+    insert into "AuditLog" ("tenantId", id, "actorUserId", "actorLabel", action, "entityType", "entityId", data)
+    select ${principal.tenantId}, e.id, null, ${`api key ${principal.name}`}, e.action, e."entityType", e."entityId", e.data
+    from jsonb_to_recordset(${JSON.stringify(audit)}::jsonb) as e(id text, action text, "entityType" text, "entityId" text, data jsonb)`;
+  if (!idempotent) {
+    if (audit.length > 0) await db.$executeRaw(insertAudit);
+    return;
+  }
+  const { status, body } = idempotent.response;
+  await db.$executeRaw`
+    with audit as (${insertAudit})
+    update "IdempotencyKey"
+    set "statusCode" = ${status}::int, "responseBody" = coalesce(to_jsonb(${body === undefined ? null : JSON.stringify(body)}::text), 'null'::jsonb)
+    where "tenantId" = ${principal.tenantId} and "apiKeyId" = ${principal.apiKeyId} and key = ${idempotent.key}`;
 }

@@ -3,14 +3,14 @@ import { ZodError } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { DomainError } from "@/lib/errors";
 import { withTenant, type Db } from "@/lib/db/scope";
-import { writeAudit, type AuditEntry } from "@/lib/audit/write";
+import type { AuditEntry } from "@/lib/audit/write";
 import { log } from "@/lib/log";
 import type { ApiPrincipal } from "./keys";
 import { admitApiKey } from "./admission";
 import type { RateLimitResult } from "./rate-limit";
 import { ApiProblem, fieldPath, problemResponse, zodErrors } from "./problem";
 import { findNul, NUL_MESSAGE } from "@/lib/validation/nul";
-import { claimIdempotencyKey, readIdempotencyKey, requestHash, storeIdempotentResponse } from "./idempotency";
+import { claimIdempotencyKey, finishApiWrite, readIdempotencyKey, requestHash } from "./idempotency";
 
 // One wrapper for every /api/v1 route handler:
 // authenticate + rate limit (one short transaction on the pool) → parse and validate (zod) → run in the tenant transaction (scoped to the
@@ -90,9 +90,12 @@ export function apiRoute<B = undefined, Q = undefined, P = undefined>(
             request,
             audit: (e) => entries.push(e),
           });
-          await writeAudit(db, principal.tenantId, { userId: null, label: `api key ${principal.name}` }, entries);
-          if (idempotencyKey)
-            await storeIdempotentResponse(db, principal, idempotencyKey, { status: result.status, body: result.body });
+          await finishApiWrite(
+            db,
+            principal,
+            entries,
+            idempotencyKey ? { key: idempotencyKey, response: { status: result.status, body: result.body } } : null,
+          );
           return { result, replayed: false };
         },
       );

@@ -1,12 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/scope";
 import type { IncidentSource } from "@/generated/prisma/enums";
+import type { Incident } from "@/generated/prisma/client";
 import { DomainError } from "@/lib/errors";
 import { SEVERITIES } from "@/lib/incidents/labels";
 import { slaContextFor } from "@/lib/incidents/sla-policies";
 import { deadlineColumns, incidentClock } from "@/lib/incidents/clock";
-import { enqueueOutbox, recordEvent, type Actor } from "@/lib/incidents/events";
+import type { Actor } from "@/lib/incidents/events";
+import { invalidateDashboard } from "@/lib/dashboard/cache";
+import { uuidv7 } from "@/lib/api/ids";
 
 // Incident capture, shared by the steward form, the partner portal and the API.
 
@@ -54,6 +58,7 @@ export type IncidentInput = z.input<typeof incidentInputSchema>;
  * Opens an incident: checks partner, touchpoint and customer belong to the tenant, assigns the
  * next per-tenant number under a transaction-scoped advisory lock (safe under concurrency),
  * sets the SLA deadlines from the tenant's policy, and writes the CREATED event and an outbox row.
+ * Returns the stored row too (`incident`), so a caller needs no second read while the number is locked.
  */
 export async function createIncident(
   db: Db,
@@ -95,46 +100,51 @@ export async function createIncident(
     now,
   );
 
-  // Locks numbering for this tenant until the transaction ends (see the 20261123040000 migration);
-  // it reads the whole tenant's maximum even for a partner user, who sees only their own incidents.
-  const [{ number }] = await db.$queryRaw<{ number: number }[]>`select next_incident_number() as number`;
-
+  // The incident, its CREATED event and its outbox row in ONE statement that takes the number first
+  // (next_incident_number() locks numbering for this tenant until the transaction ends; see the
+  // 20261123040000 migration; it reads the whole tenant's maximum even for a partner user). Every
+  // read and check is done before it, so the lock is held for this statement and what the caller
+  // still writes before committing, not for a chain of round trips (decision 010).
+  // ISO strings: the columns hold UTC wall time (timestamp without time zone).
+  const at = (d: Date | null) => Prisma.sql`${d?.toISOString() ?? null}::timestamptz at time zone 'UTC'`;
   const id = randomUUID();
-  await db.incident.createMany({
-    data: [
-      {
-        tenantId,
-        id,
-        number,
-        partnerId: partner.id,
-        touchpointId: touchpoint.id,
-        customerId: customer?.id ?? null,
-        severity: input.severity,
-        category: input.category,
-        title: input.title,
-        description: input.description,
-        customersAffected: input.customersAffected,
-        costRefunds: input.costRefunds,
-        costReshipment: input.costReshipment,
-        costCredits: input.costCredits,
-        costHandling: input.costHandling,
-        status: "OPEN",
-        source,
-        openedAt: now,
-        externalRef: input.externalRef || null,
-        createdById: actor.userId,
-        createdAt: now,
-        ...deadlineColumns(clock),
-      },
-    ],
-  });
-  await recordEvent(db, tenantId, id, actor, { type: "CREATED", toStatus: "OPEN", body: input.description }, now);
-  await enqueueOutbox(db, tenantId, "incident.created", {
-    incidentId: id,
-    number,
-    partnerId: partner.id,
-    severity: input.severity,
-    source,
-  });
-  return { id, number };
+  const deadlines = deadlineColumns(clock);
+  invalidateDashboard(tenantId); // the dashboard's incident figures (lib/dashboard/cache.ts)
+  const eventValues = Prisma.sql`
+    select ${tenantId}, ${uuidv7(now.getTime())}, inc.id, 'CREATED', 'OPEN'::"IncidentStatus", ${input.description}, false,
+      ${actor.userId}, ${actor.label}, ${at(now)}`;
+  const [{ eventWritten, ...incident }] = await db.$queryRaw<(Incident & { eventWritten: boolean })[]>`
+    with n as (select next_incident_number() as number),
+    inc as (
+      insert into "Incident" ("tenantId", id, number, "partnerId", "touchpointId", "customerId", severity, category, title,
+        description, "customersAffected", "costRefunds", "costReshipment", "costCredits", "costHandling", status, source,
+        "openedAt", "externalRef", "createdById", "createdAt", "updatedAt", "ackDueAt", "resolveDueAt", "nextDueAt")
+      select ${tenantId}, ${id}, n.number, ${partner.id}, ${touchpoint.id}, ${customer?.id ?? null},
+        ${input.severity}::"Severity", ${input.category}, ${input.title}, ${input.description}, ${input.customersAffected}::int,
+        ${input.costRefunds}::numeric, ${input.costReshipment}::numeric, ${input.costCredits}::numeric, ${input.costHandling}::numeric,
+        'OPEN'::"IncidentStatus", ${source}::"IncidentSource", ${at(now)}, ${input.externalRef || null}, ${actor.userId},
+        ${at(now)}, ${at(now)}, ${at(deadlines.ackDueAt)}, ${at(deadlines.resolveDueAt)},
+        ${at(deadlines.nextDueAt)}
+      from n
+      returning *
+    ),
+    -- A partner context's row-level security admits an event only for an incident it can already
+    -- see, which this statement's own insert is not yet: there the event is a second statement.
+    ev as (
+      insert into "IncidentEvent" ("tenantId", id, "incidentId", type, "toStatus", body, internal, "actorUserId", "actorLabel", "createdAt")
+      ${eventValues} from inc where app_partner_id() is null
+    ),
+    ob as (
+      insert into "OutboxMessage" ("tenantId", id, topic, payload)
+      select ${tenantId}, ${uuidv7()}, 'incident.created',
+        jsonb_build_object('incidentId', inc.id, 'number', inc.number, 'partnerId', ${partner.id}::text,
+          'severity', ${input.severity}::text, 'source', ${source}::text)
+      from inc
+    )
+    select *, app_partner_id() is null as "eventWritten" from inc`;
+  if (!eventWritten)
+    await db.$executeRaw`
+      insert into "IncidentEvent" ("tenantId", id, "incidentId", type, "toStatus", body, internal, "actorUserId", "actorLabel", "createdAt")
+      ${eventValues} from "Incident" inc where inc."tenantId" = ${tenantId} and inc.id = ${id}`;
+  return { id, number: incident.number, incident };
 }

@@ -13,9 +13,11 @@ export const DEAD_LETTER_QUEUE = "jobs.dead-letter";
 export type QueueDefinition = {
   /**
    * standard: any number of jobs. stately: at most one queued and one running at a time (a periodic sweep:
-   * queuing it again while one waits does nothing).
+   * queuing it again while one waits does nothing). short: at most one queued, any number running (a sweep
+   * that is safe to run twice at once: a run whose worker died, still "active" until it expires, never
+   * holds back the next).
    */
-  policy: "standard" | "stately";
+  policy: "standard" | "stately" | "short";
   /** Attempts after the first, each `retryDelaySeconds` later, doubled per attempt when `retryBackoff`. */
   retryLimit: number;
   retryDelaySeconds: number;
@@ -24,7 +26,10 @@ export type QueueDefinition = {
   expireInSeconds: number;
   /** Dead jobs go to DEAD_LETTER_QUEUE, whose handler settles what the UI shows. */
   deadLetter: boolean;
-  /** Periodic jobs: run every so many seconds (queued again after each run; a cron each minute re-seeds it). */
+  /**
+   * Periodic jobs: run every so many seconds. Every worker queues one each period (the policy keeps one
+   * waiting), so the period holds while any worker lives; a cron each minute re-seeds it too.
+   */
   everySeconds?: () => number;
   /** CPU-heavy jobs run in a worker thread, off the event loop that serves the embedded database. */
   cpuHeavy?: boolean;
@@ -55,9 +60,14 @@ export const QUEUES = {
     deadLetter: true,
     cpuHeavy: true,
   },
-  /** Escalate breached incidents in every tenant (each breach exactly once). */
+  /**
+   * Escalate breached incidents in every tenant (each breach exactly once, however many sweeps run at once:
+   * the Escalation row's unique key and row locks skipped by the other sweep). "short", not "stately": a
+   * worker killed mid-sweep must not hold the next sweep back until its job expires (5 minutes), or every
+   * breach in between escalates minutes late (the breach-to-escalation bench).
+   */
   "incidents.escalation-sweep": {
-    policy: "stately",
+    policy: "short",
     retryLimit: 0,
     retryDelaySeconds: 0,
     retryBackoff: false,

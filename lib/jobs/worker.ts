@@ -64,10 +64,12 @@ export async function startJobWorker(options: WorkerOptions = {}): Promise<JobWo
     await boss.stop({ graceful: false, wait: true });
     throw error;
   }
+  const tickers = startTickers(boss, names);
   log.info("job worker started", { queues: names, threads: useThreads });
   return {
     boss,
     async stop() {
+      for (const ticker of tickers) clearInterval(ticker);
       await boss.stop({ graceful: true, timeout: 10_000, wait: true });
       await stopThreads();
     },
@@ -79,7 +81,12 @@ async function workQueues(boss: PgBoss, names: QueueName[], useThreads: boolean,
     const queue: QueueDefinition = QUEUES[name];
     await boss.work<Record<string, unknown>>(
       name,
-      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1, includeMetadata: true },
+      {
+        // A periodic job waits at most a second to start once queued: its period is its latency goal.
+        pollingIntervalSeconds: Math.min(options.pollingIntervalSeconds ?? 2, queue.everySeconds ? 1 : 2),
+        batchSize: 1,
+        includeMetadata: true,
+      },
       async ([job]) => {
         const context: JobContext = { id: job.id, name, retryCount: job.retryCount };
         try {
@@ -92,13 +99,26 @@ async function workQueues(boss: PgBoss, names: QueueName[], useThreads: boolean,
         } catch (error) {
           log.error("job failed", { queue: name, jobId: job.id, attempt: job.retryCount + 1, error });
           throw error;
-        } finally {
-          // A periodic job queues its next run; the stately queue keeps it to one waiting.
-          if (queue.everySeconds) await boss.send(name, {}, { startAfter: queue.everySeconds() }).catch(() => null);
         }
       },
     );
-    // Periodic jobs start right away rather than at the next minute's cron.
-    if (queue.everySeconds) await boss.send(name, {});
   }
+}
+
+/**
+ * Periodic jobs: queued right away, then every period by every worker (the queue's policy keeps one
+ * waiting). Not chained from the end of each run: a run whose worker was killed would end the chain until
+ * the next minute's cron, and a chain's period stretches by each run's duration.
+ */
+function startTickers(boss: PgBoss, names: QueueName[]): NodeJS.Timeout[] {
+  const tickers: NodeJS.Timeout[] = [];
+  for (const name of names) {
+    const every = (QUEUES[name] as QueueDefinition).everySeconds;
+    if (!every) continue;
+    const queue = () =>
+      void boss.send(name, {}).catch((error) => log.warn("queuing a periodic job failed", { name, error }));
+    queue();
+    tickers.push(setInterval(queue, every() * 1000));
+  }
+  return tickers;
 }

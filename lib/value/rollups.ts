@@ -141,25 +141,65 @@ function servedBySegmentSql(tenantId: string, asOf: Date, cutoff: Date) {
 /**
  * Writes every rollup of the month's snapshots (replacing the month's previous ones): called by the
  * recompute in the transaction that completes the snapshots, so reads never rescan transactions.
+ * Three statements, each one pass over its table (decision 010): the transactions once for the
+ * serving-partner, channel and served-by-segment rollups (one GROUP BY with GROUPING SETS feeding
+ * all three), the interactions once for the touchpoints, and the snapshots with their customers
+ * once for the acquiring partners and segments. Same formulas as the live per-dimension SQL above.
  * Leaves nested loops off for the rest of that transaction.
  */
 export async function materializeEquityRollups(db: Db, tenantId: string, asOf: Date): Promise<void> {
+  const { cutoff } = valuePeriod(asOf);
   await db.$executeRaw`delete from "EquityRollup" where "tenantId" = ${tenantId} and "asOf" = ${asOf}::date`;
   // Whole-tenant aggregates over grouped derived tables: hash joins are right whatever the
   // statistics say, and a nested loop on a misestimate rescans the snapshots per customer.
   // (and no JIT: the disabled nested loops' cost would trigger a slow compilation, see lib/db/planner.ts)
   await db.$executeRaw`select set_config('enable_nestloop', 'off', true), set_config('jit', 'off', true)`;
-  const single = DIMENSIONS.filter((d) => d !== "SERVED_B2B" && d !== "SERVED_B2C");
-  for (const dimension of single) {
-    await db.$executeRaw`
-      insert into "EquityRollup" ("tenantId", "asOf", "dimension", "key", "customers", "equity", "served")
-      select ${tenantId}, ${asOf}::date, ${dimension}::"EquityDimension", coalesce(r.key, ''), r.customers, r.equity, r.served
-      from (${dimensionSql(tenantId, asOf, dimension)}) r`;
-  }
+  const insert = Prisma.sql`insert into "EquityRollup" ("tenantId", "asOf", "dimension", "key", "customers", "equity", "served")`;
   await db.$executeRaw`
-    insert into "EquityRollup" ("tenantId", "asOf", "dimension", "key", "customers", "equity", "served")
-    select ${tenantId}, ${asOf}::date, r.dimension::"EquityDimension", r.key, r.customers, r.equity, r.served
-    from (${servedBySegmentSql(tenantId, asOf, valuePeriod(asOf).cutoff)}) r`;
+    ${insert}
+    with per as materialized (
+      select t."customerId" as cid,
+             case when grouping(t.channel) = 0 then 'CHANNEL' else 'SERVING_PARTNER' end as dim,
+             case when grouping(t.channel) = 0 then t.channel::text else t."servingPartnerId" end as k,
+             sum(greatest(t.margin, 0))::float8 as w, count(*)::float8 as n
+      from "Transaction" t
+      where t."tenantId" = ${tenantId} and t."occurredAt" < ${cutoff}
+      group by grouping sets ((t."customerId", t."servingPartnerId"), (t."customerId", t.channel))
+    ), sh as (
+      select dim, cid, k,
+             case when sum(w) over (partition by dim, cid) > 0 then w / sum(w) over (partition by dim, cid)
+                  else n / sum(n) over (partition by dim, cid) end as share
+      from per
+    ), cv as materialized (
+      select "customerId" as cid, clv from "CustomerValue" where "tenantId" = ${tenantId} and "asOf" = ${asOf}::date
+    )
+    select ${tenantId}, ${asOf}::date, r.dim::"EquityDimension", coalesce(r.key, ''), r.customers, r.equity, r.served
+    from (
+      select sh.dim, sh.k as key, count(*)::int as customers, sum(cv.clv * sh.share)::float8 as equity, sum(cv.clv)::float8 as served
+      from sh join cv on cv.cid = sh.cid
+      group by sh.dim, sh.k
+      union all
+      select case c.segment when 'B2B' then 'SERVED_B2B' else 'SERVED_B2C' end, per.k,
+             count(*)::int, sum(cv.clv)::float8, sum(cv.clv)::float8
+      from per
+      join cv on cv.cid = per.cid
+      join "Customer" c on c."tenantId" = ${tenantId} and c.id = per.cid
+      where per.dim = 'SERVING_PARTNER' and per.k is not null
+      group by 1, 2
+    ) r`;
+  await db.$executeRaw`
+    ${insert}
+    select ${tenantId}, ${asOf}::date, 'TOUCHPOINT'::"EquityDimension", coalesce(r.key, ''), r.customers, r.equity, r.served
+    from (${dimensionSql(tenantId, asOf, "TOUCHPOINT")}) r`;
+  await db.$executeRaw`
+    ${insert}
+    select ${tenantId}, ${asOf}::date,
+           (case when grouping(c.segment) = 0 then 'SEGMENT' else 'ACQUIRING_PARTNER' end)::"EquityDimension",
+           coalesce(case when grouping(c.segment) = 0 then c.segment::text else c."acquiringPartnerId" end, ''),
+           count(*)::int, sum(v.clv)::float8, null::float8
+    from "CustomerValue" v join "Customer" c on c."tenantId" = ${tenantId} and c.id = v."customerId"
+    where v."tenantId" = ${tenantId} and v."asOf" = ${asOf}::date
+    group by grouping sets ((c.segment), (c."acquiringPartnerId"))`;
 }
 
 /** The month's rollup rows per dimension: the materialized ones, or computed live for snapshots written before them. */

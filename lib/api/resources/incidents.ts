@@ -112,8 +112,8 @@ export async function getIncident(db: Db, principal: ApiPrincipal, id: string) {
 
 export async function openIncident(db: Db, principal: ApiPrincipal, input: z.output<typeof IncidentInput>) {
   assertOwnPartner(principal, [input.partnerId], singleField, "partnerId");
-  const { id } = await createIncident(db, principal.tenantId, input, apiActor(principal), "API");
-  return loadIncident(db, principal.tenantId, id);
+  const { incident } = await createIncident(db, principal.tenantId, input, apiActor(principal), "API");
+  return incident;
 }
 
 export async function changeIncidentStatus(
