@@ -7,6 +7,8 @@ export class DomainError extends Error {
   constructor(
     message: string,
     readonly kind: "invalid" | "not-found" | "forbidden" | "conflict" = "invalid",
+    /** The input field the rule is about: the API answers 422 with it in `errors`, the action a field error. */
+    readonly field?: string,
   ) {
     super(message);
     this.name = "DomainError";

@@ -193,6 +193,13 @@ function failure(error: unknown, name: string, instance: string): Response {
   // Rules broken inside the shared lib/ core (the same messages the UI shows).
   if (error instanceof DomainError) {
     const status = { "not-found": 404, forbidden: 403, conflict: 409, invalid: 422 }[error.kind];
+    if (error.field)
+      return problemResponse(
+        new ApiProblem(status, "Some fields are invalid; see errors.", [
+          { field: error.field, message: error.message },
+        ]),
+        instance,
+      );
     return problemResponse(new ApiProblem(status, error.message), instance);
   }
   if (error instanceof ZodError)

@@ -55,7 +55,8 @@ export const incidentInputSchema = z.object({
 export type IncidentInput = z.input<typeof incidentInputSchema>;
 
 /**
- * Opens an incident: checks partner, touchpoint and customer belong to the tenant, assigns the
+ * Opens an incident: checks partner, touchpoint and customer belong to the tenant and that the partner handles
+ * the touchpoint, assigns the
  * next per-tenant number under a transaction-scoped advisory lock (safe under concurrency),
  * sets the SLA deadlines from the tenant's policy, and writes the CREATED event and an outbox row.
  * Returns the stored row too (`incident`), so a caller needs no second read while the number is locked.
@@ -75,7 +76,11 @@ export async function createIncident(
   });
   const touchpoint = await db.touchpoint.findFirst({
     where: { tenantId, id: input.touchpointId },
-    select: { id: true },
+    select: {
+      id: true,
+      name: true,
+      partners: { where: { tenantId, partnerId: input.partnerId }, select: { partnerId: true } },
+    },
   });
   const customerRef = input.customerRef || null;
   if (input.customerId && customerRef)
@@ -92,6 +97,12 @@ export async function createIncident(
   if (customerRef && !customer) throw new DomainError(`No customer has the reference “${customerRef}”.`, "not-found");
   if (partner.status === "OFFBOARDED")
     throw new DomainError(`${partner.name} is offboarded: incidents can no longer be routed to it.`);
+  if (touchpoint.partners.length === 0)
+    throw new DomainError(
+      `${partner.name} does not handle ${touchpoint.name}: choose one of its touchpoints.`,
+      "invalid",
+      "touchpointId",
+    );
 
   const sla = await slaContextFor(db, tenantId, input.severity);
   const clock = incidentClock(

@@ -16,6 +16,8 @@
  *   when there is no snapshot for that month. Equity at risk = the month's incidents, valued with the month's
  *   snapshot.
  * - engagement: the partner's survey answers of the latest quarter up to the month's quarter.
+ * - compliance: with the touchpoint assignments and standard versions in force at the month's end (the assignment
+ *   history and each version's createdAt), so recomputing a past month after changing them gives the same card.
  */
 import type { Db } from "@/lib/db/scope";
 import { preferHashJoins } from "@/lib/db/planner";
@@ -164,7 +166,8 @@ export async function scorecardInputsForMonth(
   const rows = await scorecardAggregate(db, tenantId, month, now);
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.partnerId);
-  const compliance = await complianceByPartner(db, tenantId, from, ids);
+  // the assignments and standard versions in force at the month's end (a past month stays reproducible)
+  const compliance = await complianceByPartner(db, tenantId, from, ids, { inForceAt: to });
   const hasSnapshot = rows[0].hasSnapshot;
   const risk = hasSnapshot ? await equityAtRiskRollup(db, tenantId, "partner", { from, to, asOf: from }) : [];
   const riskOf = new Map(risk.map((r) => [r.key, r.equityAtRisk]));

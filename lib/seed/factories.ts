@@ -187,14 +187,19 @@ export function createTouchpoint(
   });
 }
 
-/** Assigns a partner to handle a touchpoint. */
+/**
+ * Assigns a partner to handle a touchpoint. Dated long ago by default (2020-01-01 plus one millisecond per
+ * factory call, so they keep their order), so the assignment is in force for any month a test scores; pass
+ * `assignedAt` to date it.
+ */
 export function assignPartner(
   db: Db,
   tenantId: string,
   touchpointId: string,
   partnerId: string,
+  assignedAt: Date = new Date(Date.UTC(2020, 0, 1) + nextN()),
 ): Promise<TouchpointPartner> {
-  return db.touchpointPartner.create({ data: { tenantId, touchpointId, partnerId } });
+  return db.touchpointPartner.create({ data: { tenantId, touchpointId, partnerId, assignedAt } });
 }
 
 /**

@@ -2,7 +2,8 @@ import type { Db } from "@/lib/db/scope";
 import { DomainError } from "@/lib/errors";
 import { monthStart } from "@/lib/months";
 import { isMet, validateMeasurement } from "./evaluate";
-import { computeCompliance, type ComplianceResult } from "./compliance";
+import { assignmentsInForce } from "@/lib/touchpoints/assignment-history";
+import { computeCompliance, versionsInForce, type ComplianceResult } from "./compliance";
 
 /** The current standard, only if it applies to the partner (its touchpoint is one the partner handles). */
 async function applicableStandard(db: Db, tenantId: string, partnerId: string, standardId: string) {
@@ -192,20 +193,25 @@ export async function latestAssessedMonth(db: Db, tenantId: string, now = new Da
 /**
  * Standards compliance for the period, per partner (all partners with at least one touchpoint, or
  * just `partnerIds`). Three set-based reads (assignments, standards, the period's assessments),
- * then the pure rules of lib/standards/compliance.ts.
+ * then the pure rules of lib/standards/compliance.ts. With `inForceAt` (a scorecard's month end), the
+ * assignments and standard versions are those in force then, not today's, so a past month is reproducible.
  */
 export async function complianceByPartner(
   db: Db,
   tenantId: string,
   period: Date,
   partnerIds?: string[],
+  options: { inForceAt?: Date } = {},
 ): Promise<Map<string, ComplianceResult>> {
   const month = monthStart(period);
   const scope = partnerIds ? { partnerId: { in: partnerIds } } : {};
-  const assignments = await db.touchpointPartner.findMany({
-    where: { tenantId, ...scope },
-    select: { partnerId: true, touchpointId: true },
-  });
+  const { inForceAt } = options;
+  const assignments = inForceAt
+    ? await assignmentsInForce(db, tenantId, inForceAt, partnerIds)
+    : await db.touchpointPartner.findMany({
+        where: { tenantId, ...scope },
+        select: { partnerId: true, touchpointId: true },
+      });
   const touchpointIds = [...new Set(assignments.map((a) => a.touchpointId))];
   const standards = await db.experienceStandard.findMany({
     where: { tenantId, touchpointId: { in: touchpointIds } },
@@ -213,10 +219,20 @@ export async function complianceByPartner(
   });
   // Old versions may sit on another touchpoint: fetch every version of the lineages in play.
   const lineages = [...new Set(standards.map((s) => s.lineageId))];
-  const allVersions = await db.experienceStandard.findMany({
+  const versions = await db.experienceStandard.findMany({
     where: { tenantId, lineageId: { in: lineages } },
-    select: { id: true, lineageId: true, isCurrent: true, touchpointId: true, weight: true, name: true },
+    select: {
+      id: true,
+      lineageId: true,
+      version: true,
+      isCurrent: true,
+      touchpointId: true,
+      weight: true,
+      name: true,
+      createdAt: true,
+    },
   });
+  const allVersions = inForceAt ? versionsInForce(versions, inForceAt) : versions;
   const assessments = await db.assessment.findMany({
     where: { tenantId, period: month, ...scope },
     select: {

@@ -150,3 +150,21 @@ export function computeCompliance(input: ComplianceInput): ComplianceResult {
     perStandard,
   };
 }
+
+/**
+ * The standard versions in force at `at` (a month's end): per lineage, the latest version created before `at`,
+ * or its first version when the whole lineage is younger (it can then count only through assessments recorded
+ * for that month). The returned versions carry `isCurrent` for that time instead of today's.
+ */
+export function versionsInForce<T extends ComplianceStandard & { version: number; createdAt: Date }>(
+  versions: readonly T[],
+  at: Date,
+): T[] {
+  const chosen = new Map<string, T>();
+  for (const v of [...versions].sort((a, b) => a.version - b.version)) {
+    const lineage = v.lineageId ?? v.id;
+    if (!chosen.has(lineage) || v.createdAt.getTime() < at.getTime()) chosen.set(lineage, v);
+  }
+  const inForce = new Set([...chosen.values()].map((v) => v.id));
+  return versions.map((v) => ({ ...v, isCurrent: inForce.has(v.id) }));
+}

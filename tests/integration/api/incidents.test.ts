@@ -99,6 +99,19 @@ describe("POST /incidents", () => {
     expect(foreignTenant.status).toBe(404);
   });
 
+  it("refuses a touchpoint the partner does not handle with a 422 naming the field, writing nothing", async () => {
+    const before = await withTenant({ tenantId: f.tenantId }, (db) => db.incident.count());
+    const wrong = await open(f.tenantKey, { touchpointId: f.touchpointB.id });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.errors).toEqual([
+      {
+        field: "touchpointId",
+        message: `${f.partnerA.name} does not handle Installation: choose one of its touchpoints.`,
+      },
+    ]);
+    expect(await withTenant({ tenantId: f.tenantId }, (db) => db.incident.count())).toBe(before);
+  });
+
   it("lets a partner key open incidents only against its own partner (another partner is 404)", async () => {
     const own = await open(f.partnerKey, { customerId: undefined });
     expect(own.status).toBe(201);

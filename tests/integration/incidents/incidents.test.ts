@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from "../../setup/test-db";
 import { withTenant } from "@/lib/db/scope";
 import {
   addMember,
+  assignPartner,
   createIncident as seedIncident,
   createPartner,
   createSlaPolicies,
@@ -48,6 +49,8 @@ beforeAll(async () => {
     swift = (await createPartner(db, tenantId, { name: "Swift", status: "ACTIVE" })).id;
     acme = (await createPartner(db, tenantId, { name: "Acme Install", status: "ACTIVE" })).id;
     touchpointId = (await createTouchpoint(db, tenantId, { name: "Delivery" })).id;
+    await assignPartner(db, tenantId, touchpointId, swift);
+    await assignPartner(db, tenantId, touchpointId, acme);
     await addMember(db, { tenantId, userId: agent.user.id, role: "PARTNER_AGENT", partnerId: swift });
     await addMember(db, { tenantId, userId: stewardUser.user.id, role: "STEWARD" });
   });
@@ -55,6 +58,7 @@ beforeAll(async () => {
     await createSlaPolicies(db, otherTenantId);
     otherPartnerId = (await createPartner(db, otherTenantId, { name: "Other Co", status: "ACTIVE" })).id;
     otherTouchpointId = (await createTouchpoint(db, otherTenantId, { name: "Store" })).id;
+    await assignPartner(db, otherTenantId, otherTouchpointId, otherPartnerId);
   });
 });
 afterAll(() => database.close());

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../setup/test-db";
 import { withTenant } from "@/lib/db/scope";
-import { createPartner, createSlaPolicies, createTenantWithOwner, createTouchpoint } from "@/lib/seed/factories";
+import {
+  assignPartner,
+  createPartner,
+  createSlaPolicies,
+  createTenantWithOwner,
+  createTouchpoint,
+} from "@/lib/seed/factories";
 import { createIncident } from "@/lib/incidents/create-incident";
 import { transitionIncident } from "@/lib/incidents/update-incident";
 import { saveSlaPolicy } from "@/lib/incidents/sla-policies";
@@ -24,6 +30,7 @@ beforeAll(async () => {
     await createSlaPolicies(db, tenantId);
     partnerId = (await createPartner(db, tenantId, { name: "Swift", status: "ACTIVE" })).id;
     touchpointId = (await createTouchpoint(db, tenantId, { name: "Delivery" })).id;
+    await assignPartner(db, tenantId, touchpointId, partnerId);
   });
 });
 afterAll(() => database.close());

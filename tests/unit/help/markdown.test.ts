@@ -43,6 +43,7 @@ describe("parseMarkdown (the help pages' subset)", () => {
         "Rounding",
         "Rank and ties",
         "Change",
+        "Recomputing a past month",
         "Worked example",
       ]),
     );

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { rankAmongPeers } from "@/lib/scorecards/combine";
 import { scorePartner } from "@/lib/scorecards/score-partner";
 import { valueSubScore, type ScorecardInputs } from "@/lib/scorecards/sub-scores";
+import { versionsInForce } from "@/lib/standards/compliance";
 import { DEFAULT_RECOMMENDATION_THRESHOLDS, DEFAULT_SCORECARD_WEIGHTS } from "@/lib/scorecards/weights";
 
 const noActivity = {
@@ -112,5 +113,38 @@ describe("ties", () => {
       ["d", 1, 1],
       ["e", null, null],
     ]);
+  });
+});
+
+describe("standard versions in force", () => {
+  const at = (iso: string) => new Date(iso);
+  const version = (id: string, n: number, createdAt: string, lineageId = "on-time") => ({
+    id,
+    lineageId,
+    version: n,
+    isCurrent: false,
+    touchpointId: "delivery",
+    weight: n,
+    createdAt: at(createdAt),
+  });
+  const versions = [
+    version("v1", 1, "2026-01-10T00:00:00Z"),
+    version("v2", 2, "2026-09-15T00:00:00Z"),
+    version("v3", 3, "2026-11-02T00:00:00Z"),
+    version("young", 1, "2026-11-20T00:00:00Z", "pickup-ready"),
+  ];
+  const current = (end: string) =>
+    versionsInForce(versions, at(end))
+      .filter((v) => v.isCurrent)
+      .map((v) => v.id);
+
+  it("uses, per standard, the latest version created before the month's end", () => {
+    expect(current("2026-09-01T00:00:00Z")).toEqual(["v1", "young"]); // August
+    expect(current("2026-10-01T00:00:00Z")).toEqual(["v2", "young"]); // September
+    expect(current("2026-12-01T00:00:00Z")).toEqual(["v3", "young"]); // November
+  });
+
+  it("counts a standard created after the month with its first version", () => {
+    expect(versionsInForce(versions, at("2026-10-01T00:00:00Z")).find((v) => v.id === "young")?.isCurrent).toBe(true);
   });
 });

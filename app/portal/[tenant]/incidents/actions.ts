@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { partnerAction } from "@/lib/actions/clients";
+import { withFieldErrors } from "@/lib/actions/field-errors";
 import { tenantSlug } from "@/lib/actions/schemas";
 import { DomainError } from "@/lib/errors";
 import { createIncident, incidentInputSchema } from "@/lib/incidents/create-incident";
@@ -18,19 +19,17 @@ import { actorFor } from "@/lib/incidents/actor";
 // Partner actions run in a transaction scoped to the user's partner: row-level security hides every
 // other partner's incident, so a foreign id is "not found" (and the lib loads by tenantId + id).
 
+const reportIncidentInput = incidentInputSchema.omit({ partnerId: true, customerId: true }).extend({ tenantSlug });
+
 export const reportIncidentAction = partnerAction
   .metadata({ actionName: "incident.reported", permission: "portal:respond" })
-  .inputSchema(incidentInputSchema.omit({ partnerId: true, customerId: true }).extend({ tenantSlug }))
+  .inputSchema(reportIncidentInput)
   .action(async ({ parsedInput, ctx }) => {
     const { tenantSlug: slug, ...input } = parsedInput;
     const partnerId = ctx.access.membership.partnerId;
     if (!partnerId) throw new DomainError("Workspace not found.", "not-found");
-    const incident = await createIncident(
-      ctx.db,
-      ctx.access.tenant.id,
-      { ...input, partnerId },
-      actorFor(ctx.access),
-      "PARTNER",
+    const incident = await withFieldErrors(reportIncidentInput, () =>
+      createIncident(ctx.db, ctx.access.tenant.id, { ...input, partnerId }, actorFor(ctx.access), "PARTNER"),
     );
     ctx.audit({
       action: "incident.reported",

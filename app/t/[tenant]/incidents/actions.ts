@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { stewardAction } from "@/lib/actions/clients";
+import { withFieldErrors } from "@/lib/actions/field-errors";
 import { tenantSlug } from "@/lib/actions/schemas";
 import { createIncident, incidentInputSchema } from "@/lib/incidents/create-incident";
 import {
@@ -27,12 +28,16 @@ const ids = z
   })
   .transform((list) => list as string[]);
 
+const createIncidentInput = incidentInputSchema.extend({ tenantSlug });
+
 export const createIncidentAction = stewardAction
   .metadata({ actionName: "incident.created", permission: "incidents:write" })
-  .inputSchema(incidentInputSchema.extend({ tenantSlug }))
+  .inputSchema(createIncidentInput)
   .action(async ({ parsedInput, ctx }) => {
     const { tenantSlug: slug, ...input } = parsedInput;
-    const incident = await createIncident(ctx.db, ctx.access.tenant.id, input, actorFor(ctx.access), "STEWARD");
+    const incident = await withFieldErrors(createIncidentInput, () =>
+      createIncident(ctx.db, ctx.access.tenant.id, input, actorFor(ctx.access), "STEWARD"),
+    );
     ctx.audit({
       action: "incident.created",
       entityType: "Incident",
