@@ -17,6 +17,9 @@ import * as incidentStatus from "@/app/api/v1/incidents/[id]/status/route";
 import * as incidentComments from "@/app/api/v1/incidents/[id]/comments/route";
 import * as scorecards from "@/app/api/v1/scorecards/route";
 import * as scorecard from "@/app/api/v1/scorecards/[id]/route";
+import * as plans from "@/app/api/v1/plans/route";
+import * as plan from "@/app/api/v1/plans/[id]/route";
+import * as planEvidence from "@/app/api/v1/plans/[id]/actions/[actionId]/evidence/route";
 import { withTenant } from "@/lib/db/scope";
 import { enqueueOutbox } from "@/lib/incidents/events";
 import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
@@ -52,6 +55,9 @@ const modules: Record<string, Record<string, unknown>> = {
   "/incidents/{id}/comments": incidentComments,
   "/scorecards": scorecards,
   "/scorecards/{id}": scorecard,
+  "/plans": plans,
+  "/plans/{id}": plan,
+  "/plans/{id}/actions/{actionId}/evidence": planEvidence,
 };
 
 let database: TestDatabase;

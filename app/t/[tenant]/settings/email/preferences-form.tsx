@@ -19,6 +19,7 @@ const HINTS: Record<PreferenceKind, string> = {
   escalation: "Incidents that reach your level of the escalation ladder. Level 3 (executives) is always sent.",
   sla_warning: "An incident you handle has used 80% of its SLA window.",
   scorecard_published: "A scorecard of your partner company was published.",
+  plan_action_overdue: "An action of a corrective-action plan you own or oversee is past its due date.",
 };
 
 export function PreferencesForm({
