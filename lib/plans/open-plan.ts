@@ -188,7 +188,7 @@ export type ScorecardSuggestion = {
   recommendation: string;
 };
 
-/** The latest published month's cards in a plan band whose partner has no open plan from that card. */
+/** The latest published month's cards in a plan band (of partners not offboarded) without an open plan from that card. */
 export async function scorecardSuggestions(db: Db, tenantId: string): Promise<ScorecardSuggestion[]> {
   const latest = await db.scorecard.findFirst({
     where: { tenantId, status: "PUBLISHED" },
@@ -197,7 +197,13 @@ export async function scorecardSuggestions(db: Db, tenantId: string): Promise<Sc
   });
   if (!latest) return [];
   const cards = await db.scorecard.findMany({
-    where: { tenantId, status: "PUBLISHED", month: latest.month, recommendation: { in: [...PLAN_BANDS] } },
+    where: {
+      tenantId,
+      status: "PUBLISHED",
+      month: latest.month,
+      recommendation: { in: [...PLAN_BANDS] },
+      partner: { status: { not: "OFFBOARDED" } },
+    },
     select: {
       id: true,
       partnerId: true,
