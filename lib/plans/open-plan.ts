@@ -70,13 +70,14 @@ export async function openPlanFromPattern(
   input: { partnerId: string; touchpointId: string; rootCause: string },
   actor: Actor,
   now = new Date(),
+  minIncidents = PATTERN_MIN_INCIDENTS,
 ) {
-  const pattern = (await incidentPatterns(db, tenantId, now, input.partnerId)).find(
+  const pattern = (await incidentPatterns(db, tenantId, now, input.partnerId, minIncidents)).find(
     (p) => p.touchpointId === input.touchpointId && p.rootCause.toLowerCase() === input.rootCause.trim().toLowerCase(),
   );
   if (!pattern)
     throw new DomainError(
-      `No pattern of ${PATTERN_MIN_INCIDENTS} or more incidents with that root cause in the last ${PATTERN_WINDOW_DAYS} days.`,
+      `No pattern of ${minIncidents} or more incidents with that root cause in the last ${PATTERN_WINDOW_DAYS} days.`,
       "not-found",
     );
   if (pattern.openPlanId) throw new DomainError("This pattern already has an open plan.", "conflict");
@@ -87,7 +88,7 @@ export async function openPlanFromPattern(
       partnerId: pattern.partnerId,
       title: `${pattern.partnerName}: ${pattern.rootCause} at ${pattern.touchpointName}`,
       source: "INCIDENT_PATTERN",
-      reason: `${pattern.count} incidents at ${pattern.touchpointName} in the last ${PATTERN_WINDOW_DAYS} days with the root cause “${pattern.rootCause}”`,
+      reason: `${pattern.count} incident${pattern.count === 1 ? "" : "s"} at ${pattern.touchpointName} in the last ${PATTERN_WINDOW_DAYS} days with the root cause “${pattern.rootCause}”`,
       touchpointId: pattern.touchpointId,
       rootCause: pattern.rootCause,
     },
@@ -134,13 +135,15 @@ export type IncidentPattern = {
 
 /**
  * Incidents of the last 90 days grouped by partner, touchpoint and root cause (compared without case or surrounding
- * spaces), where a group has at least three: one aggregate query. Each names its open plan, if it has one.
+ * spaces), where a group has at least three (the demo seed asks for fewer): one aggregate query. Each names its open
+ * plan, if it has one.
  */
 export async function incidentPatterns(
   db: Db,
   tenantId: string,
   now = new Date(),
   partnerId?: string,
+  minIncidents = PATTERN_MIN_INCIDENTS,
 ): Promise<IncidentPattern[]> {
   const since = new Date(now.getTime() - PATTERN_WINDOW_DAYS * 24 * 60 * 60 * 1000);
   const rows = await db.$queryRaw<
@@ -162,7 +165,7 @@ export async function incidentPatterns(
       where i."tenantId" = ${tenantId} and i."rootCause" is not null and btrim(i."rootCause") <> ''
         and i."openedAt" >= ${since} and (${partnerId ?? null}::text is null or i."partnerId" = ${partnerId ?? null}::text)
       group by 1, 2, 3
-      having count(*) >= ${PATTERN_MIN_INCIDENTS}
+      having count(*) >= ${minIncidents}
     )
     select g."partnerId", p.name as "partnerName", g."touchpointId", t.name as "touchpointName", g."rootCause",
            g.count, g."lastOpenedAt",

@@ -67,7 +67,7 @@ export async function seedDemoPlans(
       opened: new Date(Date.UTC(c.month.getUTCFullYear(), c.month.getUTCMonth() + 1, 3, 9)),
       open: (at) => openPlanFromScorecard(db, tenantId, c.id, steward, at),
     });
-    const fromPattern = (p: (typeof patterns)[number]): Source => ({
+    const fromPattern = (p: (typeof patterns)[number], minIncidents?: number): Source => ({
       partnerId: p.partnerId,
       partnerName: p.partnerName,
       opened: new Date(today.getTime() - 35 * DAY),
@@ -78,14 +78,18 @@ export async function seedDemoPlans(
           { partnerId: p.partnerId, touchpointId: p.touchpointId, rootCause: p.rootCause },
           steward,
           at,
+          minIncidents,
         ),
     });
+    // A strong login partner may have no pattern of three: then its most repeated root cause of the last 90 days.
+    const loginPattern = login ? (await incidentPatterns(db, tenantId, today, login.id, 1))[0] : undefined;
     const loginSource = login
-      ? (patterns.filter((p) => p.partnerId === login.id).map(fromPattern)[0] ??
-        cards.filter((c) => c.partnerId === login.id).map(fromCard)[0])
+      ? (patterns.filter((p) => p.partnerId === login.id).map((p) => fromPattern(p))[0] ??
+        cards.filter((c) => c.partnerId === login.id).map(fromCard)[0] ??
+        (loginPattern && adminOf(login.id) ? fromPattern(loginPattern, 1) : undefined))
       : undefined;
     if (loginSource) taken.add(loginSource.partnerId);
-    for (const source of [...cards.map(fromCard), ...patterns.map(fromPattern)])
+    for (const source of [...cards.map(fromCard), ...patterns.map((p) => fromPattern(p))])
       if (!taken.has(source.partnerId)) {
         taken.add(source.partnerId);
         sources.push(source);
