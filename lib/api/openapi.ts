@@ -48,6 +48,9 @@ export const API_PATHS = [
   { method: "post", path: "/incidents/{id}/comments" },
   { method: "get", path: "/scorecards" },
   { method: "get", path: "/scorecards/{id}" },
+  { method: "get", path: "/plans" },
+  { method: "get", path: "/plans/{id}" },
+  { method: "post", path: "/plans/{id}/actions/{actionId}/evidence" },
 ] as const;
 
 function buildRegistry() {
@@ -280,6 +283,50 @@ function buildRegistry() {
       200: ok("The scorecard.", S.Scorecard),
       404: problem("Unknown, unpublished, or (for a partner key) another partner's scorecard."),
       ...common,
+    },
+  });
+
+  r.registerPath({
+    method: "get",
+    path: "/plans",
+    tags: ["Corrective-action plans"],
+    summary: "List corrective-action plans",
+    description:
+      "Plans the brand proposed to partners (never drafts), with their progress; filter by partnerId and status. A partner key lists only its own.",
+    request: { query: S.PlanListQuery },
+    responses: { 200: ok("A page of plans.", S.PlanPage), 400: problem("Invalid query parameters."), ...common },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/plans/{id}",
+    tags: ["Corrective-action plans"],
+    summary: "Get a plan with its actions",
+    description: "Each action with its owner, due date, status and the movement of its metric since the plan opened.",
+    request: { params: S.IdParams },
+    responses: {
+      200: ok("The plan.", S.PlanWithActions),
+      404: problem("Unknown, a draft, another tenant's, or (for a partner key) another partner's plan."),
+      ...common,
+    },
+  });
+  r.registerPath({
+    method: "post",
+    path: "/plans/{id}/actions/{actionId}/evidence",
+    tags: ["Corrective-action plans"],
+    summary: "Post evidence for an action (partner keys)",
+    description:
+      "Adds evidence (text and an optional http(s) link) to the plan's timeline and, with markDone, marks the action done. The plan must be accepted or in progress; the first evidence starts an accepted plan. Only a key scoped to the plan's partner may post.",
+    request: {
+      params: S.PlanActionParams,
+      headers: idempotencyHeader,
+      body: { required: true, content: { "application/json": { schema: S.PlanEvidenceInput } } },
+    },
+    responses: {
+      201: ok("The action after the evidence.", S.PlanEvidenceResult),
+      ...writes,
+      403: problem("A tenant-wide key: evidence comes from the partner's own key."),
+      404: problem("Unknown plan or action, the action is not the plan's, or another partner's plan."),
+      422: problem("Validation failed, or the plan is not accepted yet or already closed."),
     },
   });
 

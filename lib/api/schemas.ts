@@ -370,6 +370,92 @@ export const ScorecardListQuery = paginationQuery.extend({
   month: monthField("month is YYYY-MM, e.g. 2026-03.").optional(),
 });
 
+// ---------------------------------------------------------------- corrective-action plans
+
+const PlanStatus = z.enum(["PROPOSED", "ACCEPTED", "DISPUTED", "IN_PROGRESS", "VERIFIED", "CLOSED_UNMET"]);
+const Movement = z
+  .object({
+    baseline: z.number().nullable(),
+    latest: z.number().nullable().describe("The newest published value since the plan opened."),
+    target: z.number().nullable(),
+    change: z.number().nullable().describe("latest − baseline."),
+    progress: z.number().nullable().describe("Share of the way from baseline to target (negative: moved away)."),
+    reached: z.boolean(),
+  })
+  .meta({ id: "MetricMovement" });
+export const PlanAction = z
+  .object({
+    id,
+    description: z.string(),
+    owner: z.string().describe("The owner on the partner's side (a partner user or contact)."),
+    dueOn: z.string().describe("YYYY-MM-DD; overdue from the next day."),
+    metric: z
+      .enum([
+        "score",
+        "complianceScore",
+        "experienceScore",
+        "incidentScore",
+        "valueScore",
+        "engagementScore",
+        "standard",
+      ])
+      .describe("The scorecard sub-score, or an experience standard (standardId), the action should move."),
+    standardId: z.string().nullable(),
+    status: z.enum(["OPEN", "DONE", "VERIFIED"]),
+    overdue: z.boolean(),
+    doneAt: z.string().nullable(),
+    verifiedAt: z.string().nullable(),
+    movement: Movement,
+  })
+  .meta({ id: "PlanAction" });
+const PlanProgress = z
+  .object({
+    total: z.number().int(),
+    done: z.number().int().describe("Done or verified."),
+    verified: z.number().int(),
+    overdue: z.number().int(),
+  })
+  .meta({ id: "PlanProgress" });
+export const Plan = z
+  .object({
+    id,
+    partnerId: z.string(),
+    title: z.string(),
+    source: z.enum(["SCORECARD", "INCIDENT_PATTERN"]),
+    reason: z.string(),
+    scorecardId: z.string().nullable(),
+    status: PlanStatus,
+    disputeReason: z.string().nullable(),
+    progress: PlanProgress,
+    createdAt: z.string(),
+    proposedAt: z.string().nullable(),
+    acceptedAt: z.string().nullable(),
+    closedAt: z.string().nullable(),
+  })
+  .meta({ id: "Plan", description: "A corrective-action plan (drafts are never served)." });
+export const PlanWithActions = Plan.extend({ actions: z.array(PlanAction) }).meta({ id: "PlanWithActions" });
+export const PlanPage = page(Plan, "PlanPage");
+export const PlanListQuery = paginationQuery.extend({
+  partnerId: id.optional(),
+  status: PlanStatus.optional(),
+});
+export const PlanActionParams = z.object({ id, actionId: id });
+export const PlanEvidenceInput = z
+  .object({
+    body: z
+      .string({ error: "body is required: describe the evidence." })
+      .trim()
+      .min(3, "Describe the evidence in a few words.")
+      .max(4000, "Keep the evidence under 4,000 characters."),
+    link: z.string().trim().max(2048).optional().describe("An http(s) link to the evidence."),
+    markDone: z.boolean().optional().describe("Also mark the action done."),
+  })
+  .strict()
+  .meta({ id: "PlanEvidenceInput" });
+export const PlanEvidenceResult = z
+  .object({ id, planId: z.string(), status: z.enum(["OPEN", "DONE", "VERIFIED"]) })
+  .meta({ id: "PlanEvidenceResult" });
+
 // ---------------------------------------------------------------- webhook events (documented, not served)
 
 const eventEnvelope = {

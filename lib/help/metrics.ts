@@ -92,6 +92,22 @@ export const METRIC_HELP = {
       "The quarterly partner survey: the mean answer to communication, fairness, tools and support (1 → 0, 5 → 100). No answer = no data.",
     settings: [SCORECARD_SETTINGS],
   },
+  planProgress: {
+    title: "Plan progress",
+    means:
+      "How far the partner is with a corrective-action plan: actions marked done out of all its actions, and how many open actions are past their due date.",
+    computed:
+      "Done counts actions the partner marked done (verified or awaiting verification). An open action is overdue from the day after its due date; the partner's admins and the action's owner are told then, the plan's channel manager 3 days later.",
+    settings: [SCORECARD_SETTINGS],
+  },
+  metricMovement: {
+    title: "Metric movement",
+    means:
+      "Whether the score or standard an action should move has moved since the plan opened: its baseline, its latest published value, and the target.",
+    computed:
+      "Baseline: the value on the scorecard the plan was opened from (or the latest published one). Latest: the partner's newest published scorecard from the plan's opening month on, or the newest verified assessment of the standard. The share is (latest − baseline) ÷ (target − baseline).",
+    settings: [SCORECARD_SETTINGS],
+  },
 } as const satisfies Record<string, HelpEntry>;
 
 export type MetricHelpKey = keyof typeof METRIC_HELP;

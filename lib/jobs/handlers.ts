@@ -10,6 +10,7 @@ export const HANDLERS: Record<QueueName, () => Promise<JobHandler>> = {
   "scorecards.export": async () => (await import("@/lib/scorecards/export-job")).handleExportJob,
   "incidents.escalation-sweep": async () => async () =>
     (await import("@/lib/incidents/escalation-sweep")).runEscalationSweep(),
+  "plans.overdue-sweep": async () => async () => (await import("@/lib/plans/overdue-sweep")).runPlanOverdueSweep(),
   "webhooks.dispatch": async () => async () => (await import("@/lib/webhooks/dispatch")).runWebhookDispatch(),
   "mail.deliver": async () => (await import("@/lib/mail/run")).runMailDelivery,
   "db.analyze": async () => (await import("@/lib/db/maintenance")).analyzeEmbeddedDatabase,

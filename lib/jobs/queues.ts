@@ -75,6 +75,16 @@ export const QUEUES = {
     deadLetter: false,
     everySeconds: seconds("STEWARD_SWEEP_INTERVAL_MS", 30_000),
   },
+  /** Escalate overdue corrective actions in every tenant (each action and level exactly once). */
+  "plans.overdue-sweep": {
+    policy: "stately",
+    retryLimit: 0,
+    retryDelaySeconds: 0,
+    retryBackoff: false,
+    expireInSeconds: 5 * 60,
+    deadLetter: false,
+    everySeconds: seconds("STEWARD_SWEEP_INTERVAL_MS", 30_000),
+  },
   /** Fan out outbox events to webhook endpoints and deliver what is due. */
   "webhooks.dispatch": {
     policy: "stately",

@@ -13,6 +13,7 @@ import {
   type DemoScale,
   type SeedDemoOptions,
 } from "./demo-tenant";
+import { seedDemoPlans } from "./demo-plans";
 
 export type DemoLoginLine = { label: string; email: string; password: string };
 
@@ -48,6 +49,7 @@ export async function ensureDemoTenants(
     await analyzeTables();
     await computeCustomerValueHistory(demoTenantId(options.slug), today, say);
     await publishScorecardHistory(demoTenantId(options.slug), demoLogins(options).owner.email, today, say);
+    await seedDemoPlans(demoTenantId(options.slug), demoLogins(options).partner.partnerName, today, say);
   }
   // Fresh planner statistics for the bulk-loaded rows (the embedded database has no autovacuum).
   await analyzeTables();

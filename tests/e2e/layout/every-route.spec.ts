@@ -43,6 +43,8 @@ async function lookUpIds(browser: Browser): Promise<Ids> {
   };
   const partner = await signedIn(NORTHWIND.partner);
   const nwIncident = await firstLinkedId(partner.page, "/portal/northwind/incidents", "/portal/northwind/incidents");
+  // Swift Couriers' proposed corrective-action plan (lib/seed/demo-plans.ts): the steward opens the same one.
+  const nwPlan = await firstLinkedId(partner.page, "/portal/northwind/plans", "/portal/northwind/plans");
   await partner.context.close();
   const steward = await signedIn(NORTHWIND.steward);
   const swift = encodeURIComponent(NORTHWIND.partner.partnerName);
@@ -60,6 +62,11 @@ async function lookUpIds(browser: Browser): Promise<Ids> {
     cIncident: "",
     cCustomer: "",
     month: "",
+    nwPlan,
+    nwPlanAction: "",
+    nwOtherPlan: "",
+    nwOtherPlanAction: "",
+    cPlan: "",
   };
 }
 

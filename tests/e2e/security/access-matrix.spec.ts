@@ -252,6 +252,14 @@ test.describe("the access matrix", () => {
     const [cIncident] = await hrefIds(req("owner"), "/t/contoso/incidents", "/t/contoso/incidents");
     const [cCustomer] = await hrefIds(req("owner"), "/t/contoso/value/customers", "/t/contoso/value/customers");
     const [nwCustomer] = await hrefIds(req("steward"), "/t/northwind/value/customers", "/t/northwind/value/customers");
+    // Corrective-action plans (lib/seed/demo-plans.ts): Swift's through its own key, another partner's, Contoso's.
+    const swiftPlans = (await (await api("/api/v1/plans?limit=200", partnerKey)).json()).data as { id: string }[];
+    const allPlans = (await (await api("/api/v1/plans?limit=200")).json()).data as { id: string; partnerId: string }[];
+    const nwPlan = swiftPlans[0]?.id ?? "";
+    const swiftPlan = nwPlan ? await (await api(`/api/v1/plans/${nwPlan}`, partnerKey)).json() : { actions: [] };
+    const nwOtherPlan = allPlans.find((p) => p.partnerId !== swift.id)?.id ?? "";
+    const otherPlan = nwOtherPlan ? await (await api(`/api/v1/plans/${nwOtherPlan}`)).json() : { actions: [] };
+    const [cPlan] = await hrefIds(req("owner"), "/t/contoso/plans", "/t/contoso/plans");
     ids = {
       nwPartner: swift.id,
       nwOtherPartner: other.id,
@@ -262,6 +270,11 @@ test.describe("the access matrix", () => {
       cIncident,
       cCustomer,
       month: scorecards[0].month.slice(0, 7),
+      nwPlan,
+      nwPlanAction: (swiftPlan.actions as { id: string }[])[0]?.id ?? "",
+      nwOtherPlan,
+      nwOtherPlanAction: (otherPlan.actions as { id: string }[])[0]?.id ?? "",
+      cPlan,
     };
     for (const [name, value] of Object.entries(ids)) expect(value, name).toBeTruthy();
   });

@@ -37,6 +37,11 @@ export type Ids = {
   cIncident: string;
   cCustomer: string;
   month: string; // YYYY-MM with a published Swift Couriers scorecard (for the exports)
+  nwPlan: string; // a Swift Couriers corrective-action plan (proposed or later: the partner sees it)
+  nwPlanAction: string; // an action of that plan
+  nwOtherPlan: string; // another Northwind partner's plan
+  nwOtherPlanAction: string; // an action of that plan
+  cPlan: string; // a Contoso plan
 };
 
 // Row shapes (spelled out once; every entry below names its own).
@@ -173,6 +178,18 @@ export const PAGES: PageEntry[] = [
     file: "app/t/[tenant]/scorecards/[partnerId]/page.tsx",
     url: (i) => `/t/northwind/scorecards/${i.nwPartner}`,
     otherTenantUrl: (i) => `/t/northwind/scorecards/${i.cPartner}`,
+    expect: STEWARD_READ,
+  },
+  {
+    file: "app/t/[tenant]/plans/(list)/page.tsx",
+    url: () => "/t/northwind/plans",
+    otherTenantUrl: () => "/t/contoso/plans",
+    expect: STEWARD_READ,
+  },
+  {
+    file: "app/t/[tenant]/plans/[planId]/page.tsx",
+    url: (i) => `/t/northwind/plans/${i.nwPlan}`,
+    otherTenantUrl: (i) => `/t/northwind/plans/${i.cPlan}`,
     expect: STEWARD_READ,
   },
   {
@@ -315,6 +332,19 @@ export const PAGES: PageEntry[] = [
     url: () => "/portal/northwind/scorecard",
     otherTenantUrl: () => "/portal/contoso/scorecard",
     expect: PORTAL,
+  },
+  {
+    file: "app/portal/[tenant]/plans/(list)/page.tsx",
+    url: () => "/portal/northwind/plans",
+    otherTenantUrl: () => "/portal/contoso/plans",
+    expect: PORTAL,
+  },
+  {
+    file: "app/portal/[tenant]/plans/[planId]/page.tsx",
+    url: (i) => `/portal/northwind/plans/${i.nwPlan}`,
+    otherTenantUrl: (i) => `/portal/northwind/plans/${i.cPlan}`,
+    otherPartnerUrl: (i) => `/portal/northwind/plans/${i.nwOtherPlan}`,
+    expect: { ...PORTAL, otherPartner: "404" },
   },
   {
     file: "app/portal/[tenant]/standards/page.tsx",
@@ -464,6 +494,25 @@ export const API_ROUTES: ApiEntry[] = [
     method: "GET",
     url: () => "/api/v1/scorecards/00000000-0000-7000-8000-000000000000",
     expect: API_READ,
+  },
+  { file: "app/api/v1/plans/route.ts", method: "GET", url: () => "/api/v1/plans", expect: API_READ },
+  {
+    file: "app/api/v1/plans/[id]/route.ts",
+    method: "GET",
+    url: (i) => `/api/v1/plans/${i.nwPlan}`,
+    otherTenantUrl: (i) => `/api/v1/plans/${i.cPlan}`,
+    otherPartnerUrl: (i) => `/api/v1/plans/${i.nwOtherPlan}`,
+    expect: API_BY_ID,
+  },
+  {
+    file: "app/api/v1/plans/[id]/actions/[actionId]/evidence/route.ts",
+    method: "POST",
+    url: (i) => `/api/v1/plans/${i.nwPlan}/actions/${i.nwPlanAction}/evidence`,
+    otherTenantUrl: (i) => `/api/v1/plans/${i.cPlan}/actions/${i.nwPlanAction}/evidence`,
+    otherPartnerUrl: (i) => `/api/v1/plans/${i.nwOtherPlan}/actions/${i.nwOtherPlanAction}/evidence`,
+    body: INVALID,
+    validBody: { body: "access matrix probe" },
+    expect: API_BY_ID,
   },
   { file: "app/api/v1/incidents/route.ts", method: "GET", url: () => "/api/v1/incidents", expect: API_READ },
   {
@@ -704,6 +753,84 @@ export const ACTIONS: ActionEntry[] = [
     name: "savePortalEmailPreferencesAction",
     input: nw({ modes: 7 }),
     otherTenantInput: contoso({ modes: 7 }),
+    expect: A_PORTAL,
+  },
+  // Corrective-action plans: the steward's side.
+  {
+    file: "app/t/[tenant]/plans/actions.ts",
+    name: "openPlanFromScorecardAction",
+    input: nw({ scorecardId: 7 }),
+    otherTenantInput: contoso({ scorecardId: 7 }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/plans/actions.ts",
+    name: "openPlanFromPatternAction",
+    input: nw({ partnerId: 7 }),
+    otherTenantInput: contoso({ partnerId: 7 }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/plans/actions.ts",
+    name: "addPlanActionAction",
+    input: nw({ planId: NOPE, description: "" }),
+    otherTenantInput: (i) => ({
+      tenantSlug: "northwind",
+      planId: i.cPlan,
+      description: "access matrix probe",
+      owner: "contact:matrix-unknown",
+      dueOn: "2099-01-01",
+      metric: "score",
+    }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/plans/actions.ts",
+    name: "removePlanActionAction",
+    input: nw({ actionId: 7 }),
+    otherTenantInput: contoso({ actionId: 7 }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/plans/actions.ts",
+    name: "stewardPlanEventAction",
+    input: nw({ planId: NOPE, event: "nope" }),
+    otherTenantInput: (i) => ({ tenantSlug: "northwind", planId: i.cPlan, event: "start" }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/plans/actions.ts",
+    name: "stewardActionStepAction",
+    input: nw({ actionId: NOPE, step: "nope" }),
+    otherTenantInput: contoso({ actionId: NOPE, step: "nope" }),
+    expect: A_STEWARD_WRITE,
+  },
+  // Corrective-action plans: the partner's side (accepting or disputing is for partner admins).
+  {
+    file: "app/portal/[tenant]/plans/actions.ts",
+    name: "respondToPlanAction",
+    input: nw({ planId: NOPE, event: "nope" }),
+    otherTenantInput: contoso({ planId: NOPE, event: "nope" }),
+    otherPartnerInput: (i) => ({ tenantSlug: "northwind", planId: i.nwOtherPlan, event: "accept" }),
+    expect: { ...A_PORTAL, partnerAgent: "403", otherPartner: "404" },
+  },
+  {
+    file: "app/portal/[tenant]/plans/actions.ts",
+    name: "postEvidenceAction",
+    input: nw({ actionId: NOPE, body: "" }),
+    otherTenantInput: contoso({ actionId: NOPE, body: "" }),
+    otherPartnerInput: (i) => ({
+      tenantSlug: "northwind",
+      actionId: i.nwOtherPlanAction,
+      body: "access matrix probe",
+    }),
+    expect: { ...A_PORTAL, otherPartner: "404" },
+  },
+  {
+    file: "app/portal/[tenant]/plans/actions.ts",
+    name: "markActionDoneAction",
+    input: nw({ actionId: 7 }),
+    otherTenantInput: contoso({ actionId: 7 }),
     expect: A_PORTAL,
   },
   // Steward workspace.

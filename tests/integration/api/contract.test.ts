@@ -17,7 +17,13 @@ import * as incidentStatus from "@/app/api/v1/incidents/[id]/status/route";
 import * as incidentComments from "@/app/api/v1/incidents/[id]/comments/route";
 import * as scorecards from "@/app/api/v1/scorecards/route";
 import * as scorecard from "@/app/api/v1/scorecards/[id]/route";
+import * as plans from "@/app/api/v1/plans/route";
+import * as plan from "@/app/api/v1/plans/[id]/route";
+import * as planEvidence from "@/app/api/v1/plans/[id]/actions/[actionId]/evidence/route";
 import { withTenant } from "@/lib/db/scope";
+import { openPlanFromScorecard } from "@/lib/plans/open-plan";
+import { addPlanAction, applyPlanEvent } from "@/lib/plans/update-plan";
+import { addActionSchema } from "@/lib/plans/schemas";
 import { enqueueOutbox } from "@/lib/incidents/events";
 import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { runWebhookDispatch } from "@/lib/webhooks/dispatch";
@@ -52,6 +58,9 @@ const modules: Record<string, Record<string, unknown>> = {
   "/incidents/{id}/comments": incidentComments,
   "/scorecards": scorecards,
   "/scorecards/{id}": scorecard,
+  "/plans": plans,
+  "/plans/{id}": plan,
+  "/plans/{id}/actions/{actionId}/evidence": planEvidence,
 };
 
 let database: TestDatabase;
@@ -388,6 +397,72 @@ describe("incidents and scorecards conform to the document", () => {
       "/scorecards/{id}",
       "get",
       await call(scorecard.GET as never, "GET", "/scorecards/x", { key: f.partnerKey, params: { id: "x" } }),
+    );
+  });
+
+  it("plans: list, one with its actions, evidence, and their problems", async () => {
+    const steward = { userId: f.ownerId, label: "Owner", kind: "steward" as const };
+    const { planId, actionId } = await withTenant({ tenantId: f.tenantId }, async (db) => {
+      const card = await db.scorecard.create({
+        data: {
+          tenantId: f.tenantId,
+          partnerId: f.partnerA.id,
+          month: new Date("2026-03-01"),
+          status: "PUBLISHED",
+          score: 41,
+          recommendation: "EXIT",
+        },
+      });
+      const plan = await openPlanFromScorecard(db, f.tenantId, card.id, steward);
+      const contact = await db.partnerContact.create({
+        data: { tenantId: f.tenantId, partnerId: f.partnerA.id, name: "Cy" },
+      });
+      const action = await addPlanAction(
+        db,
+        f.tenantId,
+        addActionSchema.parse({
+          planId: plan.id,
+          description: "Audit ten jobs a week",
+          owner: `contact:${contact.id}`,
+          dueOn: "2026-04-30",
+          metric: "score",
+          target: 60,
+        }),
+        steward,
+      );
+      await applyPlanEvent(db, f.tenantId, { planId: plan.id, event: "propose" }, steward);
+      await applyPlanEvent(db, f.tenantId, { planId: plan.id, event: "accept" }, { ...steward, kind: "partner" });
+      return { planId: plan.id, actionId: action.id };
+    });
+    expectConforms("/plans", "get", await call(plans.GET as never, "GET", "/plans", { key: f.partnerKey }));
+    expectConforms("/plans", "get", await call(plans.GET as never, "GET", "/plans?status=x", { key: f.partnerKey }));
+    const one = await call(plan.GET as never, "GET", `/plans/${planId}`, { key: f.tenantKey, params: { id: planId } });
+    expect(one.body.actions[0].overdue).toBe(true);
+    expectConforms("/plans/{id}", "get", one);
+    expectConforms(
+      "/plans/{id}",
+      "get",
+      await call(plan.GET as never, "GET", "/plans/x", { key: f.partnerKey, params: { id: "x" } }),
+    );
+    const path = `/plans/${planId}/actions/${actionId}/evidence`;
+    const params = { id: planId, actionId };
+    const evidence = "/plans/{id}/actions/{actionId}/evidence";
+    const posted = await call(planEvidence.POST as never, "POST", path, {
+      key: f.partnerKey,
+      body: { body: "Audits started", markDone: true },
+      params,
+    });
+    expect(posted.status).toBe(201);
+    expectConforms(evidence, "post", posted);
+    expectConforms(
+      evidence,
+      "post",
+      await call(planEvidence.POST as never, "POST", path, { key: f.tenantKey, body: { body: "x y z" }, params }),
+    );
+    expectConforms(
+      evidence,
+      "post",
+      await call(planEvidence.POST as never, "POST", path, { key: f.partnerKey, body: {}, params }),
     );
   });
 });

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { requirePartner } from "@/lib/auth/guards";
 import { partnerOverview } from "@/lib/portal/overview";
 import { portalHome, type PortalHome } from "@/lib/portal/home";
+import { loadPortalPlanPanel } from "@/lib/plans/pages";
+import { PlanPanel } from "@/components/plans/plan-view";
 import { QUARTILE_LABELS } from "@/lib/portal/quartile";
 import { SEVERITY_LABELS, type SeverityValue } from "@/lib/incidents/labels";
 import type { Recommendation } from "@/lib/scorecards/combine";
@@ -187,7 +189,11 @@ export default async function PortalHomePage({ params }: PageProps<"/portal/[ten
   const { tenant } = await params;
   const access = await requirePartner(tenant);
   const scope = { tenantId: access.tenant.id, partnerId: access.partner.id, userId: access.user.id };
-  const [overview, home] = await Promise.all([partnerOverview(scope), portalHome(scope)]);
+  const [overview, home, plans] = await Promise.all([
+    partnerOverview(scope),
+    portalHome(scope),
+    loadPortalPlanPanel(scope),
+  ]);
   const base = `/portal/${tenant}`;
   const facts = [
     ["Status", label(overview.status)],
@@ -205,6 +211,14 @@ export default async function PortalHomePage({ params }: PageProps<"/portal/[ten
       />
       <NeedsYou home={home} base={base} />
       <LatestScore home={home} base={base} />
+      {plans.openCount > 0 ? (
+        <PlanPanel
+          plans={plans.open}
+          openCount={plans.openCount}
+          hrefFor={(id) => `${base}/plans/${id}`}
+          empty="No open corrective-action plan."
+        />
+      ) : null}
       <section aria-labelledby="facts-heading" className="space-y-3">
         <h2 id="facts-heading" className="text-lg font-semibold">
           Your partnership

@@ -12,6 +12,7 @@ import { AlignmentSection } from "./alignment-section";
 import { AssessmentsSection, StandardsSection, TouchpointsSection } from "./standards-sections";
 import { IncidentsSection } from "./incidents-section";
 import { ScorecardSection } from "./scorecard-section";
+import { PartnerPlans } from "../../plans/partner-plans";
 
 export const metadata: Metadata = { title: "Partner" };
 
@@ -51,6 +52,7 @@ export default async function PartnerPage({ params }: PageProps<"/t/[tenant]/par
         <IncidentsSection base={base} incidents={incidents} />
       </div>
       <ScorecardSection tenant={tenant} partnerId={partnerId} data={data} />
+      <PartnerPlans tenant={tenant} data={data.plans} write={can(access.membership.role, "plans:write")} />
     </div>
   );
 }

@@ -13,6 +13,8 @@ import { ScoreTrendChart } from "@/components/scorecards/trend-chart";
 import { trendPoints } from "@/components/scorecards/trend";
 import { ScorecardComments } from "@/components/scorecards/comments";
 import { recentMonths } from "@/lib/scorecards/month-choice";
+import { can } from "@/lib/auth/permissions";
+import { PartnerPlans } from "../../plans/partner-plans";
 
 export const metadata: Metadata = { title: "Partner scorecard" };
 
@@ -69,6 +71,7 @@ export default async function PartnerScorecardPage({
           <SubScoreBreakdown card={card} helpBase={`/t/${tenant}`} />
         </>
       )}
+      <PartnerPlans tenant={tenant} data={data.plans} write={can(access.membership.role, "plans:write")} />
       <Card className="p-5">
         <h2 className="mb-3 text-base font-semibold">Trend</h2>
         {data.trend.length === 0 ? (

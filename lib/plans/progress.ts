@@ -1,0 +1,117 @@
+// Progress of a plan and the movement of the metric each action should move, as pure functions.
+
+import { isPlanActive, type ActionStatus, type PlanStatus } from "./lifecycle";
+
+/** The metrics an action can move: the scorecard's overall score, a sub-score, or one experience standard. */
+export const PLAN_METRICS = [
+  "score",
+  "complianceScore",
+  "experienceScore",
+  "incidentScore",
+  "valueScore",
+  "engagementScore",
+  "standard",
+] as const;
+export type PlanMetric = (typeof PLAN_METRICS)[number];
+export type ScoreMetric = Exclude<PlanMetric, "standard">;
+
+export const PLAN_METRIC_LABELS: Record<PlanMetric, string> = {
+  score: "Overall score",
+  complianceScore: "Standards compliance sub-score",
+  experienceScore: "Customer experience sub-score",
+  incidentScore: "Incident performance sub-score",
+  valueScore: "Customer value sub-score",
+  engagementScore: "Partner engagement sub-score",
+  standard: "An experience standard",
+};
+
+export const isScoreMetric = (metric: string): metric is ScoreMetric =>
+  metric !== "standard" && (PLAN_METRICS as readonly string[]).includes(metric);
+
+/** After this many days past the due date, an open action escalates to the plan's channel manager. */
+export const OVERDUE_GRACE_DAYS = 3;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** When an action due on `dueOn` (a date, UTC) becomes overdue: the end of its due day. */
+function overdueFrom(dueOn: Date): Date {
+  const start = Date.UTC(dueOn.getUTCFullYear(), dueOn.getUTCMonth(), dueOn.getUTCDate());
+  return new Date(start + DAY_MS);
+}
+
+/**
+ * The overdue level an open action has reached at `now`: 0 not overdue, 1 overdue (its owner and the partner's admins
+ * are told), 2 still overdue after the grace period (the channel manager is told).
+ */
+export function overdueLevel(dueOn: Date, now: Date, graceDays = OVERDUE_GRACE_DAYS): 0 | 1 | 2 {
+  const overdue = overdueFrom(dueOn).getTime();
+  if (now.getTime() < overdue) return 0;
+  return now.getTime() >= overdue + graceDays * DAY_MS ? 2 : 1;
+}
+
+export type OverdueInput = { status: ActionStatus; dueOn: Date; escalationLevel: number };
+
+/** The levels to raise now, in order, for an action of a plan in `planStatus`: each level once, only while it is open. */
+export function overdueLevelsDue(
+  action: OverdueInput,
+  planStatus: PlanStatus,
+  now: Date,
+  graceDays = OVERDUE_GRACE_DAYS,
+): (1 | 2)[] {
+  if (action.status !== "OPEN" || !isPlanActive(planStatus)) return [];
+  const reached = overdueLevel(action.dueOn, now, graceDays);
+  const levels: (1 | 2)[] = [];
+  for (const level of [1, 2] as const) if (level <= reached && level > action.escalationLevel) levels.push(level);
+  return levels;
+}
+
+export function isOverdue(action: { status: ActionStatus; dueOn: Date }, now: Date): boolean {
+  return action.status === "OPEN" && overdueLevel(action.dueOn, now) > 0;
+}
+
+export type PlanProgress = { total: number; done: number; verified: number; overdue: number };
+
+/** Actions done (done or verified) out of all, how many are verified, and how many open ones are past due. */
+export function planProgress(actions: readonly { status: ActionStatus; dueOn: Date }[], now: Date): PlanProgress {
+  return {
+    total: actions.length,
+    done: actions.filter((a) => a.status !== "OPEN").length,
+    verified: actions.filter((a) => a.status === "VERIFIED").length,
+    overdue: actions.filter((a) => isOverdue(a, now)).length,
+  };
+}
+
+export type MetricMovement = {
+  baseline: number | null;
+  latest: number | null;
+  target: number | null;
+  /** latest − baseline. */
+  change: number | null;
+  /** Share of the way from baseline to target covered (negative when it moved away), null when not measurable. */
+  progress: number | null;
+  reached: boolean;
+};
+
+/**
+ * How far the metric moved since the plan opened: from its baseline to the latest published value, against the
+ * target. A target below the baseline means lower is better (e.g. a time to resolve).
+ */
+export function metricMovement(baseline: number | null, latest: number | null, target: number | null): MetricMovement {
+  const change = baseline !== null && latest !== null ? latest - baseline : null;
+  const lowerIsBetter = baseline !== null && target !== null && target < baseline;
+  const reached = latest !== null && target !== null && (lowerIsBetter ? latest <= target : latest >= target);
+  const gap = baseline !== null && target !== null ? target - baseline : null;
+  const progress = change !== null && gap !== null && gap !== 0 ? change / gap : null;
+  return { baseline, latest, target, change, progress, reached };
+}
+
+/** The movement in plain words, e.g. "48.0 → 55.5 (target 65.0): 44% of the way". */
+export function describeMovement(m: MetricMovement, digits = 1): string {
+  const f = (v: number | null) => (v === null ? "—" : v.toFixed(digits));
+  const head = `${f(m.baseline)} → ${f(m.latest)} (target ${f(m.target)})`;
+  if (m.latest === null) return `${head}: no published value since the plan opened`;
+  if (m.reached) return `${head}: target reached`;
+  if (m.progress === null) return head;
+  if (m.progress < 0) return `${head}: moved away from the target`;
+  return `${head}: ${Math.round(m.progress * 100)}% of the way`;
+}
