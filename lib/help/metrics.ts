@@ -10,7 +10,7 @@ export type HelpEntry = {
 };
 
 const VALUE_SETTINGS = {
-  label: "Value settings (model, horizon, discount rate, churn after a bad experience)",
+  label: "Value settings (model, expected-purchases horizon, discount rate, churn after a bad experience)",
   path: "settings/value",
 };
 const SCORECARD_SETTINGS = { label: "Scorecard weights and thresholds", path: "settings/scorecards" };
@@ -21,7 +21,7 @@ export const METRIC_HELP = {
     means:
       "What one customer is worth to you from today on: the margin you can expect from their future purchases, in today's money.",
     computed:
-      "BG/NBD model (default): how often and how recently the customer bought gives the purchases to expect over the horizon; Gamma-Gamma gives the margin per purchase; both are fitted to all your customers, then discounted. Retention model: margin × retention ÷ (1 + discount rate − retention).",
+      "Basis: the customer's whole lifetime, discounted at the workspace's rate. BG/NBD model (default): how often and how recently the customer bought gives the purchases to expect month by month; Gamma-Gamma gives the margin per purchase; both are fitted to all your customers, then discounted and summed until at least 95 % of the lifetime value is counted (the rest is proven smaller; at most 100 years). Retention model: margin × retention ÷ (1 + discount rate − retention), which is lifetime by construction. The horizon setting only sets the \"expected purchases\" column.",
     settings: [VALUE_SETTINGS],
   },
   pAlive: {
@@ -45,7 +45,7 @@ export const METRIC_HELP = {
     means:
       "The customer value that incidents put in danger: how much you may lose because customers had a bad experience.",
     computed:
-      "For each incident in the window named next to the figure: the CLV of the affected customer (or the average CLV when none is named) × customers affected × the probability that such a customer stops buying after a bad experience.",
+      "For each incident in the window named next to the figure: the CLV of the affected customer (or the average CLV when none is named) × customers affected × the probability that such a customer stops buying after a bad experience. That probability is the survey figure in the value settings (66 % B2B, 52 % B2C by default) or, when a steward chose it on the Defection page, the rate measured from your own customers; the basis is named next to the figure.",
     settings: [VALUE_SETTINGS],
   },
   score: {

@@ -17,7 +17,7 @@ const probability = (label: string) =>
 export const valueSettingsSchema = z.object({
   /** RETENTION for contractual businesses (CLV = m·r/(1+d−r)); BG_NBD (+ Gamma-Gamma) for non-contractual ones. */
   model: z.enum(["RETENTION", "BG_NBD"], { error: "Choose the retention model or BG/NBD" }).default("BG_NBD"),
-  /** BG/NBD horizon of the CLV, in months. */
+  /** Months of the BG/NBD "expected purchases" figure (the CLV itself is lifetime: tenant-models ClvBasis). */
   horizonMonths: z
     .number({ error: "Horizon must be a number of months" })
     .int("Horizon must be a whole number of months")
