@@ -178,7 +178,7 @@ function percentile(sorted: Float64Array, q: number): number {
 export type MeasureOptions = { resamples?: number; seed?: number; minimumTreated?: number };
 
 /** Defaults: 1,000 resamples, seed 19, at least 30 matched treated customers per segment. */
-const MEASURE_DEFAULTS = { resamples: 1000, seed: 19, minimumTreated: 30 } as const;
+export const MEASURE_DEFAULTS = { resamples: 1000, seed: 19, minimumTreated: 30 } as const;
 
 /** The matched comparison of one segment, with bootstrap intervals. */
 export function measureSegment(

@@ -92,6 +92,22 @@ export const METRIC_HELP = {
       "The quarterly partner survey: the mean answer to communication, fairness, tools and support (1 → 0, 5 → 100). No answer = no data.",
     settings: [SCORECARD_SETTINGS],
   },
+  measuredDefection: {
+    title: "Measured defection",
+    means:
+      "Of the customers who would have bought again, the share who did not because they had an incident: what a bad experience costs you in your own data, next to the survey's 66 % B2B and 52 % B2C.",
+    computed:
+      "Each customer's first incident in the year shown is compared with customers of the same segment, the same month, the same number of purchases in the year before (0, 1, 2, 3–5, 6+) and the same time since their last purchase (≤ 30, 31–90, 91–180, 181–365 days, longer or never) who had no incident. 1 − (share of incident customers who bought again in the window ÷ the same share of the comparison customers). The range is a 95 % bootstrap interval (1,000 resamples).",
+    settings: [VALUE_SETTINGS],
+  },
+  goodServiceUplift: {
+    title: "Good-service uplift",
+    means:
+      "How much more likely customers are to buy again after a good interaction (CSAT 4–5 or NPS 9–10) than comparable customers without one, next to the survey's 62 % B2B and 42 % B2C who bought more.",
+    computed:
+      "The same matching as measured defection, with the customer's first good interaction as the date: (share who bought again ÷ the comparison customers' share) − 1, and the share who spent more in the window after than in the window before.",
+    settings: [VALUE_SETTINGS],
+  },
 } as const satisfies Record<string, HelpEntry>;
 
 export type MetricHelpKey = keyof typeof METRIC_HELP;

@@ -17,6 +17,7 @@ import * as incidentStatus from "@/app/api/v1/incidents/[id]/status/route";
 import * as incidentComments from "@/app/api/v1/incidents/[id]/comments/route";
 import * as scorecards from "@/app/api/v1/scorecards/route";
 import * as scorecard from "@/app/api/v1/scorecards/[id]/route";
+import * as defection from "@/app/api/v1/defection/route";
 import { withTenant } from "@/lib/db/scope";
 import { enqueueOutbox } from "@/lib/incidents/events";
 import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
@@ -52,6 +53,7 @@ const modules: Record<string, Record<string, unknown>> = {
   "/incidents/{id}/comments": incidentComments,
   "/scorecards": scorecards,
   "/scorecards/{id}": scorecard,
+  "/defection": defection,
 };
 
 let database: TestDatabase;
@@ -389,6 +391,16 @@ describe("incidents and scorecards conform to the document", () => {
       "get",
       await call(scorecard.GET as never, "GET", "/scorecards/x", { key: f.partnerKey, params: { id: "x" } }),
     );
+  });
+
+  it("defection: a workspace key reads the measurement, a partner key is refused", async () => {
+    const read = await call(defection.GET as never, "GET", "/defection", { key: f.tenantKey });
+    expect(read.status).toBe(200);
+    expect(read.body.basis.basis).toBe("SURVEY");
+    expectConforms("/defection", "get", read);
+    const refused = await call(defection.GET as never, "GET", "/defection", { key: f.partnerKey });
+    expect(refused.status).toBe(403);
+    expectConforms("/defection", "get", refused);
   });
 });
 
