@@ -6,6 +6,7 @@ import { importScenario } from "./import";
 import { scorecardsScenario } from "./scorecards";
 import { apiWritesScenario } from "./api-writes";
 import { responsivenessScenario } from "./responsiveness";
+import { defectionScenario } from "./defection";
 
 // Every benchmark scenario, in the order `npm run bench` runs them. Each issue adds its own file.
 export const SCENARIOS: BenchScenario[] = [
@@ -16,4 +17,5 @@ export const SCENARIOS: BenchScenario[] = [
   importScenario,
   apiWritesScenario,
   responsivenessScenario,
+  defectionScenario,
 ];

@@ -126,34 +126,23 @@ export function matchStrata(observations: Observation[]): { strata: Stratum[]; u
 
 type Estimate = { treatedRate: number; controlRate: number; change: number; treatedMore: number; controlMore: number };
 
-const mean = (values: ArrayLike<number>, picks?: Uint32Array) => {
-  let sum = 0;
-  if (picks) for (let i = 0; i < picks.length; i++) sum += values[picks[i]];
-  else for (let i = 0; i < values.length; i++) sum += values[i];
-  return sum / (picks ? picks.length : values.length);
-};
-
 /**
  * Treated means and the comparison means reweighted to the treated customers' strata. With
- * `draw`, every arm is resampled; a stratum's treated means are taken before its comparison arm
- * is drawn, so one pick buffer serves both.
+ * `draw`, every arm is resampled (indices drawn with replacement).
  */
 function estimate(strata: Stratum[], draw?: (n: number) => Uint32Array): Estimate {
   let n = 0;
   const e = { treatedRate: 0, controlRate: 0, change: 0, treatedMore: 0, controlMore: 0 };
   for (const s of strata) {
     const w = s.treated.bought.length;
-    const t = draw?.(w);
-    const tRate = mean(s.treated.bought, t);
-    const tChange = mean(s.treated.change, t);
-    const tMore = mean(s.treated.more, t);
-    const c = draw?.(s.control.bought.length);
+    const t = means(s.treated, draw);
+    const c = means(s.control, draw);
     n += w;
-    e.treatedRate += w * tRate;
-    e.controlRate += w * mean(s.control.bought, c);
-    e.change += w * (tChange - mean(s.control.change, c));
-    e.treatedMore += w * tMore;
-    e.controlMore += w * mean(s.control.more, c);
+    e.treatedRate += w * t.bought;
+    e.controlRate += w * c.bought;
+    e.change += w * (t.change - c.change);
+    e.treatedMore += w * t.more;
+    e.controlMore += w * c.more;
   }
   return {
     treatedRate: e.treatedRate / n,
@@ -162,6 +151,30 @@ function estimate(strata: Stratum[], draw?: (n: number) => Uint32Array): Estimat
     treatedMore: e.treatedMore / n,
     controlMore: e.controlMore / n,
   };
+}
+
+/** The arm's three means, over all its customers or over a resample of them (one pass). */
+function means(arm: Arm, draw?: (n: number) => Uint32Array) {
+  const size = arm.bought.length;
+  let bought = 0;
+  let change = 0;
+  let more = 0;
+  if (draw) {
+    const picks = draw(size);
+    for (let i = 0; i < size; i++) {
+      const k = picks[i];
+      bought += arm.bought[k];
+      change += arm.change[k];
+      more += arm.more[k];
+    }
+  } else {
+    for (let i = 0; i < size; i++) {
+      bought += arm.bought[i];
+      change += arm.change[i];
+      more += arm.more[i];
+    }
+  }
+  return { bought: bought / size, change: change / size, more: more / size };
 }
 
 const defection = (e: Estimate) =>

@@ -24,23 +24,19 @@ const DAY_MS = 86_400_000;
 type DefectionRow = Observation & { kind: "BAD" | "GOOD" | "CONTROL"; hadIncident: boolean; hadGood: boolean };
 
 /** The year of index dates whose outcome window of `windowDays` has fully passed by `now`. */
-function defectionPeriod(now: Date, windowDays: number): { from: Date; to: Date } {
+export function defectionPeriod(now: Date, windowDays: number): { from: Date; to: Date } {
   const end = new Date(now.getTime() - windowDays * DAY_MS);
   const to = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth(), 1));
   const from = new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth() - 12, 1));
   return { from, to };
 }
 
-async function defectionRows(
-  db: Db,
-  tenantId: string,
-  period: { from: Date; to: Date },
-  windowDays: number,
-): Promise<DefectionRow[]> {
+/** The rows' SQL: also what the bench aggregates by hand to compare with (bench/defection.ts). */
+export function defectionRowsSql(tenantId: string, period: { from: Date; to: Date }, windowDays: number): Prisma.Sql {
   const { from, to } = period;
   const window = Prisma.sql`(${windowDays}::int * interval '1 day')`;
   const positive = Prisma.sql`(x.csat >= 4 or x.nps >= 9)`;
-  return db.$queryRaw<DefectionRow[]>`
+  return Prisma.sql`
     with bad as (
       select distinct on (i."customerId") i."customerId" as cid, i."openedAt" as d
       from "Incident" i
@@ -87,6 +83,59 @@ async function defectionRows(
       where t."tenantId" = ${tenantId} and t."customerId" = o.cid
         and t."occurredAt" >= o.d - greatest(interval '365 days', ${window}) and t."occurredAt" < o.d + ${window}
     ) a`;
+}
+
+type PackedRows = {
+  kind: DefectionRow["kind"];
+  segment: Segment;
+  month: string;
+  prior: number[];
+  recency: (number | null)[];
+  bought: boolean[];
+  before: number[];
+  after: number[];
+  hadIncident: boolean[];
+  hadGood: boolean[];
+};
+
+/**
+ * The rows, packed into one array per column and (kind, segment, month) by the database: tens of
+ * rows of arrays cross the wire instead of tens of thousands of objects (the driver's per-row
+ * decoding cost ~20× the query itself), and are unpacked here.
+ */
+async function defectionRows(
+  db: Db,
+  tenantId: string,
+  period: { from: Date; to: Date },
+  windowDays: number,
+): Promise<DefectionRow[]> {
+  // Many small index lookups: compiling the plan (JIT) costs more than it saves.
+  await db.$executeRaw`set local jit = off`;
+  const packed = await db.$queryRaw<PackedRows[]>`
+    select r.kind, r.segment, r.month, array_agg(r."priorPurchases") as prior, array_agg(r."recencyDays") as recency,
+           array_agg(r."boughtAgain") as bought, array_agg(r."spendBefore") as before, array_agg(r."spendAfter") as after,
+           array_agg(r."hadIncident") as "hadIncident", array_agg(r."hadGood") as "hadGood"
+    from (${defectionRowsSql(tenantId, period, windowDays)}) r
+    group by 1, 2, 3`;
+  const rows: DefectionRow[] = [];
+  for (const p of packed) {
+    for (let i = 0; i < p.prior.length; i++) {
+      rows.push({
+        kind: p.kind,
+        treated: false,
+        segment: p.segment,
+        month: p.month,
+        priorPurchases: p.prior[i],
+        recencyDays: p.recency[i],
+        boughtAgain: p.bought[i],
+        spendBefore: p.before[i],
+        spendAfter: p.after[i],
+        hadIncident: p.hadIncident[i],
+        hadGood: p.hadGood[i],
+      });
+    }
+  }
+  return rows;
 }
 
 type DefectionSide = { B2B: GroupResult; B2C: GroupResult };
