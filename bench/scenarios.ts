@@ -7,6 +7,7 @@ import { scorecardsScenario } from "./scorecards";
 import { apiWritesScenario } from "./api-writes";
 import { responsivenessScenario } from "./responsiveness";
 import { escalationScenario } from "./escalation";
+import { defectionScenario } from "./defection";
 
 // Every benchmark scenario, in the order `npm run bench` runs them. Each issue adds its own file.
 export const SCENARIOS: BenchScenario[] = [
@@ -18,4 +19,5 @@ export const SCENARIOS: BenchScenario[] = [
   apiWritesScenario,
   responsivenessScenario,
   escalationScenario,
+  defectionScenario,
 ];

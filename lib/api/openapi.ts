@@ -51,6 +51,7 @@ export const API_PATHS = [
   { method: "get", path: "/plans" },
   { method: "get", path: "/plans/{id}" },
   { method: "post", path: "/plans/{id}/actions/{actionId}/evidence" },
+  { method: "get", path: "/defection" },
 ] as const;
 
 function buildRegistry() {
@@ -282,6 +283,19 @@ function buildRegistry() {
     responses: {
       200: ok("The scorecard.", S.Scorecard),
       404: problem("Unknown, unpublished, or (for a partner key) another partner's scorecard."),
+      ...common,
+    },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/defection",
+    tags: ["Defection"],
+    summary: "Measured defection and good-service uplift",
+    description:
+      "Customers with an incident (or a CSAT ≥ 4 / NPS ≥ 9 interaction) against comparable customers without one — same month, segment, purchases in the prior year and recency — with 95 % bootstrap intervals, split B2B/B2C, beside the survey figures and the basis equity at risk uses. Workspace keys only.",
+    responses: {
+      200: ok("The measurement.", S.Defection),
+      403: problem("A partner key: defection is measured over the whole workspace's customers."),
       ...common,
     },
   });

@@ -456,6 +456,58 @@ export const PlanEvidenceResult = z
   .object({ id, planId: z.string(), status: z.enum(["OPEN", "DONE", "VERIFIED"]) })
   .meta({ id: "PlanEvidenceResult" });
 
+// ---------------------------------------------------------------- defection
+
+const DefectionInterval = z
+  .object({ estimate: z.number(), low: z.number(), high: z.number() })
+  .nullable()
+  .describe("Point estimate and 95 % bootstrap interval; null when the group has too little data.");
+const DefectionGroup = z.object({
+  segment: z.enum(["B2B", "B2C"]),
+  treated: z.number().int().describe("Customers with the event matched to comparison customers."),
+  unmatched: z.number().int().describe("Customers with the event left out: no comparison customer in their group."),
+  controls: z.number().int().describe("Comparison customer-months in the matched groups."),
+  strata: z.number().int(),
+  tooLittleData: z.boolean(),
+  treatedRepurchase: z
+    .number()
+    .nullable()
+    .describe("Share of customers with the event who bought again in the window."),
+  controlRepurchase: z
+    .number()
+    .nullable()
+    .describe("The same share for comparison customers, weighted like the treated."),
+  attributableDefection: DefectionInterval,
+  repurchaseLift: DefectionInterval,
+  spendChangeDifference: DefectionInterval,
+  treatedBoughtMore: z.number().nullable(),
+  controlBoughtMore: z.number().nullable(),
+});
+const DefectionSide = z.object({ B2B: DefectionGroup, B2C: DefectionGroup });
+const SegmentRates = z.object({ B2B: z.number(), B2C: z.number() });
+export const Defection = z
+  .object({
+    windowDays: z.number().int(),
+    from: z.string().describe("First index date (YYYY-MM-DD)."),
+    to: z.string().describe("End of the index dates, exclusive (YYYY-MM-DD)."),
+    resamples: z.number().int(),
+    minimumTreated: z.number().int(),
+    comparisonObservations: z.number().int(),
+    bad: DefectionSide.describe("After an incident naming the customer."),
+    good: DefectionSide.describe("After an interaction rated CSAT ≥ 4 or NPS ≥ 9."),
+    survey: z.object({ defection: SegmentRates, boughtMore: SegmentRates }),
+    basis: z.object({
+      basis: z.enum(["SURVEY", "MEASURED"]),
+      label: z.string(),
+      measuredAt: z.string().nullable(),
+    }),
+  })
+  .meta({
+    id: "Defection",
+    description:
+      "Defection after incidents and buying after good service, measured from the workspace's customers against matched comparison customers.",
+  });
+
 // ---------------------------------------------------------------- webhook events (documented, not served)
 
 const eventEnvelope = {

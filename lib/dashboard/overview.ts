@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db/scope";
 import { preferHashJoins } from "@/lib/db/planner";
 import { formatMonth } from "@/lib/months";
 import { equityAtRiskRollup, equityAtRiskWindow } from "@/lib/value/equity-at-risk";
+import { effectiveChurn, getTenantSettings } from "@/lib/tenants/settings";
 import { scorecardSettingsSection as section } from "@/lib/scorecards/config";
 import { readRecommendationThresholds } from "@/lib/scorecards/weights";
 import type { Recommendation } from "@/lib/scorecards/combine";
@@ -169,6 +170,7 @@ async function equityPart(db: Db, tenantId: string, row: DashboardRow, now: Date
   const atRisk = last ? risk.reduce((s, r) => s + r.equityAtRisk, 0) : null;
   const atRiskIncidents = risk.reduce((s, r) => s + r.incidents, 0);
   const atRiskPeriod = window.period;
+  const atRiskBasis = effectiveChurn((await getTenantSettings(db, tenantId)).value).basis;
   return {
     trend: trend.slice(-12).map((t) => ({ month: formatMonth(t.asOf), equity: t.equity })),
     total: last?.equity ?? null,
@@ -179,6 +181,7 @@ async function equityPart(db: Db, tenantId: string, row: DashboardRow, now: Date
     atRisk,
     atRiskIncidents,
     atRiskPeriod,
+    atRiskBasis,
   };
 }
 

@@ -10,7 +10,7 @@ export type HelpEntry = {
 };
 
 const VALUE_SETTINGS = {
-  label: "Value settings (model, horizon, discount rate, churn after a bad experience)",
+  label: "Value settings (model, expected-purchases horizon, discount rate, churn after a bad experience)",
   path: "settings/value",
 };
 const SCORECARD_SETTINGS = { label: "Scorecard weights and thresholds", path: "settings/scorecards" };
@@ -21,7 +21,7 @@ export const METRIC_HELP = {
     means:
       "What one customer is worth to you from today on: the margin you can expect from their future purchases, in today's money.",
     computed:
-      "BG/NBD model (default): how often and how recently the customer bought gives the purchases to expect over the horizon; Gamma-Gamma gives the margin per purchase; both are fitted to all your customers, then discounted. Retention model: margin × retention ÷ (1 + discount rate − retention).",
+      "Basis: the customer's whole lifetime, discounted at the workspace's rate. BG/NBD model (default): how often and how recently the customer bought gives the purchases to expect month by month; Gamma-Gamma gives the margin per purchase; both are fitted to all your customers, then discounted and summed until at least 95 % of the lifetime value is counted (the rest is proven smaller; at most 100 years). Retention model: margin × retention ÷ (1 + discount rate − retention), which is lifetime by construction. The horizon setting only sets the \"expected purchases\" column.",
     settings: [VALUE_SETTINGS],
   },
   pAlive: {
@@ -45,7 +45,7 @@ export const METRIC_HELP = {
     means:
       "The customer value that incidents put in danger: how much you may lose because customers had a bad experience.",
     computed:
-      "For each incident in the window named next to the figure: the CLV of the affected customer (or the average CLV when none is named) × customers affected × the probability that such a customer stops buying after a bad experience.",
+      "For each incident in the window named next to the figure: the CLV of the affected customer (or the average CLV when none is named) × customers affected × the probability that such a customer stops buying after a bad experience. That probability is the survey figure in the value settings (66 % B2B, 52 % B2C by default) or, when a steward chose it on the Defection page, the rate measured from your own customers; the basis is named next to the figure.",
     settings: [VALUE_SETTINGS],
   },
   score: {
@@ -107,6 +107,22 @@ export const METRIC_HELP = {
     computed:
       "Baseline: the value on the scorecard the plan was opened from (or the latest published one). Latest: the partner's newest published scorecard from the plan's opening month on, or the newest verified assessment of the standard. The share is (latest − baseline) ÷ (target − baseline).",
     settings: [SCORECARD_SETTINGS],
+  },
+  measuredDefection: {
+    title: "Measured defection",
+    means:
+      "Of the customers who would have bought again, the share who did not because they had an incident: what a bad experience costs you in your own data, next to the survey's 66 % B2B and 52 % B2C.",
+    computed:
+      "Each customer's first incident in the year shown is compared with customers of the same segment, the same month, the same number of purchases in the year before (0, 1, 2, 3–5, 6+) and the same time since their last purchase (≤ 30, 31–90, 91–180, 181–365 days, longer or never) who had no incident. 1 − (share of incident customers who bought again in the window ÷ the same share of the comparison customers). The range is a 95 % bootstrap interval (1,000 resamples).",
+    settings: [VALUE_SETTINGS],
+  },
+  goodServiceUplift: {
+    title: "Good-service uplift",
+    means:
+      "How much more likely customers are to buy again after a good interaction (CSAT 4–5 or NPS 9–10) than comparable customers without one, next to the survey's 62 % B2B and 42 % B2C who bought more.",
+    computed:
+      "The same matching as measured defection, with the customer's first good interaction as the date: (share who bought again ÷ the comparison customers' share) − 1, and the share who spent more in the window after than in the window before.",
+    settings: [VALUE_SETTINGS],
   },
 } as const satisfies Record<string, HelpEntry>;
 

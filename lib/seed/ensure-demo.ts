@@ -5,6 +5,7 @@ import { recomputeCustomerValues } from "@/lib/value/recompute";
 import { computeMonth, publishMonth } from "@/lib/scorecards/compute";
 import { runExportJob } from "@/lib/scorecards/export-job";
 import { ValueModelError } from "@/lib/value/tenant-models";
+import { plantDemoDefection } from "./demo-defection";
 import {
   demoLogins,
   demoTenantExists,
@@ -47,6 +48,8 @@ export async function ensureDemoTenants(
         `${counts.transactions.toLocaleString("en")} transactions, ${counts.incidents} incidents`,
     );
     await analyzeTables();
+    // before the customer values: they are fitted on the purchases this changes
+    await plantDemoDefection(demoTenantId(options.slug), today, options.seed ?? 42);
     await computeCustomerValueHistory(demoTenantId(options.slug), today, say);
     await publishScorecardHistory(demoTenantId(options.slug), demoLogins(options).owner.email, today, say);
     await seedDemoPlans(demoTenantId(options.slug), demoLogins(options).partner.partnerName, today, say);

@@ -17,7 +17,7 @@ const probability = (label: string) =>
 export const valueSettingsSchema = z.object({
   /** RETENTION for contractual businesses (CLV = m·r/(1+d−r)); BG_NBD (+ Gamma-Gamma) for non-contractual ones. */
   model: z.enum(["RETENTION", "BG_NBD"], { error: "Choose the retention model or BG/NBD" }).default("BG_NBD"),
-  /** BG/NBD horizon of the CLV, in months. */
+  /** Months of the BG/NBD "expected purchases" figure (the CLV itself is lifetime: tenant-models ClvBasis). */
   horizonMonths: z
     .number({ error: "Horizon must be a number of months" })
     .int("Horizon must be a whole number of months")
@@ -37,6 +37,26 @@ export const valueSettingsSchema = z.object({
       B2C: probability("B2C churn probability").default(0.52),
     })
     .default({ B2B: 0.66, B2C: 0.52 }),
+  /** Days after an incident (or a good interaction) in which the Defection page looks for a new purchase. */
+  defectionWindowDays: z
+    .number({ error: "The defection window must be a number of days" })
+    .int("The defection window must be a whole number of days")
+    .min(30, "The defection window must be at least 30 days")
+    .max(730, "The defection window can be at most 730 days")
+    .default(180),
+  /** Which churn probabilities equity at risk uses: the survey figures above, or the rates measured on the Defection page. */
+  churnBasis: z
+    .enum(["SURVEY", "MEASURED"], { error: "Choose the survey figures or the measured rates" })
+    .default("SURVEY"),
+  /** The measured rates the steward chose (null for a segment with too little data: its survey figure is used). */
+  measuredChurn: z
+    .object({
+      B2B: probability("Measured B2B defection").nullable(),
+      B2C: probability("Measured B2C defection").nullable(),
+      measuredAt: z.string({ error: "The measurement date is missing" }),
+    })
+    .nullable()
+    .default(null),
 });
 
 export type ValueSettings = z.infer<typeof valueSettingsSchema>;
@@ -68,6 +88,36 @@ export const workspaceSettingsSchema = z.object({
   /** The paper size of the scorecard PDF. */
   reportPageSize: z.enum(REPORT_PAGE_SIZES, { error: "Choose A4 or Letter" }).default("A4"),
 });
+
+/** The churn probabilities equity at risk uses, and the words that name their basis next to every figure. */
+export function effectiveChurn(value: ValueSettings): {
+  B2B: number;
+  B2C: number;
+  basis: "SURVEY" | "MEASURED";
+  label: string;
+} {
+  const pct = (v: number) => `${Math.round(v * 100)} %`;
+  const measured = value.churnBasis === "MEASURED" ? value.measuredChurn : null;
+  if (!measured) {
+    const { B2B, B2C } = value.churnProbability;
+    return {
+      B2B,
+      B2C,
+      basis: "SURVEY",
+      label: `survey figures (${pct(B2B)} B2B, ${pct(B2C)} B2C leave after a bad experience)`,
+    };
+  }
+  const B2B = measured.B2B ?? value.churnProbability.B2B;
+  const B2C = measured.B2C ?? value.churnProbability.B2C;
+  const part = (segment: "B2B" | "B2C", v: number) =>
+    `${pct(v)} ${segment}${measured[segment] === null ? " (survey: too little data)" : ""}`;
+  return {
+    B2B,
+    B2C,
+    basis: "MEASURED",
+    label: `defection measured from your customers on ${measured.measuredAt.slice(0, 10)} (${part("B2B", B2B)}, ${part("B2C", B2C)})`,
+  };
+}
 
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
 

@@ -8,11 +8,12 @@
  * CLV is the snapshot of `asOf` (default: the latest month with snapshots); a named customer
  * without a snapshot is worth 0. "The partner's customers" are those it served (a transaction
  * before the month's end); a partner that served no valued customer uses the tenant average.
- * churn(segment) is the tenant setting (defaults 0.66 B2B, 0.52 B2C). All set-based: one query.
+ * churn(segment) is the tenant setting (defaults 0.66 B2B, 0.52 B2C), or the rates measured on the
+ * Defection page when the steward chose them (settings.ts effectiveChurn). All set-based: one query.
  */
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/scope";
-import { getTenantSettings } from "@/lib/tenants/settings";
+import { effectiveChurn, getTenantSettings } from "@/lib/tenants/settings";
 import { latestSnapshotMonth } from "./rollups";
 import { valuePeriod } from "./tenant-data";
 
@@ -59,7 +60,7 @@ async function perIncidentSql(db: Db, tenantId: string, filter: Filter): Promise
   const asOf = filter.asOf ?? (await latestSnapshotMonth(db, tenantId));
   if (!asOf) return null;
   const { cutoff } = valuePeriod(asOf);
-  const churn = (await getTenantSettings(db, tenantId)).value.churnProbability;
+  const churn = effectiveChurn((await getTenantSettings(db, tenantId)).value);
   const ids = filter.incidentIds ? Prisma.sql`and i.id = any(${filter.incidentIds}::text[])` : Prisma.empty;
   const from = filter.from ? Prisma.sql`and i."openedAt" >= ${filter.from}` : Prisma.empty;
   const to = filter.to ? Prisma.sql`and i."openedAt" < ${filter.to}` : Prisma.empty;

@@ -97,11 +97,11 @@ export async function recomputeCustomerValues(
     previous: await db.clvFit.findFirst({ where: { tenantId, asOf: period.asOf }, orderBy: { createdAt: "desc" } }),
   }));
   const base = { month: formatMonth(period.asOf), model: settings.model };
-  const stored = (previous?.quality ?? {}) as { watermark?: Watermark; settings?: unknown };
+  const stored = (previous?.quality ?? {}) as { watermark?: Watermark; settings?: unknown; fallbackFrom?: string };
   if (
     !options.force &&
     previous &&
-    previous.model === settings.model &&
+    (previous.model === settings.model || stored.fallbackFrom === settings.model) &&
     canonical(stored.watermark) === canonical(watermark) &&
     canonical(stored.settings) === canonical(settingsKey(settings))
   ) {
@@ -133,11 +133,26 @@ export async function recomputeCustomerValues(
   const n = history.customerIds.length;
   await progress({ phase: "Fitting the model", done: 0, total: n });
 
-  let scores: CustomerScores;
-  let fit: FitRecord;
+  let scores: CustomerScores | null = null;
+  let fit: FitRecord | null = null;
+  let modelUsed = settings.model;
   const quality: Record<string, unknown> = { watermark, settings: settingsKey(settings), customers: n };
-  if (settings.model === "BG_NBD") {
-    const model = fitBgnbdModel(history, period.endDay, settings);
+  const model = settings.model === "BG_NBD" ? fitBgnbdModel(history, period.endDay, settings) : null;
+  if (model) {
+    quality.bgnbd = {
+      converged: model.bgnbdFit.converged,
+      degenerate: model.bgnbdFit.degenerate,
+      iterations: model.bgnbdFit.iterations,
+    };
+    if (model.bgnbdFit.degenerate) {
+      // A parameter ran to its bound: the fit cannot tell customers apart, and its CLVs would be
+      // artefacts of the bound. Fall back to the retention model; the value page says so.
+      quality.fallbackFrom = "BG_NBD";
+      quality.fallbackReason = degenerateFallbackReason(model.bgnbdFit.params);
+      modelUsed = "RETENTION";
+    }
+  }
+  if (model && modelUsed === "BG_NBD") {
     if (periods > 0) {
       try {
         const check = holdoutCheck(history, splitDay, periods, observed, model.params.bgnbd);
@@ -147,11 +162,6 @@ export async function recomputeCustomerValues(
         quality.holdoutError = "The holdout refit could not be evaluated (degenerate parameters).";
       }
     }
-    quality.bgnbd = {
-      converged: model.bgnbdFit.converged,
-      degenerate: model.bgnbdFit.degenerate,
-      iterations: model.bgnbdFit.iterations,
-    };
     quality.gammaGamma = model.spendFit
       ? {
           converged: model.spendFit.converged,
@@ -177,14 +187,20 @@ export async function recomputeCustomerValues(
       iterations: model.bgnbdFit.iterations + (model.spendFit?.iterations ?? 0),
       quality,
     };
-  } else {
-    const segments = retentionSegments(activity, settings.annualDiscountRate);
+  }
+  if (!scores || !fit) {
+    const retentionActivity =
+      settings.model === "RETENTION"
+        ? activity
+        : await withTenant({ tenantId }, (db) => segmentActivity(db, tenantId, period), LONG_TX);
+    const segments = retentionSegments(retentionActivity, settings.annualDiscountRate);
     quality.segments = segments;
     lap("fitMs");
     scores = scoreRetention(segments, history, period.endDay);
     fit = {
       params: {
         annualDiscountRate: settings.annualDiscountRate,
+        clvBasis: { kind: "LIFETIME", share: 1 },
         segments: Object.fromEntries(segments.map((s) => [s.segment, { margin: s.margin, retention: s.retention }])),
       },
       logLikelihood: null,
@@ -200,7 +216,7 @@ export async function recomputeCustomerValues(
   const { written, deleted } = await withTenant(
     { tenantId },
     async (db) => ({
-      written: await writeSnapshots(db, tenantId, period.asOf, settings.model, history, scores, 0, n),
+      written: await writeSnapshots(db, tenantId, period.asOf, modelUsed, history, scores, 0, n),
       deleted: await deleteOutOfScope(db, tenantId, period.asOf, history.customerIds),
     }),
     LONG_TX,
@@ -220,7 +236,7 @@ export async function recomputeCustomerValues(
         data: {
           tenantId,
           asOf: period.asOf,
-          model: settings.model,
+          model: modelUsed,
           params: fit.params,
           logLikelihood: fit.logLikelihood,
           converged: fit.converged,
@@ -238,6 +254,12 @@ export async function recomputeCustomerValues(
   lap("finishMs");
   invalidateDashboard(tenantId); // the dashboard's equity figures (lib/dashboard/cache.ts)
   return { ...base, skipped: false, customers: n, written, deleted, totalEquity: total.equity, fitId, timings };
+}
+
+/** What the value page says when a degenerate BG/NBD fit was replaced by the retention model. */
+export function degenerateFallbackReason(params: { r: number; alpha: number; a: number; b: number }): string {
+  const shown = (["r", "alpha", "a", "b"] as const).map((k) => `${k}=${params[k].toPrecision(3)}`).join(", ");
+  return `The BG/NBD fit ran a parameter to its bound (${shown}): the history shows almost no differences between customers' buying or dropping out, so its CLVs would be artefacts. The retention model was used instead.`;
 }
 
 /** JSON with sorted keys: jsonb does not keep the key order it was given. */

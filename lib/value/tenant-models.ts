@@ -4,7 +4,7 @@
  */
 import { fitBgnbd, type BgnbdFit, type BgnbdParams } from "./models/bgnbd";
 import { expectedPurchasesUnchecked, probabilityAlive } from "./models/bgnbd-predict";
-import { discountedPurchases, monthlyDiscountFactors } from "./models/clv";
+import { LIFETIME_VALUE_SHARE, lifetimeDiscountedPurchases } from "./models/clv";
 import { expectedAverageMargin, fitGammaGamma, type GammaGammaFit, type GammaGammaParams } from "./models/gamma-gamma";
 import { retentionClv } from "./models/retention-clv";
 import type { CustomerHistory, SegmentActivity } from "./tenant-data";
@@ -38,14 +38,25 @@ export type BgnbdModelResult = {
     unit: TimeUnit;
     bgnbd: BgnbdParams;
     gammaGamma: GammaGammaParams | null;
+    /** Months of the "expected purchases" figure; the CLV itself is lifetime (see `clvBasis`). */
     horizonMonths: number;
     annualDiscountRate: number;
+    clvBasis: ClvBasis;
   };
   bgnbdFit: BgnbdFit;
   spendFit: GammaGammaFit | null;
   /** Margin per purchase used for everyone when Gamma-Gamma could not be fitted. */
   fallbackMargin: number | null;
 };
+
+/**
+ * The basis of every CLV: the discounted value over the customer's whole lifetime. BG/NBD sums
+ * months until at least `share` of it is held (tenant-models → clv.ts lifetimeDiscountedPurchases);
+ * the retention model m·r/(1+d−r) is infinite-horizon by construction.
+ */
+type ClvBasis = { kind: "LIFETIME"; share: number; longestMonths?: number };
+
+const LIFETIME_BASIS: ClvBasis = { kind: "LIFETIME", share: LIFETIME_VALUE_SHARE };
 
 /** BG/NBD inputs (in FIT_UNIT) from a history, up to and including `endDay`. */
 export function bgnbdInputs(history: CustomerHistory, endDay: number) {
@@ -95,7 +106,13 @@ export function fitBgnbdModel(
     fallbackMargin = days > 0 ? Math.max(total / days, 0) : 0;
   }
   return {
-    params: { unit: FIT_UNIT, bgnbd: bgnbdFit.params, gammaGamma: spendFit?.params ?? null, ...settings },
+    params: {
+      unit: FIT_UNIT,
+      bgnbd: bgnbdFit.params,
+      gammaGamma: spendFit?.params ?? null,
+      ...settings,
+      clvBasis: LIFETIME_BASIS,
+    },
     bgnbdFit,
     spendFit,
     fallbackMargin,
@@ -121,20 +138,21 @@ export function scoreBgnbd(model: BgnbdModelResult, history: CustomerHistory, en
       expectedMargin[i] = model.fallbackMargin ?? 0;
     }
   }
-  const { det, horizon, alive } = groupedPredictions(
+  const { det, horizon, alive, longestMonths } = groupedPredictions(
     bgnbd,
     data,
     horizonMonths * monthInUnits(FIT_UNIT),
-    monthlyDiscountFactors(horizonMonths, annualDiscountRate),
+    annualDiscountRate,
   );
+  model.params.clvBasis = { ...LIFETIME_BASIS, longestMonths };
   const clv = new Float64Array(n);
   for (let i = 0; i < n; i++) clv[i] = expectedMargin[i] * det[i];
   return { clv, probabilityAlive: alive, expectedPurchases: horizon, expectedMargin };
 }
 
 /**
- * Per customer: P(alive), E[Y(horizon)] and the discounted expected purchases Σ_k ΔE[Y]_k w_k
- * (CLV per unit of margin, as in clv.ts).
+ * Per customer: P(alive), E[Y(horizon)] and the discounted expected purchases over the
+ * lifetime, Σ_k ΔE[Y]_k w_k to ≥ 95 % of the whole (CLV per unit of margin, as in clv.ts).
  *
  * Speed: E[Y(t) | x, t_x, T] = E[Y(t) | alive, x, T] · P(alive | x, t_x, T) (FHL eq. 10), and
  * the first factor, which costs one hypergeometric series per month of the horizon, depends on
@@ -147,7 +165,7 @@ export function groupedPredictions(
   params: BgnbdParams,
   data: { x: ArrayLike<number>; tx: ArrayLike<number>; T: ArrayLike<number> },
   horizon: number,
-  discountFactors: Float64Array,
+  annualDiscountRate: number,
 ) {
   const n = data.x.length;
   const month = monthInUnits(FIT_UNIT);
@@ -155,6 +173,7 @@ export function groupedPredictions(
   const expected = new Float64Array(n);
   const alive = new Float64Array(n);
   const cache = new Map<string, [number, number]>();
+  let longestMonths = 0;
   for (let i = 0; i < n; i++) {
     const x = data.x[i];
     const T = data.T[i];
@@ -162,17 +181,16 @@ export function groupedPredictions(
     let perAlive = cache.get(key);
     if (!perAlive) {
       const alive0 = probabilityAlive(params, x, T, T);
-      perAlive = [
-        discountedPurchases(params, x, T, T, discountFactors, month) / alive0,
-        expectedPurchasesUnchecked(params, horizon, x, T, T) / alive0,
-      ];
+      const lifetime = lifetimeDiscountedPurchases(params, x, T, T, annualDiscountRate, month);
+      longestMonths = Math.max(longestMonths, lifetime.months);
+      perAlive = [lifetime.value / alive0, expectedPurchasesUnchecked(params, horizon, x, T, T) / alive0];
       cache.set(key, perAlive);
     }
     alive[i] = probabilityAlive(params, x, data.tx[i], T);
     det[i] = perAlive[0] * alive[i];
     expected[i] = perAlive[1] * alive[i];
   }
-  return { det, horizon: expected, alive };
+  return { det, horizon: expected, alive, longestMonths };
 }
 
 type HoldoutPeriod = { period: number; fromDay: number; toDay: number; observed: number; expected: number };

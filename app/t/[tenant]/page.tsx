@@ -110,7 +110,7 @@ async function EquitySection({ tenantId, base, currency }: { tenantId: string; b
         detail={
           e.atRisk === null
             ? "Needs customer values"
-            : `from ${e.atRiskIncidents.toLocaleString("en")} incidents ${e.atRiskPeriod}`
+            : `from ${e.atRiskIncidents.toLocaleString("en")} incidents ${e.atRiskPeriod}, ${e.atRiskBasis === "MEASURED" ? "measured" : "survey"} defection rates`
         }
       />
     </>

@@ -101,17 +101,41 @@ export function probabilityOfPurchases(params: BgnbdParams, t: number, x: number
   let probability = Math.exp(logBeta(a, b + x) - logBetaAB + logNbd);
   if (x > 0) {
     // Term 2: dropped out right after the x-th purchase, which needs at least x purchases
-    // under the NBD: 1 − (α/(α+t))^r Σ_{j<x} Γ(r+j)/(Γ(r) j!) z^j.
-    let term = 1;
-    let sum = 1;
-    for (let j = 1; j < x; j++) {
-      term *= ((r + j - 1) / j) * z;
-      sum += term;
-    }
-    const atLeastX = Math.max(0, 1 - Math.exp(r * logStay) * sum);
-    probability += Math.exp(logBeta(a + 1, b + x - 1) - logBetaAB) * atLeastX;
+    // under the NBD: P(N ≥ x).
+    probability += Math.exp(logBeta(a + 1, b + x - 1) - logBetaAB) * nbdUpperTail(r, logStay, z, x);
   }
   return probability;
+}
+
+const TAIL_TOLERANCE = 1e-17;
+const MAX_TAIL_TERMS = 10_000_000;
+
+/**
+ * P(N ≥ x) for N ~ NBD(r, α/(α+t)), z = t/(α+t). Below the median it is 1 − Σ_{j<x} pmf(j)
+ * (the sum is ≤ ½, so nothing cancels); beyond it the tail is tiny and 1 − Σ would cancel
+ * (relative error ~1e7 at x = 500), so it is summed directly from pmf(x) upwards, the first
+ * term taken in log space.
+ */
+function nbdUpperTail(r: number, logStay: number, z: number, x: number): number {
+  if (x <= 0) return 1;
+  let term = 1;
+  let sum = 1;
+  for (let j = 1; j < x; j++) {
+    term *= ((r + j - 1) / j) * z;
+    sum += term;
+  }
+  const below = Math.exp(r * logStay) * sum;
+  if (below <= 0.5) return 1 - below;
+  const logFirst = lgamma(r + x) - lgamma(r) - lgamma(x + 1) + r * logStay + x * Math.log(z);
+  let tail = 1;
+  term = 1;
+  for (let j = x; j < x + MAX_TAIL_TERMS; j++) {
+    const ratio = ((r + j) / (j + 1)) * z;
+    term *= ratio;
+    tail += term;
+    if (ratio < 1 && term <= TAIL_TOLERANCE * tail) return Math.exp(logFirst) * tail;
+  }
+  throw new RangeError(`P(N >= ${x}) did not converge (r=${r}, z=${z})`);
 }
 
 export interface CustomerPredictions {

@@ -84,7 +84,7 @@ export function customerLifetimeValue(args: {
  * Discounted expected number of purchases Σ_k ΔE[Y]_k · w_k: "CLV per unit margin", also
  * known as discounted expected transactions (DET).
  */
-export function discountedPurchases(
+function discountedPurchases(
   bgnbd: BgnbdParams,
   x: number,
   tx: number,
@@ -100,6 +100,47 @@ export function discountedPurchases(
     previous = cumulative;
   }
   return total;
+}
+
+/** The share of a customer's discounted lifetime value the lifetime sum is proven to hold. */
+export const LIFETIME_VALUE_SHARE = 0.95;
+/** The lifetime sum stops here whatever the remainder (100 years; only reached near a zero discount rate). */
+const MAX_LIFETIME_MONTHS = 1200;
+
+/**
+ * Discounted expected purchases over the customer's lifetime, on the same (infinite-horizon)
+ * basis as the retention model: Σ_k ΔE[Y]_k · w_k summed month by month until the rest is
+ * provably below 1 − LIFETIME_VALUE_SHARE of the whole. The bound: the expected purchase rate
+ * of a BG/NBD customer only falls with time (a mixture of λ·P(still alive at u), each
+ * decreasing in u), so every later month adds at most this month's ΔE[Y]_k, and
+ *   rest ≤ ΔE[Y]_k · Σ_{j>k} w_j = ΔE[Y]_k · w_k · w_1 / (1 − w_1).
+ * Summing stops once rest ≤ total · (1 − share)/share, i.e. total ≥ share · (total + rest).
+ * A 36-month horizon holds about half of the value on CDNOW at 10 % a year; this holds ≥ 95 %.
+ */
+export function lifetimeDiscountedPurchases(
+  bgnbd: BgnbdParams,
+  x: number,
+  tx: number,
+  T: number,
+  annualDiscountRate: number,
+  monthLength: number,
+  share = LIFETIME_VALUE_SHARE,
+): { value: number; months: number } {
+  const w1 = 1 / Math.pow(1 + annualDiscountRate, 1 / 12);
+  const tailFactor = annualDiscountRate > 0 ? w1 / (1 - w1) : Number.POSITIVE_INFINITY;
+  const allowed = (1 - share) / share;
+  let total = 0;
+  let previous = 0;
+  let weight = 1;
+  for (let k = 1; k <= MAX_LIFETIME_MONTHS; k++) {
+    weight *= w1;
+    const cumulative = expectedPurchasesUnchecked(bgnbd, k * monthLength, x, tx, T);
+    const step = cumulative - previous;
+    total += step * weight;
+    previous = cumulative;
+    if (step <= 0 || step * weight * tailFactor <= allowed * total) return { value: total, months: k };
+  }
+  return { value: total, months: MAX_LIFETIME_MONTHS };
 }
 
 /** w_k = (1 + annual)^(−k/12) for k = 1..H. */

@@ -189,6 +189,11 @@ export function expectedAverageMargin(params: GammaGammaParams, meanMargin: numb
   validateGammaGammaParams(params);
   const { p, q, gamma } = params;
   if (!Number.isInteger(x) || x < 0) throw new RangeError(`x must be a non-negative integer (got ${x})`);
+  if (x > 0 && meanMargin < 0) {
+    throw new RangeError(
+      `Mean spend per purchase must not be negative (got ${meanMargin}): the Gamma-Gamma model is defined for positive spend only`,
+    );
+  }
   const hasHistory = x > 0 && Number.isFinite(meanMargin);
   const denominator = hasHistory ? p * x + q - 1 : q - 1;
   if (!(denominator > 0)) {

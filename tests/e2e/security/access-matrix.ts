@@ -217,6 +217,12 @@ export const PAGES: PageEntry[] = [
     expect: STEWARD_READ,
   },
   {
+    file: "app/t/[tenant]/value/defection/page.tsx",
+    url: () => "/t/northwind/value/defection",
+    otherTenantUrl: () => "/t/contoso/value/defection",
+    expect: STEWARD_READ,
+  },
+  {
     file: "app/t/[tenant]/value/customers/(list)/page.tsx",
     url: () => "/t/northwind/value/customers",
     otherTenantUrl: () => "/t/contoso/value/customers",
@@ -479,6 +485,13 @@ export const API_ROUTES: ApiEntry[] = [
     },
   },
   { file: "app/api/v1/partners/route.ts", method: "GET", url: () => "/api/v1/partners", expect: API_READ },
+  {
+    file: "app/api/v1/defection/route.ts",
+    method: "GET",
+    url: () => "/api/v1/defection",
+    // Workspace-wide customer figures: a partner key is refused.
+    expect: { ...API_READ, partnerKey: "403" },
+  },
   {
     file: "app/api/v1/partners/[id]/route.ts",
     method: "GET",
@@ -965,6 +978,13 @@ export const ACTIONS: ActionEntry[] = [
     name: "startRecomputeAction",
     input: nw({ month: "nope" }),
     otherTenantInput: contoso({ month: "nope" }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/value/defection/actions.ts",
+    name: "chooseChurnBasisAction",
+    input: nw({ basis: "NEITHER" }),
+    otherTenantInput: contoso({ basis: "NEITHER" }),
     expect: A_STEWARD_WRITE,
   },
   {

@@ -20,6 +20,7 @@ import * as scorecard from "@/app/api/v1/scorecards/[id]/route";
 import * as plans from "@/app/api/v1/plans/route";
 import * as plan from "@/app/api/v1/plans/[id]/route";
 import * as planEvidence from "@/app/api/v1/plans/[id]/actions/[actionId]/evidence/route";
+import * as defection from "@/app/api/v1/defection/route";
 import { withTenant } from "@/lib/db/scope";
 import { openPlanFromScorecard } from "@/lib/plans/open-plan";
 import { addPlanAction, applyPlanEvent } from "@/lib/plans/update-plan";
@@ -61,6 +62,7 @@ const modules: Record<string, Record<string, unknown>> = {
   "/plans": plans,
   "/plans/{id}": plan,
   "/plans/{id}/actions/{actionId}/evidence": planEvidence,
+  "/defection": defection,
 };
 
 let database: TestDatabase;
@@ -464,6 +466,16 @@ describe("incidents and scorecards conform to the document", () => {
       "post",
       await call(planEvidence.POST as never, "POST", path, { key: f.partnerKey, body: {}, params }),
     );
+  });
+
+  it("defection: a workspace key reads the measurement, a partner key is refused", async () => {
+    const read = await call(defection.GET as never, "GET", "/defection", { key: f.tenantKey });
+    expect(read.status).toBe(200);
+    expect(read.body.basis.basis).toBe("SURVEY");
+    expectConforms("/defection", "get", read);
+    const refused = await call(defection.GET as never, "GET", "/defection", { key: f.partnerKey });
+    expect(refused.status).toBe(403);
+    expectConforms("/defection", "get", refused);
   });
 });
 

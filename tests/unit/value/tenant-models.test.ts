@@ -85,7 +85,7 @@ describe("time units and periods", () => {
 describe("grouped predictions", () => {
   it("equal the per-customer CLV and predictions of clv.ts / bgnbd-predict.ts", async () => {
     const { simulateBgnbd } = await import("@/lib/value/models/sampling");
-    const { customerLifetimeValues, monthlyDiscountFactors } = await import("@/lib/value/models/clv");
+    const { customerLifetimeValues } = await import("@/lib/value/models/clv");
     const { predictCustomers } = await import("@/lib/value/models/bgnbd-predict");
     const { monthInUnits } = await import("@/lib/value/models/time-units");
     const { groupedPredictions } = await import("@/lib/value/tenant-models");
@@ -95,15 +95,21 @@ describe("grouped predictions", () => {
     const T = sim.T.map((t) => Math.round(t * 7) / 7);
     const tx = sim.tx.map((t, i) => Math.min(Math.round(t * 7) / 7, T[i]));
     const data = { x: sim.x, tx, T };
-    const grouped = groupedPredictions(params, data, 24 * monthInUnits("weeks"), monthlyDiscountFactors(24, 0.1));
+    const grouped = groupedPredictions(params, data, 24 * monthInUnits("weeks"), 0.1);
     const margin = new Float64Array(2000).fill(1);
-    const clv = customerLifetimeValues({
-      params: { bgnbd: params },
-      customers: data,
-      horizonMonths: 24,
-      annualDiscountRate: 0.1,
-      unit: "weeks",
-      expectedMargin: margin,
+    // The lifetime basis sums each customer until ≥ 95 % of the value is held: compare with
+    // the per-customer sum over exactly the months that customer needed.
+    const { lifetimeDiscountedPurchases } = await import("@/lib/value/models/clv");
+    const clv = data.x.map((x, i) => {
+      const { months } = lifetimeDiscountedPurchases(params, x, T[i], T[i], 0.1, monthInUnits("weeks"));
+      return customerLifetimeValues({
+        params: { bgnbd: params },
+        customers: { x: [x], tx: [tx[i]], T: [T[i]] },
+        horizonMonths: months,
+        annualDiscountRate: 0.1,
+        unit: "weeks",
+        expectedMargin: [margin[i]],
+      })[0];
     });
     const predictions = predictCustomers(params, data, 24 * monthInUnits("weeks"));
     for (let i = 0; i < 2000; i++) {

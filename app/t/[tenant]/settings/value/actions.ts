@@ -4,7 +4,12 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { stewardAction } from "@/lib/actions/clients";
 import { tenantSlug } from "@/lib/actions/schemas";
-import { updateTenantSettings, valueSettingsSchema, workspaceSettingsSchema } from "@/lib/tenants/settings";
+import {
+  getTenantSettings,
+  updateTenantSettings,
+  valueSettingsSchema,
+  workspaceSettingsSchema,
+} from "@/lib/tenants/settings";
 
 export const updateValueSettingsAction = stewardAction
   .metadata({ actionName: "settings.value.updated", permission: "settings:write" })
@@ -26,6 +31,7 @@ export const updateValueSettingsAction = stewardAction
   )
   .action(async ({ parsedInput, ctx }) => {
     const value = {
+      ...(await getTenantSettings(ctx.db, ctx.access.tenant.id)).value,
       model: parsedInput.model,
       horizonMonths: parsedInput.horizonMonths,
       annualDiscountRate: parsedInput.annualDiscountRate,

@@ -69,7 +69,7 @@ export function ValueSettingsForm({
         <Field
           label="Horizon (months)"
           error={fieldError(result, "horizonMonths")}
-          hint="How far ahead the BG/NBD CLV counts purchases (1–120)"
+          hint="How far ahead the BG/NBD “expected purchases” figure looks (1–120). CLV itself is always lifetime (≥ 95 % of the discounted value)."
         >
           {(p) => (
             <input

@@ -10,12 +10,23 @@ const MODEL_LABEL = {
   RETENTION: "Retention model (contractual)",
 } as const;
 
+/** The basis every CLV on the value pages is on, in plain words. */
+function clvBasisText(model: string | undefined, basis: { share: number; longestMonths?: number } | undefined): string {
+  if (model === "RETENTION")
+    return "CLV basis: lifetime — the retention formula discounts every future year, with no horizon.";
+  if (!basis)
+    return "CLV basis: this fit predates lifetime values and stops at its horizon; recompute to put it on the lifetime basis.";
+  const longest = basis.longestMonths ? ` (the longest customer needed ${basis.longestMonths} months)` : "";
+  return `CLV basis: lifetime — each customer's discounted purchases are summed month by month until at least ${Math.round(basis.share * 100)} % of their lifetime value is counted${longest}, the same basis as the retention model.`;
+}
+
 /** The model in use with its fitted parameters, and how well it predicted a holdout period. */
 export function ModelSection({ fit, settings, currency }: Pick<Overview, "fit" | "settings"> & { currency: string }) {
   const quality = (fit?.quality ?? {}) as {
     holdout?: HoldoutCheck;
     segments?: RetentionSegment[];
     bgnbd?: { degenerate?: boolean };
+    fallbackReason?: string;
   };
   const fitParams = (fit?.params ?? {}) as {
     unit?: string;
@@ -23,6 +34,7 @@ export function ModelSection({ fit, settings, currency }: Pick<Overview, "fit" |
     gammaGamma?: { p: number; q: number; gamma: number } | null;
     horizonMonths?: number;
     annualDiscountRate?: number;
+    clvBasis?: { share: number; longestMonths?: number };
   };
   return (
     <section aria-labelledby="model-heading" className="grid gap-4 *:min-w-0 lg:grid-cols-2">
@@ -53,12 +65,19 @@ export function ModelSection({ fit, settings, currency }: Pick<Overview, "fit" |
               ))}
           </dl>
         )}
+        {quality.fallbackReason && (
+          <p className="mt-3 rounded-md bg-amber-50 p-2 text-sm text-amber-900" data-testid="model-fallback">
+            {quality.fallbackReason}
+          </p>
+        )}
+        <p className="mt-3 text-xs text-slate-600" data-testid="clv-basis">
+          {clvBasisText(fit?.model, fitParams.clvBasis)}
+        </p>
         {fit?.model === "BG_NBD" && (
           <p className="mt-3 text-xs text-slate-600">
-            Time unit {fitParams.unit}; horizon {fitParams.horizonMonths} months; discount{" "}
+            Time unit {fitParams.unit}; expected purchases over the next {fitParams.horizonMonths} months; discount{" "}
             {formatPercent(fitParams.annualDiscountRate, 1)} a year. Log-likelihood {fit.logLikelihood?.toFixed(1)},{" "}
-            {fit.converged ? "converged" : "did not converge"} in {fit.iterations} iterations
-            {quality.bgnbd?.degenerate ? "; a parameter ran to its bound: treat predictions with care" : ""}.
+            {fit.converged ? "converged" : "did not converge"} in {fit.iterations} iterations.
             {!fitParams.gammaGamma &&
               " Too few repeat buyers for Gamma-Gamma: the average margin per purchase is used."}
           </p>

@@ -39,6 +39,9 @@ export default async function ValuePage({ params, searchParams }: PageProps<"/t/
           <Link href={`${base}/customers`} className={buttonClass("secondary")}>
             Browse customers
           </Link>
+          <Link href={`${base}/defection`} className={buttonClass("secondary")}>
+            Defection
+          </Link>
           <Link href={`/t/${tenant}/settings/value`} className={buttonClass("ghost")}>
             Value settings
           </Link>

@@ -1,6 +1,7 @@
 import type { ValueOverviewMonth as Overview } from "@/lib/value/pages";
 import { EmptyState, ScrollCard } from "@/components/ui/card";
-import { formatMoney, formatPercent } from "../format";
+import { effectiveChurn } from "@/lib/tenants/settings";
+import { formatMoney } from "../format";
 import { rowClass, thClass, theadClass } from "../rollup-table";
 
 /** Equity at risk from incidents, by partner and by touchpoint. */
@@ -17,8 +18,8 @@ export function RiskSection({ settings, riskByPartner, riskByTouchpoint, currenc
       </h2>
       <p className="text-sm text-slate-600">
         For each incident: the CLV of the affected customer (or, for customers not named, the average CLV of the
-        partner&apos;s customers) times the probability that such a customer leaves after a bad experience (
-        {formatPercent(settings.churnProbability.B2B)} B2B, {formatPercent(settings.churnProbability.B2C)} B2C).
+        partner&apos;s customers) times the probability that such a customer leaves after a bad experience.{" "}
+        <span data-testid="churn-basis">Basis: {effectiveChurn(settings).label}.</span>
       </p>
       {riskByPartner.length === 0 ? (
         <EmptyState title="No incidents recorded" />

@@ -1,0 +1,88 @@
+import { Prisma } from "@/generated/prisma/client";
+import { withTenant } from "@/lib/db/scope";
+import { defectionPeriod, defectionRowsSql, measureDefection } from "@/lib/defection/queries";
+import { DEFAULT_SETTINGS } from "@/lib/tenants/settings";
+import type { BenchScenario } from "./types";
+import { LARGE_TENANT_ID } from "./large-tenant";
+
+// Defection measured (issue 19, part 4) on the shared large tenant: the whole analysis as the page and
+// GET /api/v1/defection run it (the outcome rows of one set-based query, then matching and a 1,000-resample
+// bootstrap per segment and comparison in TypeScript), against one hand-written SQL aggregate over the
+// same rows (counts, repurchase shares and spend changes per comparison and segment, no resampling).
+
+const RUNS = 3;
+const GOAL_MS = 2000;
+const GOAL_RATIO = 1.5;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function timed(task: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await task();
+  return performance.now() - started;
+}
+
+export const defectionScenario: BenchScenario = {
+  name: "defection",
+  description: "defection measured against matched customers (one query + bootstrap) vs one SQL aggregate",
+  usesLargeTenant: true,
+  async run({ log }) {
+    const tenantId = LARGE_TENANT_ID;
+    const now = new Date();
+    const windowDays = DEFAULT_SETTINGS.value.defectionWindowDays;
+    const sql = defectionRowsSql(tenantId, defectionPeriod(now, windowDays), windowDays);
+    const aggregate = () =>
+      withTenant({ tenantId }, (db) =>
+        db.$queryRaw<{ kind: string; segment: string; n: number }[]>(Prisma.sql`
+          select r.kind, r.segment, count(*)::int as n, avg(r."boughtAgain"::int)::float8 as repurchase,
+                 avg(r."spendAfter" - r."spendBefore")::float8 as change
+          from (${sql}) r group by 1, 2`),
+      );
+    const analysis = () =>
+      withTenant({ tenantId }, (db) => measureDefection(db, tenantId, now), { timeoutMs: 120_000 });
+
+    const result = await analysis(); // warm-up, and the figures to report
+    const groups = await aggregate();
+    log(
+      `rows: ${groups.map((g) => `${g.kind} ${g.segment} ${g.n.toLocaleString("en-US")}`).join(", ")}; ` +
+        `measured defection B2B ${result.bad.B2B.attributableDefection?.estimate.toFixed(3) ?? "too little data"}, ` +
+        `B2C ${result.bad.B2C.attributableDefection?.estimate.toFixed(3) ?? "too little data"}`,
+    );
+    const analysisMs: number[] = [];
+    const aggregateMs: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      aggregateMs.push(await timed(aggregate));
+      analysisMs.push(await timed(analysis));
+    }
+    const full = median(analysisMs);
+    const sqlOnly = median(aggregateMs);
+    const ratio = full / sqlOnly;
+    log(
+      `analysis ${analysisMs.map((v) => v.toFixed(0)).join(" / ")} ms; SQL aggregate ${aggregateMs.map((v) => v.toFixed(0)).join(" / ")} ms`,
+    );
+    return [
+      {
+        scenario: "defection",
+        figure: "defection analysis (median of 3)",
+        value: Math.round(full),
+        unit: "ms",
+        goal: `< ${GOAL_MS} ms`,
+        pass: full < GOAL_MS,
+      },
+      {
+        scenario: "defection",
+        figure: "hand-written SQL aggregate (median of 3)",
+        value: Math.round(sqlOnly),
+        unit: "ms",
+      },
+      {
+        scenario: "defection",
+        figure: "analysis ÷ SQL aggregate",
+        value: Math.round(ratio * 100) / 100,
+        unit: "×",
+        goal: `≤ ${GOAL_RATIO}×`,
+        pass: ratio <= GOAL_RATIO,
+      },
+    ];
+  },
+};
