@@ -48,6 +48,7 @@ export const API_PATHS = [
   { method: "post", path: "/incidents/{id}/comments" },
   { method: "get", path: "/scorecards" },
   { method: "get", path: "/scorecards/{id}" },
+  { method: "get", path: "/funnel" },
 ] as const;
 
 function buildRegistry() {
@@ -281,6 +282,16 @@ function buildRegistry() {
       404: problem("Unknown, unpublished, or (for a partner key) another partner's scorecard."),
       ...common,
     },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/funnel",
+    tags: ["Funnel"],
+    summary: "Get the engagement funnel of a month",
+    description:
+      "Per stage (attract, connect, engage, convert): customers reached, interactions, conversion to the next stage, equity, incidents and equity at risk, and the partners who own the stage's touchpoints. A partner key gets the funnel of its own partner's interactions and incidents.",
+    request: { query: S.FunnelQuery },
+    responses: { 200: ok("The month's funnel.", S.Funnel), 400: problem("Invalid query parameters."), ...common },
   });
 
   const events = [

@@ -17,6 +17,7 @@ import * as incidentStatus from "@/app/api/v1/incidents/[id]/status/route";
 import * as incidentComments from "@/app/api/v1/incidents/[id]/comments/route";
 import * as scorecards from "@/app/api/v1/scorecards/route";
 import * as scorecard from "@/app/api/v1/scorecards/[id]/route";
+import * as funnel from "@/app/api/v1/funnel/route";
 import { withTenant } from "@/lib/db/scope";
 import { enqueueOutbox } from "@/lib/incidents/events";
 import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
@@ -52,6 +53,7 @@ const modules: Record<string, Record<string, unknown>> = {
   "/incidents/{id}/comments": incidentComments,
   "/scorecards": scorecards,
   "/scorecards/{id}": scorecard,
+  "/funnel": funnel,
 };
 
 let database: TestDatabase;
@@ -150,6 +152,12 @@ describe("real responses conform to the document", () => {
       await call(partners.GET as never, "GET", "/partners?limit=0", { key: f.tenantKey }),
     );
     expectConforms("/partners", "get", await call(partners.GET as never, "GET", "/partners"));
+    expectConforms("/funnel", "get", await call(funnel.GET as never, "GET", "/funnel", { key: f.tenantKey }));
+    expectConforms(
+      "/funnel",
+      "get",
+      await call(funnel.GET as never, "GET", "/funnel?month=2026-13", { key: f.tenantKey }),
+    );
     expectConforms(
       "/partners/{id}",
       "get",
