@@ -6,6 +6,7 @@ import { importScenario } from "./import";
 import { scorecardsScenario } from "./scorecards";
 import { apiWritesScenario } from "./api-writes";
 import { responsivenessScenario } from "./responsiveness";
+import { funnelScenario } from "./funnel";
 
 // Every benchmark scenario, in the order `npm run bench` runs them. Each issue adds its own file.
 export const SCENARIOS: BenchScenario[] = [
@@ -13,6 +14,7 @@ export const SCENARIOS: BenchScenario[] = [
   inboxScenario,
   valueScenario,
   scorecardsScenario,
+  funnelScenario,
   importScenario,
   apiWritesScenario,
   responsivenessScenario,
