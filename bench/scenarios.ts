@@ -8,6 +8,7 @@ import { apiWritesScenario } from "./api-writes";
 import { responsivenessScenario } from "./responsiveness";
 import { escalationScenario } from "./escalation";
 import { defectionScenario } from "./defection";
+import { funnelScenario } from "./funnel";
 
 // Every benchmark scenario, in the order `npm run bench` runs them. Each issue adds its own file.
 export const SCENARIOS: BenchScenario[] = [
@@ -15,6 +16,7 @@ export const SCENARIOS: BenchScenario[] = [
   inboxScenario,
   valueScenario,
   scorecardsScenario,
+  funnelScenario,
   importScenario,
   apiWritesScenario,
   responsivenessScenario,

@@ -8,6 +8,7 @@ export function stewardNav(tenantSlug: string, { breaching, unread }: StewardNav
     { href: base, label: "Dashboard" },
     { href: `${base}/partners`, label: "Partners" },
     { href: `${base}/touchpoints`, label: "Touchpoints" },
+    { href: `${base}/funnel`, label: "Funnel" },
     { href: `${base}/standards`, label: "Standards" },
     { href: `${base}/incidents`, label: "Incidents & escalations", badge: breaching },
     { href: `${base}/value`, label: "Customers & value" },

@@ -52,6 +52,7 @@ export const API_PATHS = [
   { method: "get", path: "/plans/{id}" },
   { method: "post", path: "/plans/{id}/actions/{actionId}/evidence" },
   { method: "get", path: "/defection" },
+  { method: "get", path: "/funnel" },
 ] as const;
 
 function buildRegistry() {
@@ -342,6 +343,16 @@ function buildRegistry() {
       404: problem("Unknown plan or action, the action is not the plan's, or another partner's plan."),
       422: problem("Validation failed, or the plan is not accepted yet or already closed."),
     },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/funnel",
+    tags: ["Funnel"],
+    summary: "Get the engagement funnel of a month",
+    description:
+      "Per stage (attract, connect, engage, convert): customers reached, interactions, conversion to the next stage, equity, incidents and equity at risk, and the partners who own the stage's touchpoints. A partner key gets the funnel of its own partner's interactions and incidents.",
+    request: { query: S.FunnelQuery },
+    responses: { 200: ok("The month's funnel.", S.Funnel), 400: problem("Invalid query parameters."), ...common },
   });
 
   const events = [

@@ -508,6 +508,43 @@ export const Defection = z
       "Defection after incidents and buying after good service, measured from the workspace's customers against matched comparison customers.",
   });
 
+// ---------------------------------------------------------------- engagement funnel
+
+export const FunnelQuery = z.object({
+  month: monthField("month is YYYY-MM, e.g. 2026-03.")
+    .optional()
+    .describe("The calendar month (UTC); default: last month."),
+});
+const FunnelStageRow = z
+  .object({
+    stage: z.enum(["attract", "connect", "engage", "convert"]),
+    next: z.enum(["connect", "engage", "convert", "purchase"]).describe("What conversion from this stage leads to."),
+    touchpoints: z.number().int(),
+    interactions: z.number().int().describe("Interactions in the month at the stage's touchpoints."),
+    customersReached: z.number().int().describe("Distinct named customers with an interaction at the stage."),
+    converted: z
+      .number()
+      .int()
+      .describe("Of those, the customers who reached the next stage (see conversionDefinition)."),
+    conversionRate: z.number().nullable().describe("converted ÷ customersReached (0–1); null when nobody was reached."),
+    equity: z.number().describe("Sum of the CLV of the customers reached, in the workspace currency."),
+    incidents: z.number().int().describe("Incidents opened in the month at the stage's touchpoints."),
+    equityAtRisk: z.number().describe("Equity at risk of those incidents, in the workspace currency."),
+    owners: z
+      .array(z.object({ id, name: z.string() }))
+      .describe("Partners assigned to, or accountable for, the stage's touchpoints."),
+  })
+  .meta({ id: "FunnelStage" });
+export const Funnel = z
+  .object({
+    month: z.string().describe("YYYY-MM."),
+    snapshotMonth: z.string().nullable().describe("The CLV snapshot month the equity figures use (YYYY-MM)."),
+    currency: z.string().describe("ISO 4217 code of the amounts."),
+    conversionDefinition: z.string(),
+    stages: z.array(FunnelStageRow),
+  })
+  .meta({ id: "Funnel", description: "The engagement funnel of one month, per stage." });
+
 // ---------------------------------------------------------------- webhook events (documented, not served)
 
 const eventEnvelope = {

@@ -124,6 +124,22 @@ export const METRIC_HELP = {
       "The same matching as measured defection, with the customer's first good interaction as the date: (share who bought again ÷ the comparison customers' share) − 1, and the share who spent more in the window after than in the window before.",
     settings: [VALUE_SETTINGS],
   },
+  funnelReached: {
+    title: "Customers reached",
+    means:
+      "How many different customers had at least one experience at a touchpoint of this stage in the month: the width of the funnel at that stage.",
+    computed:
+      "Distinct named customers among the month's interactions at the stage's touchpoints. Interactions without a named customer count in the interactions column only.",
+    settings: [{ label: "Touchpoints (which stage each belongs to)", path: "touchpoints" }],
+  },
+  funnelConversion: {
+    title: "Conversion to the next stage",
+    means:
+      "How many of the customers reached at this stage went on to the next one (attract → connect → engage → convert → a purchase).",
+    computed:
+      "Of the customers reached at the stage in the month, the share with an interaction at a touchpoint of the next stage (for convert: a purchase) within 30 days of their first interaction at this stage in the month. The latest month can still rise for 30 days.",
+    settings: [{ label: "Touchpoints (which stage each belongs to)", path: "touchpoints" }],
+  },
 } as const satisfies Record<string, HelpEntry>;
 
 export type MetricHelpKey = keyof typeof METRIC_HELP;

@@ -6,6 +6,7 @@ import { computeMonth, publishMonth } from "@/lib/scorecards/compute";
 import { runExportJob } from "@/lib/scorecards/export-job";
 import { ValueModelError } from "@/lib/value/tenant-models";
 import { plantDemoDefection } from "./demo-defection";
+import { seedDemoChannelDesign } from "./demo-channel-design";
 import {
   demoLogins,
   demoTenantExists,
@@ -53,6 +54,7 @@ export async function ensureDemoTenants(
     await computeCustomerValueHistory(demoTenantId(options.slug), today, say);
     await publishScorecardHistory(demoTenantId(options.slug), demoLogins(options).owner.email, today, say);
     await seedDemoPlans(demoTenantId(options.slug), demoLogins(options).partner.partnerName, today, say);
+    await seedDemoChannelDesign(demoTenantId(options.slug), options.seed ?? 42);
   }
   // Fresh planner statistics for the bulk-loaded rows (the embedded database has no autovacuum).
   await analyzeTables();

@@ -121,9 +121,29 @@ export function effectiveChurn(value: ValueSettings): {
 
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
 
+/** How the brand reaches its customers (DESIGN.md, channel design); explained in lib/touchpoints/channel-design.ts. */
+export const CHANNEL_DESIGNS = ["TRANSACTIONAL", "LIMITED", "FEDERATED_NETWORK"] as const;
+/** How much of the experience the brand performs itself. */
+export const INTEGRATION_SCOPES = ["VERTICALLY_INTEGRATED", "THIRD_PARTY_DELEGATED", "COMPOSITE"] as const;
+
+/** The workspace's channel design and scope of integration (null until the steward records them). */
+export const channelSettingsSchema = z.object({
+  design: z
+    .enum(CHANNEL_DESIGNS, { error: "Choose transactional, limited or federated network" })
+    .nullable()
+    .default(null),
+  scope: z
+    .enum(INTEGRATION_SCOPES, { error: "Choose vertically integrated, third-party delegated or composite" })
+    .nullable()
+    .default(null),
+});
+
+export type ChannelSettings = z.infer<typeof channelSettingsSchema>;
+
 export const tenantSettingsSchema = z.object({
   value: valueSettingsSchema.default(valueSettingsSchema.parse({})),
   workspace: workspaceSettingsSchema.default(workspaceSettingsSchema.parse({})),
+  channel: channelSettingsSchema.default(channelSettingsSchema.parse({})),
 });
 
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
@@ -140,10 +160,12 @@ export function parseTenantSettings(raw: unknown): TenantSettings {
   if (whole.success) return whole.data;
   const value = valueSettingsSchema.safeParse(object.value ?? {});
   const workspace = workspaceSettingsSchema.safeParse(object.workspace ?? {});
+  const channel = channelSettingsSchema.safeParse(object.channel ?? {});
   return {
     ...DEFAULT_SETTINGS,
     value: value.success ? value.data : DEFAULT_SETTINGS.value,
     workspace: workspace.success ? workspace.data : DEFAULT_SETTINGS.workspace,
+    channel: channel.success ? channel.data : DEFAULT_SETTINGS.channel,
   };
 }
 

@@ -61,6 +61,11 @@ export async function journeyMap(db: Db, tenantId: string) {
         include: { partner: { select: { id: true, name: true, status: true } } },
         orderBy: { assignedAt: "asc" },
       },
+      roles: {
+        where: { tenantId },
+        include: { partner: { select: { id: true, name: true } } },
+        orderBy: [{ role: "asc" }, { createdAt: "asc" }],
+      },
       _count: { select: { standards: { where: { isCurrent: true } } } },
     },
   });
@@ -69,10 +74,11 @@ export async function journeyMap(db: Db, tenantId: string) {
     stage,
     touchpoints: touchpoints
       .filter((t) => t.stage === stage)
-      .map(({ _count, partners, ...t }) => ({
+      .map(({ _count, partners, roles, ...t }) => ({
         ...t,
         standards: _count.standards,
         partners: partners.map((p) => p.partner),
+        roles: roles.map((r) => ({ role: r.role, partner: r.partner })),
       })),
   }));
 }

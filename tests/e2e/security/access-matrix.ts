@@ -211,6 +211,12 @@ export const PAGES: PageEntry[] = [
     expect: STEWARD_READ,
   },
   {
+    file: "app/t/[tenant]/funnel/page.tsx",
+    url: () => "/t/northwind/funnel",
+    otherTenantUrl: () => "/t/contoso/funnel",
+    expect: STEWARD_READ,
+  },
+  {
     file: "app/t/[tenant]/value/(overview)/page.tsx",
     url: () => "/t/northwind/value",
     otherTenantUrl: () => "/t/contoso/value",
@@ -244,6 +250,12 @@ export const PAGES: PageEntry[] = [
     file: "app/t/[tenant]/settings/page.tsx",
     url: () => "/t/northwind/settings",
     otherTenantUrl: () => "/t/contoso/settings",
+    expect: STEWARD_READ,
+  },
+  {
+    file: "app/t/[tenant]/settings/channel/page.tsx",
+    url: () => "/t/northwind/settings/channel",
+    otherTenantUrl: () => "/t/contoso/settings/channel",
     expect: STEWARD_READ,
   },
   {
@@ -502,6 +514,7 @@ export const API_ROUTES: ApiEntry[] = [
   },
   { file: "app/api/v1/touchpoints/route.ts", method: "GET", url: () => "/api/v1/touchpoints", expect: API_READ },
   { file: "app/api/v1/scorecards/route.ts", method: "GET", url: () => "/api/v1/scorecards", expect: API_READ },
+  { file: "app/api/v1/funnel/route.ts", method: "GET", url: () => "/api/v1/funnel", expect: API_READ },
   {
     file: "app/api/v1/scorecards/[id]/route.ts",
     method: "GET",
@@ -968,6 +981,13 @@ export const ACTIONS: ActionEntry[] = [
   },
   {
     file: "app/t/[tenant]/touchpoints/actions.ts",
+    name: "setTouchpointRolesAction",
+    input: nw({ touchpointId: 7 }),
+    otherTenantInput: contoso({ touchpointId: 7 }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/touchpoints/actions.ts",
     name: "unassignPartnerAction",
     input: nw({ touchpointId: 7 }),
     otherTenantInput: contoso({ touchpointId: 7 }),
@@ -1029,6 +1049,13 @@ export const ACTIONS: ActionEntry[] = [
     input: nw({ questionId: 7 }),
     otherTenantInput: contoso({ questionId: 7 }),
     expect: A_OWNER,
+  },
+  {
+    file: "app/t/[tenant]/settings/channel/actions.ts",
+    name: "updateChannelDesignAction",
+    input: nw({ design: "nope" }),
+    otherTenantInput: contoso({ design: "nope" }),
+    expect: A_STEWARD_WRITE,
   },
   {
     file: "app/t/[tenant]/settings/api-keys/actions.ts",

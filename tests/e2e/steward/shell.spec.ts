@@ -9,6 +9,7 @@ test("a steward signs in and sees the workspace shell with real counts", async (
     "Dashboard",
     "Partners",
     "Touchpoints",
+    "Funnel",
     "Standards",
     "Incidents & escalations",
     "Customers & value",

@@ -21,6 +21,7 @@ import * as plans from "@/app/api/v1/plans/route";
 import * as plan from "@/app/api/v1/plans/[id]/route";
 import * as planEvidence from "@/app/api/v1/plans/[id]/actions/[actionId]/evidence/route";
 import * as defection from "@/app/api/v1/defection/route";
+import * as funnel from "@/app/api/v1/funnel/route";
 import { withTenant } from "@/lib/db/scope";
 import { openPlanFromScorecard } from "@/lib/plans/open-plan";
 import { addPlanAction, applyPlanEvent } from "@/lib/plans/update-plan";
@@ -63,6 +64,7 @@ const modules: Record<string, Record<string, unknown>> = {
   "/plans/{id}": plan,
   "/plans/{id}/actions/{actionId}/evidence": planEvidence,
   "/defection": defection,
+  "/funnel": funnel,
 };
 
 let database: TestDatabase;
@@ -161,6 +163,12 @@ describe("real responses conform to the document", () => {
       await call(partners.GET as never, "GET", "/partners?limit=0", { key: f.tenantKey }),
     );
     expectConforms("/partners", "get", await call(partners.GET as never, "GET", "/partners"));
+    expectConforms("/funnel", "get", await call(funnel.GET as never, "GET", "/funnel", { key: f.tenantKey }));
+    expectConforms(
+      "/funnel",
+      "get",
+      await call(funnel.GET as never, "GET", "/funnel?month=2026-13", { key: f.tenantKey }),
+    );
     expectConforms(
       "/partners/{id}",
       "get",

@@ -28,6 +28,7 @@ describe("tenant settings", () => {
         churnProbability: { B2B: 0.66, B2C: 0.52 },
       },
       workspace: { currency: "USD", reportPageSize: "A4" },
+      channel: { design: null, scope: null },
     });
     expect(parseTenantSettings(null)).toEqual(DEFAULT_SETTINGS);
     expect(parseTenantSettings({ value: { model: "RETENTION", churnProbability: { B2B: 0.7 } } }).value).toEqual({
@@ -40,6 +41,9 @@ describe("tenant settings", () => {
 
   it("fall back to defaults for a stored section that no longer validates", () => {
     expect(parseTenantSettings({ value: { model: "MAGIC" }, other: 1 }).value).toEqual(DEFAULT_SETTINGS.value);
+    const channel = parseTenantSettings({ channel: { design: "PYRAMID" }, workspace: { currency: "EUR" } });
+    expect(channel.channel).toEqual({ design: null, scope: null });
+    expect(channel.workspace.currency).toBe("EUR");
   });
 
   it("reject bad values with clear messages", () => {

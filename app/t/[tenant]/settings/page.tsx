@@ -22,6 +22,11 @@ const SETTINGS_SECTIONS = [
     description: "The CLV model, margins, discount rate and churn after a bad experience.",
   },
   {
+    path: "channel",
+    title: "Channel design",
+    description: "How you reach customers (transactional, limited, federated network) and how much partners deliver.",
+  },
+  {
     path: "alignment",
     title: "Values-alignment questions",
     description: "The weighted questionnaire used when vetting partners.",

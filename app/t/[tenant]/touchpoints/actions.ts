@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { stewardAction } from "@/lib/actions/clients";
 import { tenantSlug } from "@/lib/actions/schemas";
+import { channelRolesSchema, setTouchpointChannelRoles } from "@/lib/touchpoints/channel-design";
 import {
   assignPartnerToTouchpoint,
   createTouchpointRecord,
@@ -101,4 +102,16 @@ export const unassignPartnerAction = stewardAction
     });
     revalidatePath(`/t/${ctx.access.tenant.slug}/touchpoints`);
     return { ok: true };
+  });
+
+/** The touchpoint's value proposition and RACI (exactly one accountable party), replaced as one set. */
+export const setTouchpointRolesAction = stewardAction
+  .metadata({ actionName: "touchpoint.roles_set", permission: "partners:write" })
+  .inputSchema(channelRolesSchema.safeExtend({ tenantSlug, touchpointId: id }))
+  .action(async ({ parsedInput, ctx }) => {
+    const { tenantSlug: _, touchpointId, ...input } = parsedInput;
+    const { touchpoint } = await setTouchpointChannelRoles(ctx.db, ctx.access.tenant.id, touchpointId, input);
+    ctx.audit({ action: "touchpoint.roles_set", entityType: "Touchpoint", entityId: touchpoint.id, data: input });
+    revalidatePath(`/t/${ctx.access.tenant.slug}/touchpoints`);
+    return { id: touchpoint.id };
   });

@@ -1,10 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TriangleAlert } from "lucide-react";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { requireSteward } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { CHANNEL_LABELS } from "@/lib/touchpoints/touchpoints";
+import {
+  BRAND,
+  CHANNEL_DESIGN_OPTIONS,
+  INTEGRATION_SCOPE_OPTIONS,
+  RACI_ROLES,
+  VALUE_PROPOSITION_LABELS,
+  touchpointGapLabels,
+} from "@/lib/touchpoints/channel-design";
 import { loadTouchpointsPage, touchpointExists } from "@/lib/touchpoints/pages";
 import { Card, PageHeader } from "@/components/ui/card";
 import { PageSkeleton } from "@/components/ui/page-skeleton";
@@ -12,6 +21,8 @@ import { Badge } from "@/components/ui/badge";
 import { PartnerStatusBadge } from "@/components/partners/status-badge";
 import { TouchpointForm } from "./touchpoint-form";
 import { AssignPartner, MoveButtons, UnassignPartner } from "./card-controls";
+import { ChannelRolesForm } from "./channel-roles-form";
+import { GapsPanel } from "./gaps-panel";
 
 export const metadata: Metadata = { title: "Touchpoints" };
 
@@ -45,7 +56,7 @@ async function TouchpointsBoard({
   write: boolean;
   editId: unknown;
 }) {
-  const { columns, partners } = await loadTouchpointsPage(tenantId, { withPartnerOptions: write });
+  const { columns, partners, gaps, channel } = await loadTouchpointsPage(tenantId, { withPartnerOptions: write });
   const all = columns.flatMap((c) => c.touchpoints);
   const editing = typeof editId === "string" ? all.find((t) => t.id === editId) : undefined;
   if (typeof editId === "string" && (!editing || !write)) notFound();
@@ -57,6 +68,23 @@ async function TouchpointsBoard({
         title="Touchpoints"
         description="The customer journey: stages as columns, the moments where partners meet your customers as cards."
       />
+      <p className="text-sm text-slate-600" data-testid="channel-design-summary">
+        Channel design:{" "}
+        {channel.design && channel.scope ? (
+          <strong>
+            {CHANNEL_DESIGN_OPTIONS[channel.design].label},{" "}
+            {INTEGRATION_SCOPE_OPTIONS[channel.scope].label.toLowerCase()}
+          </strong>
+        ) : (
+          <strong>not recorded yet</strong>
+        )}{" "}
+        (
+        <Link href={`/t/${tenant}/settings/channel`} className="text-brand-700 underline">
+          change the channel design
+        </Link>
+        ).
+      </p>
+      <GapsPanel tenant={tenant} gaps={gaps} write={write} />
       {/* Stages wrap onto new rows instead of scrolling sideways (one column on a phone). */}
       <div className="grid grid-cols-[repeat(auto-fill,minmax(15rem,1fr))] gap-4" data-testid="journey-map">
         {columns.map((column) => (
@@ -75,7 +103,13 @@ async function TouchpointsBoard({
               </p>
             )}
             {column.touchpoints.map((t, i) => (
-              <Card key={t.id} className="space-y-2 p-3 text-sm" data-testid="touchpoint-card" aria-label={t.name}>
+              <Card
+                key={t.id}
+                id={`tp-${t.id}`}
+                className="scroll-mt-4 space-y-2 p-3 text-sm"
+                data-testid="touchpoint-card"
+                aria-label={t.name}
+              >
                 <div className="flex items-start justify-between gap-2">
                   <div className="min-w-0">
                     <h3 className="font-medium text-slate-900">{t.name}</h3>
@@ -95,6 +129,28 @@ async function TouchpointsBoard({
                   )}
                 </div>
                 {t.isMomentOfTruth && <Badge tone="violet">moment of truth</Badge>}
+                <dl className="space-y-0.5 text-xs text-slate-600">
+                  <div>
+                    <dt className="inline">Serves: </dt>
+                    <dd className="inline text-slate-900">
+                      {t.valueProposition ? VALUE_PROPOSITION_LABELS[t.valueProposition] : "no value proposition"}
+                    </dd>
+                  </div>
+                  <div>
+                    <dt className="inline">Accountable: </dt>
+                    <dd className="inline text-slate-900">{accountableName(t.roles) ?? "nobody"}</dd>
+                  </div>
+                </dl>
+                {touchpointGapLabels(t).length > 0 && (
+                  <ul className="space-y-1" aria-label={`Gaps at ${t.name}`} data-testid="gap-markers">
+                    {touchpointGapLabels(t).map((g) => (
+                      <li key={g} className="flex items-center gap-1 text-xs font-medium text-amber-800">
+                        <TriangleAlert className="size-3.5 shrink-0" aria-hidden />
+                        Gap: {g}
+                      </li>
+                    ))}
+                  </ul>
+                )}
                 <ul className="space-y-1" aria-label={`Partners handling ${t.name}`}>
                   {t.partners.length === 0 && <li className="text-xs text-slate-500">No partner assigned.</li>}
                   {t.partners.map((p) => (
@@ -140,6 +196,27 @@ async function TouchpointsBoard({
           <h2 id="tp-form-heading" className="mb-3 text-lg font-semibold">
             {editing ? `Edit ${editing.name}` : "New touchpoint"}
           </h2>
+          {editing && (
+            <Card className="mb-4 p-5" id="channel-roles">
+              <h3 className="mb-3 font-semibold">Value proposition and roles (RACI)</h3>
+              <ChannelRolesForm
+                key={editing.id}
+                tenantSlug={tenant}
+                touchpointId={editing.id}
+                name={editing.name}
+                parties={partners}
+                initial={{
+                  valueProposition: editing.valueProposition,
+                  roles: Object.fromEntries(
+                    RACI_ROLES.map((role) => [
+                      role,
+                      editing.roles.filter((r) => r.role === role).map((r) => r.partner?.id ?? BRAND),
+                    ]),
+                  ) as Record<(typeof RACI_ROLES)[number], string[]>,
+                }}
+              />
+            </Card>
+          )}
           <Card className="p-5">
             {editing ? (
               <TouchpointForm
@@ -164,4 +241,10 @@ async function TouchpointsBoard({
       )}
     </div>
   );
+}
+
+function accountableName(roles: { role: string; partner: { name: string } | null }[]) {
+  const a = roles.find((r) => r.role === "ACCOUNTABLE");
+  if (!a) return null;
+  return a.partner?.name ?? "the brand";
 }
