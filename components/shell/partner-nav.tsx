@@ -7,6 +7,7 @@ export function partnerNav(tenantSlug: string): NavItem[] {
     { href: `${base}/scorecard`, label: "Scorecard" },
     { href: `${base}/incidents`, label: "Incidents" },
     { href: `${base}/standards`, label: "Standards" },
+    { href: `${base}/feedback`, label: "Customer feedback" },
     { href: `${base}/survey`, label: "Partner survey" },
   ];
 }

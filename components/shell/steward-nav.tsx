@@ -11,6 +11,7 @@ export function stewardNav(tenantSlug: string, { breaching, unread }: StewardNav
     { href: `${base}/standards`, label: "Standards" },
     { href: `${base}/incidents`, label: "Incidents & escalations", badge: breaching },
     { href: `${base}/value`, label: "Customers & value" },
+    { href: `${base}/feedback`, label: "Customer feedback" },
     { href: `${base}/scorecards`, label: "Scorecards" },
     { href: `${base}/notifications`, label: "Notifications", badge: unread },
     { href: `${base}/settings`, label: "Settings" },

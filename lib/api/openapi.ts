@@ -48,6 +48,8 @@ export const API_PATHS = [
   { method: "post", path: "/incidents/{id}/comments" },
   { method: "get", path: "/scorecards" },
   { method: "get", path: "/scorecards/{id}" },
+  { method: "get", path: "/feedback" },
+  { method: "post", path: "/feedback" },
 ] as const;
 
 function buildRegistry() {
@@ -280,6 +282,34 @@ function buildRegistry() {
       200: ok("The scorecard.", S.Scorecard),
       404: problem("Unknown, unpublished, or (for a partner key) another partner's scorecard."),
       ...common,
+    },
+  });
+
+  r.registerPath({
+    method: "get",
+    path: "/feedback",
+    tags: ["Feedback"],
+    summary: "List customer feedback",
+    description:
+      "Answered surveys (from survey links and from this endpoint), cursor-paginated in id order; filter by partner, touchpoint and CSAT range. A partner key lists only its own partner's feedback.",
+    request: { query: S.FeedbackListQuery },
+    responses: { 200: ok("A page of answers.", S.FeedbackPage), 400: problem("Invalid query parameters."), ...common },
+  });
+  r.registerPath({
+    method: "post",
+    path: "/feedback",
+    tags: ["Feedback"],
+    summary: "Record an answer collected in your own channel",
+    description:
+      "CSAT 1–5, NPS 0–10 and a comment a customer gave the partner directly. The answer sets the CSAT and NPS of the interaction named (or of a new one at that partner and touchpoint), so the scorecards count it. Idempotent on externalRef.",
+    request: {
+      headers: idempotencyHeader,
+      body: { required: true, content: { "application/json": { schema: S.FeedbackInput } } },
+    },
+    responses: {
+      201: ok("Recorded.", S.Feedback),
+      200: ok("An answer with this externalRef already existed; it is returned unchanged.", S.Feedback),
+      ...writes,
     },
   });
 

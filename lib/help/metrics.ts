@@ -92,6 +92,14 @@ export const METRIC_HELP = {
       "The quarterly partner survey: the mean answer to communication, fairness, tools and support (1 → 0, 5 → 100). No answer = no data.",
     settings: [SCORECARD_SETTINGS],
   },
+  feedback: {
+    title: "Customer feedback (CSAT and NPS)",
+    means:
+      "What customers said right after a moment of truth. CSAT: how satisfied they were, 1 (very dissatisfied) to 5 (very satisfied). NPS: the share of promoters (9–10 on “would you recommend us?”) minus the share of detractors (0–6), from −100 to +100.",
+    computed:
+      "Each answer sets the CSAT and NPS of the interaction it is about, so the month's scorecard (customer experience) counts it at its next recompute. Averages here are over the answers received, per partner and touchpoint.",
+    settings: [],
+  },
 } as const satisfies Record<string, HelpEntry>;
 
 export type MetricHelpKey = keyof typeof METRIC_HELP;

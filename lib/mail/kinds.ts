@@ -1,6 +1,14 @@
 // The kinds of e-mail Steward sends, and what a member may choose for each.
 
-const MAIL_KINDS = ["invitation", "escalation", "sla_warning", "scorecard_published", "digest", "chat"] as const;
+const MAIL_KINDS = [
+  "invitation",
+  "escalation",
+  "sla_warning",
+  "scorecard_published",
+  "digest",
+  "chat",
+  "survey",
+] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 /** Kinds a member chooses a delivery mode for; invitations and the digest itself are not optional. */
@@ -17,6 +25,7 @@ export const KIND_LABELS: Record<MailKind, string> = {
   scorecard_published: "Published scorecards",
   digest: "Daily digest",
   chat: "Chat post",
+  survey: "Customer surveys",
 };
 
 export const MODE_LABELS: Record<PreferenceMode, string> = {

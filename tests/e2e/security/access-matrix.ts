@@ -317,6 +317,20 @@ export const PAGES: PageEntry[] = [
     otherTenantUrl: () => "/portal/contoso/survey",
     expect: PORTAL,
   },
+  {
+    file: "app/portal/[tenant]/feedback/page.tsx",
+    url: () => "/portal/northwind/feedback",
+    otherTenantUrl: () => "/portal/contoso/feedback",
+    expect: PORTAL,
+  },
+  {
+    file: "app/t/[tenant]/feedback/page.tsx",
+    url: () => "/t/northwind/feedback",
+    otherTenantUrl: () => "/t/contoso/feedback",
+    expect: STEWARD_READ,
+  },
+  // The customer survey: public, the signed single-use link is the authority (an unknown one says so).
+  { file: "app/s/[token]/page.tsx", url: () => "/s/not-a-real-survey-token.0000", expect: PUBLIC },
 ];
 
 // ------------------------------------------------------------------ session route handlers (app/**/route.ts outside /api/v1)
@@ -441,6 +455,14 @@ export const API_ROUTES: ApiEntry[] = [
     expect: API_BY_ID,
   },
   { file: "app/api/v1/touchpoints/route.ts", method: "GET", url: () => "/api/v1/touchpoints", expect: API_READ },
+  { file: "app/api/v1/feedback/route.ts", method: "GET", url: () => "/api/v1/feedback", expect: API_READ },
+  {
+    file: "app/api/v1/feedback/route.ts",
+    method: "POST",
+    url: () => "/api/v1/feedback",
+    body: INVALID,
+    expect: API_READ,
+  },
   { file: "app/api/v1/scorecards/route.ts", method: "GET", url: () => "/api/v1/scorecards", expect: API_READ },
   {
     file: "app/api/v1/scorecards/[id]/route.ts",
@@ -558,6 +580,7 @@ export const ACTIONS: ActionEntry[] = [
   },
   { file: "app/(auth)/actions.ts", name: "signUpAction", input: () => ({ email: "nope" }), expect: PUBLIC },
   { file: "app/(auth)/actions.ts", name: "acceptInvitationAction", input: () => ({ token: "" }), expect: PUBLIC },
+  { file: "app/s/[token]/actions.ts", name: "answerSurveyAction", input: () => ({ token: "" }), expect: PUBLIC },
   {
     file: "app/(auth)/actions.ts",
     name: "logoutAction",

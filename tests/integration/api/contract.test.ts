@@ -17,6 +17,7 @@ import * as incidentStatus from "@/app/api/v1/incidents/[id]/status/route";
 import * as incidentComments from "@/app/api/v1/incidents/[id]/comments/route";
 import * as scorecards from "@/app/api/v1/scorecards/route";
 import * as scorecard from "@/app/api/v1/scorecards/[id]/route";
+import * as feedback from "@/app/api/v1/feedback/route";
 import { withTenant } from "@/lib/db/scope";
 import { enqueueOutbox } from "@/lib/incidents/events";
 import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
@@ -52,6 +53,7 @@ const modules: Record<string, Record<string, unknown>> = {
   "/incidents/{id}/comments": incidentComments,
   "/scorecards": scorecards,
   "/scorecards/{id}": scorecard,
+  "/feedback": feedback,
 };
 
 let database: TestDatabase;
@@ -167,6 +169,35 @@ describe("real responses conform to the document", () => {
       "/touchpoints",
       "get",
       await call(touchpoints.GET as never, "GET", "/touchpoints", { key: f.partnerKey }),
+    );
+  });
+
+  it("customer feedback: record, replay, a validation problem, and the list", async () => {
+    const answer = {
+      partnerId: f.partnerA.id,
+      touchpointId: f.touchpointA.id,
+      customerId: f.customerA.id,
+      answeredAt: "2026-03-03T09:00:00Z",
+      csat: 4,
+      nps: 9,
+      comment: "Friendly driver.",
+      externalRef: "answer-1",
+    };
+    const post = (body: unknown) => call(feedback.POST as never, "POST", "/feedback", { key: f.partnerKey, body });
+    const created = await post(answer);
+    expect(created.status).toBe(201);
+    expectConforms("/feedback", "post", created);
+    const replayed = await post(answer);
+    expect(replayed.status).toBe(200);
+    expectConforms("/feedback", "post", replayed);
+    expectConforms("/feedback", "post", await post({ ...answer, nps: 11 }));
+    const list = await call(feedback.GET as never, "GET", "/feedback?limit=5", { key: f.tenantKey });
+    expect(list.body.data).toHaveLength(1);
+    expectConforms("/feedback", "get", list);
+    expectConforms(
+      "/feedback",
+      "get",
+      await call(feedback.GET as never, "GET", "/feedback?maxCsat=9", { key: f.tenantKey }),
     );
   });
 

@@ -28,8 +28,10 @@ describe("tenant settings", () => {
         churnProbability: { B2B: 0.66, B2C: 0.52 },
       },
       workspace: { currency: "USD", reportPageSize: "A4" },
+      feedback: { surveyEveryDays: 30, linkValidDays: 14 },
     });
     expect(parseTenantSettings(null)).toEqual(DEFAULT_SETTINGS);
+    expect(parseTenantSettings({ feedback: { surveyEveryDays: 0 } }).feedback).toEqual(DEFAULT_SETTINGS.feedback);
     expect(parseTenantSettings({ value: { model: "RETENTION", churnProbability: { B2B: 0.7 } } }).value).toEqual({
       model: "RETENTION",
       horizonMonths: 36,
