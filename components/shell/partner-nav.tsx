@@ -8,6 +8,7 @@ export function partnerNav(tenantSlug: string): NavItem[] {
     { href: `${base}/plans`, label: "Corrective plans" },
     { href: `${base}/incidents`, label: "Incidents" },
     { href: `${base}/standards`, label: "Standards" },
+    { href: `${base}/feedback`, label: "Customer feedback" },
     { href: `${base}/survey`, label: "Partner survey" },
     { href: `${base}/preferences`, label: "E-mail preferences" },
   ];

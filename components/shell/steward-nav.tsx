@@ -12,6 +12,7 @@ export function stewardNav(tenantSlug: string, { breaching, unread }: StewardNav
     { href: `${base}/standards`, label: "Standards" },
     { href: `${base}/incidents`, label: "Incidents & escalations", badge: breaching },
     { href: `${base}/value`, label: "Customers & value" },
+    { href: `${base}/feedback`, label: "Customer feedback" },
     { href: `${base}/scorecards`, label: "Scorecards" },
     { href: `${base}/plans`, label: "Corrective plans" },
     { href: `${base}/notifications`, label: "Notifications", badge: unread },

@@ -53,6 +53,8 @@ export const API_PATHS = [
   { method: "post", path: "/plans/{id}/actions/{actionId}/evidence" },
   { method: "get", path: "/defection" },
   { method: "get", path: "/funnel" },
+  { method: "get", path: "/feedback" },
+  { method: "post", path: "/feedback" },
 ] as const;
 
 function buildRegistry() {
@@ -353,6 +355,34 @@ function buildRegistry() {
       "Per stage (attract, connect, engage, convert): customers reached, interactions, conversion to the next stage, equity, incidents and equity at risk, and the partners who own the stage's touchpoints. A partner key gets the funnel of its own partner's interactions and incidents.",
     request: { query: S.FunnelQuery },
     responses: { 200: ok("The month's funnel.", S.Funnel), 400: problem("Invalid query parameters."), ...common },
+  });
+
+  r.registerPath({
+    method: "get",
+    path: "/feedback",
+    tags: ["Feedback"],
+    summary: "List customer feedback",
+    description:
+      "Answered surveys (from survey links and from this endpoint), cursor-paginated in id order; filter by partner, touchpoint and CSAT range. A partner key lists only its own partner's feedback.",
+    request: { query: S.FeedbackListQuery },
+    responses: { 200: ok("A page of answers.", S.FeedbackPage), 400: problem("Invalid query parameters."), ...common },
+  });
+  r.registerPath({
+    method: "post",
+    path: "/feedback",
+    tags: ["Feedback"],
+    summary: "Record an answer collected in your own channel",
+    description:
+      "CSAT 1–5, NPS 0–10 and a comment a customer gave the partner directly. The answer sets the CSAT and NPS of the interaction named (or of a new one at that partner and touchpoint), so the scorecards count it. Idempotent on externalRef.",
+    request: {
+      headers: idempotencyHeader,
+      body: { required: true, content: { "application/json": { schema: S.FeedbackInput } } },
+    },
+    responses: {
+      201: ok("Recorded.", S.Feedback),
+      200: ok("An answer with this externalRef already existed; it is returned unchanged.", S.Feedback),
+      ...writes,
+    },
   });
 
   const events = [

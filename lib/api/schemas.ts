@@ -593,3 +593,58 @@ export const WebhookHeaders = z.object({
       'v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>", keyed with the base64-decoded secret after whsec_>',
   }),
 });
+
+// ---------------------------------------------------------------- customer feedback (issue 19)
+
+const scoreQuery = (label: string, max: number) =>
+  z.coerce
+    .number()
+    .int(`${label} must be a whole number.`)
+    .min(0, `${label} must be from 0 to ${max}.`)
+    .max(max, `${label} must be from 0 to ${max}.`)
+    .optional();
+
+export const FeedbackInput = z
+  .object({
+    partnerId: id,
+    touchpointId: id,
+    customerId: id.optional(),
+    interactionId: id
+      .optional()
+      .describe("The interaction the answer is about: its csat and nps are set. Without it, one is recorded."),
+    answeredAt: isoDateTime,
+    csat: InteractionInput.shape.csat,
+    nps: InteractionInput.shape.nps,
+    comment: z.string().trim().max(2000, "comment may be at most 2,000 characters.").optional(),
+    externalRef: externalRef.describe("Your own id for this answer; sending it again returns the stored answer."),
+  })
+  .strict()
+  .refine((v) => v.csat !== undefined || v.nps !== undefined || (v.comment ?? "") !== "", {
+    message: "Send at least one of csat, nps or comment.",
+    path: ["csat"],
+  })
+  .meta({ id: "FeedbackInput" });
+export const Feedback = z
+  .object({
+    id,
+    partnerId: z.string(),
+    touchpointId: z.string(),
+    customerId: z.string().nullable(),
+    interactionId: z.string().nullable(),
+    source: z.enum(["interaction", "incident", "api"]).describe("What caused the survey."),
+    answeredAt: z.string(),
+    csat: z.number().int().nullable(),
+    nps: z.number().int().nullable(),
+    comment: z.string().nullable(),
+    externalRef: z.string().nullable(),
+  })
+  .meta({ id: "Feedback" });
+export const FeedbackPage = page(Feedback, "FeedbackPage");
+export const FeedbackListQuery = paginationQuery
+  .extend({
+    partnerId: id.optional(),
+    touchpointId: id.optional(),
+    minCsat: scoreQuery("minCsat", 5),
+    maxCsat: scoreQuery("maxCsat", 5),
+  })
+  .meta({ id: "FeedbackListQuery" });

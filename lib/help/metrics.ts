@@ -140,6 +140,14 @@ export const METRIC_HELP = {
       "Of the customers reached at the stage in the month, the share with an interaction at a touchpoint of the next stage (for convert: a purchase) within 30 days of their first interaction at this stage in the month. The latest month can still rise for 30 days.",
     settings: [{ label: "Touchpoints (which stage each belongs to)", path: "touchpoints" }],
   },
+  feedback: {
+    title: "Customer feedback (CSAT and NPS)",
+    means:
+      "What customers said right after a moment of truth. CSAT: how satisfied they were, 1 (very dissatisfied) to 5 (very satisfied). NPS: the share of promoters (9–10 on “would you recommend us?”) minus the share of detractors (0–6), from −100 to +100.",
+    computed:
+      "Each answer sets the CSAT and NPS of the interaction it is about, so the month's scorecard (customer experience) counts it at its next recompute. Averages here are over the answers received, per partner and touchpoint.",
+    settings: [],
+  },
 } as const satisfies Record<string, HelpEntry>;
 
 export type MetricHelpKey = keyof typeof METRIC_HELP;

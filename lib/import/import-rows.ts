@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { uuidv7 } from "@/lib/api/ids";
+import { inviteAfterInteractions } from "@/lib/feedback/invite";
+import { MAX_SURVEY_AGE_DAYS } from "@/lib/tenants/settings";
 import type { Db } from "@/lib/db/scope";
 import { contentKeys, IMPORT_FIELDS, MAX_IMPORT_BATCH, type ImportKind } from "./kinds";
 import { isWebUrl } from "@/lib/validation/web-url";
@@ -407,13 +409,22 @@ async function importInteractions(db: Db, tenantId: string, rows: ImportRow[]): 
       ref: d.externalRef,
     })),
   );
-  const count = data.length
-    ? await db.$executeRaw`
-      insert into "Interaction" ("tenantId", "id", "partnerId", "touchpointId", "customerId", "occurredAt", "outcome", "csat", "nps", "externalRef", "createdAt")
-      select ${tenantId}, x.id, x.partner, x.touchpoint, x.customer, x.at::timestamp, x.outcome::"InteractionOutcome", x.csat, x.nps, x.ref, now() at time zone 'UTC'
-      from json_to_recordset(${json}::json) as x(id text, partner text, touchpoint text, customer text, at text, outcome text, csat int, nps int, ref text)
-      order by x.ref
-      on conflict do nothing`
-    : 0;
-  return { created: count, existing: data.length - count, errors: c.errors };
+  // The count, and the ids of the new rows recent enough for a survey (inviteAfterInteractions checks the rest).
+  const recentSince = new Date(Date.now() - MAX_SURVEY_AGE_DAYS * 86_400_000);
+  const [inserted] = data.length
+    ? await db.$queryRaw<{ count: number; recent: string[] }[]>`
+      with ins as (
+        insert into "Interaction" ("tenantId", "id", "partnerId", "touchpointId", "customerId", "occurredAt", "outcome", "csat", "nps", "externalRef", "createdAt")
+        select ${tenantId}, x.id, x.partner, x.touchpoint, x.customer, x.at::timestamp, x.outcome::"InteractionOutcome", x.csat, x.nps, x.ref, now() at time zone 'UTC'
+        from json_to_recordset(${json}::json) as x(id text, partner text, touchpoint text, customer text, at text, outcome text, csat int, nps int, ref text)
+        order by x.ref
+        on conflict do nothing
+        returning "id", "customerId", "occurredAt"
+      )
+      select count(*)::int as count,
+             coalesce(array_agg("id") filter (where "customerId" is not null and "occurredAt" >= ${recentSince}), '{}') as recent
+      from ins`
+    : [{ count: 0, recent: [] }];
+  await inviteAfterInteractions(db, tenantId, inserted.recent);
+  return { created: inserted.count, existing: data.length - inserted.count, errors: c.errors };
 }

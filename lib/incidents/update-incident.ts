@@ -14,6 +14,7 @@ import { pausedMinutesAfterResume } from "@/lib/incidents/sla-clock";
 import { slaContextFor } from "@/lib/incidents/sla-policies";
 import { deadlineColumns, incidentClock } from "@/lib/incidents/clock";
 import { enqueueOutbox, recordEvent, type Actor } from "@/lib/incidents/events";
+import { inviteAfterIncident } from "@/lib/feedback/invite";
 
 // Changes to an incident after capture: status transitions, comments and notes, assignment,
 // and SLA extensions (a partner asks for more time, a steward decides). Each is one
@@ -112,6 +113,7 @@ export async function transitionIncident(
     },
     now,
   );
+  if (effects.resolves) await inviteAfterIncident(db, tenantId, incident.id, now);
   await enqueueOutbox(db, tenantId, "incident.status_changed", {
     incidentId: incident.id,
     number: incident.number,

@@ -8,6 +8,7 @@ const MAIL_KINDS = [
   "plan_action_overdue",
   "digest",
   "chat",
+  "survey",
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
@@ -26,6 +27,7 @@ export const KIND_LABELS: Record<MailKind, string> = {
   plan_action_overdue: "Corrective actions due or overdue",
   digest: "Daily digest",
   chat: "Chat post",
+  survey: "Customer surveys",
 };
 
 export const MODE_LABELS: Record<PreferenceMode, string> = {

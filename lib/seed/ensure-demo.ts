@@ -7,6 +7,7 @@ import { runExportJob } from "@/lib/scorecards/export-job";
 import { ValueModelError } from "@/lib/value/tenant-models";
 import { plantDemoDefection } from "./demo-defection";
 import { seedDemoChannelDesign } from "./demo-channel-design";
+import { seedDemoFeedback } from "./demo-feedback";
 import {
   demoLogins,
   demoTenantExists,
@@ -55,6 +56,7 @@ export async function ensureDemoTenants(
     await publishScorecardHistory(demoTenantId(options.slug), demoLogins(options).owner.email, today, say);
     await seedDemoPlans(demoTenantId(options.slug), demoLogins(options).partner.partnerName, today, say);
     await seedDemoChannelDesign(demoTenantId(options.slug), options.seed ?? 42);
+    say(`  customer feedback: ${await seedDemoFeedback(demoTenantId(options.slug), today)} surveys`);
   }
   // Fresh planner statistics for the bulk-loaded rows (the embedded database has no autovacuum).
   await analyzeTables();

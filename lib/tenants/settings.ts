@@ -140,10 +140,34 @@ export const channelSettingsSchema = z.object({
 
 export type ChannelSettings = z.infer<typeof channelSettingsSchema>;
 
+/** The longest a survey link may live, so also the oldest interaction a survey is made for. */
+export const MAX_SURVEY_AGE_DAYS = 90;
+
+/** Customer feedback surveys (issue 19): how often a customer is asked about one touchpoint, how long a link lives. */
+export const feedbackSettingsSchema = z.object({
+  /** At most one open survey per customer and touchpoint within this many days. */
+  surveyEveryDays: z
+    .number({ error: "Days between surveys must be a number" })
+    .int("Days between surveys must be a whole number")
+    .min(1, "Ask a customer about a touchpoint at most once a day")
+    .max(365, "Days between surveys can be at most 365")
+    .default(30),
+  /** A survey link expires this many days after it was made. */
+  linkValidDays: z
+    .number({ error: "Link lifetime must be a number of days" })
+    .int("Link lifetime must be a whole number of days")
+    .min(1, "A survey link must stay valid at least 1 day")
+    .max(MAX_SURVEY_AGE_DAYS, `A survey link can stay valid at most ${MAX_SURVEY_AGE_DAYS} days`)
+    .default(14),
+});
+
+export type FeedbackSettings = z.infer<typeof feedbackSettingsSchema>;
+
 export const tenantSettingsSchema = z.object({
   value: valueSettingsSchema.default(valueSettingsSchema.parse({})),
   workspace: workspaceSettingsSchema.default(workspaceSettingsSchema.parse({})),
   channel: channelSettingsSchema.default(channelSettingsSchema.parse({})),
+  feedback: feedbackSettingsSchema.default(feedbackSettingsSchema.parse({})),
 });
 
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
@@ -161,11 +185,13 @@ export function parseTenantSettings(raw: unknown): TenantSettings {
   const value = valueSettingsSchema.safeParse(object.value ?? {});
   const workspace = workspaceSettingsSchema.safeParse(object.workspace ?? {});
   const channel = channelSettingsSchema.safeParse(object.channel ?? {});
+  const feedback = feedbackSettingsSchema.safeParse(object.feedback ?? {});
   return {
     ...DEFAULT_SETTINGS,
     value: value.success ? value.data : DEFAULT_SETTINGS.value,
     workspace: workspace.success ? workspace.data : DEFAULT_SETTINGS.workspace,
     channel: channel.success ? channel.data : DEFAULT_SETTINGS.channel,
+    feedback: feedback.success ? feedback.data : DEFAULT_SETTINGS.feedback,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Db } from "@/lib/db/scope";
 import type { Interaction as InteractionRow } from "@/generated/prisma/client";
+import { inviteAfterInteractions } from "@/lib/feedback/invite";
 import type { ApiPrincipal } from "../keys";
 import { uuidv7 } from "../ids";
 import { ApiProblem, invalid, type FieldError } from "../problem";
@@ -78,6 +79,7 @@ export async function recordInteractions(db: Db, principal: ApiPrincipal, rows: 
     on conflict do nothing
     returning "id"`;
   const insertedSet = new Set(insertedIds.map((r) => r.id));
+  await inviteAfterInteractions(db, tenantId, [...insertedSet]);
   const byId = new Map(
     data.filter((d) => insertedSet.has(d.id)).map((d) => [d.id, { ...d, createdAt } as InteractionRow]),
   );

@@ -382,6 +382,20 @@ export const PAGES: PageEntry[] = [
     otherTenantUrl: () => "/portal/contoso/preferences",
     expect: PORTAL,
   },
+  {
+    file: "app/portal/[tenant]/feedback/page.tsx",
+    url: () => "/portal/northwind/feedback",
+    otherTenantUrl: () => "/portal/contoso/feedback",
+    expect: PORTAL,
+  },
+  {
+    file: "app/t/[tenant]/feedback/page.tsx",
+    url: () => "/t/northwind/feedback",
+    otherTenantUrl: () => "/t/contoso/feedback",
+    expect: STEWARD_READ,
+  },
+  // The customer survey: public, the signed single-use link is the authority (an unknown one says so).
+  { file: "app/s/[token]/page.tsx", url: () => "/s/not-a-real-survey-token.0000", expect: PUBLIC },
 ];
 
 // ------------------------------------------------------------------ session route handlers (app/**/route.ts outside /api/v1)
@@ -513,6 +527,14 @@ export const API_ROUTES: ApiEntry[] = [
     expect: API_BY_ID,
   },
   { file: "app/api/v1/touchpoints/route.ts", method: "GET", url: () => "/api/v1/touchpoints", expect: API_READ },
+  { file: "app/api/v1/feedback/route.ts", method: "GET", url: () => "/api/v1/feedback", expect: API_READ },
+  {
+    file: "app/api/v1/feedback/route.ts",
+    method: "POST",
+    url: () => "/api/v1/feedback",
+    body: INVALID,
+    expect: API_READ,
+  },
   { file: "app/api/v1/scorecards/route.ts", method: "GET", url: () => "/api/v1/scorecards", expect: API_READ },
   { file: "app/api/v1/funnel/route.ts", method: "GET", url: () => "/api/v1/funnel", expect: API_READ },
   {
@@ -658,6 +680,7 @@ export const ACTIONS: ActionEntry[] = [
     expect: PUBLIC,
   },
   { file: "app/(auth)/actions.ts", name: "acceptInvitationAction", input: () => ({ token: "" }), expect: PUBLIC },
+  { file: "app/s/[token]/actions.ts", name: "answerSurveyAction", input: () => ({ token: "" }), expect: PUBLIC },
   {
     file: "app/(auth)/actions.ts",
     name: "logoutAction",

@@ -22,6 +22,7 @@ import * as plan from "@/app/api/v1/plans/[id]/route";
 import * as planEvidence from "@/app/api/v1/plans/[id]/actions/[actionId]/evidence/route";
 import * as defection from "@/app/api/v1/defection/route";
 import * as funnel from "@/app/api/v1/funnel/route";
+import * as feedback from "@/app/api/v1/feedback/route";
 import { withTenant } from "@/lib/db/scope";
 import { openPlanFromScorecard } from "@/lib/plans/open-plan";
 import { addPlanAction, applyPlanEvent } from "@/lib/plans/update-plan";
@@ -65,6 +66,7 @@ const modules: Record<string, Record<string, unknown>> = {
   "/plans/{id}/actions/{actionId}/evidence": planEvidence,
   "/defection": defection,
   "/funnel": funnel,
+  "/feedback": feedback,
 };
 
 let database: TestDatabase;
@@ -186,6 +188,35 @@ describe("real responses conform to the document", () => {
       "/touchpoints",
       "get",
       await call(touchpoints.GET as never, "GET", "/touchpoints", { key: f.partnerKey }),
+    );
+  });
+
+  it("customer feedback: record, replay, a validation problem, and the list", async () => {
+    const answer = {
+      partnerId: f.partnerA.id,
+      touchpointId: f.touchpointA.id,
+      customerId: f.customerA.id,
+      answeredAt: "2026-03-03T09:00:00Z",
+      csat: 4,
+      nps: 9,
+      comment: "Friendly driver.",
+      externalRef: "answer-1",
+    };
+    const post = (body: unknown) => call(feedback.POST as never, "POST", "/feedback", { key: f.partnerKey, body });
+    const created = await post(answer);
+    expect(created.status).toBe(201);
+    expectConforms("/feedback", "post", created);
+    const replayed = await post(answer);
+    expect(replayed.status).toBe(200);
+    expectConforms("/feedback", "post", replayed);
+    expectConforms("/feedback", "post", await post({ ...answer, nps: 11 }));
+    const list = await call(feedback.GET as never, "GET", "/feedback?limit=5", { key: f.tenantKey });
+    expect(list.body.data).toHaveLength(1);
+    expectConforms("/feedback", "get", list);
+    expectConforms(
+      "/feedback",
+      "get",
+      await call(feedback.GET as never, "GET", "/feedback?maxCsat=9", { key: f.tenantKey }),
     );
   });
 

@@ -29,8 +29,10 @@ describe("tenant settings", () => {
       },
       workspace: { currency: "USD", reportPageSize: "A4" },
       channel: { design: null, scope: null },
+      feedback: { surveyEveryDays: 30, linkValidDays: 14 },
     });
     expect(parseTenantSettings(null)).toEqual(DEFAULT_SETTINGS);
+    expect(parseTenantSettings({ feedback: { surveyEveryDays: 0 } }).feedback).toEqual(DEFAULT_SETTINGS.feedback);
     expect(parseTenantSettings({ value: { model: "RETENTION", churnProbability: { B2B: 0.7 } } }).value).toEqual({
       model: "RETENTION",
       horizonMonths: 36,

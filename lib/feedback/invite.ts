@@ -1,0 +1,127 @@
+import type { Db } from "@/lib/db/scope";
+import { setContext } from "@/lib/db/scope";
+import { uuidv7 } from "@/lib/api/ids";
+import { isEmailAddress } from "@/lib/mail/address";
+import { queueSurveyMail } from "@/lib/mail/messages/survey";
+import { getTenantSettings } from "@/lib/tenants/settings";
+import { planSurveys } from "./plan";
+import { hashSurveyToken, surveyToken, surveyUrl } from "./token";
+
+// Survey invitations at the moments of truth (issue 19, item 1): after an interaction at a touchpoint flagged as a
+// moment of truth (imported or sent through the API) and after an incident is resolved, each customer concerned gets
+// one survey link per touchpoint (planSurveys' dedup rule), e-mailed through the outbox when the customer has an
+// address, and shown to the steward and the partner to copy into their own channels. All in the caller's transaction.
+
+type Moment = {
+  customerId: string;
+  touchpointId: string;
+  partnerId: string;
+  at: Date;
+  interactionId: string | null;
+  incidentId: string | null;
+};
+
+/** Invites the customers of these just-recorded interactions; returns how many surveys were made. */
+export async function inviteAfterInteractions(db: Db, tenantId: string, interactionIds: string[], now = new Date()) {
+  if (interactionIds.length === 0) return 0;
+  const { feedback } = await getTenantSettings(db, tenantId);
+  const since = new Date(now.getTime() - feedback.linkValidDays * 86_400_000);
+  // Only recent interactions at moments of truth: an import of last year's history asks nobody.
+  const moments = await db.$queryRaw<Moment[]>`
+    select i."customerId", i."touchpointId", i."partnerId", i."occurredAt" as at, i.id as "interactionId", null as "incidentId"
+    from "Interaction" i
+    join "Touchpoint" t on t."tenantId" = i."tenantId" and t.id = i."touchpointId" and t."isMomentOfTruth"
+    where i."tenantId" = ${tenantId} and i.id = any(${interactionIds}::text[])
+      and i."customerId" is not null and i."occurredAt" >= ${since} and i."occurredAt" <= ${now}
+    order by i."occurredAt", i.id`;
+  return invite(db, tenantId, moments, "interaction", now);
+}
+
+/** Invites the customer of an incident just resolved about the touchpoint where it happened. */
+export async function inviteAfterIncident(db: Db, tenantId: string, incidentId: string, now = new Date()) {
+  const moments = await db.$queryRaw<Moment[]>`
+    select i."customerId", i."touchpointId", i."partnerId", ${now} as at,
+           (select x.id from "Interaction" x
+            where x."tenantId" = i."tenantId" and x."customerId" = i."customerId" and x."touchpointId" = i."touchpointId"
+              and x."partnerId" = i."partnerId" and x."occurredAt" <= i."openedAt" and x.csat is null and x.nps is null
+            order by x."occurredAt" desc limit 1) as "interactionId",
+           i.id as "incidentId"
+    from "Incident" i
+    where i."tenantId" = ${tenantId} and i.id = ${incidentId} and i."customerId" is not null`;
+  return invite(db, tenantId, moments, "incident", now);
+}
+
+async function invite(db: Db, tenantId: string, moments: Moment[], source: string, now: Date) {
+  if (moments.length === 0) return 0;
+  const { feedback } = await getTenantSettings(db, tenantId);
+  const last = await db.$queryRaw<{ customerId: string; touchpointId: string; createdAt: Date }[]>`
+    select "customerId", "touchpointId", max("createdAt") as "createdAt"
+    from "CustomerFeedback"
+    where "tenantId" = ${tenantId} and "customerId" = any(${moments.map((m) => m.customerId)}::text[])
+      and "touchpointId" = any(${moments.map((m) => m.touchpointId)}::text[]) and "tokenHash" is not null
+    group by 1, 2`;
+  const chosen = planSurveys(moments, last, feedback.surveyEveryDays, now);
+  if (chosen.length === 0) return 0;
+  const expiresAt = new Date(now.getTime() + feedback.linkValidDays * 86_400_000);
+  const rows = chosen.map((m) => {
+    const id = uuidv7();
+    return {
+      tenantId,
+      id,
+      partnerId: m.partnerId,
+      touchpointId: m.touchpointId,
+      customerId: m.customerId,
+      interactionId: m.interactionId,
+      incidentId: m.incidentId,
+      source,
+      tokenHash: hashSurveyToken(surveyToken(tenantId, id)),
+      expiresAt,
+      createdAt: now,
+    };
+  });
+  const recipients = await db.$queryRaw<
+    { id: string; email: string | null; touchpoint: string; partner: string; tenant: string }[]
+  >`
+    select x.id, c.email, t.name as touchpoint, p.name as partner, tn.name as tenant
+    from unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.customerId)}::text[],
+                ${rows.map((r) => r.touchpointId)}::text[], ${rows.map((r) => r.partnerId)}::text[]) as x(id, customer, touchpoint, partner)
+    join "Customer" c on c."tenantId" = ${tenantId} and c.id = x.customer
+    join "Touchpoint" t on t."tenantId" = ${tenantId} and t.id = x.touchpoint
+    join "Partner" p on p."tenantId" = ${tenantId} and p.id = x.partner
+    join "Tenant" tn on tn.id = ${tenantId}`;
+  const mailTo = recipients.filter((r) => r.email && isEmailAddress(r.email.trim().toLowerCase()));
+  const emailed = new Set(mailTo.map((r) => r.id));
+  await db.customerFeedback.createMany({ data: rows.map((r) => ({ ...r, emailed: emailed.has(r.id) })) });
+  if (mailTo.length > 0)
+    await asWorkspace(db, tenantId, async () => {
+      for (const r of mailTo)
+        await queueSurveyMail(db, tenantId, {
+          feedbackId: r.id,
+          email: r.email as string,
+          tenantName: r.tenant,
+          touchpointName: r.touchpoint,
+          partnerName: r.partner,
+          surveyUrl: surveyUrl(tenantId, r.id),
+          expiresAt,
+        });
+    });
+  return rows.length;
+}
+
+/**
+ * The outbox is the workspace's (steward-only under row-level security), while an interaction or a resolution may
+ * come from a partner's key or user. The mail this code writes is the workspace's own, so the partner scope is lifted
+ * for that insert alone and restored before anything else runs in the transaction.
+ */
+async function asWorkspace(db: Db, tenantId: string, work: () => Promise<void>) {
+  const [context] = await db.$queryRaw<{ partnerId: string; userId: string }[]>`
+    select coalesce(current_setting('app.partner_id', true), '') as "partnerId",
+           coalesce(current_setting('app.user_id', true), '') as "userId"`;
+  if (!context.partnerId) return work();
+  await setContext(db, { tenantId });
+  try {
+    await work();
+  } finally {
+    await setContext(db, { tenantId, partnerId: context.partnerId, userId: context.userId });
+  }
+}
