@@ -106,12 +106,13 @@ export async function queueEscalationMail(db: Db, tenantId: string, input: Escal
         ),
     });
   }
-  // The workspace's chat channel, when it has one, gets one post per escalation.
-  await queueChatPost(db, tenantId, {
-    eventKey: `escalation:${incident.id}:${level}`,
-    text: `${label} escalated to level ${level} (${levelLabel}): ${incident.title} was ${input.why}. Partner: ${partner?.name ?? "unknown"}. Equity at risk: ${formatEquity(equity)}. ${describeClock(input.clock, input.now)}.`,
-    link: stewardUrl,
-    now: input.now,
-  });
+  // The workspace's chat channel, when it has one, gets one post per escalation past the partner (level 1 is theirs).
+  if (level > 1)
+    await queueChatPost(db, tenantId, {
+      eventKey: `escalation:${incident.id}:${level}`,
+      text: `${label} escalated to level ${level} (${levelLabel}): ${incident.title} was ${input.why}. Partner: ${partner?.name ?? "unknown"}. Equity at risk: ${formatEquity(equity)}. ${describeClock(input.clock, input.now)}.`,
+      link: stewardUrl,
+      now: input.now,
+    });
   return queued;
 }

@@ -10,6 +10,9 @@ import { deliverDueMail } from "@/lib/mail/deliver";
 import { startMailCatcher, type MailCatcher } from "@/lib/mail/catcher";
 import { smtpTransport } from "@/lib/mail/transport";
 import { mailFixture, type MailFixture } from "./fixture";
+import { deliverDueAccountMail } from "@/lib/accounts/account-mail";
+import { requestPasswordReset } from "@/lib/accounts/password-reset";
+import { signUp } from "@/lib/tenants/sign-up";
 
 // Event to delivery per kind: from just before the transaction that causes the mail to the SMTP server having the
 // message, with one sender run right after the commit (the scheduler adds up to STEWARD_MAIL_INTERVAL_MS of wait).
@@ -28,11 +31,16 @@ afterAll(async () => {
   await database.close();
 });
 
-async function measure(kind: string, cause: () => Promise<unknown>, expected: number) {
+const sendWorkspaceMail = () =>
+  deliverDueMail({ transport: smtpTransport(catcher.url), from: "Steward <no-reply@steward.test>" });
+const sendAccountMail = () =>
+  deliverDueAccountMail({ transport: smtpTransport(catcher.url), from: "Steward <no-reply@steward.test>" });
+
+async function measure(kind: string, cause: () => Promise<unknown>, expected: number, send = sendWorkspaceMail) {
   const before = catcher.messages.length;
   const start = Date.now();
   await cause();
-  await deliverDueMail({ transport: smtpTransport(catcher.url), from: "Steward <no-reply@steward.test>" });
+  await send();
   const received = (await catcher.waitFor(before + expected)).slice(before);
   const ms = Math.max(...received.map((m) => m.receivedAt.getTime())) - start;
   console.log(`event to delivery, ${kind}: ${ms} ms (${received.length} message${received.length === 1 ? "" : "s"})`);
@@ -88,6 +96,37 @@ describe("event-to-delivery time", () => {
           }),
         1,
       ),
+      await measure(
+        "escalation level 1 and the SLA warning (partner admin and contact; admin)",
+        async () => {
+          const now = new Date();
+          await withTenant({ tenantId: f.tenantId }, (db) =>
+            seedIncident(db, f.tenantId, {
+              partnerId: f.partner.id,
+              touchpointId: f.touchpoint.id,
+              severity: "HIGH",
+              status: "OPEN",
+              openedAt: new Date(now.getTime() - 50 * 60_000),
+            }),
+          );
+          await runEscalationSweep(now);
+        },
+        3,
+      ),
+      await measure(
+        "sign-up verification",
+        () =>
+          signUp({
+            name: "Tim Timed",
+            email: "tim@timing.test",
+            password: "long-password-1",
+            companyName: "Timed",
+            slug: "timed",
+          }),
+        1,
+        sendAccountMail,
+      ),
+      await measure("password reset", () => requestPasswordReset("tim@timing.test", "10.5.0.1"), 1, sendAccountMail),
     ];
     for (const ms of times) expect(ms).toBeLessThan(10_000);
   });
