@@ -50,7 +50,8 @@ function start(args: string[], env: Record<string, string>): ChildProcess {
 
 async function activeSweeps(): Promise<string[]> {
   const rows = await prisma().$queryRawUnsafe<{ id: string }[]>(
-    `select id::text from pgboss.job where name = '${SWEEP}' and state = 'active'`,
+    // started in the last 20 s: an earlier run's killed sweep stays active until it expires (5 min)
+    `select id::text from pgboss.job where name = '${SWEEP}' and state = 'active' and started_on > now() - interval '20 seconds'`,
   );
   return rows.map((r) => r.id);
 }
