@@ -57,14 +57,15 @@ export async function startJobWorker(options: WorkerOptions = {}): Promise<JobWo
   await boss.start();
   const names = options.queues ?? (Object.keys(QUEUES) as QueueName[]);
   const useThreads = options.threads ?? true;
+  let workerIds: Map<QueueName, string>;
   try {
     await ensureQueues(boss, names);
-    await workQueues(boss, names, useThreads, options);
+    workerIds = await workQueues(boss, names, useThreads, options);
   } catch (error) {
     await boss.stop({ graceful: false, wait: true });
     throw error;
   }
-  const tickers = startTickers(boss, names);
+  const tickers = startTickers(boss, workerIds);
   log.info("job worker started", { queues: names, threads: useThreads });
   return {
     boss,
@@ -77,9 +78,10 @@ export async function startJobWorker(options: WorkerOptions = {}): Promise<JobWo
 }
 
 async function workQueues(boss: PgBoss, names: QueueName[], useThreads: boolean, options: WorkerOptions) {
+  const workerIds = new Map<QueueName, string>();
   for (const name of names) {
     const queue: QueueDefinition = QUEUES[name];
-    await boss.work<Record<string, unknown>>(
+    const workerId = await boss.work<Record<string, unknown>>(
       name,
       {
         // A periodic job waits at most a second to start once queued: its period is its latency goal.
@@ -102,7 +104,9 @@ async function workQueues(boss: PgBoss, names: QueueName[], useThreads: boolean,
         }
       },
     );
+    workerIds.set(name, workerId);
   }
+  return workerIds;
 }
 
 /**
@@ -110,13 +114,17 @@ async function workQueues(boss: PgBoss, names: QueueName[], useThreads: boolean,
  * waiting). Not chained from the end of each run: a run whose worker was killed would end the chain until
  * the next minute's cron, and a chain's period stretches by each run's duration.
  */
-function startTickers(boss: PgBoss, names: QueueName[]): NodeJS.Timeout[] {
+function startTickers(boss: PgBoss, workerIds: Map<QueueName, string>): NodeJS.Timeout[] {
   const tickers: NodeJS.Timeout[] = [];
-  for (const name of names) {
+  for (const [name, workerId] of workerIds) {
     const every = (QUEUES[name] as QueueDefinition).everySeconds;
     if (!every) continue;
+    // This worker fetches the job it queued at once (if it is free) rather than at its next poll.
     const queue = () =>
-      void boss.send(name, {}).catch((error) => log.warn("queuing a periodic job failed", { name, error }));
+      void boss
+        .send(name, {})
+        .then(() => boss.notifyWorker(workerId))
+        .catch((error) => log.warn("queuing a periodic job failed", { name, error }));
     queue();
     tickers.push(setInterval(queue, every() * 1000));
   }
