@@ -24,15 +24,14 @@ export type QueueDefinition = {
   expireInSeconds: number;
   /** Dead jobs go to DEAD_LETTER_QUEUE, whose handler settles what the UI shows. */
   deadLetter: boolean;
-  /** Periodic jobs: run every so many seconds (queued again after each run; a cron each minute re-seeds it). */
-  everySeconds?: () => number;
+  /** Periodic jobs: run every so many milliseconds (queued again after each run; a cron each minute re-seeds it). */
+  everyMs?: () => number;
   /** CPU-heavy jobs run in a worker thread, off the event loop that serves the embedded database. */
   cpuHeavy?: boolean;
 };
 
 type IntervalVariable = "STEWARD_SWEEP_INTERVAL_MS" | "STEWARD_WEBHOOK_INTERVAL_MS" | "STEWARD_MAIL_INTERVAL_MS";
-const seconds = (variable: IntervalVariable, fallbackMs: number) => () =>
-  Math.max(1, Math.round((env()[variable] ?? fallbackMs) / 1000));
+const milliseconds = (variable: IntervalVariable, fallbackMs: number) => () => env()[variable] ?? fallbackMs;
 
 export const QUEUES = {
   /** Recompute a tenant's customer values: data { tenantId, jobId }. */
@@ -63,7 +62,7 @@ export const QUEUES = {
     retryBackoff: false,
     expireInSeconds: 5 * 60,
     deadLetter: false,
-    everySeconds: seconds("STEWARD_SWEEP_INTERVAL_MS", 30_000),
+    everyMs: milliseconds("STEWARD_SWEEP_INTERVAL_MS", 30_000),
   },
   /** Fan out outbox events to webhook endpoints and deliver what is due. */
   "webhooks.dispatch": {
@@ -73,7 +72,7 @@ export const QUEUES = {
     retryBackoff: false,
     expireInSeconds: 5 * 60,
     deadLetter: false,
-    everySeconds: seconds("STEWARD_WEBHOOK_INTERVAL_MS", 10_000),
+    everyMs: milliseconds("STEWARD_WEBHOOK_INTERVAL_MS", 10_000),
   },
   /** Send the e-mail that is due (retries with backoff live in lib/mail) and queue the daily digests. */
   "mail.deliver": {
@@ -83,7 +82,7 @@ export const QUEUES = {
     retryBackoff: false,
     expireInSeconds: 5 * 60,
     deadLetter: false,
-    everySeconds: seconds("STEWARD_MAIL_INTERVAL_MS", 5_000),
+    everyMs: milliseconds("STEWARD_MAIL_INTERVAL_MS", 5_000),
   },
   /** Refresh planner statistics on the embedded database, which has no autovacuum (a no-op on a server). */
   "db.analyze": {
@@ -93,7 +92,7 @@ export const QUEUES = {
     retryBackoff: false,
     expireInSeconds: 10 * 60,
     deadLetter: false,
-    everySeconds: () => 10 * 60,
+    everyMs: () => 10 * 60_000,
   },
   [DEAD_LETTER_QUEUE]: {
     policy: "standard",
@@ -108,9 +107,23 @@ export const QUEUES = {
 export type QueueName = keyof typeof QUEUES;
 
 /** The cron expression that re-seeds a periodic job: every minute, or every N minutes for longer periods. */
-export function cronFor(everySeconds: number): string {
-  const minutes = Math.floor(everySeconds / 60);
+export function cronFor(everyMs: number): string {
+  const minutes = Math.floor(everyMs / 60_000);
   return minutes <= 1 ? "* * * * *" : `*/${Math.min(minutes, 59)} * * * *`;
+}
+
+/** pg-boss polls a queue at most every 500 ms: the shortest period a periodic job can keep (lib/env.ts refuses less). */
+const MIN_PERIOD_MS = 500;
+
+/**
+ * How a periodic job keeps its period to the millisecond: its next run is queued for `now + period` (a time, not
+ * whole seconds), and its worker polls at least that often (between 0.5 and 2 s).
+ */
+export function periodicTiming(everyMs: number, now = Date.now()) {
+  return {
+    startAfter: new Date(now + everyMs),
+    pollingIntervalSeconds: Math.min(2, Math.max(MIN_PERIOD_MS, everyMs) / 1000),
+  };
 }
 
 /** The options pg-boss stores for a queue (its create_queue / updateQueue arguments). */

@@ -11,7 +11,15 @@ import { log } from "@/lib/log";
 import { createBoss, type SqlExecutor } from "./boss";
 import { HANDLERS } from "./handlers";
 import type { JobContext, JobHandler } from "./types";
-import { cronFor, DEAD_LETTER_QUEUE, queueOptions, QUEUES, type QueueDefinition, type QueueName } from "./queues";
+import {
+  cronFor,
+  DEAD_LETTER_QUEUE,
+  periodicTiming,
+  queueOptions,
+  QUEUES,
+  type QueueDefinition,
+  type QueueName,
+} from "./queues";
 import { runInThread, stopThreads } from "./threads";
 
 export type WorkerOptions = {
@@ -45,7 +53,7 @@ async function ensureQueues(boss: PgBoss, names: QueueName[] = Object.keys(QUEUE
     // create_queue keeps an existing queue's options: update them to what the code says.
     await boss.createQueue(name, { name, ...queueOptions(name) });
     await boss.updateQueue(name, { name, ...queueOptions(name) });
-    if (queue.everySeconds) await boss.schedule(name, cronFor(queue.everySeconds()), {}, { tz: "UTC" });
+    if (queue.everyMs) await boss.schedule(name, cronFor(queue.everyMs()), {}, { tz: "UTC" });
   }
 }
 
@@ -79,7 +87,13 @@ async function workQueues(boss: PgBoss, names: QueueName[], useThreads: boolean,
     const queue: QueueDefinition = QUEUES[name];
     await boss.work<Record<string, unknown>>(
       name,
-      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1, includeMetadata: true },
+      {
+        pollingIntervalSeconds:
+          options.pollingIntervalSeconds ??
+          (queue.everyMs ? periodicTiming(queue.everyMs()).pollingIntervalSeconds : 2),
+        batchSize: 1,
+        includeMetadata: true,
+      },
       async ([job]) => {
         const context: JobContext = { id: job.id, name, retryCount: job.retryCount };
         try {
@@ -94,11 +108,12 @@ async function workQueues(boss: PgBoss, names: QueueName[], useThreads: boolean,
           throw error;
         } finally {
           // A periodic job queues its next run; the stately queue keeps it to one waiting.
-          if (queue.everySeconds) await boss.send(name, {}, { startAfter: queue.everySeconds() }).catch(() => null);
+          if (queue.everyMs)
+            await boss.send(name, {}, { startAfter: periodicTiming(queue.everyMs()).startAfter }).catch(() => null);
         }
       },
     );
     // Periodic jobs start right away rather than at the next minute's cron.
-    if (queue.everySeconds) await boss.send(name, {});
+    if (queue.everyMs) await boss.send(name, {});
   }
 }
