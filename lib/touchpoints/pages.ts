@@ -9,11 +9,3 @@ export function loadTouchpointsPage(tenantId: string, query: { withPartnerOption
     partners: query.withPartnerOptions ? await activePartnerOptions(db, tenantId) : [],
   }));
 }
-
-/** Whether the touchpoint exists in the workspace (the board answers 404 for an unknown ?edit= id before it streams). */
-export function touchpointExists(tenantId: string, id: string) {
-  return withTenant(
-    { tenantId },
-    async (db) => (await db.touchpoint.findFirst({ where: { tenantId, id }, select: { id: true } })) !== null,
-  );
-}

@@ -5,7 +5,8 @@ import { Suspense } from "react";
 import { requireSteward } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { CHANNEL_LABELS } from "@/lib/touchpoints/touchpoints";
-import { loadTouchpointsPage, touchpointExists } from "@/lib/touchpoints/pages";
+import { loadTouchpointsPage } from "@/lib/touchpoints/pages";
+import { editTargetExists } from "@/lib/workspace/edit-target";
 import { Card, PageHeader } from "@/components/ui/card";
 import { PageSkeleton } from "@/components/ui/page-skeleton";
 import { Badge } from "@/components/ui/badge";
@@ -24,7 +25,7 @@ export default async function TouchpointsPage({ params, searchParams }: PageProp
   const tenantId = access.tenant.id;
   const write = can(access.membership.role, "partners:write");
   if (typeof editId === "string") {
-    const found = write && (await touchpointExists(tenantId, editId));
+    const found = write && (await editTargetExists("touchpoint", tenantId, editId));
     if (!found) notFound();
   }
   return (
