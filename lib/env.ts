@@ -13,6 +13,22 @@ function milliseconds(name: string, min: number) {
     .optional();
 }
 
+/**
+ * A periodic job's period in whole milliseconds, kept to the millisecond from 500 ms up (lib/jobs/queues.ts queues
+ * the next run at a time, not in whole seconds); below 500 ms is refused, since the job queue polls at most every
+ * 500 ms and could not keep it.
+ */
+function jobPeriod(name: string) {
+  return z
+    .string()
+    .regex(/^\d+$/, { error: `${name} must be a whole number of milliseconds, e.g. 30000` })
+    .transform(Number)
+    .refine((ms) => ms >= 500 && ms <= 86_400_000, {
+      error: `${name} must be between 500 and 86400000 ms (the job queue polls at most every 500 ms)`,
+    })
+    .optional();
+}
+
 // Environment variables, validated once at boot: a wrong value stops the app with a clear message.
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -67,13 +83,13 @@ const schema = z.object({
    */
   STEWARD_DEV_MAILBOX_DIR: z.string().min(1).optional(),
   /** How often queued mail is sent (the mail.deliver job, lib/jobs/queues.ts). */
-  STEWARD_MAIL_INTERVAL_MS: milliseconds("STEWARD_MAIL_INTERVAL_MS", 100),
+  STEWARD_MAIL_INTERVAL_MS: jobPeriod("STEWARD_MAIL_INTERVAL_MS"),
   /** HTTP port of `npm start` / `npm run dev`. */
   PORT: z.coerce.number({ error: "PORT must be a number" }).int().min(1).max(65_535).default(3000),
   /** How often the escalation sweep job runs (default 30 s; lib/jobs/queues.ts). */
-  STEWARD_SWEEP_INTERVAL_MS: milliseconds("STEWARD_SWEEP_INTERVAL_MS", 100),
+  STEWARD_SWEEP_INTERVAL_MS: jobPeriod("STEWARD_SWEEP_INTERVAL_MS"),
   /** How often the webhook dispatch job delivers from the outbox (default 10 s). */
-  STEWARD_WEBHOOK_INTERVAL_MS: milliseconds("STEWARD_WEBHOOK_INTERVAL_MS", 100),
+  STEWARD_WEBHOOK_INTERVAL_MS: jobPeriod("STEWARD_WEBHOOK_INTERVAL_MS"),
   /** Lifetime of the dashboard's per-tenant cache (default 15 s; 0 turns it off). */
   STEWARD_DASHBOARD_CACHE_MS: milliseconds("STEWARD_DASHBOARD_CACHE_MS", 0),
 });

@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
-import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { formError } from "@/components/forms/errors";
 import type { ActionProp } from "@/components/forms/action-prop";
 import {
@@ -51,23 +52,15 @@ export function PreferencesForm({
       <FormMessage>{formError(result)}</FormMessage>
       {result.data && <FormMessage tone="success">Your e-mail preferences are saved.</FormMessage>}
       {PREFERENCE_KINDS.map((kind) => (
-        <Field key={kind} label={KIND_LABELS[kind]} hint={HINTS[kind]}>
-          {(p) => (
-            <select
-              {...p}
-              name={kind}
-              className={inputClass}
-              value={modes[kind]}
-              onChange={(e) => setModes({ ...modes, [kind]: e.target.value as PreferenceMode })}
-            >
-              {PREFERENCE_MODES.map((m) => (
-                <option key={m} value={m}>
-                  {MODE_LABELS[m]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          key={kind}
+          label={KIND_LABELS[kind]}
+          hint={HINTS[kind]}
+          name={kind}
+          value={modes[kind]}
+          onChange={(e) => setModes({ ...modes, [kind]: e.target.value as PreferenceMode })}
+          options={PREFERENCE_MODES.map((m) => ({ value: m, label: MODE_LABELS[m] }))}
+        />
       ))}
       <Button type="submit" pending={isPending}>
         Save preferences

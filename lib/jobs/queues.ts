@@ -27,17 +27,16 @@ export type QueueDefinition = {
   /** Dead jobs go to DEAD_LETTER_QUEUE, whose handler settles what the UI shows. */
   deadLetter: boolean;
   /**
-   * Periodic jobs: run every so many seconds. Every worker queues one each period (the policy keeps one
+   * Periodic jobs: run every so many milliseconds. Every worker queues one each period (the policy keeps one
    * waiting), so the period holds while any worker lives; a cron each minute re-seeds it too.
    */
-  everySeconds?: () => number;
+  everyMs?: () => number;
   /** CPU-heavy jobs run in a worker thread, off the event loop that serves the embedded database. */
   cpuHeavy?: boolean;
 };
 
 type IntervalVariable = "STEWARD_SWEEP_INTERVAL_MS" | "STEWARD_WEBHOOK_INTERVAL_MS" | "STEWARD_MAIL_INTERVAL_MS";
-const seconds = (variable: IntervalVariable, fallbackMs: number) => () =>
-  Math.max(1, Math.round((env()[variable] ?? fallbackMs) / 1000));
+const milliseconds = (variable: IntervalVariable, fallbackMs: number) => () => env()[variable] ?? fallbackMs;
 
 export const QUEUES = {
   /** Recompute a tenant's customer values: data { tenantId, jobId }. */
@@ -73,7 +72,7 @@ export const QUEUES = {
     retryBackoff: false,
     expireInSeconds: 5 * 60,
     deadLetter: false,
-    everySeconds: seconds("STEWARD_SWEEP_INTERVAL_MS", 30_000),
+    everyMs: milliseconds("STEWARD_SWEEP_INTERVAL_MS", 30_000),
   },
   /** Escalate overdue corrective actions in every tenant (each action and level exactly once). */
   "plans.overdue-sweep": {
@@ -83,7 +82,7 @@ export const QUEUES = {
     retryBackoff: false,
     expireInSeconds: 5 * 60,
     deadLetter: false,
-    everySeconds: seconds("STEWARD_SWEEP_INTERVAL_MS", 30_000),
+    everyMs: milliseconds("STEWARD_SWEEP_INTERVAL_MS", 30_000),
   },
   /** Fan out outbox events to webhook endpoints and deliver what is due. */
   "webhooks.dispatch": {
@@ -93,7 +92,7 @@ export const QUEUES = {
     retryBackoff: false,
     expireInSeconds: 5 * 60,
     deadLetter: false,
-    everySeconds: seconds("STEWARD_WEBHOOK_INTERVAL_MS", 10_000),
+    everyMs: milliseconds("STEWARD_WEBHOOK_INTERVAL_MS", 10_000),
   },
   /** Send the e-mail that is due (retries with backoff live in lib/mail) and queue the daily digests. */
   "mail.deliver": {
@@ -103,7 +102,7 @@ export const QUEUES = {
     retryBackoff: false,
     expireInSeconds: 5 * 60,
     deadLetter: false,
-    everySeconds: seconds("STEWARD_MAIL_INTERVAL_MS", 5_000),
+    everyMs: milliseconds("STEWARD_MAIL_INTERVAL_MS", 5_000),
   },
   /** Refresh planner statistics on the embedded database, which has no autovacuum (a no-op on a server). */
   "db.analyze": {
@@ -113,7 +112,7 @@ export const QUEUES = {
     retryBackoff: false,
     expireInSeconds: 10 * 60,
     deadLetter: false,
-    everySeconds: () => 10 * 60,
+    everyMs: () => 10 * 60_000,
   },
   [DEAD_LETTER_QUEUE]: {
     policy: "standard",
@@ -128,9 +127,23 @@ export const QUEUES = {
 export type QueueName = keyof typeof QUEUES;
 
 /** The cron expression that re-seeds a periodic job: every minute, or every N minutes for longer periods. */
-export function cronFor(everySeconds: number): string {
-  const minutes = Math.floor(everySeconds / 60);
+export function cronFor(everyMs: number): string {
+  const minutes = Math.floor(everyMs / 60_000);
   return minutes <= 1 ? "* * * * *" : `*/${Math.min(minutes, 59)} * * * *`;
+}
+
+/** pg-boss polls a queue at most every 500 ms: the shortest period a periodic job can keep (lib/env.ts refuses less). */
+const MIN_PERIOD_MS = 500;
+
+/**
+ * How a periodic job keeps its period to the millisecond: its next run is queued for `now + period` (a time, not
+ * whole seconds), and its worker polls at least that often (between 0.5 and 2 s).
+ */
+export function periodicTiming(everyMs: number, now = Date.now()) {
+  return {
+    startAfter: new Date(now + everyMs),
+    pollingIntervalSeconds: Math.min(2, Math.max(MIN_PERIOD_MS, everyMs) / 1000),
+  };
 }
 
 /** The options pg-boss stores for a queue (its create_queue / updateQueue arguments). */

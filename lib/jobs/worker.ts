@@ -11,7 +11,15 @@ import { log } from "@/lib/log";
 import { createBoss, type SqlExecutor } from "./boss";
 import { HANDLERS } from "./handlers";
 import type { JobContext, JobHandler } from "./types";
-import { cronFor, DEAD_LETTER_QUEUE, queueOptions, QUEUES, type QueueDefinition, type QueueName } from "./queues";
+import {
+  cronFor,
+  DEAD_LETTER_QUEUE,
+  periodicTiming,
+  queueOptions,
+  QUEUES,
+  type QueueDefinition,
+  type QueueName,
+} from "./queues";
 import { runInThread, stopThreads } from "./threads";
 
 export type WorkerOptions = {
@@ -45,7 +53,7 @@ async function ensureQueues(boss: PgBoss, names: QueueName[] = Object.keys(QUEUE
     // create_queue keeps an existing queue's options: update them to what the code says.
     await boss.createQueue(name, { name, ...queueOptions(name) });
     await boss.updateQueue(name, { name, ...queueOptions(name) });
-    if (queue.everySeconds) await boss.schedule(name, cronFor(queue.everySeconds()), {}, { tz: "UTC" });
+    if (queue.everyMs) await boss.schedule(name, cronFor(queue.everyMs()), {}, { tz: "UTC" });
   }
 }
 
@@ -85,7 +93,7 @@ async function workQueues(boss: PgBoss, names: QueueName[], useThreads: boolean,
       name,
       {
         // A periodic job waits at most a second to start once queued: its period is its latency goal.
-        pollingIntervalSeconds: Math.min(options.pollingIntervalSeconds ?? 2, queue.everySeconds ? 1 : 2),
+        pollingIntervalSeconds: Math.min(options.pollingIntervalSeconds ?? 2, queue.everyMs ? Math.min(1, periodicTiming(queue.everyMs()).pollingIntervalSeconds) : 2),
         batchSize: 1,
         includeMetadata: true,
       },
@@ -117,7 +125,7 @@ async function workQueues(boss: PgBoss, names: QueueName[], useThreads: boolean,
 function startTickers(boss: PgBoss, workerIds: Map<QueueName, string>): NodeJS.Timeout[] {
   const tickers: NodeJS.Timeout[] = [];
   for (const [name, workerId] of workerIds) {
-    const every = (QUEUES[name] as QueueDefinition).everySeconds;
+    const every = (QUEUES[name] as QueueDefinition).everyMs;
     if (!every) continue;
     // This worker fetches the job it queued at once (if it is free) rather than at its next poll.
     const queue = () =>
@@ -126,7 +134,7 @@ function startTickers(boss: PgBoss, workerIds: Map<QueueName, string>): NodeJS.T
         .then(() => boss.notifyWorker(workerId))
         .catch((error) => log.warn("queuing a periodic job failed", { name, error }));
     queue();
-    tickers.push(setInterval(queue, every() * 1000));
+    tickers.push(setInterval(queue, every()));
   }
   return tickers;
 }

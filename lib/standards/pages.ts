@@ -35,15 +35,4 @@ export function loadStandardsPage(tenantId: string, query: { period: Date | null
   });
 }
 
-/** Whether a current standard has this id (the page answers 404 for an unknown ?edit= id before it streams). */
-export function currentStandardExists(tenantId: string, id: string) {
-  return withTenant({ tenantId }, async (db) => {
-    const found = await db.experienceStandard.findFirst({
-      where: { tenantId, id, isCurrent: true },
-      select: { id: true },
-    });
-    return found !== null;
-  });
-}
-
 export type StandardsPageData = Awaited<ReturnType<typeof loadStandardsPage>>;

@@ -21,14 +21,6 @@ export function loadTouchpointsPage(tenantId: string, query: { withPartnerOption
   });
 }
 
-/** Whether the touchpoint exists in the workspace (the board answers 404 for an unknown ?edit= id before it streams). */
-export function touchpointExists(tenantId: string, id: string) {
-  return withTenant(
-    { tenantId },
-    async (db) => (await db.touchpoint.findFirst({ where: { tenantId, id }, select: { id: true } })) !== null,
-  );
-}
-
 /** The channel design settings page: the stored choices. */
 export function loadChannelSettingsPage(tenantId: string) {
   return withTenant({ tenantId }, async (db) => (await getTenantSettings(db, tenantId)).channel);

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ENV_VARIABLES, env, resetEnvCache } from "@/lib/env";
+import { periodicTiming, QUEUES } from "@/lib/jobs/queues";
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -38,8 +39,33 @@ describe("intervals and other numeric settings", () => {
       /STEWARD_SWEEP_INTERVAL_MS: STEWARD_SWEEP_INTERVAL_MS must be a whole number of milliseconds/,
     );
     expect(() => env()).toThrow(/STEWARD_WEBHOOK_INTERVAL_MS: STEWARD_WEBHOOK_INTERVAL_MS must be a whole number/);
-    expect(() => env()).toThrow(/STEWARD_MAIL_INTERVAL_MS must be between 100 and 86400000 ms/);
+    expect(() => env()).toThrow(/STEWARD_MAIL_INTERVAL_MS must be between 500 and 86400000 ms/);
     expect(() => env()).toThrow(/STEWARD_ROLE must be web, worker or all/);
+  });
+});
+
+describe("periodic jobs' intervals below a second", () => {
+  it("are kept to the millisecond from 500 ms: the next run is queued at a time, polled at least that often", () => {
+    const now = Date.UTC(2026, 11, 4, 12);
+    expect(periodicTiming(500, now)).toEqual({ startAfter: new Date(now + 500), pollingIntervalSeconds: 0.5 });
+    expect(periodicTiming(2500, now)).toEqual({ startAfter: new Date(now + 2500), pollingIntervalSeconds: 2 });
+    expect(periodicTiming(1200, now).pollingIntervalSeconds).toBe(1.2);
+  });
+
+  it("reach the job queue unrounded from the environment", () => {
+    vi.stubEnv("STEWARD_MAIL_INTERVAL_MS", "700");
+    resetEnvCache();
+    const now = Date.now();
+    const next = periodicTiming(QUEUES["mail.deliver"].everyMs(), now);
+    expect(next.startAfter.getTime() - now).toBe(700);
+  });
+
+  it("are refused below 500 ms with a message saying why", () => {
+    vi.stubEnv("STEWARD_WEBHOOK_INTERVAL_MS", "250");
+    resetEnvCache();
+    expect(() => env()).toThrow(
+      "STEWARD_WEBHOOK_INTERVAL_MS must be between 500 and 86400000 ms (the job queue polls at most every 500 ms)",
+    );
   });
 });
 

@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { SelectField } from "@/components/ui/select-field";
@@ -84,5 +86,23 @@ describe("SelectField", () => {
         renderToStaticMarkup(<SelectField label="Comparator" value="LOW" onChange={noop} options={options} disabled />),
       ).disabled,
     ).toBe(true);
+  });
+
+  it("carries the form field's name for a form submitted as FormData", () => {
+    const html = renderToStaticMarkup(
+      <SelectField label="Incident created" name="INCIDENT_CREATED" value="LOW" onChange={noop} options={options} />,
+    );
+    expect(parse(html).attr("name")).toBe("INCIDENT_CREATED");
+  });
+});
+
+describe("the select-with-options pattern", () => {
+  // A labelled select inside Field, written out by hand, is what SelectField is for (issue 14).
+  it("is not written out by hand in app/ or components/", () => {
+    const files = execFileSync("git", ["ls-files", "app", "components"], { encoding: "utf8" })
+      .split("\n")
+      .filter((f) => f.endsWith(".tsx") && f !== "components/ui/select-field.tsx");
+    const handWritten = files.filter((f) => /\{\(p\) => \(\s*<select\b/.test(readFileSync(f, "utf8")));
+    expect(handWritten).toEqual([]);
   });
 });

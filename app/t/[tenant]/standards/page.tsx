@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { requireSteward } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { currentStandardExists, loadStandardsPage } from "@/lib/standards/pages";
+import { loadStandardsPage } from "@/lib/standards/pages";
+import { editTargetExists } from "@/lib/workspace/edit-target";
 import { isMonthText, formatMonth } from "@/lib/months";
 import { PageHeader } from "@/components/ui/card";
 import { PageSkeleton } from "@/components/ui/page-skeleton";
@@ -25,7 +26,7 @@ export default async function StandardsPage({ params, searchParams }: PageProps<
   const tenantId = access.tenant.id;
   const write = can(access.membership.role, "standards:write");
   if (typeof sp.edit === "string") {
-    const found = write && (await currentStandardExists(tenantId, sp.edit));
+    const found = write && (await editTargetExists("standard", tenantId, sp.edit));
     if (!found) notFound();
   }
   return (

@@ -14,7 +14,8 @@ import {
   VALUE_PROPOSITION_LABELS,
   touchpointGapLabels,
 } from "@/lib/touchpoints/channel-design";
-import { loadTouchpointsPage, touchpointExists } from "@/lib/touchpoints/pages";
+import { loadTouchpointsPage } from "@/lib/touchpoints/pages";
+import { editTargetExists } from "@/lib/workspace/edit-target";
 import { Card, PageHeader } from "@/components/ui/card";
 import { PageSkeleton } from "@/components/ui/page-skeleton";
 import { Badge } from "@/components/ui/badge";
@@ -35,7 +36,7 @@ export default async function TouchpointsPage({ params, searchParams }: PageProp
   const tenantId = access.tenant.id;
   const write = can(access.membership.role, "partners:write");
   if (typeof editId === "string") {
-    const found = write && (await touchpointExists(tenantId, editId));
+    const found = write && (await editTargetExists("touchpoint", tenantId, editId));
     if (!found) notFound();
   }
   return (

@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
-import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/field";
+import { UrlField } from "@/components/forms/url-field";
 import { fieldError, formError } from "@/components/forms/errors";
 import { saveChatWebhookAction } from "./actions";
 
@@ -25,22 +26,14 @@ export function ChatWebhookForm({ tenantSlug, initial }: { tenantSlug: string; i
           {result.data.url ? "Escalations will be posted to the chat channel." : "Chat posts are off."}
         </FormMessage>
       )}
-      <Field
+      <UrlField
         label="Chat incoming-webhook URL"
         error={fieldError(result, "url")}
         hint="A Slack or Microsoft Teams incoming webhook (https, public address). Leave empty to post nothing."
-      >
-        {(p) => (
-          <input
-            {...p}
-            type="url"
-            className={inputClass}
-            value={url}
-            placeholder="https://hooks.slack.com/services/…"
-            onChange={(e) => setUrl(e.target.value)}
-          />
-        )}
-      </Field>
+        value={url}
+        placeholder="https://hooks.slack.com/services/…"
+        onChange={setUrl}
+      />
       <Button type="submit" pending={isPending}>
         Save chat webhook
       </Button>

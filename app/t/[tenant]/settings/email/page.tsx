@@ -6,7 +6,8 @@ import { env } from "@/lib/env";
 import { KIND_LABELS, type MailKind } from "@/lib/mail/kinds";
 import { MAX_ATTEMPTS } from "@/lib/mail/retry";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Card, EmptyState, ScrollCard } from "@/components/ui/card";
+import { Card, EmptyState } from "@/components/ui/card";
+import { LogRow, LogTable } from "@/components/ui/log-table";
 import { SettingsHeader } from "@/components/settings/settings-header";
 import { PreferencesForm } from "@/components/email/preferences-form";
 import { saveEmailPreferencesAction } from "./actions";
@@ -69,40 +70,29 @@ export default async function EmailSettingsPage({ params }: PageProps<"/t/[tenan
               Invitations, escalations and published scorecards are mailed and listed here.
             </EmptyState>
           ) : (
-            <ScrollCard label="Recent e-mail">
-              <table className="w-full text-left text-sm">
-                <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-                  <tr>
-                    <th className="px-4 py-2">Queued</th>
-                    <th className="px-4 py-2">Kind</th>
-                    <th className="px-4 py-2">To</th>
-                    <th className="px-4 py-2">Subject</th>
-                    <th className="px-4 py-2">Status</th>
-                  </tr>
-                </thead>
-                <tbody data-testid="email-deliveries">
-                  {recent.map((m) => (
-                    <tr key={m.id} className="border-b border-slate-100 align-top last:border-0">
-                      <td className="whitespace-nowrap px-4 py-2 text-xs text-slate-600">{when(m.createdAt)}</td>
-                      <td className="px-4 py-2 text-xs">{KIND_LABELS[m.kind as MailKind] ?? m.kind}</td>
-                      <td className="break-all px-4 py-2 text-xs">
-                        {m.kind === "chat" ? `${new URL(m.recipient).host} (chat)` : m.recipient}
-                      </td>
-                      <td className="min-w-48 px-4 py-2">{m.subject}</td>
-                      <td className="px-4 py-2">
-                        <Badge tone={STATUS[m.status]?.tone ?? "slate"}>{STATUS[m.status]?.label ?? m.status}</Badge>
-                        <div className="mt-1 text-xs text-slate-500">
-                          {m.sentAt ? `Sent ${when(m.sentAt)}` : `${m.attempts} attempt${m.attempts === 1 ? "" : "s"}`}
-                        </div>
-                        {m.lastError && (
-                          <div className="mt-1 max-w-xs break-words text-xs text-red-700">{m.lastError}</div>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollCard>
+            <LogTable
+              label="Recent e-mail"
+              headers={["Queued", "Kind", "To", "Subject", "Status"]}
+              testId="email-deliveries"
+            >
+              {recent.map((m) => (
+                <LogRow key={m.id}>
+                  <td className="whitespace-nowrap px-4 py-2 text-xs text-slate-600">{when(m.createdAt)}</td>
+                  <td className="px-4 py-2 text-xs">{KIND_LABELS[m.kind as MailKind] ?? m.kind}</td>
+                  <td className="break-all px-4 py-2 text-xs">
+                    {m.kind === "chat" ? `${new URL(m.recipient).host} (chat)` : m.recipient}
+                  </td>
+                  <td className="min-w-48 px-4 py-2">{m.subject}</td>
+                  <td className="px-4 py-2">
+                    <Badge tone={STATUS[m.status]?.tone ?? "slate"}>{STATUS[m.status]?.label ?? m.status}</Badge>
+                    <div className="mt-1 text-xs text-slate-500">
+                      {m.sentAt ? `Sent ${when(m.sentAt)}` : `${m.attempts} attempt${m.attempts === 1 ? "" : "s"}`}
+                    </div>
+                    {m.lastError && <div className="mt-1 max-w-xs break-words text-xs text-red-700">{m.lastError}</div>}
+                  </td>
+                </LogRow>
+              ))}
+            </LogTable>
           )}
         </section>
       )}

@@ -5,6 +5,7 @@ import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { DELIMITER_LABELS, detectDelimiter, parseDelimited, toCsv, type Delimiter } from "@/lib/import/csv";
 import {
   contentKeys,
@@ -151,28 +152,18 @@ export function ImportWizard({ tenantSlug }: { tenantSlug: string }) {
       <Card className="space-y-4 p-5">
         <h2 className="text-lg font-semibold">1. File</h2>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="What the file holds">
-            {(p) => (
-              <select
-                {...p}
-                className={inputClass}
-                value={kind}
-                disabled={running}
-                onChange={(e) => {
-                  const next = e.target.value as ImportKind;
-                  setKind(next);
-                  setProgress(null);
-                  remap(next, table, hasHeader);
-                }}
-              >
-                {IMPORT_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {IMPORT_KIND_LABELS[k]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label="What the file holds"
+            value={kind}
+            disabled={running}
+            onChange={(e) => {
+              const next = e.target.value as ImportKind;
+              setKind(next);
+              setProgress(null);
+              remap(next, table, hasHeader);
+            }}
+            options={IMPORT_KINDS.map((k) => ({ value: k, label: IMPORT_KIND_LABELS[k] }))}
+          />
           <Field label="CSV file" error={fileError ?? undefined} hint="Comma, semicolon, tab or space separated; UTF-8">
             {(p) => (
               <input
@@ -213,26 +204,18 @@ export function ImportWizard({ tenantSlug }: { tenantSlug: string }) {
           <h2 className="text-lg font-semibold">2. Columns</h2>
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             {fields.map((f) => (
-              <Field key={f.key} label={`${f.label}${f.required ? " (required)" : ""}`} hint={f.hint || undefined}>
-                {(p) => (
-                  <select
-                    {...p}
-                    className={inputClass}
-                    disabled={running}
-                    value={mapping[f.key] ?? ""}
-                    onChange={(e) =>
-                      setMapping({ ...mapping, [f.key]: e.target.value === "" ? null : Number(e.target.value) })
-                    }
-                  >
-                    <option value="">— not in the file —</option>
-                    {columns.map((c, i) => (
-                      <option key={i} value={i}>
-                        {c}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              <SelectField
+                key={f.key}
+                label={`${f.label}${f.required ? " (required)" : ""}`}
+                hint={f.hint || undefined}
+                disabled={running}
+                value={String(mapping[f.key] ?? "")}
+                onChange={(e) =>
+                  setMapping({ ...mapping, [f.key]: e.target.value === "" ? null : Number(e.target.value) })
+                }
+                placeholder="— not in the file —"
+                options={columns.map((c, i) => ({ value: String(i), label: c }))}
+              />
             ))}
             {kind === "transactions" && (mapping.margin ?? null) === null && (
               <Field

@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
-import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { fieldError, formError } from "@/components/forms/errors";
 import { CURRENCIES, REPORT_PAGE_SIZES, type WorkspaceSettings } from "@/lib/tenants/settings";
 import { updateWorkspaceSettingsAction } from "./actions";
@@ -37,42 +38,21 @@ export function WorkspaceSettingsForm({
       <FormMessage>{formError(result)}</FormMessage>
       {result.data && <FormMessage tone="success">Saved: amounts now show in {result.data.currency}.</FormMessage>}
       <fieldset disabled={readOnly} className="grid gap-4 sm:grid-cols-2">
-        <Field
+        <SelectField
           label="Currency"
           error={fieldError(result, "currency")}
           hint="Every amount on every page: CLV, equity, equity at risk, costs"
-        >
-          {(p) => (
-            <select
-              {...p}
-              className={inputClass}
-              value={values.currency}
-              onChange={(e) => setValues({ ...values, currency: e.target.value as never })}
-            >
-              {CURRENCIES.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Scorecard PDF paper size" error={fieldError(result, "reportPageSize")}>
-          {(p) => (
-            <select
-              {...p}
-              className={inputClass}
-              value={values.reportPageSize}
-              onChange={(e) => setValues({ ...values, reportPageSize: e.target.value as never })}
-            >
-              {REPORT_PAGE_SIZES.map((s) => (
-                <option key={s} value={s}>
-                  {PAGE_SIZE_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          value={values.currency}
+          onChange={(e) => setValues({ ...values, currency: e.target.value as never })}
+          options={CURRENCIES.map((c) => ({ value: c, label: c }))}
+        />
+        <SelectField
+          label="Scorecard PDF paper size"
+          error={fieldError(result, "reportPageSize")}
+          value={values.reportPageSize}
+          onChange={(e) => setValues({ ...values, reportPageSize: e.target.value as never })}
+          options={REPORT_PAGE_SIZES.map((s) => ({ value: s, label: PAGE_SIZE_LABELS[s] }))}
+        />
       </fieldset>
       {!readOnly && (
         <Button type="submit" pending={isPending}>

@@ -3,7 +3,8 @@ import { requireSteward } from "@/lib/auth/guards";
 import { loadWebhooksPage } from "@/lib/webhooks/settings-page";
 import { MAX_ATTEMPTS } from "@/lib/webhooks/retry";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Card, EmptyState, ScrollCard } from "@/components/ui/card";
+import { Card, EmptyState } from "@/components/ui/card";
+import { LogRow, LogTable } from "@/components/ui/log-table";
 import { Pagination } from "@/components/ui/pagination";
 import { CreateWebhookForm, EndpointButtons, RetryDeliveryButton } from "./webhook-forms";
 import { SettingsHeader } from "@/components/settings/settings-header";
@@ -40,38 +41,25 @@ export default async function WebhooksPage({ params, searchParams }: PageProps<"
             Add one below to be told when incidents open, escalate or resolve, and when scorecards are published.
           </EmptyState>
         ) : (
-          <ScrollCard label="Webhook endpoints">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th className="px-4 py-2">URL</th>
-                  <th className="px-4 py-2">Events</th>
-                  <th className="px-4 py-2">Status</th>
-                  <th className="px-4 py-2">Deliveries</th>
-                  <th className="px-4 py-2">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody data-testid="webhook-endpoints">
-                {endpoints.map((e) => (
-                  <tr key={e.id} className="border-b border-slate-100 align-top last:border-0">
-                    <td className="max-w-xs break-all px-4 py-2 font-mono text-xs">{e.url}</td>
-                    <td className="px-4 py-2 text-xs">{e.events.join(", ")}</td>
-                    <td className="px-4 py-2">
-                      {e.active ? <Badge tone="green">Active</Badge> : <Badge>Disabled</Badge>}
-                    </td>
-                    <td className="px-4 py-2 text-xs text-slate-600">
-                      {e.delivered} delivered · {e.pending} pending · {e.failed} failed
-                    </td>
-                    <td className="px-4 py-2 text-right">
-                      <EndpointButtons tenantSlug={tenant} endpointId={e.id} url={e.url} active={e.active} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollCard>
+          <LogTable
+            label="Webhook endpoints"
+            headers={["URL", "Events", "Status", "Deliveries", null]}
+            testId="webhook-endpoints"
+          >
+            {endpoints.map((e) => (
+              <LogRow key={e.id}>
+                <td className="max-w-xs break-all px-4 py-2 font-mono text-xs">{e.url}</td>
+                <td className="px-4 py-2 text-xs">{e.events.join(", ")}</td>
+                <td className="px-4 py-2">{e.active ? <Badge tone="green">Active</Badge> : <Badge>Disabled</Badge>}</td>
+                <td className="px-4 py-2 text-xs text-slate-600">
+                  {e.delivered} delivered · {e.pending} pending · {e.failed} failed
+                </td>
+                <td className="px-4 py-2 text-right">
+                  <EndpointButtons tenantSlug={tenant} endpointId={e.id} url={e.url} active={e.active} />
+                </td>
+              </LogRow>
+            ))}
+          </LogTable>
         )}
       </section>
       <section aria-labelledby="create-heading" className="max-w-xl">
@@ -92,49 +80,36 @@ export default async function WebhooksPage({ params, searchParams }: PageProps<"
           </EmptyState>
         ) : (
           <>
-            <ScrollCard label="Recent deliveries">
-              <table className="w-full text-left text-sm">
-                <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-                  <tr>
-                    <th className="px-4 py-2">Event</th>
-                    <th className="px-4 py-2">Endpoint</th>
-                    <th className="px-4 py-2">Status</th>
-                    <th className="px-4 py-2">Attempts</th>
-                    <th className="px-4 py-2">Last attempt</th>
-                    <th className="px-4 py-2">Result</th>
-                    <th className="px-4 py-2">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody data-testid="webhook-deliveries">
-                  {log.rows.map((d) => (
-                    <tr key={d.id} className="border-b border-slate-100 align-top last:border-0">
-                      <td className="px-4 py-2">
-                        <code className="text-xs">{d.event}</code>
-                        <span className="block font-mono text-[11px] text-slate-500">{d.eventId}</span>
-                      </td>
-                      <td className="max-w-[14rem] break-all px-4 py-2 font-mono text-xs">{d.endpoint.url}</td>
-                      <td className="px-4 py-2">
-                        <Badge tone={STATUS[d.status]?.tone ?? "slate"}>{STATUS[d.status]?.label ?? d.status}</Badge>
-                        {d.status === "PENDING" && d.attempts > 0 && (
-                          <span className="block text-xs text-slate-500">next {when(d.nextAttemptAt)}</span>
-                        )}
-                      </td>
-                      <td className="px-4 py-2">{d.attempts}</td>
-                      <td className="px-4 py-2 text-xs text-slate-600">{when(d.lastAttemptAt)}</td>
-                      <td className="px-4 py-2 text-xs">
-                        {d.responseStatus !== null && <span className="font-mono">HTTP {d.responseStatus}</span>}
-                        {d.lastError && <span className="block text-red-700">{d.lastError}</span>}
-                      </td>
-                      <td className="px-4 py-2 text-right">
-                        {d.status === "FAILED" && <RetryDeliveryButton tenantSlug={tenant} deliveryId={d.id} />}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollCard>
+            <LogTable
+              label="Recent deliveries"
+              headers={["Event", "Endpoint", "Status", "Attempts", "Last attempt", "Result", null]}
+              testId="webhook-deliveries"
+            >
+              {log.rows.map((d) => (
+                <LogRow key={d.id}>
+                  <td className="px-4 py-2">
+                    <code className="text-xs">{d.event}</code>
+                    <span className="block font-mono text-[11px] text-slate-500">{d.eventId}</span>
+                  </td>
+                  <td className="max-w-[14rem] break-all px-4 py-2 font-mono text-xs">{d.endpoint.url}</td>
+                  <td className="px-4 py-2">
+                    <Badge tone={STATUS[d.status]?.tone ?? "slate"}>{STATUS[d.status]?.label ?? d.status}</Badge>
+                    {d.status === "PENDING" && d.attempts > 0 && (
+                      <span className="block text-xs text-slate-500">next {when(d.nextAttemptAt)}</span>
+                    )}
+                  </td>
+                  <td className="px-4 py-2">{d.attempts}</td>
+                  <td className="px-4 py-2 text-xs text-slate-600">{when(d.lastAttemptAt)}</td>
+                  <td className="px-4 py-2 text-xs">
+                    {d.responseStatus !== null && <span className="font-mono">HTTP {d.responseStatus}</span>}
+                    {d.lastError && <span className="block text-red-700">{d.lastError}</span>}
+                  </td>
+                  <td className="px-4 py-2 text-right">
+                    {d.status === "FAILED" && <RetryDeliveryButton tenantSlug={tenant} deliveryId={d.id} />}
+                  </td>
+                </LogRow>
+              ))}
+            </LogTable>
             <Pagination
               page={page}
               pageCount={log.pageCount}

@@ -4,8 +4,9 @@ import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/field";
 import { fieldError, formError } from "@/components/forms/errors";
+import { UrlField } from "@/components/forms/url-field";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS, type WebhookEvent } from "@/lib/webhooks/events";
 import {
   createWebhookEndpointAction,
@@ -42,22 +43,14 @@ export function CreateWebhookForm({ tenantSlug }: { tenantSlug: string }) {
           </code>
         </FormMessage>
       )}
-      <Field
+      <UrlField
         label="Endpoint URL"
         error={fieldError(result, "url")}
         hint="https:// on a public address (not a private or local network). Events are POSTed as JSON."
-      >
-        {(p) => (
-          <input
-            {...p}
-            type="url"
-            className={inputClass}
-            value={url}
-            placeholder="https://erp.example.com/steward-webhooks"
-            onChange={(e) => setUrl(e.target.value)}
-          />
-        )}
-      </Field>
+        value={url}
+        placeholder="https://erp.example.com/steward-webhooks"
+        onChange={setUrl}
+      />
       <fieldset aria-describedby={eventsError ? "webhook-events-error" : undefined}>
         <legend className="text-sm font-medium text-slate-700">Events</legend>
         <div className="mt-1 space-y-1">
