@@ -22,17 +22,18 @@ export function OpenPlanButton<Input>({
   action,
   input,
   label,
-  hrefFor,
+  plansPath,
 }: {
   action: ActionProp<Input, Opened>;
   input: Input;
   label: string;
-  hrefFor: (planId: string) => string;
+  /** Where plans live, e.g. /t/<tenant>/plans: the new plan opens at <plansPath>/<id>. */
+  plansPath: string;
 }) {
   const router = useRouter();
   const { execute, result, isPending } = useAction(action, {
     onSuccess: ({ data }) => {
-      if (data) router.push(hrefFor(data.id));
+      if (data) router.push(`${plansPath}/${data.id}`);
     },
   });
   return (

@@ -236,6 +236,23 @@ export async function partnerPlanPanel(db: Db, tenantId: string, partnerId: stri
 }
 export type PlanPanelData = Awaited<ReturnType<typeof partnerPlanPanel>>;
 
+export type OpenPlanBadge = { id: string; status: PlanStatus; done: number; total: number };
+
+/** Each partner's newest open plan with its actions done and total, for the scorecards table: one query. */
+export async function openPlansByPartner(db: Db, tenantId: string): Promise<Record<string, OpenPlanBadge>> {
+  const rows = await db.$queryRaw<{ partnerId: string; id: string; status: PlanStatus; total: bigint; done: bigint }[]>`
+    select distinct on (p."partnerId") p."partnerId", p.id, p.status::text as status,
+           count(a.id) as total, count(a.id) filter (where a.status <> 'OPEN') as done
+    from "CorrectivePlan" p
+    left join "PlanAction" a on a."tenantId" = p."tenantId" and a."planId" = p.id
+    where p."tenantId" = ${tenantId} and p.status not in ('VERIFIED', 'CLOSED_UNMET')
+    group by p."partnerId", p.id, p.status, p."createdAt"
+    order by p."partnerId", p."createdAt" desc`;
+  return Object.fromEntries(
+    rows.map((r) => [r.partnerId, { id: r.id, status: r.status, done: Number(r.done), total: Number(r.total) }]),
+  );
+}
+
 /** Who can own an action of this partner's plan: its users and its contacts. */
 export async function ownerOptions(db: Db, tenantId: string, partnerId: string) {
   const [members, contacts] = await Promise.all([

@@ -1,7 +1,7 @@
 /** What each steward scorecard page reads, in one tenant transaction. */
 import { withTenant } from "@/lib/db/scope";
 import { parseMonth } from "@/lib/months";
-import { partnerPlanPanel } from "@/lib/plans/queries";
+import { openPlansByPartner, partnerPlanPanel } from "@/lib/plans/queries";
 import { readScorecardConfig } from "./config";
 import { monthExports } from "./export-job";
 import { recentSurveyComments, surveyQuarters, surveySummary } from "./feedback";
@@ -24,7 +24,8 @@ export function loadScorecardsPage(tenantId: string, query: { month?: unknown })
     const comments = await recentScorecardComments(db, tenantId, parseMonth(month), 10);
     const config = await readScorecardConfig(db, tenantId);
     const exports = await monthExports(db, tenantId, parseMonth(month));
-    return { month, cards, comments, config, exports };
+    const plans = await openPlansByPartner(db, tenantId);
+    return { month, cards, comments, config, exports, plans };
   });
 }
 

@@ -18,7 +18,7 @@ import {
   scorecardSuggestions,
 } from "@/lib/plans/open-plan";
 import { addPlanAction, applyPlanEvent, postEvidence, stepPlanAction } from "@/lib/plans/update-plan";
-import { listPlans, planDetail } from "@/lib/plans/queries";
+import { listPlans, openPlansByPartner, planDetail } from "@/lib/plans/queries";
 import { addActionSchema, evidenceSchema } from "@/lib/plans/schemas";
 import { escalatePlanAction, runPlanOverdueSweep } from "@/lib/plans/overdue-sweep";
 import { DomainError } from "@/lib/errors";
@@ -354,5 +354,9 @@ describe("overdue actions", () => {
     // Escalating an action directly again changes nothing.
     const actionId = partnerView!.plan.actions[0].id;
     expect(await asSteward((db) => escalatePlanAction(db, t.id, actionId, later))).toBe(0);
+    // The scorecards table names each partner's open plan (the verified one is closed).
+    expect(await asSteward((db) => openPlansByPartner(db, t.id))).toEqual({
+      [ids.swift]: { id: planId, status: "ACCEPTED", done: 0, total: 1 },
+    });
   });
 });

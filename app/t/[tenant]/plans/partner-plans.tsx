@@ -25,7 +25,7 @@ export function PartnerPlans({ tenant, data, write }: { tenant: string; data: Pl
             action={openPlanFromScorecardAction}
             input={{ tenantSlug: tenant, scorecardId: data.openable.scorecardId }}
             label="Open a corrective-action plan"
-            hrefFor={(id) => `${base}/${id}`}
+            plansPath={base}
           />
         </div>
       ) : null}

@@ -65,7 +65,7 @@ export default async function PlansPage({ params, searchParams }: PageProps<"/t/
                         action={openPlanFromScorecardAction}
                         input={{ tenantSlug: tenant, scorecardId: s.scorecardId }}
                         label="Open a plan"
-                        hrefFor={(id) => `${base}/${id}`}
+                        plansPath={base}
                       />
                     </li>
                   ))}
@@ -102,7 +102,7 @@ export default async function PlansPage({ params, searchParams }: PageProps<"/t/
                           rootCause: p.rootCause,
                         }}
                         label="Open a plan"
-                        hrefFor={(id) => `${base}/${id}`}
+                        plansPath={base}
                       />
                     </li>
                   ))}

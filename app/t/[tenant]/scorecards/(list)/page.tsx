@@ -10,6 +10,7 @@ import { Card, EmptyState, PageHeader, ScrollCard } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { AREA_SCORE_KEY, FormulaPanel } from "@/components/scorecards/breakdown";
 import { Change, monthLabel, RecommendationBadge, Score, StatusBadge } from "@/components/scorecards/labels";
+import { PLAN_STATUS_LABELS } from "@/lib/plans/lifecycle";
 import { MonthPicker } from "@/components/scorecards/month-picker";
 import { MonthControls } from "../month-controls";
 import { recentMonths } from "@/lib/scorecards/month-choice";
@@ -195,6 +196,16 @@ export default async function ScorecardsPage({ params, searchParams }: PageProps
                     </td>
                     <td className="px-3 py-2">
                       <RecommendationBadge value={r.recommendation} />
+                      {data.plans[r.partnerId] ? (
+                        <Link
+                          href={`/t/${tenant}/plans/${data.plans[r.partnerId].id}`}
+                          className="mt-1 block whitespace-nowrap text-xs text-brand-700 underline"
+                          data-testid="scorecard-plan"
+                        >
+                          Plan: {PLAN_STATUS_LABELS[data.plans[r.partnerId].status].toLowerCase()},{" "}
+                          {data.plans[r.partnerId].done}/{data.plans[r.partnerId].total} done
+                        </Link>
+                      ) : null}
                     </td>
                     <td className="px-3 py-2">
                       <StatusBadge status={r.status} />
