@@ -4,6 +4,7 @@
  * measured rates are recomputed here, never taken from the client; a segment with too little
  * data keeps its survey figure (stored as null, named as such next to every figure).
  */
+import { invalidateDashboard } from "@/lib/dashboard/cache";
 import type { Db } from "@/lib/db/scope";
 import { getTenantSettings, updateTenantSettings, type ValueSettings } from "@/lib/tenants/settings";
 import { measureDefection } from "./queries";
@@ -15,6 +16,7 @@ export async function chooseChurnBasis(
   now = new Date(),
 ): Promise<ValueSettings> {
   const current = (await getTenantSettings(db, tenantId)).value;
+  invalidateDashboard(tenantId); // its equity-at-risk tile names the basis
   if (basis === "SURVEY") {
     return (await updateTenantSettings(db, tenantId, "value", { ...current, churnBasis: "SURVEY" })).value;
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   DEFAULT_SETTINGS,
+  effectiveChurn,
   parseTenantSettings,
   tenantSettingsSchema,
   valueSettingsSchema,
@@ -26,6 +27,9 @@ describe("tenant settings", () => {
         horizonMonths: 36,
         annualDiscountRate: 0.1,
         churnProbability: { B2B: 0.66, B2C: 0.52 },
+        defectionWindowDays: 180,
+        churnBasis: "SURVEY",
+        measuredChurn: null,
       },
       workspace: { currency: "USD", reportPageSize: "A4" },
       channel: { design: null, scope: null },
@@ -38,7 +42,27 @@ describe("tenant settings", () => {
       horizonMonths: 36,
       annualDiscountRate: 0.1,
       churnProbability: { B2B: 0.7, B2C: 0.52 },
+      defectionWindowDays: 180,
+      churnBasis: "SURVEY",
+      measuredChurn: null,
     });
+  });
+
+  it("name the churn basis equity at risk uses, keeping the survey figure for a segment without a measurement", () => {
+    const value = DEFAULT_SETTINGS.value;
+    expect(effectiveChurn(value)).toMatchObject({ B2B: 0.66, B2C: 0.52, basis: "SURVEY" });
+    expect(effectiveChurn(value).label).toBe("survey figures (66 % B2B, 52 % B2C leave after a bad experience)");
+    const measured = effectiveChurn({
+      ...value,
+      churnBasis: "MEASURED",
+      measuredChurn: { B2B: null, B2C: 0.41, measuredAt: "2026-12-04T10:00:00.000Z" },
+    });
+    expect(measured).toMatchObject({ B2B: 0.66, B2C: 0.41, basis: "MEASURED" });
+    expect(measured.label).toBe(
+      "defection measured from your customers on 2026-12-04 (66 % B2B (survey: too little data), 41 % B2C)",
+    );
+    // Chosen but never measured: the survey figures.
+    expect(effectiveChurn({ ...value, churnBasis: "MEASURED" }).basis).toBe("SURVEY");
   });
 
   it("fall back to defaults for a stored section that no longer validates", () => {
