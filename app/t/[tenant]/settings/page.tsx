@@ -22,6 +22,11 @@ const SETTINGS_SECTIONS = [
     description: "The CLV model, margins, discount rate and churn after a bad experience.",
   },
   {
+    path: "causes",
+    title: "Root causes",
+    description: "The short list of causes incidents are filed under, for the cost-of-failure Pareto.",
+  },
+  {
     path: "alignment",
     title: "Values-alignment questions",
     description: "The weighted questionnaire used when vetting partners.",
