@@ -15,6 +15,7 @@ import { slaContextFor } from "@/lib/incidents/sla-policies";
 import { deadlineColumns, incidentClock } from "@/lib/incidents/clock";
 import { enqueueOutbox, recordEvent, type Actor } from "@/lib/incidents/events";
 import { inviteAfterIncident } from "@/lib/feedback/invite";
+import { causeForResolution } from "@/lib/costs/causes";
 
 // Changes to an incident after capture: status transitions, comments and notes, assignment,
 // and SLA extensions (a partner asks for more time, a steward decides). Each is one
@@ -34,6 +35,8 @@ export const transitionSchema = z.object({
   incidentId: z.string().min(1).max(64),
   to: z.enum(INCIDENT_STATUSES),
   rootCause: z.string().trim().max(2000, "Keep the root cause under 2,000 characters").optional(),
+  /** A cause from the workspace's taxonomy; without it, a cause whose name equals the free text is used. */
+  rootCauseId: z.string().min(1).max(64).optional(),
   resolution: z.string().trim().max(4000, "Keep the resolution under 4,000 characters").optional(),
   comment: z.string().trim().max(4000).optional(),
 });
@@ -76,6 +79,7 @@ export async function transitionIncident(
   if (effects.resolves) {
     next.resolvedAt = now;
     next.rootCause = input.rootCause!;
+    next.rootCauseId = await causeForResolution(db, tenantId, input.rootCauseId, input.rootCause!);
     next.resolution = input.resolution!;
   }
   if (effects.closes) next.closedAt = now;
@@ -91,6 +95,7 @@ export async function transitionIncident(
     resolvedAt: next.resolvedAt,
     closedAt: next.closedAt,
     rootCause: next.rootCause,
+    rootCauseId: next.rootCauseId,
     resolution: next.resolution,
     ...deadlineColumns(clock),
     nextDueAt: input.to === "RESOLVED" || input.to === "CLOSED" ? null : clock.nextDueAt,

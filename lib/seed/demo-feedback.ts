@@ -1,6 +1,7 @@
 import { withTenant } from "@/lib/db/scope";
 import { uuidv7 } from "@/lib/api/ids";
 import { hashSurveyToken, surveyToken } from "@/lib/feedback/token";
+import { addCauses, type CauseCategory } from "@/lib/costs/causes";
 import { createRng } from "./random";
 
 // Demo data for issue 19: customers' survey answers with comments for the interactions of the last weeks at moments
@@ -31,7 +32,31 @@ const COMMENTS: Record<"low" | "neutral" | "high", string[]> = {
 
 const DAY = 86_400_000;
 
-/** Survey answers and open links for a demo tenant; returns how many surveys were made. */
+const CATEGORY_WORDS: [CauseCategory, RegExp][] = [
+  ["people", /staff|sick|trained|technician|crew/i],
+  ["system", /system|app\b|feed|integration|queue|sync|data|code/i],
+  ["product", /product|listing|content|copy/i],
+  ["external", /breakdown|weather|traffic/i],
+  ["process", /route|schedul|booked|hand-off|review|backlog|shift|dispatcher|flag/i],
+];
+
+/**
+ * The root-cause taxonomy of a demo tenant: one cause per distinct free-text root cause of its incidents, in a
+ * category named by its words; adding them files every resolved incident under its cause.
+ */
+async function seedDemoCauses(db: Parameters<Parameters<typeof withTenant>[1]>[0], tenantId: string) {
+  const texts = await db.$queryRaw<{ text: string }[]>`
+    select distinct trim("rootCause") as text from "Incident"
+    where "tenantId" = ${tenantId} and "rootCause" is not null and length(trim("rootCause")) between 2 and 80
+    order by 1`;
+  const causes = texts.map(({ text }) => ({
+    label: text,
+    category: CATEGORY_WORDS.find(([, words]) => words.test(text))?.[0] ?? ("partner" as CauseCategory),
+  }));
+  return addCauses(db, tenantId, causes);
+}
+
+/** Survey answers, open links and the root-cause taxonomy of a demo tenant; returns how many surveys were made. */
 export async function seedDemoFeedback(tenantId: string, today: Date): Promise<number> {
   const rng = createRng(`feedback:${tenantId}`);
   return withTenant(
@@ -84,6 +109,7 @@ export async function seedDemoFeedback(tenantId: string, today: Date): Promise<n
         };
       });
       await db.customerFeedback.createMany({ data: rows });
+      await seedDemoCauses(db, tenantId);
       return rows.length;
     },
     { timeoutMs: 120_000 },

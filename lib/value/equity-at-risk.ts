@@ -164,3 +164,17 @@ export async function equityAtRiskRollup(
     equityAtRisk: r.risk,
   }));
 }
+
+/** Equity at risk summed by the incidents' root cause (taxonomy id, "" for none chosen), over incidents opened in [from, to). */
+export async function equityAtRiskByCause(
+  db: Db,
+  tenantId: string,
+  filter: { from?: Date; to?: Date; asOf?: Date } = {},
+): Promise<{ causeId: string; incidents: number; equityAtRisk: number }[]> {
+  const sql = await perIncidentSql(db, tenantId, filter);
+  if (!sql) return [];
+  return db.$queryRaw`
+    select coalesce(i."rootCauseId", '') as "causeId", count(*)::int as incidents, sum(r."equityAtRisk")::float8 as "equityAtRisk"
+    from (${sql}) r join "Incident" i on i."tenantId" = ${tenantId} and i.id = r."incidentId"
+    group by 1 order by 3 desc`;
+}

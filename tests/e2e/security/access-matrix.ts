@@ -229,6 +229,24 @@ export const PAGES: PageEntry[] = [
     expect: STEWARD_READ,
   },
   {
+    file: "app/t/[tenant]/settings/causes/page.tsx",
+    url: () => "/t/northwind/settings/causes",
+    otherTenantUrl: () => "/t/contoso/settings/causes",
+    expect: STEWARD_READ,
+  },
+  {
+    file: "app/t/[tenant]/value/save/page.tsx",
+    url: () => "/t/northwind/value/save",
+    otherTenantUrl: () => "/t/contoso/value/save",
+    expect: STEWARD_READ,
+  },
+  {
+    file: "app/t/[tenant]/value/costs/page.tsx",
+    url: () => "/t/northwind/value/costs",
+    otherTenantUrl: () => "/t/contoso/value/costs",
+    expect: STEWARD_READ,
+  },
+  {
     file: "app/t/[tenant]/value/customers/(list)/page.tsx",
     url: () => "/t/northwind/value/customers",
     otherTenantUrl: () => "/t/contoso/value/customers",
@@ -426,6 +444,13 @@ export const SESSION_ROUTES: SessionRouteEntry[] = [
       otherTenant: "n/a",
       otherPartner: "n/a",
     },
+  },
+  {
+    file: "app/t/[tenant]/value/save/export/route.ts",
+    method: "GET",
+    url: () => "/t/northwind/value/save/export",
+    otherTenantUrl: () => "/t/contoso/value/save/export",
+    expect: STEWARD_READ,
   },
   {
     file: "app/t/[tenant]/scorecards/export/route.ts",
@@ -1127,6 +1152,27 @@ export const ACTIONS: ActionEntry[] = [
     name: "saveBusinessHoursAction",
     input: nw({ days: 7 }),
     otherTenantInput: contoso({ days: 7 }),
+    expect: A_OWNER,
+  },
+  {
+    file: "app/t/[tenant]/settings/causes/actions.ts",
+    name: "addCauseAction",
+    input: nw({ label: "" }),
+    otherTenantInput: contoso({ label: "" }),
+    expect: A_OWNER,
+  },
+  {
+    file: "app/t/[tenant]/settings/causes/actions.ts",
+    name: "addCausePresetsAction",
+    input: nw({ presets: false }),
+    otherTenantInput: contoso({ presets: false }),
+    expect: A_OWNER,
+  },
+  {
+    file: "app/t/[tenant]/settings/causes/actions.ts",
+    name: "removeCauseAction",
+    input: nw({ causeId: "00000000-0000-7000-8000-000000000000" }),
+    otherTenantInput: contoso({ causeId: "00000000-0000-7000-8000-000000000000" }),
     expect: A_OWNER,
   },
   {

@@ -27,6 +27,11 @@ const SETTINGS_SECTIONS = [
     description: "How you reach customers (transactional, limited, federated network) and how much partners deliver.",
   },
   {
+    path: "causes",
+    title: "Root causes",
+    description: "The short list of causes incidents are filed under, for the cost-of-failure Pareto.",
+  },
+  {
     path: "alignment",
     title: "Values-alignment questions",
     description: "The weighted questionnaire used when vetting partners.",

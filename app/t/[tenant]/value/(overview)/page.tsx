@@ -35,12 +35,18 @@ export default async function ValuePage({ params, searchParams }: PageProps<"/t/
       title="Customers & value"
       description="Customer lifetime value (CLV), customer equity — the sum of the CLVs — by partner, touchpoint, segment and channel, and the equity put at risk by incidents."
       actions={
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-2">
           <Link href={`${base}/customers`} className={buttonClass("secondary")}>
             Browse customers
           </Link>
           <Link href={`${base}/defection`} className={buttonClass("secondary")}>
             Defection
+          </Link>
+          <Link href={`${base}/save`} className={buttonClass("secondary")}>
+            Customers to save
+          </Link>
+          <Link href={`${base}/costs`} className={buttonClass("secondary")}>
+            Cost of failure
           </Link>
           <Link href={`/t/${tenant}/settings/value`} className={buttonClass("ghost")}>
             Value settings
