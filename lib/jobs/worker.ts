@@ -93,7 +93,10 @@ async function workQueues(boss: PgBoss, names: QueueName[], useThreads: boolean,
       name,
       {
         // A periodic job waits at most a second to start once queued: its period is its latency goal.
-        pollingIntervalSeconds: Math.min(options.pollingIntervalSeconds ?? 2, queue.everyMs ? Math.min(1, periodicTiming(queue.everyMs()).pollingIntervalSeconds) : 2),
+        pollingIntervalSeconds: Math.min(
+          options.pollingIntervalSeconds ?? 2,
+          queue.everyMs ? Math.min(1, periodicTiming(queue.everyMs()).pollingIntervalSeconds) : 2,
+        ),
         batchSize: 1,
         includeMetadata: true,
       },
