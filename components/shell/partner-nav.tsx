@@ -5,6 +5,7 @@ export function partnerNav(tenantSlug: string): NavItem[] {
   return [
     { href: base, label: "Overview" },
     { href: `${base}/scorecard`, label: "Scorecard" },
+    { href: `${base}/incentives`, label: "Incentives" },
     { href: `${base}/incidents`, label: "Incidents" },
     { href: `${base}/standards`, label: "Standards" },
     { href: `${base}/survey`, label: "Partner survey" },

@@ -12,6 +12,7 @@ export function stewardNav(tenantSlug: string, { breaching, unread }: StewardNav
     { href: `${base}/incidents`, label: "Incidents & escalations", badge: breaching },
     { href: `${base}/value`, label: "Customers & value" },
     { href: `${base}/scorecards`, label: "Scorecards" },
+    { href: `${base}/incentives`, label: "Incentives" },
     { href: `${base}/notifications`, label: "Notifications", badge: unread },
     { href: `${base}/settings`, label: "Settings" },
   ];

@@ -48,6 +48,7 @@ export const API_PATHS = [
   { method: "post", path: "/incidents/{id}/comments" },
   { method: "get", path: "/scorecards" },
   { method: "get", path: "/scorecards/{id}" },
+  { method: "get", path: "/incentives/{month}" },
 ] as const;
 
 function buildRegistry() {
@@ -279,6 +280,21 @@ function buildRegistry() {
     responses: {
       200: ok("The scorecard.", S.Scorecard),
       404: problem("Unknown, unpublished, or (for a partner key) another partner's scorecard."),
+      ...common,
+    },
+  });
+
+  r.registerPath({
+    method: "get",
+    path: "/incentives/{month}",
+    tags: ["Incentives"],
+    summary: "Get an approved month's tiers and payouts",
+    description:
+      "The tiers and bonus payouts a steward approved for a published month, frozen at approval. A partner key sees only its own partner's row and not the pool totals.",
+    request: { params: S.IncentiveMonthParams },
+    responses: {
+      200: ok("The approved month.", S.IncentiveMonth),
+      404: problem("The month's incentives are not approved (or the month is not YYYY-MM)."),
       ...common,
     },
   });

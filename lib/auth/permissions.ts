@@ -9,6 +9,7 @@ const PERMISSIONS = {
   "incidents:write": ["OWNER", "STEWARD"],
   "value:recompute": ["OWNER", "STEWARD"],
   "scorecards:publish": ["OWNER", "STEWARD"],
+  "incentives:write": ["OWNER", "STEWARD"],
   "exports:read": ["OWNER", "STEWARD", "ANALYST"],
   "members:manage": ["OWNER"],
   "settings:write": ["OWNER"],

@@ -1,6 +1,7 @@
 /** What each steward partner page reads, in one tenant transaction. */
 import { withTenant } from "@/lib/db/scope";
 import { partnerTrend } from "@/lib/scorecards/queries";
+import { currentTier } from "@/lib/incentives/months";
 import { partnerCompliance } from "@/lib/standards/assessments";
 import { alignmentQuestionnaire, listAlignmentQuestions } from "./alignment-store";
 import { listPartners, partnerDetail, partnerRegions, type PartnerListQuery } from "./partners";
@@ -23,6 +24,7 @@ export function loadPartnerPage(tenantId: string, partnerId: string) {
       questions: await alignmentQuestionnaire(db, tenantId, partnerId),
       compliance: await partnerCompliance(db, tenantId, partnerId, new Date()),
       scorecards: await partnerTrend(db, tenantId, partnerId),
+      incentiveTier: await currentTier(db, tenantId, partnerId),
     };
   });
 }

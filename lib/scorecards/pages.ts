@@ -1,6 +1,7 @@
 /** What each steward scorecard page reads, in one tenant transaction. */
 import { withTenant } from "@/lib/db/scope";
 import { parseMonth } from "@/lib/months";
+import { currentTier } from "@/lib/incentives/months";
 import { readScorecardConfig } from "./config";
 import { monthExports } from "./export-job";
 import { recentSurveyComments, surveyQuarters, surveySummary } from "./feedback";
@@ -40,7 +41,8 @@ export function loadPartnerScorecardPage(tenantId: string, partnerId: string, qu
     const card = await partnerScorecard(db, tenantId, partnerId, parseMonth(month));
     const trend = await partnerTrend(db, tenantId, partnerId);
     const comments = await scorecardComments(db, tenantId, partnerId, parseMonth(month));
-    return { partner, month, card, trend, comments };
+    const incentiveTier = await currentTier(db, tenantId, partnerId);
+    return { partner, month, card, trend, comments, incentiveTier };
   });
 }
 

@@ -5,6 +5,7 @@ import { recomputeCustomerValues } from "@/lib/value/recompute";
 import { computeMonth, publishMonth } from "@/lib/scorecards/compute";
 import { runExportJob } from "@/lib/scorecards/export-job";
 import { ValueModelError } from "@/lib/value/tenant-models";
+import { seedDemoIncentives } from "./demo-incentives";
 import {
   demoLogins,
   demoTenantExists,
@@ -48,6 +49,7 @@ export async function ensureDemoTenants(
     await analyzeTables();
     await computeCustomerValueHistory(demoTenantId(options.slug), today, say);
     await publishScorecardHistory(demoTenantId(options.slug), demoLogins(options).owner.email, today, say);
+    await seedDemoIncentives(demoTenantId(options.slug), demoLogins(options).owner.email, today, say);
   }
   // Fresh planner statistics for the bulk-loaded rows (the embedded database has no autovacuum).
   await analyzeTables();

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import type { Db } from "@/lib/db/scope";
+import { DEFAULT_INCENTIVE_RULES, incentiveRulesSchema } from "@/lib/incentives/rules";
 
 const probability = (label: string) =>
   z
@@ -74,6 +75,8 @@ export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
 export const tenantSettingsSchema = z.object({
   value: valueSettingsSchema.default(valueSettingsSchema.parse({})),
   workspace: workspaceSettingsSchema.default(workspaceSettingsSchema.parse({})),
+  /** Incentive tiers, hysteresis, bonus pool and floor (lib/incentives/rules.ts). */
+  incentives: incentiveRulesSchema.default(DEFAULT_INCENTIVE_RULES),
 });
 
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
@@ -90,10 +93,12 @@ export function parseTenantSettings(raw: unknown): TenantSettings {
   if (whole.success) return whole.data;
   const value = valueSettingsSchema.safeParse(object.value ?? {});
   const workspace = workspaceSettingsSchema.safeParse(object.workspace ?? {});
+  const incentives = incentiveRulesSchema.safeParse(object.incentives ?? {});
   return {
     ...DEFAULT_SETTINGS,
     value: value.success ? value.data : DEFAULT_SETTINGS.value,
     workspace: workspace.success ? workspace.data : DEFAULT_SETTINGS.workspace,
+    incentives: incentives.success ? incentives.data : DEFAULT_SETTINGS.incentives,
   };
 }
 

@@ -268,6 +268,18 @@ export const PAGES: PageEntry[] = [
     expect: STEWARD_READ,
   },
   {
+    file: "app/t/[tenant]/settings/incentives/page.tsx",
+    url: () => "/t/northwind/settings/incentives",
+    otherTenantUrl: () => "/t/contoso/settings/incentives",
+    expect: STEWARD_READ,
+  },
+  {
+    file: "app/t/[tenant]/incentives/(month)/page.tsx",
+    url: () => "/t/northwind/incentives",
+    otherTenantUrl: () => "/t/contoso/incentives",
+    expect: STEWARD_READ,
+  },
+  {
     file: "app/t/[tenant]/settings/webhooks/page.tsx",
     url: () => "/t/northwind/settings/webhooks",
     otherTenantUrl: () => "/t/contoso/settings/webhooks",
@@ -303,6 +315,12 @@ export const PAGES: PageEntry[] = [
     file: "app/portal/[tenant]/scorecard/page.tsx",
     url: () => "/portal/northwind/scorecard",
     otherTenantUrl: () => "/portal/contoso/scorecard",
+    expect: PORTAL,
+  },
+  {
+    file: "app/portal/[tenant]/incentives/(history)/page.tsx",
+    url: () => "/portal/northwind/incentives",
+    otherTenantUrl: () => "/portal/contoso/incentives",
     expect: PORTAL,
   },
   {
@@ -347,6 +365,13 @@ export const SESSION_ROUTES: SessionRouteEntry[] = [
       otherTenant: "n/a",
       otherPartner: "n/a",
     },
+  },
+  {
+    file: "app/t/[tenant]/incentives/export/route.ts",
+    method: "GET",
+    url: (i) => `/t/northwind/incentives/export?month=${i.month}`,
+    otherTenantUrl: (i) => `/t/contoso/incentives/export?month=${i.month}`,
+    expect: STEWARD_READ,
   },
   {
     file: "app/t/[tenant]/scorecards/export/route.ts",
@@ -442,6 +467,12 @@ export const API_ROUTES: ApiEntry[] = [
   },
   { file: "app/api/v1/touchpoints/route.ts", method: "GET", url: () => "/api/v1/touchpoints", expect: API_READ },
   { file: "app/api/v1/scorecards/route.ts", method: "GET", url: () => "/api/v1/scorecards", expect: API_READ },
+  {
+    file: "app/api/v1/incentives/[month]/route.ts",
+    method: "GET",
+    url: (i) => `/api/v1/incentives/${i.month}`,
+    expect: API_READ,
+  },
   {
     file: "app/api/v1/scorecards/[id]/route.ts",
     method: "GET",
@@ -708,6 +739,20 @@ export const ACTIONS: ActionEntry[] = [
     name: "saveAlignmentAction",
     input: nw({ partnerId: 7 }),
     otherTenantInput: contoso({ partnerId: 7 }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/incentives/actions.ts",
+    name: "approveIncentivesAction",
+    input: nw({ month: "nope" }),
+    otherTenantInput: contoso({ month: "nope" }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/settings/incentives/actions.ts",
+    name: "updateIncentiveRulesAction",
+    input: nw({ rules: 7 }),
+    otherTenantInput: contoso({ rules: 7 }),
     expect: A_STEWARD_WRITE,
   },
   {

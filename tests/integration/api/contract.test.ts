@@ -17,6 +17,8 @@ import * as incidentStatus from "@/app/api/v1/incidents/[id]/status/route";
 import * as incidentComments from "@/app/api/v1/incidents/[id]/comments/route";
 import * as scorecards from "@/app/api/v1/scorecards/route";
 import * as scorecard from "@/app/api/v1/scorecards/[id]/route";
+import * as incentives from "@/app/api/v1/incentives/[month]/route";
+import { approveIncentives } from "@/lib/incentives/months";
 import { withTenant } from "@/lib/db/scope";
 import { enqueueOutbox } from "@/lib/incidents/events";
 import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
@@ -52,6 +54,7 @@ const modules: Record<string, Record<string, unknown>> = {
   "/incidents/{id}/comments": incidentComments,
   "/scorecards": scorecards,
   "/scorecards/{id}": scorecard,
+  "/incentives/{month}": incentives,
 };
 
 let database: TestDatabase;
@@ -389,6 +392,26 @@ describe("incidents and scorecards conform to the document", () => {
       "get",
       await call(scorecard.GET as never, "GET", "/scorecards/x", { key: f.partnerKey, params: { id: "x" } }),
     );
+  });
+
+  it("incentives: an approved month, the partner key's own row only", async () => {
+    const get = (key: string, month: string) =>
+      call(incentives.GET as never, "GET", `/incentives/${month}`, { key, params: { month } });
+    expectConforms("/incentives/{month}", "get", await get(f.tenantKey, "2026-02"));
+    expect((await get(f.tenantKey, "2026-02")).status).toBe(404);
+    await withTenant({ tenantId: f.tenantId }, (db) =>
+      approveIncentives(db, f.tenantId, new Date("2026-02-01"), f.ownerId),
+    );
+    const steward = await get(f.tenantKey, "2026-02");
+    expect(steward.status).toBe(200);
+    expectConforms("/incentives/{month}", "get", steward);
+    const partner = await get(f.partnerKey, "2026-02");
+    expectConforms("/incentives/{month}", "get", partner);
+    expect(partner.body.payouts.map((p: { partnerId: string }) => p.partnerId)).toEqual([f.partnerA.id]);
+    expect(partner.body.poolCents).toBeNull();
+    const bad = await get(f.tenantKey, "2026-2");
+    expect(bad.status).toBe(404);
+    expectConforms("/incentives/{month}", "get", bad);
   });
 });
 

@@ -28,6 +28,18 @@ describe("tenant settings", () => {
         churnProbability: { B2B: 0.66, B2C: 0.52 },
       },
       workspace: { currency: "USD", reportPageSize: "A4" },
+      incentives: {
+        tiers: [
+          { name: "Platinum", minScore: 90 },
+          { name: "Gold", minScore: 80 },
+          { name: "Silver", minScore: 70 },
+          { name: "Bronze", minScore: 55 },
+          { name: "Watch", minScore: 0 },
+        ],
+        hysteresisMonths: 2,
+        poolAmount: 10_000,
+        floorScore: 70,
+      },
     });
     expect(parseTenantSettings(null)).toEqual(DEFAULT_SETTINGS);
     expect(parseTenantSettings({ value: { model: "RETENTION", churnProbability: { B2B: 0.7 } } }).value).toEqual({
