@@ -49,7 +49,7 @@ export async function ensureDemoTenants(
     await analyzeTables();
     await computeCustomerValueHistory(demoTenantId(options.slug), today, say);
     await publishScorecardHistory(demoTenantId(options.slug), demoLogins(options).owner.email, today, say);
-    await seedDemoIncentives(demoTenantId(options.slug), demoLogins(options).owner.email, today, say);
+    await seedDemoIncentives(demoTenantId(options.slug), demoLogins(options), today, say);
   }
   // Fresh planner statistics for the bulk-loaded rows (the embedded database has no autovacuum).
   await analyzeTables();
