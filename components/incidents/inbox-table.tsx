@@ -4,6 +4,7 @@ import { ScrollCard } from "@/components/ui/card";
 
 import Link from "next/link";
 import type { InboxItem } from "@/lib/incidents/inbox";
+import { formatMoney } from "@/lib/workspace/money";
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
@@ -26,10 +27,12 @@ type Props = {
   items: InboxItem[];
   stewards: { id: string; name: string }[];
   bulk?: InboxBulkActions;
+  /** Shows each row's equity at risk (the inbox ordered by severity × equity at risk), in this currency. */
+  riskCurrency?: string;
 };
 
 /** The inbox rows; stewards can select rows for bulk acknowledge / assign. */
-export function InboxTable({ tenantSlug, base, items, stewards, bulk }: Props) {
+export function InboxTable({ tenantSlug, base, items, stewards, bulk, riskCurrency }: Props) {
   const [selected, setSelected] = useState<string[]>([]);
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
   const all = items.length > 0 && selected.length === items.length;
@@ -65,6 +68,7 @@ export function InboxTable({ tenantSlug, base, items, stewards, bulk }: Props) {
               <th className="px-3 py-2">Level</th>
               <th className="px-3 py-2">Partner</th>
               <th className="px-3 py-2">Touchpoint</th>
+              {riskCurrency && <th className="px-3 py-2">Equity at risk</th>}
               {bulk && <th className="px-3 py-2">Assignee</th>}
             </tr>
           </thead>
@@ -107,6 +111,11 @@ export function InboxTable({ tenantSlug, base, items, stewards, bulk }: Props) {
                 </td>
                 <td className="px-3 py-2">{i.partnerName}</td>
                 <td className="px-3 py-2">{i.touchpointName}</td>
+                {riskCurrency && (
+                  <td className="px-3 py-2 tabular-nums" data-testid="equity-at-risk">
+                    {formatMoney(i.equityAtRisk, riskCurrency)}
+                  </td>
+                )}
                 {bulk && <td className="px-3 py-2">{i.assigneeName ?? "—"}</td>}
               </tr>
             ))}

@@ -108,6 +108,84 @@ export function TransitionControls({
   );
 }
 
+type EscalationInput = { tenantSlug: string; incidentId: string; direction: "up" | "down"; reason: string };
+
+/** Escalate or de-escalate by hand: the reason is required and goes on the timeline; a confirmation step first. */
+export function EscalationControl({
+  tenantSlug,
+  incidentId,
+  level,
+  action,
+}: Omit<Common, "mode"> & { level: number; action: ActionProp<EscalationInput> }) {
+  const [direction, setDirection] = useState<"up" | "down" | null>(null);
+  const [reason, setReason] = useState("");
+  const { execute, result, isPending } = useAction(action, {
+    onSuccess: () => {
+      setDirection(null);
+      setReason("");
+    },
+  });
+  return (
+    <div className="space-y-3" data-testid="escalation-control">
+      <p className="text-sm text-slate-600">
+        Escalation level {level} of 3. Moving it by hand notifies the next rung as an SLA breach would; after a
+        de-escalation, only a deadline passing later escalates it again.
+      </p>
+      {!direction && (
+        <div className="flex flex-wrap gap-2">
+          {level < 3 && (
+            <Button variant="secondary" onClick={() => setDirection("up")}>
+              Escalate
+            </Button>
+          )}
+          {level > 1 && (
+            <Button variant="secondary" onClick={() => setDirection("down")}>
+              De-escalate
+            </Button>
+          )}
+        </div>
+      )}
+      {direction && (
+        <form
+          aria-label={direction === "up" ? "Escalate by hand" : "De-escalate by hand"}
+          className="space-y-3 rounded-md border border-slate-200 p-4"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            execute({ tenantSlug, incidentId, direction, reason });
+          }}
+        >
+          <FormMessage>{formError(result)}</FormMessage>
+          <Field
+            label={
+              direction === "up" ? `Why escalate to level ${level + 1}?` : `Why de-escalate to level ${level - 1}?`
+            }
+            error={fieldError(result, "reason")}
+          >
+            {(p) => (
+              <textarea
+                {...p}
+                rows={2}
+                className={inputClass}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+            )}
+          </Field>
+          <div className="flex gap-2">
+            <Button type="submit" pending={isPending}>
+              {direction === "up" ? `Escalate to level ${level + 1}` : `De-escalate to level ${level - 1}`}
+            </Button>
+            <Button type="button" variant="ghost" onClick={() => setDirection(null)}>
+              Cancel
+            </Button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}
+
 type CommentInput = { tenantSlug: string; incidentId: string; body: string; internal?: boolean };
 
 export function CommentForm({ tenantSlug, incidentId, mode, action }: Common & { action: ActionProp<CommentInput> }) {

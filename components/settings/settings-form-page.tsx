@@ -8,19 +8,22 @@ export function SettingsFormPage({
   title,
   description,
   readOnly,
+  editors = "owners",
   children,
 }: {
   tenantSlug: string;
   title: string;
   description: string;
   readOnly: boolean;
+  /** Who may change the section, as the read-only note names them. */
+  editors?: string;
   children: ReactNode;
 }) {
   return (
     <div className="space-y-6">
       <SettingsHeader tenantSlug={tenantSlug} title={title} description={description} />
       <Card className="p-5">
-        {readOnly && <p className="mb-4 text-sm text-slate-600">Only owners can change these settings.</p>}
+        {readOnly && <p className="mb-4 text-sm text-slate-600">Only {editors} can change these settings.</p>}
         {children}
       </Card>
     </div>

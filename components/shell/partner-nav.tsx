@@ -6,6 +6,7 @@ export function partnerNav(tenantSlug: string): NavItem[] {
     { href: base, label: "Overview" },
     { href: `${base}/scorecard`, label: "Scorecard" },
     { href: `${base}/plans`, label: "Corrective plans" },
+    { href: `${base}/incentives`, label: "Incentives" },
     { href: `${base}/incidents`, label: "Incidents" },
     { href: `${base}/standards`, label: "Standards" },
     { href: `${base}/feedback`, label: "Customer feedback" },

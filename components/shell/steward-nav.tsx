@@ -15,6 +15,7 @@ export function stewardNav(tenantSlug: string, { breaching, unread }: StewardNav
     { href: `${base}/feedback`, label: "Customer feedback" },
     { href: `${base}/scorecards`, label: "Scorecards" },
     { href: `${base}/plans`, label: "Corrective plans" },
+    { href: `${base}/incentives`, label: "Incentives" },
     { href: `${base}/notifications`, label: "Notifications", badge: unread },
     { href: `${base}/settings`, label: "Settings" },
   ];

@@ -55,6 +55,7 @@ export const API_PATHS = [
   { method: "get", path: "/funnel" },
   { method: "get", path: "/feedback" },
   { method: "post", path: "/feedback" },
+  { method: "get", path: "/incentives/{month}" },
 ] as const;
 
 function buildRegistry() {
@@ -382,6 +383,21 @@ function buildRegistry() {
       201: ok("Recorded.", S.Feedback),
       200: ok("An answer with this externalRef already existed; it is returned unchanged.", S.Feedback),
       ...writes,
+    },
+  });
+
+  r.registerPath({
+    method: "get",
+    path: "/incentives/{month}",
+    tags: ["Incentives"],
+    summary: "Get an approved month's tiers and payouts",
+    description:
+      "The tiers and bonus payouts a steward approved for a published month, frozen at approval. A partner key sees only its own partner's row and not the pool totals.",
+    request: { params: S.IncentiveMonthParams },
+    responses: {
+      200: ok("The approved month.", S.IncentiveMonth),
+      404: problem("The month's incentives are not approved (or the month is not YYYY-MM)."),
+      ...common,
     },
   });
 

@@ -545,6 +545,42 @@ export const Funnel = z
   })
   .meta({ id: "Funnel", description: "The engagement funnel of one month, per stage." });
 
+// ---------------------------------------------------------------- incentives
+
+export const IncentiveMonthParams = z.object({ month: monthField("month is YYYY-MM, e.g. 2026-03.") });
+export const IncentivePayout = z
+  .object({
+    partnerId: z.string(),
+    score: z.number().nullable().describe("The month's published overall score."),
+    equityServed: z.number().nullable().describe("Customer equity the partner served (workspace currency)."),
+    band: z.string().nullable().describe("The tier band this month's score falls in."),
+    previousTier: z.string().nullable(),
+    tier: z.string().nullable().describe("The tier after this month (hysteresis applied)."),
+    tierReason: z.string(),
+    eligible: z
+      .boolean()
+      .describe("Whether the partner shared the bonus pool (score at or above the floor, equity served)."),
+    share: z.number().describe("The partner's share of the pool, 0 to 1."),
+    payout: z.number().describe("The payout in the workspace currency (two decimals)."),
+    payoutCents: z.number().int(),
+    reason: z.string(),
+  })
+  .meta({ id: "IncentivePayout" });
+export const IncentiveMonth = z
+  .object({
+    month: z.string().describe("YYYY-MM"),
+    currency: z.string().describe("ISO 4217 code of every amount."),
+    approvedAt: z.string().nullable().describe("When a steward approved the month; null for a partner key."),
+    poolCents: z
+      .number()
+      .int()
+      .nullable()
+      .describe("The whole pool; null for a partner key (other partners' figures)."),
+    paidCents: z.number().int().nullable().describe("Paid in total; null for a partner key."),
+    payouts: z.array(IncentivePayout),
+  })
+  .meta({ id: "IncentiveMonth", description: "An approved month's tiers and payouts (frozen at approval)." });
+
 // ---------------------------------------------------------------- webhook events (documented, not served)
 
 const eventEnvelope = {

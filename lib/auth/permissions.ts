@@ -10,6 +10,7 @@ const PERMISSIONS = {
   "value:recompute": ["OWNER", "STEWARD"],
   "scorecards:publish": ["OWNER", "STEWARD"],
   "plans:write": ["OWNER", "STEWARD"],
+  "incentives:write": ["OWNER", "STEWARD"],
   "exports:read": ["OWNER", "STEWARD", "ANALYST"],
   "members:manage": ["OWNER"],
   "settings:write": ["OWNER"],

@@ -14,6 +14,7 @@ const VALUE_SETTINGS = {
   path: "settings/value",
 };
 const SCORECARD_SETTINGS = { label: "Scorecard weights and thresholds", path: "settings/scorecards" };
+const INCENTIVE_SETTINGS = { label: "Incentive tiers, bonus pool and floor", path: "settings/incentives" };
 
 export const METRIC_HELP = {
   clv: {
@@ -147,6 +148,28 @@ export const METRIC_HELP = {
     computed:
       "Each answer sets the CSAT and NPS of the interaction it is about, so the month's scorecard (customer experience) counts it at its next recompute. Averages here are over the answers received, per partner and touchpoint.",
     settings: [],
+  },
+  incentiveTier: {
+    title: "Incentive tier",
+    means:
+      "The partner's standing in your incentive programme (e.g. Platinum to Watch), earned by customer experience and customer value, not sales volume.",
+    computed:
+      "Each published month's score falls in a band (the best tier whose minimum score it reaches). The tier moves to a new band only after the score stayed in it for the set number of consecutive published months, so one good or bad month does not move it. A new partner starts in the band of its first scored month.",
+    settings: [INCENTIVE_SETTINGS],
+  },
+  incentivePayout: {
+    title: "Bonus payout",
+    means: "The partner's share of the month's bonus pool, in the workspace currency.",
+    computed:
+      "Partners at or above the floor score that served customer equity share the pool in proportion to score × equity served. Shares are rounded to the cent so that they add up exactly to the pool (the leftover cents go to the largest remainders). Approved months are frozen: later rule changes or republishing do not change them.",
+    settings: [INCENTIVE_SETTINGS],
+  },
+  inboxRisk: {
+    title: "Severity × equity at risk",
+    means: "How much an open incident threatens your customer equity, weighted by how severe it is.",
+    computed:
+      "Equity at risk of the incident (CLV of the affected customers × the churn probability after a bad experience) × a severity weight: critical 4, high 3, medium 2, low 1. Incidents with no value yet (no recompute) come last, by deadline.",
+    settings: [VALUE_SETTINGS],
   },
 } as const satisfies Record<string, HelpEntry>;
 

@@ -2,7 +2,13 @@ import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db/client";
 import { withTenant, type Db } from "@/lib/db/scope";
 import { log } from "@/lib/log";
-import { escalationsDue, ESCALATION_LEVEL_LABELS, type DueEscalation } from "@/lib/incidents/escalation-rules";
+import {
+  escalationsDue,
+  ESCALATION_LEVEL_LABELS,
+  type DueEscalation,
+  type EscalationLevel,
+} from "@/lib/incidents/escalation-rules";
+import type { SlaClock } from "@/lib/incidents/sla-clock";
 import { isIncidentActive, type IncidentStatus } from "@/lib/incidents/lifecycle";
 import { slaContextFor, type SlaContext } from "@/lib/incidents/sla-policies";
 import { storeDeadlineRows, type DeadlineRow } from "@/lib/incidents/refresh-deadlines";
@@ -142,7 +148,25 @@ function examine(incident: Incident, sla: SlaContext, now: Date): { deadlines: D
   const clock = incidentClock(incident, sla, now);
   return {
     deadlines: deadlineColumns(clock),
-    due: incident.pausedAt ? [] : escalationsDue(clock, incident.escalationLevel),
+    due: incident.pausedAt
+      ? []
+      : escalationsDue(breachesSince(clock, incident.escalationHeldAt), incident.escalationLevel),
+  };
+}
+
+/**
+ * The breaches the sweep acts on. After a manual de-escalation (escalationHeldAt), a breach whose deadline had
+ * already passed is the steward's decision, not news: only a deadline passing after it escalates again.
+ */
+export function breachesSince(
+  clock: Pick<SlaClock, "ackBreached" | "resolveBreached" | "ackDueAt" | "resolveDueAt">,
+  heldAt: Date | null,
+) {
+  if (!heldAt) return clock;
+  const held = heldAt.getTime();
+  return {
+    ackBreached: clock.ackBreached && clock.ackDueAt.getTime() > held,
+    resolveBreached: clock.resolveBreached && clock.resolveDueAt.getTime() > held,
   };
 }
 
@@ -197,21 +221,14 @@ export async function escalateIncident(
       },
       now,
     );
-    const members = await rungMembers(db, tenantId, incident, rungFor(sla.ladder, step.level));
-    await notifyRung(
-      db,
-      tenantId,
-      incident,
-      members,
-      `INC-${incident.number} escalated to level ${step.level}: ${why}`,
-    );
-    await mailRung(db, tenantId, incident, members, { level: step.level, why, clock, now });
-    await enqueueOutbox(db, tenantId, "incident.escalated", {
-      incidentId: incident.id,
-      number: incident.number,
-      partnerId: incident.partnerId,
+    await announceEscalation(db, tenantId, incident, {
       level: step.level,
       reason: step.reason,
+      why,
+      sla,
+      clock,
+      now,
+      occurrence: incident.escalationHeldAt?.toISOString(),
     });
   }
   if (escalated > 0) {
@@ -220,6 +237,43 @@ export async function escalateIncident(
       where "tenantId" = ${tenantId} and "id" = ${incident.id}`;
   }
   return escalated;
+}
+
+/**
+ * What an escalation to `level` sets off, automatic or by hand: in-app notifications and e-mail for the people on
+ * the ladder's rung (and the partner's contacts at level 1), the chat post, and the incident.escalated webhook.
+ * `occurrence` tells apart a level reached again after a manual de-escalation (its e-mail is a new message).
+ */
+export async function announceEscalation(
+  db: Db,
+  tenantId: string,
+  incident: Incident,
+  step: {
+    level: EscalationLevel;
+    reason: string;
+    why: string;
+    sla: SlaContext;
+    clock: SlaClock;
+    now: Date;
+    occurrence?: string;
+  },
+) {
+  const members = await rungMembers(db, tenantId, incident, rungFor(step.sla.ladder, step.level));
+  await notifyRung(
+    db,
+    tenantId,
+    incident,
+    members,
+    `INC-${incident.number} escalated to level ${step.level}: ${step.why}`,
+  );
+  await mailRung(db, tenantId, incident, members, step);
+  await enqueueOutbox(db, tenantId, "incident.escalated", {
+    incidentId: incident.id,
+    number: incident.number,
+    partnerId: incident.partnerId,
+    level: step.level,
+    reason: step.reason,
+  });
 }
 
 /** In-app notifications for the people on a ladder rung. */

@@ -1,6 +1,7 @@
 import type { PartnerScope, TenantScope } from "@/lib/db/scope";
 import { withTenantSql, type QueryDb } from "@/lib/db/sql-scope";
 import { listInbox, type InboxFilters } from "./inbox";
+import { listInboxViews } from "./inbox-views";
 
 export type FilterOption = { id: string; name: string };
 export type StewardOption = FilterOption & { role: string };
@@ -24,9 +25,12 @@ export async function loadStewardInbox(db: QueryDb, tenantId: string, filters: I
   return { ...choices, inbox: await listInbox(db, tenantId, filters) };
 }
 
-/** The steward inbox page: its filter choices and one page of the inbox. */
-export function loadStewardInboxPage(scope: TenantScope, filters: InboxFilters) {
-  return withTenantSql(scope, (db) => loadStewardInbox(db, scope.tenantId, filters));
+/** The steward inbox page: the member's saved views, the filter choices and one page of the inbox. */
+export function loadStewardInboxPage(scope: TenantScope, filters: InboxFilters, membershipId: string) {
+  return withTenantSql(scope, async (db) => {
+    const views = await listInboxViews(db, scope.tenantId, membershipId);
+    return { ...(await loadStewardInbox(db, scope.tenantId, filters)), views };
+  });
 }
 
 /** The partner portal's inbox page: one page of the partner's own incidents (row-level security and a filter). */

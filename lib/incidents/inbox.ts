@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import type { QueryDb } from "@/lib/db/sql-scope";
 import { SEVERITIES } from "@/lib/incidents/labels";
+import { perIncidentSql } from "@/lib/value/equity-at-risk";
 
 // The escalation inbox: a tenant's (or a partner's) incidents that still need work, the
 // breached and soonest-to-breach first (nextDueAt ascending; paused incidents last). One SQL
@@ -20,6 +21,8 @@ export const inboxFiltersSchema = z.object({
   assignee: optionalId,
   /** "active" (default) or "closed" (resolved and closed, newest first). */
   view: z.enum(["active", "closed"]).optional().catch(undefined),
+  /** Needs work only: "due" (default, the deadline first) or "risk" (severity × equity at risk, largest first). */
+  sort: z.enum(["due", "risk"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
 export type InboxFilters = z.infer<typeof inboxFiltersSchema>;
@@ -42,7 +45,12 @@ export type InboxRow = {
   touchpointName: string;
   assigneeId: string | null;
   assigneeName: string | null;
+  /** Set when the inbox is ordered by risk: the incident's equity at risk (null before any CLV snapshot). */
+  equityAtRisk?: number | null;
 };
+
+/** How much each severity weighs in the "severity × equity at risk" order. */
+export const SEVERITY_RISK_WEIGHT = { CRITICAL: 4, HIGH: 3, MEDIUM: 2, LOW: 1 } as const;
 
 /** Totals above this are shown as "1,000+": counting every match would cost a scan of them all. */
 export const INBOX_COUNT_CAP = 1000;
@@ -60,6 +68,7 @@ export type InboxItem = {
   partnerName: string;
   touchpointName: string;
   assigneeName: string | null;
+  equityAtRisk?: number | null;
 };
 
 /** Partners never see which of the brand's people an incident is assigned to. */
@@ -76,6 +85,7 @@ export function toInboxItem(row: InboxRow, options: { showAssignee: boolean }): 
     partnerName: row.partnerName,
     touchpointName: row.touchpointName,
     assigneeName: options.showAssignee ? row.assigneeName : null,
+    ...(row.equityAtRisk !== undefined ? { equityAtRisk: row.equityAtRisk } : {}),
   };
 }
 
@@ -142,7 +152,33 @@ export async function listInbox(
 
   let rows: InboxRow[];
   let total: number;
-  if (closed) {
+  if (!closed && filters.sort === "risk") {
+    // Severity × equity at risk, largest first, over everything that needs work (running or paused); then by
+    // deadline. One statement: the per-incident equity at risk (lib/value/equity-at-risk.ts) joined to the page.
+    const needsWork = Prisma.sql`(i."nextDueAt" is not null or i."pausedAt" is not null)`;
+    total = await capped(needsWork);
+    const riskSql = await perIncidentSql(db, tenantId, { activeOnly: true });
+    const risk = riskSql ?? Prisma.sql`select null::text as "incidentId", null::float8 as "equityAtRisk" where false`;
+    const weight = Prisma.sql`(case i."severity" when 'CRITICAL' then ${SEVERITY_RISK_WEIGHT.CRITICAL}::int when 'HIGH' then ${SEVERITY_RISK_WEIGHT.HIGH}::int when 'MEDIUM' then ${SEVERITY_RISK_WEIGHT.MEDIUM}::int else ${SEVERITY_RISK_WEIGHT.LOW}::int end)`;
+    rows = await db.$queryRaw<InboxRow[]>`
+      with risk as (${risk})
+      select i."id", i."number", i."title", i."severity"::text as "severity", i."status"::text as "status", i."category",
+             i."escalationLevel", i."openedAt", i."acknowledgedAt", i."nextDueAt", i."resolveDueAt", i."pausedAt",
+             i."partnerId", p."name" as "partnerName", t."name" as "touchpointName",
+             i."assigneeId", u."name" as "assigneeName", i."equityAtRisk"
+      from (
+        select i.*, r."equityAtRisk", coalesce(r."equityAtRisk", 0) * ${weight} as "riskScore"
+        from "Incident" i left join risk r on r."incidentId" = i."id"
+        where ${condition} and ${needsWork}
+        order by "riskScore" desc, i."nextDueAt" asc nulls last, i."number" asc
+        limit ${pageSize} offset ${offset}
+      ) i
+      join "Partner" p on p."tenantId" = i."tenantId" and p."id" = i."partnerId"
+      join "Touchpoint" t on t."tenantId" = i."tenantId" and t."id" = i."touchpointId"
+      left join "Membership" m on m."tenantId" = i."tenantId" and m."id" = i."assigneeId"
+      left join "User" u on u."id" = m."userId"
+      order by i."riskScore" desc, i."nextDueAt" asc nulls last, i."number" asc`;
+  } else if (closed) {
     total = await capped(done);
     rows = await pageOf(done, Prisma.sql`i."number" desc`, pageSize, offset);
   } else {

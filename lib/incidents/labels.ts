@@ -28,6 +28,7 @@ export const EVENT_LABELS: Record<string, string> = {
   COMMENT: "Comment",
   NOTE: "Internal note",
   ESCALATED: "Escalated",
+  DE_ESCALATED: "De-escalated",
   ASSIGNED: "Assigned",
   EXTENSION_REQUESTED: "More time requested",
   EXTENSION_DECIDED: "Extension decided",

@@ -44,7 +44,7 @@ export async function mailRung(
   tenantId: string,
   incident: MailedIncident,
   members: RungMember[],
-  step: { level: EscalationLevel; why: string; clock: SlaClock; now: Date },
+  step: { level: EscalationLevel; why: string; clock: SlaClock; now: Date; occurrence?: string },
 ) {
   const contacts =
     step.level === 1
@@ -64,5 +64,6 @@ export async function mailRung(
     clock: step.clock,
     recipients,
     now: step.now,
+    occurrence: step.occurrence,
   });
 }

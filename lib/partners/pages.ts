@@ -2,6 +2,7 @@
 import { withTenant } from "@/lib/db/scope";
 import { partnerTrend } from "@/lib/scorecards/queries";
 import { partnerPlanPanel } from "@/lib/plans/queries";
+import { currentTier } from "@/lib/incentives/months";
 import { partnerCompliance } from "@/lib/standards/assessments";
 import { alignmentQuestionnaire, listAlignmentQuestions } from "./alignment-store";
 import { listPartners, partnerDetail, partnerRegions, type PartnerListQuery } from "./partners";
@@ -25,6 +26,7 @@ export function loadPartnerPage(tenantId: string, partnerId: string) {
       compliance: await partnerCompliance(db, tenantId, partnerId, new Date()),
       scorecards: await partnerTrend(db, tenantId, partnerId),
       plans: await partnerPlanPanel(db, tenantId, partnerId),
+      incentiveTier: await currentTier(db, tenantId, partnerId),
     };
   });
 }

@@ -3,6 +3,7 @@
  * the partner's own rows, and every query also filters by partnerId.
  */
 import { withTenant, type PartnerScope } from "@/lib/db/scope";
+import { currentTier } from "@/lib/incentives/months";
 import { myAnswer } from "@/lib/scorecards/feedback";
 import { partnerScorecard, partnerTrend, scorecardComments, scorecardMonths } from "@/lib/scorecards/queries";
 import { partnerCompliance, partnerStandards } from "@/lib/standards/assessments";
@@ -18,7 +19,8 @@ export function loadPortalScorecardPage(scope: PartnerScope, query: { month?: st
     const card = await partnerScorecard(db, tenantId, partnerId, parseMonth(month), { publishedOnly: true });
     const trend = await partnerTrend(db, tenantId, partnerId, { publishedOnly: true });
     const comments = await scorecardComments(db, tenantId, partnerId, parseMonth(month));
-    return { months, month, card, trend, comments } as const;
+    const incentiveTier = await currentTier(db, tenantId, partnerId);
+    return { months, month, card, trend, comments, incentiveTier } as const;
   });
 }
 

@@ -2,6 +2,7 @@
 import { withTenant } from "@/lib/db/scope";
 import { parseMonth } from "@/lib/months";
 import { openPlansByPartner, partnerPlanPanel } from "@/lib/plans/queries";
+import { currentTier } from "@/lib/incentives/months";
 import { readScorecardConfig } from "./config";
 import { monthExports } from "./export-job";
 import { recentSurveyComments, surveyQuarters, surveySummary } from "./feedback";
@@ -43,7 +44,8 @@ export function loadPartnerScorecardPage(tenantId: string, partnerId: string, qu
     const trend = await partnerTrend(db, tenantId, partnerId);
     const comments = await scorecardComments(db, tenantId, partnerId, parseMonth(month));
     const plans = await partnerPlanPanel(db, tenantId, partnerId);
-    return { partner, month, card, trend, comments, plans };
+    const incentiveTier = await currentTier(db, tenantId, partnerId);
+    return { partner, month, card, trend, comments, plans, incentiveTier };
   });
 }
 

@@ -8,6 +8,7 @@ import { ValueModelError } from "@/lib/value/tenant-models";
 import { plantDemoDefection } from "./demo-defection";
 import { seedDemoChannelDesign } from "./demo-channel-design";
 import { seedDemoFeedback } from "./demo-feedback";
+import { seedDemoIncentives } from "./demo-incentives";
 import {
   demoLogins,
   demoTenantExists,
@@ -57,6 +58,7 @@ export async function ensureDemoTenants(
     await seedDemoPlans(demoTenantId(options.slug), demoLogins(options).partner.partnerName, today, say);
     await seedDemoChannelDesign(demoTenantId(options.slug), options.seed ?? 42);
     say(`  customer feedback: ${await seedDemoFeedback(demoTenantId(options.slug), today)} surveys`);
+    await seedDemoIncentives(demoTenantId(options.slug), demoLogins(options), today, say);
   }
   // Fresh planner statistics for the bulk-loaded rows (the embedded database has no autovacuum).
   await analyzeTables();

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import type { Db } from "@/lib/db/scope";
+import { DEFAULT_INCENTIVE_RULES, incentiveRulesSchema } from "@/lib/incentives/rules";
 
 const probability = (label: string) =>
   z
@@ -168,6 +169,8 @@ export const tenantSettingsSchema = z.object({
   workspace: workspaceSettingsSchema.default(workspaceSettingsSchema.parse({})),
   channel: channelSettingsSchema.default(channelSettingsSchema.parse({})),
   feedback: feedbackSettingsSchema.default(feedbackSettingsSchema.parse({})),
+  /** Incentive tiers, hysteresis, bonus pool and floor (lib/incentives/rules.ts). */
+  incentives: incentiveRulesSchema.default(DEFAULT_INCENTIVE_RULES),
 });
 
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
@@ -186,12 +189,14 @@ export function parseTenantSettings(raw: unknown): TenantSettings {
   const workspace = workspaceSettingsSchema.safeParse(object.workspace ?? {});
   const channel = channelSettingsSchema.safeParse(object.channel ?? {});
   const feedback = feedbackSettingsSchema.safeParse(object.feedback ?? {});
+  const incentives = incentiveRulesSchema.safeParse(object.incentives ?? {});
   return {
     ...DEFAULT_SETTINGS,
     value: value.success ? value.data : DEFAULT_SETTINGS.value,
     workspace: workspace.success ? workspace.data : DEFAULT_SETTINGS.workspace,
     channel: channel.success ? channel.data : DEFAULT_SETTINGS.channel,
     feedback: feedback.success ? feedback.data : DEFAULT_SETTINGS.feedback,
+    incentives: incentives.success ? incentives.data : DEFAULT_SETTINGS.incentives,
   };
 }
 

@@ -13,7 +13,8 @@
  */
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/scope";
-import { effectiveChurn, getTenantSettings } from "@/lib/tenants/settings";
+import type { QueryDb } from "@/lib/db/sql-scope";
+import { effectiveChurn, parseTenantSettings } from "@/lib/tenants/settings";
 import { latestSnapshotMonth } from "./rollups";
 import { valuePeriod } from "./tenant-data";
 
@@ -54,14 +55,23 @@ export type EquityAtRiskRow = {
   equityAtRisk: number;
 };
 
-type Filter = { incidentIds?: string[]; from?: Date; to?: Date; asOf?: Date };
+type Filter = { incidentIds?: string[]; from?: Date; to?: Date; asOf?: Date; activeOnly?: boolean };
 
-async function perIncidentSql(db: Db, tenantId: string, filter: Filter): Promise<Prisma.Sql | null> {
+/**
+ * The per-incident equity at risk as one SQL statement (null before any CLV snapshot): runs on a Prisma
+ * transaction or on the pool (the inbox orders by it, lib/incidents/inbox.ts).
+ */
+export async function perIncidentSql(db: QueryDb, tenantId: string, filter: Filter): Promise<Prisma.Sql | null> {
   const asOf = filter.asOf ?? (await latestSnapshotMonth(db, tenantId));
   if (!asOf) return null;
   const { cutoff } = valuePeriod(asOf);
-  const churn = effectiveChurn((await getTenantSettings(db, tenantId)).value);
+  const [tenant] = await db.$queryRaw<{ settings: unknown }[]>`select settings from "Tenant" where id = ${tenantId}`;
+  const churn = effectiveChurn(parseTenantSettings(tenant?.settings).value);
   const ids = filter.incidentIds ? Prisma.sql`and i.id = any(${filter.incidentIds}::text[])` : Prisma.empty;
+  // Still needing work: a running clock or a pause (see lib/incidents/inbox.ts).
+  const active = filter.activeOnly
+    ? Prisma.sql`and (i."nextDueAt" is not null or i."pausedAt" is not null)`
+    : Prisma.empty;
   const from = filter.from ? Prisma.sql`and i."openedAt" >= ${filter.from}` : Prisma.empty;
   const to = filter.to ? Prisma.sql`and i."openedAt" < ${filter.to}` : Prisma.empty;
   const [{ materialized }] = await db.$queryRaw<{ materialized: boolean }[]>`
@@ -104,7 +114,7 @@ async function perIncidentSql(db: Db, tenantId: string, filter: Filter): Promise
   return Prisma.sql`
     with inc as (
       select i.id, i.number, i."partnerId", i."touchpointId", i."customerId", i."customersAffected"
-      from "Incident" i where i."tenantId" = ${tenantId} ${ids} ${from} ${to}
+      from "Incident" i where i."tenantId" = ${tenantId} ${ids} ${from} ${to} ${active}
     ), ${averages}
     select inc.id as "incidentId", inc.number, inc."partnerId", inc."touchpointId", inc."customersAffected",
            case when inc."customerId" is null then null else coalesce(kv.clv, 0) end::float8 as "customerClv",

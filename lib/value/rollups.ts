@@ -14,6 +14,7 @@
  */
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/scope";
+import type { QueryDb } from "@/lib/db/sql-scope";
 import { valuePeriod } from "./tenant-data";
 
 type RollupRow = { key: string | null; label: string; customers: number; equity: number; servedEquity?: number };
@@ -37,7 +38,7 @@ export async function equityTrend(
     from "CustomerValue" where "tenantId" = ${tenantId} group by "asOf" order by "asOf"`;
 }
 
-export async function latestSnapshotMonth(db: Db, tenantId: string): Promise<Date | null> {
+export async function latestSnapshotMonth(db: QueryDb, tenantId: string): Promise<Date | null> {
   const [row] = await db.$queryRaw<
     { asOf: Date | null }[]
   >`select max("asOf") as "asOf" from "CustomerValue" where "tenantId" = ${tenantId}`;

@@ -1,9 +1,9 @@
 import { expect, type Page } from "@playwright/test";
 import { NORTHWIND } from "./helpers";
 
-/** Computes and publishes the default month (last month) on the scorecards page; returns the month (YYYY-MM). */
-export async function computeAndPublish(page: Page, tenantSlug = NORTHWIND.slug) {
-  await page.goto(`/t/${tenantSlug}/scorecards`);
+/** Computes and publishes the default month on the scorecards page (or the given one); returns the month (YYYY-MM). */
+export async function computeAndPublish(page: Page, tenantSlug = NORTHWIND.slug, requested?: string) {
+  await page.goto(`/t/${tenantSlug}/scorecards${requested ? `?month=${requested}` : ""}`);
   const month = await page.getByLabel("Month", { exact: true }).inputValue();
   const controls = page.getByTestId("month-controls");
   await controls.getByRole("button", { name: /Compute draft|Recompute draft/ }).click();

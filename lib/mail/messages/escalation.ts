@@ -21,6 +21,8 @@ export type EscalationMailInput = {
   /** Members on the rung (with their e-mail), plus, at level 1, the partner's contacts. */
   recipients: (MailRecipient & { partner: boolean })[];
   now: Date;
+  /** Set when the level is reached again (after a manual de-escalation) or by hand: a new message, not a duplicate. */
+  occurrence?: string;
 };
 
 /** "3h 05m" from minutes. */
@@ -63,6 +65,7 @@ export async function queueEscalationMail(db: Db, tenantId: string, input: Escal
     equityAtRiskForIncident(db, tenantId, incident),
   ]);
   const label = `INC-${incident.number}`;
+  const eventKey = `escalation:${incident.id}:${level}${input.occurrence ? `:${input.occurrence}` : ""}`;
   const levelLabel = ESCALATION_LEVEL_LABELS[level];
   const base = appBaseUrl();
   const stewardUrl = `${base}/t/${tenant.slug}/incidents/${incident.id}`;
@@ -75,7 +78,7 @@ export async function queueEscalationMail(db: Db, tenantId: string, input: Escal
     const incidentUrl = partnerSide ? portalUrl : stewardUrl;
     queued += await queueMail(db, tenantId, {
       kind: "escalation",
-      eventKey: `escalation:${incident.id}:${level}`,
+      eventKey,
       recipients,
       mandatory: level === 3,
       link: incidentUrl,
@@ -109,7 +112,7 @@ export async function queueEscalationMail(db: Db, tenantId: string, input: Escal
   // The workspace's chat channel, when it has one, gets one post per escalation past the partner (level 1 is theirs).
   if (level > 1)
     await queueChatPost(db, tenantId, {
-      eventKey: `escalation:${incident.id}:${level}`,
+      eventKey,
       text: `${label} escalated to level ${level} (${levelLabel}): ${incident.title} was ${input.why}. Partner: ${partner?.name ?? "unknown"}. Equity at risk: ${formatEquity(equity)}. ${describeClock(input.clock, input.now)}.`,
       link: stewardUrl,
       now: input.now,

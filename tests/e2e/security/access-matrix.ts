@@ -332,6 +332,18 @@ export const PAGES: PageEntry[] = [
     expect: STEWARD_READ,
   },
   {
+    file: "app/t/[tenant]/settings/incentives/page.tsx",
+    url: () => "/t/northwind/settings/incentives",
+    otherTenantUrl: () => "/t/contoso/settings/incentives",
+    expect: STEWARD_READ,
+  },
+  {
+    file: "app/t/[tenant]/incentives/(month)/page.tsx",
+    url: () => "/t/northwind/incentives",
+    otherTenantUrl: () => "/t/contoso/incentives",
+    expect: STEWARD_READ,
+  },
+  {
     file: "app/t/[tenant]/settings/webhooks/page.tsx",
     url: () => "/t/northwind/settings/webhooks",
     otherTenantUrl: () => "/t/contoso/settings/webhooks",
@@ -381,6 +393,12 @@ export const PAGES: PageEntry[] = [
     otherTenantUrl: (i) => `/portal/northwind/plans/${i.cPlan}`,
     otherPartnerUrl: (i) => `/portal/northwind/plans/${i.nwOtherPlan}`,
     expect: { ...PORTAL, otherPartner: "404" },
+  },
+  {
+    file: "app/portal/[tenant]/incentives/(history)/page.tsx",
+    url: () => "/portal/northwind/incentives",
+    otherTenantUrl: () => "/portal/contoso/incentives",
+    expect: PORTAL,
   },
   {
     file: "app/portal/[tenant]/standards/page.tsx",
@@ -450,6 +468,13 @@ export const SESSION_ROUTES: SessionRouteEntry[] = [
     method: "GET",
     url: () => "/t/northwind/value/save/export",
     otherTenantUrl: () => "/t/contoso/value/save/export",
+    expect: STEWARD_READ,
+  },
+  {
+    file: "app/t/[tenant]/incentives/export/route.ts",
+    method: "GET",
+    url: (i) => `/t/northwind/incentives/export?month=${i.month}`,
+    otherTenantUrl: (i) => `/t/contoso/incentives/export?month=${i.month}`,
     expect: STEWARD_READ,
   },
   {
@@ -562,6 +587,12 @@ export const API_ROUTES: ApiEntry[] = [
   },
   { file: "app/api/v1/scorecards/route.ts", method: "GET", url: () => "/api/v1/scorecards", expect: API_READ },
   { file: "app/api/v1/funnel/route.ts", method: "GET", url: () => "/api/v1/funnel", expect: API_READ },
+  {
+    file: "app/api/v1/incentives/[month]/route.ts",
+    method: "GET",
+    url: (i) => `/api/v1/incentives/${i.month}`,
+    expect: API_READ,
+  },
   {
     file: "app/api/v1/scorecards/[id]/route.ts",
     method: "GET",
@@ -941,6 +972,48 @@ export const ACTIONS: ActionEntry[] = [
     name: "saveAlignmentAction",
     input: nw({ partnerId: 7 }),
     otherTenantInput: contoso({ partnerId: 7 }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/incidents/actions.ts",
+    name: "escalateIncidentAction",
+    input: (i) => ({ tenantSlug: "northwind", incidentId: i.nwIncident, direction: "sideways", reason: "" }),
+    otherTenantInput: (i) => ({ tenantSlug: "northwind", incidentId: i.cIncident, direction: "up", reason: "probe" }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/incidents/actions.ts",
+    name: "createInboxViewAction",
+    input: nw({ name: "" }),
+    otherTenantInput: contoso({ name: "" }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/incidents/actions.ts",
+    name: "renameInboxViewAction",
+    input: nw({ viewId: NOPE, name: "probe" }),
+    otherTenantInput: contoso({ viewId: NOPE, name: "probe" }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/incidents/actions.ts",
+    name: "deleteInboxViewAction",
+    input: nw({ viewId: NOPE }),
+    otherTenantInput: contoso({ viewId: NOPE }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/incentives/actions.ts",
+    name: "approveIncentivesAction",
+    input: nw({ month: "nope" }),
+    otherTenantInput: contoso({ month: "nope" }),
+    expect: A_STEWARD_WRITE,
+  },
+  {
+    file: "app/t/[tenant]/settings/incentives/actions.ts",
+    name: "updateIncentiveRulesAction",
+    input: nw({ rules: 7 }),
+    otherTenantInput: contoso({ rules: 7 }),
     expect: A_STEWARD_WRITE,
   },
   {

@@ -23,6 +23,8 @@ import * as planEvidence from "@/app/api/v1/plans/[id]/actions/[actionId]/eviden
 import * as defection from "@/app/api/v1/defection/route";
 import * as funnel from "@/app/api/v1/funnel/route";
 import * as feedback from "@/app/api/v1/feedback/route";
+import * as incentives from "@/app/api/v1/incentives/[month]/route";
+import { approveIncentives } from "@/lib/incentives/months";
 import { withTenant } from "@/lib/db/scope";
 import { openPlanFromScorecard } from "@/lib/plans/open-plan";
 import { addPlanAction, applyPlanEvent } from "@/lib/plans/update-plan";
@@ -67,6 +69,7 @@ const modules: Record<string, Record<string, unknown>> = {
   "/defection": defection,
   "/funnel": funnel,
   "/feedback": feedback,
+  "/incentives/{month}": incentives,
 };
 
 let database: TestDatabase;
@@ -515,6 +518,26 @@ describe("incidents and scorecards conform to the document", () => {
     const refused = await call(defection.GET as never, "GET", "/defection", { key: f.partnerKey });
     expect(refused.status).toBe(403);
     expectConforms("/defection", "get", refused);
+  });
+
+  it("incentives: an approved month, the partner key's own row only", async () => {
+    const get = (key: string, month: string) =>
+      call(incentives.GET as never, "GET", `/incentives/${month}`, { key, params: { month } });
+    expectConforms("/incentives/{month}", "get", await get(f.tenantKey, "2026-02"));
+    expect((await get(f.tenantKey, "2026-02")).status).toBe(404);
+    await withTenant({ tenantId: f.tenantId }, (db) =>
+      approveIncentives(db, f.tenantId, new Date("2026-02-01"), f.ownerId),
+    );
+    const steward = await get(f.tenantKey, "2026-02");
+    expect(steward.status).toBe(200);
+    expectConforms("/incentives/{month}", "get", steward);
+    const partner = await get(f.partnerKey, "2026-02");
+    expectConforms("/incentives/{month}", "get", partner);
+    expect(partner.body.payouts.map((p: { partnerId: string }) => p.partnerId)).toEqual([f.partnerA.id]);
+    expect(partner.body.poolCents).toBeNull();
+    const bad = await get(f.tenantKey, "2026-2");
+    expect(bad.status).toBe(404);
+    expectConforms("/incentives/{month}", "get", bad);
   });
 });
 

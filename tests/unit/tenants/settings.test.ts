@@ -34,6 +34,18 @@ describe("tenant settings", () => {
       workspace: { currency: "USD", reportPageSize: "A4" },
       channel: { design: null, scope: null },
       feedback: { surveyEveryDays: 30, linkValidDays: 14 },
+      incentives: {
+        tiers: [
+          { name: "Platinum", minScore: 90 },
+          { name: "Gold", minScore: 80 },
+          { name: "Silver", minScore: 70 },
+          { name: "Bronze", minScore: 55 },
+          { name: "Watch", minScore: 0 },
+        ],
+        hysteresisMonths: 2,
+        poolAmount: 10_000,
+        floorScore: 70,
+      },
     });
     expect(parseTenantSettings(null)).toEqual(DEFAULT_SETTINGS);
     expect(parseTenantSettings({ feedback: { surveyEveryDays: 0 } }).feedback).toEqual(DEFAULT_SETTINGS.feedback);

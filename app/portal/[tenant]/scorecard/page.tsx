@@ -6,6 +6,7 @@ import { loadPortalScorecardPage } from "@/lib/portal/pages";
 import { parseMonth } from "@/lib/months";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { IncentiveTier } from "@/components/incentives/tier-badge";
 import { HelpDisclosure } from "@/components/ui/help-disclosure";
 import { SubScoreBreakdown } from "@/components/scorecards/breakdown";
 import { monthLabel, RecommendationBadge, ScoreAndChange } from "@/components/scorecards/labels";
@@ -84,6 +85,7 @@ export default async function PortalScorecardPage({ params, searchParams }: Page
           <p className="text-xs text-slate-500">Recommendation</p>
           <RecommendationBadge value={card.recommendation} />
         </div>
+        <IncentiveTier tier={data.incentiveTier} label="Your incentive tier" />
       </Card>
       <SubScoreBreakdown card={card} />
       <Card className="p-5">

@@ -17,6 +17,15 @@ import {
   transitionSchema,
 } from "@/lib/incidents/update-incident";
 import { actorFor } from "@/lib/incidents/actor";
+import { changeEscalationLevel, manualEscalationSchema } from "@/lib/incidents/manual-escalation";
+import {
+  createInboxView,
+  createInboxViewSchema,
+  deleteInboxView,
+  deleteInboxViewSchema,
+  renameInboxView,
+  renameInboxViewSchema,
+} from "@/lib/incidents/inbox-views";
 
 // Each id is checked at the list's level: the flattened errors the form reads keep only the list's own messages.
 const ids = z
@@ -132,4 +141,60 @@ export const decideExtensionAction = stewardAction
     });
     revalidatePath(`/t/${slug}/incidents/${input.incidentId}`);
     return result;
+  });
+
+/** Moves an incident one rung up or down its escalation ladder by hand, with a reason on its timeline. */
+export const escalateIncidentAction = stewardAction
+  .metadata({ actionName: "incident.escalation_changed", permission: "incidents:write" })
+  .inputSchema(manualEscalationSchema.extend({ tenantSlug }))
+  .action(async ({ parsedInput, ctx }) => {
+    const { tenantSlug: slug, ...input } = parsedInput;
+    const result = await changeEscalationLevel(ctx.db, ctx.access.tenant.id, input, actorFor(ctx.access));
+    ctx.audit({
+      action: input.direction === "up" ? "incident.escalated_by_hand" : "incident.de_escalated_by_hand",
+      entityType: "Incident",
+      entityId: input.incidentId,
+      data: { ...result, reason: input.reason },
+    });
+    revalidatePath(`/t/${slug}/incidents`, "layout");
+    return result;
+  });
+
+/** Saves the inbox's current filters and order under a name, for the member (optionally shared with the workspace). */
+export const createInboxViewAction = stewardAction
+  .metadata({ actionName: "inbox_view.created", permission: "incidents:write" })
+  .inputSchema(createInboxViewSchema.extend({ tenantSlug }))
+  .action(async ({ parsedInput, ctx }) => {
+    const { tenantSlug: slug, ...input } = parsedInput;
+    const view = await createInboxView(ctx.db, ctx.access.tenant.id, ctx.access.membership.id, input);
+    ctx.audit({
+      action: "inbox_view.created",
+      entityType: "InboxView",
+      entityId: view.id,
+      data: { name: view.name, query: view.query, shared: view.shared },
+    });
+    revalidatePath(`/t/${slug}/incidents`);
+    return { id: view.id, name: view.name, query: view.query };
+  });
+
+export const renameInboxViewAction = stewardAction
+  .metadata({ actionName: "inbox_view.renamed", permission: "incidents:write" })
+  .inputSchema(renameInboxViewSchema.extend({ tenantSlug }))
+  .action(async ({ parsedInput, ctx }) => {
+    const { tenantSlug: slug, ...input } = parsedInput;
+    const view = await renameInboxView(ctx.db, ctx.access.tenant.id, ctx.access.membership.id, input);
+    ctx.audit({ action: "inbox_view.renamed", entityType: "InboxView", entityId: view.id, data: { name: view.name } });
+    revalidatePath(`/t/${slug}/incidents`);
+    return { id: view.id, name: view.name };
+  });
+
+export const deleteInboxViewAction = stewardAction
+  .metadata({ actionName: "inbox_view.deleted", permission: "incidents:write" })
+  .inputSchema(deleteInboxViewSchema.extend({ tenantSlug }))
+  .action(async ({ parsedInput, ctx }) => {
+    const { tenantSlug: slug, ...input } = parsedInput;
+    const view = await deleteInboxView(ctx.db, ctx.access.tenant.id, ctx.access.membership.id, input);
+    ctx.audit({ action: "inbox_view.deleted", entityType: "InboxView", entityId: view.id, data: { name: view.name } });
+    revalidatePath(`/t/${slug}/incidents`);
+    return view;
   });

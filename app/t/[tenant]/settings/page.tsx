@@ -42,6 +42,11 @@ const SETTINGS_SECTIONS = [
     description: "The weight of each sub-score and the score needed for each recommendation.",
   },
   {
+    path: "incentives",
+    title: "Incentives",
+    description: "Tiers with score thresholds and hysteresis, the monthly bonus pool and its floor score.",
+  },
+  {
     path: "import",
     title: "Bulk import",
     description:

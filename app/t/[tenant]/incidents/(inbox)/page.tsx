@@ -10,7 +10,16 @@ import { buttonClass } from "@/components/ui/button";
 import { inputBase } from "@/components/ui/field";
 import { InboxTable } from "@/components/incidents/inbox-table";
 import { Pagination } from "@/components/incidents/pagination";
-import { acknowledgeIncidentsAction, assignIncidentsAction } from "../actions";
+import { HelpDisclosure } from "@/components/ui/help-disclosure";
+import { SavedViews } from "@/components/incidents/saved-views";
+import { canonicalInboxQuery } from "@/lib/incidents/inbox-views";
+import {
+  acknowledgeIncidentsAction,
+  assignIncidentsAction,
+  createInboxViewAction,
+  deleteInboxViewAction,
+  renameInboxViewAction,
+} from "../actions";
 
 export const metadata: Metadata = { title: "Incidents & escalations" };
 
@@ -20,7 +29,11 @@ export default async function IncidentsPage({ params, searchParams }: PageProps<
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const filters = inboxFiltersSchema.parse(raw);
   const tenantId = access.tenant.id;
-  const { inbox, partners, touchpoints, stewards } = await loadStewardInboxPage({ tenantId }, filters);
+  const { inbox, partners, touchpoints, stewards, views } = await loadStewardInboxPage(
+    { tenantId },
+    filters,
+    access.membership.id,
+  );
   const write = can(access.membership.role, "incidents:write");
   const base = `/t/${tenant}/incidents`;
   const select = (name: string, label: string, options: [string, string][], value?: string | number) => (
@@ -71,6 +84,15 @@ export default async function IncidentsPage({ params, searchParams }: PageProps<
           ],
           filters.view,
         )}
+        <div>
+          <label htmlFor="f-sort" className="flex items-center gap-1 text-xs font-medium text-slate-600">
+            Order <HelpDisclosure topic="inboxRisk" base={`/t/${tenant}`} />
+          </label>
+          <select id="f-sort" name="sort" defaultValue={filters.sort ?? "due"} className={`${inputBase} block w-56`}>
+            <option value="due">Deadline first</option>
+            <option value="risk">Severity × equity at risk</option>
+          </select>
+        </div>
         {select(
           "severity",
           "Severity",
@@ -112,25 +134,41 @@ export default async function IncidentsPage({ params, searchParams }: PageProps<
           Clear
         </Link>
       </form>
-      {inbox.rows.length === 0 ? (
-        <EmptyState title="No incidents match">Nothing needs attention with these filters.</EmptyState>
-      ) : (
-        <InboxTable
+      <div className="grid gap-6 *:min-w-0 lg:grid-cols-[16rem_minmax(0,1fr)]">
+        <SavedViews
           tenantSlug={tenant}
           base={base}
-          bulk={write ? { acknowledge: acknowledgeIncidentsAction, assign: assignIncidentsAction } : undefined}
-          stewards={stewards}
-          items={inbox.rows.map((row) => toInboxItem(row, { showAssignee: true }))}
+          views={views}
+          currentQuery={canonicalInboxQuery(new URLSearchParams(raw as Record<string, string>).toString())}
+          actions={
+            write
+              ? { create: createInboxViewAction, rename: renameInboxViewAction, remove: deleteInboxViewAction }
+              : undefined
+          }
         />
-      )}
-      <Pagination
-        base={base}
-        params={{ ...raw, page: undefined } as Record<string, string | undefined>}
-        page={inbox.page}
-        pageSize={inbox.pageSize}
-        total={inbox.total}
-        capped={inbox.totalCapped}
-      />
+        <div className="space-y-6">
+          {inbox.rows.length === 0 ? (
+            <EmptyState title="No incidents match">Nothing needs attention with these filters.</EmptyState>
+          ) : (
+            <InboxTable
+              tenantSlug={tenant}
+              base={base}
+              bulk={write ? { acknowledge: acknowledgeIncidentsAction, assign: assignIncidentsAction } : undefined}
+              stewards={stewards}
+              items={inbox.rows.map((row) => toInboxItem(row, { showAssignee: true }))}
+              riskCurrency={filters.sort === "risk" && filters.view !== "closed" ? access.tenant.currency : undefined}
+            />
+          )}
+          <Pagination
+            base={base}
+            params={{ ...raw, page: undefined } as Record<string, string | undefined>}
+            page={inbox.page}
+            pageSize={inbox.pageSize}
+            total={inbox.total}
+            capped={inbox.totalCapped}
+          />
+        </div>
+      </div>
     </div>
   );
 }

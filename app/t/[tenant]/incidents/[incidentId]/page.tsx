@@ -4,12 +4,13 @@ import { notFound } from "next/navigation";
 import { requireSteward } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { loadStewardIncidentPage } from "@/lib/incidents/pages";
-import { allowedIncidentTransitions, type IncidentStatus } from "@/lib/incidents/lifecycle";
+import { allowedIncidentTransitions, isIncidentActive, type IncidentStatus } from "@/lib/incidents/lifecycle";
 import { Card, PageHeader } from "@/components/ui/card";
 import { IncidentSummary, TimelineSection } from "@/components/incidents/incident-view";
 import {
   AssignControl,
   CommentForm,
+  EscalationControl,
   ExtensionDecision,
   TransitionControls,
 } from "@/components/incidents/incident-controls";
@@ -17,6 +18,7 @@ import {
   assignIncidentsAction,
   commentIncidentAction,
   decideExtensionAction,
+  escalateIncidentAction,
   transitionIncidentAction,
 } from "../actions";
 
@@ -66,6 +68,14 @@ export default async function IncidentPage({ params }: PageProps<"/t/[tenant]/in
               stewards={stewards}
               action={assignIncidentsAction}
             />
+            {isIncidentActive(status) && (
+              <EscalationControl
+                tenantSlug={tenant}
+                incidentId={incident.id}
+                level={incident.escalationLevel}
+                action={escalateIncidentAction}
+              />
+            )}
             {pending && (
               <ExtensionDecision
                 tenantSlug={tenant}

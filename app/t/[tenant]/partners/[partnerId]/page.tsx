@@ -39,7 +39,13 @@ export default async function PartnerPage({ params }: PageProps<"/t/[tenant]/par
         }
       />
       <div className="grid gap-4 lg:grid-cols-3">
-        <ProfileCard partner={partner} compliance={compliance} openIncidents={openIncidents} />
+        <ProfileCard
+          partner={partner}
+          compliance={compliance}
+          openIncidents={openIncidents}
+          incentiveTier={data.incentiveTier}
+          base={base}
+        />
         <LifecycleCard tenant={tenant} write={write} partner={partner} history={history} />
       </div>
 

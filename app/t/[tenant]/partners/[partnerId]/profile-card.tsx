@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { PartnerStatusBadge } from "@/components/partners/status-badge";
 import { formatMonth } from "@/lib/months";
+import { IncentiveTierValue } from "@/components/incentives/tier-badge";
 import { day } from "./dates";
 
 /** The partner's profile facts (status, contract, alignment, compliance, open incidents) and contacts. */
@@ -12,7 +13,9 @@ export function ProfileCard({
   partner,
   compliance,
   openIncidents,
-}: Pick<PartnerPageData, "partner" | "compliance" | "openIncidents">) {
+  incentiveTier,
+  base,
+}: Pick<PartnerPageData, "partner" | "compliance" | "openIncidents" | "incentiveTier"> & { base: string }) {
   return (
     <Card className="p-5 lg:col-span-2">
       <h2 className="mb-3 text-lg font-semibold">Profile</h2>
@@ -22,6 +25,9 @@ export function ProfileCard({
         </Fact>
         <Fact label="Type">{PARTNER_TYPE_LABELS[partner.type]}</Fact>
         <Fact label="Tier">{PARTNER_TIER_LABELS[partner.tier]}</Fact>
+        <Fact label="Incentive tier">
+          <IncentiveTierValue tier={incentiveTier} base={base} />
+        </Fact>
         <Fact label="Region">{partner.region}</Fact>
         <Fact label="Contract">
           {day(partner.contractStart)} → {day(partner.contractEnd)}

@@ -5,6 +5,7 @@ import { requireSteward } from "@/lib/auth/guards";
 import { loadPartnerScorecardPage } from "@/lib/scorecards/pages";
 import { parseMonth } from "@/lib/months";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { IncentiveTier } from "@/components/incentives/tier-badge";
 import { HelpDisclosure } from "@/components/ui/help-disclosure";
 import { SubScoreBreakdown } from "@/components/scorecards/breakdown";
 import { monthLabel, RecommendationBadge, ScoreAndChange, StatusBadge } from "@/components/scorecards/labels";
@@ -58,6 +59,7 @@ export default async function PartnerScorecardPage({
               <p className="text-xs text-slate-500">Rank among {data.partner.type.toLowerCase()} partners</p>
               <p className="text-lg tabular-nums">{card.rank === null ? "—" : `${card.rank} of ${card.peerCount}`}</p>
             </div>
+            <IncentiveTier tier={data.incentiveTier} base={`/t/${tenant}`} />
             <div>
               <p className="text-xs text-slate-500">Recommendation</p>
               <RecommendationBadge value={card.recommendation} />

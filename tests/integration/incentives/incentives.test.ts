@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../setup/test-db";
+import { withTenant } from "@/lib/db/scope";
+import { addMember, createPartner, createTenantWithOwner, createUser } from "@/lib/seed/factories";
+import { approveIncentives, incentiveMonth, partnerIncentiveHistory } from "@/lib/incentives/months";
+import { updateTenantSettings } from "@/lib/tenants/settings";
+import { DEFAULT_INCENTIVE_RULES } from "@/lib/incentives/rules";
+import { parseMonth } from "@/lib/months";
+import { getIncentiveMonth } from "@/lib/api/resources/incentives";
+
+let database: TestDatabase;
+let tenantId = "";
+let ownerId = "";
+const ids = { a: "", b: "", c: "", partnerUser: "" };
+const M1 = parseMonth("2026-07");
+const M2 = parseMonth("2026-08");
+const M3 = parseMonth("2026-09");
+
+async function publish(month: Date, cards: [string, number | null, number | null][], version = 1) {
+  await withTenant({ tenantId }, async (db) => {
+    await db.scorecard.updateMany({ where: { tenantId, month, status: "PUBLISHED" }, data: { status: "SUPERSEDED" } });
+    await db.scorecard.createMany({
+      data: cards.map(([partnerId, score, equityServed]) => ({
+        tenantId,
+        partnerId,
+        month,
+        version,
+        status: "PUBLISHED" as const,
+        score,
+        equityServed,
+        publishedAt: new Date(),
+      })),
+    });
+  });
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const created = await createTenantWithOwner({ slug: "incentives" });
+  tenantId = created.tenant.id;
+  ownerId = created.owner.user.id;
+  ids.partnerUser = (await createUser()).user.id;
+  await withTenant({ tenantId }, async (db) => {
+    ids.a = (await createPartner(db, tenantId, { name: "Alpha", type: "DELIVERY", status: "ACTIVE" })).id;
+    ids.b = (await createPartner(db, tenantId, { name: "Bravo", type: "DELIVERY", status: "ACTIVE" })).id;
+    ids.c = (await createPartner(db, tenantId, { name: "Charlie", type: "INSTALLER", status: "ACTIVE" })).id;
+    await addMember(db, { tenantId, userId: ids.partnerUser, role: "PARTNER_ADMIN", partnerId: ids.b });
+    await updateTenantSettings(db, tenantId, "incentives", {
+      ...DEFAULT_INCENTIVE_RULES,
+      poolAmount: 1000,
+      floorScore: 70,
+    });
+  });
+  await publish(M1, [
+    [ids.a, 85, 10_000],
+    [ids.b, 75, 30_000],
+    [ids.c, 60, 50_000],
+  ]);
+  await publish(M2, [
+    [ids.a, 92, 10_000],
+    [ids.b, 74, 30_000],
+    [ids.c, 62, 0],
+  ]);
+  await publish(M3, [
+    [ids.a, 93, 10_000],
+    [ids.b, 50, 30_000],
+    [ids.c, 58, 0],
+  ]);
+});
+afterAll(() => database.close());
+
+describe("incentive months", () => {
+  it("proposes from the published scorecards without storing anything", async () => {
+    const view = await withTenant({ tenantId }, (db) => incentiveMonth(db, tenantId, M1));
+    expect(view.state).toBe("proposed");
+    const by = Object.fromEntries(view.rows.map((r) => [r.partnerName, r]));
+    // First month: every partner enters its band. Pool 1,000.00 among A (85 × 10,000) and B (75 × 30,000).
+    expect(by.Alpha).toMatchObject({ tier: "Gold", previousTier: null, payoutCents: 27_419 });
+    expect(by.Bravo).toMatchObject({ tier: "Silver", payoutCents: 72_581 });
+    expect(by.Charlie).toMatchObject({ tier: "Bronze", eligible: false, payoutCents: 0 });
+    expect(view.paidCents).toBe(100_000);
+    expect(await withTenant({ tenantId }, (db) => db.incentivePayout.count())).toBe(0);
+  });
+
+  it("approves in order, applies hysteresis across approved months, and freezes the result", async () => {
+    await withTenant({ tenantId }, (db) => approveIncentives(db, tenantId, M1, ownerId));
+    await withTenant({ tenantId }, (db) => approveIncentives(db, tenantId, M2, ownerId));
+    const m2 = await withTenant({ tenantId }, (db) => incentiveMonth(db, tenantId, M2));
+    const by2 = Object.fromEntries(m2.rows.map((r) => [r.partnerName, r]));
+    expect(m2.state).toBe("approved");
+    // A: one month in Platinum of the two needed.
+    expect(by2.Alpha).toMatchObject({ band: "Platinum", tier: "Gold", streak: 1 });
+    expect(by2.Charlie).toMatchObject({ eligible: false, reason: "Score below the floor of 70" });
+
+    const m3 = await withTenant({ tenantId }, (db) => approveIncentives(db, tenantId, M3, ownerId));
+    expect(m3).toMatchObject({ partners: 3, tierChanges: 1 });
+    const view3 = await withTenant({ tenantId }, (db) => incentiveMonth(db, tenantId, M3));
+    const by3 = Object.fromEntries(view3.rows.map((r) => [r.partnerName, r]));
+    expect(by3.Alpha).toMatchObject({ previousTier: "Gold", tier: "Platinum", streak: 2 });
+    expect(by3.Bravo).toMatchObject({ previousTier: "Silver", tier: "Silver", band: "Watch" });
+    expect(by3.Alpha.payoutCents).toBe(100_000);
+
+    // Rule changes and a republished month leave the approved result as it was.
+    const before = JSON.stringify(view3.rows);
+    await withTenant({ tenantId }, (db) =>
+      updateTenantSettings(db, tenantId, "incentives", { ...DEFAULT_INCENTIVE_RULES, poolAmount: 5, floorScore: 0 }),
+    );
+    await publish(
+      M3,
+      [
+        [ids.a, 10, 1],
+        [ids.b, 99, 99_999],
+        [ids.c, 99, 99_999],
+      ],
+      2,
+    );
+    const after = await withTenant({ tenantId }, (db) => incentiveMonth(db, tenantId, M3));
+    expect(JSON.stringify(after.rows)).toBe(before);
+    expect(after.poolCents).toBe(100_000);
+    expect(after.rules.floorScore).toBe(70);
+  });
+
+  it("refuses approving a month twice or out of order", async () => {
+    await expect(withTenant({ tenantId }, (db) => approveIncentives(db, tenantId, M3, ownerId))).rejects.toThrow(
+      "already approved",
+    );
+    await publish(parseMonth("2026-06"), [[ids.a, 80, 1]]);
+    await expect(
+      withTenant({ tenantId }, (db) => approveIncentives(db, tenantId, parseMonth("2026-06"), ownerId)),
+    ).rejects.toThrow("approve months in order");
+    await expect(
+      withTenant({ tenantId }, (db) => approveIncentives(db, tenantId, parseMonth("2026-10"), ownerId)),
+    ).rejects.toThrow("no published scorecards");
+  });
+
+  it("shows a partner only its own payouts (row-level security), also through the API", async () => {
+    const scope = { tenantId, partnerId: ids.b, userId: ids.partnerUser };
+    const unfiltered = await withTenant(scope, (db) => db.incentivePayout.findMany());
+    expect(new Set(unfiltered.map((p) => p.partnerId))).toEqual(new Set([ids.b]));
+    expect(await withTenant(scope, (db) => db.incentiveMonth.count())).toBe(0);
+    const history = await withTenant(scope, (db) => partnerIncentiveHistory(db, tenantId, ids.b));
+    expect(history.map((h) => h.tier)).toEqual(["Silver", "Silver", "Silver"]);
+    // Asking for another partner's history under the partner's scope returns nothing.
+    expect(await withTenant(scope, (db) => partnerIncentiveHistory(db, tenantId, ids.a))).toEqual([]);
+
+    const api = await withTenant(scope, (db) =>
+      getIncentiveMonth(db, { tenantId, partnerId: ids.b } as never, "2026-09"),
+    );
+    expect(api.payouts.map((p) => p.partnerId)).toEqual([ids.b]);
+    expect(api.poolCents).toBeNull();
+    const steward = await withTenant({ tenantId }, (db) =>
+      getIncentiveMonth(db, { tenantId, partnerId: null } as never, "2026-09"),
+    );
+    expect(steward.payouts).toHaveLength(3);
+    expect(steward.payouts.reduce((s, p) => s + p.payoutCents, 0)).toBe(steward.paidCents);
+    await expect(
+      withTenant({ tenantId }, (db) => getIncentiveMonth(db, { tenantId, partnerId: null } as never, "2026-10")),
+    ).rejects.toMatchObject({ status: 404 });
+  });
+});
