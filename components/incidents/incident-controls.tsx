@@ -17,6 +17,8 @@ const VERB: Partial<Record<IncidentStatus, string>> = {
   CLOSED: "Close",
 };
 
+const EMPTY_RESOLUTION = { rootCause: "", rootCauseId: "", resolution: "" };
+
 type Common = { tenantSlug: string; incidentId: string; mode: "steward" | "partner" };
 
 type TransitionInput = {
@@ -24,6 +26,7 @@ type TransitionInput = {
   incidentId: string;
   to: IncidentStatus;
   rootCause?: string;
+  rootCauseId?: string;
   resolution?: string;
 };
 
@@ -32,14 +35,21 @@ export function TransitionControls({
   incidentId,
   status,
   targets,
+  causes,
   action,
-}: Omit<Common, "mode"> & { status: IncidentStatus; targets: IncidentStatus[]; action: ActionProp<TransitionInput> }) {
+}: Omit<Common, "mode"> & {
+  status: IncidentStatus;
+  targets: IncidentStatus[];
+  /** The workspace's list of causes (Settings → Root causes) the incident can be filed under when resolved. */
+  causes: { value: string; label: string }[];
+  action: ActionProp<TransitionInput>;
+}) {
   const [resolving, setResolving] = useState(false);
-  const [fields, setFields] = useState({ rootCause: "", resolution: "" });
+  const [fields, setFields] = useState(EMPTY_RESOLUTION);
   // Once resolved, the root-cause form has done its job: close and empty it.
   const onSuccess = () => {
     setResolving(false);
-    setFields({ rootCause: "", resolution: "" });
+    setFields(EMPTY_RESOLUTION);
   };
   const { execute, result, isPending } = useAction(action, { onSuccess });
   const run = (to: IncidentStatus, extra = {}) => {
@@ -69,7 +79,8 @@ export function TransitionControls({
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            run("RESOLVED", fields);
+            const { rootCauseId, ...text } = fields;
+            run("RESOLVED", rootCauseId ? { ...text, rootCauseId } : text);
           }}
         >
           <Field label="Root cause" error={fieldError(result, "rootCause")}>
@@ -83,6 +94,17 @@ export function TransitionControls({
               />
             )}
           </Field>
+          {causes.length > 0 && (
+            <SelectField
+              label="Filed under"
+              hint="A cause from the workspace's list; it feeds the cost-of-failure Pareto. Left empty, a root cause worded exactly like a cause is filed under it."
+              placeholder="Choose a cause…"
+              value={fields.rootCauseId}
+              onChange={(e) => setFields({ ...fields, rootCauseId: e.target.value })}
+              options={causes}
+              error={fieldError(result, "rootCauseId")}
+            />
+          )}
           <Field label="Resolution" error={fieldError(result, "resolution")}>
             {(p) => (
               <textarea

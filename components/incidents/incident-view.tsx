@@ -30,7 +30,7 @@ export function IncidentSummary({
   equityAtRisk,
   currency,
 }: {
-  incident: Incident;
+  incident: Incident & { cause?: { label: string } | null };
   /** The workspace's currency (settings), for the costs and the equity at risk. */
   currency: string;
   partnerName: string;
@@ -139,6 +139,11 @@ export function IncidentSummary({
           <p>
             <span className="font-medium">Root cause:</span> {incident.rootCause}
           </p>
+          {incident.cause && (
+            <p data-testid="filed-under">
+              <span className="font-medium">Filed under:</span> {incident.cause.label}
+            </p>
+          )}
           <p>
             <span className="font-medium">Resolution:</span> {incident.resolution}
           </p>

@@ -65,8 +65,14 @@ test("a steward and a partner handle an incident from open to closed", async ({ 
   await expect(partner.getByTestId("form-error")).toContainText("requires a root cause and a resolution");
   await partner.getByLabel("Root cause").fill("Driver skipped the doorstep check");
   await partner.getByLabel("Resolution").fill("Re-delivered and refunded");
+  // Filed under a cause from the workspace's list (the demo's taxonomy), which the page then shows.
+  const filedUnder = partner.getByLabel("Filed under");
+  await filedUnder.selectOption({ index: 1 });
+  const cause = (await filedUnder.locator("option:checked").textContent())?.trim() ?? "";
+  expect(cause).not.toBe("");
   await partner.getByRole("button", { name: "Mark resolved" }).click();
   await expect(partner.getByTestId("incident-status")).toHaveText("Resolved");
+  await expect(partner.getByTestId("filed-under")).toHaveText(`Filed under: ${cause}`);
   await expect(partner.getByRole("button", { name: "Close", exact: true })).toHaveCount(0);
 
   // The steward closes it.

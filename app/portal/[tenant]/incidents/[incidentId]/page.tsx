@@ -20,7 +20,7 @@ export default async function PortalIncidentPage({ params }: PageProps<"/portal/
   // Scoped to the partner: another partner's incident is not found (404).
   const data = await loadPartnerIncidentPage(partnerScope(access), incidentId);
   if (!data) notFound();
-  const { incident, pending, equityAtRisk } = data;
+  const { incident, pending, equityAtRisk, causes } = data;
   const status = incident.status as IncidentStatus;
   const respond = can(access.membership.role, "portal:respond");
   const targets = allowedIncidentTransitions(status).filter((t) => PARTNER_TARGETS.includes(t));
@@ -50,6 +50,7 @@ export default async function PortalIncidentPage({ params }: PageProps<"/portal/
               incidentId={incident.id}
               status={status}
               targets={targets}
+              causes={causes}
               action={partnerTransitionAction}
             />
             {active &&

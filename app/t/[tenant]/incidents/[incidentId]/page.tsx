@@ -30,7 +30,7 @@ export default async function IncidentPage({ params }: PageProps<"/t/[tenant]/in
   const tenantId = access.tenant.id;
   const data = await loadStewardIncidentPage(tenantId, incidentId);
   if (!data) notFound();
-  const { incident, pending, equityAtRisk, stewards } = data;
+  const { incident, pending, equityAtRisk, stewards, causes } = data;
   const write = can(access.membership.role, "incidents:write");
   const status = incident.status as IncidentStatus;
   return (
@@ -59,6 +59,7 @@ export default async function IncidentPage({ params }: PageProps<"/t/[tenant]/in
               incidentId={incident.id}
               status={status}
               targets={[...allowedIncidentTransitions(status)]}
+              causes={causes}
               action={transitionIncidentAction}
             />
             <AssignControl
