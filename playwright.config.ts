@@ -44,7 +44,8 @@ export default defineConfig({
   webServer: {
     command: `node --import tsx scripts/e2e-server.ts`,
     url: `http://127.0.0.1:${port}/login`,
-    timeout: 180_000,
+    // A loaded machine can need longer to seed and start: E2E_SERVER_TIMEOUT_MS raises it.
+    timeout: Number(process.env.E2E_SERVER_TIMEOUT_MS ?? 180_000),
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

@@ -1,13 +1,13 @@
 // The server Playwright starts: a fresh database (a new PGlite data dir, or a new database on
 // the DATABASE_URL server), the demo tenants at test scale, then `next start` on the built app.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { prepareRuntime } from "./runtime";
 import { roleFromArgs, runRole } from "./serve";
 import { startLocalMailbox } from "./local-mailbox";
-import { e2eMailDir } from "../tests/e2e/mail-helpers";
+import { e2eDatabaseUrlFile, e2eMailDir } from "../tests/e2e/mail-helpers";
 import { connectDatabase, disconnectDatabase } from "../lib/db/client";
 import { ensureDemoTenants } from "../lib/seed/ensure-demo";
 
@@ -30,6 +30,8 @@ const runtime = await prepareRuntime();
 connectDatabase(runtime.databaseUrl);
 await ensureDemoTenants(() => undefined);
 await disconnectDatabase();
+// The breach spec plants an overdue incident through its own connection to this database.
+writeFileSync(e2eDatabaseUrlFile(), runtime.databaseUrl, { mode: 0o600 });
 // The e-mail specs read the app's mail in the local mailbox; a short interval keeps them quick.
 // Account mail (sign-up, password reset) belongs to no workspace's mailbox: the specs read it from the catcher's folder.
 await startLocalMailbox(runtime, process.env.STEWARD_DATA_DIR, e2eMailDir());

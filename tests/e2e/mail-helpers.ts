@@ -8,22 +8,30 @@ import { readCaughtMail } from "../../lib/mail/catcher";
 
 export const e2eMailDir = () => join(tmpdir(), `steward-e2e-mail-${process.env.E2E_PORT ?? process.env.PORT ?? 3100}`);
 
-export type ReceivedMail = { subject: string; text: string; links: string[]; receivedAt: number };
+/** Where the e2e server writes its database's URL (a spec plants state the UI cannot reach, such as a breach). */
+export const e2eDatabaseUrlFile = () =>
+  join(tmpdir(), `steward-e2e-db-${process.env.E2E_PORT ?? process.env.PORT ?? 3100}`);
+
+export type ReceivedMail = { subject: string; to: string; text: string; links: string[]; receivedAt: number };
 
 /** Waits for a message to `to` whose subject matches; returns it with its links. */
-export async function waitForMailTo(to: string, subject: RegExp, timeout = 60_000): Promise<ReceivedMail> {
+export async function waitForMailTo(to: string | null, subject: RegExp, timeout = 60_000): Promise<ReceivedMail> {
   let found: ReceivedMail | undefined;
   await expect(async () => {
     const caught = await readCaughtMail(e2eMailDir(), 500);
     const match = caught.find(
       (m) =>
-        [m.parsed.to].flat().some((a) => a?.text.toLowerCase().includes(to.toLowerCase())) &&
+        (to === null || [m.parsed.to].flat().some((a) => a?.text.toLowerCase().includes(to.toLowerCase()))) &&
         subject.test(m.parsed.subject ?? ""),
     );
     expect(match, `a mail to ${to} with subject ${subject}`).toBeDefined();
     const text = match!.parsed.text ?? "";
     found = {
       subject: match!.parsed.subject ?? "",
+      to: [match!.parsed.to]
+        .flat()
+        .map((a) => a?.text ?? "")
+        .join(", "),
       text,
       links: [...new Set(text.match(/https?:\/\/[^\s<>")\]]+/g) ?? [])],
       receivedAt: Number(match!.id.split("-")[0]),
