@@ -36,8 +36,11 @@ export type QueueDefinition = {
 };
 
 type IntervalVariable = "STEWARD_SWEEP_INTERVAL_MS" | "STEWARD_WEBHOOK_INTERVAL_MS" | "STEWARD_MAIL_INTERVAL_MS";
-const seconds = (variable: IntervalVariable, fallbackMs: number) => () =>
-  Math.max(1, Math.round((env()[variable] ?? fallbackMs) / 1000));
+/** A period read from its setting, in seconds (tenths kept), divided by `runsPerPeriod`, at least 0.5 s. */
+const seconds =
+  (variable: IntervalVariable, fallbackMs: number, runsPerPeriod = 1) =>
+  () =>
+    Math.max(0.5, Math.round((env()[variable] ?? fallbackMs) / runsPerPeriod / 100) / 10);
 
 export const QUEUES = {
   /** Recompute a tenant's customer values: data { tenantId, jobId }. */
@@ -73,7 +76,9 @@ export const QUEUES = {
     retryBackoff: false,
     expireInSeconds: 5 * 60,
     deadLetter: false,
-    everySeconds: seconds("STEWARD_SWEEP_INTERVAL_MS", 30_000),
+    // Twice per promised interval: a breach waits for the next sweep (up to half the interval) plus its run,
+    // and one held by a sweep whose worker died is taken by the one after (still within the interval).
+    everySeconds: seconds("STEWARD_SWEEP_INTERVAL_MS", 30_000, 2),
   },
   /** Fan out outbox events to webhook endpoints and deliver what is due. */
   "webhooks.dispatch": {
