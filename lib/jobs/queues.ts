@@ -36,7 +36,17 @@ export type QueueDefinition = {
 };
 
 type IntervalVariable = "STEWARD_SWEEP_INTERVAL_MS" | "STEWARD_WEBHOOK_INTERVAL_MS" | "STEWARD_MAIL_INTERVAL_MS";
-const milliseconds = (variable: IntervalVariable, fallbackMs: number) => () => env()[variable] ?? fallbackMs;
+/** The shortest period a periodic job keeps: the job queue polls at most every 500 ms. */
+const MIN_PERIOD_MS = 500;
+
+/**
+ * A period read from its setting, in milliseconds, divided by `runsPerPeriod`, at least 500 ms (the job queue polls at
+ * most every 500 ms).
+ */
+const milliseconds =
+  (variable: IntervalVariable, fallbackMs: number, runsPerPeriod = 1) =>
+  () =>
+    Math.max(MIN_PERIOD_MS, Math.round((env()[variable] ?? fallbackMs) / runsPerPeriod));
 
 export const QUEUES = {
   /** Recompute a tenant's customer values: data { tenantId, jobId }. */
@@ -72,7 +82,9 @@ export const QUEUES = {
     retryBackoff: false,
     expireInSeconds: 5 * 60,
     deadLetter: false,
-    everyMs: milliseconds("STEWARD_SWEEP_INTERVAL_MS", 30_000),
+    // Twice per promised interval: a breach waits for the next sweep (up to half the interval) plus its run,
+    // and one held by a sweep whose worker died is taken by the one after (still within the interval).
+    everyMs: milliseconds("STEWARD_SWEEP_INTERVAL_MS", 30_000, 2),
   },
   /** Escalate overdue corrective actions in every tenant (each action and level exactly once). */
   "plans.overdue-sweep": {
@@ -133,7 +145,6 @@ export function cronFor(everyMs: number): string {
 }
 
 /** pg-boss polls a queue at most every 500 ms: the shortest period a periodic job can keep (lib/env.ts refuses less). */
-const MIN_PERIOD_MS = 500;
 
 /**
  * How a periodic job keeps its period to the millisecond: its next run is queued for `now + period` (a time, not

@@ -144,7 +144,8 @@ function servedBySegmentSql(tenantId: string, asOf: Date, cutoff: Date) {
  * recompute in the transaction that completes the snapshots, so reads never rescan transactions.
  * Three statements, each one pass over its table (decision 010): the transactions once for the
  * serving-partner, channel and served-by-segment rollups (one GROUP BY with GROUPING SETS feeding
- * all three), the interactions once for the touchpoints, and the snapshots with their customers
+ * all three; each customer's margin total and CLV become one row of factors, hash-joined back and
+ * aggregated to ~1,000 groups: no window, no sort), the interactions once for the touchpoints, and the snapshots with their customers
  * once for the acquiring partners and segments. Same formulas as the live per-dimension SQL above.
  * Leaves nested loops off for the rest of that transaction.
  */
@@ -154,7 +155,9 @@ export async function materializeEquityRollups(db: Db, tenantId: string, asOf: D
   // Whole-tenant aggregates over grouped derived tables: hash joins are right whatever the
   // statistics say, and a nested loop on a misestimate rescans the snapshots per customer.
   // (and no JIT: the disabled nested loops' cost would trigger a slow compilation, see lib/db/planner.ts)
-  await db.$executeRaw`select set_config('enable_nestloop', 'off', true), set_config('jit', 'off', true)`;
+  // The (customer, partner) and (customer, channel) groups are as many as the transactions: a larger
+  // work_mem for this transaction keeps their hash table in memory instead of spilling it in batches.
+  await db.$executeRaw`select set_config('enable_nestloop', 'off', true), set_config('jit', 'off', true), set_config('work_mem', '256MB', true)`;
   const insert = Prisma.sql`insert into "EquityRollup" ("tenantId", "asOf", "dimension", "key", "customers", "equity", "served")`;
   await db.$executeRaw`
     ${insert}
@@ -166,26 +169,27 @@ export async function materializeEquityRollups(db: Db, tenantId: string, asOf: D
       from "Transaction" t
       where t."tenantId" = ${tenantId} and t."occurredAt" < ${cutoff}
       group by grouping sets ((t."customerId", t."servingPartnerId"), (t."customerId", t.channel))
-    ), sh as (
-      select dim, cid, k,
-             case when sum(w) over (partition by dim, cid) > 0 then w / sum(w) over (partition by dim, cid)
-                  else n / sum(n) over (partition by dim, cid) end as share
-      from per
-    ), cv as materialized (
-      select "customerId" as cid, clv from "CustomerValue" where "tenantId" = ${tenantId} and "asOf" = ${asOf}::date
+    ), tot as materialized (
+      select cid, sum(w) as wt, sum(n) as nt from per where dim = 'SERVING_PARTNER' group by cid
+    ), fac as materialized (
+      select tot.cid, tot.wt, tot.nt, cv.clv, c.segment
+      from tot
+      join "CustomerValue" cv on cv."tenantId" = ${tenantId} and cv."asOf" = ${asOf}::date and cv."customerId" = tot.cid
+      join "Customer" c on c."tenantId" = ${tenantId} and c.id = tot.cid
+    ), g as materialized (
+      select per.dim, per.k, fac.segment, count(*)::int as customers,
+             sum(case when fac.wt > 0 then fac.clv * (per.w / fac.wt) else fac.clv * (per.n / fac.nt) end)::float8 as equity,
+             sum(fac.clv)::float8 as served
+      from per join fac on fac.cid = per.cid
+      group by per.dim, per.k, fac.segment
     )
     select ${tenantId}, ${asOf}::date, r.dim::"EquityDimension", coalesce(r.key, ''), r.customers, r.equity, r.served
     from (
-      select sh.dim, sh.k as key, count(*)::int as customers, sum(cv.clv * sh.share)::float8 as equity, sum(cv.clv)::float8 as served
-      from sh join cv on cv.cid = sh.cid
-      group by sh.dim, sh.k
+      select dim, k as key, sum(customers)::int as customers, sum(equity)::float8 as equity, sum(served)::float8 as served
+      from g group by dim, k
       union all
-      select case c.segment when 'B2B' then 'SERVED_B2B' else 'SERVED_B2C' end, per.k,
-             count(*)::int, sum(cv.clv)::float8, sum(cv.clv)::float8
-      from per
-      join cv on cv.cid = per.cid
-      join "Customer" c on c."tenantId" = ${tenantId} and c.id = per.cid
-      where per.dim = 'SERVING_PARTNER' and per.k is not null
+      select case segment when 'B2B' then 'SERVED_B2B' else 'SERVED_B2C' end, k, sum(customers)::int, sum(served)::float8, sum(served)::float8
+      from g where dim = 'SERVING_PARTNER' and k is not null
       group by 1, 2
     ) r`;
   await db.$executeRaw`
