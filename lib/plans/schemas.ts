@@ -20,10 +20,10 @@ export const openFromPatternSchema = z.object({
 
 const optionalNumber = (label: string) =>
   z
-    .union([z.number(), z.string()])
-    .optional()
+    .union([z.number(), z.string()], { error: `${label} must be a number, e.g. 65.` })
+    .nullish()
     .transform((v, ctx) => {
-      if (v === undefined || v === "") return null;
+      if (v === undefined || v === null || v === "") return null;
       const n = typeof v === "number" ? v : Number(v);
       if (!Number.isFinite(n)) {
         ctx.addIssue({ code: "custom", message: `${label} must be a number, e.g. 65.` });

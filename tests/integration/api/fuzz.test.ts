@@ -18,6 +18,13 @@ import * as incidentComments from "@/app/api/v1/incidents/[id]/comments/route";
 import * as scorecards from "@/app/api/v1/scorecards/route";
 import * as scorecard from "@/app/api/v1/scorecards/[id]/route";
 import * as openapi from "@/app/api/v1/openapi.json/route";
+import * as plans from "@/app/api/v1/plans/route";
+import * as plan from "@/app/api/v1/plans/[id]/route";
+import * as planEvidence from "@/app/api/v1/plans/[id]/actions/[actionId]/evidence/route";
+import * as defection from "@/app/api/v1/defection/route";
+import * as funnel from "@/app/api/v1/funnel/route";
+import * as feedback from "@/app/api/v1/feedback/route";
+import * as incentives from "@/app/api/v1/incentives/[month]/route";
 import * as S from "@/lib/api/schemas";
 
 // Input fuzzing of the public API (issue 8, item 3): every /api/v1 operation gets fast-check
@@ -209,6 +216,65 @@ const OPERATIONS: Operation[] = [
     method: "GET",
     path: (p) => `/scorecards/${p.id}`,
     params: ["id"],
+    fields: [],
+  },
+  {
+    name: "GET /plans",
+    handler: plans.GET as Handler,
+    method: "GET",
+    path: () => "/plans",
+    fields: keys(S.PlanListQuery),
+  },
+  {
+    name: "GET /plans/{id}",
+    handler: plan.GET as Handler,
+    method: "GET",
+    path: (p) => `/plans/${p.id}`,
+    params: ["id"],
+    fields: [],
+  },
+  {
+    name: "POST /plans/{id}/actions/{actionId}/evidence",
+    handler: planEvidence.POST as Handler,
+    method: "POST",
+    path: (p) => `/plans/${p.id}/actions/${p.actionId}/evidence`,
+    params: ["id", "actionId"],
+    fields: keys(S.PlanEvidenceInput),
+  },
+  {
+    name: "GET /defection",
+    handler: defection.GET as Handler,
+    method: "GET",
+    path: () => "/defection",
+    fields: [],
+  },
+  {
+    name: "GET /funnel",
+    handler: funnel.GET as Handler,
+    method: "GET",
+    path: () => "/funnel",
+    fields: keys(S.FunnelQuery),
+  },
+  {
+    name: "GET /feedback",
+    handler: feedback.GET as Handler,
+    method: "GET",
+    path: () => "/feedback",
+    fields: keys(S.FeedbackListQuery),
+  },
+  {
+    name: "POST /feedback",
+    handler: feedback.POST as Handler,
+    method: "POST",
+    path: () => "/feedback",
+    fields: keys(S.FeedbackInput),
+  },
+  {
+    name: "GET /incentives/{month}",
+    handler: incentives.GET as Handler,
+    method: "GET",
+    path: (p) => `/incentives/${p.month}`,
+    params: ["month"],
     fields: [],
   },
   {

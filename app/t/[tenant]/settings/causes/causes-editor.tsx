@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { SelectField } from "@/components/ui/select-field";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
 import { fieldError, formError } from "@/components/forms/errors";
 import type { CauseCategory } from "@/lib/costs/causes";
@@ -84,22 +85,13 @@ export function CausesEditor({
                 />
               )}
             </Field>
-            <Field label="Category" error={fieldError(add.result, "category")}>
-              {(p) => (
-                <select
-                  {...p}
-                  className={inputClass}
-                  value={values.category}
-                  onChange={(e) => setValues({ ...values, category: e.target.value })}
-                >
-                  {categories.map((c) => (
-                    <option key={c.value} value={c.value}>
-                      {c.label}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <SelectField
+              label="Category"
+              error={fieldError(add.result, "category")}
+              value={values.category}
+              onChange={(e) => setValues({ ...values, category: e.target.value })}
+              options={categories}
+            />
             <Button type="submit" pending={add.isPending}>
               Add cause
             </Button>
