@@ -102,9 +102,12 @@ export function isPlanActive(status: PlanStatus): boolean {
   return status === "ACCEPTED" || status === "IN_PROGRESS";
 }
 
-/** Actions may be added or removed while the plan is not yet agreed. */
+/**
+ * Actions may be added or removed while the plan is a draft or disputed, never while it is proposed: the partner
+ * accepts exactly the actions it was shown (a change goes back through a dispute and a new proposal).
+ */
 export function canEditActions(status: PlanStatus): boolean {
-  return status === "DRAFT" || status === "PROPOSED" || status === "DISPUTED";
+  return status === "DRAFT" || status === "DISPUTED";
 }
 
 export type ActionEventName = "markDone" | "verify" | "reopen";

@@ -55,7 +55,9 @@ export async function addPlanAction(
 ) {
   const plan = await loadPlan(db, tenantId, input.planId);
   if (!canEditActions(plan.status))
-    throw new DomainError("Actions can be added only before the partner accepts the plan.");
+    throw new DomainError(
+      "Actions can be added only while the plan is a draft or disputed: the partner accepts the actions it was shown.",
+    );
   const [kind, ownerId] = input.owner.split(":") as ["member" | "contact", string];
   const owner =
     kind === "member"
@@ -113,7 +115,9 @@ export async function addPlanAction(
 export async function removePlanAction(db: Db, tenantId: string, actionId: string, actor: Actor, now = new Date()) {
   const action = await loadAction(db, tenantId, actionId);
   if (!canEditActions(action.plan.status))
-    throw new DomainError("Actions can be removed only before the partner accepts the plan.");
+    throw new DomainError(
+      "Actions can be removed only while the plan is a draft or disputed: the partner accepts the actions it was shown.",
+    );
   await db.planAction.deleteMany({ where: { tenantId, id: action.id } });
   await recordPlanEvent(db, tenantId, action.plan, actor, { type: "ACTION_REMOVED", body: action.description }, now);
   return { id: action.id, planId: action.planId };

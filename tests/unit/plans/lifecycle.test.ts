@@ -90,6 +90,9 @@ describe("the plan state machine", () => {
     expect(availableEvents("IN_PROGRESS", "steward")).toEqual(["verify", "closeUnmet"]);
     for (const status of PLAN_STATUSES) expect(availableEvents(status, "partner").length <= 2).toBe(true);
     expect(canEditActions("DRAFT")).toBe(true);
+    expect(canEditActions("DISPUTED")).toBe(true);
+    // A proposed plan's actions are what the partner accepts: they cannot change under it.
+    expect(canEditActions("PROPOSED")).toBe(false);
     expect(canEditActions("IN_PROGRESS")).toBe(false);
   });
 
