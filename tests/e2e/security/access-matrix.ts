@@ -1263,6 +1263,13 @@ export const ACTIONS: ActionEntry[] = [
     expect: A_OWNER,
   },
   {
+    file: "app/t/[tenant]/settings/value/actions.ts",
+    name: "updateFeedbackSettingsAction",
+    input: nw({ surveyEveryDays: "nope" }),
+    otherTenantInput: contoso({ surveyEveryDays: "nope" }),
+    expect: A_OWNER,
+  },
+  {
     file: "app/t/[tenant]/settings/webhooks/actions.ts",
     name: "createWebhookEndpointAction",
     input: nw({ url: 7 }),

@@ -91,3 +91,28 @@ test("the steward exports the customers to save and opens one", async ({ page })
   await expect(page).toHaveURL(/\/t\/northwind\/value\/customers\//);
   await expect(page.getByRole("heading", { name })).toBeVisible();
 });
+
+test("an owner sets how often customers are surveyed and how long links work", async ({ page }) => {
+  await signIn(page, NORTHWIND.owner);
+  await page.goto("/t/northwind/settings/value");
+  const form = page.getByRole("form", { name: "Customer surveys" });
+  const every = form.getByLabel("Days between surveys");
+  const lifetime = form.getByLabel("Survey link lifetime (days)");
+  const [everyBefore, lifetimeBefore] = [await every.inputValue(), await lifetime.inputValue()];
+  // Out of range: a clear message, nothing saved.
+  await lifetime.fill("400");
+  await form.getByRole("button", { name: "Save survey settings" }).click();
+  await expect(form.getByTestId("field-error")).toContainText("at most 90 days");
+  await every.fill("45");
+  await lifetime.fill("21");
+  await form.getByRole("button", { name: "Save survey settings" }).click();
+  await expect(form.getByTestId("form-success")).toContainText("at most every 45 days; links work 21 days");
+  await page.reload();
+  await expect(form.getByLabel("Days between surveys")).toHaveValue("45");
+  await expect(form.getByLabel("Survey link lifetime (days)")).toHaveValue("21");
+  // Put the demo's values back for the other specs.
+  await form.getByLabel("Days between surveys").fill(everyBefore);
+  await form.getByLabel("Survey link lifetime (days)").fill(lifetimeBefore);
+  await form.getByRole("button", { name: "Save survey settings" }).click();
+  await expect(form.getByTestId("form-success")).toBeVisible();
+});

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { stewardAction } from "@/lib/actions/clients";
 import { tenantSlug } from "@/lib/actions/schemas";
 import {
+  feedbackSettingsSchema,
   getTenantSettings,
   updateTenantSettings,
   valueSettingsSchema,
@@ -65,4 +66,27 @@ export const updateWorkspaceSettingsAction = stewardAction
     });
     revalidatePath(`/t/${ctx.access.tenant.slug}`, "layout");
     return settings.workspace;
+  });
+
+/** How often a customer is asked about one touchpoint, and how long a survey link lives (customer feedback). */
+export const updateFeedbackSettingsAction = stewardAction
+  .metadata({ actionName: "settings.feedback.updated", permission: "settings:write" })
+  .inputSchema(
+    z.object({
+      tenantSlug,
+      surveyEveryDays: feedbackSettingsSchema.shape.surveyEveryDays.unwrap(),
+      linkValidDays: feedbackSettingsSchema.shape.linkValidDays.unwrap(),
+    }),
+  )
+  .action(async ({ parsedInput, ctx }) => {
+    const feedback = { surveyEveryDays: parsedInput.surveyEveryDays, linkValidDays: parsedInput.linkValidDays };
+    const settings = await updateTenantSettings(ctx.db, ctx.access.tenant.id, "feedback", feedback);
+    ctx.audit({
+      action: "settings.feedback.updated",
+      entityType: "Tenant",
+      entityId: ctx.access.tenant.id,
+      data: feedback,
+    });
+    revalidatePath(`/t/${ctx.access.tenant.slug}/settings/value`);
+    return settings.feedback;
   });

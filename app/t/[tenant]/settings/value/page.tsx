@@ -5,6 +5,7 @@ import { loadValueSettingsPage } from "@/lib/value/pages";
 import { SettingsFormPage } from "@/components/settings/settings-form-page";
 import { ValueSettingsForm } from "./value-settings-form";
 import { WorkspaceSettingsForm } from "./workspace-settings-form";
+import { FeedbackSettingsForm } from "./feedback-settings-form";
 
 export const metadata: Metadata = { title: "Value settings" };
 
@@ -23,6 +24,8 @@ export default async function ValueSettingsPage({ params }: PageProps<"/t/[tenan
       <ValueSettingsForm tenantSlug={tenant} settings={settings.value} readOnly={readOnly} />
       <h2 className="mb-3 mt-8 text-lg font-semibold">Money and reports</h2>
       <WorkspaceSettingsForm tenantSlug={tenant} settings={settings.workspace} readOnly={readOnly} />
+      <h2 className="mb-3 mt-8 text-lg font-semibold">Customer surveys</h2>
+      <FeedbackSettingsForm tenantSlug={tenant} settings={settings.feedback} readOnly={readOnly} />
     </SettingsFormPage>
   );
 }
