@@ -63,15 +63,18 @@ async function answerForExistingAccount(email: string, now: Date): Promise<SignU
 
 /**
  * Clears what an earlier, never verified sign-up with this address defined, in the new sign-up's transaction: its
- * workspaces (only ever its own: an unverified user cannot sign in to invite anyone) and its verification links
- * still unused. The context is the new workspace's again afterwards.
+ * workspaces (only ever its own: an unverified user cannot sign in to invite anyone; one with other members keeps
+ * them and loses only this user) and its verification links still unused. The context is the new workspace's again afterwards.
  */
 async function discardPendingAccount(db: Db, userId: string, tenantId: string, now: Date) {
   await setContext(db, { userId });
   const pending = await db.membership.findMany({ where: { userId }, select: { tenantId: true } });
   for (const { tenantId: old } of pending) {
     await setContext(db, { tenantId: old });
-    await db.tenant.deleteMany({ where: { id: old } });
+    // A workspace with anyone else in it is not the pending sign-up's to discard: only the membership goes.
+    if ((await db.membership.count({ where: { tenantId: old } })) > 1)
+      await db.membership.deleteMany({ where: { tenantId: old, userId } });
+    else await db.tenant.deleteMany({ where: { id: old } });
   }
   await db.accountToken.updateMany({
     where: { userId, purpose: "VERIFY_EMAIL", usedAt: null },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../setup/test-db";
 import { prisma } from "@/lib/db/client";
-import { setContext } from "@/lib/db/scope";
+import { setContext, withTenant } from "@/lib/db/scope";
 import { attemptLogin, userForSession } from "@/lib/auth/login";
 import { signUp } from "@/lib/tenants/sign-up";
 import { verifyEmail } from "@/lib/accounts/verify-email";
@@ -15,7 +15,7 @@ import { deliverDueAccountMail } from "@/lib/accounts/account-mail";
 import { INVALID_LINK_MESSAGE } from "@/lib/accounts/tokens";
 import { startMailCatcher } from "@/lib/mail/catcher";
 import { smtpTransport } from "@/lib/mail/transport";
-import { createUser } from "@/lib/seed/factories";
+import { addMember, createUser } from "@/lib/seed/factories";
 
 // Issue 16: e-mail verification at sign-up with one answer for known and new addresses, and password reset with a
 // single-use, expiring token that ends every session, throttled per address and per source under a burst.
@@ -136,6 +136,38 @@ describe("e-mail verification at sign-up", () => {
     });
     // the attacker's workspace is gone, and its address free again
     await expect(signUp({ ...owner("t"), slug: "trap" })).resolves.toEqual({ email: "owner-t@verify.test" });
+    // A pending account that somehow sits in a workspace with others leaves it, and the workspace stays.
+    await signUp({
+      name: "Pat",
+      email: "pat@verify.test",
+      password: "pats-first-pass-1",
+      companyName: "Team",
+      slug: "team",
+    });
+    const team = await prisma().$transaction(async (tx) => {
+      const pat = await tx.user.findUniqueOrThrow({ where: { email: "pat@verify.test" }, select: { id: true } });
+      await setContext(tx, { userId: pat.id });
+      const { tenantId } = await tx.membership.findFirstOrThrow({
+        where: { userId: pat.id },
+        select: { tenantId: true },
+      });
+      return tenantId;
+    });
+    const { user: colleague } = await createUser({ email: "colleague@verify.test" });
+    await withTenant({ tenantId: team }, (db) =>
+      addMember(db, { tenantId: team, userId: colleague.id, role: "STEWARD" }),
+    );
+    await signUp({
+      name: "Pat",
+      email: "pat@verify.test",
+      password: "pats-other-pass-2",
+      companyName: "Solo",
+      slug: "solo",
+    });
+    const members = await withTenant({ tenantId: team }, (db) =>
+      db.membership.findMany({ where: { tenantId: team }, select: { userId: true } }),
+    );
+    expect(members).toEqual([{ userId: colleague.id }]);
   });
 });
 
