@@ -16,10 +16,10 @@ import {
   forgotPasswordSchema,
   RESET_REQUESTED_MESSAGE,
   requestPasswordReset,
-  resetPassword,
+  resetPasswordFrom,
   resetPasswordSchema,
 } from "@/lib/accounts/password-reset";
-import { verifyEmail, verifyEmailSchema } from "@/lib/accounts/verify-email";
+import { verifyEmailFrom, verifyEmailSchema } from "@/lib/accounts/verify-email";
 
 export const loginAction = publicAction
   .metadata({ actionName: "auth.login", permission: "public" })
@@ -58,7 +58,7 @@ export const verifyEmailAction = publicAction
   .metadata({ actionName: "auth.email_verified", permission: "public" })
   .inputSchema(verifyEmailSchema)
   .action(async ({ parsedInput }) => {
-    await verifyEmail(parsedInput.token);
+    await verifyEmailFrom(parsedInput.token, clientAddress(await headers()));
     redirect("/login?verified=1");
   });
 
@@ -74,7 +74,7 @@ export const resetPasswordAction = publicAction
   .metadata({ actionName: "auth.password_reset", permission: "public" })
   .inputSchema(resetPasswordSchema)
   .action(async ({ parsedInput }) => {
-    await resetPassword(parsedInput);
+    await resetPasswordFrom(parsedInput, clientAddress(await headers()));
     redirect("/login?reset=1");
   });
 

@@ -7,7 +7,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { passwordSchema } from "@/lib/tenants/sign-up";
 import { emailAddressSchema } from "@/lib/mail/address";
 import { queuePasswordResetMail } from "./messages";
-import { INVALID_LINK_MESSAGE, useAccountToken } from "./tokens";
+import { claimLinkAttempt } from "./link-throttle";
+import { INVALID_LINK_MESSAGE, isAccountTokenUsable, useAccountToken } from "./tokens";
 
 // Password reset (issue 16): "Forgot password?" answers the same whether or not the address has an account, and
 // mails a single-use link that expires after 30 minutes. Requests are throttled per address (a mailbox is not flooded;
@@ -58,8 +59,17 @@ export async function requestPasswordReset(email: string, ip: string, now = new 
   return { mailed: outcome.mailed };
 }
 
+/** A reset as a visitor reaches it: throttled per source, then resetPassword. */
+export async function resetPasswordFrom(input: z.infer<typeof resetPasswordSchema>, ip: string) {
+  await claimLinkAttempt(ip);
+  return resetPassword(input);
+}
+
 /** Sets the new password with a reset token; ends every session of the user. Returns the user's e-mail. */
 export async function resetPassword(input: z.infer<typeof resetPasswordSchema>, now = new Date()): Promise<string> {
+  // The token first: a junk or used link costs one indexed read, never a password hash.
+  if (!(await isAccountTokenUsable(prisma(), input.token, "PASSWORD_RESET", now)))
+    throw new DomainError(INVALID_LINK_MESSAGE, "not-found");
   const passwordHash = await hashPassword(input.password);
   const result = await prisma().$transaction(async (tx) => {
     const userId = await useAccountToken(tx, input.token, "PASSWORD_RESET", now);

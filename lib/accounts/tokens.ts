@@ -6,6 +6,7 @@ import type { Prisma } from "@/generated/prisma/client";
 // cannot both win, and an expired, used, wrong-purpose or unknown token is refused with the same answer.
 
 type Tx = Prisma.TransactionClient;
+type Db = Pick<Tx, "accountToken">;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 export type TokenPurpose = "VERIFY_EMAIL" | "PASSWORD_RESET";
 
@@ -25,6 +26,16 @@ export async function issueAccountToken(db: Tx, userId: string, purpose: TokenPu
     select: { id: true },
   });
   return { token, id: row.id, expiresAt };
+}
+
+/** Whether the token could be used now (unused, not expired, this purpose), without using it: a cheap first check. */
+export async function isAccountTokenUsable(db: Db, token: string, purpose: TokenPurpose, now = new Date()) {
+  if (token.length < 20 || token.length > 200) return false;
+  const row = await db.accountToken.findFirst({
+    where: { tokenHash: hashToken(token), purpose, usedAt: null, expiresAt: { gt: now } },
+    select: { id: true },
+  });
+  return row !== null;
 }
 
 /** Marks the token used and returns its user's id, or null when it cannot be used (in the caller's transaction). */

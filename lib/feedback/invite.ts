@@ -54,12 +54,18 @@ export async function inviteAfterIncident(db: Db, tenantId: string, incidentId: 
 async function invite(db: Db, tenantId: string, moments: Moment[], source: string, now: Date) {
   if (moments.length === 0) return 0;
   const { feedback } = await getTenantSettings(db, tenantId);
-  const last = await db.$queryRaw<{ customerId: string; touchpointId: string; createdAt: Date }[]>`
+  // The dedup rule is per customer and touchpoint, whichever partner's survey it was: read with the partner scope
+  // lifted (a partner's transaction sees only its own surveys), like the outbox insert below.
+  const last = await asWorkspace(
+    db,
+    tenantId,
+    () => db.$queryRaw<{ customerId: string; touchpointId: string; createdAt: Date }[]>`
     select "customerId", "touchpointId", max("createdAt") as "createdAt"
     from "CustomerFeedback"
     where "tenantId" = ${tenantId} and "customerId" = any(${moments.map((m) => m.customerId)}::text[])
       and "touchpointId" = any(${moments.map((m) => m.touchpointId)}::text[]) and "tokenHash" is not null
-    group by 1, 2`;
+    group by 1, 2`,
+  );
   const chosen = planSurveys(moments, last, feedback.surveyEveryDays, now);
   if (chosen.length === 0) return 0;
   const expiresAt = new Date(now.getTime() + feedback.linkValidDays * 86_400_000);
@@ -111,16 +117,16 @@ async function invite(db: Db, tenantId: string, moments: Moment[], source: strin
 /**
  * The outbox is the workspace's (steward-only under row-level security), while an interaction or a resolution may
  * come from a partner's key or user. The mail this code writes is the workspace's own, so the partner scope is lifted
- * for that insert alone and restored before anything else runs in the transaction.
+ * for that insert alone (and for the dedup read) and restored before anything else runs in the transaction.
  */
-async function asWorkspace(db: Db, tenantId: string, work: () => Promise<void>) {
+async function asWorkspace<T>(db: Db, tenantId: string, work: () => Promise<T>): Promise<T> {
   const [context] = await db.$queryRaw<{ partnerId: string; userId: string }[]>`
     select coalesce(current_setting('app.partner_id', true), '') as "partnerId",
            coalesce(current_setting('app.user_id', true), '') as "userId"`;
   if (!context.partnerId) return work();
   await setContext(db, { tenantId });
   try {
-    await work();
+    return await work();
   } finally {
     await setContext(db, { tenantId, partnerId: context.partnerId, userId: context.userId });
   }

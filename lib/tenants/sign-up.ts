@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
-import { setContext, withTenant } from "@/lib/db/scope";
+import { type Db, setContext, withTenant } from "@/lib/db/scope";
 import { hashPassword } from "@/lib/auth/password";
 import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "@/lib/auth/common-passwords";
 import { DomainError } from "@/lib/errors";
@@ -61,6 +61,28 @@ async function answerForExistingAccount(email: string, now: Date): Promise<SignU
   return { email };
 }
 
+/**
+ * Clears what an earlier, never verified sign-up with this address defined, in the new sign-up's transaction: its
+ * workspaces (only ever its own: an unverified user cannot sign in to invite anyone; one with other members keeps
+ * them and loses only this user) and its verification links still unused. The context is the new workspace's again afterwards.
+ */
+async function discardPendingAccount(db: Db, userId: string, tenantId: string, now: Date) {
+  await setContext(db, { userId });
+  const pending = await db.membership.findMany({ where: { userId }, select: { tenantId: true } });
+  for (const { tenantId: old } of pending) {
+    await setContext(db, { tenantId: old });
+    // A workspace with anyone else in it is not the pending sign-up's to discard: only the membership goes.
+    if ((await db.membership.count({ where: { tenantId: old } })) > 1)
+      await db.membership.deleteMany({ where: { tenantId: old, userId } });
+    else await db.tenant.deleteMany({ where: { id: old } });
+  }
+  await db.accountToken.updateMany({
+    where: { userId, purpose: "VERIFY_EMAIL", usedAt: null },
+    data: { usedAt: now },
+  });
+  await setContext(db, { tenantId });
+}
+
 /** Sign-up as a visitor reaches it: throttled per source, then signUp. */
 export async function signUpFrom(input: SignUpInput, ip: string) {
   await claimSignUpAttempt(ip);
@@ -75,15 +97,22 @@ export async function signUpFrom(input: SignUpInput, ip: string) {
 export async function signUp(input: SignUpInput, now = new Date()): Promise<SignUpAnswer> {
   // Hashed for every e-mail, so a known one answers no faster than a new one.
   const passwordHash = await hashPassword(input.password);
-  const existing = await prisma().user.findUnique({ where: { email: input.email }, select: { id: true } });
+  const existing = await prisma().user.findUnique({
+    where: { email: input.email },
+    select: { id: true, emailVerifiedAt: true },
+  });
   const tenantId = randomUUID();
   try {
     await withTenant({ tenantId }, async (db) => {
+      // A pending (never verified) account is not anyone's yet: this sign-up replaces it, so whoever proves the
+      // address gets the account they just defined, never one a stranger pre-registered with their address.
+      if (existing && !existing.emailVerifiedAt) await discardPendingAccount(db, existing.id, tenantId, now);
       const tenant = await db.tenant.create({ data: { id: tenantId, slug: input.slug, name: input.companyName } });
-      if (existing) throw new ExistingAccount();
-      const user = await db.user.create({
-        data: { email: input.email, name: input.name, passwordHash, emailVerifiedAt: null },
-      });
+      if (existing?.emailVerifiedAt) throw new ExistingAccount();
+      const person = { email: input.email, name: input.name, passwordHash, emailVerifiedAt: null };
+      const user = existing
+        ? await db.user.update({ where: { id: existing.id }, data: person })
+        : await db.user.create({ data: person });
       await setContext(db, { tenantId, userId: user.id });
       await db.membership.create({ data: { tenantId, userId: user.id, role: "OWNER" } });
       await writeAudit(db, tenantId, { userId: user.id, label: user.email }, [

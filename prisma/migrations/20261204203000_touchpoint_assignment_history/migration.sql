@@ -27,9 +27,27 @@ LANGUAGE sql VOLATILE
 AS $$ SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYYMMDDHH24MISSUS') || '-' || gen_random_uuid()::text $$;
 
 -- Backfill: every existing assignment, from its assignedAt (before row-level security is forced on the new table).
-INSERT INTO "TouchpointAssignmentEvent" ("tenantId", "id", "touchpointId", "partnerId", "assigned", "at")
-SELECT "tenantId", touchpoint_assignment_event_id(), "touchpointId", "partnerId", true, "assignedAt"
-FROM "TouchpointPartner";
+-- "TouchpointPartner" has FORCE ROW LEVEL SECURITY and the migration role may not be a superuser (app.tenant_id is
+-- unset here), so without a policy of its own the read sees no row at all. The migration role gets a read-only policy
+-- for the length of the backfill (steward_app is not a member of it), and the copy is checked against the source.
+DO $$
+DECLARE
+  assignments bigint;
+  events bigint;
+BEGIN
+  EXECUTE format('CREATE POLICY assignment_backfill ON "TouchpointPartner" AS PERMISSIVE FOR SELECT TO %I USING (true)',
+                 current_user);
+  INSERT INTO "TouchpointAssignmentEvent" ("tenantId", "id", "touchpointId", "partnerId", "assigned", "at")
+  SELECT "tenantId", touchpoint_assignment_event_id(), "touchpointId", "partnerId", true, "assignedAt"
+  FROM "TouchpointPartner";
+  SELECT count(*) INTO assignments FROM "TouchpointPartner";
+  SELECT count(*) INTO events FROM "TouchpointAssignmentEvent";
+  DROP POLICY assignment_backfill ON "TouchpointPartner";
+  IF events < assignments THEN
+    RAISE EXCEPTION 'touchpoint assignment backfill copied % of % assignments', events, assignments;
+  END IF;
+END
+$$;
 
 -- Row-level security, as for every tenant table (docs/decisions/003-row-level-security.md); partner users see only
 -- their own partner's events. Append-only: the app role may read and insert, never update or delete.

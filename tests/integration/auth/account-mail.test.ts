@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../setup/test-db";
 import { prisma } from "@/lib/db/client";
+import { setContext, withTenant } from "@/lib/db/scope";
 import { attemptLogin, userForSession } from "@/lib/auth/login";
 import { signUp } from "@/lib/tenants/sign-up";
 import { verifyEmail } from "@/lib/accounts/verify-email";
@@ -14,7 +15,7 @@ import { deliverDueAccountMail } from "@/lib/accounts/account-mail";
 import { INVALID_LINK_MESSAGE } from "@/lib/accounts/tokens";
 import { startMailCatcher } from "@/lib/mail/catcher";
 import { smtpTransport } from "@/lib/mail/transport";
-import { createUser } from "@/lib/seed/factories";
+import { addMember, createUser } from "@/lib/seed/factories";
 
 // Issue 16: e-mail verification at sign-up with one answer for known and new addresses, and password reset with a
 // single-use, expiring token that ends every session, throttled per address and per source under a burst.
@@ -96,8 +97,77 @@ describe("e-mail verification at sign-up", () => {
     await signUp({ ...owner("d"), slug: "company-d-again" });
     const mails = await mailsTo("owner-d@verify.test");
     expect(mails.map((m) => m.kind)).toEqual(["verify_email", "verify_email"]);
-    await expect(signUp({ ...owner("x"), slug: "company-d" })).rejects.toThrow("That workspace address is taken");
-    await expect(signUp({ ...owner("d"), slug: "company-d" })).rejects.toThrow("That workspace address is taken");
+    // the second sign-up replaced the first's workspace: its address is the one taken now
+    await expect(signUp({ ...owner("x"), slug: "company-d-again" })).rejects.toThrow("That workspace address is taken");
+    await expect(signUp({ ...owner("d"), slug: "company-a" })).rejects.toThrow("That workspace address is taken");
+  });
+
+  it("gives a pre-registered, never-verified address to the one who proves it, with the account they defined", async () => {
+    const victim = "victim@verify.test";
+    // An attacker signs up first with the victim's address and a password of their own.
+    await signUp({ name: "Mallory", email: victim, password: "attacker-pass-1", companyName: "Trap", slug: "trap" });
+    const attackerLink = await tokenFrom(victim, "/verify-email/");
+    // The victim signs up with their own details, and confirms with the link they get.
+    await signUp({
+      name: "Vera Victim",
+      email: victim,
+      password: "victims-own-pass-2",
+      companyName: "Vera Co",
+      slug: "vera",
+    });
+    const victimLink = await tokenFrom(victim, "/verify-email/");
+    expect(victimLink).not.toBe(attackerLink);
+    await expect(verifyEmail(attackerLink)).rejects.toThrow(INVALID_LINK_MESSAGE); // the earlier sign-up's link is void
+    await verifyEmail(victimLink);
+    expect(await attemptLogin({ email: victim, password: "attacker-pass-1" }, "10.1.0.9")).toMatchObject({ ok: false });
+    const login = await attemptLogin({ email: victim, password: "victims-own-pass-2" }, "10.1.0.9");
+    expect(login.ok).toBe(true);
+    const user = await prisma().$transaction(async (tx) => {
+      const { id } = await tx.user.findUniqueOrThrow({ where: { email: victim }, select: { id: true } });
+      await setContext(tx, { userId: id }); // a user's memberships are readable in its own context only
+      return tx.user.findUniqueOrThrow({
+        where: { id },
+        select: { name: true, memberships: { select: { role: true, tenant: { select: { slug: true, name: true } } } } },
+      });
+    });
+    expect(user).toEqual({
+      name: "Vera Victim",
+      memberships: [{ role: "OWNER", tenant: { slug: "vera", name: "Vera Co" } }],
+    });
+    // the attacker's workspace is gone, and its address free again
+    await expect(signUp({ ...owner("t"), slug: "trap" })).resolves.toEqual({ email: "owner-t@verify.test" });
+    // A pending account that somehow sits in a workspace with others leaves it, and the workspace stays.
+    await signUp({
+      name: "Pat",
+      email: "pat@verify.test",
+      password: "pats-first-pass-1",
+      companyName: "Team",
+      slug: "team",
+    });
+    const team = await prisma().$transaction(async (tx) => {
+      const pat = await tx.user.findUniqueOrThrow({ where: { email: "pat@verify.test" }, select: { id: true } });
+      await setContext(tx, { userId: pat.id });
+      const { tenantId } = await tx.membership.findFirstOrThrow({
+        where: { userId: pat.id },
+        select: { tenantId: true },
+      });
+      return tenantId;
+    });
+    const { user: colleague } = await createUser({ email: "colleague@verify.test" });
+    await withTenant({ tenantId: team }, (db) =>
+      addMember(db, { tenantId: team, userId: colleague.id, role: "STEWARD" }),
+    );
+    await signUp({
+      name: "Pat",
+      email: "pat@verify.test",
+      password: "pats-other-pass-2",
+      companyName: "Solo",
+      slug: "solo",
+    });
+    const members = await withTenant({ tenantId: team }, (db) =>
+      db.membership.findMany({ where: { tenantId: team }, select: { userId: true } }),
+    );
+    expect(members).toEqual([{ userId: colleague.id }]);
   });
 });
 
