@@ -39,7 +39,11 @@ test("a steward's help next to CLV, P(alive) and the sub-scores: keyboard disclo
   await expect(page.getByTestId("chart-summary").first()).toContainText(/Customer equity (went from|was)/);
 
   await page.goto(`/t/${NORTHWIND.slug}/scorecards`);
-  await page.getByTestId("scorecard-row").filter({ hasText: NORTHWIND.partner.partnerName }).getByRole("link").click();
+  await page
+    .getByTestId("scorecard-row")
+    .filter({ hasText: NORTHWIND.partner.partnerName })
+    .getByRole("link", { name: NORTHWIND.partner.partnerName })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/t/${NORTHWIND.slug}/scorecards/[^/?]+`));
   for (const area of [
     "Standards compliance",
