@@ -12,7 +12,10 @@ test("a steward computes, reviews, publishes and exports a month", async ({ page
   await expect(page.getByTestId("formula-panel")).toBeVisible();
 
   // the partner's detail: sub-scores with their formulas and the trend
-  await rows.filter({ hasText: NORTHWIND.partner.partnerName }).getByRole("link").click();
+  await rows
+    .filter({ hasText: NORTHWIND.partner.partnerName })
+    .getByRole("link", { name: NORTHWIND.partner.partnerName })
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${NORTHWIND.partner.partnerName} — scorecard`);
   await expect(page.getByTestId("area-compliance")).toContainText("How is this computed?");
   await expect(page.getByTestId("scorecard-summary")).toContainText("Published");
