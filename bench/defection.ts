@@ -5,10 +5,11 @@ import { DEFAULT_SETTINGS } from "@/lib/tenants/settings";
 import type { BenchScenario } from "./types";
 import { LARGE_TENANT_ID } from "./large-tenant";
 
-// Defection measured (issue 19, part 4) on the shared large tenant: the whole analysis as the page and
-// GET /api/v1/defection run it (the outcome rows of one set-based query, then matching and a 1,000-resample
-// bootstrap per segment and comparison in TypeScript), against one hand-written SQL aggregate over the
-// same rows (counts, repurchase shares and spend changes per comparison and segment, no resampling).
+// Defection measured (issue 19, part 4) on the shared large tenant: the whole analysis as the defection job
+// (lib/defection/job.ts) runs it on the worker — the outcome rows of one set-based query, then matching and a
+// 1,000-resample bootstrap per segment and comparison in TypeScript (buyers drawn as one binomial per arm) —
+// against one hand-written SQL aggregate over the same rows (counts, repurchase shares and spend changes per
+// comparison and segment, no resampling). The page and GET /api/v1/defection only read the stored result.
 
 const RUNS = 3;
 const GOAL_MS = 2000;
@@ -24,7 +25,7 @@ async function timed(task: () => Promise<unknown>): Promise<number> {
 
 export const defectionScenario: BenchScenario = {
   name: "defection",
-  description: "defection measured against matched customers (one query + bootstrap) vs one SQL aggregate",
+  description: "the defection job's measurement (one query + bootstrap) vs one SQL aggregate",
   usesLargeTenant: true,
   async run({ log }) {
     const tenantId = LARGE_TENANT_ID;

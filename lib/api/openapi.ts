@@ -296,10 +296,11 @@ function buildRegistry() {
     tags: ["Defection"],
     summary: "Measured defection and good-service uplift",
     description:
-      "Customers with an incident (or a CSAT ≥ 4 / NPS ≥ 9 interaction) against comparable customers without one — same month, segment, purchases in the prior year and recency — with 95 % bootstrap intervals, split B2B/B2C, beside the survey figures and the basis equity at risk uses. Workspace keys only.",
+      "Customers with an incident (or a CSAT ≥ 4 / NPS ≥ 9 interaction) against comparable customers without one — same month, segment, purchases in the prior year and recency — with 95 % bootstrap intervals, split B2B/B2C, beside the survey figures and the basis equity at risk uses. The latest measurement stored by the background job (computedAt says when); a steward starts a fresh one on the Defection page. Workspace keys only.",
     responses: {
-      200: ok("The measurement.", S.Defection),
+      200: ok("The latest stored measurement.", S.Defection),
       403: problem("A partner key: defection is measured over the whole workspace's customers."),
+      404: problem("Not measured yet (or the first measurement is still running)."),
       ...common,
     },
   });

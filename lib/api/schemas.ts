@@ -501,6 +501,7 @@ export const Defection = z
       label: z.string(),
       measuredAt: z.string().nullable(),
     }),
+    computedAt: z.string().describe("When the defection job computed this measurement (ISO 8601)."),
   })
   .meta({
     id: "Defection",

@@ -23,10 +23,13 @@
  *
  * Confidence: a stratified bootstrap (resample treated and comparison customers with replacement
  * within each stratum), seeded, 1,000 resamples by default; the interval is the 2.5th–97.5th
- * percentiles. Pure TypeScript over per-customer outcome arrays (queries.ts pulls them in one
- * set-based query).
+ * percentiles. Pure TypeScript over per-stratum counts and spend changes (queries.ts pulls them in
+ * one set-based query). A resample draws the buyers of each arm as one exact Binomial (see
+ * binomial.ts), and the spend change only over the customers whose spend changed (see Resampler):
+ * O(resamples × strata) for buying again, O(resamples × customers with a spend change) for spend.
  */
-import { createRng } from "@/lib/seed/random";
+import { createRng, type Rng } from "@/lib/seed/random";
+import { createBinomialSampler } from "./binomial";
 
 export type Segment = "B2B" | "B2C";
 
@@ -86,14 +89,22 @@ export function recencyBin(days: number | null): number {
 export const stratumKey = (o: Observation) =>
   `${o.month}|${o.segment}|${frequencyBin(o.priorPurchases)}|${recencyBin(o.recencyDays)}`;
 
-type Arm = { bought: Uint8Array; change: Float64Array; more: Uint8Array };
+/**
+ * One arm of a stratum, reduced to what the bootstrap needs: its size, how many bought again
+ * and bought more, the sum of spend changes, and the spend changes that are not zero (customers
+ * with no spend before or after change by 0 and need no resampling of their own).
+ */
+type Arm = { size: number; bought: number; more: number; changeSum: number; nonzero: Float64Array };
 type Stratum = { treated: Arm; control: Arm };
 
 function arm(rows: Observation[]): Arm {
+  const changes = rows.map((r) => r.spendAfter - r.spendBefore);
   return {
-    bought: Uint8Array.from(rows, (r) => (r.boughtAgain ? 1 : 0)),
-    change: Float64Array.from(rows, (r) => r.spendAfter - r.spendBefore),
-    more: Uint8Array.from(rows, (r) => (r.spendAfter > r.spendBefore ? 1 : 0)),
+    size: rows.length,
+    bought: rows.filter((r) => r.boughtAgain).length,
+    more: rows.filter((r) => r.spendAfter > r.spendBefore).length,
+    changeSum: changes.reduce((a, b) => a + b, 0),
+    nonzero: Float64Array.from(changes.filter((c) => c !== 0)),
   };
 }
 
@@ -127,22 +138,43 @@ export function matchStrata(observations: Observation[]): { strata: Stratum[]; u
 type Estimate = { treatedRate: number; controlRate: number; change: number; treatedMore: number; controlMore: number };
 
 /**
- * Treated means and the comparison means reweighted to the treated customers' strata. With
- * `draw`, every arm is resampled (indices drawn with replacement).
+ * Draws of one bootstrap resample of an arm (n customers with replacement), exact and cheap:
+ *   - buyers: exactly Binomial(n, bought / n), one draw per arm;
+ *   - spend change: how many of the n picks land on a customer whose change is not zero is
+ *     Binomial(n, nonzero / n), and given that count the picks are uniform over those customers,
+ *     so only they are drawn one by one (the zeros add nothing to the sum).
+ * The two are drawn independently of each other, which leaves each figure's bootstrap
+ * distribution (and so its percentile interval) exactly that of per-customer resampling.
  */
-function estimate(strata: Stratum[], draw?: (n: number) => Uint32Array): Estimate {
+type Resampler = { buyers: (a: Arm) => number; changeSum: (a: Arm) => number };
+
+function resampler(rng: Rng, maxN: number): Resampler {
+  const binomial = createBinomialSampler(rng, maxN);
+  return {
+    buyers: (a) => binomial(a.size, a.bought / a.size),
+    changeSum: (a) => {
+      const count = binomial(a.size, a.nonzero.length / a.size);
+      const values = a.nonzero;
+      let sum = 0;
+      for (let i = 0; i < count; i++) sum += values[Math.floor(rng.next() * values.length)];
+      return sum;
+    },
+  };
+}
+
+/** Treated means and the comparison means reweighted to the treated customers' strata (resampled with `draw`). */
+function estimate(strata: Stratum[], draw?: Resampler): Estimate {
   let n = 0;
   const e = { treatedRate: 0, controlRate: 0, change: 0, treatedMore: 0, controlMore: 0 };
-  for (const s of strata) {
-    const w = s.treated.bought.length;
-    const t = means(s.treated, draw);
-    const c = means(s.control, draw);
+  for (const { treated: t, control: c } of strata) {
+    const w = t.size;
     n += w;
-    e.treatedRate += w * t.bought;
-    e.controlRate += w * c.bought;
-    e.change += w * (t.change - c.change);
-    e.treatedMore += w * t.more;
-    e.controlMore += w * c.more;
+    e.treatedRate += (w * (draw ? draw.buyers(t) : t.bought)) / t.size;
+    e.controlRate += (w * (draw ? draw.buyers(c) : c.bought)) / c.size;
+    e.change +=
+      w * ((draw ? draw.changeSum(t) : t.changeSum) / t.size - (draw ? draw.changeSum(c) : c.changeSum) / c.size);
+    e.treatedMore += (w * t.more) / t.size;
+    e.controlMore += (w * c.more) / c.size;
   }
   return {
     treatedRate: e.treatedRate / n,
@@ -151,30 +183,6 @@ function estimate(strata: Stratum[], draw?: (n: number) => Uint32Array): Estimat
     treatedMore: e.treatedMore / n,
     controlMore: e.controlMore / n,
   };
-}
-
-/** The arm's three means, over all its customers or over a resample of them (one pass). */
-function means(arm: Arm, draw?: (n: number) => Uint32Array) {
-  const size = arm.bought.length;
-  let bought = 0;
-  let change = 0;
-  let more = 0;
-  if (draw) {
-    const picks = draw(size);
-    for (let i = 0; i < size; i++) {
-      const k = picks[i];
-      bought += arm.bought[k];
-      change += arm.change[k];
-      more += arm.more[k];
-    }
-  } else {
-    for (let i = 0; i < size; i++) {
-      bought += arm.bought[i];
-      change += arm.change[i];
-      more += arm.more[i];
-    }
-  }
-  return { bought: bought / size, change: change / size, more: more / size };
 }
 
 const defection = (e: Estimate) =>
@@ -201,7 +209,7 @@ export function measureSegment(
 ): GroupResult {
   const { resamples, seed, minimumTreated } = { ...MEASURE_DEFAULTS, ...options };
   const { strata, unmatched, controls } = matchStrata(observations.filter((o) => o.segment === segment));
-  const treated = strata.reduce((s, st) => s + st.treated.bought.length, 0);
+  const treated = strata.reduce((s, st) => s + st.treated.size, 0);
   const base = { segment, treated, unmatched, controls, strata: strata.length };
   if (treated < minimumTreated) {
     return {
@@ -217,15 +225,7 @@ export function measureSegment(
     };
   }
   const point = estimate(strata);
-  const rng = createRng(seed);
-  const buffer = new Uint32Array(
-    Math.max(...strata.map((s) => Math.max(s.treated.bought.length, s.control.bought.length))),
-  );
-  const draw = (n: number) => {
-    const picks = buffer.subarray(0, n);
-    for (let i = 0; i < n; i++) picks[i] = Math.floor(rng.next() * n);
-    return picks;
-  };
+  const draw = resampler(createRng(seed), Math.max(...strata.map((s) => Math.max(s.treated.size, s.control.size))));
   const defections = new Float64Array(resamples);
   const lifts = new Float64Array(resamples);
   const changes = new Float64Array(resamples);

@@ -1,8 +1,8 @@
-/** What the Defection page reads, in one tenant transaction. */
+/** What the Defection page reads, in one tenant transaction: the stored measurement, never a new one. */
 import { withTenant } from "@/lib/db/scope";
-import { measureDefection } from "./queries";
+import { latestDefection } from "./job";
 
-/** Measured defection and good-service uplift beside the survey figures, and the basis equity at risk uses. */
+/** The latest measurement the defection job stored (with when), whether a run is under way, and the basis in use. */
 export function loadDefectionPage(tenantId: string) {
-  return withTenant({ tenantId }, (db) => measureDefection(db, tenantId), { timeoutMs: 60_000 });
+  return withTenant({ tenantId }, (db) => latestDefection(db, tenantId));
 }

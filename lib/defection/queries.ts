@@ -15,7 +15,7 @@
  */
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/scope";
-import { effectiveChurn, getTenantSettings } from "@/lib/tenants/settings";
+import { effectiveChurn, getTenantSettings, type ValueSettings } from "@/lib/tenants/settings";
 import { MEASURE_DEFAULTS, measureSegment, type Observation, type GroupResult, type Segment } from "./measure";
 
 /** About this many comparison customers are sampled (each at up to 12 month starts). */
@@ -208,7 +208,6 @@ export async function measureDefection(db: Db, tenantId: string, now = new Date(
   const value = (await getTenantSettings(db, tenantId)).value;
   const period = defectionPeriod(now, value.defectionWindowDays);
   const rows = await defectionRows(db, tenantId, period, value.defectionWindowDays);
-  const churn = effectiveChurn(value);
   return {
     windowDays: value.defectionWindowDays,
     from: period.from.toISOString().slice(0, 10),
@@ -218,10 +217,20 @@ export async function measureDefection(db: Db, tenantId: string, now = new Date(
     comparisonObservations: rows.filter((r) => r.kind === "CONTROL").length,
     ...measureRows(rows),
     survey: { defection: value.churnProbability, boughtMore: SURVEY_BOUGHT_MORE },
-    basis: {
-      basis: churn.basis,
-      label: churn.label,
-      measuredAt: churn.basis === "MEASURED" ? (value.measuredChurn?.measuredAt ?? null) : null,
-    },
+    basis: basisOf(value),
   };
+}
+
+function basisOf(value: ValueSettings): DefectionMeasurement["basis"] {
+  const churn = effectiveChurn(value);
+  return {
+    basis: churn.basis,
+    label: churn.label,
+    measuredAt: churn.basis === "MEASURED" ? (value.measuredChurn?.measuredAt ?? null) : null,
+  };
+}
+
+/** The basis equity at risk uses now, from the workspace's settings. */
+export async function churnBasis(db: Db, tenantId: string): Promise<DefectionMeasurement["basis"]> {
+  return basisOf((await getTenantSettings(db, tenantId)).value);
 }

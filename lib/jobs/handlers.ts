@@ -8,6 +8,7 @@ import type { JobHandler } from "./types";
 export const HANDLERS: Record<QueueName, () => Promise<JobHandler>> = {
   "value.recompute": async () => (await import("@/lib/value/recompute-job")).handleRecomputeJob,
   "scorecards.export": async () => (await import("@/lib/scorecards/export-job")).handleExportJob,
+  "defection.measure": async () => (await import("@/lib/defection/job")).handleDefectionJob,
   "incidents.escalation-sweep": async () => async () =>
     (await import("@/lib/incidents/escalation-sweep")).runEscalationSweep(),
   "plans.overdue-sweep": async () => async () => (await import("@/lib/plans/overdue-sweep")).runPlanOverdueSweep(),

@@ -69,6 +69,16 @@ export const QUEUES = {
     deadLetter: true,
     cpuHeavy: true,
   },
+  /** Measure a tenant's defection (matching and bootstrap) and store it on the Job row: data { tenantId, jobId }. */
+  "defection.measure": {
+    policy: "standard",
+    retryLimit: 2,
+    retryDelaySeconds: 30,
+    retryBackoff: true,
+    expireInSeconds: 10 * 60,
+    deadLetter: true,
+    cpuHeavy: true,
+  },
   /**
    * Escalate breached incidents in every tenant (each breach exactly once, however many sweeps run at once:
    * the Escalation row's unique key and row locks skipped by the other sweep). "short", not "stately": a

@@ -14,6 +14,7 @@
  */
 import { withTenant } from "@/lib/db/scope";
 import { getTenantSettings, updateTenantSettings } from "@/lib/tenants/settings";
+import { requestDefectionRun, runDefectionJob } from "@/lib/defection/job";
 import { createRng } from "./random";
 
 const DEFECT = { B2B: 0.55, B2C: 0.4 } as const;
@@ -59,4 +60,10 @@ export async function plantDemoDefection(tenantId: string, today: Date, seed: nu
     },
     { timeoutMs: 120_000 },
   );
+}
+
+/** The demo's stored measurement, so the Defection page shows figures at first login (the job run as queued). */
+export async function storeDemoDefection(tenantId: string, today: Date) {
+  const jobId = await withTenant({ tenantId }, (db) => requestDefectionRun(db, tenantId, null, today));
+  await runDefectionJob(tenantId, jobId);
 }

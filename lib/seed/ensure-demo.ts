@@ -5,7 +5,7 @@ import { recomputeCustomerValues } from "@/lib/value/recompute";
 import { computeMonth, publishMonth } from "@/lib/scorecards/compute";
 import { runExportJob } from "@/lib/scorecards/export-job";
 import { ValueModelError } from "@/lib/value/tenant-models";
-import { plantDemoDefection } from "./demo-defection";
+import { plantDemoDefection, storeDemoDefection } from "./demo-defection";
 import { seedDemoChannelDesign } from "./demo-channel-design";
 import { seedDemoFeedback } from "./demo-feedback";
 import { seedDemoIncentives } from "./demo-incentives";
@@ -59,6 +59,7 @@ export async function ensureDemoTenants(
     await seedDemoChannelDesign(demoTenantId(options.slug), options.seed ?? 42);
     say(`  customer feedback: ${await seedDemoFeedback(demoTenantId(options.slug), today)} surveys`);
     await seedDemoIncentives(demoTenantId(options.slug), demoLogins(options), today, say);
+    await storeDemoDefection(demoTenantId(options.slug), today);
   }
   // Fresh planner statistics for the bulk-loaded rows (the embedded database has no autovacuum).
   await analyzeTables();

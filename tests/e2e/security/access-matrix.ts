@@ -1129,6 +1129,13 @@ export const ACTIONS: ActionEntry[] = [
     expect: A_STEWARD_WRITE,
   },
   {
+    file: "app/t/[tenant]/value/defection/actions.ts",
+    name: "measureDefectionAction",
+    input: nw(),
+    otherTenantInput: contoso(),
+    expect: A_STEWARD_WRITE,
+  },
+  {
     file: "app/t/[tenant]/value/actions.ts",
     name: "recomputeStatusAction",
     input: nw({ jobId: NOPE }),

@@ -2,12 +2,13 @@ import { expect, test } from "@playwright/test";
 import { NORTHWIND, signIn } from "../helpers";
 
 // The demo plants a defection effect after incidents and a come-back after good service
-// (lib/seed/demo-defection.ts): the page measures it at first login.
+// (lib/seed/demo-defection.ts) and stores its first measurement: the page reads the stored result,
+// and a steward's "Measure again" runs the defection job on the worker, off the request.
 
 test("a steward reads measured defection next to the survey figures and switches equity at risk to it", async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await signIn(page, NORTHWIND.steward);
   await page.goto(`/t/${NORTHWIND.slug}/value`);
   await page.getByRole("link", { name: "Defection" }).click();
@@ -21,6 +22,17 @@ test("a steward reads measured defection next to the survey figures and switches
   await expect(page.getByTestId("defection-good-B2C")).toContainText("42 %");
   await expect(page.getByTestId("defection-good-B2C")).toContainText(/\+\d+ % \(95 % interval/);
   await expect(page.getByTestId("defection-basis")).toContainText("survey figures");
+  const computed = page.getByTestId("defection-computed");
+  await expect(computed).toContainText(/Measured \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
+  const first = await computed.textContent();
+
+  // A fresh measurement is queued, runs on the job worker, and the page shows its new time.
+  await page.getByRole("button", { name: "Measure again" }).click();
+  await expect(page.getByRole("button", { name: "Measuring…" })).toBeDisabled();
+  await expect(computed).not.toHaveText(first ?? "", { timeout: 90_000 });
+  await expect(computed).toContainText(/Measured \d{4}-\d{2}-\d{2}/);
+  await expect(page.getByRole("button", { name: "Measure again" })).toBeEnabled({ timeout: 30_000 });
+  await expect(b2c).toContainText(/\d+ % \(95 % interval \d+ % to \d+ %\)/);
 
   await page.getByRole("button", { name: "Use the measured rates for equity at risk" }).click();
   await page.getByRole("button", { name: "Use measured rates" }).click();
@@ -49,4 +61,6 @@ test("an analyst reads the figures but cannot switch the basis", async ({ page }
   await expect(page.getByTestId("defection-good-B2B")).toContainText("62 %");
   await expect(page.getByRole("button", { name: /measured rates|survey figures/ })).toHaveCount(0);
   await expect(page.getByText("A steward can switch between the survey figures and the measured rates.")).toBeVisible();
+  await expect(page.getByTestId("defection-computed")).toContainText("Measured");
+  await expect(page.getByRole("button", { name: /^Measure (again|defection now)$/ })).toHaveCount(0);
 });

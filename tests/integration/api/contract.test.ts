@@ -26,6 +26,7 @@ import * as feedback from "@/app/api/v1/feedback/route";
 import * as incentives from "@/app/api/v1/incentives/[month]/route";
 import { approveIncentives } from "@/lib/incentives/months";
 import { withTenant } from "@/lib/db/scope";
+import { requestDefectionRun, runDefectionJob } from "@/lib/defection/job";
 import { openPlanFromScorecard } from "@/lib/plans/open-plan";
 import { addPlanAction, applyPlanEvent } from "@/lib/plans/update-plan";
 import { addActionSchema } from "@/lib/plans/schemas";
@@ -510,10 +511,20 @@ describe("incidents and scorecards conform to the document", () => {
     );
   });
 
-  it("defection: a workspace key reads the measurement, a partner key is refused", async () => {
+  it("defection: a workspace key reads the stored measurement (404 before the job ran), a partner key is refused", async () => {
+    const before = await call(defection.GET as never, "GET", "/defection", { key: f.tenantKey });
+    expect(before.status).toBe(404);
+    expect(before.body.detail).toMatch(/not been measured yet/);
+    expectConforms("/defection", "get", before);
+    const jobId = await withTenant({ tenantId: f.tenantId }, (db) => requestDefectionRun(db, f.tenantId, null));
+    await runDefectionJob(f.tenantId, jobId);
     const read = await call(defection.GET as never, "GET", "/defection", { key: f.tenantKey });
     expect(read.status).toBe(200);
     expect(read.body.basis.basis).toBe("SURVEY");
+    const finished = await withTenant({ tenantId: f.tenantId }, (db) =>
+      db.job.findFirstOrThrow({ where: { id: jobId } }),
+    );
+    expect(read.body.computedAt).toBe(finished.finishedAt!.toISOString());
     expectConforms("/defection", "get", read);
     const refused = await call(defection.GET as never, "GET", "/defection", { key: f.partnerKey });
     expect(refused.status).toBe(403);

@@ -5,6 +5,8 @@ import { createPartner, createTenantWithOwner, createTouchpoint } from "@/lib/se
 import { createRng } from "@/lib/seed/random";
 import { measureDefection } from "@/lib/defection/queries";
 import { chooseChurnBasis } from "@/lib/defection/basis";
+import { latestDefection, requestDefectionRun, runDefectionJob } from "@/lib/defection/job";
+import { queueJobState } from "@/lib/jobs/job-rows";
 import { equityAtRiskByIncident } from "@/lib/value/equity-at-risk";
 import { getTenantSettings } from "@/lib/tenants/settings";
 
@@ -137,6 +139,35 @@ describe("defection measured from the workspace's history", () => {
     expect(blind.bad.B2C.treated + blind.bad.B2C.unmatched).toBe(0);
   });
 
+  it("the job measures off the request and stores the result with its inputs; the loader reads it", async () => {
+    const before = await withTenant({ tenantId: acme }, (db) => latestDefection(db, acme));
+    expect(before).toEqual({ measurement: null, computedAt: null, running: false, failed: null });
+    // Using the measured rates needs a stored measurement: nothing is computed on the request.
+    await expect(withTenant({ tenantId: acme }, (db) => chooseChurnBasis(db, acme, "MEASURED"))).rejects.toThrow(
+      /not been measured yet/,
+    );
+    const jobId = await withTenant({ tenantId: acme }, (db) => requestDefectionRun(db, acme, null, NOW));
+    // Queued in the same transaction as its Job row, with the same id.
+    expect((await queueJobState(jobId))?.state).toBe("created");
+    // A second request while it waits queues nothing new.
+    expect(await withTenant({ tenantId: acme }, (db) => requestDefectionRun(db, acme, null, NOW))).toBe(jobId);
+    expect((await withTenant({ tenantId: acme }, (db) => latestDefection(db, acme))).running).toBe(true);
+
+    expect(await runDefectionJob(acme, jobId)).toBe(true);
+    const row = await withTenant({ tenantId: acme }, (db) => db.job.findFirstOrThrow({ where: { id: jobId } }));
+    expect(row.status).toBe("SUCCEEDED");
+    expect(row.input).toEqual({ asOf: NOW.toISOString(), windowDays: 180 });
+    const stored = await withTenant({ tenantId: acme }, (db) => latestDefection(db, acme));
+    expect(stored.running).toBe(false);
+    expect(stored.computedAt).toEqual(row.finishedAt);
+    const direct = await withTenant({ tenantId: acme }, (db) => measureDefection(db, acme, NOW), {
+      timeoutMs: 120_000,
+    });
+    expect(stored.measurement).toEqual(direct);
+    // Another workspace sees none of it.
+    expect((await withTenant({ tenantId: other }, (db) => latestDefection(db, other))).measurement).toBeNull();
+  });
+
   it("switching to the measured rates changes equity at risk, and switching back restores it", async () => {
     const incident = await withTenant({ tenantId: acme }, (db) =>
       db.incident.findFirstOrThrow({ where: { customer: { segment: "B2C" } }, select: { id: true } }),
@@ -148,16 +179,17 @@ describe("defection measured from the workspace's history", () => {
       );
     expect((await risk()).equityAtRisk).toBeCloseTo(100 * 0.52, 6);
 
-    const settings = await withTenant({ tenantId: acme }, (db) => chooseChurnBasis(db, acme, "MEASURED", NOW), {
-      timeoutMs: 120_000,
-    });
+    const settings = await withTenant({ tenantId: acme }, (db) => chooseChurnBasis(db, acme, "MEASURED"));
     expect(settings.churnBasis).toBe("MEASURED");
     const measured = settings.measuredChurn!.B2C!;
+    const { measurement, computedAt } = await withTenant({ tenantId: acme }, (db) => latestDefection(db, acme));
+    expect(measured).toBe(measurement!.bad.B2C.attributableDefection!.estimate); // the stored result
+    expect(settings.measuredChurn!.measuredAt).toBe(computedAt!.toISOString());
     expect(measured).toBeGreaterThan(0.2);
     expect(measured).not.toBeCloseTo(0.52, 3);
     expect((await risk()).equityAtRisk).toBeCloseTo(100 * measured, 6);
 
-    await withTenant({ tenantId: acme }, (db) => chooseChurnBasis(db, acme, "SURVEY", NOW));
+    await withTenant({ tenantId: acme }, (db) => chooseChurnBasis(db, acme, "SURVEY"));
     expect((await risk()).equityAtRisk).toBeCloseTo(100 * 0.52, 6);
     const stored = await withTenant({ tenantId: acme }, (db) => getTenantSettings(db, acme));
     expect(stored.value.measuredChurn?.B2C).toBe(measured); // kept for the record, not used

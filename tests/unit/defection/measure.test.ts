@@ -95,6 +95,49 @@ describe("measured defection with a bootstrap interval", () => {
     expect(result.repurchaseLift!.high).toBeGreaterThan(0);
   });
 
+  it("gives the intervals of per-customer resampling (the binomial and spend-change shortcuts are exact)", () => {
+    const data = plantedFixture(13).filter((x) => x.segment === "B2C");
+    const result = measureSegment("B2C", data, { resamples: 2000 });
+    // Reference: resample every customer of every arm of every stratum, as the first version did.
+    const strata = new Map<string, { t: Observation[]; c: Observation[] }>();
+    for (const o of data) {
+      const g = strata.get(stratumKey(o)) ?? { t: [], c: [] };
+      (o.treated ? g.t : g.c).push(o);
+      strata.set(stratumKey(o), g);
+    }
+    const rng = createRng(99);
+    const pick = (rows: Observation[]) => Array.from(rows, () => rows[Math.floor(rng.next() * rows.length)]);
+    const mean = (rows: Observation[], f: (o: Observation) => number) =>
+      rows.reduce((s, o) => s + f(o), 0) / rows.length;
+    const defections: number[] = [];
+    const changes: number[] = [];
+    for (let b = 0; b < 2000; b++) {
+      let n = 0;
+      let t = 0;
+      let c = 0;
+      let change = 0;
+      for (const g of strata.values()) {
+        if (!g.t.length || !g.c.length) continue;
+        const [rt, rc] = [pick(g.t), pick(g.c)];
+        const delta = (o: Observation) => o.spendAfter - o.spendBefore;
+        n += g.t.length;
+        t += g.t.length * mean(rt, (o) => +o.boughtAgain);
+        c += g.t.length * mean(rc, (o) => +o.boughtAgain);
+        change += g.t.length * (mean(rt, delta) - mean(rc, delta));
+      }
+      defections.push(Math.min(1, Math.max(0, 1 - t / c)));
+      changes.push(change / n);
+    }
+    const q = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.round(p * (values.length - 1))];
+    const d = result.attributableDefection!;
+    expect(d.low).toBeCloseTo(q(defections, 0.025), 1);
+    expect(d.high).toBeCloseTo(q(defections, 0.975), 1);
+    const s = result.spendChangeDifference!;
+    const width = q(changes, 0.975) - q(changes, 0.025);
+    expect(Math.abs(s.low - q(changes, 0.025))).toBeLessThan(width * 0.1);
+    expect(Math.abs(s.high - q(changes, 0.975))).toBeLessThan(width * 0.1);
+  });
+
   it("is deterministic for a seed and says when there is too little data", () => {
     const data = plantedFixture(3);
     expect(measureSegment("B2B", data, { seed: 5 })).toEqual(measureSegment("B2B", data, { seed: 5 }));

@@ -9,10 +9,11 @@ import { HelpDisclosure } from "@/components/ui/help-disclosure";
 import { formatMoney, formatPercent } from "../format";
 import { rowClass, thClass, theadClass } from "../rollup-table";
 import { BasisSwitch } from "./basis-switch";
+import { MeasureButton } from "./measure-button";
 
 export const metadata: Metadata = { title: "Defection" };
 
-type Data = Awaited<ReturnType<typeof loadDefectionPage>>;
+type Data = NonNullable<Awaited<ReturnType<typeof loadDefectionPage>>["measurement"]>;
 type Group = Data["bad"]["B2B"];
 type Interval = NonNullable<Group["attributableDefection"]>;
 
@@ -40,7 +41,8 @@ export default async function DefectionPage({ params }: PageProps<"/t/[tenant]/v
   const access = await requireSteward(tenant, "workspace:read");
   const { currency } = access.tenant;
   const mayChoose = can(access.membership.role, "value:recompute");
-  const data = await loadDefectionPage(access.tenant.id);
+  const stored = await loadDefectionPage(access.tenant.id);
+  const data = stored.measurement;
   const base = `/t/${tenant}`;
   const segments = ["B2B", "B2C"] as const;
   const money = (v: number) => `${v >= 0 ? "+" : ""}${formatMoney(v, currency)}`;
@@ -58,118 +60,141 @@ export default async function DefectionPage({ params }: PageProps<"/t/[tenant]/v
       />
 
       <Card className="space-y-3 p-5">
+        <h2 className="text-base font-semibold">Measurement</h2>
+        <p className="text-sm text-slate-700" data-testid="defection-computed">
+          {stored.computedAt
+            ? `Measured ${stored.computedAt.toISOString().slice(0, 19).replace("T", " ")} UTC over incidents from ${data?.from} to ${data?.to}. A measurement runs in the background (up to a minute on a large workspace); the figures below stay until the next one is stored.`
+            : stored.running
+              ? "Defection is being measured for the first time. This page updates when it is done."
+              : "Not computed yet: defection has never been measured for this workspace."}
+        </p>
+        {stored.failed && <p className="text-sm text-red-700">{stored.failed}</p>}
+        {mayChoose ? (
+          <MeasureButton tenantSlug={tenant} running={stored.running} first={!stored.computedAt} />
+        ) : (
+          <p className="text-xs text-slate-500">A steward can start a fresh measurement.</p>
+        )}
+      </Card>
+
+      <Card className="space-y-3 p-5">
         <h2 className="text-base font-semibold">Basis of equity at risk</h2>
         <p className="text-sm text-slate-700" data-testid="defection-basis">
-          Equity at risk now uses the {data.basis.label}.
+          Equity at risk now uses the {data?.basis.label ?? "survey figures"}.
         </p>
-        {mayChoose ? (
+        {mayChoose && data ? (
           <BasisSwitch tenantSlug={tenant} basis={data.basis.basis} />
         ) : (
           <p className="text-xs text-slate-500">
-            A steward can switch between the survey figures and the measured rates.
+            {data
+              ? "A steward can switch between the survey figures and the measured rates."
+              : "Once defection is measured, a steward can switch equity at risk to the measured rates."}
           </p>
         )}
       </Card>
 
-      <section aria-labelledby="bad-heading" className="space-y-2">
-        <h2 id="bad-heading" className="flex items-center gap-1 text-lg font-semibold">
-          After a bad experience <HelpDisclosure topic="measuredDefection" base={base} />
-        </h2>
-        <p className="text-sm text-slate-600">
-          Customers with an incident between {data.from} and {data.to} against comparable customers without one (same
-          month, segment, purchases in the year before and time since the last purchase). &ldquo;Bought again&rdquo;
-          means a purchase within {data.windowDays} days; the measured defection is the share of the customers who would
-          have bought again who did not.
-        </p>
-        <ScrollCard label="Measured defection after an incident">
-          <table className="w-full min-w-[44rem] text-left text-sm" data-testid="defection-bad">
-            <thead className={theadClass}>
-              <tr>
-                <th className={thClass}>Segment</th>
-                <th className={`${thClass} text-right`}>Survey: stop buying</th>
-                <th className={`${thClass} text-right`}>Measured defection</th>
-                <th className={`${thClass} text-right`}>Bought again: incident vs comparison</th>
-                <th className={`${thClass} text-right`}>Spend change vs comparison</th>
-                <th className={`${thClass} text-right`}>Customers: incident vs comparison</th>
-              </tr>
-            </thead>
-            <tbody>
-              {segments.map((segment) => {
-                const g = data.bad[segment];
-                return (
-                  <tr key={segment} className={rowClass} data-testid={`defection-bad-${segment}`}>
-                    <td className="px-4 py-2">{segment}</td>
-                    <td className="px-4 py-2 text-right tabular-nums">{pct(data.survey.defection[segment])}</td>
-                    <td className="px-4 py-2 text-right tabular-nums">
-                      {g.tooLittleData ? "Too little data" : range(g.attributableDefection, pct)}
-                    </td>
-                    <td className="px-4 py-2 text-right tabular-nums">
-                      {pct(g.treatedRepurchase ?? Number.NaN)} vs {pct(g.controlRepurchase ?? Number.NaN)}
-                    </td>
-                    <td className="px-4 py-2 text-right tabular-nums">{range(g.spendChangeDifference, money)}</td>
-                    <SampleCell group={g} minimum={data.minimumTreated} />
+      {data && (
+        <>
+          <section aria-labelledby="bad-heading" className="space-y-2">
+            <h2 id="bad-heading" className="flex items-center gap-1 text-lg font-semibold">
+              After a bad experience <HelpDisclosure topic="measuredDefection" base={base} />
+            </h2>
+            <p className="text-sm text-slate-600">
+              Customers with an incident between {data.from} and {data.to} against comparable customers without one
+              (same month, segment, purchases in the year before and time since the last purchase). &ldquo;Bought
+              again&rdquo; means a purchase within {data.windowDays} days; the measured defection is the share of the
+              customers who would have bought again who did not.
+            </p>
+            <ScrollCard label="Measured defection after an incident">
+              <table className="w-full min-w-[44rem] text-left text-sm" data-testid="defection-bad">
+                <thead className={theadClass}>
+                  <tr>
+                    <th className={thClass}>Segment</th>
+                    <th className={`${thClass} text-right`}>Survey: stop buying</th>
+                    <th className={`${thClass} text-right`}>Measured defection</th>
+                    <th className={`${thClass} text-right`}>Bought again: incident vs comparison</th>
+                    <th className={`${thClass} text-right`}>Spend change vs comparison</th>
+                    <th className={`${thClass} text-right`}>Customers: incident vs comparison</th>
                   </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </ScrollCard>
-      </section>
+                </thead>
+                <tbody>
+                  {segments.map((segment) => {
+                    const g = data.bad[segment];
+                    return (
+                      <tr key={segment} className={rowClass} data-testid={`defection-bad-${segment}`}>
+                        <td className="px-4 py-2">{segment}</td>
+                        <td className="px-4 py-2 text-right tabular-nums">{pct(data.survey.defection[segment])}</td>
+                        <td className="px-4 py-2 text-right tabular-nums">
+                          {g.tooLittleData ? "Too little data" : range(g.attributableDefection, pct)}
+                        </td>
+                        <td className="px-4 py-2 text-right tabular-nums">
+                          {pct(g.treatedRepurchase ?? Number.NaN)} vs {pct(g.controlRepurchase ?? Number.NaN)}
+                        </td>
+                        <td className="px-4 py-2 text-right tabular-nums">{range(g.spendChangeDifference, money)}</td>
+                        <SampleCell group={g} minimum={data.minimumTreated} />
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </ScrollCard>
+          </section>
 
-      <section aria-labelledby="good-heading" className="space-y-2">
-        <h2 id="good-heading" className="flex items-center gap-1 text-lg font-semibold">
-          After good service <HelpDisclosure topic="goodServiceUplift" base={base} />
-        </h2>
-        <p className="text-sm text-slate-600">
-          Customers with an interaction rated CSAT 4–5 or NPS 9–10 against comparable customers without one, matched the
-          same way. The survey says 62 % of B2B and 42 % of B2C customers bought more after a good experience.
-        </p>
-        <ScrollCard label="Buying after good service">
-          <table className="w-full min-w-[44rem] text-left text-sm" data-testid="defection-good">
-            <thead className={theadClass}>
-              <tr>
-                <th className={thClass}>Segment</th>
-                <th className={`${thClass} text-right`}>Survey: bought more</th>
-                <th className={`${thClass} text-right`}>Bought more: good vs comparison</th>
-                <th className={`${thClass} text-right`}>Change in buying again</th>
-                <th className={`${thClass} text-right`}>Spend change vs comparison</th>
-                <th className={`${thClass} text-right`}>Customers: good vs comparison</th>
-              </tr>
-            </thead>
-            <tbody>
-              {segments.map((segment) => {
-                const g = data.good[segment];
-                return (
-                  <tr key={segment} className={rowClass} data-testid={`defection-good-${segment}`}>
-                    <td className="px-4 py-2">{segment}</td>
-                    <td className="px-4 py-2 text-right tabular-nums">{pct(data.survey.boughtMore[segment])}</td>
-                    <td className="px-4 py-2 text-right tabular-nums">
-                      {g.tooLittleData
-                        ? "Too little data"
-                        : `${pct(g.treatedBoughtMore ?? Number.NaN)} vs ${pct(g.controlBoughtMore ?? Number.NaN)}`}
-                    </td>
-                    <td className="px-4 py-2 text-right tabular-nums">{range(g.repurchaseLift, signedPct)}</td>
-                    <td className="px-4 py-2 text-right tabular-nums">{range(g.spendChangeDifference, money)}</td>
-                    <SampleCell group={g} minimum={data.minimumTreated} />
+          <section aria-labelledby="good-heading" className="space-y-2">
+            <h2 id="good-heading" className="flex items-center gap-1 text-lg font-semibold">
+              After good service <HelpDisclosure topic="goodServiceUplift" base={base} />
+            </h2>
+            <p className="text-sm text-slate-600">
+              Customers with an interaction rated CSAT 4–5 or NPS 9–10 against comparable customers without one, matched
+              the same way. The survey says 62 % of B2B and 42 % of B2C customers bought more after a good experience.
+            </p>
+            <ScrollCard label="Buying after good service">
+              <table className="w-full min-w-[44rem] text-left text-sm" data-testid="defection-good">
+                <thead className={theadClass}>
+                  <tr>
+                    <th className={thClass}>Segment</th>
+                    <th className={`${thClass} text-right`}>Survey: bought more</th>
+                    <th className={`${thClass} text-right`}>Bought more: good vs comparison</th>
+                    <th className={`${thClass} text-right`}>Change in buying again</th>
+                    <th className={`${thClass} text-right`}>Spend change vs comparison</th>
+                    <th className={`${thClass} text-right`}>Customers: good vs comparison</th>
                   </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </ScrollCard>
-      </section>
+                </thead>
+                <tbody>
+                  {segments.map((segment) => {
+                    const g = data.good[segment];
+                    return (
+                      <tr key={segment} className={rowClass} data-testid={`defection-good-${segment}`}>
+                        <td className="px-4 py-2">{segment}</td>
+                        <td className="px-4 py-2 text-right tabular-nums">{pct(data.survey.boughtMore[segment])}</td>
+                        <td className="px-4 py-2 text-right tabular-nums">
+                          {g.tooLittleData
+                            ? "Too little data"
+                            : `${pct(g.treatedBoughtMore ?? Number.NaN)} vs ${pct(g.controlBoughtMore ?? Number.NaN)}`}
+                        </td>
+                        <td className="px-4 py-2 text-right tabular-nums">{range(g.repurchaseLift, signedPct)}</td>
+                        <td className="px-4 py-2 text-right tabular-nums">{range(g.spendChangeDifference, money)}</td>
+                        <SampleCell group={g} minimum={data.minimumTreated} />
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </ScrollCard>
+          </section>
 
-      <p className="text-xs text-slate-500">
-        Intervals: {data.resamples.toLocaleString("en")} bootstrap resamples within each matched group. Comparison
-        customers are a fixed sample of your customers ({data.comparisonObservations.toLocaleString("en")}{" "}
-        customer-months), each left out of a comparison when an incident or a good interaction happened within{" "}
-        {data.windowDays} days of its date. A segment needs at least {data.minimumTreated} matched customers with an
-        event for a figure. Change the window in the{" "}
-        <Link href={`${base}/settings/value`} className="underline">
-          value settings
-        </Link>
-        .
-      </p>
+          <p className="text-xs text-slate-500">
+            Intervals: {data.resamples.toLocaleString("en")} bootstrap resamples within each matched group. Comparison
+            customers are a fixed sample of your customers ({data.comparisonObservations.toLocaleString("en")}{" "}
+            customer-months), each left out of a comparison when an incident or a good interaction happened within{" "}
+            {data.windowDays} days of its date. A segment needs at least {data.minimumTreated} matched customers with an
+            event for a figure. Change the window in the{" "}
+            <Link href={`${base}/settings/value`} className="underline">
+              value settings
+            </Link>
+            .
+          </p>
+        </>
+      )}
     </div>
   );
 }
