@@ -122,7 +122,7 @@ export default async function ApiReferencePage({ params }: PageProps<"/t/[tenant
                     <span className="inline-block w-12 font-mono text-xs font-semibold text-slate-500">
                       {op.method}
                     </span>
-                    <span className="font-mono text-xs">{op.path}</span>{" "}
+                    <span className="break-all font-mono text-xs">{op.path}</span>{" "}
                     <span className="text-slate-600">— {op.summary}</span>
                   </a>
                 </li>
@@ -154,10 +154,10 @@ export default async function ApiReferencePage({ params }: PageProps<"/t/[tenant
                 {op.webhook ? (
                   <>
                     <span className="text-sm text-slate-600">to your endpoint:</span>
-                    <code className="text-sm font-semibold">{op.path}</code>
+                    <code className="break-all text-sm font-semibold">{op.path}</code>
                   </>
                 ) : (
-                  <code className="text-sm font-semibold">/api/v1{op.path}</code>
+                  <code className="break-all text-sm font-semibold">/api/v1{op.path}</code>
                 )}
                 <span className="text-sm text-slate-600">{op.summary}</span>
               </h3>
