@@ -21,6 +21,7 @@ import {
   type QueueName,
 } from "./queues";
 import { runInThread, stopThreads } from "./threads";
+import { InFlight } from "./in-flight";
 
 export type WorkerOptions = {
   /** Run CPU-heavy handlers in a worker thread (default), or inline (tests). */
@@ -37,13 +38,14 @@ export type WorkerOptions = {
 
 export type JobWorker = { boss: PgBoss; stop(): Promise<void> };
 
-const poolExecutor = (): SqlExecutor => ({
-  executeSql: async (text, values) => {
-    const result = await databasePool().query(text, values as unknown[]);
-    // A parameterless script answers one result per statement: pg-boss reads the last one's rows.
-    const last = Array.isArray(result) ? result[result.length - 1] : result;
-    return { rows: last?.rows ?? [] };
-  },
+const poolExecutor = (inFlight: InFlight): SqlExecutor => ({
+  executeSql: (text, values) =>
+    inFlight.track(async () => {
+      const result = await databasePool().query(text, values as unknown[]);
+      // A parameterless script answers one result per statement: pg-boss reads the last one's rows.
+      const last = Array.isArray(result) ? result[result.length - 1] : result;
+      return { rows: last?.rows ?? [] };
+    }),
 });
 
 /** Creates the queues (idempotent) and registers the periodic ones' cron schedules. */
@@ -58,7 +60,8 @@ async function ensureQueues(boss: PgBoss, names: QueueName[] = Object.keys(QUEUE
 }
 
 export async function startJobWorker(options: WorkerOptions = {}): Promise<JobWorker> {
-  const boss = createBoss(poolExecutor(), {
+  const inFlight = new InFlight();
+  const boss = createBoss(poolExecutor(inFlight), {
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
   });
   boss.on("error", (error) => log.error("job engine error", { error }));
@@ -68,7 +71,7 @@ export async function startJobWorker(options: WorkerOptions = {}): Promise<JobWo
   let workerIds: Map<QueueName, string>;
   try {
     await ensureQueues(boss, names);
-    workerIds = await workQueues(boss, names, useThreads, options);
+    workerIds = await workQueues(boss, names, useThreads, options, inFlight);
   } catch (error) {
     await boss.stop({ graceful: false, wait: true });
     throw error;
@@ -80,12 +83,19 @@ export async function startJobWorker(options: WorkerOptions = {}): Promise<JobWo
     async stop() {
       for (const ticker of tickers) clearInterval(ticker);
       await boss.stop({ graceful: true, timeout: 10_000, wait: true });
+      if (!(await inFlight.settled(10_000))) log.warn("job worker stopped with statements still running");
       await stopThreads();
     },
   };
 }
 
-async function workQueues(boss: PgBoss, names: QueueName[], useThreads: boolean, options: WorkerOptions) {
+async function workQueues(
+  boss: PgBoss,
+  names: QueueName[],
+  useThreads: boolean,
+  options: WorkerOptions,
+  inFlight: InFlight,
+) {
   const workerIds = new Map<QueueName, string>();
   for (const name of names) {
     const queue: QueueDefinition = QUEUES[name];
@@ -100,20 +110,21 @@ async function workQueues(boss: PgBoss, names: QueueName[], useThreads: boolean,
         batchSize: 1,
         includeMetadata: true,
       },
-      async ([job]) => {
-        const context: JobContext = { id: job.id, name, retryCount: job.retryCount };
-        try {
-          const data = job.data ?? {};
-          const replaced = options.handlers?.[name];
-          if (replaced) return await replaced(data, context);
-          return queue.cpuHeavy && useThreads
-            ? await runInThread(name, data, context)
-            : await (await HANDLERS[name]())(data, context);
-        } catch (error) {
-          log.error("job failed", { queue: name, jobId: job.id, attempt: job.retryCount + 1, error });
-          throw error;
-        }
-      },
+      ([job]) =>
+        inFlight.track(async () => {
+          const context: JobContext = { id: job.id, name, retryCount: job.retryCount };
+          try {
+            const data = job.data ?? {};
+            const replaced = options.handlers?.[name];
+            if (replaced) return await replaced(data, context);
+            return queue.cpuHeavy && useThreads
+              ? await runInThread(name, data, context)
+              : await (await HANDLERS[name]())(data, context);
+          } catch (error) {
+            log.error("job failed", { queue: name, jobId: job.id, attempt: job.retryCount + 1, error });
+            throw error;
+          }
+        }),
     );
     workerIds.set(name, workerId);
   }

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../setup/test-db";
-import { prisma } from "@/lib/db/client";
+import { databasePool, prisma } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/scope";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { queueJobState } from "@/lib/jobs/job-rows";
@@ -72,6 +72,45 @@ describe("enqueue", () => {
     expect(state?.state).toBe("completed");
     await new Promise((resolve) => setTimeout(resolve, 1_500)); // a second poll finds nothing more to run
     expect(runs).toEqual([{ tenantId, jobId: "committed" }]);
+  });
+});
+
+describe("stopping", () => {
+  it("returns only once the job it ran is marked complete, so the database can close right after", async () => {
+    const id = await withTenant({ tenantId }, (db) => enqueue(db, EXPORT, { tenantId, jobId: "at-stop" }));
+    let release = () => {};
+    let running = () => {};
+    const started = new Promise<void>((resolve) => {
+      running = resolve;
+    });
+    const stopped = await work([EXPORT], {
+      [EXPORT]: () => {
+        running();
+        return new Promise<void>((done) => {
+          release = done;
+        });
+      },
+    });
+    worker = null;
+    await started;
+    // Hold the job's row so that marking it complete waits: pg-boss issues that statement without awaiting it.
+    const holder = await databasePool().connect();
+    try {
+      await holder.query("begin");
+      await holder.query("select id from pgboss.job where id = $1 for update", [id]);
+      release();
+      let returned = false;
+      const stopping = stopped.stop().then(() => {
+        returned = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(returned).toBe(false);
+      await holder.query("commit");
+      await stopping;
+    } finally {
+      holder.release();
+    }
+    expect(await queueJobState(id!)).toEqual({ state: "completed", retryCount: 0 });
   });
 });
 
