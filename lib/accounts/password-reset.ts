@@ -14,7 +14,10 @@ import { INVALID_LINK_MESSAGE, isAccountTokenUsable, useAccountToken } from "./t
 // mails a single-use link that expires after 30 minutes. Requests are throttled per address (a mailbox is not flooded;
 // over the limit the answer stays the same and nothing is sent) and per source (over the limit the source is told to
 // wait), counted with the same lock-count-insert step as sign-in and sign-up, so a burst of parallel requests cannot
-// slip past the count. Setting the new password ends every session of the user and every other reset link.
+// slip past the count. The request itself only records the attempt: the same statements run whether or not the
+// address has an account, so its timing tells nothing; the mail job (`issueRequestedResetLinks`) looks the address
+// up and mails the link a moment later. Setting the new password ends every session of the user and every other
+// reset link.
 
 const RESET_WINDOW_MINUTES = 60;
 export const MAX_RESETS_PER_ADDRESS = 3;
@@ -30,9 +33,9 @@ export const resetPasswordSchema = z.object({
 export const RESET_REQUESTED_MESSAGE =
   "If an account uses that address, we sent it a link to set a new password. It works once, for 30 minutes.";
 
-export async function requestPasswordReset(email: string, ip: string, now = new Date()): Promise<{ mailed: boolean }> {
+export async function requestPasswordReset(email: string, ip: string, now = new Date()): Promise<void> {
   const since = new Date(now.getTime() - RESET_WINDOW_MINUTES * 60_000);
-  const outcome = await prisma().$transaction(async (tx) => {
+  const refusedForMinutes = await prisma().$transaction(async (tx) => {
     // Address before source, always in that order, so two requests never wait on each other in a cycle.
     await lockAttemptKeys(tx, `reset:email:${email}`, `reset:ip:${ip}`);
     const fromSource = await tx.passwordResetAttempt.findMany({
@@ -42,21 +45,49 @@ export async function requestPasswordReset(email: string, ip: string, now = new 
     });
     if (fromSource.length >= MAX_RESETS_PER_SOURCE) {
       const retryAfterMs = fromSource[0].createdAt.getTime() + RESET_WINDOW_MINUTES * 60_000 - now.getTime();
-      return { refusedForMinutes: Math.max(1, Math.ceil(retryAfterMs / 60_000)), mailed: false };
+      return Math.max(1, Math.ceil(retryAfterMs / 60_000));
     }
     const forAddress = await tx.passwordResetAttempt.count({ where: { email, createdAt: { gte: since } } });
-    await tx.passwordResetAttempt.create({ data: { email, ip, createdAt: now } });
-    await tx.passwordResetAttempt.deleteMany({ where: { ip, createdAt: { lt: since } } });
-    if (forAddress >= MAX_RESETS_PER_ADDRESS) return { refusedForMinutes: null, mailed: false };
-    const user = await tx.user.findUnique({ where: { email }, select: { id: true, email: true, name: true } });
-    if (user) await queuePasswordResetMail(tx, user, now);
-    return { refusedForMinutes: null, mailed: user !== null };
+    await tx.passwordResetAttempt.create({
+      data: { email, ip, createdAt: now, linkPending: forAddress < MAX_RESETS_PER_ADDRESS },
+    });
+    await tx.passwordResetAttempt.deleteMany({ where: { ip, createdAt: { lt: since }, linkPending: false } });
+    return null;
   }, ATTEMPT_TRANSACTION_OPTIONS);
-  if (outcome.refusedForMinutes !== null)
+  if (refusedForMinutes !== null)
     throw new DomainError(
-      `Too many password resets asked from your network. Try again in ${outcome.refusedForMinutes} minute${outcome.refusedForMinutes === 1 ? "" : "s"}.`,
+      `Too many password resets asked from your network. Try again in ${refusedForMinutes} minute${refusedForMinutes === 1 ? "" : "s"}.`,
     );
-  return { mailed: outcome.mailed };
+}
+
+/**
+ * Part of each mail job run: mails a reset link for every pending request whose address has an account, and clears
+ * the rest. Safe beside another run: each takes the requests it reads with SKIP LOCKED. Returns the links mailed.
+ */
+export async function issueRequestedResetLinks(now = new Date(), limit = 200): Promise<number> {
+  return prisma().$transaction(async (tx) => {
+    const pending = await tx.$queryRaw<{ id: string; email: string }[]>`
+      select "id", "email" from "PasswordResetAttempt" where "linkPending"
+      order by "createdAt" limit ${limit} for update skip locked`;
+    if (pending.length === 0) return 0;
+    const users = await tx.user.findMany({
+      where: { email: { in: [...new Set(pending.map((p) => p.email))] } },
+      select: { id: true, email: true, name: true },
+    });
+    const byEmail = new Map(users.map((u) => [u.email, u]));
+    let mailed = 0;
+    for (const request of pending) {
+      const user = byEmail.get(request.email);
+      if (!user) continue;
+      await queuePasswordResetMail(tx, user, now);
+      mailed++;
+    }
+    await tx.passwordResetAttempt.updateMany({
+      where: { id: { in: pending.map((p) => p.id) } },
+      data: { linkPending: false },
+    });
+    return mailed;
+  });
 }
 
 /** A reset as a visitor reaches it: throttled per source, then resetPassword. */

@@ -11,7 +11,7 @@ import { startMailCatcher, type MailCatcher } from "@/lib/mail/catcher";
 import { smtpTransport } from "@/lib/mail/transport";
 import { mailFixture, type MailFixture } from "./fixture";
 import { deliverDueAccountMail } from "@/lib/accounts/account-mail";
-import { requestPasswordReset } from "@/lib/accounts/password-reset";
+import { issueRequestedResetLinks, requestPasswordReset } from "@/lib/accounts/password-reset";
 import { signUp } from "@/lib/tenants/sign-up";
 
 // Event to delivery per kind: from just before the transaction that causes the mail to the SMTP server having the
@@ -33,8 +33,11 @@ afterAll(async () => {
 
 const sendWorkspaceMail = () =>
   deliverDueMail({ transport: smtpTransport(catcher.url), from: "Steward <no-reply@steward.test>" });
-const sendAccountMail = () =>
-  deliverDueAccountMail({ transport: smtpTransport(catcher.url), from: "Steward <no-reply@steward.test>" });
+const sendAccountMail = async () => {
+  // As one run of the mail job: the reset links asked for, then the account outbox.
+  await issueRequestedResetLinks();
+  return deliverDueAccountMail({ transport: smtpTransport(catcher.url), from: "Steward <no-reply@steward.test>" });
+};
 
 async function measure(kind: string, cause: () => Promise<unknown>, expected: number, send = sendWorkspaceMail) {
   const before = catcher.messages.length;
