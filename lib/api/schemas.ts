@@ -653,7 +653,9 @@ export const FeedbackInput = z
     csat: InteractionInput.shape.csat,
     nps: InteractionInput.shape.nps,
     comment: z.string().trim().max(2000, "comment may be at most 2,000 characters.").optional(),
-    externalRef: externalRef.describe("Your own id for this answer; sending it again returns the stored answer."),
+    externalRef: externalRef.describe(
+      "Your own id for this answer, unique per partner; sending it again for the same partner returns the stored answer.",
+    ),
   })
   .strict()
   .refine((v) => v.csat !== undefined || v.nps !== undefined || (v.comment ?? "") !== "", {

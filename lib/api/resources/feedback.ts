@@ -28,13 +28,15 @@ export function feedbackJson(r: Answered): z.infer<typeof Feedback> {
 }
 
 /**
- * Records an answer the partner collected in its own channel. Idempotent on externalRef: a known one returns the
- * stored answer unchanged. The answer's CSAT and NPS go to the named interaction (or a new one), like a survey link's.
+ * Records an answer the partner collected in its own channel. Idempotent on the partner's externalRef: a known one
+ * returns the stored answer unchanged (another partner's equal reference is another answer, never a conflict). The answer's CSAT and NPS go to the named interaction (or a new one), like a survey link's.
  */
 export async function recordFeedback(db: Db, principal: ApiPrincipal, body: z.output<typeof FeedbackInput>) {
   const tenantId = principal.tenantId;
   assertOwnPartner(principal, [body.partnerId], singleField, "partnerId");
-  const existing = await db.customerFeedback.findFirst({ where: { tenantId, externalRef: body.externalRef } });
+  const existing = await db.customerFeedback.findFirst({
+    where: { tenantId, partnerId: body.partnerId, externalRef: body.externalRef },
+  });
   if (existing?.answeredAt) return { row: existing as Answered, created: false };
   const known = await existingIds(db, tenantId, {
     partners: [body.partnerId],

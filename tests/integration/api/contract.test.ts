@@ -214,8 +214,15 @@ describe("real responses conform to the document", () => {
     expect(replayed.status).toBe(200);
     expectConforms("/feedback", "post", replayed);
     expectConforms("/feedback", "post", await post({ ...answer, nps: 11 }));
+    // The reference is the partner system's own: another partner's equal reference is another answer, not a 409.
+    const otherPartners = await call(feedback.POST as never, "POST", "/feedback", {
+      key: f.tenantKey,
+      body: { ...answer, partnerId: f.partnerB.id, touchpointId: f.touchpointB.id, customerId: f.customerB.id },
+    });
+    expect(otherPartners.status).toBe(201);
+    expect(otherPartners.body.id).not.toBe(created.body.id);
     const list = await call(feedback.GET as never, "GET", "/feedback?limit=5", { key: f.tenantKey });
-    expect(list.body.data).toHaveLength(1);
+    expect(list.body.data).toHaveLength(2);
     expectConforms("/feedback", "get", list);
     expectConforms(
       "/feedback",
