@@ -51,7 +51,8 @@ export async function inviteAfterIncident(db: Db, tenantId: string, incidentId: 
   return invite(db, tenantId, moments, "incident", now);
 }
 
-async function invite(db: Db, tenantId: string, moments: Moment[], source: string, now: Date) {
+async function invite(db: Db, tenantId: string, candidates: Moment[], source: string, now: Date) {
+  const moments = await withoutStoppedCustomers(db, tenantId, candidates);
   if (moments.length === 0) return 0;
   const { feedback } = await getTenantSettings(db, tenantId);
   // The dedup rule is per customer and touchpoint, whichever partner's survey it was: read with the partner scope
@@ -112,6 +113,17 @@ async function invite(db: Db, tenantId: string, moments: Moment[], source: strin
         });
     });
   return rows.length;
+}
+
+/** Customers who chose "Stop asking me" get no survey, neither mailed nor as a link for the partner's channels. */
+async function withoutStoppedCustomers(db: Db, tenantId: string, moments: Moment[]): Promise<Moment[]> {
+  if (moments.length === 0) return moments;
+  const stopped = await db.customer.findMany({
+    where: { tenantId, id: { in: [...new Set(moments.map((m) => m.customerId))] }, surveysStoppedAt: { not: null } },
+    select: { id: true },
+  });
+  const stop = new Set(stopped.map((c) => c.id));
+  return stop.size === 0 ? moments : moments.filter((m) => !stop.has(m.customerId));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { readSurvey } from "@/lib/feedback/answer";
 import { SurveyAnswerForm } from "./answer-form";
+import { StopSurveys } from "./stop-surveys";
 
 export const metadata: Metadata = { title: "A short survey", robots: { index: false } };
 
@@ -35,6 +36,9 @@ export default async function PublicSurveyPage({ params }: PageProps<"/s/[token]
       ) : (
         <SurveyAnswerForm token={token} tenantName={survey.tenantName} />
       )}
+      <div className="mt-6 border-t border-slate-200 pt-4" id="stop">
+        <StopSurveys token={token} tenantName={survey.tenantName} />
+      </div>
     </Card>
   );
 }

@@ -16,7 +16,7 @@ export function SurveyEmail(p: SurveyEmailProps) {
       preview={`How was ${p.touchpointName.toLowerCase()}? Two questions from ${p.tenantName}`}
       heading={`How was ${p.touchpointName.toLowerCase()}?`}
       action={{ label: "Answer two questions", href: p.surveyUrl }}
-      reason={`You get this because ${p.partnerName} served you for ${p.tenantName} recently. We ask about the same step at most once a month; if you would rather not answer, ignore this e-mail.`}
+      reason={`You get this because ${p.partnerName} served you for ${p.tenantName} recently. We ask about the same step at most once a month; if you would rather not answer, ignore this e-mail, and to stop every survey from ${p.tenantName}, open the link and choose "Stop asking me".`}
     >
       <Text>
         {p.partnerName} handled {p.touchpointName.toLowerCase()} for you on behalf of {p.tenantName}. Tell us how it

@@ -737,6 +737,7 @@ export const ACTIONS: ActionEntry[] = [
   },
   { file: "app/(auth)/actions.ts", name: "acceptInvitationAction", input: () => ({ token: "" }), expect: PUBLIC },
   { file: "app/s/[token]/actions.ts", name: "answerSurveyAction", input: () => ({ token: "" }), expect: PUBLIC },
+  { file: "app/s/[token]/actions.ts", name: "stopSurveysAction", input: () => ({ token: "" }), expect: PUBLIC },
   {
     file: "app/(auth)/actions.ts",
     name: "logoutAction",

@@ -35,6 +35,11 @@ test("a customer answers a survey link at 390 px, once", async ({ page, browser 
   expect(await seriousAxeViolations(phone)).toEqual([]);
   await phone.reload();
   await expect(phone.getByTestId("survey-problem")).toContainText("already answered");
+  // The same link lets the customer stop every later survey (a button: a scanner following the link stops nothing).
+  await phone.getByRole("button", { name: "Stop asking me" }).click();
+  await expect(phone.getByTestId("surveys-stopped")).toContainText("will not send you surveys again");
+  await expectNoSidewaysScroll(phone, 390);
+  expect(await seriousAxeViolations(phone)).toEqual([]);
   await customer.close();
   // The steward finds the answer among the unhappy ones.
   await page.goto("/t/northwind/feedback?score=low");

@@ -8,6 +8,7 @@ import { GET as listFeedbackRoute, POST as createFeedback } from "@/app/api/v1/f
 import { answerSurvey, readSurvey } from "@/lib/feedback/answer";
 import { hashSurveyToken, surveyToken } from "@/lib/feedback/token";
 import { MAX_SURVEY_ATTEMPTS_PER_SOURCE } from "@/lib/feedback/throttle";
+import { stopSurveys } from "@/lib/feedback/stop";
 import { transitionIncident } from "@/lib/incidents/update-incident";
 import { computeMonth } from "@/lib/scorecards/compute";
 import { feedbackView } from "@/lib/feedback/comments";
@@ -338,5 +339,51 @@ describe("POST and GET /api/v1/feedback", () => {
     const invalid = await call(listFeedbackRoute, "GET", "/feedback?minCsat=7", { key: f.tenantKey });
     expect(invalid.status).toBe(400);
     expect((await call(listFeedbackRoute, "GET", "/feedback", { key: other.tenantKey })).body.data).toEqual([]);
+  });
+});
+
+describe("stop asking me", () => {
+  it("stops every later survey of the customer, from any link they were sent, and refuses a forged one", async () => {
+    const customer = await inTenant((db) =>
+      createCustomer(db, f.tenantId, { email: "lin@example.com", acquiringPartnerId: f.partnerA.id }),
+    );
+    const interact = () =>
+      call(createInteraction, "POST", "/interactions", {
+        key: f.tenantKey,
+        body: {
+          partnerId: f.partnerA.id,
+          touchpointId: f.touchpointA.id,
+          customerId: customer.id,
+          occurredAt: recent(),
+          outcome: "SUCCESS",
+        },
+      });
+    expect((await interact()).status).toBe(201);
+    const [survey] = await surveysOf(customer.id);
+    const token = tokenOf(survey.id);
+    await answerSurvey({ token, csat: 4, nps: 8 }, "10.0.1.1");
+    // An answered link still stops the surveys; a forged one is refused and stops nothing.
+    await expect(stopSurveys(`${token}x`, "10.0.1.1")).rejects.toThrow(/not valid/);
+    await stopSurveys(token, "10.0.1.1");
+    const stoppedAt = (await inTenant((db) => db.customer.findFirstOrThrow({ where: { id: customer.id } })))
+      .surveysStoppedAt;
+    expect(stoppedAt).not.toBeNull();
+    await stopSurveys(token, "10.0.1.1");
+    expect(
+      (await inTenant((db) => db.customer.findFirstOrThrow({ where: { id: customer.id } }))).surveysStoppedAt,
+    ).toEqual(stoppedAt);
+    // Past the once-a-month rule, the next moment of truth would ask again: it asks nobody, by mail or by link.
+    await inTenant((db) =>
+      db.customerFeedback.updateMany({
+        where: { customerId: customer.id },
+        data: { createdAt: new Date(Date.now() - 40 * 24 * HOUR) },
+      }),
+    );
+    const mailsBefore = await inTenant((db) => db.emailMessage.count({ where: { recipient: "lin@example.com" } }));
+    expect((await interact()).status).toBe(201);
+    expect(await surveysOf(customer.id)).toHaveLength(1);
+    expect(await inTenant((db) => db.emailMessage.count({ where: { recipient: "lin@example.com" } }))).toBe(
+      mailsBefore,
+    );
   });
 });
