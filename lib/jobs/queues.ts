@@ -126,6 +126,16 @@ export const QUEUES = {
     deadLetter: false,
     everyMs: milliseconds("STEWARD_MAIL_INTERVAL_MS", 5_000),
   },
+  /** Remove sign-ups whose address was never proved within a week, with their empty workspaces. */
+  "accounts.cleanup": {
+    policy: "stately",
+    retryLimit: 0,
+    retryDelaySeconds: 0,
+    retryBackoff: false,
+    expireInSeconds: 10 * 60,
+    deadLetter: false,
+    everyMs: () => 60 * 60_000,
+  },
   /** Refresh planner statistics on the embedded database, which has no autovacuum (a no-op on a server). */
   "db.analyze": {
     policy: "stately",

@@ -66,7 +66,7 @@ async function answerForExistingAccount(email: string, now: Date): Promise<SignU
  * workspaces (only ever its own: an unverified user cannot sign in to invite anyone; one with other members keeps
  * them and loses only this user) and its verification links still unused. The context is the new workspace's again afterwards.
  */
-async function discardPendingAccount(db: Db, userId: string, tenantId: string, now: Date) {
+export async function discardPendingAccount(db: Db, userId: string, tenantId: string, now: Date) {
   await setContext(db, { userId });
   const pending = await db.membership.findMany({ where: { userId }, select: { tenantId: true } });
   for (const { tenantId: old } of pending) {

@@ -14,6 +14,7 @@ import {
   resetPassword,
 } from "@/lib/accounts/password-reset";
 import { deliverDueAccountMail } from "@/lib/accounts/account-mail";
+import { discardAbandonedSignUps, PENDING_SIGN_UP_DAYS } from "@/lib/accounts/pending-cleanup";
 import { INVALID_LINK_MESSAGE } from "@/lib/accounts/tokens";
 import { startMailCatcher } from "@/lib/mail/catcher";
 import { smtpTransport } from "@/lib/mail/transport";
@@ -289,5 +290,30 @@ describe("account mail delivery", () => {
     } finally {
       await catcher.close();
     }
+  });
+});
+
+describe("abandoned sign-ups", () => {
+  it("removes a never-verified account after a week with no new link, with its workspace, freeing both addresses", async () => {
+    await signUp(owner("gone"));
+    await signUp(owner("fresh"));
+    const { user: verified } = await createUser({ email: "kept@verify.test" });
+    const weekAndADay = new Date(Date.now() + (PENDING_SIGN_UP_DAYS + 1) * 86_400_000);
+    // Within the week nothing goes.
+    expect(await discardAbandonedSignUps()).toBe(0);
+    // A new link asked for within the week keeps the account: the fresh one asks again two days before the sweep.
+    const fresh = await prisma().user.findUniqueOrThrow({ where: { email: "owner-fresh@verify.test" } });
+    await prisma().accountToken.updateMany({
+      where: { userId: fresh.id },
+      data: { createdAt: new Date(weekAndADay.getTime() - 2 * 86_400_000) },
+    });
+    // (Other tests of this file left pending sign-ups of their own: they go too.)
+    expect(await discardAbandonedSignUps(weekAndADay)).toBeGreaterThanOrEqual(1);
+    expect(await prisma().user.findUnique({ where: { email: "owner-gone@verify.test" } })).toBeNull();
+    expect(await prisma().user.findUnique({ where: { email: "owner-fresh@verify.test" } })).not.toBeNull();
+    expect(await prisma().user.findUnique({ where: { id: verified.id } })).not.toBeNull();
+    // The workspace went with it: its address can be taken again, by the address's real owner.
+    await expect(signUp(owner("gone"))).resolves.toEqual({ email: "owner-gone@verify.test" });
+    expect(await discardAbandonedSignUps()).toBe(0);
   });
 });
