@@ -5,6 +5,7 @@ import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
 import { fieldError, formError } from "@/components/forms/errors";
+import { ScoreScale } from "@/components/forms/score-scale";
 import { answerSurveyAction } from "./actions";
 
 type Scale = { name: "csat" | "nps"; legend: string; values: number[]; low: string; high: string };
@@ -49,44 +50,19 @@ export function SurveyAnswerForm({ token, tenantName }: { token: string; tenantN
         action.execute({ token, csat: values.csat ?? -1, nps: values.nps ?? -1, comment: values.comment });
       }}
     >
-      {SCALES.map((scale) => {
-        const error = fieldError(action.result, scale.name);
-        const hintId = `${scale.name}-hint`;
-        return (
-          <fieldset
-            key={scale.name}
-            aria-describedby={error ? `${hintId} ${scale.name}-error` : hintId}
-            aria-invalid={error ? true : undefined}
-          >
-            <legend className="text-sm font-medium text-slate-800">{scale.legend}</legend>
-            <p id={hintId} className="mt-1 text-xs text-slate-600">
-              {scale.low}, {scale.high}
-            </p>
-            <div className="mt-2 flex flex-wrap gap-2">
-              {scale.values.map((n) => (
-                <label
-                  key={n}
-                  className="flex min-w-11 cursor-pointer items-center justify-center gap-1 rounded-md border border-slate-300 px-2 py-2 text-sm focus-within:ring-2 focus-within:ring-brand-500 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
-                >
-                  <input
-                    type="radio"
-                    name={scale.name}
-                    value={n}
-                    checked={values[scale.name] === n}
-                    onChange={() => setValues((v) => ({ ...v, [scale.name]: n }))}
-                  />
-                  {n}
-                </label>
-              ))}
-            </div>
-            {error && (
-              <p id={`${scale.name}-error`} className="mt-1 text-xs font-medium text-red-600" data-testid="field-error">
-                {error}
-              </p>
-            )}
-          </fieldset>
-        );
-      })}
+      {SCALES.map((scale) => (
+        <ScoreScale
+          key={scale.name}
+          name={scale.name}
+          legend={scale.legend}
+          hint={`${scale.low}, ${scale.high}`}
+          scores={scale.values}
+          value={values[scale.name]}
+          onChange={(n) => setValues((v) => ({ ...v, [scale.name]: n }))}
+          error={fieldError(action.result, scale.name)}
+          size="large"
+        />
+      ))}
       <Field label="What should we keep or change? (optional)" error={fieldError(action.result, "comment")}>
         {(p) => (
           <textarea
