@@ -95,51 +95,31 @@ export function FeedbackViewSection({
         </h2>
         <form className="flex flex-wrap items-end gap-3" action={path}>
           {showPartnerFilter && (
-            <div className="w-52">
-              <label htmlFor="feedback-partner" className="block text-sm font-medium text-slate-700">
-                Partner
-              </label>
-              <select id="feedback-partner" name="partner" defaultValue={query.partnerId ?? ""} className={inputClass}>
-                <option value="">All partners</option>
-                {view.partners.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect
+              id="feedback-partner"
+              name="partner"
+              label="Partner"
+              value={query.partnerId}
+              anyLabel="All partners"
+              options={view.partners.map((p) => ({ value: p.id, label: p.name }))}
+            />
           )}
-          <div className="w-52">
-            <label htmlFor="feedback-touchpoint" className="block text-sm font-medium text-slate-700">
-              Touchpoint
-            </label>
-            <select
-              id="feedback-touchpoint"
-              name="touchpoint"
-              defaultValue={query.touchpointId ?? ""}
-              className={inputClass}
-            >
-              <option value="">All touchpoints</option>
-              {view.touchpoints.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="w-52">
-            <label htmlFor="feedback-score" className="block text-sm font-medium text-slate-700">
-              Score
-            </label>
-            <select id="feedback-score" name="score" defaultValue={query.score ?? ""} className={inputClass}>
-              <option value="">Any score</option>
-              {Object.entries(SCORE_BANDS).map(([key, band]) => (
-                <option key={key} value={key}>
-                  {band.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="feedback-touchpoint"
+            name="touchpoint"
+            label="Touchpoint"
+            value={query.touchpointId}
+            anyLabel="All touchpoints"
+            options={view.touchpoints.map((t) => ({ value: t.id, label: t.name }))}
+          />
+          <FilterSelect
+            id="feedback-score"
+            name="score"
+            label="Score"
+            value={query.score}
+            anyLabel="Any score"
+            options={Object.entries(SCORE_BANDS).map(([key, band]) => ({ value: key, label: band.label }))}
+          />
           <button type="submit" className={buttonClass("primary")}>
             Filter
           </button>
@@ -237,6 +217,39 @@ export function FeedbackViewSection({
           label="open links"
         />
       </section>
+    </div>
+  );
+}
+
+/** One filter of the comments form (a GET form: the choice goes into the page's URL), with "any" as its empty choice. */
+function FilterSelect({
+  id,
+  name,
+  label,
+  value,
+  anyLabel,
+  options,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string | undefined;
+  anyLabel: string;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <div className="w-52">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={value ?? ""} className={inputClass}>
+        <option value="">{anyLabel}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
