@@ -3,27 +3,21 @@
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
-import { Field, FormMessage, inputClass } from "@/components/ui/field";
-import { fieldError, formError } from "@/components/forms/errors";
-import { ScoreScale } from "@/components/forms/score-scale";
+import { type ScoreQuestion, SurveyFields } from "@/components/forms/survey-fields";
 import { answerSurveyAction } from "./actions";
 
-type Scale = { name: "csat" | "nps"; legend: string; values: number[]; low: string; high: string };
-
-const SCALES: Scale[] = [
+const SCALES: ScoreQuestion<"csat" | "nps">[] = [
   {
     name: "csat",
     legend: "How satisfied were you?",
-    values: [1, 2, 3, 4, 5],
-    low: "1 = very dissatisfied",
-    high: "5 = very satisfied",
+    hint: "1 = very dissatisfied, 5 = very satisfied",
+    scores: [1, 2, 3, 4, 5],
   },
   {
     name: "nps",
     legend: "How likely are you to recommend us to a friend or colleague?",
-    values: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
-    low: "0 = not at all likely",
-    high: "10 = extremely likely",
+    hint: "0 = not at all likely, 10 = extremely likely",
+    scores: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
   },
 ];
 
@@ -50,32 +44,14 @@ export function SurveyAnswerForm({ token, tenantName }: { token: string; tenantN
         action.execute({ token, csat: values.csat ?? -1, nps: values.nps ?? -1, comment: values.comment });
       }}
     >
-      {SCALES.map((scale) => (
-        <ScoreScale
-          key={scale.name}
-          name={scale.name}
-          legend={scale.legend}
-          hint={`${scale.low}, ${scale.high}`}
-          scores={scale.values}
-          value={values[scale.name]}
-          onChange={(n) => setValues((v) => ({ ...v, [scale.name]: n }))}
-          error={fieldError(action.result, scale.name)}
-          size="large"
-        />
-      ))}
-      <Field label="What should we keep or change? (optional)" error={fieldError(action.result, "comment")}>
-        {(p) => (
-          <textarea
-            {...p}
-            rows={3}
-            className={inputClass}
-            value={values.comment}
-            maxLength={2000}
-            onChange={(e) => setValues((v) => ({ ...v, comment: e.target.value }))}
-          />
-        )}
-      </Field>
-      <FormMessage>{formError(action.result)}</FormMessage>
+      <SurveyFields
+        questions={SCALES}
+        values={values}
+        onChange={setValues}
+        result={action.result}
+        commentLabel="What should we keep or change? (optional)"
+        size="large"
+      />
       <Button type="submit" className="w-full" pending={action.isPending}>
         Send my answer
       </Button>

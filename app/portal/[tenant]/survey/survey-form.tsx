@@ -4,13 +4,21 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
-import { Field, FormMessage, inputClass } from "@/components/ui/field";
-import { fieldError, formError } from "@/components/forms/errors";
-import { ScoreScale } from "@/components/forms/score-scale";
+import { FormMessage } from "@/components/ui/field";
+import { type ScoreQuestion, SurveyFields } from "@/components/forms/survey-fields";
 import { SURVEY_QUESTIONS, type SurveyKey } from "@/lib/scorecards/survey-questions";
 import { submitSurveyAction } from "./actions";
 
-const SCORES = [1, 2, 3, 4, 5];
+const QUESTIONS: ScoreQuestion<SurveyKey>[] = SURVEY_QUESTIONS.map((q) => ({
+  name: q.key,
+  legend: (
+    <>
+      {q.label} <span className="font-normal text-slate-600">— {q.question}</span>
+    </>
+  ),
+  scores: [1, 2, 3, 4, 5],
+  scoreLabel: (n) => `${q.label}: ${n} of 5`,
+}));
 
 type Values = Record<SurveyKey, number | null> & { comment: string };
 
@@ -49,35 +57,13 @@ export function SurveyForm({
         });
       }}
     >
-      {SURVEY_QUESTIONS.map((q) => (
-        <ScoreScale
-          key={q.key}
-          name={q.key}
-          legend={
-            <>
-              {q.label} <span className="font-normal text-slate-600">— {q.question}</span>
-            </>
-          }
-          scores={SCORES}
-          value={values[q.key]}
-          onChange={(n) => setValues((v) => ({ ...v, [q.key]: n }))}
-          error={fieldError(action.result, q.key)}
-          scoreLabel={(n) => `${q.label}: ${n} of 5`}
-        />
-      ))}
-      <Field label="Anything else? (optional)" error={fieldError(action.result, "comment")}>
-        {(p) => (
-          <textarea
-            {...p}
-            rows={3}
-            className={inputClass}
-            value={values.comment}
-            maxLength={2000}
-            onChange={(e) => setValues((v) => ({ ...v, comment: e.target.value }))}
-          />
-        )}
-      </Field>
-      <FormMessage>{formError(action.result)}</FormMessage>
+      <SurveyFields
+        questions={QUESTIONS}
+        values={values}
+        onChange={setValues}
+        result={action.result}
+        commentLabel="Anything else? (optional)"
+      />
       {done && <FormMessage tone="success">{done}</FormMessage>}
       <Button type="submit" pending={action.isPending}>
         {initial ? "Update my answers" : "Send my answers"}

@@ -1,5 +1,8 @@
 "use client";
 
+import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { fieldError, formError } from "./errors";
+
 const OPTION_CLASS = {
   large:
     "flex min-w-11 cursor-pointer items-center justify-center gap-1 rounded-md border border-slate-300 px-2 py-2 text-sm focus-within:ring-2 focus-within:ring-brand-500 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50",
@@ -67,5 +70,68 @@ export function ScoreScale({
         </p>
       )}
     </fieldset>
+  );
+}
+
+/** One score question of a survey. */
+export type ScoreQuestion<K extends string> = {
+  name: K;
+  legend: React.ReactNode;
+  hint?: string;
+  scores: readonly number[];
+  scoreLabel?: (score: number) => string;
+};
+
+type Answers<K extends string> = Record<K, number | null> & { comment: string };
+
+/** A survey's score questions, its optional comment (at most 2,000 characters) and the form's error message. */
+export function SurveyFields<K extends string>({
+  questions,
+  values,
+  onChange,
+  result,
+  commentLabel,
+  size,
+}: {
+  questions: readonly ScoreQuestion<K>[];
+  values: Answers<K>;
+  onChange: (update: (values: Answers<K>) => Answers<K>) => void;
+  result: Parameters<typeof fieldError>[0] & Parameters<typeof formError>[0];
+  commentLabel: string;
+  size?: "large" | "compact";
+}) {
+  return (
+    <>
+      {questions.map((q) => (
+        <ScoreScale
+          key={q.name}
+          name={q.name}
+          legend={q.legend}
+          hint={q.hint}
+          scores={q.scores}
+          value={values[q.name]}
+          onChange={(n) => onChange((v) => ({ ...v, [q.name]: n }))}
+          error={fieldError(result, q.name)}
+          scoreLabel={q.scoreLabel}
+          size={size}
+        />
+      ))}
+      <Field label={commentLabel} error={fieldError(result, "comment")}>
+        {(p) => (
+          <textarea
+            {...p}
+            rows={3}
+            className={inputClass}
+            value={values.comment}
+            maxLength={2000}
+            onChange={(e) => {
+              const comment = e.target.value;
+              onChange((v) => ({ ...v, comment }));
+            }}
+          />
+        )}
+      </Field>
+      <FormMessage>{formError(result)}</FormMessage>
+    </>
   );
 }

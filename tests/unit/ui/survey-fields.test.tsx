@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { ScoreScale } from "@/components/forms/score-scale";
+import { ScoreScale, SurveyFields } from "@/components/forms/survey-fields";
 
 const noop = () => undefined;
 const fieldsetAttr = (html: string, name: string) =>
@@ -61,5 +61,37 @@ describe("ScoreScale", () => {
     expect(fieldsetAttr(html, "aria-invalid")).toBe("true");
     expect(html).toMatch(/<p id="csat-hint"[^>]*>1 = very dissatisfied, 5 = very satisfied<\/p>/);
     expect(html).toMatch(/<p id="csat-error"[^>]*data-testid="field-error"[^>]*>Choose a score from 1 to 5<\/p>/);
+  });
+});
+
+describe("SurveyFields", () => {
+  const questions = [
+    { name: "csat" as const, legend: "How satisfied were you?", scores: [1, 2, 3, 4, 5] },
+    { name: "nps" as const, legend: "Recommend us?", scores: [0, 10], scoreLabel: (n: number) => `NPS ${n}` },
+  ];
+  it("renders each question's scale, the comment box and the answer's messages", () => {
+    const html = renderToStaticMarkup(
+      <SurveyFields
+        questions={questions}
+        values={{ csat: 4, nps: null, comment: "Quick delivery" }}
+        onChange={noop}
+        result={{ serverError: "Try again later", validationErrors: { fieldErrors: { nps: ["Choose a score"] } } }}
+        commentLabel="Anything else? (optional)"
+      />,
+    );
+    expect(radios(html).map((r) => [r.name, r.value, r.checked, r.label])).toEqual([
+      ["csat", "1", false, undefined],
+      ["csat", "2", false, undefined],
+      ["csat", "3", false, undefined],
+      ["csat", "4", true, undefined],
+      ["csat", "5", false, undefined],
+      ["nps", "0", false, "NPS 0"],
+      ["nps", "10", false, "NPS 10"],
+    ]);
+    expect(html).toMatch(/<p id="nps-error"[^>]*>Choose a score<\/p>/);
+    expect(html).not.toContain('id="csat-error"');
+    expect(html).toMatch(/<label for="[^"]*"[^>]*>Anything else\? \(optional\)<\/label>/);
+    expect(html).toMatch(/<textarea[^>]*maxLength="2000"[^>]*>Quick delivery<\/textarea>/);
+    expect(html).toMatch(/data-testid="form-error"[^>]*>Try again later</);
   });
 });
