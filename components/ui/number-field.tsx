@@ -37,3 +37,6 @@ export function NumberField({
     </Field>
   );
 }
+
+/** The number a NumberField's text stands for: NaN when it is empty, so the server answers with the field's message. */
+export const typedNumber = (text: string) => (text.trim() === "" ? Number.NaN : Number(text));

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { NumberField } from "@/components/ui/number-field";
+import { NumberField, typedNumber } from "@/components/ui/number-field";
 
 const noop = () => undefined;
 
@@ -52,6 +52,16 @@ describe("NumberField", () => {
     expect(parse(renderToStaticMarkup(<NumberField label="Margin" value="" onChange={noop} disabled />)).disabled).toBe(
       true,
     );
+  });
+});
+
+describe("typedNumber", () => {
+  it("reads the typed text as a number, and an empty or non-numeric text as NaN for the server to name", () => {
+    expect(typedNumber("30")).toBe(30);
+    expect(typedNumber(" 2.5 ")).toBe(2.5);
+    expect(typedNumber("")).toBeNaN();
+    expect(typedNumber("   ")).toBeNaN();
+    expect(typedNumber("ten")).toBeNaN();
   });
 });
 

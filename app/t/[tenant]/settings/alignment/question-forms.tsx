@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
-import { NumberField } from "@/components/ui/number-field";
+import { NumberField, typedNumber } from "@/components/ui/number-field";
 import { fieldError, formError } from "@/components/forms/errors";
 import { createQuestionAction, updateQuestionAction } from "./actions";
 
@@ -35,7 +35,7 @@ export function QuestionForm({
           tenantSlug,
           text: values.text,
           active: values.active,
-          weight: values.weight.trim() === "" ? Number.NaN : Number(values.weight),
+          weight: typedNumber(values.weight),
         };
         if (questionId) update.execute({ ...input, questionId });
         else create.execute(input);

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
-import { NumberField } from "@/components/ui/number-field";
+import { NumberField, typedNumber } from "@/components/ui/number-field";
 import { formError } from "@/components/forms/errors";
 import type { IncentiveRules } from "@/lib/incentives/rules";
 import { updateIncentiveRulesAction } from "./actions";
@@ -15,8 +15,6 @@ type Draft = {
   poolAmount: string;
   floorScore: string;
 };
-
-const toNumber = (text: string) => (text.trim() === "" ? Number.NaN : Number(text));
 
 export function IncentiveRulesForm({
   tenantSlug,
@@ -50,10 +48,10 @@ export function IncentiveRulesForm({
         execute({
           tenantSlug,
           rules: {
-            tiers: draft.tiers.map((t) => ({ name: t.name, minScore: toNumber(t.minScore) })),
-            hysteresisMonths: toNumber(draft.hysteresisMonths),
-            poolAmount: toNumber(draft.poolAmount),
-            floorScore: toNumber(draft.floorScore),
+            tiers: draft.tiers.map((t) => ({ name: t.name, minScore: typedNumber(t.minScore) })),
+            hysteresisMonths: typedNumber(draft.hysteresisMonths),
+            poolAmount: typedNumber(draft.poolAmount),
+            floorScore: typedNumber(draft.floorScore),
           },
         });
       }}

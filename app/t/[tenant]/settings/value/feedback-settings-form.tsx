@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
-import { NumberField } from "@/components/ui/number-field";
+import { NumberField, typedNumber } from "@/components/ui/number-field";
 import { fieldError, formError } from "@/components/forms/errors";
 import { MAX_SURVEY_AGE_DAYS, type FeedbackSettings } from "@/lib/tenants/settings";
 import { updateFeedbackSettingsAction } from "./actions";
@@ -36,8 +36,8 @@ export function FeedbackSettingsForm({
         // Sent as numbers; an empty or non-numeric field reaches the server as NaN and gets its message there.
         execute({
           tenantSlug,
-          surveyEveryDays: values.surveyEveryDays.trim() === "" ? Number.NaN : Number(values.surveyEveryDays),
-          linkValidDays: values.linkValidDays.trim() === "" ? Number.NaN : Number(values.linkValidDays),
+          surveyEveryDays: typedNumber(values.surveyEveryDays),
+          linkValidDays: typedNumber(values.linkValidDays),
         });
       }}
     >

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
-import { NumberField } from "@/components/ui/number-field";
+import { NumberField, typedNumber } from "@/components/ui/number-field";
 import { SelectField } from "@/components/ui/select-field";
 import { fieldError, formError } from "@/components/forms/errors";
 import type { ValueSettings } from "@/lib/tenants/settings";
@@ -12,7 +12,7 @@ import { updateValueSettingsAction } from "./actions";
 
 /** Percentages in the form, fractions in the settings. */
 const pct = (v: number) => String(Math.round(v * 10000) / 100);
-const fraction = (s: string) => (s.trim() === "" ? Number.NaN : Number(s) / 100);
+const fraction = (s: string) => typedNumber(s) / 100;
 
 const MODELS = [
   { value: "BG_NBD", label: "BG/NBD + Gamma-Gamma (non-contractual)" },
@@ -47,7 +47,7 @@ export function ValueSettingsForm({
         execute({
           tenantSlug,
           model: values.model,
-          horizonMonths: values.horizonMonths.trim() === "" ? Number.NaN : Number(values.horizonMonths),
+          horizonMonths: typedNumber(values.horizonMonths),
           annualDiscountRate: fraction(values.discount),
           churnB2B: fraction(values.churnB2B),
           churnB2C: fraction(values.churnB2C),
