@@ -45,6 +45,8 @@ export function FeedbackViewSection({
     return s ? `${path}?${s}` : path;
   };
   const filtered = Boolean(query.partnerId || query.touchpointId || query.score);
+  const partnerOptions = view.partners.map((p) => ({ value: p.id, label: p.name }));
+  const touchpointOptions = view.touchpoints.map((t) => ({ value: t.id, label: t.name }));
   return (
     <div className="space-y-8">
       <section aria-labelledby="scores-heading" className="space-y-3">
@@ -94,32 +96,9 @@ export function FeedbackViewSection({
           Comments
         </h2>
         <form className="flex flex-wrap items-end gap-3" action={path}>
-          {showPartnerFilter && (
-            <FilterSelect
-              id="feedback-partner"
-              name="partner"
-              label="Partner"
-              value={query.partnerId}
-              anyLabel="All partners"
-              options={view.partners.map((p) => ({ value: p.id, label: p.name }))}
-            />
-          )}
-          <FilterSelect
-            id="feedback-touchpoint"
-            name="touchpoint"
-            label="Touchpoint"
-            value={query.touchpointId}
-            anyLabel="All touchpoints"
-            options={view.touchpoints.map((t) => ({ value: t.id, label: t.name }))}
-          />
-          <FilterSelect
-            id="feedback-score"
-            name="score"
-            label="Score"
-            value={query.score}
-            anyLabel="Any score"
-            options={Object.entries(SCORE_BANDS).map(([key, band]) => ({ value: key, label: band.label }))}
-          />
+          {showPartnerFilter && <FilterSelect name="partner" value={query.partnerId} options={partnerOptions} />}
+          <FilterSelect name="touchpoint" value={query.touchpointId} options={touchpointOptions} />
+          <FilterSelect name="score" value={query.score} options={SCORE_OPTIONS} />
           <button type="submit" className={buttonClass("primary")}>
             Filter
           </button>
@@ -221,22 +200,25 @@ export function FeedbackViewSection({
   );
 }
 
+const FILTERS = {
+  partner: { label: "Partner", anyLabel: "All partners" },
+  touchpoint: { label: "Touchpoint", anyLabel: "All touchpoints" },
+  score: { label: "Score", anyLabel: "Any score" },
+};
+const SCORE_OPTIONS = Object.entries(SCORE_BANDS).map(([key, band]) => ({ value: key, label: band.label }));
+
 /** One filter of the comments form (a GET form: the choice goes into the page's URL), with "any" as its empty choice. */
 function FilterSelect({
-  id,
   name,
-  label,
   value,
-  anyLabel,
   options,
 }: {
-  id: string;
-  name: string;
-  label: string;
+  name: keyof typeof FILTERS;
   value: string | undefined;
-  anyLabel: string;
   options: { value: string; label: string }[];
 }) {
+  const { label, anyLabel } = FILTERS[name];
+  const id = `feedback-${name}`;
   return (
     <div className="w-52">
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
