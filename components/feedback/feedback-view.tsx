@@ -137,13 +137,7 @@ export function FeedbackViewSection({
             ))}
           </ul>
         )}
-        <Pagination
-          page={Math.min(query.page, view.comments.pageCount)}
-          pageCount={view.comments.pageCount}
-          total={view.comments.total}
-          hrefFor={(page) => href({ page })}
-          label="answers"
-        />
+        <Pagination {...pageOf(view.comments, query.page)} hrefFor={(page) => href({ page })} label="answers" />
       </section>
 
       <section aria-labelledby="links-heading" className="space-y-3">
@@ -188,17 +182,18 @@ export function FeedbackViewSection({
             </table>
           </ScrollCard>
         )}
-        <Pagination
-          page={Math.min(query.linksPage, view.links.pageCount)}
-          pageCount={view.links.pageCount}
-          total={view.links.total}
-          hrefFor={(links) => href({ links })}
-          label="open links"
-        />
+        <Pagination {...pageOf(view.links, query.linksPage)} hrefFor={(links) => href({ links })} label="open links" />
       </section>
     </div>
   );
 }
+
+/** A list's page for Pagination: the asked page, kept within the list. */
+const pageOf = (list: { pageCount: number; total: number }, page: number) => ({
+  page: Math.min(page, list.pageCount),
+  pageCount: list.pageCount,
+  total: list.total,
+});
 
 const FILTERS = {
   partner: { label: "Partner", anyLabel: "All partners" },
