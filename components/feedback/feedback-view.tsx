@@ -45,6 +45,8 @@ export function FeedbackViewSection({
     return s ? `${path}?${s}` : path;
   };
   const filtered = Boolean(query.partnerId || query.touchpointId || query.score);
+  const partnerOptions = view.partners.map((p) => ({ value: p.id, label: p.name }));
+  const touchpointOptions = view.touchpoints.map((t) => ({ value: t.id, label: t.name }));
   return (
     <div className="space-y-8">
       <section aria-labelledby="scores-heading" className="space-y-3">
@@ -94,52 +96,9 @@ export function FeedbackViewSection({
           Comments
         </h2>
         <form className="flex flex-wrap items-end gap-3" action={path}>
-          {showPartnerFilter && (
-            <div className="w-52">
-              <label htmlFor="feedback-partner" className="block text-sm font-medium text-slate-700">
-                Partner
-              </label>
-              <select id="feedback-partner" name="partner" defaultValue={query.partnerId ?? ""} className={inputClass}>
-                <option value="">All partners</option>
-                {view.partners.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
-          <div className="w-52">
-            <label htmlFor="feedback-touchpoint" className="block text-sm font-medium text-slate-700">
-              Touchpoint
-            </label>
-            <select
-              id="feedback-touchpoint"
-              name="touchpoint"
-              defaultValue={query.touchpointId ?? ""}
-              className={inputClass}
-            >
-              <option value="">All touchpoints</option>
-              {view.touchpoints.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="w-52">
-            <label htmlFor="feedback-score" className="block text-sm font-medium text-slate-700">
-              Score
-            </label>
-            <select id="feedback-score" name="score" defaultValue={query.score ?? ""} className={inputClass}>
-              <option value="">Any score</option>
-              {Object.entries(SCORE_BANDS).map(([key, band]) => (
-                <option key={key} value={key}>
-                  {band.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          {showPartnerFilter && <FilterSelect name="partner" value={query.partnerId} options={partnerOptions} />}
+          <FilterSelect name="touchpoint" value={query.touchpointId} options={touchpointOptions} />
+          <FilterSelect name="score" value={query.score} options={SCORE_OPTIONS} />
           <button type="submit" className={buttonClass("primary")}>
             Filter
           </button>
@@ -178,13 +137,7 @@ export function FeedbackViewSection({
             ))}
           </ul>
         )}
-        <Pagination
-          page={Math.min(query.page, view.comments.pageCount)}
-          pageCount={view.comments.pageCount}
-          total={view.comments.total}
-          hrefFor={(page) => href({ page })}
-          label="answers"
-        />
+        <Pagination {...pageOf(view.comments, query.page)} hrefFor={(page) => href({ page })} label="answers" />
       </section>
 
       <section aria-labelledby="links-heading" className="space-y-3">
@@ -229,14 +182,51 @@ export function FeedbackViewSection({
             </table>
           </ScrollCard>
         )}
-        <Pagination
-          page={Math.min(query.linksPage, view.links.pageCount)}
-          pageCount={view.links.pageCount}
-          total={view.links.total}
-          hrefFor={(links) => href({ links })}
-          label="open links"
-        />
+        <Pagination {...pageOf(view.links, query.linksPage)} hrefFor={(links) => href({ links })} label="open links" />
       </section>
+    </div>
+  );
+}
+
+/** A list's page for Pagination: the asked page, kept within the list. */
+const pageOf = (list: { pageCount: number; total: number }, page: number) => ({
+  page: Math.min(page, list.pageCount),
+  pageCount: list.pageCount,
+  total: list.total,
+});
+
+const FILTERS = {
+  partner: { label: "Partner", anyLabel: "All partners" },
+  touchpoint: { label: "Touchpoint", anyLabel: "All touchpoints" },
+  score: { label: "Score", anyLabel: "Any score" },
+};
+const SCORE_OPTIONS = Object.entries(SCORE_BANDS).map(([key, band]) => ({ value: key, label: band.label }));
+
+/** One filter of the comments form (a GET form: the choice goes into the page's URL), with "any" as its empty choice. */
+function FilterSelect({
+  name,
+  value,
+  options,
+}: {
+  name: keyof typeof FILTERS;
+  value: string | undefined;
+  options: { value: string; label: string }[];
+}) {
+  const { label, anyLabel } = FILTERS[name];
+  const id = `feedback-${name}`;
+  return (
+    <div className="w-52">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={value ?? ""} className={inputClass}>
+        <option value="">{anyLabel}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

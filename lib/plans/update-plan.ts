@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { Db } from "@/lib/db/scope";
 import { DomainError } from "@/lib/errors";
 import type { Actor } from "@/lib/incidents/events";
-import { recordPlanEvent } from "./events";
+import { type PlanEventInput, recordPlanEvent } from "./events";
 import {
   actionTransition,
   canEditActions,
@@ -20,6 +20,24 @@ import type { actionStepSchema, addActionSchema, evidenceSchema, planEventSchema
 // adds one event to the plan's timeline.
 
 const sideOf = (actor: Actor): PlanSide => (actor.kind === "partner" ? "partner" : "steward");
+
+/** What every change shares: its transaction, the tenant, who acts and when. */
+type Change = { db: Db; tenantId: string; actor: Actor; now: Date };
+
+/** One change of a plan, called as (db, tenantId, input, actor, now?). */
+function planChange<I, R>(change: (c: Change, input: I) => Promise<R>) {
+  return (db: Db, tenantId: string, input: I, actor: Actor, now = new Date()) =>
+    change({ db, tenantId, actor, now }, input);
+}
+
+/** Adds the change's event to the plan's timeline. */
+const record = (c: Change, plan: { id: string; partnerId: string }, event: PlanEventInput) =>
+  recordPlanEvent(c.db, c.tenantId, plan, c.actor, event, c.now);
+
+/** A refused step of a state machine: "Only the partner…" is forbidden, anything else invalid. */
+function refuse(message: string): never {
+  throw new DomainError(message, message.startsWith("Only") ? "forbidden" : "invalid");
+}
 
 async function loadPlan(db: Db, tenantId: string, planId: string) {
   const plan = await db.correctivePlan.findFirst({
@@ -46,13 +64,8 @@ async function loadAction(db: Db, tenantId: string, actionId: string) {
   return action;
 }
 
-export async function addPlanAction(
-  db: Db,
-  tenantId: string,
-  input: z.output<typeof addActionSchema>,
-  actor: Actor,
-  now = new Date(),
-) {
+export const addPlanAction = planChange(async (c, input: z.output<typeof addActionSchema>) => {
+  const { db, tenantId } = c;
   const plan = await loadPlan(db, tenantId, input.planId);
   if (!canEditActions(plan.status))
     throw new DomainError(
@@ -97,31 +110,24 @@ export async function addPlanAction(
       standardId,
       baseline,
       target: input.target,
-      createdAt: now,
+      createdAt: c.now,
     },
     select: { id: true },
   });
-  await recordPlanEvent(
-    db,
-    tenantId,
-    plan,
-    actor,
-    { type: "ACTION_ADDED", body: input.description, actionId: action.id },
-    now,
-  );
+  await record(c, plan, { type: "ACTION_ADDED", body: input.description, actionId: action.id });
   return { id: action.id, planId: plan.id };
-}
+});
 
-export async function removePlanAction(db: Db, tenantId: string, actionId: string, actor: Actor, now = new Date()) {
-  const action = await loadAction(db, tenantId, actionId);
+export const removePlanAction = planChange(async (c, actionId: string) => {
+  const action = await loadAction(c.db, c.tenantId, actionId);
   if (!canEditActions(action.plan.status))
     throw new DomainError(
       "Actions can be removed only while the plan is a draft or disputed: the partner accepts the actions it was shown.",
     );
-  await db.planAction.deleteMany({ where: { tenantId, id: action.id } });
-  await recordPlanEvent(db, tenantId, action.plan, actor, { type: "ACTION_REMOVED", body: action.description }, now);
+  await c.db.planAction.deleteMany({ where: { tenantId: c.tenantId, id: action.id } });
+  await record(c, action.plan, { type: "ACTION_REMOVED", body: action.description });
   return { id: action.id, planId: action.planId };
-}
+});
 
 const EVENT_TYPES = {
   propose: "PROPOSED",
@@ -133,40 +139,24 @@ const EVENT_TYPES = {
 } as const;
 
 /** A step of the plan's own state machine (lib/plans/lifecycle.ts), by the side the actor is on. */
-export async function applyPlanEvent(
-  db: Db,
-  tenantId: string,
-  input: z.output<typeof planEventSchema>,
-  actor: Actor,
-  now = new Date(),
-) {
-  const plan = await loadPlan(db, tenantId, input.planId);
+export const applyPlanEvent = planChange(async (c, input: z.output<typeof planEventSchema>) => {
+  const plan = await loadPlan(c.db, c.tenantId, input.planId);
   const result = planTransition(plan.status, input.event, {
-    by: sideOf(actor),
+    by: sideOf(c.actor),
     actions: plan.actions.map((a) => a.status),
     reason: input.reason,
   });
-  if (!result.ok) throw new DomainError(result.message, result.message.startsWith("Only") ? "forbidden" : "invalid");
-  await setPlanStatus(
-    db,
-    tenantId,
-    plan.id,
-    plan.status,
-    result.to,
-    now,
-    input.event === "dispute" ? input.reason : undefined,
-  );
-  await recordPlanEvent(db, tenantId, plan, actor, { type: EVENT_TYPES[input.event], body: input.reason || null }, now);
+  if (!result.ok) refuse(result.message);
+  await setPlanStatus(c, plan.id, plan.status, result.to, input.event === "dispute" ? input.reason : undefined);
+  await record(c, plan, { type: EVENT_TYPES[input.event], body: input.reason || null });
   return { id: plan.id, from: plan.status, to: result.to };
-}
+});
 
 async function setPlanStatus(
-  db: Db,
-  tenantId: string,
+  { db, tenantId, now }: Change,
   planId: string,
   from: PlanStatus,
   to: PlanStatus,
-  now: Date,
   disputeReason?: string,
 ) {
   // Compare-and-set on the status: a concurrent step on the same plan makes this one fail instead of overwriting it.
@@ -186,18 +176,13 @@ async function setPlanStatus(
 const STEP_EVENTS = { markDone: "ACTION_DONE", verify: "ACTION_VERIFIED", reopen: "ACTION_REOPENED" } as const;
 
 /** The partner marks an action done; the steward verifies or reopens it. Marking done starts an accepted plan. */
-export async function stepPlanAction(
-  db: Db,
-  tenantId: string,
-  input: z.output<typeof actionStepSchema>,
-  actor: Actor,
-  now = new Date(),
-) {
-  const action = await loadAction(db, tenantId, input.actionId);
-  const result = actionTransition(action.plan.status, action.status, input.step, sideOf(actor));
-  if (!result.ok) throw new DomainError(result.message, result.message.startsWith("Only") ? "forbidden" : "invalid");
-  const { count } = await db.planAction.updateMany({
-    where: { tenantId, id: action.id, status: action.status },
+export const stepPlanAction = planChange(async (c, input: z.output<typeof actionStepSchema>) => {
+  const { now } = c;
+  const action = await loadAction(c.db, c.tenantId, input.actionId);
+  const result = actionTransition(action.plan.status, action.status, input.step, sideOf(c.actor));
+  if (!result.ok) refuse(result.message);
+  const { count } = await c.db.planAction.updateMany({
+    where: { tenantId: c.tenantId, id: action.id, status: action.status },
     data: {
       status: result.to,
       doneAt: result.to === "DONE" ? now : result.to === "OPEN" ? null : undefined,
@@ -205,72 +190,43 @@ export async function stepPlanAction(
     },
   });
   if (count !== 1) throw new DomainError("The action was changed meanwhile; reload and try again.", "conflict");
-  if (input.step === "markDone") await startIfAccepted(db, tenantId, action.plan, actor, now);
-  await recordPlanEvent(
-    db,
-    tenantId,
-    action.plan,
-    actor,
-    { type: STEP_EVENTS[input.step], body: input.note || action.description, actionId: action.id },
-    now,
-  );
+  if (input.step === "markDone") await startIfAccepted(c, action.plan);
+  await record(c, action.plan, {
+    type: STEP_EVENTS[input.step],
+    body: input.note || action.description,
+    actionId: action.id,
+  });
   return { id: action.id, planId: action.planId, from: action.status as ActionStatus, to: result.to };
-}
+});
 
 /** Evidence for an action (text and an optional link), and optionally marking it done in the same step. */
-export async function postEvidence(
-  db: Db,
-  tenantId: string,
-  input: z.output<typeof evidenceSchema>,
-  actor: Actor,
-  now = new Date(),
-) {
-  const action = await loadAction(db, tenantId, input.actionId);
+export const postEvidence = planChange(async (c, input: z.output<typeof evidenceSchema>) => {
+  const action = await loadAction(c.db, c.tenantId, input.actionId);
   if (!isPlanActive(action.plan.status))
     throw new DomainError("Evidence can be posted once the plan is accepted and until it is closed.");
-  await startIfAccepted(db, tenantId, action.plan, actor, now);
-  await recordPlanEvent(
-    db,
-    tenantId,
-    action.plan,
-    actor,
-    { type: "EVIDENCE", body: input.body, link: input.link, actionId: action.id },
-    now,
-  );
+  await startIfAccepted(c, action.plan);
+  await record(c, action.plan, { type: "EVIDENCE", body: input.body, link: input.link, actionId: action.id });
   const plan = { ...action.plan, status: "IN_PROGRESS" as const };
   if (input.markDone && action.status === "OPEN") {
-    const result = actionTransition(plan.status, action.status, "markDone", sideOf(actor));
+    const result = actionTransition(plan.status, action.status, "markDone", sideOf(c.actor));
     if (!result.ok) throw new DomainError(result.message, "forbidden");
-    await db.planAction.updateMany({
-      where: { tenantId, id: action.id, status: "OPEN" },
-      data: { status: "DONE", doneAt: now },
+    await c.db.planAction.updateMany({
+      where: { tenantId: c.tenantId, id: action.id, status: "OPEN" },
+      data: { status: "DONE", doneAt: c.now },
     });
-    await recordPlanEvent(
-      db,
-      tenantId,
-      plan,
-      actor,
-      { type: "ACTION_DONE", body: action.description, actionId: action.id },
-      now,
-    );
+    await record(c, plan, { type: "ACTION_DONE", body: action.description, actionId: action.id });
   }
   return {
     id: action.id,
     planId: action.planId,
     status: input.markDone && action.status === "OPEN" ? "DONE" : action.status,
   };
-}
+});
 
-async function startIfAccepted(
-  db: Db,
-  tenantId: string,
-  plan: { id: string; partnerId: string; status: PlanStatus },
-  actor: Actor,
-  now: Date,
-) {
+async function startIfAccepted(c: Change, plan: { id: string; partnerId: string; status: PlanStatus }) {
   if (plan.status !== "ACCEPTED") return;
-  await setPlanStatus(db, tenantId, plan.id, "ACCEPTED", "IN_PROGRESS", now);
-  await recordPlanEvent(db, tenantId, plan, actor, { type: "STARTED", body: "Work on the plan started." }, now);
+  await setPlanStatus(c, plan.id, "ACCEPTED", "IN_PROGRESS");
+  await record(c, plan, { type: "STARTED", body: "Work on the plan started." });
 }
 
 /**

@@ -2,11 +2,11 @@
 
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
-import { Button } from "@/components/ui/button";
-import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { Field, inputClass } from "@/components/ui/field";
 import { fieldError, formError } from "@/components/forms/errors";
 import { slugify } from "@/lib/tenants/slug";
 import { signUpAction } from "../actions";
+import { AuthForm, CredentialField } from "../auth-form";
 
 const FIELDS = [
   { name: "name", label: "Your name", type: "text", autoComplete: "name" },
@@ -36,33 +36,28 @@ export function SignUpForm() {
       </div>
     );
   return (
-    <form
-      className="space-y-4"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        execute(values);
-      }}
+    <AuthForm
+      onSubmit={() => execute(values)}
+      error={formError(result)}
+      submitLabel="Create workspace"
+      pending={isPending}
     >
-      <FormMessage>{formError(result)}</FormMessage>
       {FIELDS.map((f) => (
-        <Field key={f.name} label={f.label} error={fieldError(result, f.name)} hint={"hint" in f ? f.hint : undefined}>
-          {(props) => (
-            <input
-              {...props}
-              name={f.name}
-              type={f.type}
-              autoComplete={f.autoComplete}
-              className={inputClass}
-              value={values[f.name]}
-              onChange={(e) => {
-                const next = { ...values, [f.name]: e.target.value };
-                if (f.name === "companyName" && !slugEdited) next.slug = slugify(e.target.value);
-                setValues(next);
-              }}
-            />
-          )}
-        </Field>
+        <CredentialField
+          key={f.name}
+          label={f.label}
+          name={f.name}
+          type={f.type}
+          autoComplete={f.autoComplete}
+          hint={"hint" in f ? f.hint : undefined}
+          error={fieldError(result, f.name)}
+          value={values[f.name]}
+          onChange={(value) => {
+            const next = { ...values, [f.name]: value };
+            if (f.name === "companyName" && !slugEdited) next.slug = slugify(value);
+            setValues(next);
+          }}
+        />
       ))}
       <Field label="Workspace address" error={fieldError(result, "slug")} hint="Lowercase letters, digits and dashes">
         {(props) => (
@@ -83,9 +78,6 @@ export function SignUpForm() {
           </div>
         )}
       </Field>
-      <Button type="submit" className="w-full" pending={isPending}>
-        Create workspace
-      </Button>
-    </form>
+    </AuthForm>
   );
 }

@@ -3,26 +3,21 @@
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
-import { Field, FormMessage, inputClass } from "@/components/ui/field";
-import { fieldError, formError } from "@/components/forms/errors";
+import { type ScoreQuestion, SurveyFields } from "@/components/forms/survey-fields";
 import { answerSurveyAction } from "./actions";
 
-type Scale = { name: "csat" | "nps"; legend: string; values: number[]; low: string; high: string };
-
-const SCALES: Scale[] = [
+const SCALES: ScoreQuestion<"csat" | "nps">[] = [
   {
     name: "csat",
     legend: "How satisfied were you?",
-    values: [1, 2, 3, 4, 5],
-    low: "1 = very dissatisfied",
-    high: "5 = very satisfied",
+    hint: "1 = very dissatisfied, 5 = very satisfied",
+    scores: [1, 2, 3, 4, 5],
   },
   {
     name: "nps",
     legend: "How likely are you to recommend us to a friend or colleague?",
-    values: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
-    low: "0 = not at all likely",
-    high: "10 = extremely likely",
+    hint: "0 = not at all likely, 10 = extremely likely",
+    scores: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
   },
 ];
 
@@ -49,57 +44,14 @@ export function SurveyAnswerForm({ token, tenantName }: { token: string; tenantN
         action.execute({ token, csat: values.csat ?? -1, nps: values.nps ?? -1, comment: values.comment });
       }}
     >
-      {SCALES.map((scale) => {
-        const error = fieldError(action.result, scale.name);
-        const hintId = `${scale.name}-hint`;
-        return (
-          <fieldset
-            key={scale.name}
-            aria-describedby={error ? `${hintId} ${scale.name}-error` : hintId}
-            aria-invalid={error ? true : undefined}
-          >
-            <legend className="text-sm font-medium text-slate-800">{scale.legend}</legend>
-            <p id={hintId} className="mt-1 text-xs text-slate-600">
-              {scale.low}, {scale.high}
-            </p>
-            <div className="mt-2 flex flex-wrap gap-2">
-              {scale.values.map((n) => (
-                <label
-                  key={n}
-                  className="flex min-w-11 cursor-pointer items-center justify-center gap-1 rounded-md border border-slate-300 px-2 py-2 text-sm focus-within:ring-2 focus-within:ring-brand-500 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
-                >
-                  <input
-                    type="radio"
-                    name={scale.name}
-                    value={n}
-                    checked={values[scale.name] === n}
-                    onChange={() => setValues((v) => ({ ...v, [scale.name]: n }))}
-                  />
-                  {n}
-                </label>
-              ))}
-            </div>
-            {error && (
-              <p id={`${scale.name}-error`} className="mt-1 text-xs font-medium text-red-600" data-testid="field-error">
-                {error}
-              </p>
-            )}
-          </fieldset>
-        );
-      })}
-      <Field label="What should we keep or change? (optional)" error={fieldError(action.result, "comment")}>
-        {(p) => (
-          <textarea
-            {...p}
-            rows={3}
-            className={inputClass}
-            value={values.comment}
-            maxLength={2000}
-            onChange={(e) => setValues((v) => ({ ...v, comment: e.target.value }))}
-          />
-        )}
-      </Field>
-      <FormMessage>{formError(action.result)}</FormMessage>
+      <SurveyFields
+        questions={SCALES}
+        values={values}
+        onChange={setValues}
+        result={action.result}
+        commentLabel="What should we keep or change? (optional)"
+        size="large"
+      />
       <Button type="submit" className="w-full" pending={action.isPending}>
         Send my answer
       </Button>

@@ -2,10 +2,9 @@
 
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
-import { Button } from "@/components/ui/button";
-import { Field, FormMessage, inputClass } from "@/components/ui/field";
 import { fieldError, formError } from "@/components/forms/errors";
 import { acceptInvitationAction } from "../../actions";
+import { AuthForm, CredentialField } from "../../auth-form";
 
 export function AcceptInviteForm({
   token,
@@ -19,46 +18,33 @@ export function AcceptInviteForm({
   const [values, setValues] = useState({ name: "", password: "" });
   const { execute, result, isPending } = useAction(acceptInvitationAction);
   return (
-    <form
-      className="space-y-4"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        execute(needsAccount ? { token, ...values } : { token });
-      }}
+    <AuthForm
+      onSubmit={() => execute(needsAccount ? { token, ...values } : { token })}
+      error={formError(result)}
+      submitLabel={needsAccount ? "Create account and join" : "Accept invitation"}
+      pending={isPending}
     >
-      <FormMessage>{formError(result)}</FormMessage>
       {needsAccount && (
         <>
           <p className="text-sm text-slate-600">Create your account for {email}.</p>
-          <Field label="Your name" error={fieldError(result, "name")}>
-            {(p) => (
-              <input
-                {...p}
-                autoComplete="name"
-                className={inputClass}
-                value={values.name}
-                onChange={(e) => setValues({ ...values, name: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field label="Password" error={fieldError(result, "password")} hint="At least 10 characters">
-            {(p) => (
-              <input
-                {...p}
-                type="password"
-                autoComplete="new-password"
-                className={inputClass}
-                value={values.password}
-                onChange={(e) => setValues({ ...values, password: e.target.value })}
-              />
-            )}
-          </Field>
+          <CredentialField
+            label="Your name"
+            autoComplete="name"
+            error={fieldError(result, "name")}
+            value={values.name}
+            onChange={(name) => setValues({ ...values, name })}
+          />
+          <CredentialField
+            label="Password"
+            type="password"
+            autoComplete="new-password"
+            hint="At least 10 characters"
+            error={fieldError(result, "password")}
+            value={values.password}
+            onChange={(password) => setValues({ ...values, password })}
+          />
         </>
       )}
-      <Button type="submit" className="w-full" pending={isPending}>
-        {needsAccount ? "Create account and join" : "Accept invitation"}
-      </Button>
-    </form>
+    </AuthForm>
   );
 }

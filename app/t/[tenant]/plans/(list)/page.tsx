@@ -7,11 +7,11 @@ import { PATTERN_MIN_INCIDENTS, PATTERN_WINDOW_DAYS } from "@/lib/plans/open-pla
 import { loadPlansPage } from "@/lib/plans/pages";
 import { PLAN_STATUS_LABELS, PLAN_STATUSES } from "@/lib/plans/lifecycle";
 import { RECOMMENDATION_LABELS, type Recommendation } from "@/lib/scorecards/combine";
-import { Card, EmptyState, PageHeader, ScrollCard } from "@/components/ui/card";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { monthLabel } from "@/components/scorecards/labels";
 import { OpenPlanButton } from "@/components/plans/plan-forms";
-import { PlanStatusBadge, ProgressLine } from "@/components/plans/plan-view";
+import { PlanTable } from "@/components/plans/plan-table";
 import { openPlanFromPatternAction, openPlanFromScorecardAction } from "../actions";
 
 export const metadata: Metadata = { title: "Corrective-action plans" };
@@ -140,37 +140,7 @@ export default async function PlansPage({ params, searchParams }: PageProps<"/t/
             Open a plan from a suggestion above, or from a partner&apos;s scorecard.
           </EmptyState>
         ) : (
-          <ScrollCard label="Corrective-action plans">
-            <table className="w-full min-w-[40rem] text-left text-sm">
-              <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-                <tr>
-                  <th className="px-4 py-2">Plan</th>
-                  <th className="px-4 py-2">Partner</th>
-                  <th className="px-4 py-2">Status</th>
-                  <th className="px-4 py-2">Progress</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {list.plans.map((p) => (
-                  <tr key={p.id} data-testid="plan-row">
-                    <td className="px-4 py-3">
-                      <Link href={`${base}/${p.id}`} className="font-medium text-brand-700 underline">
-                        {p.title}
-                      </Link>
-                      <p className="text-xs text-slate-600">{p.reason}</p>
-                    </td>
-                    <td className="px-4 py-3">{p.partnerName}</td>
-                    <td className="px-4 py-3">
-                      <PlanStatusBadge status={p.status} />
-                    </td>
-                    <td className="px-4 py-3">
-                      <ProgressLine plan={p} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollCard>
+          <PlanTable plans={list.plans} base={base} label="Corrective-action plans" showPartner />
         )}
         {list.total > list.pageSize ? (
           <Pagination page={list.page} pageCount={pageCount} total={list.total} hrefFor={hrefFor} label="plans" />

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { NumberField, typedNumber } from "@/components/ui/number-field";
 import { fieldError, formError } from "@/components/forms/errors";
 import { createQuestionAction, updateQuestionAction } from "./actions";
 
@@ -34,7 +35,7 @@ export function QuestionForm({
           tenantSlug,
           text: values.text,
           active: values.active,
-          weight: values.weight.trim() === "" ? Number.NaN : Number(values.weight),
+          weight: typedNumber(values.weight),
         };
         if (questionId) update.execute({ ...input, questionId });
         else create.execute(input);
@@ -54,17 +55,13 @@ export function QuestionForm({
           />
         )}
       </Field>
-      <Field label="Weight" error={fieldError(result, "weight")}>
-        {(p) => (
-          <input
-            {...p}
-            inputMode="decimal"
-            className={inputClass}
-            value={values.weight}
-            onChange={(e) => setValues({ ...values, weight: e.target.value })}
-          />
-        )}
-      </Field>
+      <NumberField
+        label="Weight"
+        error={fieldError(result, "weight")}
+        inputMode="decimal"
+        value={values.weight}
+        onChange={(e) => setValues({ ...values, weight: e.target.value })}
+      />
       <label className="mt-7 flex items-center gap-2 text-sm text-slate-700">
         <input
           type="checkbox"

@@ -5,6 +5,7 @@ import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { NumberField } from "@/components/ui/number-field";
 import { SelectField } from "@/components/ui/select-field";
 import { fieldError, formError } from "@/components/forms/errors";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
@@ -84,17 +85,12 @@ export function CreateApiKeyForm({
         placeholder="Whole workspace"
         options={partners.map((partner) => ({ value: partner.id, label: `Partner: ${partner.name}` }))}
       />
-      <Field label="Rate limit (requests per minute)" error={fieldError(result, "rateLimitPerMinute")}>
-        {(p) => (
-          <input
-            {...p}
-            inputMode="numeric"
-            className={inputClass}
-            value={values.rateLimitPerMinute}
-            onChange={(e) => setValues({ ...values, rateLimitPerMinute: e.target.value })}
-          />
-        )}
-      </Field>
+      <NumberField
+        label="Rate limit (requests per minute)"
+        error={fieldError(result, "rateLimitPerMinute")}
+        value={values.rateLimitPerMinute}
+        onChange={(e) => setValues({ ...values, rateLimitPerMinute: e.target.value })}
+      />
       <Button type="submit" pending={isPending}>
         Create API key
       </Button>

@@ -4,7 +4,8 @@ import { useMemo, useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { Field, FormMessage } from "@/components/ui/field";
+import { NumberField } from "@/components/ui/number-field";
 import { SelectField } from "@/components/ui/select-field";
 import { DELIMITER_LABELS, detectDelimiter, parseDelimited, toCsv, type Delimiter } from "@/lib/import/csv";
 import {
@@ -218,22 +219,15 @@ export function ImportWizard({ tenantSlug }: { tenantSlug: string }) {
               />
             ))}
             {kind === "transactions" && (mapping.margin ?? null) === null && (
-              <Field
+              <NumberField
                 label="Margin as % of revenue"
                 error={marginInvalid ? "Enter a percentage from 0 to 100." : undefined}
                 hint="Used because the file has no margin column"
-              >
-                {(p) => (
-                  <input
-                    {...p}
-                    inputMode="decimal"
-                    className={inputClass}
-                    value={marginPercent}
-                    disabled={running}
-                    onChange={(e) => setMarginPercent(e.target.value)}
-                  />
-                )}
-              </Field>
+                inputMode="decimal"
+                value={marginPercent}
+                disabled={running}
+                onChange={(e) => setMarginPercent(e.target.value)}
+              />
             )}
           </div>
 

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { NumberField, typedNumber } from "@/components/ui/number-field";
 import { formError } from "@/components/forms/errors";
 import type { IncentiveRules } from "@/lib/incentives/rules";
 import { updateIncentiveRulesAction } from "./actions";
@@ -14,8 +15,6 @@ type Draft = {
   poolAmount: string;
   floorScore: string;
 };
-
-const toNumber = (text: string) => (text.trim() === "" ? Number.NaN : Number(text));
 
 export function IncentiveRulesForm({
   tenantSlug,
@@ -49,10 +48,10 @@ export function IncentiveRulesForm({
         execute({
           tenantSlug,
           rules: {
-            tiers: draft.tiers.map((t) => ({ name: t.name, minScore: toNumber(t.minScore) })),
-            hysteresisMonths: toNumber(draft.hysteresisMonths),
-            poolAmount: toNumber(draft.poolAmount),
-            floorScore: toNumber(draft.floorScore),
+            tiers: draft.tiers.map((t) => ({ name: t.name, minScore: typedNumber(t.minScore) })),
+            hysteresisMonths: typedNumber(draft.hysteresisMonths),
+            poolAmount: typedNumber(draft.poolAmount),
+            floorScore: typedNumber(draft.floorScore),
           },
         });
       }}
@@ -76,17 +75,12 @@ export function IncentiveRulesForm({
                 />
               )}
             </Field>
-            <Field label="Minimum score">
-              {(p) => (
-                <input
-                  {...p}
-                  className={inputClass}
-                  inputMode="decimal"
-                  value={tier.minScore}
-                  onChange={(e) => setTier(i, { minScore: e.target.value })}
-                />
-              )}
-            </Field>
+            <NumberField
+              label="Minimum score"
+              inputMode="decimal"
+              value={tier.minScore}
+              onChange={(e) => setTier(i, { minScore: e.target.value })}
+            />
             {!readOnly && draft.tiers.length > 2 && (
               <Button
                 type="button"
@@ -110,39 +104,26 @@ export function IncentiveRulesForm({
         )}
       </fieldset>
       <fieldset disabled={readOnly} className="grid gap-4 sm:grid-cols-3">
-        <Field label="Months in a band before the tier moves" hint="2: one good or bad month does not move a tier">
-          {(p) => (
-            <input
-              {...p}
-              className={inputClass}
-              inputMode="numeric"
-              value={draft.hysteresisMonths}
-              onChange={(e) => setDraft({ ...draft, hysteresisMonths: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={`Monthly bonus pool (${currency})`} hint="Shared by score × equity served">
-          {(p) => (
-            <input
-              {...p}
-              className={inputClass}
-              inputMode="decimal"
-              value={draft.poolAmount}
-              onChange={(e) => setDraft({ ...draft, poolAmount: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label="Floor score for a share" hint="Partners below it get no bonus">
-          {(p) => (
-            <input
-              {...p}
-              className={inputClass}
-              inputMode="decimal"
-              value={draft.floorScore}
-              onChange={(e) => setDraft({ ...draft, floorScore: e.target.value })}
-            />
-          )}
-        </Field>
+        <NumberField
+          label="Months in a band before the tier moves"
+          hint="2: one good or bad month does not move a tier"
+          value={draft.hysteresisMonths}
+          onChange={(e) => setDraft({ ...draft, hysteresisMonths: e.target.value })}
+        />
+        <NumberField
+          label={`Monthly bonus pool (${currency})`}
+          hint="Shared by score × equity served"
+          inputMode="decimal"
+          value={draft.poolAmount}
+          onChange={(e) => setDraft({ ...draft, poolAmount: e.target.value })}
+        />
+        <NumberField
+          label="Floor score for a share"
+          hint="Partners below it get no bonus"
+          inputMode="decimal"
+          value={draft.floorScore}
+          onChange={(e) => setDraft({ ...draft, floorScore: e.target.value })}
+        />
       </fieldset>
       {!readOnly && (
         <Button type="submit" pending={isPending}>

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { typedNumber } from "@/components/ui/number-field";
 import { fieldError, formError } from "@/components/forms/errors";
 import type { ScorecardConfig } from "@/lib/scorecards/config";
 import { SCORECARD_AREA_LABELS, SCORECARD_AREAS, THRESHOLD_LABELS, THRESHOLD_LEVELS } from "@/lib/scorecards/weights";
@@ -27,7 +28,6 @@ export function ScorecardConfigForm({
   const [saved, setSaved] = useState(false);
   const action = useAction(saveScorecardConfigAction, { onSuccess: () => setSaved(true) });
   const sum = SCORECARD_AREAS.reduce((s, a) => s + (Number(weights[a]) || 0), 0);
-  const toNum = (v: string) => (v.trim() === "" ? Number.NaN : Number(v));
   return (
     <form
       className="space-y-6"
@@ -37,9 +37,11 @@ export function ScorecardConfigForm({
         setSaved(false);
         action.execute({
           tenantSlug,
-          weights: Object.fromEntries(SCORECARD_AREAS.map((a) => [a, toNum(weights[a])])) as ScorecardConfig["weights"],
+          weights: Object.fromEntries(
+            SCORECARD_AREAS.map((a) => [a, typedNumber(weights[a])]),
+          ) as ScorecardConfig["weights"],
           thresholds: Object.fromEntries(
-            THRESHOLD_LEVELS.map((l) => [l, toNum(thresholds[l])]),
+            THRESHOLD_LEVELS.map((l) => [l, typedNumber(thresholds[l])]),
           ) as ScorecardConfig["thresholds"],
         });
       }}

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { NumberField } from "@/components/ui/number-field";
 import { SelectField } from "@/components/ui/select-field";
 import { fieldError, formError } from "@/components/forms/errors";
 import { SEVERITY_LABELS, type SeverityValue } from "@/lib/incidents/labels";
@@ -67,28 +68,18 @@ export function SlaPolicyForm({
       <FormMessage>{formError(result)}</FormMessage>
       {result.data && <FormMessage tone="success">Saved. {retargetedNote(result.data.retargeted)}</FormMessage>}
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="Time to acknowledge (minutes)" error={fieldError(result, "ackMinutes")}>
-          {(p) => (
-            <input
-              {...p}
-              inputMode="numeric"
-              className={inputClass}
-              value={v.ackMinutes}
-              onChange={(e) => setV({ ...v, ackMinutes: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label="Time to resolve (minutes)" error={fieldError(result, "resolveMinutes")}>
-          {(p) => (
-            <input
-              {...p}
-              inputMode="numeric"
-              className={inputClass}
-              value={v.resolveMinutes}
-              onChange={(e) => setV({ ...v, resolveMinutes: e.target.value })}
-            />
-          )}
-        </Field>
+        <NumberField
+          label="Time to acknowledge (minutes)"
+          error={fieldError(result, "ackMinutes")}
+          value={v.ackMinutes}
+          onChange={(e) => setV({ ...v, ackMinutes: e.target.value })}
+        />
+        <NumberField
+          label="Time to resolve (minutes)"
+          error={fieldError(result, "resolveMinutes")}
+          value={v.resolveMinutes}
+          onChange={(e) => setV({ ...v, resolveMinutes: e.target.value })}
+        />
         {person("level2", "Level 2 (channel manager)", "Every steward")}
         {person("level3", "Level 3 (executive)", "Every owner")}
       </div>

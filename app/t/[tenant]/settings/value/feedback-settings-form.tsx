@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
-import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/field";
+import { NumberField, typedNumber } from "@/components/ui/number-field";
 import { fieldError, formError } from "@/components/forms/errors";
 import { MAX_SURVEY_AGE_DAYS, type FeedbackSettings } from "@/lib/tenants/settings";
 import { updateFeedbackSettingsAction } from "./actions";
@@ -35,8 +36,8 @@ export function FeedbackSettingsForm({
         // Sent as numbers; an empty or non-numeric field reaches the server as NaN and gets its message there.
         execute({
           tenantSlug,
-          surveyEveryDays: values.surveyEveryDays.trim() === "" ? Number.NaN : Number(values.surveyEveryDays),
-          linkValidDays: values.linkValidDays.trim() === "" ? Number.NaN : Number(values.linkValidDays),
+          surveyEveryDays: typedNumber(values.surveyEveryDays),
+          linkValidDays: typedNumber(values.linkValidDays),
         });
       }}
     >
@@ -48,36 +49,20 @@ export function FeedbackSettingsForm({
         </FormMessage>
       )}
       <fieldset disabled={readOnly} className="grid gap-4 sm:grid-cols-2">
-        <Field
+        <NumberField
           label="Days between surveys"
           error={fieldError(result, "surveyEveryDays")}
           hint="At most one survey per customer and touchpoint in this many days (1–365)"
-        >
-          {(p) => (
-            <input
-              {...p}
-              inputMode="numeric"
-              className={inputClass}
-              value={values.surveyEveryDays}
-              onChange={set("surveyEveryDays")}
-            />
-          )}
-        </Field>
-        <Field
+          value={values.surveyEveryDays}
+          onChange={set("surveyEveryDays")}
+        />
+        <NumberField
           label="Survey link lifetime (days)"
           error={fieldError(result, "linkValidDays")}
           hint={`How long a link can be answered; interactions older than this get no survey (1–${MAX_SURVEY_AGE_DAYS})`}
-        >
-          {(p) => (
-            <input
-              {...p}
-              inputMode="numeric"
-              className={inputClass}
-              value={values.linkValidDays}
-              onChange={set("linkValidDays")}
-            />
-          )}
-        </Field>
+          value={values.linkValidDays}
+          onChange={set("linkValidDays")}
+        />
       </fieldset>
       {!readOnly && (
         <Button type="submit" pending={isPending}>

@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
-import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/field";
+import { NumberField, typedNumber } from "@/components/ui/number-field";
 import { SelectField } from "@/components/ui/select-field";
 import { fieldError, formError } from "@/components/forms/errors";
 import type { ValueSettings } from "@/lib/tenants/settings";
@@ -11,7 +12,7 @@ import { updateValueSettingsAction } from "./actions";
 
 /** Percentages in the form, fractions in the settings. */
 const pct = (v: number) => String(Math.round(v * 10000) / 100);
-const fraction = (s: string) => (s.trim() === "" ? Number.NaN : Number(s) / 100);
+const fraction = (s: string) => typedNumber(s) / 100;
 
 const MODELS = [
   { value: "BG_NBD", label: "BG/NBD + Gamma-Gamma (non-contractual)" },
@@ -46,7 +47,7 @@ export function ValueSettingsForm({
         execute({
           tenantSlug,
           model: values.model,
-          horizonMonths: values.horizonMonths.trim() === "" ? Number.NaN : Number(values.horizonMonths),
+          horizonMonths: typedNumber(values.horizonMonths),
           annualDiscountRate: fraction(values.discount),
           churnB2B: fraction(values.churnB2B),
           churnB2C: fraction(values.churnB2C),
@@ -66,59 +67,38 @@ export function ValueSettingsForm({
           onChange={set("model") as never}
           options={MODELS}
         />
-        <Field
+        <NumberField
           label="Horizon (months)"
           error={fieldError(result, "horizonMonths")}
           hint="How far ahead the BG/NBD “expected purchases” figure looks (1–120). CLV itself is always lifetime (≥ 95 % of the discounted value)."
-        >
-          {(p) => (
-            <input
-              {...p}
-              inputMode="numeric"
-              className={inputClass}
-              value={values.horizonMonths}
-              onChange={set("horizonMonths")}
-            />
-          )}
-        </Field>
-        <Field
+          value={values.horizonMonths}
+          onChange={set("horizonMonths")}
+        />
+        <NumberField
           label="Annual discount rate (%)"
           error={fieldError(result, "annualDiscountRate")}
           hint="e.g. 10 for 10 % a year"
-        >
-          {(p) => (
-            <input
-              {...p}
-              inputMode="decimal"
-              className={inputClass}
-              value={values.discount}
-              onChange={set("discount")}
-            />
-          )}
-        </Field>
+          inputMode="decimal"
+          value={values.discount}
+          onChange={set("discount")}
+        />
         <div className="grid grid-cols-2 gap-4">
-          <Field label="B2B churn after a bad experience (%)" error={fieldError(result, "churnB2B")} hint="Default 66">
-            {(p) => (
-              <input
-                {...p}
-                inputMode="decimal"
-                className={inputClass}
-                value={values.churnB2B}
-                onChange={set("churnB2B")}
-              />
-            )}
-          </Field>
-          <Field label="B2C churn after a bad experience (%)" error={fieldError(result, "churnB2C")} hint="Default 52">
-            {(p) => (
-              <input
-                {...p}
-                inputMode="decimal"
-                className={inputClass}
-                value={values.churnB2C}
-                onChange={set("churnB2C")}
-              />
-            )}
-          </Field>
+          <NumberField
+            label="B2B churn after a bad experience (%)"
+            error={fieldError(result, "churnB2B")}
+            hint="Default 66"
+            inputMode="decimal"
+            value={values.churnB2B}
+            onChange={set("churnB2B")}
+          />
+          <NumberField
+            label="B2C churn after a bad experience (%)"
+            error={fieldError(result, "churnB2C")}
+            hint="Default 52"
+            inputMode="decimal"
+            value={values.churnB2C}
+            onChange={set("churnB2C")}
+          />
         </div>
       </fieldset>
       {!readOnly && (

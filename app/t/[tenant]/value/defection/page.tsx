@@ -36,6 +36,59 @@ function SampleCell({ group, minimum }: { group: Group; minimum: number }) {
   );
 }
 
+const SEGMENTS = ["B2B", "B2C"] as const;
+
+/**
+ * Per segment: the figures under their headings (the last heading is the customer counts' column), then how many
+ * customers each figure rests on.
+ */
+function SegmentTable({
+  label,
+  testId,
+  columns,
+  minimum,
+  row,
+}: {
+  label: string;
+  testId: string;
+  columns: string[];
+  minimum: number;
+  row: (segment: (typeof SEGMENTS)[number]) => { group: Group; figures: React.ReactNode[] };
+}) {
+  return (
+    <ScrollCard label={label}>
+      <table className="w-full min-w-[44rem] text-left text-sm" data-testid={testId}>
+        <thead className={theadClass}>
+          <tr>
+            <th className={thClass}>Segment</th>
+            {columns.map((c) => (
+              <th key={c} className={`${thClass} text-right`}>
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {SEGMENTS.map((segment) => {
+            const { group, figures } = row(segment);
+            return (
+              <tr key={segment} className={rowClass} data-testid={`${testId}-${segment}`}>
+                <td className="px-4 py-2">{segment}</td>
+                {figures.map((figure, i) => (
+                  <td key={columns[i]} className="px-4 py-2 text-right tabular-nums">
+                    {figure}
+                  </td>
+                ))}
+                <SampleCell group={group} minimum={minimum} />
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </ScrollCard>
+  );
+}
+
 export default async function DefectionPage({ params }: PageProps<"/t/[tenant]/value/defection">) {
   const { tenant } = await params;
   const access = await requireSteward(tenant, "workspace:read");
@@ -44,7 +97,6 @@ export default async function DefectionPage({ params }: PageProps<"/t/[tenant]/v
   const stored = await loadDefectionPage(access.tenant.id);
   const data = stored.measurement;
   const base = `/t/${tenant}`;
-  const segments = ["B2B", "B2C"] as const;
   const money = (v: number) => `${v >= 0 ? "+" : ""}${formatMoney(v, currency)}`;
 
   return (
@@ -104,39 +156,32 @@ export default async function DefectionPage({ params }: PageProps<"/t/[tenant]/v
               again&rdquo; means a purchase within {data.windowDays} days; the measured defection is the share of the
               customers who would have bought again who did not.
             </p>
-            <ScrollCard label="Measured defection after an incident">
-              <table className="w-full min-w-[44rem] text-left text-sm" data-testid="defection-bad">
-                <thead className={theadClass}>
-                  <tr>
-                    <th className={thClass}>Segment</th>
-                    <th className={`${thClass} text-right`}>Survey: stop buying</th>
-                    <th className={`${thClass} text-right`}>Measured defection</th>
-                    <th className={`${thClass} text-right`}>Bought again: incident vs comparison</th>
-                    <th className={`${thClass} text-right`}>Spend change vs comparison</th>
-                    <th className={`${thClass} text-right`}>Customers: incident vs comparison</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {segments.map((segment) => {
-                    const g = data.bad[segment];
-                    return (
-                      <tr key={segment} className={rowClass} data-testid={`defection-bad-${segment}`}>
-                        <td className="px-4 py-2">{segment}</td>
-                        <td className="px-4 py-2 text-right tabular-nums">{pct(data.survey.defection[segment])}</td>
-                        <td className="px-4 py-2 text-right tabular-nums">
-                          {g.tooLittleData ? "Too little data" : range(g.attributableDefection, pct)}
-                        </td>
-                        <td className="px-4 py-2 text-right tabular-nums">
-                          {pct(g.treatedRepurchase ?? Number.NaN)} vs {pct(g.controlRepurchase ?? Number.NaN)}
-                        </td>
-                        <td className="px-4 py-2 text-right tabular-nums">{range(g.spendChangeDifference, money)}</td>
-                        <SampleCell group={g} minimum={data.minimumTreated} />
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </ScrollCard>
+            <SegmentTable
+              label="Measured defection after an incident"
+              testId="defection-bad"
+              columns={[
+                "Survey: stop buying",
+                "Measured defection",
+                "Bought again: incident vs comparison",
+                "Spend change vs comparison",
+                "Customers: incident vs comparison",
+              ]}
+              minimum={data.minimumTreated}
+              row={(segment) => {
+                const g = data.bad[segment];
+                return {
+                  group: g,
+                  figures: [
+                    pct(data.survey.defection[segment]),
+                    g.tooLittleData ? "Too little data" : range(g.attributableDefection, pct),
+                    <>
+                      {pct(g.treatedRepurchase ?? Number.NaN)} vs {pct(g.controlRepurchase ?? Number.NaN)}
+                    </>,
+                    range(g.spendChangeDifference, money),
+                  ],
+                };
+              }}
+            />
           </section>
 
           <section aria-labelledby="good-heading" className="space-y-2">
@@ -147,39 +192,32 @@ export default async function DefectionPage({ params }: PageProps<"/t/[tenant]/v
               Customers with an interaction rated CSAT 4–5 or NPS 9–10 against comparable customers without one, matched
               the same way. The survey says 62 % of B2B and 42 % of B2C customers bought more after a good experience.
             </p>
-            <ScrollCard label="Buying after good service">
-              <table className="w-full min-w-[44rem] text-left text-sm" data-testid="defection-good">
-                <thead className={theadClass}>
-                  <tr>
-                    <th className={thClass}>Segment</th>
-                    <th className={`${thClass} text-right`}>Survey: bought more</th>
-                    <th className={`${thClass} text-right`}>Bought more: good vs comparison</th>
-                    <th className={`${thClass} text-right`}>Change in buying again</th>
-                    <th className={`${thClass} text-right`}>Spend change vs comparison</th>
-                    <th className={`${thClass} text-right`}>Customers: good vs comparison</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {segments.map((segment) => {
-                    const g = data.good[segment];
-                    return (
-                      <tr key={segment} className={rowClass} data-testid={`defection-good-${segment}`}>
-                        <td className="px-4 py-2">{segment}</td>
-                        <td className="px-4 py-2 text-right tabular-nums">{pct(data.survey.boughtMore[segment])}</td>
-                        <td className="px-4 py-2 text-right tabular-nums">
-                          {g.tooLittleData
-                            ? "Too little data"
-                            : `${pct(g.treatedBoughtMore ?? Number.NaN)} vs ${pct(g.controlBoughtMore ?? Number.NaN)}`}
-                        </td>
-                        <td className="px-4 py-2 text-right tabular-nums">{range(g.repurchaseLift, signedPct)}</td>
-                        <td className="px-4 py-2 text-right tabular-nums">{range(g.spendChangeDifference, money)}</td>
-                        <SampleCell group={g} minimum={data.minimumTreated} />
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </ScrollCard>
+            <SegmentTable
+              label="Buying after good service"
+              testId="defection-good"
+              columns={[
+                "Survey: bought more",
+                "Bought more: good vs comparison",
+                "Change in buying again",
+                "Spend change vs comparison",
+                "Customers: good vs comparison",
+              ]}
+              minimum={data.minimumTreated}
+              row={(segment) => {
+                const g = data.good[segment];
+                return {
+                  group: g,
+                  figures: [
+                    pct(data.survey.boughtMore[segment]),
+                    g.tooLittleData
+                      ? "Too little data"
+                      : `${pct(g.treatedBoughtMore ?? Number.NaN)} vs ${pct(g.controlBoughtMore ?? Number.NaN)}`,
+                    range(g.repurchaseLift, signedPct),
+                    range(g.spendChangeDifference, money),
+                  ],
+                };
+              }}
+            />
           </section>
 
           <p className="text-xs text-slate-500">
