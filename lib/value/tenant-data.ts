@@ -209,11 +209,14 @@ export async function loadHistoryAndHoldout(
     if (from === to) continue; // no purchase before the cutoff: not in the history
     const txs = Array.from(order.subarray(from, to)).sort(byDay);
     let days = 0;
-    let totalCents = 0;
+    // Each day's margin is exact (cents), then the days are added in order as the day-bucketed SQL
+    // aggregate did (float8 day sums, in day order), so the fits see bit-identical inputs.
+    let total = 0;
+    let cal = 0;
+    let dayCents = 0;
     let firstDayCents = 0;
     let calDays = 0;
     let calLast = -1;
-    let calCents = 0;
     const firstDay = txDay[txs[0]];
     const partners = new Map<number, { w: number; n: number }>();
     const channels = new Map<number, { w: number; n: number }>();
@@ -222,17 +225,24 @@ export async function loadHistoryAndHoldout(
       const d = txDay[t];
       const cents = txCents[t];
       const newDay = k === 0 || d !== txDay[txs[k - 1]];
-      totalCents += cents;
-      if (d === firstDay) firstDayCents += cents;
-      if (newDay) days++;
-      if (d < splitDay) {
-        calCents += cents;
-        if (newDay) calDays++;
-        calLast = d;
-      } else if (newDay && firstDay < splitDay) {
-        // Repeat purchase days after the split, of customers who bought before it (the calibration customers).
-        const period = Math.floor((d - splitDay) / periodDays);
-        observed.set(period, (observed.get(period) ?? 0) + 1);
+      if (newDay) {
+        days++;
+        if (d < splitDay) {
+          calDays++;
+          calLast = d;
+        } else if (firstDay < splitDay) {
+          // Repeat purchase days after the split, of customers who bought before it (the calibration customers).
+          const period = Math.floor((d - splitDay) / periodDays);
+          observed.set(period, (observed.get(period) ?? 0) + 1);
+        }
+      }
+      dayCents += cents;
+      if (k === txs.length - 1 || txDay[txs[k + 1]] !== d) {
+        // the day's last transaction
+        total += dayCents / 100;
+        if (d < splitDay) cal += dayCents / 100;
+        if (d === firstDay) firstDayCents = dayCents;
+        dayCents = 0;
       }
       const positive = Math.max(cents, 0);
       addPair(partners, txPartner[t], positive);
@@ -247,12 +257,12 @@ export async function loadHistoryAndHoldout(
     history.firstDay[i] = firstDay;
     history.lastDay[i] = txDay[txs[txs.length - 1]];
     history.purchaseDays[i] = days;
-    history.totalMargin[i] = totalCents / 100;
+    history.totalMargin[i] = total;
     history.firstDayMargin[i] = firstDayCents / 100;
     history.segments[i] = segmentOf[c];
     history.calPurchaseDays[i] = calDays;
     history.calLastDay[i] = calLast;
-    history.calMargin[i] = calDays > 0 ? calCents / 100 : NaN;
+    history.calMargin[i] = calDays > 0 ? cal : NaN;
     attribution.acquiringPartner[i] = acquiredBy[c];
     attribution.partners[i] = pairsOf(partners, partnerIds);
     attribution.channels[i] = pairsOf(channels, channelNames);
