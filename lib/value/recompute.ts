@@ -13,6 +13,7 @@
  *   row is only written when its values changed (upsert … WHERE … IS DISTINCT FROM), so a rerun
  *   after a small import touches few rows. Snapshots of customers no longer in scope are deleted.
  */
+import { Prisma } from "@/generated/prisma/client";
 import { analyzeTables, hasAutovacuum } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import { attributionRollups, materializeEquityRollups } from "./rollups";
@@ -218,10 +219,13 @@ export async function recomputeCustomerValues(
   // One statement for every snapshot and one for the deletions, in one transaction: set-based, not batches.
   const { written, deleted } = await withTenant(
     { tenantId },
-    async (db) => ({
-      written: await writeSnapshots(db, tenantId, period.asOf, modelUsed, history, clv, scores),
-      deleted: await deleteOutOfScope(db, tenantId, period.asOf, history.customerIds),
-    }),
+    async (db) => {
+      const stored = await storedSnapshotIds(db, tenantId, period.asOf);
+      return {
+        written: await writeSnapshots(db, tenantId, period.asOf, modelUsed, history, clv, scores, stored.length === 0),
+        deleted: await deleteOutOfScope(db, tenantId, period.asOf, stored, history.customerIds),
+      };
+    },
     LONG_TX,
   );
   lap("writeMs");
@@ -285,7 +289,11 @@ function storedClv(clv: Float64Array): Float64Array {
   return clv.map((v) => (Number.isFinite(v) ? Math.round(v * 100) / 100 : 0));
 }
 
-/** Upserts every snapshot in one statement and returns how many changed. */
+/**
+ * Upserts every snapshot in one statement and returns how many changed. The month's first write
+ * (no snapshot stored yet) is a plain insert: nothing can conflict, and the speculative insertion
+ * of ON CONFLICT costs per row.
+ */
 async function writeSnapshots(
   db: Db,
   tenantId: string,
@@ -294,6 +302,7 @@ async function writeSnapshots(
   history: Pick<CustomerHistory, "customerIds">,
   storedClvs: Float64Array,
   scores: CustomerScores,
+  firstWrite: boolean,
 ): Promise<number> {
   const ids = history.customerIds;
   const clv = Array.from(storedClvs);
@@ -304,24 +313,38 @@ async function writeSnapshots(
     insert into "CustomerValue" ("tenantId", "customerId", "asOf", model, clv, "probabilityAlive", "expectedPurchases", "expectedMargin", "computedAt")
     select ${tenantId}, u.cid, ${asOf}::date, ${model}::"ClvModel", u.clv, u.alive, u.purchases, u.margin, now()
     from unnest(${ids}::text[], ${clv}::float8[], ${alive}::float8[], ${purchases}::float8[], ${margin}::float8[]) as u(cid, clv, alive, purchases, margin)
+    ${firstWrite ? Prisma.empty : onConflictUpdate}`;
+}
+
+const onConflictUpdate = Prisma.sql`
     on conflict ("tenantId", "customerId", "asOf") do update
       set model = excluded.model, clv = excluded.clv, "probabilityAlive" = excluded."probabilityAlive",
           "expectedPurchases" = excluded."expectedPurchases", "expectedMargin" = excluded."expectedMargin", "computedAt" = excluded."computedAt"
       where ("CustomerValue".model, "CustomerValue".clv, "CustomerValue"."probabilityAlive", "CustomerValue"."expectedPurchases", "CustomerValue"."expectedMargin")
         is distinct from (excluded.model, excluded.clv, excluded."probabilityAlive", excluded."expectedPurchases", excluded."expectedMargin")`;
+
+async function storedSnapshotIds(db: Db, tenantId: string, asOf: Date): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    select "customerId" as id from "CustomerValue" where "tenantId" = ${tenantId} and "asOf" = ${asOf}::date`;
+  return rows.map((r) => r.id);
 }
 
 /**
  * Snapshots of customers no longer in the history (no purchase before the cutoff: transactions
- * deleted or moved). The history was just read, so its ids are the scope: the stored ids are read
- * and compared in memory, and only the (usually few) others deleted. In SQL, an anti-join on
- * unnest() of 200,000 ids is planned for unnest's default estimate of 100 rows and ran for minutes.
+ * deleted or moved). The history was just read, so its ids are the scope: the stored ids (read
+ * before the write) are compared in memory, and only the (usually few) others deleted. In SQL, an
+ * anti-join on unnest() of 200,000 ids is planned for unnest's default estimate of 100 rows and ran
+ * for minutes.
  */
-async function deleteOutOfScope(db: Db, tenantId: string, asOf: Date, inScope: string[]): Promise<number> {
-  const stored = await db.$queryRaw<{ id: string }[]>`
-    select "customerId" as id from "CustomerValue" where "tenantId" = ${tenantId} and "asOf" = ${asOf}::date`;
+async function deleteOutOfScope(
+  db: Db,
+  tenantId: string,
+  asOf: Date,
+  stored: string[],
+  inScope: string[],
+): Promise<number> {
   const scope = new Set(inScope);
-  const gone = stored.map((r) => r.id).filter((id) => !scope.has(id));
+  const gone = stored.filter((id) => !scope.has(id));
   if (gone.length === 0) return 0;
   return db.$executeRaw`
     delete from "CustomerValue" where "tenantId" = ${tenantId} and "asOf" = ${asOf}::date and "customerId" = any(${gone}::text[])`;
