@@ -6,6 +6,9 @@
  * Goal: p95 and max during work ≤ 1.5× idle (needs a production build: npm run build).
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createServer } from "node:net";
 import { withTenant } from "@/lib/db/scope";
 import { createApiKey } from "@/lib/api/keys";
@@ -66,6 +69,38 @@ const stats = (samples: Sample[]) => ({
   n: samples.length,
 });
 
+/**
+ * Preloaded into the web server's process(es): its own event-loop delay (perf_hooks), the worst delay and
+ * the 99th percentile of each second, appended to BENCH_EVENT_LOOP_FILE — whether the request path itself
+ * is blocked, as opposed to the answers waiting for the CPU or the database.
+ */
+const EVENT_LOOP_PROBE = `data:text/javascript,${encodeURIComponent(`
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { appendFileSync } from "node:fs";
+const h = monitorEventLoopDelay({ resolution: 10 });
+h.enable();
+setInterval(() => {
+  appendFileSync(process.env.BENCH_EVENT_LOOP_FILE, JSON.stringify({ t: Date.now(), pid: process.pid, max: h.max / 1e6, p99: h.percentile(99) / 1e6 }) + "\\n");
+  h.reset();
+}, 1000).unref();
+`)}`;
+
+type LoopSecond = { t: number; pid: number; max: number; p99: number };
+const loopDelay = (file: string, from: number, to: number) => {
+  const seconds = (existsSync(file) ? readFileSync(file, "utf8") : "")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as LoopSecond)
+    .filter((s) => s.t > from && s.t <= to + 1000);
+  return {
+    max: Math.max(0, ...seconds.map((s) => s.max)),
+    p99: percentile(
+      seconds.map((s) => s.p99),
+      95,
+    ),
+  };
+};
+
 function start(command: string[], env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, command, {
     env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" },
@@ -108,14 +143,19 @@ export const responsivenessScenario: BenchScenario = {
       PORT: String(port),
     };
     const children: ChildProcess[] = [];
+    const loopFile = join(tmpdir(), `steward-bench-event-loop-${process.pid}.jsonl`);
+    const windows: Record<string, [number, number]> = {};
     const results: BenchResult[] = [];
     try {
       // the first minute after start: web and worker start together, as `npm start` does
       const startedAt = Date.now();
+      rmSync(loopFile, { force: true });
       children.push(
         start(["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
           ...env,
           STEWARD_ROLE: "web",
+          BENCH_EVENT_LOOP_FILE: loopFile,
+          NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import=${EVENT_LOOP_PROBE}`.trim(),
         }),
       );
       children.push(
@@ -125,14 +165,19 @@ export const responsivenessScenario: BenchScenario = {
       const firstMinute = stats(
         await sample(base, key, new Promise((r) => setTimeout(r, Math.max(0, 60_000 - (Date.now() - startedAt))))),
       );
+      windows.first = [startedAt, Date.now()];
+      const idleFrom = Date.now();
       const idle = stats(await sample(base, key, new Promise((r) => setTimeout(r, 20_000))));
+      windows.idle = [idleFrom, Date.now()];
 
       const recompute = await withTenant({ tenantId: TENANT }, (db) =>
         createRecomputeJob(db, TENANT, { month: new Date(), userId: owner.userId, force: true }),
       );
+      const recomputeFrom = Date.now();
       const duringRecompute = stats(
         await sample(base, key, waitFor(jobDone(recompute.id), 30 * 60_000, "the recompute")),
       );
+      windows.recompute = [recomputeFrom, Date.now()];
 
       const month = monthStart(new Date(), 1);
       const { exportJobId } = await withTenant(
@@ -143,7 +188,16 @@ export const responsivenessScenario: BenchScenario = {
         },
         { timeoutMs: 600_000 },
       );
+      const exportFrom = Date.now();
       const duringExport = stats(await sample(base, key, waitFor(jobDone(exportJobId), 30 * 60_000, "the PDF export")));
+      windows.export = [exportFrom, Date.now()];
+      for (const [phase, [from, to]] of Object.entries(windows)) {
+        const loop = loopDelay(loopFile, from, to);
+        log(
+          `web event-loop delay, ${phase}: worst ${loop.max.toFixed(0)} ms, p95 of the per-second p99 ${loop.p99.toFixed(0)} ms`,
+        );
+        results.push({ scenario, figure: `web event-loop delay, worst (${phase})`, value: loop.max, unit: "ms" });
+      }
 
       const phases = [
         ["during the recompute of 200,000 customers", duringRecompute],

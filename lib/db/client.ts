@@ -9,7 +9,7 @@ import { log } from "@/lib/log";
 
 export const APP_ROLE = "steward_app";
 
-type Connected = { prisma: PrismaClient; pool: pg.Pool; url: string };
+type Connected = { prisma: PrismaClient; pool: pg.Pool; url: string; autovacuum?: Promise<boolean> };
 const globalForDb = globalThis as unknown as { stewardDb?: Connected };
 
 function databaseUrl(): string {
@@ -49,6 +49,23 @@ export function prisma(): PrismaClient {
 export function databasePool(): pg.Pool {
   prisma();
   return globalForDb.stewardDb!.pool;
+}
+
+/**
+ * Whether the database server runs autovacuum (a PostgreSQL server does; the embedded database,
+ * one process in single-user mode, has no launcher), so code that writes many rows knows whether
+ * it must refresh the planner's statistics itself. Asked once per connection pool.
+ */
+export function hasAutovacuum(): Promise<boolean> {
+  prisma();
+  const current = globalForDb.stewardDb!;
+  current.autovacuum ??= current.pool
+    .query<{ running: boolean }>(
+      `select exists (select 1 from pg_stat_activity where backend_type = 'autovacuum launcher') as running`,
+    )
+    .then((r) => r.rows[0]?.running === true)
+    .catch(() => false);
+  return current.autovacuum;
 }
 
 export async function disconnectDatabase() {

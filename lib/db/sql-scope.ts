@@ -89,3 +89,61 @@ async function inSqlTransaction<T>(begin: string, context: SqlContext, work: (db
     client.release(broken);
   }
 }
+
+/** Streams a query's rows, in array form, to `onRow`; none are kept. Returns how many there were. */
+export type BulkRead = { stream(query: Prisma.Sql, onRow: (row: unknown[]) => void): Promise<number> };
+
+/**
+ * A long read-only tenant transaction for bulk reads (the recompute's history: two million rows):
+ * REPEATABLE READ, so several statements see one snapshot; the same tenant settings and row-level
+ * security as withTenantSql; rows streamed as they arrive rather than kept as objects.
+ */
+export async function withTenantBulkRead<T>(
+  tenantId: string,
+  work: (read: BulkRead) => Promise<T>,
+  timeoutMs = 300_000,
+): Promise<T> {
+  if (!tenantId) throw new Error("withTenantBulkRead needs a tenantId");
+  const client = await databasePool().connect();
+  let broken: Error | undefined;
+  try {
+    await client.query(
+      `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL statement_timeout = ${Math.round(timeoutMs)}; SELECT
+         set_config('app.tenant_id', ${client.escapeLiteral(tenantId)}, true),
+         set_config('app.partner_id', '', true),
+         set_config('app.user_id', '', true),
+         set_config('app.invite_token_hash', '', true),
+         set_config('app.api_key_hash', '', true)`,
+    );
+    const read: BulkRead = {
+      stream: (sql, onRow) =>
+        new Promise<number>((resolve, reject) => {
+          // Rows as arrays: no object per row (rowMode is missing from QueryConfig's type, not from pg).
+          const config = { text: sql.text, values: sql.values.map(parameter), rowMode: "array", types };
+          const query = new pg.Query(config as pg.QueryConfig);
+          let rows = 0;
+          let failed: unknown;
+          query.on("row", (row: unknown[]) => {
+            rows++;
+            if (failed === undefined)
+              try {
+                onRow(row);
+              } catch (error) {
+                failed = error;
+              }
+          });
+          query.on("end", () => (failed === undefined ? resolve(rows) : reject(failed)));
+          query.on("error", reject);
+          client.query(query);
+        }),
+    };
+    const value = await work(read);
+    await client.query("COMMIT");
+    return value;
+  } catch (error) {
+    await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}

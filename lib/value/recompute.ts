@@ -13,9 +13,10 @@
  *   row is only written when its values changed (upsert … WHERE … IS DISTINCT FROM), so a rerun
  *   after a small import touches few rows. Snapshots of customers no longer in scope are deleted.
  */
-import { analyzeTables } from "@/lib/db/client";
+import { Prisma } from "@/generated/prisma/client";
+import { analyzeTables, hasAutovacuum } from "@/lib/db/client";
 import { log } from "@/lib/log";
-import { materializeEquityRollups } from "./rollups";
+import { attributionRollups, materializeEquityRollups } from "./rollups";
 import { invalidateDashboard } from "@/lib/dashboard/cache";
 import { withTenant, type Db } from "@/lib/db/scope";
 import { getTenantSettings, type ValueSettings } from "@/lib/tenants/settings";
@@ -121,14 +122,16 @@ export async function recomputeCustomerValues(
   const firstDay = watermark.firstAt ? Math.floor(Date.parse(watermark.firstAt) / MS_PER_DAY) : period.endDay;
   const periods = settings.model === "BG_NBD" ? holdoutPeriods(firstDay, period.endDay) : 0;
   const splitDay = period.endDay + 1 - periods * HOLDOUT_PERIOD_DAYS;
-  const { history, observed, activity } = await withTenant(
-    { tenantId },
-    async (db) => ({
-      ...(await loadHistoryAndHoldout(db, tenantId, period, splitDay, HOLDOUT_PERIOD_DAYS)),
-      activity: settings.model === "RETENTION" ? await segmentActivity(db, tenantId, period) : [],
-    }),
-    LONG_TX,
+  const { history, observed, attribution } = await loadHistoryAndHoldout(
+    tenantId,
+    period,
+    splitDay,
+    HOLDOUT_PERIOD_DAYS,
   );
+  const activity =
+    settings.model === "RETENTION"
+      ? await withTenant({ tenantId }, (db) => segmentActivity(db, tenantId, period), LONG_TX)
+      : [];
   lap("readMs");
   const n = history.customerIds.length;
   await progress({ phase: "Fitting the model", done: 0, total: n });
@@ -212,26 +215,27 @@ export async function recomputeCustomerValues(
   lap("scoreMs");
 
   await progress({ phase: "Writing customer values", done: 0, total: n });
+  const clv = storedClv(scores.clv);
   // One statement for every snapshot and one for the deletions, in one transaction: set-based, not batches.
   const { written, deleted } = await withTenant(
     { tenantId },
-    async (db) => ({
-      written: await writeSnapshots(db, tenantId, period.asOf, modelUsed, history, scores, 0, n),
-      deleted: await deleteOutOfScope(db, tenantId, period.asOf, history.customerIds),
-    }),
+    async (db) => {
+      const stored = await storedSnapshotIds(db, tenantId, period.asOf);
+      return {
+        written: await writeSnapshots(db, tenantId, period.asOf, modelUsed, history, clv, scores, stored.length === 0),
+        deleted: await deleteOutOfScope(db, tenantId, period.asOf, stored, history.customerIds),
+      };
+    },
     LONG_TX,
   );
   lap("writeMs");
   await progress({ phase: "Writing customer values", done: n, total: n });
-  // Fresh statistics for the snapshots just written, before the rollups aggregate them (a first
-  // recompute would otherwise be planned as if CustomerValue were empty: nested loops over 200k rows).
-  await analyzeTables(["CustomerValue"]).catch((error) =>
-    log.warn("analyze after writing snapshots failed", { error }),
-  );
+  // The rollups from the history read's attribution and the CLVs just written: no second pass over the transactions.
+  const rollups = attributionRollups(history.segments, attribution, clv);
   const { fitId, total } = await withTenant(
     { tenantId },
     async (db) => {
-      await materializeEquityRollups(db, tenantId, period.asOf);
+      await materializeEquityRollups(db, tenantId, period.asOf, rollups);
       const created = await db.clvFit.create({
         data: {
           tenantId,
@@ -249,9 +253,14 @@ export async function recomputeCustomerValues(
     },
     LONG_TX,
   );
-  // The embedded database has no autovacuum: refresh the statistics the value pages plan with.
-  await analyzeTables(["EquityRollup"]).catch((error) => log.warn("analyze after recompute failed", { error }));
+  // The embedded database has no autovacuum: refresh the statistics the value pages plan with (a
+  // PostgreSQL server's autovacuum analyzes both tables after a change of this size by itself).
+  if (!(await hasAutovacuum()))
+    await analyzeTables(["CustomerValue", "EquityRollup"]).catch((error) =>
+      log.warn("analyze after recompute failed", { error }),
+    );
   lap("finishMs");
+
   invalidateDashboard(tenantId); // the dashboard's equity figures (lib/dashboard/cache.ts)
   return { ...base, skipped: false, customers: n, written, deleted, totalEquity: total.equity, fitId, timings };
 }
@@ -275,44 +284,67 @@ function canonical(value: unknown): string {
 
 const finite = (v: number) => (Number.isFinite(v) ? v : null);
 
-/** Upserts rows [from, to) in one statement and returns how many changed. */
+/** The CLVs as stored: in cents, 0 when the model gives none. */
+function storedClv(clv: Float64Array): Float64Array {
+  return clv.map((v) => (Number.isFinite(v) ? Math.round(v * 100) / 100 : 0));
+}
+
+/**
+ * Upserts every snapshot in one statement and returns how many changed. The month's first write
+ * (no snapshot stored yet) is a plain insert: nothing can conflict, and the speculative insertion
+ * of ON CONFLICT costs per row.
+ */
 async function writeSnapshots(
   db: Db,
   tenantId: string,
   asOf: Date,
   model: "RETENTION" | "BG_NBD",
   history: Pick<CustomerHistory, "customerIds">,
+  storedClvs: Float64Array,
   scores: CustomerScores,
-  from: number,
-  to: number,
+  firstWrite: boolean,
 ): Promise<number> {
-  const ids = history.customerIds.slice(from, to);
-  const clv = Array.from(scores.clv.subarray(from, to), (v) => (Number.isFinite(v) ? Math.round(v * 100) / 100 : 0));
-  const alive = Array.from(scores.probabilityAlive.subarray(from, to), finite);
-  const purchases = Array.from(scores.expectedPurchases.subarray(from, to), finite);
-  const margin = Array.from(scores.expectedMargin.subarray(from, to), finite);
+  const ids = history.customerIds;
+  const clv = Array.from(storedClvs);
+  const alive = Array.from(scores.probabilityAlive, finite);
+  const purchases = Array.from(scores.expectedPurchases, finite);
+  const margin = Array.from(scores.expectedMargin, finite);
   return db.$executeRaw`
     insert into "CustomerValue" ("tenantId", "customerId", "asOf", model, clv, "probabilityAlive", "expectedPurchases", "expectedMargin", "computedAt")
     select ${tenantId}, u.cid, ${asOf}::date, ${model}::"ClvModel", u.clv, u.alive, u.purchases, u.margin, now()
     from unnest(${ids}::text[], ${clv}::float8[], ${alive}::float8[], ${purchases}::float8[], ${margin}::float8[]) as u(cid, clv, alive, purchases, margin)
+    ${firstWrite ? Prisma.empty : onConflictUpdate}`;
+}
+
+const onConflictUpdate = Prisma.sql`
     on conflict ("tenantId", "customerId", "asOf") do update
       set model = excluded.model, clv = excluded.clv, "probabilityAlive" = excluded."probabilityAlive",
           "expectedPurchases" = excluded."expectedPurchases", "expectedMargin" = excluded."expectedMargin", "computedAt" = excluded."computedAt"
       where ("CustomerValue".model, "CustomerValue".clv, "CustomerValue"."probabilityAlive", "CustomerValue"."expectedPurchases", "CustomerValue"."expectedMargin")
         is distinct from (excluded.model, excluded.clv, excluded."probabilityAlive", excluded."expectedPurchases", excluded."expectedMargin")`;
+
+async function storedSnapshotIds(db: Db, tenantId: string, asOf: Date): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    select "customerId" as id from "CustomerValue" where "tenantId" = ${tenantId} and "asOf" = ${asOf}::date`;
+  return rows.map((r) => r.id);
 }
 
 /**
  * Snapshots of customers no longer in the history (no purchase before the cutoff: transactions
- * deleted or moved). The history was just read, so its ids are the scope: the stored ids are read
- * and compared in memory, and only the (usually few) others deleted. In SQL, an anti-join on
- * unnest() of 200,000 ids is planned for unnest's default estimate of 100 rows and ran for minutes.
+ * deleted or moved). The history was just read, so its ids are the scope: the stored ids (read
+ * before the write) are compared in memory, and only the (usually few) others deleted. In SQL, an
+ * anti-join on unnest() of 200,000 ids is planned for unnest's default estimate of 100 rows and ran
+ * for minutes.
  */
-async function deleteOutOfScope(db: Db, tenantId: string, asOf: Date, inScope: string[]): Promise<number> {
-  const stored = await db.$queryRaw<{ id: string }[]>`
-    select "customerId" as id from "CustomerValue" where "tenantId" = ${tenantId} and "asOf" = ${asOf}::date`;
+async function deleteOutOfScope(
+  db: Db,
+  tenantId: string,
+  asOf: Date,
+  stored: string[],
+  inScope: string[],
+): Promise<number> {
   const scope = new Set(inScope);
-  const gone = stored.map((r) => r.id).filter((id) => !scope.has(id));
+  const gone = stored.filter((id) => !scope.has(id));
   if (gone.length === 0) return 0;
   return db.$executeRaw`
     delete from "CustomerValue" where "tenantId" = ${tenantId} and "asOf" = ${asOf}::date and "customerId" = any(${gone}::text[])`;

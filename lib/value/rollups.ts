@@ -15,7 +15,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/scope";
 import type { QueryDb } from "@/lib/db/sql-scope";
-import { valuePeriod } from "./tenant-data";
+import { valuePeriod, type AttributionPairs, type CustomerAttribution } from "./tenant-data";
 
 type RollupRow = { key: string | null; label: string; customers: number; equity: number; servedEquity?: number };
 export type EquityRollups = {
@@ -139,17 +139,106 @@ function servedBySegmentSql(tenantId: string, asOf: Date, cutoff: Date) {
     group by 1, 2`;
 }
 
+/** One stored rollup row (key null: none recorded / direct). */
+export type RollupRecord = {
+  dimension: Dimension;
+  key: string | null;
+  customers: number;
+  equity: number;
+  served: number | null;
+};
+
+/**
+ * The rollups that do not need the interactions — serving partner, channel, served by segment,
+ * acquiring partner and segment — from the history read's attribution (one pass over the
+ * transactions, lib/value/tenant-data.ts) and each customer's stored CLV, in memory: no second pass
+ * over the transactions (decision 010). Same formulas as the SQL of materializeEquityRollups: each
+ * CLV split by positive margin over the serving partners (channels), by number of transactions
+ * when a customer's margins are all ≤ 0, summed per key and segment, then per key.
+ */
+export function attributionRollups(
+  segments: readonly ("B2B" | "B2C")[],
+  attribution: CustomerAttribution,
+  clv: ArrayLike<number>,
+): RollupRecord[] {
+  type Group = {
+    dimension: Dimension;
+    key: string | null;
+    segment: string;
+    customers: number;
+    equity: number;
+    served: number;
+  };
+  const groups = new Map<string, Group>();
+  const add = (dimension: Dimension, key: string | null, segment: string, equity: number, served: number) => {
+    const id = `${dimension}\u0000${segment}\u0000${key === null ? "\u0001" : key}`;
+    const group = groups.get(id);
+    if (group) {
+      group.customers += 1;
+      group.equity += equity;
+      group.served += served;
+    } else groups.set(id, { dimension, key, segment, customers: 1, equity, served });
+  };
+  for (let i = 0; i < clv.length; i++) {
+    const value = clv[i];
+    const segment = segments[i];
+    const partners = attribution.partners[i];
+    let weightTotal = 0;
+    let countTotal = 0;
+    for (let j = 0; j < partners.weight.length; j++) {
+      weightTotal += partners.weight[j];
+      countTotal += partners.count[j];
+    }
+    const split = (dimension: Dimension, pairs: AttributionPairs) => {
+      for (let j = 0; j < pairs.keys.length; j++) {
+        const share = weightTotal > 0 ? value * (pairs.weight[j] / weightTotal) : value * (pairs.count[j] / countTotal);
+        add(dimension, pairs.keys[j], segment, share, value);
+      }
+    };
+    split("SERVING_PARTNER", partners);
+    split("CHANNEL", attribution.channels[i]);
+    add("ACQUIRING_PARTNER", attribution.acquiringPartner[i], "", value, value);
+    add("SEGMENT", segment, "", value, value);
+  }
+  const records = new Map<string, RollupRecord>();
+  const sum = (dimension: Dimension, key: string | null, g: Group, equity: number, served: number | null) => {
+    const id = `${dimension}\u0000${key === null ? "\u0001" : key}`;
+    const record = records.get(id);
+    if (!record) records.set(id, { dimension, key, customers: g.customers, equity, served });
+    else {
+      record.customers += g.customers;
+      record.equity += equity;
+      if (record.served !== null && served !== null) record.served += served;
+    }
+  };
+  for (const g of groups.values()) {
+    if (g.dimension === "SERVING_PARTNER" || g.dimension === "CHANNEL") {
+      sum(g.dimension, g.key, g, g.equity, g.served);
+      if (g.dimension === "SERVING_PARTNER" && g.key !== null)
+        sum(g.segment === "B2B" ? "SERVED_B2B" : "SERVED_B2C", g.key, g, g.served, g.served);
+    } else sum(g.dimension, g.key, g, g.equity, null);
+  }
+  return [...records.values()];
+}
+
 /**
  * Writes every rollup of the month's snapshots (replacing the month's previous ones): called by the
  * recompute in the transaction that completes the snapshots, so reads never rescan transactions.
- * Three statements, each one pass over its table (decision 010): the transactions once for the
+ * The recompute passes the rollups it computed from its history read (attributionRollups); the
+ * touchpoints are one more statement over the interactions. Without them (snapshots written
+ * elsewhere), three statements, each one pass over its table (decision 010): the transactions once for the
  * serving-partner, channel and served-by-segment rollups (one GROUP BY with GROUPING SETS feeding
  * all three; each customer's margin total and CLV become one row of factors, hash-joined back and
  * aggregated to ~1,000 groups: no window, no sort), the interactions once for the touchpoints, and the snapshots with their customers
  * once for the acquiring partners and segments. Same formulas as the live per-dimension SQL above.
  * Leaves nested loops off for the rest of that transaction.
  */
-export async function materializeEquityRollups(db: Db, tenantId: string, asOf: Date): Promise<void> {
+export async function materializeEquityRollups(
+  db: Db,
+  tenantId: string,
+  asOf: Date,
+  computed?: RollupRecord[],
+): Promise<void> {
   const { cutoff } = valuePeriod(asOf);
   await db.$executeRaw`delete from "EquityRollup" where "tenantId" = ${tenantId} and "asOf" = ${asOf}::date`;
   // Whole-tenant aggregates over grouped derived tables: hash joins are right whatever the
@@ -159,52 +248,61 @@ export async function materializeEquityRollups(db: Db, tenantId: string, asOf: D
   // work_mem for this transaction keeps their hash table in memory instead of spilling it in batches.
   await db.$executeRaw`select set_config('enable_nestloop', 'off', true), set_config('jit', 'off', true), set_config('work_mem', '256MB', true)`;
   const insert = Prisma.sql`insert into "EquityRollup" ("tenantId", "asOf", "dimension", "key", "customers", "equity", "served")`;
-  await db.$executeRaw`
-    ${insert}
-    with per as materialized (
-      select t."customerId" as cid,
-             case when grouping(t.channel) = 0 then 'CHANNEL' else 'SERVING_PARTNER' end as dim,
-             case when grouping(t.channel) = 0 then t.channel::text else t."servingPartnerId" end as k,
-             sum(greatest(t.margin, 0))::float8 as w, count(*)::float8 as n
-      from "Transaction" t
-      where t."tenantId" = ${tenantId} and t."occurredAt" < ${cutoff}
-      group by grouping sets ((t."customerId", t."servingPartnerId"), (t."customerId", t.channel))
-    ), tot as materialized (
-      select cid, sum(w) as wt, sum(n) as nt from per where dim = 'SERVING_PARTNER' group by cid
-    ), fac as materialized (
-      select tot.cid, tot.wt, tot.nt, cv.clv, c.segment
-      from tot
-      join "CustomerValue" cv on cv."tenantId" = ${tenantId} and cv."asOf" = ${asOf}::date and cv."customerId" = tot.cid
-      join "Customer" c on c."tenantId" = ${tenantId} and c.id = tot.cid
-    ), g as materialized (
-      select per.dim, per.k, fac.segment, count(*)::int as customers,
-             sum(case when fac.wt > 0 then fac.clv * (per.w / fac.wt) else fac.clv * (per.n / fac.nt) end)::float8 as equity,
-             sum(fac.clv)::float8 as served
-      from per join fac on fac.cid = per.cid
-      group by per.dim, per.k, fac.segment
-    )
-    select ${tenantId}, ${asOf}::date, r.dim::"EquityDimension", coalesce(r.key, ''), r.customers, r.equity, r.served
-    from (
-      select dim, k as key, sum(customers)::int as customers, sum(equity)::float8 as equity, sum(served)::float8 as served
-      from g group by dim, k
-      union all
-      select case segment when 'B2B' then 'SERVED_B2B' else 'SERVED_B2C' end, k, sum(customers)::int, sum(served)::float8, sum(served)::float8
-      from g where dim = 'SERVING_PARTNER' and k is not null
-      group by 1, 2
-    ) r`;
+  if (computed) {
+    await db.$executeRaw`
+      ${insert}
+      select ${tenantId}, ${asOf}::date, r.dim::"EquityDimension", coalesce(r.key, ''), r.customers, r.equity, r.served
+      from unnest(${computed.map((r) => r.dimension)}::text[], ${computed.map((r) => r.key)}::text[],
+                  ${computed.map((r) => r.customers)}::int[], ${computed.map((r) => r.equity)}::float8[],
+                  ${computed.map((r) => r.served)}::float8[]) as r(dim, key, customers, equity, served)`;
+  } else {
+    await db.$executeRaw`
+      ${insert}
+      with per as materialized (
+        select t."customerId" as cid,
+               case when grouping(t.channel) = 0 then 'CHANNEL' else 'SERVING_PARTNER' end as dim,
+               case when grouping(t.channel) = 0 then t.channel::text else t."servingPartnerId" end as k,
+               sum(greatest(t.margin, 0))::float8 as w, count(*)::float8 as n
+        from "Transaction" t
+        where t."tenantId" = ${tenantId} and t."occurredAt" < ${cutoff}
+        group by grouping sets ((t."customerId", t."servingPartnerId"), (t."customerId", t.channel))
+      ), tot as materialized (
+        select cid, sum(w) as wt, sum(n) as nt from per where dim = 'SERVING_PARTNER' group by cid
+      ), fac as materialized (
+        select tot.cid, tot.wt, tot.nt, cv.clv, c.segment
+        from tot
+        join "CustomerValue" cv on cv."tenantId" = ${tenantId} and cv."asOf" = ${asOf}::date and cv."customerId" = tot.cid
+        join "Customer" c on c."tenantId" = ${tenantId} and c.id = tot.cid
+      ), g as materialized (
+        select per.dim, per.k, fac.segment, count(*)::int as customers,
+               sum(case when fac.wt > 0 then fac.clv * (per.w / fac.wt) else fac.clv * (per.n / fac.nt) end)::float8 as equity,
+               sum(fac.clv)::float8 as served
+        from per join fac on fac.cid = per.cid
+        group by per.dim, per.k, fac.segment
+      )
+      select ${tenantId}, ${asOf}::date, r.dim::"EquityDimension", coalesce(r.key, ''), r.customers, r.equity, r.served
+      from (
+        select dim, k as key, sum(customers)::int as customers, sum(equity)::float8 as equity, sum(served)::float8 as served
+        from g group by dim, k
+        union all
+        select case segment when 'B2B' then 'SERVED_B2B' else 'SERVED_B2C' end, k, sum(customers)::int, sum(served)::float8, sum(served)::float8
+        from g where dim = 'SERVING_PARTNER' and k is not null
+        group by 1, 2
+      ) r`;
+    await db.$executeRaw`
+      ${insert}
+      select ${tenantId}, ${asOf}::date,
+             (case when grouping(c.segment) = 0 then 'SEGMENT' else 'ACQUIRING_PARTNER' end)::"EquityDimension",
+             coalesce(case when grouping(c.segment) = 0 then c.segment::text else c."acquiringPartnerId" end, ''),
+             count(*)::int, sum(v.clv)::float8, null::float8
+      from "CustomerValue" v join "Customer" c on c."tenantId" = ${tenantId} and c.id = v."customerId"
+      where v."tenantId" = ${tenantId} and v."asOf" = ${asOf}::date
+      group by grouping sets ((c.segment), (c."acquiringPartnerId"))`;
+  }
   await db.$executeRaw`
     ${insert}
     select ${tenantId}, ${asOf}::date, 'TOUCHPOINT'::"EquityDimension", coalesce(r.key, ''), r.customers, r.equity, r.served
     from (${dimensionSql(tenantId, asOf, "TOUCHPOINT")}) r`;
-  await db.$executeRaw`
-    ${insert}
-    select ${tenantId}, ${asOf}::date,
-           (case when grouping(c.segment) = 0 then 'SEGMENT' else 'ACQUIRING_PARTNER' end)::"EquityDimension",
-           coalesce(case when grouping(c.segment) = 0 then c.segment::text else c."acquiringPartnerId" end, ''),
-           count(*)::int, sum(v.clv)::float8, null::float8
-    from "CustomerValue" v join "Customer" c on c."tenantId" = ${tenantId} and c.id = v."customerId"
-    where v."tenantId" = ${tenantId} and v."asOf" = ${asOf}::date
-    group by grouping sets ((c.segment), (c."acquiringPartnerId"))`;
 }
 
 /** The month's rollup rows per dimension: the materialized ones, or computed live for snapshots written before them. */

@@ -4,7 +4,9 @@
  * rfm.ts: all of a customer's transactions on one day are ONE purchase) and returns one row
  * per customer, so 2,000,000 transactions come back as 200,000 small rows.
  */
+import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/scope";
+import { withTenantBulkRead } from "@/lib/db/sql-scope";
 import { monthStart, parseMonth } from "@/lib/months";
 import { MS_PER_DAY } from "./models/time-units";
 
@@ -75,62 +77,112 @@ export type CustomerHistory = {
  * divides calibration from holdout for the fit-quality check.
  */
 export async function loadCustomerHistory(
-  db: Db,
   tenantId: string,
   period: ValuePeriod,
   splitDay: number,
 ): Promise<CustomerHistory> {
-  return (await loadHistoryAndHoldout(db, tenantId, period, splitDay, 1)).history;
+  return (await loadHistoryAndHoldout(tenantId, period, splitDay, 1)).history;
 }
 
 /**
- * The customer history and, in the same single pass over the transactions, the holdout purchases
- * by period that holdoutPurchasesByPeriod counts (periods of `periodDays` from `splitDay`).
+ * Per customer (in the history's order), what the equity rollups split its CLV by: the serving
+ * partners and the channels of its transactions before the cutoff (key null: none recorded), each
+ * with its positive margin and its number of transactions, and the acquiring partner.
+ */
+export type CustomerAttribution = {
+  acquiringPartner: (string | null)[];
+  partners: AttributionPairs[];
+  channels: AttributionPairs[];
+};
+export type AttributionPairs = { keys: (string | null)[]; weight: number[]; count: number[] };
+
+/**
+ * The customer history, the holdout purchases by period that holdoutPurchasesByPeriod counts
+ * (periods of `periodDays` from `splitDay`) and the rollups' attribution, from ONE pass over the
+ * transactions (decision 010). The database only scans: every aggregate over them — by customer and
+ * day, by customer and serving partner, by customer and channel — has about as many groups as
+ * there are transactions (a customer rarely buys twice on a day or from one partner), so grouping
+ * in SQL shrinks nothing and costs hash tables of hundreds of MB. The rows are streamed (customer,
+ * day, partner number, channel, margin) and counted per customer here, in one snapshot with the
+ * customers and the partners (REPEATABLE READ). Margins are summed in cents, exactly, so every sum
+ * equals the numeric sum of SQL converted once.
  */
 export async function loadHistoryAndHoldout(
-  db: Db,
   tenantId: string,
   period: ValuePeriod,
   splitDay: number,
   periodDays: number,
-): Promise<{ history: CustomerHistory; observed: Map<number, number> }> {
-  const rows = await db.$queryRaw<
-    {
-      cid: string;
-      segment: "B2B" | "B2C";
-      first_day: number;
-      last_day: number;
-      n_days: number;
-      total: number;
-      first_margin: number;
-      n_cal: number;
-      last_cal: number | null;
-      cal_margin: number | null;
-      holdout: number[] | null;
-    }[]
-  >`
-    with days as (
-      select t."customerId" as cid, (t."occurredAt"::date - date '1970-01-01') as d, sum(t.margin)::float8 as m
-      from "Transaction" t
-      where t."tenantId" = ${tenantId} and t."occurredAt" < ${period.cutoff}
-      group by 1, 2
-    ), per as (
-      select cid, min(d) as first_day, max(d) as last_day, count(*)::int as n_days, sum(m) as total,
-             (array_agg(m order by d))[1] as first_margin,
-             count(*) filter (where d < ${splitDay})::int as n_cal,
-             max(d) filter (where d < ${splitDay}) as last_cal,
-             sum(m) filter (where d < ${splitDay}) as cal_margin,
-             array_agg(d - ${splitDay}) filter (where d >= ${splitDay}) as holdout
-      from days group by cid
-    )
-    -- the first day's margin comes from the aggregate: a self-join on the days CTE has no index and
-    -- turned into a nested loop on the embedded database (15 s for 3,000 customers)
-    select per.cid, c.segment::text as segment, per.first_day, per.last_day, per.n_days, per.total, per.first_margin,
-           per.n_cal, per.last_cal, per.cal_margin, case when per.first_day < ${splitDay} then per.holdout end as holdout
-    from per
-    join "Customer" c on c."tenantId" = ${tenantId} and c.id = per.cid
-    order by per.cid`;
-  const n = rows.length;
+): Promise<{ history: CustomerHistory; observed: Map<number, number>; attribution: CustomerAttribution }> {
+  const ids: string[] = [];
+  const segmentOf: ("B2B" | "B2C")[] = [];
+  const acquiredBy: (string | null)[] = [];
+  const partnerIds: (string | null)[] = [null]; // number 0: no serving partner
+  const channelNames: (string | null)[] = [null]; // number 0: no channel recorded
+  // One entry per transaction, in arrival order.
+  const txCustomer: number[] = [];
+  const txDay: number[] = [];
+  const txPartner: number[] = [];
+  const txChannel: number[] = [];
+  const txCents: number[] = [];
+  await withTenantBulkRead(tenantId, async (read) => {
+    await read.stream(
+      Prisma.sql`select id, segment::text, "acquiringPartnerId" from "Customer" where "tenantId" = ${tenantId} order by id`,
+      (row) => {
+        ids.push(row[0] as string);
+        segmentOf.push(row[1] as "B2B" | "B2C");
+        acquiredBy.push(row[2] as string | null);
+      },
+    );
+    await read.stream(Prisma.sql`select id from "Partner" where "tenantId" = ${tenantId} order by id`, (row) =>
+      partnerIds.push(row[0] as string),
+    );
+    // Customers and partners by number (their place in the lists just read: same snapshot, same
+    // order), so each transaction comes as four numbers and its channel: no id strings to look up.
+    // Row-level security's filter makes the planner expect ~5,000 transactions: without these settings
+    // it sorts all of them for a merge join (and compiles the plan); hashing the customers is right.
+    await read.stream(
+      Prisma.sql`select set_config('enable_mergejoin', 'off', true), set_config('enable_nestloop', 'off', true),
+                        set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`,
+      () => undefined,
+    );
+    const channelNumber = new Map<string, number>();
+    await read.stream(
+      Prisma.sql`
+        with c as (select id, (row_number() over (order by id))::int - 1 as ix from "Customer" where "tenantId" = ${tenantId}),
+             p as (select id, (row_number() over (order by id))::int as ix from "Partner" where "tenantId" = ${tenantId})
+        select c.ix, (t."occurredAt"::date - date '1970-01-01'), coalesce(p.ix, 0), t.channel::text, t.margin::text
+        from "Transaction" t
+        join c on c.id = t."customerId"
+        left join p on p.id = t."servingPartnerId"
+        where t."tenantId" = ${tenantId} and t."occurredAt" < ${period.cutoff}`,
+      (row) => {
+        const channel = row[3] as string | null;
+        let ch = 0;
+        if (channel !== null) {
+          ch = channelNumber.get(channel) ?? 0;
+          if (ch === 0) {
+            ch = channelNames.push(channel) - 1;
+            channelNumber.set(channel, ch);
+          }
+        }
+        txCustomer.push(row[0] as number);
+        txDay.push(row[1] as number);
+        txPartner.push(row[2] as number);
+        txChannel.push(ch);
+        txCents.push(Math.round(Number(row[4]) * 100));
+      },
+    );
+  });
+
+  // The transactions grouped by customer (counting sort), then each customer's by day.
+  const start = new Int32Array(ids.length + 1);
+  for (const c of txCustomer) start[c + 1]++;
+  for (let c = 0; c < ids.length; c++) start[c + 1] += start[c];
+  const order = new Int32Array(txCustomer.length);
+  const fill = start.slice(0, ids.length);
+  for (let t = 0; t < txCustomer.length; t++) order[fill[txCustomer[t]]++] = t;
+
+  const n = ids.reduce((k, _, c) => k + (start[c + 1] > start[c] ? 1 : 0), 0);
   const observed = new Map<number, number>();
   const history: CustomerHistory = {
     customerIds: new Array<string>(n),
@@ -144,25 +196,87 @@ export async function loadHistoryAndHoldout(
     calLastDay: new Int32Array(n),
     calMargin: new Float64Array(n),
   };
-  for (let i = 0; i < n; i++) {
-    const r = rows[i];
-    history.customerIds[i] = r.cid;
-    history.firstDay[i] = r.first_day;
-    history.lastDay[i] = r.last_day;
-    history.purchaseDays[i] = r.n_days;
-    history.totalMargin[i] = r.total;
-    history.firstDayMargin[i] = r.first_margin;
-    history.segments[i] = r.segment;
-    history.calPurchaseDays[i] = r.n_cal;
-    history.calLastDay[i] = r.last_cal ?? -1;
-    history.calMargin[i] = r.cal_margin ?? NaN;
-    // Repeat purchase days after the split, of customers who bought before it (the calibration customers).
-    for (const offset of r.holdout ?? []) {
-      const k = Math.floor(offset / periodDays);
-      observed.set(k, (observed.get(k) ?? 0) + 1);
+  const attribution: CustomerAttribution = {
+    acquiringPartner: new Array<string | null>(n),
+    partners: new Array<AttributionPairs>(n),
+    channels: new Array<AttributionPairs>(n),
+  };
+  const byDay = (a: number, b: number) => txDay[a] - txDay[b];
+  let i = 0;
+  for (let c = 0; c < ids.length; c++) {
+    const from = start[c];
+    const to = start[c + 1];
+    if (from === to) continue; // no purchase before the cutoff: not in the history
+    const txs = Array.from(order.subarray(from, to)).sort(byDay);
+    let days = 0;
+    // Each day's margin is exact (cents), then the days are added in order as the day-bucketed SQL
+    // aggregate did (float8 day sums, in day order), so the fits see bit-identical inputs.
+    let total = 0;
+    let cal = 0;
+    let dayCents = 0;
+    let firstDayCents = 0;
+    let calDays = 0;
+    let calLast = -1;
+    const firstDay = txDay[txs[0]];
+    const partners = new Map<number, { w: number; n: number }>();
+    const channels = new Map<number, { w: number; n: number }>();
+    for (let k = 0; k < txs.length; k++) {
+      const t = txs[k];
+      const d = txDay[t];
+      const cents = txCents[t];
+      const newDay = k === 0 || d !== txDay[txs[k - 1]];
+      if (newDay) {
+        days++;
+        if (d < splitDay) {
+          calDays++;
+          calLast = d;
+        } else if (firstDay < splitDay) {
+          // Repeat purchase days after the split, of customers who bought before it (the calibration customers).
+          const period = Math.floor((d - splitDay) / periodDays);
+          observed.set(period, (observed.get(period) ?? 0) + 1);
+        }
+      }
+      dayCents += cents;
+      if (k === txs.length - 1 || txDay[txs[k + 1]] !== d) {
+        // the day's last transaction
+        total += dayCents / 100;
+        if (d < splitDay) cal += dayCents / 100;
+        if (d === firstDay) firstDayCents = dayCents;
+        dayCents = 0;
+      }
+      const positive = Math.max(cents, 0);
+      addPair(partners, txPartner[t], positive);
+      addPair(channels, txChannel[t], positive);
     }
+    const pairsOf = (pairs: Map<number, { w: number; n: number }>, names: (string | null)[]): AttributionPairs => ({
+      keys: Array.from(pairs.keys(), (k) => names[k]),
+      weight: Array.from(pairs.values(), (p) => p.w / 100),
+      count: Array.from(pairs.values(), (p) => p.n),
+    });
+    history.customerIds[i] = ids[c];
+    history.firstDay[i] = firstDay;
+    history.lastDay[i] = txDay[txs[txs.length - 1]];
+    history.purchaseDays[i] = days;
+    history.totalMargin[i] = total;
+    history.firstDayMargin[i] = firstDayCents / 100;
+    history.segments[i] = segmentOf[c];
+    history.calPurchaseDays[i] = calDays;
+    history.calLastDay[i] = calLast;
+    history.calMargin[i] = calDays > 0 ? cal : NaN;
+    attribution.acquiringPartner[i] = acquiredBy[c];
+    attribution.partners[i] = pairsOf(partners, partnerIds);
+    attribution.channels[i] = pairsOf(channels, channelNames);
+    i++;
   }
-  return { history, observed: new Map([...observed].sort((a, b) => a[0] - b[0])) };
+  return { history, observed: new Map([...observed].sort((a, b) => a[0] - b[0])), attribution };
+}
+
+function addPair(pairs: Map<number, { w: number; n: number }>, key: number, positiveCents: number) {
+  const pair = pairs.get(key);
+  if (pair) {
+    pair.w += positiveCents;
+    pair.n++;
+  } else pairs.set(key, { w: positiveCents, n: 1 });
 }
 
 /**

@@ -71,13 +71,13 @@ describe("the one-pass history read", () => {
     const periods = holdoutPeriods(Math.floor(firstAt.getTime() / MS_PER_DAY), period.endDay);
     expect(periods).toBeGreaterThan(0);
     const splitDay = period.endDay + 1 - periods * HOLDOUT_PERIOD_DAYS;
-    const { separate, combined } = await withTenant({ tenantId }, async (db) => ({
-      separate: {
-        history: await loadCustomerHistory(db, tenantId, period, splitDay),
-        observed: await holdoutPurchasesByPeriod(db, tenantId, period, splitDay, HOLDOUT_PERIOD_DAYS),
-      },
-      combined: await loadHistoryAndHoldout(db, tenantId, period, splitDay, HOLDOUT_PERIOD_DAYS),
-    }));
+    const separate = {
+      history: await loadCustomerHistory(tenantId, period, splitDay),
+      observed: await withTenant({ tenantId }, (db) =>
+        holdoutPurchasesByPeriod(db, tenantId, period, splitDay, HOLDOUT_PERIOD_DAYS),
+      ),
+    };
+    const combined = await loadHistoryAndHoldout(tenantId, period, splitDay, HOLDOUT_PERIOD_DAYS);
     expect(combined.history).toEqual(separate.history);
     expect([...combined.observed]).toEqual([...separate.observed]);
     expect([...combined.observed.values()].reduce((s, v) => s + v, 0)).toBeGreaterThan(0);
