@@ -29,7 +29,7 @@
  * O(resamples × strata) for buying again, O(resamples × customers with a spend change) for spend.
  */
 import { createRng, type Rng } from "@/lib/seed/random";
-import { createBinomialSampler } from "./binomial";
+import { binomialInverse, logFactorials } from "./binomial";
 
 export type Segment = "B2B" | "B2C";
 
@@ -96,20 +96,27 @@ export const stratumKey = (o: Observation) =>
  */
 type Arm = { size: number; bought: number; more: number; changeSum: number; nonzero: Float64Array };
 type Stratum = { treated: Arm; control: Arm };
+/** The matched strata of one segment, with the treated customers left without a match and the comparison customers used. */
+export type Matched = { strata: Stratum[]; unmatched: number; controls: number };
+
+/** An arm from its counts and its spend changes that are not zero (what the database groups, queries.ts). */
+export function armOf(size: number, bought: number, more: number, nonzero: ArrayLike<number>): Arm {
+  const values = Float64Array.from(nonzero);
+  return { size, bought, more, changeSum: values.reduce((a, b) => a + b, 0), nonzero: values };
+}
 
 function arm(rows: Observation[]): Arm {
   const changes = rows.map((r) => r.spendAfter - r.spendBefore);
-  return {
-    size: rows.length,
-    bought: rows.filter((r) => r.boughtAgain).length,
-    more: rows.filter((r) => r.spendAfter > r.spendBefore).length,
-    changeSum: changes.reduce((a, b) => a + b, 0),
-    nonzero: Float64Array.from(changes.filter((c) => c !== 0)),
-  };
+  return armOf(
+    rows.length,
+    rows.filter((r) => r.boughtAgain).length,
+    rows.filter((r) => r.spendAfter > r.spendBefore).length,
+    changes.filter((c) => c !== 0),
+  );
 }
 
 /** Matched strata of one segment: every stratum with at least one treated and one comparison customer. */
-export function matchStrata(observations: Observation[]): { strata: Stratum[]; unmatched: number; controls: number } {
+export function matchStrata(observations: Observation[]): Matched {
   const groups = new Map<string, { treated: Observation[]; control: Observation[] }>();
   for (const o of observations) {
     const key = stratumKey(o);
@@ -148,15 +155,32 @@ type Estimate = { treatedRate: number; controlRate: number; change: number; trea
  */
 type Resampler = { buyers: (a: Arm) => number; changeSum: (a: Arm) => number };
 
-function resampler(rng: Rng, maxN: number): Resampler {
-  const binomial = createBinomialSampler(rng, maxN);
+function resampler(rng: Rng, strata: Stratum[]): Resampler {
+  const arms = strata.flatMap((s) => [s.treated, s.control]);
+  const logFactorial = logFactorials(Math.max(...arms.map((a) => a.size)));
+  const tables = new Map(
+    arms.map((a) => [
+      a,
+      {
+        buyers: binomialInverse(logFactorial, a.size, a.bought / a.size),
+        picks: binomialInverse(logFactorial, a.size, a.nonzero.length / a.size),
+      },
+    ]),
+  );
+  const table = (a: Arm) => {
+    const t = tables.get(a);
+    if (!t) throw new Error("resampler: an arm outside its strata");
+    return t;
+  };
+  const next = () => rng.next();
   return {
-    buyers: (a) => binomial(a.size, a.bought / a.size),
+    buyers: (a) => table(a).buyers(next),
     changeSum: (a) => {
-      const count = binomial(a.size, a.nonzero.length / a.size);
+      const count = table(a).picks(next);
       const values = a.nonzero;
+      const length = values.length;
       let sum = 0;
-      for (let i = 0; i < count; i++) sum += values[Math.floor(rng.next() * values.length)];
+      for (let i = 0; i < count; i++) sum += values[Math.floor(rng.next() * length)];
       return sum;
     },
   };
@@ -207,8 +231,16 @@ export function measureSegment(
   observations: Observation[],
   options: MeasureOptions = {},
 ): GroupResult {
+  return measureStrata(segment, matchStrata(observations.filter((o) => o.segment === segment)), options);
+}
+
+/** The figures and bootstrap intervals of one segment's matched strata (matched here or by the database). */
+export function measureStrata(
+  segment: Segment,
+  { strata, unmatched, controls }: Matched,
+  options: MeasureOptions = {},
+): GroupResult {
   const { resamples, seed, minimumTreated } = { ...MEASURE_DEFAULTS, ...options };
-  const { strata, unmatched, controls } = matchStrata(observations.filter((o) => o.segment === segment));
   const treated = strata.reduce((s, st) => s + st.treated.size, 0);
   const base = { segment, treated, unmatched, controls, strata: strata.length };
   if (treated < minimumTreated) {
@@ -225,7 +257,7 @@ export function measureSegment(
     };
   }
   const point = estimate(strata);
-  const draw = resampler(createRng(seed), Math.max(...strata.map((s) => Math.max(s.treated.size, s.control.size))));
+  const draw = resampler(createRng(seed), strata);
   const defections = new Float64Array(resamples);
   const lifts = new Float64Array(resamples);
   const changes = new Float64Array(resamples);
