@@ -14,8 +14,8 @@ import { LARGE_TENANT_ID } from "./large-tenant";
 // settings (no JIT), giving counts, repurchase shares and spend changes per kind and segment, no resampling.
 // The page and GET /api/v1/defection only read the stored result.
 
-/** Medians of 5 alternating runs: the machine is shared, and one slow run must not decide either figure. */
-const RUNS = 5;
+/** Medians of 7 alternating runs: the machine is shared, and a few slow runs must not decide either figure. */
+const RUNS = 7;
 const GOAL_MS = 2000;
 const GOAL_RATIO = 1.5;
 
