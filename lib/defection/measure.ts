@@ -23,13 +23,13 @@
  *
  * Confidence: a stratified bootstrap (resample treated and comparison customers with replacement
  * within each stratum), seeded, 1,000 resamples by default; the interval is the 2.5th–97.5th
- * percentiles. Pure TypeScript over per-stratum counts and spend changes (queries.ts pulls them in
- * one set-based query). A resample draws the buyers of each arm as one exact Binomial (see
- * binomial.ts), and the spend change only over the customers whose spend changed (see Resampler):
+ * percentiles. Pure TypeScript over per-stratum counts and spend changes (queries.ts has the
+ * database match and count them in one set-based query). A resample draws the buyers of each arm as one exact Binomial (see
+ * binomial.ts), and the spend change only over the customers whose spend changed (see bootstrap):
  * O(resamples × strata) for buying again, O(resamples × customers with a spend change) for spend.
  */
 import { createRng, type Rng } from "@/lib/seed/random";
-import { createBinomialSampler } from "./binomial";
+import { binomialInverse, logFactorials } from "./binomial";
 
 export type Segment = "B2B" | "B2C";
 
@@ -96,20 +96,27 @@ export const stratumKey = (o: Observation) =>
  */
 type Arm = { size: number; bought: number; more: number; changeSum: number; nonzero: Float64Array };
 type Stratum = { treated: Arm; control: Arm };
+/** The matched strata of one segment, with the treated customers left without a match and the comparison customers used. */
+export type Matched = { strata: Stratum[]; unmatched: number; controls: number };
+
+/** An arm from its counts and its spend changes that are not zero (what the database groups, queries.ts). */
+export function armOf(size: number, bought: number, more: number, nonzero: ArrayLike<number>): Arm {
+  const values = Float64Array.from(nonzero);
+  return { size, bought, more, changeSum: values.reduce((a, b) => a + b, 0), nonzero: values };
+}
 
 function arm(rows: Observation[]): Arm {
   const changes = rows.map((r) => r.spendAfter - r.spendBefore);
-  return {
-    size: rows.length,
-    bought: rows.filter((r) => r.boughtAgain).length,
-    more: rows.filter((r) => r.spendAfter > r.spendBefore).length,
-    changeSum: changes.reduce((a, b) => a + b, 0),
-    nonzero: Float64Array.from(changes.filter((c) => c !== 0)),
-  };
+  return armOf(
+    rows.length,
+    rows.filter((r) => r.boughtAgain).length,
+    rows.filter((r) => r.spendAfter > r.spendBefore).length,
+    changes.filter((c) => c !== 0),
+  );
 }
 
 /** Matched strata of one segment: every stratum with at least one treated and one comparison customer. */
-export function matchStrata(observations: Observation[]): { strata: Stratum[]; unmatched: number; controls: number } {
+export function matchStrata(observations: Observation[]): Matched {
   const groups = new Map<string, { treated: Observation[]; control: Observation[] }>();
   for (const o of observations) {
     const key = stratumKey(o);
@@ -137,42 +144,16 @@ export function matchStrata(observations: Observation[]): { strata: Stratum[]; u
 
 type Estimate = { treatedRate: number; controlRate: number; change: number; treatedMore: number; controlMore: number };
 
-/**
- * Draws of one bootstrap resample of an arm (n customers with replacement), exact and cheap:
- *   - buyers: exactly Binomial(n, bought / n), one draw per arm;
- *   - spend change: how many of the n picks land on a customer whose change is not zero is
- *     Binomial(n, nonzero / n), and given that count the picks are uniform over those customers,
- *     so only they are drawn one by one (the zeros add nothing to the sum).
- * The two are drawn independently of each other, which leaves each figure's bootstrap
- * distribution (and so its percentile interval) exactly that of per-customer resampling.
- */
-type Resampler = { buyers: (a: Arm) => number; changeSum: (a: Arm) => number };
-
-function resampler(rng: Rng, maxN: number): Resampler {
-  const binomial = createBinomialSampler(rng, maxN);
-  return {
-    buyers: (a) => binomial(a.size, a.bought / a.size),
-    changeSum: (a) => {
-      const count = binomial(a.size, a.nonzero.length / a.size);
-      const values = a.nonzero;
-      let sum = 0;
-      for (let i = 0; i < count; i++) sum += values[Math.floor(rng.next() * values.length)];
-      return sum;
-    },
-  };
-}
-
-/** Treated means and the comparison means reweighted to the treated customers' strata (resampled with `draw`). */
-function estimate(strata: Stratum[], draw?: Resampler): Estimate {
+/** Treated means and the comparison means reweighted to the treated customers' strata. */
+function estimate(strata: Stratum[]): Estimate {
   let n = 0;
   const e = { treatedRate: 0, controlRate: 0, change: 0, treatedMore: 0, controlMore: 0 };
   for (const { treated: t, control: c } of strata) {
     const w = t.size;
     n += w;
-    e.treatedRate += (w * (draw ? draw.buyers(t) : t.bought)) / t.size;
-    e.controlRate += (w * (draw ? draw.buyers(c) : c.bought)) / c.size;
-    e.change +=
-      w * ((draw ? draw.changeSum(t) : t.changeSum) / t.size - (draw ? draw.changeSum(c) : c.changeSum) / c.size);
+    e.treatedRate += (w * t.bought) / t.size;
+    e.controlRate += (w * c.bought) / c.size;
+    e.change += w * (t.changeSum / t.size - c.changeSum / c.size);
     e.treatedMore += (w * t.more) / t.size;
     e.controlMore += (w * c.more) / c.size;
   }
@@ -185,9 +166,51 @@ function estimate(strata: Stratum[], draw?: Resampler): Estimate {
   };
 }
 
-const defection = (e: Estimate) =>
-  e.controlRate > 0 ? Math.min(1, Math.max(0, 1 - e.treatedRate / e.controlRate)) : 0;
-const lift = (e: Estimate) => (e.controlRate > 0 ? e.treatedRate / e.controlRate - 1 : 0);
+/**
+ * The bootstrap's resampled rates and spend change, `resamples` of each, drawn arm by arm (each
+ * arm's tables stay at hand for its thousand draws). One resample of an arm (n customers with
+ * replacement) is exact and cheap:
+ *   - buyers: exactly Binomial(n, bought / n), one draw per arm;
+ *   - spend change: how many of the n picks land on a customer whose change is not zero is
+ *     Binomial(n, nonzero / n), and given that count the picks are uniform over those customers,
+ *     so only they are drawn one by one (the zeros add nothing to the sum).
+ * The two are drawn independently of each other, and the arms of each other, which leaves each
+ * figure's bootstrap distribution (and so its percentile interval) exactly that of per-customer
+ * resampling.
+ */
+function bootstrap(strata: Stratum[], resamples: number, rng: Rng) {
+  const treatedRate = new Float64Array(resamples);
+  const controlRate = new Float64Array(resamples);
+  const change = new Float64Array(resamples);
+  const n = strata.reduce((s, st) => s + st.treated.size, 0);
+  const logFactorial = logFactorials(Math.max(...strata.map((s) => Math.max(s.treated.size, s.control.size))));
+  const next = () => rng.next();
+  for (const { treated, control } of strata) {
+    const weight = treated.size / n;
+    for (const [a, rate, sign] of [
+      [treated, treatedRate, 1],
+      [control, controlRate, -1],
+    ] as const) {
+      const buyers = binomialInverse(logFactorial, a.size, a.bought / a.size);
+      const picks = binomialInverse(logFactorial, a.size, a.nonzero.length / a.size);
+      const values = a.nonzero;
+      const length = values.length;
+      const perCustomer = weight / a.size;
+      for (let b = 0; b < resamples; b++) {
+        rate[b] += buyers(next) * perCustomer;
+        const count = picks(next);
+        let sum = 0;
+        for (let i = 0; i < count; i++) sum += values[Math.floor(rng.next() * length)];
+        change[b] += sign * sum * perCustomer;
+      }
+    }
+  }
+  return { treatedRate, controlRate, change };
+}
+
+type Rates = Pick<Estimate, "treatedRate" | "controlRate">;
+const defection = (e: Rates) => (e.controlRate > 0 ? Math.min(1, Math.max(0, 1 - e.treatedRate / e.controlRate)) : 0);
+const lift = (e: Rates) => (e.controlRate > 0 ? e.treatedRate / e.controlRate - 1 : 0);
 
 function percentile(sorted: Float64Array, q: number): number {
   const position = q * (sorted.length - 1);
@@ -207,8 +230,16 @@ export function measureSegment(
   observations: Observation[],
   options: MeasureOptions = {},
 ): GroupResult {
+  return measureStrata(segment, matchStrata(observations.filter((o) => o.segment === segment)), options);
+}
+
+/** The figures and bootstrap intervals of one segment's matched strata (matched here or by the database). */
+export function measureStrata(
+  segment: Segment,
+  { strata, unmatched, controls }: Matched,
+  options: MeasureOptions = {},
+): GroupResult {
   const { resamples, seed, minimumTreated } = { ...MEASURE_DEFAULTS, ...options };
-  const { strata, unmatched, controls } = matchStrata(observations.filter((o) => o.segment === segment));
   const treated = strata.reduce((s, st) => s + st.treated.size, 0);
   const base = { segment, treated, unmatched, controls, strata: strata.length };
   if (treated < minimumTreated) {
@@ -225,15 +256,14 @@ export function measureSegment(
     };
   }
   const point = estimate(strata);
-  const draw = resampler(createRng(seed), Math.max(...strata.map((s) => Math.max(s.treated.size, s.control.size))));
+  const drawn = bootstrap(strata, resamples, createRng(seed));
   const defections = new Float64Array(resamples);
   const lifts = new Float64Array(resamples);
-  const changes = new Float64Array(resamples);
+  const changes = drawn.change;
   for (let b = 0; b < resamples; b++) {
-    const e = estimate(strata, draw);
+    const e = { treatedRate: drawn.treatedRate[b], controlRate: drawn.controlRate[b] };
     defections[b] = defection(e);
     lifts[b] = lift(e);
-    changes[b] = e.change;
   }
   const interval = (values: Float64Array, value: number): Interval => {
     values.sort();

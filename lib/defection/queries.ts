@@ -1,6 +1,10 @@
 /**
- * The per-customer outcome rows the defection measurement (measure.ts) resamples, pulled by one
- * set-based query, and the measurement itself for the Defection page and GET /api/v1/defection.
+ * The defection measurement for the Defection page and GET /api/v1/defection (run by the defection
+ * job): one set-based query builds the observations, reads their transactions once and groups them
+ * into the matched strata of measure.ts (the database bins and counts; Node receives a thousand-odd
+ * rows of counts and the non-zero spend changes the bootstrap resamples), then measure.ts's
+ * bootstrap. On the large bench tenant (bench/defection.ts) the whole measurement takes about 1.3×
+ * one SQL aggregate over the same rows.
  *
  * Index dates: one year of them, ending where the outcome window still fits before today —
  * [from, to) with to = the first day of the month of (today − window) and from = to − 12 months.
@@ -16,7 +20,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/scope";
 import { effectiveChurn, getTenantSettings, type ValueSettings } from "@/lib/tenants/settings";
-import { MEASURE_DEFAULTS, measureSegment, type Observation, type GroupResult, type Segment } from "./measure";
+import { armOf, MEASURE_DEFAULTS, type Matched, measureStrata, type GroupResult, type Segment } from "./measure";
 
 /** About this many comparison customers are sampled (each at up to 12 month starts). */
 const CONTROL_SAMPLE = 2000;
@@ -27,8 +31,6 @@ const CONTROL_SAMPLE = 2000;
 const EVENT_SAMPLE = 3000;
 const DAY_MS = 86_400_000;
 
-type DefectionRow = Observation & { kind: "BAD" | "GOOD" | "CONTROL"; hadIncident: boolean; hadGood: boolean };
-
 /** The year of index dates whose outcome window of `windowDays` has fully passed by `now`. */
 export function defectionPeriod(now: Date, windowDays: number): { from: Date; to: Date } {
   const end = new Date(now.getTime() - windowDays * DAY_MS);
@@ -37,7 +39,17 @@ export function defectionPeriod(now: Date, windowDays: number): { from: Date; to
   return { from, to };
 }
 
-/** The rows' SQL: also what the bench aggregates by hand to compare with (bench/defection.ts). */
+/**
+ * One row per observation (a customer at an index date) with what matching and the outcome need —
+ * also what the bench aggregates by hand to compare with (bench/defection.ts). Set-based and lean:
+ * - the segment is carried from where each observation is made (the comparison sample's scan of
+ *   Customer, one key lookup per customer with an event), never from a second scan of Customer;
+ * - the transactions are read once, by customer on (tenantId, customerId, occurredAt), for the
+ *   observed customers only; prior purchases, recency, spend before and the outcome after come
+ *   from that one pass;
+ * - the incidents and positive interactions near a comparison date are read by customer too (one
+ *   index range per sampled comparison customer), not by scanning the tables.
+ */
 export function defectionRowsSql(tenantId: string, period: { from: Date; to: Date }, windowDays: number): Prisma.Sql {
   const { from, to } = period;
   const window = Prisma.sql`(${windowDays}::int * interval '1 day')`;
@@ -54,38 +66,46 @@ export function defectionRowsSql(tenantId: string, period: { from: Date; to: Dat
       where x."tenantId" = ${tenantId} and x."customerId" is not null and x."occurredAt" >= ${from} and x."occurredAt" < ${to}
         and ${positive}
       order by x."customerId", x."occurredAt"
-    ), bad as (
-      select b.* from bad_all b
+    ), events as (
+      select 'BAD' as kind, b.cid, b.d from bad_all b
       cross join (select greatest(1, ceil(count(*) / ${EVENT_SAMPLE}::float8))::int as k from bad_all) s
       where mod(abs(hashtext(b.cid)), s.k) = 0
-    ), good as (
-      select g.* from good_all g
+      union all
+      select 'GOOD', g.cid, g.d from good_all g
       cross join (select greatest(1, ceil(count(*) / ${EVENT_SAMPLE}::float8))::int as k from good_all) s
       where mod(abs(hashtext(g.cid)), s.k) = 0
     ), step as (
       select greatest(1, ceil(count(*) / ${CONTROL_SAMPLE}::float8))::int as k
       from "Customer" where "tenantId" = ${tenantId} and "acquiredAt" < ${to}
+    ), sampled as materialized (
+      select c.id as cid, c.segment, c."acquiredAt"
+      from "Customer" c cross join step
+      where c."tenantId" = ${tenantId} and c."acquiredAt" < ${to} and mod(abs(hashtext(c.id)), step.k) = 0
     ), controls as (
-      select c.id as cid, m as d
-      from "Customer" c
-      cross join step
+      select 'CONTROL' as kind, c.cid, c.segment, m as d
+      from sampled c
       cross join generate_series(${from}::timestamptz, ${to}::timestamptz - interval '1 month', interval '1 month') as m
-      where c."tenantId" = ${tenantId} and c."acquiredAt" < m and mod(abs(hashtext(c.id)), step.k) = 0
-    ), obs as (
-      select 'BAD' as kind, cid, d from bad
-      union all select 'GOOD', cid, d from good
-      union all select 'CONTROL', cid, d from controls
+      where c."acquiredAt" < m
+    ), obs as materialized (
+      select e.kind, e.cid, c.segment, e.d
+      from events e
+      cross join lateral (select c.segment from "Customer" c where c."tenantId" = ${tenantId} and c.id = e.cid) c
+      union all
+      select kind, cid, segment, d from controls
     ), tx as materialized (
-      -- The transactions any observation can look at, read once by range (a hash join below, not one
-      -- index lookup per customer-date).
-      select t."customerId" as cid, t."occurredAt" as at, t.revenue
-      from "Transaction" t
-      where t."tenantId" = ${tenantId}
-        and t."occurredAt" >= ${from}::timestamptz - greatest(interval '365 days', ${window})
-        and t."occurredAt" < ${to}::timestamptz + ${window}
-        and t."customerId" in (select cid from obs)
+      -- Each observed customer's transactions in the whole range, one index range per customer.
+      select o.cid, t.at, t.revenue
+      from (select distinct cid from obs) o
+      cross join lateral (
+        select t."occurredAt" as at, t.revenue
+        from "Transaction" t
+        where t."tenantId" = ${tenantId} and t."customerId" = o.cid
+          and t."occurredAt" >= ${from}::timestamptz - greatest(interval '365 days', ${window})
+          and t."occurredAt" < ${to}::timestamptz + ${window}
+        offset 0
+      ) t
     ), outcome as (
-      select o.kind, o.cid, o.d,
+      select o.kind, o.cid, o.segment, o.d,
              count(*) filter (where t.at >= o.d - interval '365 days' and t.at < o.d)::int as prior,
              floor(extract(epoch from o.d - max(t.at) filter (where t.at < o.d)) / 86400)::int as recency,
              coalesce(bool_or(t.at > o.d), false) as bought,
@@ -94,81 +114,101 @@ export function defectionRowsSql(tenantId: string, period: { from: Date; to: Dat
       from obs o
       left join tx t on t.cid = o.cid
         and t.at >= o.d - greatest(interval '365 days', ${window}) and t.at < o.d + ${window}
-      group by o.kind, o.cid, o.d
-    ), near_incident as (
-      select distinct o.cid, o.d
+      group by o.kind, o.cid, o.segment, o.d
+    ), nearby as materialized (
+      -- The sampled comparison customers' incidents and positive interactions, one index range each
+      -- ("offset 0" keeps each lateral a per-customer lookup rather than a join the planner, misled by
+      -- row-level security's filters, turns into a scan of the table per customer).
+      select s.cid, true as incident, i.at
+      from sampled s
+      cross join lateral (
+        select i."openedAt" as at from "Incident" i
+        where i."tenantId" = ${tenantId} and i."customerId" = s.cid
+          and i."openedAt" >= ${from}::timestamptz - ${window} and i."openedAt" < ${to}::timestamptz + ${window}
+        offset 0
+      ) i
+      union all
+      select s.cid, false, x.at
+      from sampled s
+      cross join lateral (
+        select x."occurredAt" as at from "Interaction" x
+        where x."tenantId" = ${tenantId} and x."customerId" = s.cid and ${positive}
+          and x."occurredAt" >= ${from}::timestamptz - ${window} and x."occurredAt" < ${to}::timestamptz + ${window}
+        offset 0
+      ) x
+    ), near as (
+      select o.cid, o.d, bool_or(n.incident) as incident, bool_or(not n.incident) as good
       from controls o
-      join "Incident" i on i."customerId" = o.cid
-      where i."tenantId" = ${tenantId} and i."openedAt" >= o.d - ${window} and i."openedAt" < o.d + ${window}
-    ), near_good as (
-      select distinct o.cid, o.d
-      from controls o
-      join "Interaction" x on x."customerId" = o.cid
-      where x."tenantId" = ${tenantId} and x."occurredAt" >= o.d - ${window} and x."occurredAt" < o.d + ${window}
-        and ${positive}
+      join nearby n on n.cid = o.cid and n.at >= o.d - ${window} and n.at < o.d + ${window}
+      group by o.cid, o.d
     )
-    select a.kind, c.segment::text as segment, to_char(a.d at time zone 'UTC', 'YYYY-MM') as month,
+    select a.kind, a.segment::text as segment, to_char(a.d at time zone 'UTC', 'YYYY-MM') as month,
            a.prior as "priorPurchases", a.recency as "recencyDays", a.bought as "boughtAgain",
            a.before as "spendBefore", a.after as "spendAfter",
-           (a.kind = 'CONTROL' and ni.cid is not null) as "hadIncident",
-           (a.kind = 'CONTROL' and ng.cid is not null) as "hadGood"
+           coalesce(n.incident, false) as "hadIncident", coalesce(n.good, false) as "hadGood"
     from outcome a
-    join "Customer" c on c."tenantId" = ${tenantId} and c.id = a.cid
-    left join near_incident ni on a.kind = 'CONTROL' and ni.cid = a.cid and ni.d = a.d
-    left join near_good ng on a.kind = 'CONTROL' and ng.cid = a.cid and ng.d = a.d`;
+    left join near n on a.kind = 'CONTROL' and n.cid = a.cid and n.d = a.d`;
 }
 
-type PackedRows = {
-  kind: DefectionRow["kind"];
+/**
+ * One group of observations of one stratum, as the database groups them (see defectionStrata): the
+ * customers with a bad (good) experience, or the comparison customers with or without an incident
+ * and a positive interaction near their date (a comparison customer is left out of the comparison
+ * whose kind of event it had).
+ */
+type ArmRow = {
+  kind: "BAD" | "GOOD" | "CONTROL";
   segment: Segment;
   month: string;
-  prior: number[];
-  recency: (number | null)[];
-  bought: boolean[];
-  before: number[];
-  after: number[];
-  hadIncident: boolean[];
-  hadGood: boolean[];
+  frequency: number;
+  recency: number;
+  hadIncident: boolean;
+  hadGood: boolean;
+  n: number;
+  bought: number;
+  more: number;
+  /** The spend changes that are not zero. */
+  changes: number[];
 };
 
 /**
- * The rows, packed into one array per column and (kind, segment, month) by the database: tens of
- * rows of arrays cross the wire instead of tens of thousands of objects (the driver's per-row
- * decoding cost ~20× the query itself), and are unpacked here.
+ * The coarsened exact matching, done by the database: the rows of defectionRowsSql binned as
+ * frequencyBin / recencyBin (measure.ts) bin them, and grouped per stratum and kind. Node receives
+ * about a thousand rows of counts, and only the spend changes that are not zero — what the
+ * bootstrap resamples.
  */
-async function defectionRows(
+async function defectionStrata(
   db: Db,
   tenantId: string,
   period: { from: Date; to: Date },
   windowDays: number,
-): Promise<DefectionRow[]> {
-  // Small row counts even on the large tenant: compiling the plan (JIT) costs more than it saves.
-  await db.$executeRaw`set local jit = off`;
-  const packed = await db.$queryRaw<PackedRows[]>`
-    select r.kind, r.segment, r.month, array_agg(r."priorPurchases") as prior, array_agg(r."recencyDays") as recency,
-           array_agg(r."boughtAgain") as bought, array_agg(r."spendBefore") as before, array_agg(r."spendAfter") as after,
-           array_agg(r."hadIncident") as "hadIncident", array_agg(r."hadGood") as "hadGood"
+): Promise<ArmRow[]> {
+  await analysisSettings(db);
+  return db.$queryRaw<ArmRow[]>(defectionStrataSql(tenantId, period, windowDays));
+}
+
+/**
+ * The session settings of the analysis's query, and of the bench's SQL aggregate it is compared with:
+ * no JIT (compiling the plan costs more than it saves on these row counts), and room to group in memory.
+ */
+export async function analysisSettings(db: Db): Promise<void> {
+  await db.$executeRaw`select set_config('jit', 'off', true), set_config('work_mem', '32MB', true)`;
+}
+
+function defectionStrataSql(tenantId: string, period: { from: Date; to: Date }, windowDays: number): Prisma.Sql {
+  return Prisma.sql`
+    select r.kind, r.segment, r.month,
+           case when r."priorPurchases" <= 0 then 0 when r."priorPurchases" = 1 then 1
+                when r."priorPurchases" = 2 then 2 when r."priorPurchases" <= 5 then 3 else 4 end as frequency,
+           case when r."recencyDays" is null or r."recencyDays" > 365 then 4 when r."recencyDays" <= 30 then 0
+                when r."recencyDays" <= 90 then 1 when r."recencyDays" <= 180 then 2 else 3 end as recency,
+           r."hadIncident", r."hadGood",
+           count(*)::int as n,
+           (count(*) filter (where r."boughtAgain"))::int as bought,
+           (count(*) filter (where r."spendAfter" > r."spendBefore"))::int as more,
+           coalesce(array_agg(r."spendAfter" - r."spendBefore") filter (where r."spendAfter" <> r."spendBefore"), '{}') as changes
     from (${defectionRowsSql(tenantId, period, windowDays)}) r
-    group by 1, 2, 3`;
-  const rows: DefectionRow[] = [];
-  for (const p of packed) {
-    for (let i = 0; i < p.prior.length; i++) {
-      rows.push({
-        kind: p.kind,
-        treated: false,
-        segment: p.segment,
-        month: p.month,
-        priorPurchases: p.prior[i],
-        recencyDays: p.recency[i],
-        boughtAgain: p.bought[i],
-        spendBefore: p.before[i],
-        spendAfter: p.after[i],
-        hadIncident: p.hadIncident[i],
-        hadGood: p.hadGood[i],
-      });
-    }
-  }
-  return rows;
+    group by 1, 2, 3, 4, 5, 6, 7`;
 }
 
 type DefectionSide = { B2B: GroupResult; B2C: GroupResult };
@@ -191,31 +231,73 @@ export type DefectionMeasurement = {
 /** Bought more after a good experience, from the survey the product starts from (DESIGN.md). */
 const SURVEY_BOUGHT_MORE = { B2B: 0.62, B2C: 0.42 } as const;
 
-/** Split rows into the bad and good comparisons and measure each segment. */
-function measureRows(rows: DefectionRow[]): { bad: DefectionSide; good: DefectionSide } {
-  const bad = rows.filter((r) => r.kind === "BAD" || (r.kind === "CONTROL" && !r.hadIncident));
-  const good = rows.filter((r) => r.kind === "GOOD" || (r.kind === "CONTROL" && !r.hadGood));
-  const side = (list: DefectionRow[], kind: "BAD" | "GOOD"): DefectionSide => {
-    const observations = list.map((r) => ({ ...r, treated: r.kind === kind }));
-    const of = (segment: Segment) => measureSegment(segment, observations);
+/** Counts and spend changes of several groups of one arm together. */
+type Pooled = { n: number; bought: number; more: number; changes: number[] };
+
+function pool(target: Pooled | undefined, row: ArmRow): Pooled {
+  if (!target) return { n: row.n, bought: row.bought, more: row.more, changes: [...row.changes] };
+  target.n += row.n;
+  target.bought += row.bought;
+  target.more += row.more;
+  for (const c of row.changes) target.changes.push(c);
+  return target;
+}
+
+/** An arm whose spend changes are in ascending order: the result never depends on the rows' order. */
+const sortedArm = (p: Pooled) => armOf(p.n, p.bought, p.more, Float64Array.from(p.changes).sort());
+
+/**
+ * The matched strata of each comparison and segment from the database's groups: the treated are the
+ * customers of that kind; the comparison arm, the comparison customers without that kind of event
+ * nearby. A stratum needs both; treated without a comparison arm are the unmatched.
+ */
+function matchedOf(rows: ArmRow[]): { comparisonObservations: number; bad: DefectionSide; good: DefectionSide } {
+  const arms = new Map<string, Pooled>();
+  const strata = new Set<string>();
+  let comparisonObservations = 0;
+  for (const r of rows) {
+    const stratum = `${r.segment}|${r.month}|${r.frequency}|${r.recency}`;
+    strata.add(stratum);
+    if (r.kind === "CONTROL") {
+      comparisonObservations += r.n;
+      if (!r.hadIncident) arms.set(`BAD:CONTROL|${stratum}`, pool(arms.get(`BAD:CONTROL|${stratum}`), r));
+      if (!r.hadGood) arms.set(`GOOD:CONTROL|${stratum}`, pool(arms.get(`GOOD:CONTROL|${stratum}`), r));
+    } else arms.set(`${r.kind}:TREATED|${stratum}`, pool(arms.get(`${r.kind}:TREATED|${stratum}`), r));
+  }
+  const keys = [...strata].sort();
+  const side = (kind: "BAD" | "GOOD"): DefectionSide => {
+    const of = (segment: Segment) => {
+      const matched: Matched = { strata: [], unmatched: 0, controls: 0 };
+      for (const stratum of keys) {
+        const t = arms.get(`${kind}:TREATED|${stratum}`);
+        if (!t || !stratum.startsWith(`${segment}|`)) continue;
+        const c = arms.get(`${kind}:CONTROL|${stratum}`);
+        if (!c) {
+          matched.unmatched += t.n;
+          continue;
+        }
+        matched.controls += c.n;
+        matched.strata.push({ treated: sortedArm(t), control: sortedArm(c) });
+      }
+      return measureStrata(segment, matched);
+    };
     return { B2B: of("B2B"), B2C: of("B2C") };
   };
-  return { bad: side(bad, "BAD"), good: side(good, "GOOD") };
+  return { comparisonObservations, bad: side("BAD"), good: side("GOOD") };
 }
 
 /** The whole measurement of a workspace, as of `now`. */
 export async function measureDefection(db: Db, tenantId: string, now = new Date()): Promise<DefectionMeasurement> {
   const value = (await getTenantSettings(db, tenantId)).value;
   const period = defectionPeriod(now, value.defectionWindowDays);
-  const rows = await defectionRows(db, tenantId, period, value.defectionWindowDays);
+  const groups = await defectionStrata(db, tenantId, period, value.defectionWindowDays);
   return {
     windowDays: value.defectionWindowDays,
     from: period.from.toISOString().slice(0, 10),
     to: period.to.toISOString().slice(0, 10),
     resamples: MEASURE_DEFAULTS.resamples,
     minimumTreated: MEASURE_DEFAULTS.minimumTreated,
-    comparisonObservations: rows.filter((r) => r.kind === "CONTROL").length,
-    ...measureRows(rows),
+    ...matchedOf(groups),
     survey: { defection: value.churnProbability, boughtMore: SURVEY_BOUGHT_MORE },
     basis: basisOf(value),
   };

@@ -3,7 +3,8 @@ import { createTestDatabase, type TestDatabase } from "../../setup/test-db";
 import { withTenant, type Db } from "@/lib/db/scope";
 import { createPartner, createTenantWithOwner, createTouchpoint } from "@/lib/seed/factories";
 import { createRng } from "@/lib/seed/random";
-import { measureDefection } from "@/lib/defection/queries";
+import { defectionPeriod, defectionRowsSql, measureDefection } from "@/lib/defection/queries";
+import { measureSegment, type Observation } from "@/lib/defection/measure";
 import { chooseChurnBasis } from "@/lib/defection/basis";
 import { latestDefection, requestDefectionRun, runDefectionJob } from "@/lib/defection/job";
 import { queueJobState } from "@/lib/jobs/job-rows";
@@ -205,5 +206,56 @@ describe("defection measured from the workspace's history", () => {
     expect((await risk()).equityAtRisk).toBeCloseTo(100 * 0.52, 6);
     const stored = await withTenant({ tenantId: acme }, (db) => getTenantSettings(db, acme));
     expect(stored.value.measuredChurn?.B2C).toBe(measured); // kept for the record, not used
+  });
+
+  it("matches in the database exactly as the documented rules match each customer in TypeScript", async () => {
+    const m = await withTenant({ tenantId: acme }, (db) => measureDefection(db, acme, NOW), { timeoutMs: 120_000 });
+    type Row = Observation & { kind: "BAD" | "GOOD" | "CONTROL"; hadIncident: boolean; hadGood: boolean };
+    const rows = await withTenant(
+      { tenantId: acme },
+      (db) => db.$queryRaw<Row[]>(defectionRowsSql(acme, defectionPeriod(NOW, 180), 180)),
+      { timeoutMs: 120_000 },
+    );
+    expect(m.comparisonObservations).toBe(rows.filter((r) => r.kind === "CONTROL").length);
+    expect(m.comparisonObservations).toBeGreaterThan(1000);
+    for (const [side, kind, near] of [
+      ["bad", "BAD", "hadIncident"],
+      ["good", "GOOD", "hadGood"],
+    ] as const) {
+      // Per customer, as measure.ts documents it: the treated, and the comparison customers without that event nearby.
+      const observations = rows
+        .filter((r) => r.kind === kind || (r.kind === "CONTROL" && !r[near]))
+        .map((r) => ({ ...r, treated: r.kind === kind }));
+      expect(rows.some((r) => r.kind === "CONTROL" && r[near])).toBe(true); // some comparison customers are left out
+      for (const segment of ["B2B", "B2C"] as const) {
+        const expected = measureSegment(segment, observations);
+        const got = m[side][segment];
+        const { treated, unmatched, controls, strata, tooLittleData } = expected;
+        expect({ treated: got.treated, unmatched: got.unmatched, controls: got.controls, strata: got.strata }).toEqual({
+          treated,
+          unmatched,
+          controls,
+          strata,
+        });
+        expect(got.tooLittleData).toBe(tooLittleData);
+        for (const figure of [
+          "treatedRepurchase",
+          "controlRepurchase",
+          "treatedBoughtMore",
+          "controlBoughtMore",
+        ] as const)
+          expect(got[figure]).toBeCloseTo(expected[figure]!, 10);
+        for (const figure of ["attributableDefection", "repurchaseLift", "spendChangeDifference"] as const) {
+          const [a, b] = [got[figure]!, expected[figure]!];
+          expect(a.estimate).toBeCloseTo(b.estimate, 8);
+          // The same bootstrap over the same strata, drawn in another order: the same interval up to resampling
+          // noise, on the scale of the unclamped interval (defection is 1 − ratio clamped at 0, lift is ratio − 1).
+          const scale = expected[figure === "attributableDefection" ? "repurchaseLift" : figure]!;
+          const width = Math.max(scale.high - scale.low, 1e-9);
+          expect(Math.abs(a.low - b.low)).toBeLessThanOrEqual(width * 0.15);
+          expect(Math.abs(a.high - b.high)).toBeLessThanOrEqual(width * 0.15);
+        }
+      }
+    }
   });
 });
