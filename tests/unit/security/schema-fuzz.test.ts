@@ -37,6 +37,7 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   "lib/accounts/verify-email.ts": () => import("@/lib/accounts/verify-email"),
   "lib/costs/causes.ts": () => import("@/lib/costs/causes"),
   "lib/feedback/answer.ts": () => import("@/lib/feedback/answer"),
+  "lib/feedback/stop.ts": () => import("@/lib/feedback/stop"),
   "lib/incentives/rules.ts": () => import("@/lib/incentives/rules"),
   "lib/incidents/inbox-views.ts": () => import("@/lib/incidents/inbox-views"),
   "lib/incidents/manual-escalation.ts": () => import("@/lib/incidents/manual-escalation"),
