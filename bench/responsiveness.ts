@@ -151,7 +151,8 @@ export const responsivenessScenario: BenchScenario = {
       const startedAt = Date.now();
       rmSync(loopFile, { force: true });
       children.push(
-        start(["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+        // The web server `npm start` runs (scripts/serve.ts spawns it), so the bench measures what users get.
+        start(["scripts/next-server.mjs"], {
           ...env,
           STEWARD_ROLE: "web",
           BENCH_EVENT_LOOP_FILE: loopFile,
