@@ -66,6 +66,16 @@ const schema = z.object({
    * database the worker runs in the process that holds the database, so `web` alone leaves jobs waiting.
    */
   STEWARD_ROLE: z.enum(["web", "worker", "all"], { error: "STEWARD_ROLE must be web, worker or all" }).default("all"),
+  /**
+   * How far below the web server the job worker's CPU work runs (Unix nice, 0 to 19): on a machine the two share,
+   * a recompute or PDF export then takes the CPU only while the web server does not need it.
+   */
+  STEWARD_WORKER_NICE: z.coerce
+    .number({ error: "STEWARD_WORKER_NICE must be a whole number from 0 to 19" })
+    .int({ error: "STEWARD_WORKER_NICE must be a whole number from 0 to 19" })
+    .min(0, { error: "STEWARD_WORKER_NICE must be a whole number from 0 to 19" })
+    .max(19, { error: "STEWARD_WORKER_NICE must be a whole number from 0 to 19" })
+    .default(10),
   /** Base URL used in invite links. */
   APP_URL: z.url().optional(),
   /** The SMTP server mail is sent through, e.g. smtps://user:pass@smtp.example.com:465. Unset: no mail leaves. */

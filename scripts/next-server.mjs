@@ -20,10 +20,42 @@ if (!dev) {
   console.log(`loaded every route in ${Date.now() - started} ms`);
 }
 
-const server = createServer((request, response) => {
+const serve = (request, response) => {
   // Overwrites whatever the client sent under this name.
   request.headers[SOCKET_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
   void handle(request, response);
-});
+};
+if (!dev) await warmUp();
+
+const server = createServer(serve);
 if (dev) server.on("upgrade", app.getUpgradeHandler());
 server.listen(port, () => console.log(`started server on port ${port} (${dev ? "dev" : "production"})`));
+
+/**
+ * Serves a page and an API request on a private loopback port before the public one opens: their first answers pay
+ * for compiling the rendering and database code and opening the pool (0.6-2.6 s of a blocked event loop in the
+ * first minute, bench/responsiveness.ts), which no user should wait for. Neither request changes anything: the
+ * sign-in page is only read, and an unknown API key is refused after one lookup.
+ */
+async function warmUp() {
+  const started = Date.now();
+  const warm = createServer(serve);
+  await new Promise((resolve) => warm.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${warm.address().port}`;
+  const statuses = [];
+  for (const [path, headers] of [
+    ["/login", {}],
+    ["/api/v1/partners?limit=1", { authorization: "Bearer stw_warm-up-key-that-matches-nothing" }],
+  ]) {
+    const status = await fetch(base + path, { headers, redirect: "manual" }).then(
+      async (answer) => {
+        await answer.arrayBuffer();
+        return answer.status;
+      },
+      (error) => error.message,
+    );
+    statuses.push(`${path} ${status}`);
+  }
+  await new Promise((resolve) => warm.close(resolve));
+  console.log(`served its first requests in ${Date.now() - started} ms (${statuses.join(", ")})`);
+}

@@ -4,6 +4,7 @@
 // through a unix socket, and the worker's CPU-heavy jobs run in a worker thread so this loop stays free.
 import { spawn } from "node:child_process";
 import { env } from "../lib/env";
+import { lowerProcessPriority } from "../lib/jobs/priority";
 import { prepareRuntime, type Runtime } from "./runtime";
 
 export type Role = "web" | "worker" | "all";
@@ -33,6 +34,8 @@ async function startWorker(runtime: Runtime): Promise<() => Promise<void>> {
 }
 
 export async function runRole(runtime: Runtime, role: Role, mode: "start" | "dev", onListening?: () => void) {
+  // A worker-only process yields the CPU to web servers on the same machine (with `all`, only the job thread does).
+  if (role === "worker") lowerProcessPriority(env().STEWARD_WORKER_NICE);
   const stopWorker = role === "web" ? null : await startWorker(runtime);
   let stopping = false;
   const stop = async (code: number) => {

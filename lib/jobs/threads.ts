@@ -1,4 +1,5 @@
 import { Piscina } from "piscina";
+import { env } from "@/lib/env";
 import type { JobContext } from "./types";
 import type { QueueName } from "./queues";
 
@@ -14,6 +15,8 @@ function pool(): Piscina {
     minThreads: 1,
     maxThreads: 1,
     idleTimeout: 60_000,
+    // read by ./thread-bootstrap.mjs, which lowers the thread before it loads the jobs' code (./priority.ts)
+    workerData: { nice: env().STEWARD_WORKER_NICE },
   });
   return state.stewardJobThreads;
 }

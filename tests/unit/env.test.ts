@@ -49,3 +49,19 @@ describe("TRUSTED_PROXY_HOPS", () => {
     expect(() => env()).toThrow(/TRUSTED_PROXY_HOPS: TRUSTED_PROXY_HOPS must be a whole number from 0 to 10/);
   });
 });
+
+describe("STEWARD_WORKER_NICE", () => {
+  it("defaults to 10 below the web server, takes 0 to 19, and names a bad value", () => {
+    vi.stubEnv("STEWARD_WORKER_NICE", undefined);
+    resetEnvCache();
+    expect(env().STEWARD_WORKER_NICE).toBe(10);
+    vi.stubEnv("STEWARD_WORKER_NICE", "0");
+    resetEnvCache();
+    expect(env().STEWARD_WORKER_NICE).toBe(0);
+    for (const bad of ["20", "-1", "2.5", "low"]) {
+      vi.stubEnv("STEWARD_WORKER_NICE", bad);
+      resetEnvCache();
+      expect(() => env()).toThrow(/STEWARD_WORKER_NICE: STEWARD_WORKER_NICE must be a whole number from 0 to 19/);
+    }
+  });
+});

@@ -1,0 +1,70 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+// Each case runs in a child process: a process cannot raise its own priority back, so lowering this one would slow
+// the rest of the suite. The child prints the nice value of each of its threads, keyed by thread id.
+const run = promisify(execFile);
+
+async function niceValuesAfter(script: string, env: Record<string, string> = {}) {
+  // a file, not --eval: worker threads inherit the process's flags, and --input-type refuses to start them
+  const file = join(mkdtempSync(join(tmpdir(), "steward-priority-")), "child.mjs");
+  writeFileSync(file, `${script}\n${PRINT_NICE_VALUES}`);
+  const { stdout } = await run(process.execPath, ["--import", "tsx", file], {
+    cwd: process.cwd(),
+    env: { ...process.env, ...env },
+    timeout: 60_000,
+  });
+  return JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as { main: number; threads: Record<string, number> };
+}
+
+const PRINT_NICE_VALUES = `
+const { readdirSync } = await import("node:fs");
+const { getPriority } = await import("node:os");
+const threads = Object.fromEntries(readdirSync("/proc/self/task").map((tid) => [tid, getPriority(Number(tid))]));
+console.log(JSON.stringify({ main: getPriority(process.pid), threads }));
+process.exit(0);
+`;
+
+const module = (path: string) => JSON.stringify(`${process.cwd()}/${path}`);
+
+describe.runIf(process.platform === "linux")("the job worker's CPU priority (STEWARD_WORKER_NICE)", () => {
+  it("lowers every thread of a worker-only process, and the threads it starts later", async () => {
+    const { main, threads } = await niceValuesAfter(`
+      const { lowerProcessPriority } = await import(${module("lib/jobs/priority.ts")});
+      lowerProcessPriority(7);
+      const { Worker } = await import("node:worker_threads");
+      const later = new Worker("setInterval(() => {}, 1000)", { eval: true });
+      await new Promise((resolve) => later.once("online", resolve));
+    `);
+    expect(main).toBe(7);
+    expect(Object.keys(threads).length).toBeGreaterThan(4);
+    expect(new Set(Object.values(threads))).toEqual(new Set([7]));
+  });
+
+  it("lowers only the job thread beside a main loop that serves the embedded database", async () => {
+    const { main, threads } = await niceValuesAfter(
+      `
+      const { runInThread } = await import(${module("lib/jobs/threads.ts")});
+      // an unknown job fails inside the thread, once the thread has started and lowered itself
+      await runInThread("no.such-job", {}, {}).catch(() => undefined);
+    `,
+      { STEWARD_WORKER_NICE: "6" },
+    );
+    expect(main).toBe(0);
+    const lowered = Object.values(threads).filter((nice) => nice !== 0);
+    expect(lowered).toEqual([6]);
+  });
+
+  it("leaves a thread already lower than asked as it is (raising it back needs privileges)", async () => {
+    const { main } = await niceValuesAfter(`
+      const { lowerProcessPriority } = await import(${module("lib/jobs/priority.ts")});
+      lowerProcessPriority(12);
+      lowerProcessPriority(3);
+    `);
+    expect(main).toBe(12);
+  });
+});
