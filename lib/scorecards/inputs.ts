@@ -11,8 +11,9 @@
  *   when resolved by its due time, missed when the due time passed first — and is counted in the month it became
  *   known (once, never again); MTTR = mean (resolvedAt − openedAt) of the incidents resolved in the month, against
  *   the mean of their own resolve windows (resolveDueAt − openedAt, which includes business hours and pauses).
- * - value: equity served = Σ CLV (snapshot of the month) of the customers the partner served (a transaction
- *   before the cutoff); last month the same with last month's snapshot and transactions before its end; null
+ * - value: equity served = Σ CLV (snapshot of the month) of the customers the partner served (a transaction it
+ *   served or an interaction naming the customer, before the cutoff); last month the same with last month's
+ *   snapshot and what was served before its end; null
  *   when there is no snapshot for that month. Equity at risk = the month's incidents, valued with the month's
  *   snapshot.
  * - engagement: the partner's survey answers of the latest quarter up to the month's quarter.

@@ -23,6 +23,9 @@ test("a steward recomputes customer values, sees progress then the equity, and o
   await expect(page.getByTestId("equity-total")).toHaveText(/^\$\d{1,3}(,\d{3})+$/);
   await expect(page.getByTestId("model-in-use")).toContainText("BG/NBD");
   await expect(page.getByTestId("fit-params")).toContainText("α");
+  // the parameters read as what an average customer does
+  await expect(page.getByTestId("fit-meaning")).toContainText(/buys about [\d.,]+ times a year/);
+  await expect(page.getByTestId("fit-meaning")).toContainText(/\d+ % of customers stop buying for good/);
   await expect(
     page.getByRole("img", { name: "Observed and expected repeat purchases per holdout period" }),
   ).toBeVisible();

@@ -1,8 +1,10 @@
 import type { ValueOverviewMonth as Overview } from "@/lib/value/pages";
 import type { HoldoutCheck, RetentionSegment } from "@/lib/value/tenant-models";
+import { fitMeaning, type FitMeaning } from "@/lib/value/fit-meaning";
+import type { TimeUnit } from "@/lib/value/models/time-units";
 import { Card } from "@/components/ui/card";
 import { HoldoutChart } from "../charts";
-import { formatMoney, formatNumber, formatPercent } from "../format";
+import { formatMoney, formatMoney2, formatNumber, formatPercent } from "../format";
 import { rowClass, thClass, theadClass } from "../rollup-table";
 
 const MODEL_LABEL = {
@@ -20,6 +22,19 @@ function clvBasisText(model: string | undefined, basis: { share: number; longest
   return `CLV basis: lifetime — each customer's discounted purchases are summed month by month until at least ${Math.round(basis.share * 100)} % of their lifetime value is counted${longest}, the same basis as the retention model.`;
 }
 
+/** The fitted parameters read as what an average customer does (the letters alone mean nothing to a reader). */
+function FitInPlainWords({ meaning, currency }: { meaning: FitMeaning; currency: string }) {
+  return (
+    <p className="mt-3 text-sm text-slate-700" data-testid="fit-meaning">
+      In plain words: while still a customer, an average customer buys about {formatNumber(meaning.purchasesPerYear, 2)}{" "}
+      times a year (r ÷ α; the smaller r, the more customers differ from each other), and after each purchase{" "}
+      {formatPercent(meaning.dropoutAfterPurchase, 0)} of customers stop buying for good (a ÷ (a + b)).
+      {meaning.marginPerPurchase !== null &&
+        ` A purchase brings ${formatMoney2(meaning.marginPerPurchase, currency)} of margin on average (p × γ ÷ (q − 1)).`}
+    </p>
+  );
+}
+
 /** The model in use with its fitted parameters, and how well it predicted a holdout period. */
 export function ModelSection({ fit, settings, currency }: Pick<Overview, "fit" | "settings"> & { currency: string }) {
   const quality = (fit?.quality ?? {}) as {
@@ -29,7 +44,7 @@ export function ModelSection({ fit, settings, currency }: Pick<Overview, "fit" |
     fallbackReason?: string;
   };
   const fitParams = (fit?.params ?? {}) as {
-    unit?: string;
+    unit?: TimeUnit;
     bgnbd?: { r: number; alpha: number; a: number; b: number };
     gammaGamma?: { p: number; q: number; gamma: number } | null;
     horizonMonths?: number;
@@ -64,6 +79,12 @@ export function ModelSection({ fit, settings, currency }: Pick<Overview, "fit" |
                 </div>
               ))}
           </dl>
+        )}
+        {fit?.model === "BG_NBD" && fitParams.bgnbd && (
+          <FitInPlainWords
+            meaning={fitMeaning(fitParams.unit ?? "weeks", fitParams.bgnbd, fitParams.gammaGamma)}
+            currency={currency}
+          />
         )}
         {quality.fallbackReason && (
           <p className="mt-3 rounded-md bg-amber-50 p-2 text-sm text-amber-900" data-testid="model-fallback">
