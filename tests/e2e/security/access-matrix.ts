@@ -548,6 +548,20 @@ const INVALID = { definitely: "not valid" };
 
 export const API_ROUTES: ApiEntry[] = [
   {
+    // Readiness for a load balancer (and the server's warm-up): answers anyone, reads nothing of any tenant.
+    file: "app/api/health/route.ts",
+    method: "GET",
+    url: () => "/api/health",
+    expect: {
+      sessionOnly: "allowed",
+      noKey: "allowed",
+      tenantKey: "allowed",
+      partnerKey: "allowed",
+      otherTenant: "n/a",
+      otherPartner: "n/a",
+    },
+  },
+  {
     file: "app/api/v1/openapi.json/route.ts",
     method: "GET",
     url: () => "/api/v1/openapi.json",

@@ -17,7 +17,7 @@ import {
   openPlanFromScorecard,
   scorecardSuggestions,
 } from "@/lib/plans/open-plan";
-import { addPlanAction, applyPlanEvent, postEvidence, stepPlanAction } from "@/lib/plans/update-plan";
+import { addPlanAction, applyPlanEvent, postEvidence, removePlanAction, stepPlanAction } from "@/lib/plans/update-plan";
 import { listPlans, openPlansByPartner, planDetail } from "@/lib/plans/queries";
 import { addActionSchema, evidenceSchema } from "@/lib/plans/schemas";
 import { escalatePlanAction, runPlanOverdueSweep } from "@/lib/plans/overdue-sweep";
@@ -34,6 +34,7 @@ const ids = {
   contact: "",
   touchpoint: "",
   probationCard: "",
+  secondProbationCard: "",
   maintainCard: "",
   otherTenantPlan: "",
 };
@@ -94,7 +95,7 @@ beforeAll(async () => {
         },
       });
     ids.probationCard = (await card(swift.id, monthsAgo(3), 48, "PROBATION")).id;
-    await card(swift.id, monthsAgo(2), 55.5, "PROBATION");
+    ids.secondProbationCard = (await card(swift.id, monthsAgo(2), 55.5, "PROBATION")).id;
     ids.maintainCard = (await card(metro.id, monthsAgo(2), 80, "MAINTAIN")).id;
     for (let n = 0; n < 3; n++)
       await createIncident(db, t.id, {
@@ -358,5 +359,76 @@ describe("overdue actions", () => {
     expect(await asSteward((db) => openPlansByPartner(db, t.id))).toEqual({
       [ids.swift]: { id: planId, status: "ACCEPTED", done: 0, total: 1 },
     });
+  });
+});
+
+describe("a disputed plan", () => {
+  it("goes back to the steward with the partner's reason, changes only then, and is proposed and accepted again", async () => {
+    // Runs last: the plan it opens takes the newest Probation card out of the suggestions tested above.
+    const plan = await asSteward((db) =>
+      openPlanFromScorecard(db, t.id, ids.secondProbationCard, steward(), monthsAgo(2)),
+    );
+    const action = (description: string) =>
+      addActionSchema.parse({
+        planId: plan.id,
+        description,
+        owner: `contact:${ids.contact}`,
+        dueOn: new Date(NOW.getTime() + 21 * DAY).toISOString().slice(0, 10),
+        metric: "score",
+        target: "70",
+      });
+    const first = await asSteward((db) => addPlanAction(db, t.id, action("Cover Sunday routes"), steward()));
+    await asSteward((db) => applyPlanEvent(db, t.id, { planId: plan.id, event: "propose" }, steward()));
+
+    // A dispute needs a reason, and only the partner disputes.
+    await expect(
+      asPartner(ids.swift, ids.swiftAdmin.user, (db) =>
+        applyPlanEvent(db, t.id, { planId: plan.id, event: "dispute", reason: "  " }, swiftActor()),
+      ),
+    ).rejects.toThrow("Say why you dispute the plan.");
+    await expect(
+      asSteward((db) => applyPlanEvent(db, t.id, { planId: plan.id, event: "dispute", reason: "no" }, steward())),
+    ).rejects.toThrow("Only the partner can do this.");
+    // While proposed, the actions the partner was shown cannot change under it.
+    await expect(
+      asSteward((db) => addPlanAction(db, t.id, action("Slipped in after proposing"), steward())),
+    ).rejects.toThrow(DomainError);
+
+    const reason = "Sunday cover needs a third driver we cannot hire before March";
+    await asPartner(ids.swift, ids.swiftAdmin.user, (db) =>
+      applyPlanEvent(db, t.id, { planId: plan.id, event: "dispute", reason }, swiftActor()),
+    );
+    const disputed = await asSteward((db) => planDetail(db, t.id, plan.id));
+    expect(disputed?.plan.status).toBe("DISPUTED");
+    expect(disputed?.plan.disputeReason).toBe(reason);
+    expect(disputed?.events.find((e) => e.type === "DISPUTED")?.body).toBe(reason);
+    // The partner cannot accept what it disputed until the steward proposes again.
+    await expect(
+      asPartner(ids.swift, ids.swiftAdmin.user, (db) =>
+        applyPlanEvent(db, t.id, { planId: plan.id, event: "accept" }, swiftActor()),
+      ),
+    ).rejects.toThrow(DomainError);
+
+    // The steward answers the dispute by changing the actions, then proposes again.
+    await asSteward((db) => removePlanAction(db, t.id, first.id, steward()));
+    await asSteward((db) => addPlanAction(db, t.id, action("Cover Sunday routes from March"), steward()));
+    await asSteward((db) => applyPlanEvent(db, t.id, { planId: plan.id, event: "propose" }, steward()));
+    await asPartner(ids.swift, ids.swiftAdmin.user, (db) =>
+      applyPlanEvent(db, t.id, { planId: plan.id, event: "accept" }, swiftActor()),
+    );
+    const accepted = await asPartner(ids.swift, ids.swiftAdmin.user, (db) => planDetail(db, t.id, plan.id));
+    expect(accepted?.plan.status).toBe("ACCEPTED");
+    expect(accepted?.plan.disputeReason).toBeNull();
+    expect(accepted?.plan.actions.map((a) => a.description)).toEqual(["Cover Sunday routes from March"]);
+    expect(accepted?.events.map((e) => e.type)).toEqual([
+      "OPENED",
+      "ACTION_ADDED",
+      "PROPOSED",
+      "DISPUTED",
+      "ACTION_REMOVED",
+      "ACTION_ADDED",
+      "PROPOSED",
+      "ACCEPTED",
+    ]);
   });
 });
