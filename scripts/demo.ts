@@ -26,7 +26,7 @@ await disconnectDatabase();
 const mailbox = await startLocalMailbox(runtime, env().STEWARD_DATA_DIR);
 if (mailbox)
   console.log(
-    `Mail: no SMTP_URL, so the demo's mail goes to a local SMTP server (${mailbox}); owners read it at Settings → Mailbox`,
+    `Mail: no SMTP_URL, so the demo's mail goes to a local SMTP server (${mailbox.url}) and is kept in ${runtime.childEnv.STEWARD_DEV_MAILBOX_DIR}; owners read it at Settings → Mailbox, and account mail (sign-up, password reset) is printed here with its link`,
   );
 
 const port = process.env.PORT ?? "3000";

@@ -34,6 +34,7 @@ await disconnectDatabase();
 writeFileSync(e2eDatabaseUrlFile(), runtime.databaseUrl, { mode: 0o600 });
 // The e-mail specs read the app's mail in the local mailbox; a short interval keeps them quick.
 // Account mail (sign-up, password reset) belongs to no workspace's mailbox: the specs read it from the catcher's folder.
-await startLocalMailbox(runtime, process.env.STEWARD_DATA_DIR, e2eMailDir());
+// The specs read the folder, and no one reads the console: the account mail announcements stay off it.
+await startLocalMailbox(runtime, process.env.STEWARD_DATA_DIR, { mailDir: e2eMailDir(), announce: () => undefined });
 runtime.childEnv.STEWARD_MAIL_INTERVAL_MS ??= "500";
 await runRole(runtime, roleFromArgs(), "start");

@@ -72,6 +72,8 @@ export async function deliverDueAccountMail(
         subject: message.subject,
         html: message.html,
         text: message.text,
+        // Marks account mail, so the demo's local SMTP server announces it on the console: no mailbox page shows it.
+        headers: { "X-Steward-Account-Mail": message.kind },
         messageId: `<${message.id}@steward>`,
       });
     } catch (e) {

@@ -17,7 +17,9 @@ export type MailCatcher = {
   close(): Promise<void>;
 };
 
-export async function startMailCatcher(options: { port?: number; dir?: string } = {}): Promise<MailCatcher> {
+export async function startMailCatcher(
+  options: { port?: number; dir?: string; onMail?: (mail: CaughtMail) => void } = {},
+): Promise<MailCatcher> {
   const messages: CaughtMail[] = [];
   const waiters: (() => void)[] = [];
   if (options.dir) await mkdir(options.dir, { recursive: true });
@@ -29,23 +31,28 @@ export async function startMailCatcher(options: { port?: number; dir?: string } 
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", async () => {
+        let caught: CaughtMail;
         try {
           const raw = Buffer.concat(chunks).toString("utf8");
           const receivedAt = new Date();
           const id = `${receivedAt.getTime()}-${messages.length}`;
           if (options.dir) await writeFile(path.join(options.dir, `${id}.eml`), raw);
-          messages.push({
+          caught = {
             id,
             receivedAt,
             envelopeTo: session.envelope.rcptTo.map((r) => r.address),
             raw,
             parsed: await simpleParser(raw),
-          });
+          };
+          messages.push(caught);
           for (const wake of waiters.splice(0)) wake();
           callback();
         } catch (error) {
           callback(error as Error);
+          return;
         }
+        // After the sender was answered: what the listener does with a kept message cannot refuse it.
+        options.onMail?.(caught);
       });
     },
   });

@@ -6,8 +6,10 @@ import { FormMessage } from "@/components/ui/field";
 import { fieldError, formError } from "@/components/forms/errors";
 import { forgotPasswordAction } from "../actions";
 import { AuthForm, CredentialField } from "../auth-form";
+import { LocalMailHint } from "../local-mail-hint";
 
-export function ForgotPasswordForm() {
+/** `localMailDir`: the demo's local SMTP server's folder, when it is the configured one (see LocalMailHint). */
+export function ForgotPasswordForm({ localMailDir }: { localMailDir: string | null }) {
   const [email, setEmail] = useState("");
   const { execute, result, isPending } = useAction(forgotPasswordAction);
   return (
@@ -18,6 +20,7 @@ export function ForgotPasswordForm() {
       pending={isPending}
     >
       {result.data && <FormMessage tone="success">{result.data.message}</FormMessage>}
+      {result.data && <LocalMailHint dir={localMailDir} />}
       <CredentialField
         label="E-mail"
         name="email"

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { env } from "@/lib/env";
 import { SignUpForm } from "./signup-form";
 
 export const metadata: Metadata = { title: "Create a workspace" };
@@ -12,7 +13,7 @@ export default function SignUpPage() {
       <p className="mb-5 mt-1 text-sm text-slate-600">
         You become its owner and can invite your team and your partners.
       </p>
-      <SignUpForm />
+      <SignUpForm localMailDir={env().STEWARD_DEV_MAILBOX_DIR ?? null} />
       <p className="mt-5 text-center text-sm text-slate-600">
         Already on Steward?{" "}
         <Link className="font-medium text-brand-600 hover:underline" href="/login">

@@ -7,6 +7,7 @@ import { fieldError, formError } from "@/components/forms/errors";
 import { slugify } from "@/lib/tenants/slug";
 import { signUpAction } from "../actions";
 import { AuthForm, CredentialField } from "../auth-form";
+import { LocalMailHint } from "../local-mail-hint";
 
 const FIELDS = [
   { name: "name", label: "Your name", type: "text", autoComplete: "name" },
@@ -21,18 +22,22 @@ const FIELDS = [
   { name: "companyName", label: "Company", type: "text", autoComplete: "organization" },
 ] as const;
 
-export function SignUpForm() {
+/** `localMailDir`: the demo's local SMTP server's folder, when it is the configured one (see LocalMailHint). */
+export function SignUpForm({ localMailDir }: { localMailDir: string | null }) {
   const [values, setValues] = useState({ name: "", email: "", password: "", companyName: "", slug: "" });
   const [slugEdited, setSlugEdited] = useState(false);
   const { execute, result, isPending } = useAction(signUpAction);
   if (result.data)
     return (
-      <div data-testid="sign-up-sent" role="status" className="space-y-2 text-sm">
-        <p className="font-medium">Check your inbox</p>
-        <p className="text-slate-600">
-          We sent a message to <strong>{result.data.email}</strong>. Open the link in it to confirm the address and
-          start using your workspace. The link works once, for 24 hours.
-        </p>
+      <div className="space-y-4">
+        <div data-testid="sign-up-sent" role="status" className="space-y-2 text-sm">
+          <p className="font-medium">Check your inbox</p>
+          <p className="text-slate-600">
+            We sent a message to <strong>{result.data.email}</strong>. Open the link in it to confirm the address and
+            start using your workspace. The link works once, for 24 hours.
+          </p>
+        </div>
+        <LocalMailHint dir={localMailDir} />
       </div>
     );
   return (

@@ -1,8 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { linkPath, signUpAndVerify, waitForMailTo } from "../mail-helpers";
+import { e2eMailDir, linkPath, signUpAndVerify, waitForMailTo } from "../mail-helpers";
 
 // Issue 16 through the running app and its SMTP catcher: sign-up → verify, and forgot password → reset, which
 // signs out a browser that was signed in before; both answers are the same for a known and an unknown address.
+// The e2e server runs the demo's local SMTP server, so both answers also say where a demo's account mail goes.
+
+/** The hint a confirmation page shows while the demo's local SMTP server is the configured one. */
+const LOCAL_MAIL_HINT = `Local demo: no mail leaves this machine. The mail's link is printed in the terminal that runs npm run demo, and the mail is kept in ${e2eMailDir()}.`;
 
 test("sign-up mails a link that confirms the address once; a known address gets the same answer", async ({ page }) => {
   test.setTimeout(180_000);
@@ -35,6 +39,7 @@ test("sign-up mails a link that confirms the address once; a known address gets 
   await second.getByLabel("Company").fill(`Copycat ${stamp}`);
   await second.getByRole("button", { name: "Create workspace" }).click();
   await expect(second.getByTestId("sign-up-sent")).toContainText(`We sent a message to ${email}`);
+  await expect(second.getByTestId("local-mail-hint")).toHaveText(LOCAL_MAIL_HINT);
   const notice = await waitForMailTo(email, /^Someone tried to sign up/);
   console.log(`sign_up_existing: event to delivery ≤ ${notice.receivedAt - before} ms`);
   expect(linkPath(notice, "/forgot-password")).toBe("/forgot-password");
@@ -63,11 +68,13 @@ test("forgot password → mailed link → new password; the browser signed in be
   await visitor.goto("/login");
   await visitor.getByRole("link", { name: "Forgot password?" }).click();
   await expect(visitor).toHaveURL("/forgot-password");
+  await expect(visitor.getByTestId("local-mail-hint")).toHaveCount(0);
   // An unknown address gets the same answer as a known one.
   await visitor.getByLabel("E-mail").fill(`nobody.${stamp}@reset.test`);
   await visitor.getByRole("button", { name: "Mail me a reset link" }).click();
   const answer = await visitor.getByTestId("form-success").textContent();
   expect(answer).toContain("If an account uses that address, we sent it a link");
+  await expect(visitor.getByTestId("local-mail-hint")).toHaveText(LOCAL_MAIL_HINT);
   await visitor.reload();
   await visitor.getByLabel("E-mail").fill(email);
   const asked = Date.now();
