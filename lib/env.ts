@@ -122,6 +122,18 @@ export function env(): Env {
   return cached;
 }
 
+/**
+ * scripts/next-server.mjs sets this flag in its own process before Next.js loads, and writes the connection's address
+ * into a request header (lib/auth/client-address.ts): only then is that header the server's, not the client's. It is
+ * not a setting, so it stays out of the schema and the README: an operator who set it under another server would let
+ * every client choose its own address. Read on each call, as the tests switch it.
+ */
+export const SOCKET_ADDRESS_FLAG = "STEWARD_SOCKET_ADDRESS_HEADER";
+
+export function socketAddressHeaderIsOurs(): boolean {
+  return process.env[SOCKET_ADDRESS_FLAG] === "1";
+}
+
 /** For tests that change process.env between cases. */
 export function resetEnvCache() {
   cached = undefined;

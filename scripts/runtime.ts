@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { env } from "../lib/env";
+import { env, resetEnvCache } from "../lib/env";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/db/embedded";
 import { migrateServer } from "../lib/db/migrate-server";
 import { secureDataDir, applyPrivateUmask } from "../lib/db/data-dir-permissions";
@@ -18,8 +18,10 @@ export async function prepareRuntime(): Promise<Runtime> {
   secureDataDir(settings.STEWARD_DATA_DIR);
   const childEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   childEnv.AUTH_SECRET = settings.AUTH_SECRET ?? persistentSecret(settings.STEWARD_DATA_DIR);
-  // The seed, run in this process, signs mail links (unsubscribe) with the same secret as the app.
+  // The seed, run in this process, signs mail links (unsubscribe, surveys) with the same secret as the app: env()
+  // read the environment before the secret was chosen, so it reads it again.
   process.env.AUTH_SECRET = childEnv.AUTH_SECRET;
+  resetEnvCache();
 
   if (settings.DATABASE_URL) {
     const applied = await migrateServer(settings.DATABASE_URL);

@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { env, socketAddressHeaderIsOurs } from "@/lib/env";
 
 // The address a request came from, for per-source sign-in and sign-up limits (issue 13, finding 2).
 // X-Forwarded-For is written by whoever sends the request, so it is only read when the operator
@@ -8,11 +8,9 @@ import { env } from "@/lib/env";
 // SOCKET_ADDRESS_HEADER (overwriting any value a client sent).
 
 export const SOCKET_ADDRESS_HEADER = "x-steward-socket-address";
-/** Set by scripts/next-server.mjs in its own process: the socket header is then trustworthy. */
-export const SOCKET_ADDRESS_FLAG = "STEWARD_SOCKET_ADDRESS_HEADER";
 
 export function clientAddress(headers: Headers, trustedProxyHops = env().TRUSTED_PROXY_HOPS): string {
-  const socket = process.env[SOCKET_ADDRESS_FLAG] === "1" ? headers.get(SOCKET_ADDRESS_HEADER)?.trim() : undefined;
+  const socket = socketAddressHeaderIsOurs() ? headers.get(SOCKET_ADDRESS_HEADER)?.trim() : undefined;
   if (trustedProxyHops === 0) return socket || "unknown";
   const forwarded = (headers.get("x-forwarded-for") ?? "")
     .split(",")

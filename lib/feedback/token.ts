@@ -9,7 +9,7 @@ import { appBaseUrl } from "@/lib/mail/links";
 const ID = /^[\w-]{1,64}$/;
 
 function secret(): string {
-  const key = env().AUTH_SECRET ?? process.env.AUTH_SECRET;
+  const key = env().AUTH_SECRET;
   if (!key) throw new Error("AUTH_SECRET is needed to sign survey links");
   return key;
 }

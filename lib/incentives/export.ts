@@ -2,6 +2,7 @@ import "server-only";
 import type { Access } from "@/lib/auth/access";
 import { withTenant } from "@/lib/db/scope";
 import { safeFileName, toCsv, type CsvColumn } from "@/lib/exports/csv";
+import { csvDownload, type ExportQueryReader } from "@/lib/exports/route";
 import { isMonthText, parseMonth } from "@/lib/months";
 import { incentiveMonth, type IncentiveRow } from "./months";
 
@@ -24,14 +25,19 @@ const COLUMNS: CsvColumn<Extract<keyof CsvRow, string>>[] = [
   { key: "reason", header: "payout_reason" },
 ];
 
+/** ?month=YYYY-MM, the month whose payouts are exported. */
+export const incentiveExportQuery: ExportQueryReader<Date> = (url) => {
+  const month = url.searchParams.get("month");
+  return isMonthText(month) ? { query: parseMonth(month) } : { refused: "Choose a month (YYYY-MM)." };
+};
+
 /**
  * The payout CSV of an approved month (one row per scored partner, amounts in the workspace currency); 404 while
  * the month is not approved: only a frozen result is paid out.
  */
-export async function incentiveCsvResponse(access: Access, month: string | null): Promise<Response> {
-  if (!isMonthText(month)) return new Response("Choose a month (YYYY-MM).", { status: 400 });
+export async function incentiveCsvDownload(access: Access, month: Date): Promise<Response> {
   const { id: tenantId, slug } = access.tenant;
-  const view = await withTenant({ tenantId }, (db) => incentiveMonth(db, tenantId, parseMonth(month)));
+  const view = await withTenant({ tenantId }, (db) => incentiveMonth(db, tenantId, month));
   if (view.state !== "approved") return new Response("This month's incentives are not approved.", { status: 404 });
   const rows: CsvRow[] = view.rows.map((r) => ({
     ...r,
@@ -41,11 +47,5 @@ export async function incentiveCsvResponse(access: Access, month: string | null)
     weight: Math.round(r.weight * 100) / 100,
   }));
   const name = safeFileName(`incentives-${slug}-${view.month}-${view.currency}.csv`);
-  return new Response(toCsv(rows, COLUMNS, { bom: true }), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${name}"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvDownload(toCsv(rows, COLUMNS, { bom: true }), name);
 }

@@ -7,5 +7,5 @@ import { env } from "@/lib/env";
 export function appBaseUrl(): string {
   const configured = env().APP_URL;
   if (configured) return configured.replace(/\/$/, "");
-  return `http://localhost:${process.env.PORT ?? "3000"}`;
+  return `http://localhost:${env().PORT}`;
 }

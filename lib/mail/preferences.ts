@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { tenantSlug } from "@/lib/actions/schemas";
 import type { Db } from "@/lib/db/scope";
 import {
   isPreferenceKind,
@@ -12,7 +13,7 @@ const mode = z.enum(PREFERENCE_MODES, { error: "Choose Immediately, In the daily
 
 /** A member's modes for every kind, as the preferences forms send them (workspace and portal). */
 export const emailPreferencesSchema = z.object({
-  tenantSlug: z.string().min(1).max(64),
+  tenantSlug,
   modes: z.object(
     Object.fromEntries(PREFERENCE_KINDS.map((k) => [k, mode])) as Record<
       (typeof PREFERENCE_KINDS)[number],

@@ -17,7 +17,7 @@ export type UnsubscribeClaims = { tenantId: string; userId: string; kind: Prefer
 
 /** AUTH_SECRET (scripts/runtime.ts sets it for the app and the seed), or null where none is set. */
 function secret(): string | null {
-  return env().AUTH_SECRET ?? process.env.AUTH_SECRET ?? null;
+  return env().AUTH_SECRET ?? null;
 }
 
 export const canSignUnsubscribeLinks = () => secret() !== null;

@@ -1,7 +1,8 @@
 import "server-only";
-import type { Access, AccessDenial, AccessResult, PartnerAccess } from "@/lib/auth/access";
+import type { Access, PartnerAccess } from "@/lib/auth/access";
 import { partnerScope } from "@/lib/auth/access";
 import { withTenant, type Db } from "@/lib/db/scope";
+import { csvDownload, downloadResponse, type ExportQueryReader } from "@/lib/exports/route";
 import { renderScorecardPdf } from "@/lib/scorecards/pdf/report";
 import { isMonthText, parseMonth } from "@/lib/months";
 import { getTenantSettings } from "@/lib/tenants/settings";
@@ -19,6 +20,12 @@ export function parseExportQuery(url: URL): { month: Date; format: ExportFormat 
   return { month: parseMonth(month), format };
 }
 
+/** The query of the three scorecard export routes. */
+export const scorecardExportQuery: ExportQueryReader<ExportQuery> = (url) => {
+  const query = parseExportQuery(url);
+  return query ? { query } : { refused: "Choose a month (YYYY-MM) and a format (csv or pdf)." };
+};
+
 /** Builds the export file as a download response (404 when there is nothing to export for the month). */
 export async function exportResponse(
   db: Db,
@@ -35,36 +42,10 @@ export async function exportResponse(
   const data = await scorecardExport(db, args.tenantId, args.month, { partnerId: args.partnerId });
   if (data.rows.length === 0) return new Response("No scorecards for this month.", { status: 404 });
   const name = exportFileName(args.tenantSlug, args.month, args.format, args.partnerName);
-  const headers = {
-    "Content-Disposition": `attachment; filename="${name}"`,
-    "Cache-Control": "private, no-store",
-  };
-  if (args.format === "csv")
-    return new Response(scorecardCsv(data), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
+  if (args.format === "csv") return csvDownload(scorecardCsv(data), name);
   const { reportPageSize } = (await getTenantSettings(db, args.tenantId)).workspace;
   const pdf = await renderScorecardPdf(data, args.tenantName, { summary: !args.partnerId, pageSize: reportPageSize });
-  return new Response(new Uint8Array(pdf), { headers: { ...headers, "Content-Type": "application/pdf" } });
-}
-
-export function deniedResponse(denied: AccessDenial): Response {
-  if (denied === "signed-out") return new Response("Sign in first.", { status: 401 });
-  if (denied === "forbidden") return new Response("Your role does not allow this.", { status: 403 });
-  return new Response("Not found.", { status: 404 });
-}
-
-/**
- * The steps the three export routes share: the caller's access (401, 403 or 404 without it), the month and
- * format (400 when invalid), then the route's own download.
- */
-export async function exportRoute<A extends Access>(
-  request: Request,
-  result: AccessResult<A>,
-  download: (access: A, query: ExportQuery) => Promise<Response>,
-): Promise<Response> {
-  if (!result.ok) return deniedResponse(result.denied);
-  const query = parseExportQuery(new URL(request.url));
-  if (!query) return new Response("Choose a month (YYYY-MM) and a format (csv or pdf).", { status: 400 });
-  return download(result.access, query);
+  return downloadResponse(new Uint8Array(pdf), name, "application/pdf");
 }
 
 /** A steward's portfolio export of a month: every partner's current card (drafts included). */
@@ -89,11 +70,5 @@ export async function storedExportDownload(access: Access, query: ExportQuery): 
   const tenantId = access.tenant.id;
   const file = await withTenant({ tenantId }, (db) => storedExportFile(db, tenantId, query.month, query.format));
   if (!file) return new Response("No stored export for this month yet.", { status: 404 });
-  return new Response(new Uint8Array(file.content), {
-    headers: {
-      "Content-Type": file.contentType,
-      "Content-Disposition": `attachment; filename="${file.fileName}"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return downloadResponse(new Uint8Array(file.content), file.fileName, file.contentType);
 }

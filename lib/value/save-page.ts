@@ -1,5 +1,7 @@
+import type { Access } from "@/lib/auth/access";
 import { withTenant } from "@/lib/db/scope";
-import { toCsv, type CsvColumn } from "@/lib/exports/csv";
+import { safeFileName, toCsv, type CsvColumn } from "@/lib/exports/csv";
+import { csvDownload } from "@/lib/exports/route";
 import { customersToSave, isSaveSort, type SaveRow, type SaveSort } from "./save-list";
 
 export const SAVE_PAGE_SIZE = 25;
@@ -60,4 +62,10 @@ export async function saveListCsv(tenantId: string, raw: Raw): Promise<string> {
     ),
     COLUMNS,
   );
+}
+
+/** The list as a CSV download named after the workspace. */
+export async function saveListDownload(access: Access, raw: Raw): Promise<Response> {
+  const csv = await saveListCsv(access.tenant.id, raw);
+  return csvDownload(csv, safeFileName(`Customers to save - ${access.tenant.name}.csv`));
 }

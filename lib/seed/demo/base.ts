@@ -1,4 +1,5 @@
 /** The base plan, made before any user exists: the partners (with their quality and contract span), users and logins. */
+import { monthStart } from "@/lib/months";
 import { createRng, type Rng } from "../random";
 import { FIRST_NAMES, LAST_NAMES } from "./catalogue/names";
 import { PARTNER_CATALOGUE, SMALL_SLOTS, type PartnerSpec } from "./catalogue/partners";
@@ -10,7 +11,6 @@ import {
   addMonths,
   clamp,
   dateOnly,
-  monthStart,
   slugify,
   type DemoLogins,
   type Resolved,

@@ -115,7 +115,6 @@ export const addMinutes = (d: Date, m: number) => new Date(d.getTime() + m * MIN
 export const addDays = (d: Date, n: number) => new Date(d.getTime() + n * DAY);
 export const addMonths = (d: Date, n: number) =>
   new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()));
-export const monthStart = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
 export const dateOnly = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 export const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 export const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;

@@ -7,6 +7,9 @@ import { updateTenantSettings } from "@/lib/tenants/settings";
 import { DEFAULT_INCENTIVE_RULES } from "@/lib/incentives/rules";
 import { parseMonth } from "@/lib/months";
 import { getIncentiveMonth } from "@/lib/api/resources/incentives";
+import type { Access } from "@/lib/auth/access";
+import { exportRoute } from "@/lib/exports/route";
+import { incentiveCsvDownload, incentiveExportQuery } from "@/lib/incentives/export";
 
 let database: TestDatabase;
 let tenantId = "";
@@ -156,5 +159,45 @@ describe("incentive months", () => {
     await expect(
       withTenant({ tenantId }, (db) => getIncentiveMonth(db, { tenantId, partnerId: null } as never, "2026-10")),
     ).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("exports an approved month's payouts as CSV through the export route, and no other month", async () => {
+    const access: Access = {
+      user: { id: ownerId, email: "owner@example.com", name: "Owner", sessionId: "s" },
+      tenant: { id: tenantId, slug: "incentives", name: "Incentives", timezone: "UTC", currency: "USD" },
+      membership: { id: "m", role: "OWNER", partnerId: null },
+      partner: null,
+    };
+    const download = (query: string) =>
+      exportRoute(
+        new Request(`http://app/t/incentives/incentives/export${query}`),
+        { ok: true, access },
+        incentiveExportQuery,
+        incentiveCsvDownload,
+      );
+    const response = await download("?month=2026-07");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toBe(
+      'attachment; filename="incentives-incentives-2026-07-USD.csv"',
+    );
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    const csv = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const [header, ...rows] = csv.slice(1).trim().split("\r\n");
+    expect(header).toBe(
+      "month,partner_id,partner,score,equity_served,band,previous_tier,tier,tier_reason,eligible,score_x_equity,share_percent,payout,payout_reason",
+    );
+    const byPartner = Object.fromEntries(rows.map((row) => [row.split(",")[2], row.split(",")]));
+    expect(Object.keys(byPartner).sort()).toEqual(["Alpha", "Bravo", "Charlie"]);
+    // Pool 1,000.00 among A (85 × 10,000) and B (75 × 30,000); C is below the floor.
+    expect(byPartner.Alpha.slice(0, 4)).toEqual(["2026-07", ids.a, "Alpha", "85"]);
+    expect(byPartner.Alpha[12]).toBe("274.19");
+    expect(byPartner.Bravo[12]).toBe("725.81");
+    expect([byPartner.Charlie[9], byPartner.Charlie[12]]).toEqual(["false", "0"]);
+
+    expect((await download("")).status).toBe(400);
+    expect(await (await download("?month=2026-7")).text()).toBe("Choose a month (YYYY-MM).");
+    expect((await download("?month=2026-10")).status).toBe(404);
   });
 });

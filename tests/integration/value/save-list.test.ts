@@ -11,7 +11,9 @@ import {
   createTouchpoint,
 } from "@/lib/seed/factories";
 import { customersToSave, saveReason } from "@/lib/value/save-list";
-import { saveListCsv } from "@/lib/value/save-page";
+import { saveListCsv, saveListDownload } from "@/lib/value/save-page";
+import type { Access } from "@/lib/auth/access";
+import { exportRoute, queryFields } from "@/lib/exports/route";
 
 let database: TestDatabase;
 let tenantId: string;
@@ -23,7 +25,7 @@ const DAY = 86_400_000;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  tenantId = (await createTenantWithOwner({ slug: "save-acme" })).tenant.id;
+  tenantId = (await createTenantWithOwner({ slug: "save-acme", name: "Acme & Söhne" })).tenant.id;
   otherTenantId = (await createTenantWithOwner({ slug: "save-globex" })).tenant.id;
   await withTenant({ tenantId }, async (db) => {
     await createSlaPolicies(db, tenantId);
@@ -112,6 +114,31 @@ describe("customers to save", () => {
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(`${ids.dropping},dropping,,B2C,1000,0.9,0.5,,Swift Couriers,Delivery`);
     expect((await list("clv", otherTenantId)).rows).toEqual([]);
+  });
+
+  it("downloads the list through the export route: the CSV in the chosen order, named after the workspace", async () => {
+    const access: Access = {
+      user: { id: "u", email: "steward@example.com", name: "Steward", sessionId: "s" },
+      tenant: { id: tenantId, slug: "save-acme", name: "Acme & Söhne", timezone: "UTC", currency: "USD" },
+      membership: { id: "m", role: "STEWARD", partnerId: null },
+      partner: null,
+    };
+    const request = new Request("http://app/t/save-acme/value/save/export?sort=drop");
+    const response = await exportRoute(request, { ok: true, access }, queryFields, saveListDownload);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toBe('attachment; filename="Customers-to-save-Acme-Sohne.csv"');
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    const csv = await response.text();
+    expect(csv).toBe(await saveListCsv(tenantId, { sort: "drop" }));
+    const lines = csv.trim().split("\r\n");
+    expect(lines[0]).toBe(
+      "Customer id,Customer,Reference,Segment,CLV,P(alive) before,P(alive) now,Incident,Partner,Touchpoint,Reason",
+    );
+    expect(lines.slice(1).map((line) => line.split(",")[1])).toEqual(["dropping", "incident"]);
+    expect(lines[2]).toContain(
+      `${ids.incident},incident,,B2B,900,0.8,0.78,INC-${ids.incidentNumber},FixIt Installs,Installation`,
+    );
   });
 
   it("says why in words", () => {

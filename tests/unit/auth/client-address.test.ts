@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { clientAddress, SOCKET_ADDRESS_FLAG, SOCKET_ADDRESS_HEADER } from "@/lib/auth/client-address";
+import { clientAddress, SOCKET_ADDRESS_HEADER } from "@/lib/auth/client-address";
+import { SOCKET_ADDRESS_FLAG } from "@/lib/env";
 
 // Issue 13, finding 2: X-Forwarded-For counts only past the operator's trusted proxies.
 const request = (forwardedFor: string | null, socket = "203.0.113.9") =>

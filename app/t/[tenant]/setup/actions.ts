@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { stewardAction } from "@/lib/actions/clients";
+import { tenantSlug } from "@/lib/actions/schemas";
 import { applyPreset } from "@/lib/onboarding/apply-preset";
 import { PRESET_TYPES } from "@/lib/onboarding/presets";
 import { invalidateDashboard } from "@/lib/dashboard/cache";
@@ -12,7 +13,7 @@ export const applyPresetAction = stewardAction
   .metadata({ actionName: "onboarding.preset.applied", permission: "standards:write" })
   .inputSchema(
     z.object({
-      tenantSlug: z.string().min(1).max(64),
+      tenantSlug,
       preset: z.enum(PRESET_TYPES, { error: `Choose a preset: ${PRESET_TYPES.join(", ")}` }),
     }),
   )

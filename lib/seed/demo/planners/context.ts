@@ -1,7 +1,8 @@
 import type { Rng } from "../../random";
 import type { Base, PlannedPartner } from "../base";
 import type { TouchpointSpec } from "../catalogue/journey";
-import { SIZES, addMonths, monthStart, type Resolved } from "../options";
+import { monthStart } from "@/lib/months";
+import { SIZES, addMonths, type Resolved } from "../options";
 
 /** What every row planner reads: the options, the base plan, the root generator and the id streams. */
 export type PlanContext = {

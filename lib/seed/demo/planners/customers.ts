@@ -3,7 +3,8 @@ import type { Channel, Prisma } from "@/generated/prisma/client";
 import type { Rng } from "../../random";
 import type { PlannedPartner } from "../base";
 import { COMPANY_PREFIXES, COMPANY_SUFFIXES, FIRST_NAMES, LAST_NAMES } from "../catalogue/names";
-import { DAY, addDays, addMonths, clamp, money, monthStart, slugify } from "../options";
+import { monthStart } from "@/lib/months";
+import { DAY, addDays, addMonths, clamp, money, slugify } from "../options";
 import { operatingAt, type PlanContext, type PlannedTouchpoint } from "./context";
 
 type Cust = {

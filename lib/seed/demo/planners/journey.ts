@@ -4,7 +4,8 @@ import { isMet } from "@/lib/standards/evaluate";
 import type { Rng } from "../../random";
 import type { PlannedPartner } from "../base";
 import { SMALL_STANDARDS, SMALL_TOUCHPOINTS, STANDARDS, TOUCHPOINTS, type StandardSpec } from "../catalogue/journey";
-import { CURRENT, DAY, OPERATING, addDays, addMinutes, addMonths, clamp, monthStart, round } from "../options";
+import { monthStart } from "@/lib/months";
+import { CURRENT, DAY, OPERATING, addDays, addMinutes, addMonths, clamp, round } from "../options";
 import type { PartnerUser, PlanContext, PlannedTouchpoint } from "./context";
 
 /** Up to eight partners of the touchpoint's main type per touchpoint, topped up with other fitting types. */

@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { stewardAction } from "@/lib/actions/clients";
+import { tenantSlug } from "@/lib/actions/schemas";
 import { PREFERENCE_KINDS } from "@/lib/mail/kinds";
 import { emailPreferencesSchema, setPreference } from "@/lib/mail/preferences";
 import { chatWebhookSchema, setChatWebhook } from "@/lib/mail/chat";
@@ -27,7 +27,7 @@ export const saveEmailPreferencesAction = stewardAction
 /** Owners set (or clear, with an empty URL) the workspace's chat webhook for escalations. */
 export const saveChatWebhookAction = stewardAction
   .metadata({ actionName: "email.chat_webhook_saved", permission: "settings:write" })
-  .inputSchema(chatWebhookSchema.extend({ tenantSlug: z.string().min(1).max(64) }))
+  .inputSchema(chatWebhookSchema.extend({ tenantSlug }))
   .action(async ({ parsedInput, ctx }) => {
     await setChatWebhook(ctx.db, ctx.access.tenant.id, parsedInput.url);
     ctx.audit({

@@ -50,7 +50,7 @@ export const updateWorkspaceSettingsAction = stewardAction
   .metadata({ actionName: "settings.workspace.updated", permission: "settings:write" })
   .inputSchema(
     z.object({
-      tenantSlug: z.string().min(1).max(64),
+      tenantSlug,
       currency: workspaceSettingsSchema.shape.currency.unwrap(),
       reportPageSize: workspaceSettingsSchema.shape.reportPageSize.unwrap(),
     }),

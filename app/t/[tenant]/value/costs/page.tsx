@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSteward } from "@/lib/auth/guards";
 import { loadCostOfFailurePage } from "@/lib/costs/pages";
+import { formatMonth } from "@/lib/months";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader, ScrollCard } from "@/components/ui/card";
 import { HelpDisclosure } from "@/components/ui/help-disclosure";
@@ -24,7 +25,7 @@ export default async function CostOfFailurePage({ params, searchParams }: PagePr
   const page = Math.max(1, Number.parseInt(typeof query.page === "string" ? query.page : "1", 10) || 1);
   const pageCount = Math.max(1, Math.ceil(data.rows.length / PAGE_SIZE));
   const rows = data.rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-  const firstMonth = data.from.toISOString().slice(0, 7);
+  const firstMonth = formatMonth(data.from);
   const risk = data.pareto.reduce((s, r) => s + r.value, 0);
   const eighty = data.pareto.findIndex((r) => r.cumulativeShare >= 0.8) + 1;
   const summary =

@@ -1,10 +1,11 @@
 import { stewardAccess } from "@/lib/auth/access";
-import { exportRoute, storedExportDownload } from "@/lib/scorecards/export-response";
+import { exportRoute } from "@/lib/exports/route";
+import { scorecardExportQuery, storedExportDownload } from "@/lib/scorecards/export-response";
 
 export const dynamic = "force-dynamic";
 
 /** The stored export of a published month (written by the scorecards.export job). Stewards only. */
 export async function GET(request: Request, { params }: RouteContext<"/t/[tenant]/scorecards/export/published">) {
   const { tenant } = await params;
-  return exportRoute(request, await stewardAccess(tenant, "exports:read"), storedExportDownload);
+  return exportRoute(request, await stewardAccess(tenant, "exports:read"), scorecardExportQuery, storedExportDownload);
 }

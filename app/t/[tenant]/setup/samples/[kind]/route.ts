@@ -1,5 +1,5 @@
 import { stewardAccess } from "@/lib/auth/access";
-import { deniedResponse } from "@/lib/scorecards/export-response";
+import { deniedResponse } from "@/lib/exports/route";
 import { IMPORT_KINDS, type ImportKind } from "@/lib/import/kinds";
 import { sampleCsv, sampleFileName } from "@/lib/onboarding/samples";
 
