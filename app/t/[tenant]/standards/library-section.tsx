@@ -23,7 +23,7 @@ export function LibrarySection({ tenant, base, write, library, editing }: Props)
       {library.length === 0 ? (
         <EmptyState title="No touchpoints yet">
           Standards belong to touchpoints: add one on the{" "}
-          <Link href={`/t/${tenant}/touchpoints`} className="text-brand-700 hover:underline">
+          <Link href={`/t/${tenant}/touchpoints`} className="text-brand-700 underline">
             journey map
           </Link>{" "}
           first.
