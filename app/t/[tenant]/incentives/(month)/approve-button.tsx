@@ -1,6 +1,5 @@
 "use client";
 
-import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -21,13 +20,9 @@ export function ApproveIncentives({
   summary: string;
 }) {
   const router = useRouter();
-  const [done, setDone] = useState<string | null>(null);
-  const approve = useAction(approveIncentivesAction, {
-    onSuccess: ({ data }) => {
-      setDone(`Approved: ${data.partners} partners, ${data.tierChanges} tier changes. The payout CSV is ready.`);
-      router.refresh();
-    },
-  });
+  // The refreshed page replaces this button with the month's approved state (its status line confirms it), so a
+  // success message here would vanish with the button.
+  const approve = useAction(approveIncentivesAction, { onSuccess: () => router.refresh() });
   return (
     <div className="space-y-2">
       <ConfirmDialog
@@ -36,14 +31,10 @@ export function ApproveIncentives({
         title={`Approve the ${monthName} incentives?`}
         description={`${summary} The result is frozen with the month: later rule changes or a republished month do not change it, and each partner sees its own tier and payout.`}
         confirmLabel="Approve"
-        onConfirm={() => {
-          setDone(null);
-          approve.execute({ tenantSlug, month });
-        }}
+        onConfirm={() => approve.execute({ tenantSlug, month })}
         pending={approve.isPending}
       />
       <FormMessage>{formError(approve.result)}</FormMessage>
-      {done && <FormMessage tone="success">{done}</FormMessage>}
     </div>
   );
 }

@@ -56,7 +56,8 @@ export default async function IncentivesPage({ params, searchParams }: PageProps
       <Card className="flex flex-wrap items-end justify-between gap-4 p-5">
         <div className="flex flex-wrap items-end gap-6">
           <MonthPicker months={months} value={view.month} basePath={base} />
-          <div className="text-sm" data-testid="incentive-state">
+          {/* role=status: after approving, the refreshed page's state line is the confirmation, read out when it changes */}
+          <div className="text-sm" data-testid="incentive-state" role="status">
             {view.state === "unpublished" && (
               <span className="text-slate-600">No published scorecards for {monthName}</span>
             )}
