@@ -1,15 +1,10 @@
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { seriousAxeViolations } from "../axe";
 import { expectNoSidewaysScroll, NORTHWIND, signIn } from "../helpers";
 
 // Issue 19, items 1, 5 and 6 on the demo tenant: a customer answers a survey on a phone, the steward reads the
 // comments and the Pareto of causes, a partner admin sees only its own comments, and the save list exports.
-
-async function seriousAxeViolations(page: Page) {
-  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
-}
 
 test("a customer answers a survey link at 390 px, once", async ({ page, browser }) => {
   await signIn(page, NORTHWIND.steward);
