@@ -26,13 +26,13 @@ function readJson(path) {
   }
 }
 
-/** The first line of a failure message, short enough for a summary line. */
+/** The first lines of a failure message, short enough for a summary line ("PrismaClientKnownRequestError:" alone says little). */
 function firstLine(message) {
-  const line =
-    stripVTControlCharacters(String(message ?? ""))
-      .split("\n")
-      .find((l) => l.trim()) ?? "";
-  return line.trim().slice(0, 160);
+  const lines = stripVTControlCharacters(String(message ?? ""))
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return lines.slice(0, 3).join(" ").slice(0, 240);
 }
 
 /** "file › test — why" for each failed Vitest test, and for each file that failed outside its tests. */

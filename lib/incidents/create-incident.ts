@@ -57,7 +57,7 @@ export type IncidentInput = z.input<typeof incidentInputSchema>;
 /**
  * Opens an incident: checks partner, touchpoint and customer belong to the tenant and that the partner handles
  * the touchpoint, assigns the
- * next per-tenant number under a transaction-scoped advisory lock (safe under concurrency),
+ * next per-tenant number from the tenant's counter row (safe under concurrency),
  * sets the SLA deadlines from the tenant's policy, and writes the CREATED event and an outbox row.
  * Returns the stored row too (`incident`), so a caller needs no second read while the number is locked.
  */
@@ -112,8 +112,8 @@ export async function createIncident(
   );
 
   // The incident, its CREATED event and its outbox row in ONE statement that takes the number first
-  // (next_incident_number() locks numbering for this tenant until the transaction ends; see the
-  // 20261123040000 migration; it reads the whole tenant's maximum even for a partner user). Every
+  // (next_incident_number() increments the tenant row's counter, whose row lock serialises numbering in the tenant
+  // until the transaction ends; see the 20261205000300 migration, for a partner user too). Every
   // read and check is done before it, so the lock is held for this statement and what the caller
   // still writes before committing, not for a chain of round trips (decision 010).
   // ISO strings: the columns hold UTC wall time (timestamp without time zone).

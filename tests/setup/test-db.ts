@@ -27,10 +27,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       kind: "postgres",
       async close() {
         await disconnectDatabase();
-        const cleanup = new pg.Client({ connectionString: serverUrl });
-        await cleanup.connect();
-        await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await cleanup.end();
+        await dropDatabase(serverUrl, name);
       },
     };
   }
@@ -45,4 +42,31 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await embedded.stop();
     },
   };
+}
+
+/**
+ * Drops a test database, waiting out an autovacuum worker in it: WITH (FORCE) may not end a superuser's process, so
+ * the drop fails with 42501 (TerminateOtherDBBackends) while the worker runs, which failed a whole CI run once.
+ * A database still there after 10 s is left to the throwaway server rather than failing the tests that used it.
+ */
+async function dropDatabase(serverUrl: string, name: string) {
+  const cleanup = new pg.Client({ connectionString: serverUrl });
+  await cleanup.connect();
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        return;
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if ((code !== "42501" && code !== "55006") || attempt >= 20) {
+          console.warn(`test database ${name} left in place: ${(error as Error).message}`);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+  } finally {
+    await cleanup.end();
+  }
 }
