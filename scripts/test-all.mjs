@@ -26,6 +26,11 @@ function readJson(path) {
   }
 }
 
+/** A suite that passes or fails as a whole: one test in the totals. */
+function wholeSuiteResult(suite, { status, seconds }) {
+  return { suite, passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, seconds };
+}
+
 /** The first lines of a failure message, short enough for a summary line ("PrismaClientKnownRequestError:" alone says little). */
 function firstLine(message) {
   const lines = stripVTControlCharacters(String(message ?? ""))
@@ -69,7 +74,7 @@ const check =
     : run("npm run check: format, lint, layer rules, knip, tsc", "npm", ["run", "check"]);
 results.push(
   check
-    ? { suite: "check", passed: check.status === 0 ? 1 : 0, failed: check.status === 0 ? 0 : 1, seconds: check.seconds }
+    ? wholeSuiteResult("check", check)
     : { suite: "check", passed: 0, failed: 0, seconds: 0, note: "skipped (STEWARD_SKIP_CHECK=1)" },
 );
 
@@ -114,12 +119,7 @@ const build = reuseBuild
 results.push(
   reuseBuild
     ? { suite: "build", passed: 0, failed: 0, seconds: 0, note: "the last build reused (STEWARD_SKIP_BUILD=1)" }
-    : {
-        suite: "build",
-        passed: build.status === 0 ? 1 : 0,
-        failed: build.status === 0 ? 0 : 1,
-        seconds: build.seconds,
-      },
+    : wholeSuiteResult("build", build),
 );
 
 // 4. Playwright

@@ -22,10 +22,8 @@ const PERSONAS = [
 // machine before axe ran in legacy mode (tests/e2e/axe.ts), past the default 60 s per test.
 test.describe.configure({ timeout: 180_000 });
 
-const WIDTHS = [
-  { width: 1440, height: 900 },
-  { width: 390, height: 844 },
-] as const;
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1440, height: 900 };
 
 /** The first link target under `prefix` on a page (an id of the signed-in user's own data). */
 async function firstLinkedId(page: Page, url: string, prefix: string): Promise<string> {
@@ -83,26 +81,26 @@ async function lookUpIds(browser: Browser): Promise<Ids> {
  * client components that follow the window's size, so a second load would only repeat the server's work.
  */
 async function layoutProblems(page: Page, url: string): Promise<string[]> {
-  const problems: string[] = [];
-  const [phone, desktop] = [WIDTHS[1], WIDTHS[0]];
-  await page.setViewportSize(phone);
+  await page.setViewportSize(PHONE);
   const response = await page.goto(url);
   expect(response?.status(), url).toBeLessThan(400);
   await page.waitForLoadState("networkidle");
-  for (const size of [phone, desktop]) {
-    if (size !== phone) {
-      await page.setViewportSize(size);
-      // Two frames: resize observers (the charts) run and React paints what they set.
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-    }
-    const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-      scrollWidth: document.documentElement.scrollWidth,
-      innerWidth: window.innerWidth,
-    }));
-    if (scrollWidth > innerWidth)
-      problems.push(`${size.width}px: the page is ${scrollWidth}px wide (scrolls sideways)`);
-    for (const violation of await seriousAxeViolations(page)) problems.push(`${size.width}px: ${violation}`);
-  }
+  const problems = await problemsAsShown(page, PHONE.width);
+  await page.setViewportSize(DESKTOP);
+  // Two frames: resize observers (the charts) run and React paints what they set.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  return [...problems, ...(await problemsAsShown(page, DESKTOP.width))];
+}
+
+/** What is wrong with the page as it is now shown `width` px wide. */
+async function problemsAsShown(page: Page, width: number): Promise<string[]> {
+  const problems: string[] = [];
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  if (scrollWidth > innerWidth) problems.push(`${width}px: the page is ${scrollWidth}px wide (scrolls sideways)`);
+  for (const violation of await seriousAxeViolations(page)) problems.push(`${width}px: ${violation}`);
   return problems;
 }
 
