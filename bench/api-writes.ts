@@ -11,7 +11,13 @@ import pg from "pg";
 import { withTenant } from "@/lib/db/scope";
 import { databasePool } from "@/lib/db/client";
 import { createApiKey } from "@/lib/api/keys";
-import { createPartner, createSlaPolicies, createTenantWithOwner, createTouchpoint } from "@/lib/seed/factories";
+import {
+  assignPartner,
+  createPartner,
+  createSlaPolicies,
+  createTenantWithOwner,
+  createTouchpoint,
+} from "@/lib/seed/factories";
 import { POST as createIncidentRoute } from "@/app/api/v1/incidents/route";
 import { measureConcurrent, percentile, type BenchResult, type BenchScenario } from "./types";
 
@@ -29,6 +35,7 @@ async function fixture(log: (line: string) => void) {
     await createSlaPolicies(db, tenantId);
     const partner = await createPartner(db, tenantId, { name: "Alpha", status: "ACTIVE" });
     const touchpoint = await createTouchpoint(db, tenantId, { name: "Delivery" });
+    await assignPartner(db, tenantId, touchpoint.id, partner.id);
     const { key, apiKey } = await createApiKey(db, tenantId, owner.user.id, {
       name: "Bench",
       rateLimitPerMinute: 1_000_000,

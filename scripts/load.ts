@@ -17,7 +17,13 @@ import { migrateServer } from "../lib/db/migrate-server";
 import { connectDatabase, disconnectDatabase } from "../lib/db/client";
 import { withTenant } from "../lib/db/scope";
 import { createApiKey } from "../lib/api/keys";
-import { createPartner, createSlaPolicies, createTenantWithOwner, createTouchpoint } from "../lib/seed/factories";
+import {
+  assignPartner,
+  createPartner,
+  createSlaPolicies,
+  createTenantWithOwner,
+  createTouchpoint,
+} from "../lib/seed/factories";
 
 const WRITES = Number(process.env.LOAD_WRITES ?? 10_000);
 const CONCURRENCY = Number(process.env.LOAD_CONCURRENCY ?? 100);
@@ -64,6 +70,9 @@ const fixture = await withTenant({ tenantId }, async (db) => {
     await createTouchpoint(db, tenantId, { name: "Delivery" }),
     await createTouchpoint(db, tenantId, { name: "Installation" }),
   ];
+  // Every partner handles every touchpoint, so any pairing the load picks is a valid incident.
+  for (const touchpoint of touchpoints)
+    for (const partner of partners) await assignPartner(db, tenantId, touchpoint.id, partner.id);
   const { key } = await createApiKey(db, tenantId, owner.user.id, { name: "Load test", rateLimitPerMinute: 100_000 });
   return { partnerIds: partners.map((p) => p.id), touchpointIds: touchpoints.map((t) => t.id), key };
 });

@@ -19,6 +19,17 @@ export type SqlDb = {
   $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<T>;
 };
 
+/** The same in a read-write transaction; $executeRaw answers the number of rows changed, as Prisma's does. */
+export type SqlWriteDb = SqlDb & {
+  $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<number>;
+  /**
+   * Resolves once every statement sent so far has left for the server. A large statement (the recompute's insert
+   * carries about 10 MB of arrays) goes out in pieces as the event loop turns: CPU work started before this would hold
+   * the rest of it back, and the server would wait for it.
+   */
+  sent(): Promise<void>;
+};
+
 const timestampTz = pg.types.getTypeParser(pg.types.builtins.TIMESTAMPTZ, "text");
 // Prisma keeps timestamps as UTC wall time in "timestamp without time zone" columns.
 const parsers: Partial<Record<number, (value: string) => unknown>> = {
@@ -56,27 +67,56 @@ export async function withApiKeySql<T>(apiKeyHash: string, work: (db: SqlDb) => 
   return inSqlTransaction("BEGIN", { apiKeyHash }, work);
 }
 
+/**
+ * A read-write tenant transaction on the pool, for the recompute's write of every snapshot: a statement sent here is on
+ * the wire as soon as it is called (no engine in between), so the CPU work that follows runs while the database
+ * executes it (lib/value/recompute.ts). Row-level security as in withTenant.
+ */
+export async function withTenantSqlWrite<T>(
+  tenantId: string,
+  work: (db: SqlWriteDb) => Promise<T>,
+  timeoutMs: number,
+): Promise<T> {
+  if (!tenantId) throw new Error("withTenantSqlWrite needs a tenantId");
+  return inSqlTransaction("BEGIN", { tenantId, partnerId: "", userId: "" }, work, timeoutMs);
+}
+
 type SqlContext = { tenantId?: string; partnerId?: string; userId?: string; apiKeyHash?: string };
 
-async function inSqlTransaction<T>(begin: string, context: SqlContext, work: (db: SqlDb) => Promise<T>): Promise<T> {
+async function inSqlTransaction<T>(
+  begin: string,
+  context: SqlContext,
+  work: (db: SqlWriteDb) => Promise<T>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const client = await databasePool().connect();
   let broken: Error | undefined;
   try {
     const literal = (value: string | null | undefined) => client.escapeLiteral(value ?? "");
     // One round trip: the simple protocol allows several statements when there are no parameters.
     await client.query(
-      `${begin}; SET LOCAL statement_timeout = 30000; SELECT
+      `${begin}; SET LOCAL statement_timeout = ${Math.round(timeoutMs)}; SELECT
          set_config('app.tenant_id', ${literal(context.tenantId)}, true),
          set_config('app.partner_id', ${literal(context.partnerId)}, true),
          set_config('app.user_id', ${literal(context.userId)}, true),
          set_config('app.invite_token_hash', '', true),
          set_config('app.api_key_hash', ${literal(context.apiKeyHash)}, true)`,
     );
-    const db: SqlDb = {
+    const run = (query: TemplateStringsArray | Prisma.Sql, values: unknown[]) => {
+      const sql = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
+      return client.query({ text: sql.text, values: sql.values.map(parameter), types });
+    };
+    const db: SqlWriteDb = {
       async $queryRaw<R>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
-        const sql = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
-        const result = await client.query({ text: sql.text, values: sql.values.map(parameter), types });
-        return result.rows as R;
+        return (await run(query, values)).rows as R;
+      },
+      async $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
+        return (await run(query, values)).rowCount ?? 0;
+      },
+      async sent() {
+        // pg's connection socket (not in its types): its bytes still queued in the process.
+        const socket = (client as unknown as { connection: { stream: { writableLength: number } } }).connection.stream;
+        while (socket.writableLength > 0) await new Promise((resolve) => setImmediate(resolve));
       },
     };
     const value = await work(db);

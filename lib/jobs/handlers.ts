@@ -6,7 +6,7 @@ import type { JobHandler } from "./types";
  * never loads them). A handler that throws is retried as its queue says; one that returns completes the job.
  */
 export const HANDLERS: Record<QueueName, () => Promise<JobHandler>> = {
-  "value.recompute": async () => (await import("@/lib/value/recompute-job")).handleRecomputeJob,
+  "value.recompute": async () => (await import("@/lib/value/recompute-run")).handleRecomputeJob,
   "scorecards.export": async () => (await import("@/lib/scorecards/export-job")).handleExportJob,
   "defection.measure": async () => (await import("@/lib/defection/job")).handleDefectionJob,
   "incidents.escalation-sweep": async () => async () =>

@@ -122,8 +122,43 @@ export function fitBgnbdModel(
 /** P(alive), expected purchases over the horizon, expected margin per purchase and CLV for every customer. */
 export function scoreBgnbd(model: BgnbdModelResult, history: CustomerHistory, endDay: number): CustomerScores {
   const data = bgnbdInputs(history, endDay);
+  const pairs = distinctPairs(data);
+  return scoresFrom(model, data, pairs, pairTerms(model.params.bgnbd, pairs, ...termSettings(model)));
+}
+
+/**
+ * The same scores, with the (x, T) terms (most of the work: a hypergeometric series per month of each pair's
+ * lifetime) computed half in this thread and half in another (./pair-terms-thread.mjs), on a machine's second core.
+ */
+export async function scoreBgnbdInParallel(
+  model: BgnbdModelResult,
+  history: CustomerHistory,
+  endDay: number,
+  otherThread: (pairs: Pairs, settings: TermSettings) => Promise<Float64Array>,
+): Promise<CustomerScores> {
+  const data = bgnbdInputs(history, endDay);
+  const pairs = distinctPairs(data);
+  const settings = termSettings(model);
+  const half = Math.ceil(pairs.x.length / 2);
+  const there = otherThread(sliceOfPairs(pairs, half, pairs.x.length), settings);
+  there.catch(() => undefined); // awaited below, after this thread's half
+  const here = pairTerms(model.params.bgnbd, sliceOfPairs(pairs, 0, half), ...settings);
+  const terms = new Float64Array(pairs.x.length * 3);
+  terms.set(here);
+  terms.set(await there, half * 3);
+  return scoresFrom(model, data, pairs, terms);
+}
+
+export type TermSettings = [horizon: number, annualDiscountRate: number, month: number];
+const termSettings = (model: BgnbdModelResult): TermSettings => [
+  model.params.horizonMonths * monthInUnits(FIT_UNIT),
+  model.params.annualDiscountRate,
+  monthInUnits(FIT_UNIT),
+];
+
+function scoresFrom(model: BgnbdModelResult, data: BgnbdInputs, pairs: Pairs, terms: Float64Array): CustomerScores {
   const n = data.x.length;
-  const { bgnbd, gammaGamma, horizonMonths, annualDiscountRate } = model.params;
+  const { gammaGamma } = model.params;
   const expectedMargin = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     if (gammaGamma) {
@@ -138,16 +173,84 @@ export function scoreBgnbd(model: BgnbdModelResult, history: CustomerHistory, en
       expectedMargin[i] = model.fallbackMargin ?? 0;
     }
   }
-  const { det, horizon, alive, longestMonths } = groupedPredictions(
-    bgnbd,
-    data,
-    horizonMonths * monthInUnits(FIT_UNIT),
-    annualDiscountRate,
-  );
+  const { det, horizon, alive, longestMonths } = predictionsFrom(model.params.bgnbd, data, pairs, terms);
   model.params.clvBasis = { ...LIFETIME_BASIS, longestMonths };
   const clv = new Float64Array(n);
   for (let i = 0; i < n; i++) clv[i] = expectedMargin[i] * det[i];
   return { clv, probabilityAlive: alive, expectedPurchases: horizon, expectedMargin };
+}
+
+type BgnbdInputs = ReturnType<typeof bgnbdInputs>;
+type Customers = { x: ArrayLike<number>; tx: ArrayLike<number>; T: ArrayLike<number> };
+
+/** The distinct (x, T) pairs, in order of first appearance, and each customer's pair. */
+export type Pairs = { x: Float64Array; T: Float64Array; ofCustomer: Int32Array };
+
+function distinctPairs(data: Customers): Pairs {
+  const n = data.x.length;
+  const ofCustomer = new Int32Array(n);
+  // By x·2²⁰ + T: T (whole days in weeks) is under 2²⁰ and its values lie 1/7 apart, far more than the sum rounds
+  // away, so no two pairs meet (a number key hashes faster than a string built per customer).
+  const index = new Map<number, number>();
+  const xs: number[] = [];
+  const Ts: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const key = data.x[i] * 1_048_576 + data.T[i];
+    let j = index.get(key);
+    if (j === undefined) {
+      j = xs.push(data.x[i]) - 1;
+      Ts.push(data.T[i]);
+      index.set(key, j);
+    }
+    ofCustomer[i] = j;
+  }
+  return { x: Float64Array.from(xs), T: Float64Array.from(Ts), ofCustomer };
+}
+
+const sliceOfPairs = (pairs: Pairs, from: number, to: number): Pairs => ({
+  x: pairs.x.slice(from, to),
+  T: pairs.T.slice(from, to),
+  ofCustomer: new Int32Array(0),
+});
+
+/**
+ * Per (x, T) pair, three numbers: the lifetime's discounted purchases and the horizon's expected purchases, each per
+ * unit of P(alive) at t_x = T, and the months the lifetime sum ran (see groupedPredictions).
+ */
+export function pairTerms(
+  params: BgnbdParams,
+  pairs: Pick<Pairs, "x" | "T">,
+  horizon: number,
+  annualDiscountRate: number,
+  month: number,
+): Float64Array {
+  const terms = new Float64Array(pairs.x.length * 3);
+  for (let j = 0; j < pairs.x.length; j++) {
+    const x = pairs.x[j];
+    const T = pairs.T[j];
+    const alive0 = probabilityAlive(params, x, T, T);
+    const lifetime = lifetimeDiscountedPurchases(params, x, T, T, annualDiscountRate, month);
+    terms[j * 3] = lifetime.value / alive0;
+    terms[j * 3 + 1] = expectedPurchasesUnchecked(params, horizon, x, T, T) / alive0;
+    terms[j * 3 + 2] = lifetime.months;
+  }
+  return terms;
+}
+
+function predictionsFrom(params: BgnbdParams, data: Customers, pairs: Pairs, terms: Float64Array) {
+  const n = data.x.length;
+  const det = new Float64Array(n);
+  const expected = new Float64Array(n);
+  const alive = new Float64Array(n);
+  let longestMonths = 0;
+  for (let j = 0; j < pairs.x.length; j++) longestMonths = Math.max(longestMonths, terms[j * 3 + 2]);
+  for (let i = 0; i < n; i++) {
+    const j = pairs.ofCustomer[i];
+    alive[i] = probabilityAlive(params, data.x[i], data.tx[i], data.T[i]);
+    det[i] = terms[j * 3] * alive[i];
+    expected[i] = terms[j * 3 + 1] * alive[i];
+  }
+  return { det, horizon: expected, alive, longestMonths };
 }
 
 /**
@@ -161,36 +264,14 @@ export function scoreBgnbd(model: BgnbdModelResult, history: CustomerHistory, en
  * scaled by each customer's own P(alive). Same numbers as customerLifetimeValues (to rounding;
  * ~1e-4 relative right at a = 1, where bgnbd-predict bridges the singularity).
  */
-export function groupedPredictions(
-  params: BgnbdParams,
-  data: { x: ArrayLike<number>; tx: ArrayLike<number>; T: ArrayLike<number> },
-  horizon: number,
-  annualDiscountRate: number,
-) {
-  const n = data.x.length;
-  const month = monthInUnits(FIT_UNIT);
-  const det = new Float64Array(n);
-  const expected = new Float64Array(n);
-  const alive = new Float64Array(n);
-  const cache = new Map<string, [number, number]>();
-  let longestMonths = 0;
-  for (let i = 0; i < n; i++) {
-    const x = data.x[i];
-    const T = data.T[i];
-    const key = `${x}|${T}`;
-    let perAlive = cache.get(key);
-    if (!perAlive) {
-      const alive0 = probabilityAlive(params, x, T, T);
-      const lifetime = lifetimeDiscountedPurchases(params, x, T, T, annualDiscountRate, month);
-      longestMonths = Math.max(longestMonths, lifetime.months);
-      perAlive = [lifetime.value / alive0, expectedPurchasesUnchecked(params, horizon, x, T, T) / alive0];
-      cache.set(key, perAlive);
-    }
-    alive[i] = probabilityAlive(params, x, data.tx[i], T);
-    det[i] = perAlive[0] * alive[i];
-    expected[i] = perAlive[1] * alive[i];
-  }
-  return { det, horizon: expected, alive, longestMonths };
+export function groupedPredictions(params: BgnbdParams, data: Customers, horizon: number, annualDiscountRate: number) {
+  const pairs = distinctPairs(data);
+  return predictionsFrom(
+    params,
+    data,
+    pairs,
+    pairTerms(params, pairs, horizon, annualDiscountRate, monthInUnits(FIT_UNIT)),
+  );
 }
 
 type HoldoutPeriod = { period: number; fromDay: number; toDay: number; observed: number; expected: number };

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../setup/test-db";
 import { Prisma } from "@/generated/prisma/client";
 import { withTenant } from "@/lib/db/scope";
-import { withTenantSql } from "@/lib/db/sql-scope";
+import { withTenantSql, withTenantSqlWrite } from "@/lib/db/sql-scope";
+import { float8ArrayLiteral, textArrayLiteral } from "@/lib/db/array-literal";
 import { databasePool } from "@/lib/db/client";
 import {
   createIncident,
@@ -122,5 +123,64 @@ describe("withTenantSql", () => {
     } finally {
       client.release();
     }
+  });
+});
+
+describe("withTenantSqlWrite", () => {
+  const audit = (tenant: string, id: string) => Prisma.sql`
+    insert into "AuditLog" ("tenantId", id, "actorLabel", action, "entityType") values (${tenant}, ${id}, 'test', 'sql.write', 'Test')`;
+
+  it("writes in the tenant in context and nowhere else (row-level security), and commits", async () => {
+    const written = await withTenantSqlWrite(tenantId, (db) => db.$executeRaw(audit(tenantId, "sql-write-1")), 10_000);
+    expect(written).toBe(1);
+    await expect(
+      withTenantSqlWrite(tenantId, (db) => db.$executeRaw(audit(otherTenantId, "sql-write-2")), 10_000),
+    ).rejects.toThrow(/row-level security/);
+    const ids = await withTenant({ tenantId }, (db) =>
+      db.auditLog.findMany({ where: { tenantId, action: "sql.write" }, select: { id: true } }),
+    );
+    expect(ids).toEqual([{ id: "sql-write-1" }]);
+  });
+
+  it("rolls back every statement when one fails", async () => {
+    await expect(
+      withTenantSqlWrite(
+        tenantId,
+        async (db) => {
+          await db.$executeRaw(audit(tenantId, "sql-write-3"));
+          await db.$executeRaw`select 1 / 0`;
+        },
+        10_000,
+      ),
+    ).rejects.toThrow(/division by zero/);
+    const kept = await withTenant({ tenantId }, (db) => db.auditLog.count({ where: { tenantId, id: "sql-write-3" } }));
+    expect(kept).toBe(0);
+  });
+
+  it("sends array literals that read back exactly: every double, NULL for a non-finite one, quoted text", async () => {
+    const numbers = new Float64Array([
+      1.5,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      -0.1,
+      1e-300,
+      0.1 + 0.2,
+      123456789.12,
+    ]);
+    const texts = ['say "hi"', "back\\slash", "plain", "", "comma, {brace}"];
+    const [row] = await withTenantSqlWrite(
+      tenantId,
+      async (db) => {
+        const statement = db.$queryRaw<{ numbers: (number | null)[]; texts: string[] }[]>`
+          select ${float8ArrayLiteral(numbers)}::float8[] as numbers, ${textArrayLiteral(texts)}::text[] as texts`;
+        await db.sent();
+        return statement;
+      },
+      10_000,
+    );
+    expect(row.numbers).toEqual([1.5, null, null, -0.1, 1e-300, 0.1 + 0.2, 123456789.12]);
+    expect(row.texts).toEqual(texts);
+    expect(textArrayLiteral(["a", "b"])).toBe('{"a","b"}');
+    expect(float8ArrayLiteral(new Float64Array([2, 0.5]))).toBe("{2,0.5}");
   });
 });

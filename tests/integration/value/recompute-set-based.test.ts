@@ -8,6 +8,7 @@ import {
   holdoutPurchasesByPeriod,
   loadCustomerHistory,
   loadHistoryAndHoldout,
+  transactionWatermark,
   valuePeriod,
 } from "@/lib/value/tenant-data";
 import { HOLDOUT_PERIOD_DAYS, holdoutPeriods } from "@/lib/value/tenant-models";
@@ -55,6 +56,24 @@ beforeAll(async () => {
         t += sampleExponential(random, lambda) * DAY;
       }
     }
+    // Two customers whose transactions are stored newest first, so the read meets them out of day order: 5 (sorted by
+    // insertion) and 40 (sorted whole), with two on one day in each.
+    for (const [id, count] of [
+      ["sb-late-few", 5],
+      ["sb-late-many", 40],
+    ] as const) {
+      await db.customer.create({ data: { tenantId, id, segment: "B2C", acquiredAt: new Date(start) } });
+      const days = Array.from({ length: count }, (_, k) => start + (k === 1 ? 0 : k) * 9 * DAY + 3_600_000);
+      await db.transaction.createMany({
+        data: days.reverse().map((at, k) => ({
+          tenantId,
+          customerId: id,
+          occurredAt: new Date(at),
+          revenue: 50,
+          margin: 1 + k / 4,
+        })),
+      });
+    }
     await db.transaction.createMany({ data: transactions });
   });
 }, 120_000);
@@ -82,20 +101,65 @@ describe("the one-pass history read", () => {
     expect([...combined.observed]).toEqual([...separate.observed]);
     expect([...combined.observed.values()].reduce((s, v) => s + v, 0)).toBeGreaterThan(0);
   });
+
+  it("matches the day-bucketed SQL aggregate per customer, also for transactions read out of day order", async () => {
+    const { history } = await loadHistoryAndHoldout(tenantId, period, period.endDay + 1, HOLDOUT_PERIOD_DAYS);
+    const rows = await withTenant(
+      { tenantId },
+      (db) =>
+        db.$queryRaw<{ cid: string; first: number; last: number; days: number; total: number; firstMargin: number }[]>`
+        select cid, min(d) as first, max(d) as last, count(*)::int as days, sum(m::float8 order by d) as total,
+               (array_agg(m order by d))[1]::float8 as "firstMargin"
+        from (select "customerId" as cid, ("occurredAt"::date - date '1970-01-01') as d, sum(margin) as m
+              from "Transaction" where "tenantId" = ${tenantId} and "occurredAt" < ${period.cutoff} group by 1, 2) days
+        group by cid order by cid`,
+    );
+    expect(history.customerIds).toEqual(rows.map((r) => r.cid));
+    const read = rows.map((_, i) => ({
+      cid: history.customerIds[i],
+      first: history.firstDay[i],
+      last: history.lastDay[i],
+      days: history.purchaseDays[i],
+      total: history.totalMargin[i],
+      firstMargin: history.firstDayMargin[i],
+    }));
+    expect(read).toEqual(rows);
+    expect(rows.find((r) => r.cid === "sb-late-many")?.days).toBe(39);
+    expect(rows.find((r) => r.cid === "sb-late-few")?.days).toBe(4);
+  });
+
+  it("brings the watermark of the transactions it read, equal to the watermark query's", async () => {
+    let firstSeen: number | null = -1;
+    const read = await loadHistoryAndHoldout(
+      tenantId,
+      period,
+      (firstDay) => {
+        firstSeen = firstDay;
+        return period.endDay - 90;
+      },
+      HOLDOUT_PERIOD_DAYS,
+    );
+    const queried = await withTenant({ tenantId }, (db) => transactionWatermark(db, tenantId, period));
+    expect(read.watermark).toEqual(queried);
+    expect(read.watermark.customers).toBe(read.history.customerIds.length);
+    expect(firstSeen).toBe(queried.firstDay);
+    expect(queried.firstDay).toBeGreaterThan(0);
+    expect(read.splitDay).toBe(period.endDay - 90);
+  });
 });
 
 describe("the one-statement snapshot write", () => {
   it("writes every snapshot, rewrites only changed rows on a rerun, and deletes customers out of scope", async () => {
     const first = await recomputeCustomerValues(tenantId, { month: "2026-06", force: true });
-    expect(first).toMatchObject({ skipped: false, customers: 250, written: 250, deleted: 0 });
+    expect(first).toMatchObject({ skipped: false, customers: 252, written: 252, deleted: 0 });
     const stored = await withTenant({ tenantId }, (db) =>
       db.customerValue.findMany({ where: { tenantId, asOf: period.asOf }, orderBy: { customerId: "asc" } }),
     );
-    expect(stored).toHaveLength(250);
+    expect(stored).toHaveLength(252);
     expect(stored.reduce((s, v) => s + v.clv, 0)).toBeCloseTo(first.totalEquity, 6);
 
     // One snapshot tampered with, one customer who no longer has a purchase in the month: a forced
-    // rerun restores the one row, leaves the other 248 untouched and deletes the out-of-scope one.
+    // rerun restores the one row, leaves the other 250 untouched and deletes the out-of-scope one.
     const [tampered, gone] = [stored[10], stored[20]];
     await withTenant({ tenantId }, async (db) => {
       await db.customerValue.updateMany({
@@ -108,7 +172,7 @@ describe("the one-statement snapshot write", () => {
       });
     });
     const rerun = await recomputeCustomerValues(tenantId, { month: "2026-06", force: true });
-    expect(rerun).toMatchObject({ customers: 249, deleted: 1 });
+    expect(rerun).toMatchObject({ customers: 251, deleted: 1 });
     // The refit without `gone` moves the population parameters, so more rows may change; but the
     // tampered row is back to a real value, and the untouched ones equal a fresh computation.
     const after = await withTenant({ tenantId }, (db) =>
@@ -119,7 +183,7 @@ describe("the one-statement snapshot write", () => {
     );
     expect(after.find((v) => v.customerId === tampered.customerId)!.clv).toBeGreaterThanOrEqual(0);
     const again = await recomputeCustomerValues(tenantId, { month: "2026-06", force: true });
-    expect(again).toMatchObject({ customers: 249, written: 0, deleted: 0 });
+    expect(again).toMatchObject({ customers: 251, written: 0, deleted: 0 });
     expect(again.totalEquity).toBeCloseTo(rerun.totalEquity, 6);
   });
 });
