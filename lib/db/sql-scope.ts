@@ -83,11 +83,15 @@ export async function withTenantSqlWrite<T>(
 
 type SqlContext = { tenantId?: string; partnerId?: string; userId?: string; apiKeyHash?: string };
 
-async function inSqlTransaction<T>(
+/**
+ * One pooled connection in one transaction with the context's settings (the rest empty), then COMMIT, or ROLLBACK on
+ * any failure; a connection whose ROLLBACK failed is discarded rather than returned to the pool.
+ */
+async function inTransaction<T>(
   begin: string,
   context: SqlContext,
-  work: (db: SqlWriteDb) => Promise<T>,
-  timeoutMs = 30_000,
+  timeoutMs: number,
+  work: (client: pg.PoolClient) => Promise<T>,
 ): Promise<T> {
   const client = await databasePool().connect();
   let broken: Error | undefined;
@@ -102,11 +106,29 @@ async function inSqlTransaction<T>(
          set_config('app.invite_token_hash', '', true),
          set_config('app.api_key_hash', ${literal(context.apiKeyHash)}, true)`,
     );
+    const value = await work(client);
+    await client.query("COMMIT");
+    return value;
+  } catch (error) {
+    await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+function inSqlTransaction<T>(
+  begin: string,
+  context: SqlContext,
+  work: (db: SqlWriteDb) => Promise<T>,
+  timeoutMs = 30_000,
+): Promise<T> {
+  return inTransaction(begin, context, timeoutMs, (client) => {
     const run = (query: TemplateStringsArray | Prisma.Sql, values: unknown[]) => {
       const sql = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
       return client.query({ text: sql.text, values: sql.values.map(parameter), types });
     };
-    const db: SqlWriteDb = {
+    return work({
       async $queryRaw<R>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
         return (await run(query, values)).rows as R;
       },
@@ -118,16 +140,8 @@ async function inSqlTransaction<T>(
         const socket = (client as unknown as { connection: { stream: { writableLength: number } } }).connection.stream;
         while (socket.writableLength > 0) await new Promise((resolve) => setImmediate(resolve));
       },
-    };
-    const value = await work(db);
-    await client.query("COMMIT");
-    return value;
-  } catch (error) {
-    await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+    });
+  });
 }
 
 /** Streams a query's rows, in array form, to `onRow`; none are kept. Returns how many there were. */
@@ -144,18 +158,9 @@ export async function withTenantBulkRead<T>(
   timeoutMs = 300_000,
 ): Promise<T> {
   if (!tenantId) throw new Error("withTenantBulkRead needs a tenantId");
-  const client = await databasePool().connect();
-  let broken: Error | undefined;
-  try {
-    await client.query(
-      `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL statement_timeout = ${Math.round(timeoutMs)}; SELECT
-         set_config('app.tenant_id', ${client.escapeLiteral(tenantId)}, true),
-         set_config('app.partner_id', '', true),
-         set_config('app.user_id', '', true),
-         set_config('app.invite_token_hash', '', true),
-         set_config('app.api_key_hash', '', true)`,
-    );
-    const read: BulkRead = {
+  const begin = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+  return inTransaction(begin, { tenantId }, timeoutMs, (client) =>
+    work({
       stream: (sql, onRow) =>
         new Promise<number>((resolve, reject) => {
           // Rows as arrays: no object per row (rowMode is missing from QueryConfig's type, not from pg).
@@ -176,14 +181,6 @@ export async function withTenantBulkRead<T>(
           query.on("error", reject);
           client.query(query);
         }),
-    };
-    const value = await work(read);
-    await client.query("COMMIT");
-    return value;
-  } catch (error) {
-    await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+    }),
+  );
 }

@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { BgnbdParams } from "./models/bgnbd";
-import type { Pairs, TermSettings } from "./tenant-models";
+import type { PairKeys, TermSettings } from "./tenant-models";
 
 /**
  * A worker thread for half of the recompute's pairTerms (scoreBgnbdInParallel): the scoring keeps one core busy while
@@ -15,7 +15,7 @@ export function startPairTermsThread() {
   });
   ended.catch(() => undefined); // only a pending run reports it
   return {
-    run(params: BgnbdParams, pairs: Pick<Pairs, "x" | "T">, settings: TermSettings): Promise<Float64Array> {
+    run(params: BgnbdParams, pairs: PairKeys, settings: TermSettings): Promise<Float64Array> {
       const answer = new Promise<Float64Array>((resolve) => worker.once("message", resolve));
       worker.postMessage({ params, pairs: { x: pairs.x, T: pairs.T }, settings });
       return Promise.race([answer, ended]);

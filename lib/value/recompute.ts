@@ -167,8 +167,8 @@ export async function recomputeCustomerValues(
       }
     }
     if (model && modelUsed === "BG_NBD") {
+      const bgnbd = model.params.bgnbd;
       if (periods > 0) {
-        const bgnbd = model.params.bgnbd;
         // Only the stored fit's quality needs it: it runs while the snapshots are written (writeSnapshotsWhile).
         checkHoldout = () => {
           try {
@@ -191,7 +191,6 @@ export async function recomputeCustomerValues(
       lap("fitMs");
       await progress({ phase: "Scoring customers", done: 0, total: n });
       try {
-        const bgnbd = model.params.bgnbd;
         scores = scoringThread
           ? await scoreBgnbdInParallel(model, history, period.endDay, (pairs, terms) =>
               scoringThread.run(bgnbd, pairs, terms),

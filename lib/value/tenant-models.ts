@@ -134,7 +134,7 @@ export async function scoreBgnbdInParallel(
   model: BgnbdModelResult,
   history: CustomerHistory,
   endDay: number,
-  otherThread: (pairs: Pairs, settings: TermSettings) => Promise<Float64Array>,
+  otherThread: (pairs: PairKeys, settings: TermSettings) => Promise<Float64Array>,
 ): Promise<CustomerScores> {
   const data = bgnbdInputs(history, endDay);
   const pairs = distinctPairs(data);
@@ -207,10 +207,12 @@ function distinctPairs(data: Customers): Pairs {
   return { x: Float64Array.from(xs), T: Float64Array.from(Ts), ofCustomer };
 }
 
-const sliceOfPairs = (pairs: Pairs, from: number, to: number): Pairs => ({
+/** The pairs alone, without the customers (what the terms are computed from). */
+export type PairKeys = Pick<Pairs, "x" | "T">;
+
+const sliceOfPairs = (pairs: Pairs, from: number, to: number): PairKeys => ({
   x: pairs.x.slice(from, to),
   T: pairs.T.slice(from, to),
-  ofCustomer: new Int32Array(0),
 });
 
 /**
@@ -219,7 +221,7 @@ const sliceOfPairs = (pairs: Pairs, from: number, to: number): Pairs => ({
  */
 export function pairTerms(
   params: BgnbdParams,
-  pairs: Pick<Pairs, "x" | "T">,
+  pairs: PairKeys,
   horizon: number,
   annualDiscountRate: number,
   month: number,
