@@ -7,20 +7,25 @@ const executablePath = process.env.PLAYWRIGHT_USE_BUNDLED
   : (process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
 const port = Number(process.env.E2E_PORT ?? 3100);
 // Projects left out of a run, comma-separated: .ci/run leaves "layout" (every page's width and axe check, which
-// the database does not change) out of its PostgreSQL half, having run it on the embedded database.
+// the database does not change) out of its PostgreSQL half, having run it on the embedded database; npm test runs
+// "layout" in a stream of its own beside the others.
 const skippedProjects = (process.env.E2E_SKIP_PROJECTS ?? "").split(",").map((name) => name.trim());
 
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
   workers: 1,
+  // Per port: npm test runs two streams at once (scripts/test-all.mjs), and Playwright empties its output folder first.
+  outputDir: `test-results/e2e-${port}`,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["json", { outputFile: process.env.PLAYWRIGHT_JSON ?? "test-results/playwright.json" }]],
+  reporter: [["list"], ["json", { outputFile: process.env.PLAYWRIGHT_JSON ?? `test-results/playwright-${port}.json` }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
-    trace: "retain-on-failure",
+    // Recording a trace of every test costs a quarter of the browser tests' CPU (measured: 263 → 199 CPU-s for 42
+    // pages), and CI's two cores are the limit: there, only a retried test records one (its first retry).
+    trace: process.env.CI ? "on-first-retry" : "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath,
