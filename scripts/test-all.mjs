@@ -159,24 +159,17 @@ const skippedProjects = (env.E2E_SKIP_PROJECTS ?? "")
 const basePort = Number(env.E2E_PORT ?? 3100);
 const streams = [
   { suite: "playwright", skip: [...skippedProjects, "layout"], args: [], port: basePort },
-  { suite: "playwright layout", skip: skippedProjects, args: ["--project=layout"], port: basePort + 1 },
-].filter((stream) => !(stream.args.length > 0 && skippedProjects.includes("layout")));
+  ...(skippedProjects.includes("layout")
+    ? []
+    : [{ suite: "playwright layout", skip: skippedProjects, args: ["--project=layout"], port: basePort + 1 }]),
+];
 const chromium = env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const chromiumMissing = !env.PLAYWRIGHT_USE_BUNDLED && !existsSync(chromium);
+if (build.status === 0 && chromiumMissing)
+  console.error(`\nChromium not found at ${chromium}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
 const e2eRuns = streams.map((stream) => {
-  if (build.status !== 0)
-    return Promise.resolve({
-      suite: stream.suite,
-      passed: 0,
-      failed: 1,
-      seconds: 0,
-      note: "skipped: the build failed",
-    });
-  if (!env.PLAYWRIGHT_USE_BUNDLED && !existsSync(chromium)) {
-    console.error(
-      `\nChromium not found at ${chromium}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
-    );
-    return Promise.resolve({ suite: stream.suite, passed: 0, failed: 1, seconds: 0, note: "chromium missing" });
-  }
+  const notRun = build.status !== 0 ? "skipped: the build failed" : chromiumMissing ? "chromium missing" : null;
+  if (notRun) return Promise.resolve({ suite: stream.suite, passed: 0, failed: 1, seconds: 0, note: notRun });
   const playwrightJson = `${resultsDir}/playwright-${stream.port}.json`;
   rmSync(playwrightJson, { force: true });
   return run(
