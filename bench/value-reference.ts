@@ -8,7 +8,7 @@
  * is rolled back; without a superuser it copies into an unindexed temporary table (cheaper still).
  */
 import { execFileSync } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -18,17 +18,49 @@ const SCRATCH_MONTH = "2099-01-01";
 
 export type ValueReference = { aggregateSeconds: number; copySeconds: number; rows: number; copyTarget: string };
 
-export async function valueReference(
-  databaseUrl: string,
-  tenantId: string,
-  period: ValuePeriod,
-): Promise<ValueReference> {
+/** One transaction as the app's role in the tenant, on a connection of its own. */
+async function asTenant<T>(databaseUrl: string, tenantId: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     await client.query("begin");
     await client.query("set local role steward_app");
     await client.query("select set_config('app.tenant_id', $1, true)", [tenantId]);
+    const value = await work(client);
+    await client.query("commit");
+    return value;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The snapshot rows the recompute wrote for the period (not timed), as a CSV file for the reference's COPY. */
+export async function referenceRows(
+  databaseUrl: string,
+  tenantId: string,
+  period: ValuePeriod,
+): Promise<{ file: string; rows: number }> {
+  const { rows } = await asTenant(databaseUrl, tenantId, (client) =>
+    client.query<{ line: string }>(
+      `select concat_ws(',', "tenantId", "customerId", $3::text, model, clv, "probabilityAlive", "expectedPurchases", "expectedMargin", "computedAt") as line
+       from "CustomerValue" where "tenantId" = $1 and "asOf" = $2::date`,
+      [tenantId, period.asOf, SCRATCH_MONTH],
+    ),
+  );
+  if (rows.length === 0) throw new Error("The recompute wrote no snapshots for the reference to copy");
+  const file = join(tmpdir(), `steward-bench-cv-${process.pid}.csv`);
+  writeFileSync(file, `${rows.map((r) => r.line).join("\n")}\n`);
+  return { file, rows: rows.length };
+}
+
+/** The aggregate over the transactions, then the COPY of `rows` (from referenceRows): each timed. */
+export async function valueReference(
+  databaseUrl: string,
+  tenantId: string,
+  period: ValuePeriod,
+  rows: { file: string; rows: number },
+): Promise<ValueReference> {
+  const aggregateSeconds = await asTenant(databaseUrl, tenantId, async (client) => {
     const started = performance.now();
     await client.query(
       `select cid, min(d) as first_day, max(d) as last_day, count(*)::int as n_days, sum(m)::float8 as total
@@ -37,33 +69,26 @@ export async function valueReference(
        group by cid`,
       [tenantId, period.cutoff],
     );
-    const aggregateSeconds = (performance.now() - started) / 1000;
-    // The rows the recompute wrote (not timed), as a CSV for COPY.
-    const { rows } = await client.query<{ line: string }>(
-      `select concat_ws(',', "tenantId", "customerId", $3::text, model, clv, "probabilityAlive", "expectedPurchases", "expectedMargin", "computedAt") as line
-       from "CustomerValue" where "tenantId" = $1 and "asOf" = $2::date`,
-      [tenantId, period.asOf, SCRATCH_MONTH],
-    );
-    await client.query("commit");
-    const file = join(tmpdir(), `steward-bench-cv-${process.pid}.csv`);
-    writeFileSync(file, `${rows.map((r) => r.line).join("\n")}\n`);
-    const copy = copyRows(databaseUrl, file);
-    rmSync(file, { force: true });
-    return { aggregateSeconds, rows: rows.length, ...copy };
-  } finally {
-    await client.end();
+    return (performance.now() - started) / 1000;
+  });
+  return { aggregateSeconds, rows: rows.rows, ...copyRows(databaseUrl, rows.file) };
+}
+
+/** BENCH_SUPERUSER_URL, or user postgres on the bench database's server. */
+export function superuserUrl(databaseUrl: string): URL {
+  const url = new URL(process.env.BENCH_SUPERUSER_URL ?? databaseUrl);
+  if (!process.env.BENCH_SUPERUSER_URL) {
+    url.username = "postgres";
+    url.password = "";
   }
+  return url;
 }
 
 const COLUMNS = `("tenantId", "customerId", "asOf", model, clv, "probabilityAlive", "expectedPurchases", "expectedMargin", "computedAt")`;
 
 /** psql \copy in one rolled-back transaction, timed by the server's clock. */
 function copyRows(databaseUrl: string, file: string): { copySeconds: number; copyTarget: string } {
-  const superUrl = new URL(process.env.BENCH_SUPERUSER_URL ?? databaseUrl);
-  if (!process.env.BENCH_SUPERUSER_URL) {
-    superUrl.username = "postgres";
-    superUrl.password = "";
-  }
+  const superUrl = superuserUrl(databaseUrl);
   const timed = (url: string, setup: string[], target: string) => {
     const out = execFileSync(
       "psql",

@@ -20,7 +20,7 @@ import { attributionRollups, materializeEquityRollups } from "./rollups";
 import { invalidateDashboard } from "@/lib/dashboard/cache";
 import { withTenant, type Db } from "@/lib/db/scope";
 import { withTenantSqlWrite, type SqlWriteDb } from "@/lib/db/sql-scope";
-import { float8ArrayLiteral, textArrayLiteral } from "@/lib/db/array-literal";
+import { float8ArrayParameter, textArrayParameter } from "@/lib/db/array-parameter";
 import { getTenantSettings, type ValueSettings } from "@/lib/tenants/settings";
 import { formatMonth } from "@/lib/months";
 import { startPairTermsThread } from "./pair-terms-in-thread";
@@ -361,11 +361,11 @@ function storedClv(clv: Float64Array): Float64Array {
  */
 function writeSnapshots(db: SqlWriteDb, snapshots: Snapshots, firstWrite: boolean): Promise<number> {
   const { tenantId, asOf, model, customerIds, scores } = snapshots;
-  const ids = textArrayLiteral(customerIds);
-  const clv = float8ArrayLiteral(snapshots.clv);
-  const alive = float8ArrayLiteral(scores.probabilityAlive);
-  const purchases = float8ArrayLiteral(scores.expectedPurchases);
-  const margin = float8ArrayLiteral(scores.expectedMargin);
+  const ids = textArrayParameter(customerIds);
+  const clv = float8ArrayParameter(snapshots.clv);
+  const alive = float8ArrayParameter(scores.probabilityAlive);
+  const purchases = float8ArrayParameter(scores.expectedPurchases);
+  const margin = float8ArrayParameter(scores.expectedMargin);
   return db.$executeRaw`
     insert into "CustomerValue" ("tenantId", "customerId", "asOf", model, clv, "probabilityAlive", "expectedPurchases", "expectedMargin", "computedAt")
     select ${tenantId}, u.cid, ${asOf}::date, ${model}::"ClvModel", u.clv, u.alive, u.purchases, u.margin, now()

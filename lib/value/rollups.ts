@@ -161,64 +161,107 @@ export function attributionRollups(
   attribution: CustomerAttribution,
   clv: ArrayLike<number>,
 ): RollupRecord[] {
-  type Group = {
-    dimension: Dimension;
-    key: string | null;
-    segment: string;
-    customers: number;
-    equity: number;
-    served: number;
-  };
-  const groups = new Map<string, Group>();
-  const add = (dimension: Dimension, key: string | null, segment: string, equity: number, served: number) => {
-    const id = `${dimension}\u0000${segment}\u0000${key === null ? "\u0001" : key}`;
-    const group = groups.get(id);
-    if (group) {
-      group.customers += 1;
-      group.equity += equity;
-      group.served += served;
-    } else groups.set(id, { dimension, key, segment, customers: 1, equity, served });
+  const { partners, channels } = attribution;
+  const byPartner = new KeyTotals(partners.names.length);
+  const byChannel = new KeyTotals(channels.names.length);
+  const byAcquiringPartner = new Map<string | null, { customers: number; equity: number }>();
+  const bySegment = new Map<string, { customers: number; equity: number }>();
+  const addWhole = (
+    totals: Map<string | null, { customers: number; equity: number }>,
+    key: string | null,
+    value: number,
+  ) => {
+    const total = totals.get(key);
+    if (total) {
+      total.customers += 1;
+      total.equity += value;
+    } else totals.set(key, { customers: 1, equity: value });
   };
   for (let i = 0; i < clv.length; i++) {
     const value = clv[i];
-    const segment = segments[i];
-    const partners = attribution.partners[i];
+    const segment = segments[i] === "B2B" ? B2B : B2C;
     let weightTotal = 0;
     let countTotal = 0;
-    for (let j = 0; j < partners.weight.length; j++) {
-      weightTotal += partners.weight[j];
+    for (let j = partners.start[i]; j < partners.start[i + 1]; j++) {
+      weightTotal += partners.positiveCents[j] / 100;
       countTotal += partners.count[j];
     }
-    const split = (dimension: Dimension, pairs: AttributionPairs) => {
-      for (let j = 0; j < pairs.keys.length; j++) {
-        const share = weightTotal > 0 ? value * (pairs.weight[j] / weightTotal) : value * (pairs.count[j] / countTotal);
-        add(dimension, pairs.keys[j], segment, share, value);
-      }
-    };
-    split("SERVING_PARTNER", partners);
-    split("CHANNEL", attribution.channels[i]);
-    add("ACQUIRING_PARTNER", attribution.acquiringPartner[i], "", value, value);
-    add("SEGMENT", segment, "", value, value);
+    byPartner.split(partners, i, segment, value, weightTotal, countTotal);
+    byChannel.split(channels, i, segment, value, weightTotal, countTotal);
+    addWhole(byAcquiringPartner, attribution.acquiringPartner[i], value);
+    addWhole(bySegment, segments[i], value);
   }
-  const records = new Map<string, RollupRecord>();
-  const sum = (dimension: Dimension, key: string | null, g: Group, equity: number, served: number | null) => {
-    const id = `${dimension}\u0000${key === null ? "\u0001" : key}`;
-    const record = records.get(id);
-    if (!record) records.set(id, { dimension, key, customers: g.customers, equity, served });
-    else {
-      record.customers += g.customers;
-      record.equity += equity;
-      if (record.served !== null && served !== null) record.served += served;
+  const whole = (dimension: Dimension, totals: Map<string | null, { customers: number; equity: number }>) =>
+    [...totals].map(
+      ([key, t]): RollupRecord => ({ dimension, key, customers: t.customers, equity: t.equity, served: null }),
+    );
+  return [
+    ...byPartner.records("SERVING_PARTNER", partners.names),
+    ...byPartner.servedBySegment(partners.names),
+    ...byChannel.records("CHANNEL", channels.names),
+    ...whole("ACQUIRING_PARTNER", byAcquiringPartner),
+    ...whole("SEGMENT", bySegment),
+  ];
+}
+
+const B2B = 0;
+const B2C = 1;
+
+/**
+ * Per key number and segment: the customers, their split equity and their whole CLVs (served), summed in customer
+ * order; a key's record adds its B2B and B2C sums (two numbers: the same sum in either order).
+ */
+class KeyTotals {
+  private readonly customers: Int32Array;
+  private readonly equity: Float64Array;
+  private readonly served: Float64Array;
+
+  constructor(private readonly keys: number) {
+    this.customers = new Int32Array(keys * 2);
+    this.equity = new Float64Array(keys * 2);
+    this.served = new Float64Array(keys * 2);
+  }
+
+  /** Customer i's CLV split by positive margin over its pairs (by transactions when its margins are all ≤ 0). */
+  split(pairs: AttributionPairs, i: number, segment: number, value: number, weightTotal: number, countTotal: number) {
+    for (let j = pairs.start[i]; j < pairs.start[i + 1]; j++) {
+      const at = segment * this.keys + pairs.key[j];
+      const share =
+        weightTotal > 0 ? value * (pairs.positiveCents[j] / 100 / weightTotal) : value * (pairs.count[j] / countTotal);
+      this.customers[at] += 1;
+      this.equity[at] += share;
+      this.served[at] += value;
     }
-  };
-  for (const g of groups.values()) {
-    if (g.dimension === "SERVING_PARTNER" || g.dimension === "CHANNEL") {
-      sum(g.dimension, g.key, g, g.equity, g.served);
-      if (g.dimension === "SERVING_PARTNER" && g.key !== null)
-        sum(g.segment === "B2B" ? "SERVED_B2B" : "SERVED_B2C", g.key, g, g.served, g.served);
-    } else sum(g.dimension, g.key, g, g.equity, null);
   }
-  return [...records.values()];
+
+  records(dimension: Dimension, names: (string | null)[]): RollupRecord[] {
+    const records: RollupRecord[] = [];
+    for (let key = 0; key < this.keys; key++) {
+      const [b2b, b2c] = [key, this.keys + key];
+      const customers = this.customers[b2b] + this.customers[b2c];
+      if (customers === 0) continue;
+      const sum = (values: Float64Array) =>
+        this.customers[b2b] === 0 ? values[b2c] : this.customers[b2c] === 0 ? values[b2b] : values[b2b] + values[b2c];
+      records.push({ dimension, key: names[key], customers, equity: sum(this.equity), served: sum(this.served) });
+    }
+    return records;
+  }
+
+  /** What each named key served in each segment: the whole CLVs of the customers it served there. */
+  servedBySegment(names: (string | null)[]): RollupRecord[] {
+    const records: RollupRecord[] = [];
+    for (const [segment, dimension] of [
+      [B2B, "SERVED_B2B"],
+      [B2C, "SERVED_B2C"],
+    ] as const)
+      for (let key = 0; key < this.keys; key++) {
+        const at = segment * this.keys + key;
+        if (names[key] === null || this.customers[at] === 0) continue;
+        const served = this.served[at];
+        records.push({ dimension, key: names[key], customers: this.customers[at], equity: served, served });
+      }
+    return records;
+  }
 }
 
 /**

@@ -129,6 +129,10 @@ export function scoreBgnbd(model: BgnbdModelResult, history: CustomerHistory, en
 /**
  * The same scores, with the (x, T) terms (most of the work: a hypergeometric series per month of each pair's
  * lifetime) computed half in this thread and half in another (./pair-terms-thread.mjs), on a machine's second core.
+ * The pairs come in the order of the customers' ids, and the first half costs more (on the large bench tenant 2.5 s of
+ * CPU against 0.6 s: a pair's cost grows with its lifetime's months). Every other pair to each thread would balance
+ * them (score 2.0 → 1.5 s), but the two threads then overlap for 1.5 s instead of 0.6 s, and the web server's answers
+ * during a recompute slowed from a p95 of 51 ms to 64-85 ms (docs/decisions/010, stop 25): the split stays as it is.
  */
 export async function scoreBgnbdInParallel(
   model: BgnbdModelResult,

@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from "../../setup/test-db";
 import { Prisma } from "@/generated/prisma/client";
 import { withTenant } from "@/lib/db/scope";
 import { withTenantSql, withTenantSqlWrite } from "@/lib/db/sql-scope";
-import { float8ArrayLiteral, textArrayLiteral } from "@/lib/db/array-literal";
+import { float8ArrayParameter, textArrayParameter } from "@/lib/db/array-parameter";
 import { databasePool } from "@/lib/db/client";
 import {
   createIncident,
@@ -157,7 +157,7 @@ describe("withTenantSqlWrite", () => {
     expect(kept).toBe(0);
   });
 
-  it("sends array literals that read back exactly: every double, NULL for a non-finite one, quoted text", async () => {
+  it("sends binary array parameters that read back exactly: every double, NULL for a non-finite one, any text", async () => {
     const numbers = new Float64Array([
       1.5,
       Number.NaN,
@@ -167,12 +167,12 @@ describe("withTenantSqlWrite", () => {
       0.1 + 0.2,
       123456789.12,
     ]);
-    const texts = ['say "hi"', "back\\slash", "plain", "", "comma, {brace}"];
+    const texts = ['say "hi"', "back\\slash", "plain", "", "comma, {brace}", "NULL", "zürich ✓"];
     const [row] = await withTenantSqlWrite(
       tenantId,
       async (db) => {
         const statement = db.$queryRaw<{ numbers: (number | null)[]; texts: string[] }[]>`
-          select ${float8ArrayLiteral(numbers)}::float8[] as numbers, ${textArrayLiteral(texts)}::text[] as texts`;
+          select ${float8ArrayParameter(numbers)}::float8[] as numbers, ${textArrayParameter(texts)}::text[] as texts`;
         await db.sent();
         return statement;
       },
@@ -180,7 +180,5 @@ describe("withTenantSqlWrite", () => {
     );
     expect(row.numbers).toEqual([1.5, null, null, -0.1, 1e-300, 0.1 + 0.2, 123456789.12]);
     expect(row.texts).toEqual(texts);
-    expect(textArrayLiteral(["a", "b"])).toBe('{"a","b"}');
-    expect(float8ArrayLiteral(new Float64Array([2, 0.5]))).toBe("{2,0.5}");
   });
 });
