@@ -60,10 +60,10 @@ export const valueScenario: BenchScenario = {
     // Five rounds, each timing the reference, the recompute, and the reference again, each on a settled database
     // (settle: the month's snapshots dropped before the recompute, so it writes all of them like the COPY it is compared
     // with; the tables vacuumed and checkpointed before each timed step, so no autovacuum or checkpoint of the step
-    // before runs under it). A round's
-    // yardstick is the mean of the two references around it, so the machine's drift during the round weighs on both
-    // sides alike: one reference's aggregate alone moved 3.0-5.4 s between the rounds of one run. The goal is judged
-    // on the median round. A first recompute (not timed) writes the rows the reference's COPY copies.
+    // before runs under it). A round's yardstick is the mean of the two references around it, so the machine's drift
+    // during the round weighs on both sides alike: one reference's aggregate alone moved 3.0-5.4 s between the rounds
+    // of one run. The goal is judged on the median round. A first recompute (not timed) writes the rows the
+    // reference's COPY copies.
     const period = valuePeriod(new Date());
     await settle(databaseUrl, period.asOf, true);
     await recomputeCustomerValues(TENANT, { force: true });
