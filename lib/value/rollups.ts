@@ -164,13 +164,9 @@ export function attributionRollups(
   const { partners, channels } = attribution;
   const byPartner = new KeyTotals(partners.names.length);
   const byChannel = new KeyTotals(channels.names.length);
-  const byAcquiringPartner = new Map<string | null, { customers: number; equity: number }>();
-  const bySegment = new Map<string, { customers: number; equity: number }>();
-  const addWhole = (
-    totals: Map<string | null, { customers: number; equity: number }>,
-    key: string | null,
-    value: number,
-  ) => {
+  const byAcquiringPartner: WholeTotals = new Map();
+  const bySegment: WholeTotals = new Map();
+  const addWhole = (totals: WholeTotals, key: string | null, value: number) => {
     const total = totals.get(key);
     if (total) {
       total.customers += 1;
@@ -191,7 +187,7 @@ export function attributionRollups(
     addWhole(byAcquiringPartner, attribution.acquiringPartner[i], value);
     addWhole(bySegment, segments[i], value);
   }
-  const whole = (dimension: Dimension, totals: Map<string | null, { customers: number; equity: number }>) =>
+  const whole = (dimension: Dimension, totals: WholeTotals) =>
     [...totals].map(
       ([key, t]): RollupRecord => ({ dimension, key, customers: t.customers, equity: t.equity, served: null }),
     );
@@ -204,12 +200,16 @@ export function attributionRollups(
   ];
 }
 
+/** Per key, the customers whose whole CLV counts for it (acquiring partner, segment) and the sum of those CLVs. */
+type WholeTotals = Map<string | null, { customers: number; equity: number }>;
+
 const B2B = 0;
 const B2C = 1;
 
 /**
  * Per key number and segment: the customers, their split equity and their whole CLVs (served), summed in customer
- * order; a key's record adds its B2B and B2C sums (two numbers: the same sum in either order).
+ * order from +0; a key's record adds its B2B and B2C sums (two numbers: the same sum in either order, and a segment
+ * without customers adds +0, which changes no sum).
  */
 class KeyTotals {
   private readonly customers: Int32Array;
@@ -240,9 +240,8 @@ class KeyTotals {
       const [b2b, b2c] = [key, this.keys + key];
       const customers = this.customers[b2b] + this.customers[b2c];
       if (customers === 0) continue;
-      const sum = (values: Float64Array) =>
-        this.customers[b2b] === 0 ? values[b2c] : this.customers[b2c] === 0 ? values[b2b] : values[b2b] + values[b2c];
-      records.push({ dimension, key: names[key], customers, equity: sum(this.equity), served: sum(this.served) });
+      const equity = this.equity[b2b] + this.equity[b2c];
+      records.push({ dimension, key: names[key], customers, equity, served: this.served[b2b] + this.served[b2c] });
     }
     return records;
   }
