@@ -77,5 +77,8 @@ function runNext(
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const role = roleFromArgs();
+  // Before the database is prepared and the worker's modules load: a worker starting beside a web server that already
+  // answers (a deploy, a restart) must not take the CPU from it for those seconds either.
+  if (role === "worker") lowerProcessPriority(env().STEWARD_WORKER_NICE);
   await runRole(await prepareRuntime(), role, process.argv.includes("--dev") ? "dev" : "start");
 }

@@ -13,24 +13,33 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/
  * axe-core is evaluated once per document and asked for violations only, and the lines are made in the page: a
  * wrapper that injects axe on every call and returns every rule's passes made each call about half again as costly
  * (on a 2-core machine the every-page check is CPU-bound, and axe is most of its browser's work).
+ * `exclude`: CSS selectors of parts left out (the rest of the document is checked).
  */
-export async function seriousAxeViolations(page: Page): Promise<string[]> {
+export async function seriousAxeViolations(
+  page: Page,
+  { exclude = [] }: { exclude?: string[] } = {},
+): Promise<string[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } })
-      .axe;
-    const { violations } = await axe.run(document, {
-      runOnly: { type: "tag", values: tags },
-      resultTypes: ["violations"],
-    });
-    return violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map(
-        (v) =>
-          `axe ${v.impact} ${v.id} (${v.help}) at ${v.nodes
-            .slice(0, 3)
-            .map((n) => n.target.join(" "))
-            .join(", ")}`,
-      );
-  }, WCAG_TAGS);
+  return page.evaluate(
+    async ({ tags, exclude }) => {
+      const axe = (window as unknown as { axe: { run: (context: object, options: object) => Promise<AxeResults> } })
+        .axe;
+      const context =
+        exclude.length > 0 ? { include: [["html"]], exclude: exclude.map((selector) => [selector]) } : document;
+      const { violations } = await axe.run(context, {
+        runOnly: { type: "tag", values: tags },
+        resultTypes: ["violations"],
+      });
+      return violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map(
+          (v) =>
+            `axe ${v.impact} ${v.id} (${v.help}) at ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(" "))
+              .join(", ")}`,
+        );
+    },
+    { tags: WCAG_TAGS, exclude },
+  );
 }
