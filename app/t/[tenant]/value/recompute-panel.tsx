@@ -29,7 +29,6 @@ export function RecomputePanel({
   runningJobId: string | null;
 }) {
   const router = useRouter();
-  const [month, setMonth] = useState(defaultMonth);
   const [jobId, setJobId] = useState<string | null>(runningJobId);
   const [status, setStatus] = useState<Status | null>(null);
   const start = useAction(startRecomputeAction, {
@@ -74,7 +73,9 @@ export function RecomputePanel({
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          start.execute({ tenantSlug, month });
+          // Read from the form, not from state: a month typed before the page finished loading (hydrating) is kept by
+          // the browser, where a controlled input's state would have put the default back (seen in CI under load).
+          start.execute({ tenantSlug, month: String(new FormData(e.currentTarget).get("month") ?? "") });
         }}
       >
         <div className="w-44">
@@ -83,9 +84,9 @@ export function RecomputePanel({
               <input
                 {...p}
                 type="month"
+                name="month"
                 className={inputClass}
-                value={month}
-                onChange={(e) => setMonth(e.target.value)}
+                defaultValue={defaultMonth}
                 disabled={running}
               />
             )}
