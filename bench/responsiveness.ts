@@ -33,7 +33,7 @@ const freePort = () =>
     });
   });
 
-type Sample = { ms: number; ok: boolean; url: string; at: number };
+type Sample = { ms: number; ok: boolean; url: string; at: number; late: number };
 
 /**
  * The user: bench/answer-sampler.mjs in its own process, asking both URLs every 100 ms from before the web server
@@ -81,13 +81,22 @@ function startSampler(base: string, key: string, log: (line: string) => void) {
   };
 }
 
-/** The slowest answers of a phase, with when they were asked (seconds from `from`): what a stall was waiting on. */
-const slowest = (samples: Sample[], from: number) =>
-  [...samples]
+/**
+ * The slowest answers of a phase, with when they were asked (seconds from `from`), how late the sampler asked, when
+ * the server had each request (ms after it was asked) and how long it took to serve it: what a stall was waiting on.
+ */
+const slowest = (samples: Sample[], from: number) => {
+  const served = serverSide(requestFile);
+  return [...samples]
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 5)
-    .map((s) => `${s.ms.toFixed(0)} ms ${s.url} at +${((s.at - from) / 1000).toFixed(1)} s`)
+    .map((s) => {
+      const server = served(s);
+      const where = server ? `arrived +${server.at - s.at} ms, served in ${server.ms} ms` : "not seen by the server";
+      return `${s.ms.toFixed(0)} ms ${s.url} at +${((s.at - from) / 1000).toFixed(1)} s (asked ${s.late} ms late; ${where})`;
+    })
     .join("; ");
+};
 
 const stats = (samples: Sample[]) => ({
   samples,
@@ -103,18 +112,40 @@ const stats = (samples: Sample[]) => ({
 /**
  * Preloaded into the web server's process(es): its own event-loop delay (perf_hooks), the worst delay and
  * the 99th percentile of each second, appended to BENCH_EVENT_LOOP_FILE — whether the request path itself
- * is blocked, as opposed to the answers waiting for the CPU or the database.
+ * is blocked, as opposed to the answers waiting for the CPU or the database — and each request's arrival (its
+ * headers parsed) and how long the server took to finish it, appended to BENCH_REQUEST_FILE: where a slow answer's
+ * time went, before the server had the request or while it served it.
  */
 const EVENT_LOOP_PROBE = `data:text/javascript,${encodeURIComponent(`
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { appendFileSync } from "node:fs";
+import { Server } from "node:http";
 const h = monitorEventLoopDelay({ resolution: 10 });
 h.enable();
 setInterval(() => {
   appendFileSync(process.env.BENCH_EVENT_LOOP_FILE, JSON.stringify({ t: Date.now(), pid: process.pid, max: h.max / 1e6, p99: h.percentile(99) / 1e6 }) + "\\n");
   h.reset();
 }, 1000).unref();
+const emit = Server.prototype.emit;
+Server.prototype.emit = function (event, request, response) {
+  if (event === "request") {
+    const at = Date.now();
+    response.on("finish", () =>
+      appendFileSync(process.env.BENCH_REQUEST_FILE, JSON.stringify({ at, ms: Date.now() - at, url: request.url.split("?")[0] }) + "\\n"));
+  }
+  return emit.apply(this, arguments);
+};
 `)}`;
+
+type Served = { at: number; ms: number; url: string };
+/** The server's side of each answer: the first request on the same path that arrived after it was asked. */
+function serverSide(file: string) {
+  const served = (existsSync(file) ? readFileSync(file, "utf8") : "")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Served);
+  return (sample: Sample) => served.find((s) => s.url === sample.url && s.at >= sample.at - 1) ?? null;
+}
 
 type LoopSecond = { t: number; pid: number; max: number; p99: number };
 const loopDelay = (file: string, from: number, to: number) => {
@@ -163,6 +194,10 @@ async function sampleUntil(sampler: Sampler, until: Promise<unknown>) {
   return { samples: await sampler.between(from, to), window: [from, to] as [number, number] };
 }
 
+/** What the probe in the web server writes: its event-loop delay per second, and each request it served. */
+const loopFile = join(tmpdir(), `steward-bench-event-loop-${process.pid}.jsonl`);
+const requestFile = join(tmpdir(), `steward-bench-requests-${process.pid}.jsonl`);
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const jobDone = (jobId: string) => () =>
@@ -192,19 +227,20 @@ export const responsivenessScenario: BenchScenario = {
     };
     const children: ChildProcess[] = [];
     let sampler: Sampler | undefined;
-    const loopFile = join(tmpdir(), `steward-bench-event-loop-${process.pid}.jsonl`);
     const windows: Record<string, [number, number]> = {};
     const results: BenchResult[] = [];
     try {
       // the first minute after start: web and worker start together, as `npm start` does
       const startedAt = Date.now();
       rmSync(loopFile, { force: true });
+      rmSync(requestFile, { force: true });
       children.push(
         // The web server `npm start` runs (scripts/serve.ts spawns it), so the bench measures what users get.
         start(["scripts/next-server.mjs"], {
           ...env,
           STEWARD_ROLE: "web",
           BENCH_EVENT_LOOP_FILE: loopFile,
+          BENCH_REQUEST_FILE: requestFile,
           NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import=${EVENT_LOOP_PROBE}`.trim(),
         }),
       );
