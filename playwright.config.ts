@@ -7,8 +7,8 @@ const executablePath = process.env.PLAYWRIGHT_USE_BUNDLED
   : (process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
 const port = Number(process.env.E2E_PORT ?? 3100);
 // Projects left out of a run, comma-separated: .ci/run's PostgreSQL half leaves out "layout", "steward" and
-// "partner", which the embedded half has run (docs/decisions/016-ci-time.md); npm test runs the page checks ("layout",
-// "security", "cross-tenant") in a stream of their own beside the others (scripts/test-all.mjs).
+// "partner", which the embedded half has run (docs/decisions/016-ci-time.md); npm test runs "layout" in a stream of
+// its own beside the others.
 const skippedProjects = (process.env.E2E_SKIP_PROJECTS ?? "").split(",").map((name) => name.trim());
 
 export default defineConfig({

@@ -4,8 +4,8 @@
 // The database is the embedded PGlite, or the PostgreSQL server named by DATABASE_URL.
 //
 // Suites run two phases, side by side within each, every output line prefixed with its suite's name: first Vitest,
-// with the build beside it; then the static checks and two browser-test streams (the page checks, and the user flows),
-// each stream with its own server and database on its own port. Vitest never runs beside the browser tests:
+// with the build beside it; then the static checks and two browser-test streams (the every-page layout check, and the
+// rest), each stream with its own server and database on its own port. Vitest never runs beside the browser tests:
 // both are CPU-bound on two cores, and together they slowed each other's tests past their timeouts. The build and the
 // checks, which nothing waits on in real time, run at a lower priority.
 import { spawn } from "node:child_process";
@@ -150,31 +150,18 @@ const checkRun =
         background: true,
       }).then((check) => wholeSuiteResult("check", check));
 
-// 4. Playwright, in two streams side by side, each with its own server, port, database, mail folder and report
-// (E2E_PORT names them all: tests/e2e/mail-helpers.ts): the page checks (every page at two widths with axe, every
-// page and action for every role, foreign ids) and the user flows (every other project). The split keeps the two
-// about equally long: with the every-page check alone beside the flows, it ended minutes before them, and one core
-// then idled (docs/decisions/016-ci-time.md). On the PostgreSQL half, which skips some projects, the rest still
-// runs in two streams.
-const PAGE_CHECKS = ["layout", "security", "cross-tenant"];
+// 4. Playwright, in two streams side by side: the every-page layout project, and the other projects. Each stream's
+// server has its own port, database, mail folder and report (E2E_PORT names them all: tests/e2e/mail-helpers.ts).
 const skippedProjects = (env.E2E_SKIP_PROJECTS ?? "")
   .split(",")
   .map((name) => name.trim())
   .filter(Boolean);
-const pageChecks = PAGE_CHECKS.filter((name) => !skippedProjects.includes(name));
 const basePort = Number(env.E2E_PORT ?? 3100);
 const streams = [
-  { suite: "playwright flows", skip: [...skippedProjects, ...PAGE_CHECKS], args: [], port: basePort },
-  ...(pageChecks.length === 0
+  { suite: "playwright", skip: [...skippedProjects, "layout"], args: [], port: basePort },
+  ...(skippedProjects.includes("layout")
     ? []
-    : [
-        {
-          suite: "playwright pages",
-          skip: skippedProjects,
-          args: pageChecks.map((name) => `--project=${name}`),
-          port: basePort + 1,
-        },
-      ]),
+    : [{ suite: "playwright layout", skip: skippedProjects, args: ["--project=layout"], port: basePort + 1 }]),
 ];
 const chromium = env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const chromiumMissing = !env.PLAYWRIGHT_USE_BUNDLED && !existsSync(chromium);
