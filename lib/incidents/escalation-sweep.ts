@@ -34,7 +34,7 @@ export async function dueBreaches(now: Date, limit = 500): Promise<{ tenantId: s
     .$queryRaw`select "tenantId", "incidentId" from due_incident_escalations(${now.toISOString()}::timestamptz at time zone 'UTC', ${limit}::integer)`;
 }
 
-/** How long one sweep keeps reading batches: below the scheduler's interval, so sweeps never pile up. */
+/** How long one sweep keeps escalating: below the scheduler's interval, so sweeps never pile up. */
 const SWEEP_BUDGET_MS = 20_000;
 
 /**
@@ -42,7 +42,9 @@ const SWEEP_BUDGET_MS = 20_000;
  * deadlines brought up to date, so it leaves the due set unless it really is due: the next batch
  * reads rows not seen yet, and a long run of stale deadlines ahead of a real breach is worked
  * through in this sweep instead of starving it. Stops when a batch is short, brings nothing new
- * (rows that failed), or the time budget is spent.
+ * (rows that failed), or the time budget is spent, also within a batch: one batch of 500 breaches
+ * took 36-72 s on the large bench tenant, so sweeps ran back to back. The breaches left are the
+ * earliest due, and the next sweep starts with them; each sweep escalates at least one incident.
  */
 export async function runEscalationSweep(
   now = new Date(),
@@ -50,9 +52,10 @@ export async function runEscalationSweep(
   budgetMs = SWEEP_BUDGET_MS,
 ): Promise<SweepResult> {
   const started = performance.now();
+  const outOfTime = () => performance.now() - started > budgetMs;
   const result: SweepResult = { due: 0, escalations: 0, failed: 0, notices: 0 };
   const seen = new Set<string>();
-  for (;;) {
+  sweep: for (;;) {
     const batch = await dueBreaches(now, limit);
     const fresh = batch.filter(({ incidentId }) => !seen.has(incidentId));
     for (const { incidentId } of fresh) seen.add(incidentId);
@@ -70,6 +73,7 @@ export async function runEscalationSweep(
       }
       // Each escalation in its own short transaction: one failure does not hold back the others.
       for (const incidentId of breached) {
+        if (result.escalations + result.failed > 0 && outOfTime()) break sweep;
         try {
           result.escalations += await withTenant(
             { tenantId },
@@ -82,7 +86,7 @@ export async function runEscalationSweep(
         }
       }
     }
-    if (batch.length < limit || fresh.length === 0 || performance.now() - started > budgetMs) break;
+    if (batch.length < limit || fresh.length === 0 || outOfTime()) break;
   }
   await sendDueNotices(now, limit, result);
   return result;
