@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../setup/test-db";
 import { withTenant } from "@/lib/db/scope";
-import {
-  createIncident,
-  createPartner,
-  createSlaPolicies,
-  createTenantWithOwner,
-  createTouchpoint,
-} from "@/lib/seed/factories";
+import { createIncident } from "@/lib/seed/factories";
+import { incidentTenant } from "./incident-tenant";
 import { dueBreaches, escalateIncident, runEscalationSweep } from "@/lib/incidents/escalation-sweep";
 
 // Issue 15: the sweep reads the earliest stored nextDueAt first. Rows whose stored deadlines are
@@ -25,12 +20,7 @@ let touchpointId = "";
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  tenantId = (await createTenantWithOwner({ slug: "starving" })).tenant.id;
-  await withTenant({ tenantId }, async (db) => {
-    await createSlaPolicies(db, tenantId);
-    partnerId = (await createPartner(db, tenantId, { name: "Swift", status: "ACTIVE" })).id;
-    touchpointId = (await createTouchpoint(db, tenantId, { name: "Delivery" })).id;
-  });
+  ({ tenantId, partnerId, touchpointId } = await incidentTenant("starving"));
 }, 120_000);
 afterAll(() => database.close());
 

@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../setup/test-db";
 import { withTenant } from "@/lib/db/scope";
-import {
-  createIncident,
-  createPartner,
-  createSlaPolicies,
-  createTenantWithOwner,
-  createTouchpoint,
-} from "@/lib/seed/factories";
+import { createIncident } from "@/lib/seed/factories";
+import { incidentTenant } from "./incident-tenant";
 import { dueBreaches, escalateIncident, runEscalationSweep } from "@/lib/incidents/escalation-sweep";
 import { changeEscalationLevel } from "@/lib/incidents/manual-escalation";
 import type { Actor } from "@/lib/incidents/events";
@@ -28,12 +23,7 @@ let touchpointId = "";
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  tenantId = (await createTenantWithOwner({ slug: "held-starving" })).tenant.id;
-  await withTenant({ tenantId }, async (db) => {
-    await createSlaPolicies(db, tenantId);
-    partnerId = (await createPartner(db, tenantId, { name: "Swift", status: "ACTIVE" })).id;
-    touchpointId = (await createTouchpoint(db, tenantId, { name: "Delivery" })).id;
-  });
+  ({ tenantId, partnerId, touchpointId } = await incidentTenant("held-starving"));
 }, 120_000);
 afterAll(() => database.close());
 

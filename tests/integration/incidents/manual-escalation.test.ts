@@ -1,15 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../setup/test-db";
 import { withTenant } from "@/lib/db/scope";
-import {
-  addMember,
-  createIncident,
-  createPartner,
-  createSlaPolicies,
-  createTenantWithOwner,
-  createTouchpoint,
-  createUser,
-} from "@/lib/seed/factories";
+import { addMember, createIncident, createTenantWithOwner, createUser } from "@/lib/seed/factories";
+import { incidentTenant } from "./incident-tenant";
 import { runEscalationSweep } from "@/lib/incidents/escalation-sweep";
 import { changeEscalationLevel, manualEscalationSchema } from "@/lib/incidents/manual-escalation";
 import { loadIncident } from "@/lib/incidents/update-incident";
@@ -26,15 +19,10 @@ const inTenant = <T>(work: Parameters<typeof withTenant<T>>[1]) => withTenant({ 
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  tenantId = (await createTenantWithOwner({ slug: "manual-esc" })).tenant.id;
+  ({ tenantId, partnerId, touchpointId } = await incidentTenant("manual-esc"));
   otherTenantId = (await createTenantWithOwner({ slug: "manual-esc-other" })).tenant.id;
   const stewardUser = await createUser({ email: "steward@manual-esc.test" });
-  await inTenant(async (db) => {
-    await createSlaPolicies(db, tenantId);
-    partnerId = (await createPartner(db, tenantId, { name: "Swift", status: "ACTIVE" })).id;
-    touchpointId = (await createTouchpoint(db, tenantId, { name: "Delivery" })).id;
-    await addMember(db, { tenantId, userId: stewardUser.user.id, role: "STEWARD" });
-  });
+  await inTenant((db) => addMember(db, { tenantId, userId: stewardUser.user.id, role: "STEWARD" }));
 });
 afterAll(() => database.close());
 

@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../setup/test-db";
 import { withTenant } from "@/lib/db/scope";
-import {
-  assignPartner,
-  createPartner,
-  createSlaPolicies,
-  createTenantWithOwner,
-  createTouchpoint,
-} from "@/lib/seed/factories";
+import { assignPartner } from "@/lib/seed/factories";
+import { incidentTenant } from "./incident-tenant";
 import { createIncident } from "@/lib/incidents/create-incident";
 import { transitionIncident } from "@/lib/incidents/update-incident";
 import { saveSlaPolicy } from "@/lib/incidents/sla-policies";
@@ -25,13 +20,8 @@ const MIN = 60_000;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  tenantId = (await createTenantWithOwner({ slug: "retarget" })).tenant.id;
-  await withTenant({ tenantId }, async (db) => {
-    await createSlaPolicies(db, tenantId);
-    partnerId = (await createPartner(db, tenantId, { name: "Swift", status: "ACTIVE" })).id;
-    touchpointId = (await createTouchpoint(db, tenantId, { name: "Delivery" })).id;
-    await assignPartner(db, tenantId, touchpointId, partnerId);
-  });
+  ({ tenantId, partnerId, touchpointId } = await incidentTenant("retarget"));
+  await withTenant({ tenantId }, (db) => assignPartner(db, tenantId, touchpointId, partnerId));
 });
 afterAll(() => database.close());
 

@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../setup/test-db";
 import { withTenant } from "@/lib/db/scope";
-import {
-  createIncident,
-  createPartner,
-  createSlaPolicies,
-  createTenantWithOwner,
-  createTouchpoint,
-} from "@/lib/seed/factories";
+import { createIncident } from "@/lib/seed/factories";
+import { incidentTenant } from "./incident-tenant";
 import { dueBreaches, runEscalationSweep } from "@/lib/incidents/escalation-sweep";
 
 // A sweep keeps to its time budget within a batch too: on the large bench tenant one batch of 500 breaches took
@@ -22,11 +17,9 @@ let tenantId = "";
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  tenantId = (await createTenantWithOwner({ slug: "budgeted" })).tenant.id;
+  const { partnerId, touchpointId, ...workspace } = await incidentTenant("budgeted");
+  tenantId = workspace.tenantId;
   await withTenant({ tenantId }, async (db) => {
-    await createSlaPolicies(db, tenantId);
-    const partnerId = (await createPartner(db, tenantId, { name: "Swift", status: "ACTIVE" })).id;
-    const touchpointId = (await createTouchpoint(db, tenantId, { name: "Delivery" })).id;
     // CRITICAL (ack 15 min, resolve 4 h), opened 6 to 10 hours ago and never acknowledged: both targets breached.
     for (let i = 0; i < BREACHES; i++)
       await createIncident(db, tenantId, {
