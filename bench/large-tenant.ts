@@ -18,6 +18,7 @@
  */
 import pg from "pg";
 import { recomputeCustomerValues } from "@/lib/value/recompute";
+import { type CatchUp, catchUpIncidents } from "./caught-up-incidents";
 import { type ProgressBar, fmt } from "./progress";
 
 export const LARGE_TENANT_ID = "bench-large-tenant";
@@ -46,6 +47,8 @@ export type LargeTenant = {
   buildSeconds: number;
   reused: boolean;
   sizes: { label: string; count: number }[];
+  /** The running incidents as the escalation sweep would have left them, brought up to date on every run. */
+  incidents: CatchUp;
 };
 
 export const monthStart = (d: Date, back = 0) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - back, 1));
@@ -453,6 +456,7 @@ export async function ensureLargeTenant(
       for (const step of steps) await progress.step(step.label, step.units, (report) => step.run(client, report));
       buildSeconds = progress.finish(rebuild ? "large tenant built" : "month inputs added");
     }
+    const incidents = await catchUpIncidents(LARGE_TENANT_ID, new Date());
     return {
       tenantId: LARGE_TENANT_ID,
       slug: LARGE_TENANT_SLUG,
@@ -460,6 +464,7 @@ export async function ensureLargeTenant(
       buildSeconds,
       reused: !rebuild,
       sizes: await sizes(client),
+      incidents,
     };
   } finally {
     await client.end();

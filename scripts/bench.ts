@@ -54,6 +54,10 @@ try {
         `${large.buildSeconds ? `${large.reused ? ", month inputs added" : ""} in ${clock(large.buildSeconds)} (${large.buildSeconds.toFixed(0)} s)` : ""}`,
     );
     console.log(`  ${sizesLine(large)}`);
+    console.log(
+      `  running incidents caught up with the escalation sweep: ${fmt(large.incidents.running)}, ` +
+        `${fmt(large.incidents.escalations)} escalations the sweep had not made yet, ${fmt(large.incidents.dueLeft)} still due`,
+    );
   }
   for (const scenario of scenarios) {
     console.log(
