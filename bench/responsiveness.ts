@@ -111,20 +111,30 @@ const stats = (samples: Sample[]) => ({
 });
 
 /**
- * Preloaded into the web server's process(es): its own event-loop delay (perf_hooks), the worst delay and
- * the 99th percentile of each second, appended to BENCH_EVENT_LOOP_FILE — whether the request path itself
- * is blocked, as opposed to the answers waiting for the CPU or the database — and each request's arrival (its
- * headers parsed) and how long the server took to finish it, appended to BENCH_REQUEST_FILE: where a slow answer's
- * time went, before the server had the request or while it served it.
+ * Preloaded into the web server's process(es): per second, appended to BENCH_EVENT_LOOP_FILE, its own event-loop
+ * delay (perf_hooks: the worst and the 99th percentile), how long its main thread waited for a CPU while runnable
+ * (Linux's /proc/self/task/<pid>/schedstat, second field: time on a run queue), and its garbage collection pauses
+ * (the longest and their sum) — whether the request path was blocked, starved of CPU, or stopped by its own GC; and
+ * each request's arrival (its headers parsed) and how long the server took to finish it, appended to
+ * BENCH_REQUEST_FILE: where a slow answer's time went, before the server had the request or while it served it.
  */
 const EVENT_LOOP_PROBE = `data:text/javascript,${encodeURIComponent(`
-import { monitorEventLoopDelay } from "node:perf_hooks";
-import { appendFileSync } from "node:fs";
+import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
+import { appendFileSync, readFileSync } from "node:fs";
 import { Server } from "node:http";
 const h = monitorEventLoopDelay({ resolution: 10 });
 h.enable();
+let gcMax = 0, gcSum = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) { gcMax = Math.max(gcMax, entry.duration); gcSum += entry.duration; }
+}).observe({ entryTypes: ["gc"] });
+const runQueueNs = () => { try { return Number(readFileSync("/proc/self/task/" + process.pid + "/schedstat", "utf8").split(" ")[1]); } catch { return NaN; } };
+let waited = runQueueNs();
 setInterval(() => {
-  appendFileSync(process.env.BENCH_EVENT_LOOP_FILE, JSON.stringify({ t: Date.now(), pid: process.pid, max: h.max / 1e6, p99: h.percentile(99) / 1e6 }) + "\\n");
+  const now = runQueueNs();
+  appendFileSync(process.env.BENCH_EVENT_LOOP_FILE, JSON.stringify({ t: Date.now(), pid: process.pid, max: h.max / 1e6, p99: h.percentile(99) / 1e6,
+    cpuWait: (now - waited) / 1e6, gcMax, gcSum }) + "\\n");
+  waited = now; gcMax = 0; gcSum = 0;
   h.reset();
 }, 1000).unref();
 const emit = Server.prototype.emit;
@@ -148,19 +158,26 @@ function serverSide(file: string) {
   return (sample: Sample) => served.find((s) => s.url === sample.url && s.at >= sample.at - 1) ?? null;
 }
 
-type LoopSecond = { t: number; pid: number; max: number; p99: number };
+type LoopSecond = { t: number; pid: number; max: number; p99: number; cpuWait: number; gcMax: number; gcSum: number };
 const loopDelay = (file: string, from: number, to: number) => {
   const seconds = (existsSync(file) ? readFileSync(file, "utf8") : "")
     .split("\n")
     .filter(Boolean)
     .map((line) => JSON.parse(line) as LoopSecond)
     .filter((s) => s.t > from && s.t <= to + 1000);
+  const worst = (pick: (s: LoopSecond) => number) => Math.max(0, ...seconds.map(pick).filter(Number.isFinite));
   return {
-    max: Math.max(0, ...seconds.map((s) => s.max)),
+    max: worst((s) => s.max),
     p99: percentile(
       seconds.map((s) => s.p99),
       95,
     ),
+    /** The most the web's main thread waited for a CPU in one second, and in all (ms). */
+    cpuWaitWorst: worst((s) => s.cpuWait),
+    cpuWaitSum: seconds.reduce((sum, s) => sum + (Number.isFinite(s.cpuWait) ? s.cpuWait : 0), 0),
+    gcMax: worst((s) => s.gcMax),
+    gcSum: seconds.reduce((sum, s) => sum + (s.gcSum ?? 0), 0),
+    seconds: seconds.length,
   };
 };
 
@@ -324,7 +341,9 @@ export const responsivenessScenario: BenchScenario = {
       for (const [phase, [from, to]] of Object.entries(windows)) {
         const loop = loopDelay(loopFile, from, to);
         log(
-          `web event-loop delay, ${phase}: worst ${loop.max.toFixed(0)} ms, p95 of the per-second p99 ${loop.p99.toFixed(0)} ms`,
+          `web event-loop delay, ${phase}: worst ${loop.max.toFixed(0)} ms, p95 of the per-second p99 ${loop.p99.toFixed(0)} ms; ` +
+            `waited for a CPU ${loop.cpuWaitSum.toFixed(0)} ms in ${loop.seconds} s (worst second ${loop.cpuWaitWorst.toFixed(0)} ms); ` +
+            `GC pauses ${loop.gcSum.toFixed(0)} ms (longest ${loop.gcMax.toFixed(0)} ms)`,
         );
         results.push({ scenario, figure: `web event-loop delay, worst (${phase})`, value: loop.max, unit: "ms" });
       }
