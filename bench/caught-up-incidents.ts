@@ -19,11 +19,10 @@ import { withTenant, type Db } from "@/lib/db/scope";
 import { deadlineColumns, incidentClock } from "@/lib/incidents/clock";
 import { escalationsDue } from "@/lib/incidents/escalation-rules";
 import { breachesSince } from "@/lib/incidents/escalation-sweep";
+import { warnAt } from "@/lib/incidents/incident-notices";
 import { slaContextFor, type SlaContext } from "@/lib/incidents/sla-policies";
 
 const RUNNING = ["OPEN", "ACKNOWLEDGED", "IN_PROGRESS"] as const;
-/** The share of a window after which the sweep sends the SLA warning (lib/incidents/incident-notices.ts). */
-const WARNING_SHARE = 0.8;
 
 type CaughtUp = {
   id: string;
@@ -106,15 +105,14 @@ function caughtUp(incident: Incident, sla: SlaContext, now: Date, made: Escalati
       reason: step.reason,
       at: step.reason === "ACK_BREACH" ? clock.ackDueAt : clock.resolveDueAt,
     });
-  const warnedBy = (dueAt: Date) =>
-    new Date(incident.openedAt.getTime() + (dueAt.getTime() - incident.openedAt.getTime()) * WARNING_SHARE);
   const passed = (at: Date) => (at <= now ? at : null);
   return {
     id: incident.id,
     ...deadlineColumns(clock),
     level: Math.max(incident.escalationLevel, ...due.map((d) => d.level)),
     partnerMailedAt: incident.partnerMailedAt ?? incident.openedAt,
-    ackWarnedAt: incident.ackWarnedAt ?? (clock.acknowledged ? null : passed(warnedBy(clock.ackDueAt))),
-    resolveWarnedAt: incident.resolveWarnedAt ?? passed(warnedBy(clock.resolveDueAt)),
+    ackWarnedAt:
+      incident.ackWarnedAt ?? (clock.acknowledged ? null : passed(warnAt(incident.openedAt, clock.ackDueAt))),
+    resolveWarnedAt: incident.resolveWarnedAt ?? passed(warnAt(incident.openedAt, clock.resolveDueAt)),
   };
 }

@@ -31,7 +31,8 @@ async function claim(db: Db, tenantId: string, id: string, marker: Marker, now: 
   return count === 1;
 }
 
-const warnAt = (openedAt: Date, dueAt: Date) =>
+/** When the SLA warning for a deadline falls due: 80% of the way from opening to it. */
+export const warnAt = (openedAt: Date, dueAt: Date) =>
   new Date(openedAt.getTime() + (dueAt.getTime() - openedAt.getTime()) * WARNING_SHARE);
 
 /** Sends the notices due for one incident (in the caller's tenant transaction); returns how many were sent. */
