@@ -1,6 +1,7 @@
 /**
  * Issue 15's responsiveness scenario: one web server (`next start`, STEWARD_ROLE=web) and one job worker
- * (`scripts/serve.ts --role=worker`) on the bench database; `GET /api/v1/partners?limit=10` and `GET /login` are
+ * (`scripts/serve.ts --role=worker`, in a session of its own as a service manager starts it, so it lowers its session's
+ * scheduling group too: lib/jobs/priority.ts) on the bench database; `GET /api/v1/partners?limit=10` and `GET /login` are
  * sampled every 100 ms (by bench/answer-sampler.mjs, a process of its own from start to end; each phase takes the
  * answers asked within it, a job's phase from the job's recorded start to its end) during the first minute after
  * start, at idle, while the worker recomputes the large tenant's 200,000 customers (forced), and while it renders
@@ -14,7 +15,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServer } from "node:net";
-import { setPriority } from "node:os";
+import { getPriority, setPriority } from "node:os";
 import { withTenant } from "@/lib/db/scope";
 import { createApiKey } from "@/lib/api/keys";
 import { createRecomputeJob } from "@/lib/value/recompute-job";
@@ -181,6 +182,16 @@ const loopDelay = (file: string, from: number, to: number) => {
   };
 };
 
+/** A process's nice value and its session's scheduling group (Linux autogroup), as the kernel reports them. */
+function schedulingOf(child: ChildProcess) {
+  try {
+    const autogroup = readFileSync(`/proc/${child.pid}/autogroup`, "utf8").trim();
+    return `nice ${getPriority(child.pid)}, session group ${autogroup}`;
+  } catch {
+    return `nice ${getPriority(child.pid)}, no session group`;
+  }
+}
+
 function start(command: string[], env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, command, {
     env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" },
@@ -294,6 +305,7 @@ export const responsivenessScenario: BenchScenario = {
       // From its first answer: what the server does before it listens (loading routes, warming up) delays no request.
       const answeringFrom = Date.now();
       log(`web server answering ${((answeringFrom - startedAt) / 1000).toFixed(1)} s after start`);
+      log(`the worker's scheduling: ${schedulingOf(children[1])}`);
       await sleep(Math.max(0, 60_000 - (Date.now() - startedAt)));
       windows.first = [answeringFrom, Date.now()];
       const firstMinute = stats(await sampler.between(...windows.first));

@@ -4,7 +4,7 @@
 // through a unix socket, and the worker's CPU-heavy jobs run in a worker thread so this loop stays free.
 import { spawn } from "node:child_process";
 import { env } from "../lib/env";
-import { lowerProcessPriority } from "../lib/jobs/priority";
+import { type AutogroupOutcome, lowerProcessPriority } from "../lib/jobs/priority";
 import { prepareRuntime, type Runtime } from "./runtime";
 
 export type Role = "web" | "worker" | "all";
@@ -52,6 +52,16 @@ export async function runRole(runtime: Runtime, role: Role, mode: "start" | "dev
   if (!next) onListening?.();
 }
 
+/** Where Linux schedules each session as a group, a nice value holds only within the worker's own session: say so. */
+function explainPriority(autogroup: AutogroupOutcome) {
+  if (autogroup !== "not a session leader") return;
+  console.log(
+    "Job worker: its lower CPU priority (STEWARD_WORKER_NICE) holds only within its session (Linux autogroup): " +
+      "start node in a session of its own (setsid node --import tsx scripts/serve.ts --role=worker, or a service " +
+      "manager's ExecStart) for it to yield the CPU to web servers in other sessions.",
+  );
+}
+
 function runNext(
   runtime: Runtime,
   mode: "start" | "dev",
@@ -79,6 +89,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const role = roleFromArgs();
   // Before the database is prepared and the worker's modules load: a worker starting beside a web server that already
   // answers (a deploy, a restart) must not take the CPU from it for those seconds either.
-  if (role === "worker") lowerProcessPriority(env().STEWARD_WORKER_NICE);
+  if (role === "worker") explainPriority(lowerProcessPriority(env().STEWARD_WORKER_NICE).autogroup);
   await runRole(await prepareRuntime(), role, process.argv.includes("--dev") ? "dev" : "start");
 }

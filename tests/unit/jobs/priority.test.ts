@@ -1,35 +1,67 @@
-import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 
 // Each case runs in a child process: a process cannot raise its own priority back, so lowering this one would slow
 // the rest of the suite. The child prints the nice value of each of its threads, keyed by thread id.
-const run = promisify(execFile);
 
-async function niceValuesAfter(script: string, env: Record<string, string> = {}) {
+async function niceValuesAfter(
+  script: string,
+  env: Record<string, string> = {},
+  options: { ownSession?: boolean } = {},
+) {
   // a file, not --eval: worker threads inherit the process's flags, and --input-type refuses to start them
   const file = join(mkdtempSync(join(tmpdir(), "steward-priority-")), "child.mjs");
   writeFileSync(file, `${script}\n${PRINT_NICE_VALUES}`);
-  const { stdout } = await run(process.execPath, ["--import", "tsx", file], {
+  // spawn, not execFile: execFile does not pass `detached` on
+  const child = spawn(process.execPath, ["--import", "tsx", file], {
     cwd: process.cwd(),
     env: { ...process.env, ...env },
     timeout: 60_000,
+    detached: options.ownSession ?? false, // setsid(2): the child leads a session, and an autogroup, of its own
+    stdio: ["ignore", "pipe", "inherit"],
   });
-  return JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as { main: number; threads: Record<string, number> };
+  let stdout = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+    stdout += chunk;
+  });
+  const code = await new Promise((resolve) => child.on("close", resolve));
+  if (code !== 0) throw new Error(`the child exited with ${code}`);
+  return JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as {
+    main: number;
+    threads: Record<string, number>;
+    autogroup: string | null;
+  };
 }
 
 const PRINT_NICE_VALUES = `
-const { readdirSync } = await import("node:fs");
+const { readdirSync, readFileSync } = await import("node:fs");
 const { getPriority } = await import("node:os");
 const threads = Object.fromEntries(readdirSync("/proc/self/task").map((tid) => [tid, getPriority(Number(tid))]));
-console.log(JSON.stringify({ main: getPriority(process.pid), threads }));
+let autogroup = null;
+try { autogroup = readFileSync("/proc/self/autogroup", "utf8").trim(); } catch {}
+console.log(JSON.stringify({ main: getPriority(process.pid), threads, autogroup }));
 process.exit(0);
 `;
 
 const module = (path: string) => JSON.stringify(`${process.cwd()}/${path}`);
+
+const ownAutogroup = () => {
+  try {
+    return readFileSync("/proc/self/autogroup", "utf8").trim();
+  } catch {
+    return null;
+  }
+};
+const autogroupsOn = (() => {
+  try {
+    return readFileSync("/proc/sys/kernel/sched_autogroup_enabled", "utf8").trim() === "1" && ownAutogroup() !== null;
+  } catch {
+    return false;
+  }
+})();
 
 describe.runIf(process.platform === "linux")("the job worker's CPU priority (STEWARD_WORKER_NICE)", () => {
   it("lowers every thread of a worker-only process, and the threads it starts later", async () => {
@@ -66,5 +98,33 @@ describe.runIf(process.platform === "linux")("the job worker's CPU priority (STE
       lowerProcessPriority(3);
     `);
     expect(main).toBe(12);
+  });
+
+  describe.runIf(autogroupsOn)("where Linux schedules each session as a group (autogroup)", () => {
+    it("lowers its session's group too when the worker leads a session of its own", async () => {
+      const { main, autogroup } = await niceValuesAfter(
+        `
+        const { lowerProcessPriority } = await import(${module("lib/jobs/priority.ts")});
+        if (lowerProcessPriority(9).autogroup !== "lowered") throw new Error("the autogroup was not lowered");
+      `,
+        {},
+        { ownSession: true },
+      );
+      expect(main).toBe(9);
+      expect(autogroup).toMatch(/ nice 9$/);
+      expect(autogroup?.split(" ")[0]).not.toBe(ownAutogroup()?.split(" ")[0]);
+    });
+
+    it("leaves a session it shares with its launcher (and whatever else that starts) as it is", async () => {
+      const before = ownAutogroup();
+      const { main, autogroup } = await niceValuesAfter(`
+        const { lowerProcessPriority } = await import(${module("lib/jobs/priority.ts")});
+        const outcome = lowerProcessPriority(9).autogroup;
+        if (outcome !== "not a session leader") throw new Error("unexpected: " + outcome);
+      `);
+      expect(main).toBe(9);
+      expect(autogroup).toBe(before);
+      expect(ownAutogroup()).toBe(before);
+    });
   });
 });
