@@ -1,11 +1,11 @@
 /**
  * Issue 15's responsiveness scenario: one web server (`next start`, STEWARD_ROLE=web) and one job worker
- * (`scripts/serve.ts --role=worker`, in a session of its own as a service manager starts it, so it lowers its session's
- * scheduling group too: lib/jobs/priority.ts) on the bench database; `GET /api/v1/partners?limit=10` and `GET /login` are
- * sampled every 100 ms (by bench/answer-sampler.mjs, a process of its own from start to end; each phase takes the
- * answers asked within it, a job's phase from the job's recorded start to its end) during the first minute after
- * start, at idle, while the worker recomputes the large tenant's 200,000 customers (forced), and while it renders
- * the published month's 1,000-partner PDF export.
+ * (`scripts/serve.ts --role=worker`, in a session of its own as a service manager starts it, so it lowers its
+ * session's scheduling group too: lib/jobs/priority.ts) on the bench database; `GET /api/v1/partners?limit=10` and
+ * `GET /login` are sampled every 100 ms (by bench/answer-sampler.mjs, a process of its own from start to end; each
+ * phase takes the answers asked within it, a job's phase from the job's recorded start to its end) during the first
+ * minute after start, at idle, while the worker recomputes the large tenant's 200,000 customers (forced), and while
+ * it renders the published month's 1,000-partner PDF export.
  * Goal: p95 and max during work ≤ 1.5× idle (needs a production build: npm run build). The recompute runs six times;
  * after each (and after the export), once the machine has settled, idle is sampled for as long as that work took, so
  * each side's maximum is the worst of about as many answers (about 1,200 each; the first minute's are about 1,150): a
@@ -210,7 +210,7 @@ async function waitFor(probe: () => Promise<boolean>, timeoutMs: number, what: s
   }
 }
 
-/** How long the machine settles after work before idle is sampled (the database's autovacuum, the job's last writes). */
+/** How long the machine settles after work before idle is sampled (autovacuum, the job's last writes). */
 const IDLE_SETTLE_MS = 10_000;
 const RECOMPUTE_ROUNDS = 6;
 

@@ -38,9 +38,10 @@ export type AutogroupOutcome = "none" | "lowered" | "already lower" | "not a ses
  * Linux's autogroup (sched(7)) schedules each session as one group, weighted like any other whatever the nice values
  * of its threads. A worker in a session of its own therefore competed with the web server's session as an equal, nice
  * value or not: while it recomputed, the web server's main thread waited 96-108 ms a second for a CPU (65-82 ms once
- * the group was lowered; 39-49 ms at idle, bench/responsiveness.ts). So the group's own nice value is lowered as well, but only when this process leads its session (started with
- * setsid, detached, or by a service manager that runs node itself): a session led by a shell or a launcher may hold,
- * now or later, processes that must not be lowered with it, the web server among them.
+ * the group was lowered; 39-49 ms at idle, bench/responsiveness.ts). So the group's own nice value is lowered as
+ * well, but only when this process leads its session (started with setsid, detached, or by a service manager that
+ * runs node itself): a session led by a shell or a launcher may hold, now or later, processes that must not be
+ * lowered with it, the web server among them.
  */
 function lowerOwnAutogroup(nice: number): AutogroupOutcome {
   const own = autogroupNice();
