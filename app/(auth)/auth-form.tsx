@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
 
@@ -19,7 +20,7 @@ export function AuthForm({
   children: React.ReactNode;
 }) {
   return (
-    <form
+    <Form
       className="space-y-4"
       noValidate
       onSubmit={(event) => {
@@ -32,7 +33,7 @@ export function AuthForm({
       <Button type="submit" className="w-full" pending={pending}>
         {submitLabel}
       </Button>
-    </form>
+    </Form>
   );
 }
 

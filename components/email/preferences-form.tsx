@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
@@ -42,7 +43,7 @@ export function PreferencesForm({
   const [modes, setModes] = useState(initial);
   const { execute, result, isPending } = useAction(action);
   return (
-    <form
+    <Form
       className="space-y-4"
       onSubmit={(e) => {
         e.preventDefault();
@@ -65,6 +66,6 @@ export function PreferencesForm({
       <Button type="submit" pending={isPending}>
         Save preferences
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useEarlyInput } from "@/components/forms/early-input";
 import { ScrollCard } from "@/components/ui/card";
 
 import Link from "next/link";
@@ -33,11 +34,12 @@ type Props = {
 
 /** The inbox rows; stewards can select rows for bulk acknowledge / assign. */
 export function InboxTable({ tenantSlug, base, items, stewards, bulk, riskCurrency }: Props) {
+  const earlyInput = useEarlyInput<HTMLDivElement>();
   const [selected, setSelected] = useState<string[]>([]);
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
   const all = items.length > 0 && selected.length === items.length;
   return (
-    <div className="space-y-3">
+    <div ref={earlyInput} className="space-y-3">
       {bulk && (
         <BulkBar
           tenantSlug={tenantSlug}

@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
@@ -74,7 +75,7 @@ export function TransitionControls({
         ))}
       </div>
       {resolving && (
-        <form
+        <Form
           className="space-y-3 rounded-md border border-slate-200 p-4"
           noValidate
           onSubmit={(e) => {
@@ -124,7 +125,7 @@ export function TransitionControls({
               Cancel
             </Button>
           </div>
-        </form>
+        </Form>
       )}
     </div>
   );
@@ -168,7 +169,7 @@ export function EscalationControl({
         </div>
       )}
       {direction && (
-        <form
+        <Form
           aria-label={direction === "up" ? "Escalate by hand" : "De-escalate by hand"}
           className="space-y-3 rounded-md border border-slate-200 p-4"
           noValidate
@@ -202,7 +203,7 @@ export function EscalationControl({
               Cancel
             </Button>
           </div>
-        </form>
+        </Form>
       )}
     </div>
   );
@@ -220,7 +221,7 @@ export function CommentForm({ tenantSlug, incidentId, mode, action }: Common & {
   };
   const { execute, result, isPending } = useAction(action, { onSuccess });
   return (
-    <form
+    <Form
       className="space-y-3"
       noValidate
       onSubmit={(e) => {
@@ -243,7 +244,7 @@ export function CommentForm({ tenantSlug, incidentId, mode, action }: Common & {
       <Button type="submit" variant="secondary" pending={isPending}>
         {internal ? "Add internal note" : "Post comment"}
       </Button>
-    </form>
+    </Form>
   );
 }
 
@@ -263,7 +264,7 @@ export function AssignControl({
   const [value, setValue] = useState(assigneeId ?? "");
   const { execute, result, isPending } = useAction(action);
   return (
-    <form
+    <Form
       className="flex flex-wrap items-end gap-2"
       onSubmit={(e) => {
         e.preventDefault();
@@ -281,7 +282,7 @@ export function AssignControl({
       <Button type="submit" variant="secondary" pending={isPending}>
         Assign
       </Button>
-    </form>
+    </Form>
   );
 }
 
@@ -331,7 +332,7 @@ export function ExtensionRequestForm({
   const [v, setV] = useState({ minutes: "120", reason: "" });
   const { execute, result, isPending } = useAction(action, { onSuccess: () => setV({ minutes: "120", reason: "" }) });
   return (
-    <form
+    <Form
       className="space-y-3"
       noValidate
       onSubmit={(e) => {
@@ -366,6 +367,6 @@ export function ExtensionRequestForm({
       <Button type="submit" variant="secondary" pending={isPending}>
         Request more time
       </Button>
-    </form>
+    </Form>
   );
 }

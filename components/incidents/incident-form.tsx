@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
@@ -78,7 +79,7 @@ export function IncidentForm({ tenantSlug, mode, partners, touchpoints, action }
     </Field>
   );
   return (
-    <form
+    <Form
       className="space-y-4"
       noValidate
       onSubmit={(e) => {
@@ -183,6 +184,6 @@ export function IncidentForm({ tenantSlug, mode, partners, touchpoints, action }
       <Button type="submit" pending={isPending}>
         {mode === "steward" ? "Open incident" : "Report incident"}
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -109,7 +110,7 @@ function ViewRow({
         </div>
       )}
       {renaming && (
-        <form
+        <Form
           aria-label={`Rename ${view.name}`}
           className="space-y-2"
           noValidate
@@ -130,7 +131,7 @@ function ViewRow({
               Cancel
             </Button>
           </div>
-        </form>
+        </Form>
       )}
       <FormMessage>{formError(remove.result)}</FormMessage>
     </li>
@@ -157,7 +158,7 @@ function SaveViewForm({
     },
   });
   return (
-    <form
+    <Form
       aria-label="Save this view"
       className="space-y-2 border-t border-slate-100 pt-3"
       noValidate
@@ -186,7 +187,7 @@ function SaveViewForm({
       <Button type="submit" className="px-2.5 py-1 text-xs" pending={create.isPending}>
         Save view
       </Button>
-    </form>
+    </Form>
   );
 }
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
@@ -115,7 +116,7 @@ export function PlanEventButtons({
         })}
       </div>
       {disputing ? (
-        <form
+        <Form
           className="space-y-3 rounded-md border border-slate-200 p-4"
           noValidate
           onSubmit={(e) => {
@@ -142,7 +143,7 @@ export function PlanEventButtons({
           <Button type="submit" pending={isPending}>
             Send the dispute
           </Button>
-        </form>
+        </Form>
       ) : null}
       <FormMessage>{formError(result)}</FormMessage>
     </div>
@@ -200,7 +201,7 @@ export function AddActionForm({
     setFields((f) => ({ ...f, [name]: e.target.value as PlanMetric & string }));
   };
   return (
-    <form
+    <Form
       className="grid gap-4 sm:grid-cols-2"
       noValidate
       data-testid="add-action-form"
@@ -284,7 +285,7 @@ export function AddActionForm({
           Add the action
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -381,7 +382,7 @@ export function EvidenceForm({
       </Button>
     );
   return (
-    <form
+    <Form
       className="space-y-3 rounded-md border border-slate-200 p-3"
       noValidate
       data-testid="evidence-form"
@@ -432,7 +433,7 @@ export function EvidenceForm({
           Cancel
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }
 

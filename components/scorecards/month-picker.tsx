@@ -1,5 +1,6 @@
 "use client";
 
+import { useEarlyInput } from "@/components/forms/early-input";
 import { useRouter } from "next/navigation";
 import { inputClass } from "@/components/ui/field";
 
@@ -13,9 +14,10 @@ export function MonthPicker({
   value: string;
   basePath: string;
 }) {
+  const earlyInput = useEarlyInput<HTMLDivElement>();
   const router = useRouter();
   return (
-    <div className="w-56">
+    <div ref={earlyInput} className="w-56">
       <label htmlFor="month-picker" className="block text-sm font-medium text-slate-700">
         Month
       </label>

@@ -57,3 +57,27 @@ export async function tabTo(page: Page, name: string, maxTabs = 80) {
   }
   throw new Error(`"${name}" was not reached with Tab`);
 }
+
+/**
+ * Holds back the page's scripts (not its styles, also chunks) until the returned function is called: what a person does
+ * on a slow phone before React has taken the page over.
+ */
+export async function holdPageScripts(page: Page) {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/_next\/static\/chunks\/.*\.js(\?|$)/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Waits until React has hydrated the element (it carries React's fiber then). */
+export async function waitForHydration(page: Page, selector: string) {
+  await page.waitForFunction((css) => {
+    const element = document.querySelector(css);
+    return element !== null && Object.keys(element).some((key) => key.startsWith("__reactFiber"));
+  }, selector);
+}

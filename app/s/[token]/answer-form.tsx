@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
@@ -36,7 +37,7 @@ export function SurveyAnswerForm({ token, tenantName }: { token: string; tenantN
       </div>
     );
   return (
-    <form
+    <Form
       className="space-y-6"
       noValidate
       onSubmit={(e) => {
@@ -55,6 +56,6 @@ export function SurveyAnswerForm({ token, tenantName }: { token: string; tenantN
       <Button type="submit" className="w-full" pending={action.isPending}>
         Send my answer
       </Button>
-    </form>
+    </Form>
   );
 }

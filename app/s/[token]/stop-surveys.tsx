@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
@@ -17,7 +18,7 @@ export function StopSurveys({ token, tenantName }: { token: string; tenantName: 
       </p>
     );
   return (
-    <form
+    <Form
       className="space-y-2"
       onSubmit={(e) => {
         e.preventDefault();
@@ -32,6 +33,6 @@ export function StopSurveys({ token, tenantName }: { token: string; tenantName: 
       <Button type="submit" variant="secondary" pending={action.isPending}>
         Stop asking me
       </Button>
-    </form>
+    </Form>
   );
 }

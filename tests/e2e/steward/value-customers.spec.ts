@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { NORTHWIND, signIn } from "../helpers";
+import { holdPageScripts, NORTHWIND, signIn, waitForHydration } from "../helpers";
 
 test("a steward recomputes customer values, sees progress then the equity, and opens a customer", async ({ page }) => {
   test.setTimeout(180_000);
@@ -8,15 +8,7 @@ test("a steward recomputes customer values, sees progress then the equity, and o
   // The month is typed while the page's scripts are still loading (a slow phone; a loaded machine): it is the month
   // recomputed once they have run. A controlled input put the default month back then, and the recompute ran for the
   // current month, which the seed has computed ("Already up to date").
-  let releaseScripts = () => {};
-  const scriptsHeld = new Promise<void>((resolve) => {
-    releaseScripts = resolve;
-  });
-  const scripts = /\/_next\/static\/chunks\/.*\.js(\?|$)/; // the scripts only: the styles (also chunks) let the page show
-  await page.route(scripts, async (route) => {
-    await scriptsHeld;
-    await route.continue();
-  });
+  const releaseScripts = await holdPageScripts(page);
   await page.goto(`/t/${NORTHWIND.slug}/value`, { waitUntil: "commit" });
   await expect(page.getByRole("heading", { name: "Customers & value" })).toBeVisible();
 
@@ -27,11 +19,7 @@ test("a steward recomputes customer values, sees progress then the equity, and o
   const recomputeForm = page.getByTestId("recompute-panel").locator("form");
   await recomputeForm.getByLabel("Month").fill(earlier);
   releaseScripts();
-  // React has taken the form over (hydrated it) once its element carries React's fiber.
-  await page.waitForFunction(() => {
-    const form = document.querySelector('[data-testid="recompute-panel"] form');
-    return form !== null && Object.keys(form).some((key) => key.startsWith("__reactFiber"));
-  });
+  await waitForHydration(page, '[data-testid="recompute-panel"] form');
   await page.getByRole("button", { name: "Recompute customer values" }).click();
   // progress while the job runs (polled every second), then the result
   await expect(page.getByRole("button", { name: "Recomputing…" })).toBeVisible();

@@ -1,22 +1,14 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { repositoryRoot as root, sourceFiles } from "./source-files";
 
 // Issue 14: every environment variable is read through lib/env.ts, which validates it once and lists it for the
 // README's configuration table. A direct read elsewhere skips both (a "30s" interval became NaN that way).
 
-const root = path.resolve(__dirname, "../../..");
 const SCANNED = ["lib", "app", "components"];
 const THE_READER = "lib/env.ts";
 const MENTIONS_PROCESS_ENV = /\bprocess\s*(\.\s*env\b|\[\s*["'`]env["'`]\s*\])/;
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-    const relative = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) return sourceFiles(relative);
-    return /\.(ts|tsx|js|jsx|mjs|cjs)$/.test(entry.name) ? [relative] : [];
-  });
-}
 
 describe("reading the environment", () => {
   const files = SCANNED.flatMap(sourceFiles);

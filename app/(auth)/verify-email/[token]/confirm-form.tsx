@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
@@ -9,7 +10,7 @@ import { verifyEmailAction } from "../../actions";
 export function ConfirmEmailForm({ token }: { token: string }) {
   const { execute, result, isPending } = useAction(verifyEmailAction);
   return (
-    <form
+    <Form
       className="space-y-4"
       onSubmit={(event) => {
         event.preventDefault();
@@ -20,6 +21,6 @@ export function ConfirmEmailForm({ token }: { token: string }) {
       <Button type="submit" className="w-full" pending={isPending}>
         Confirm my e-mail address
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
@@ -30,7 +31,7 @@ export function CommentForm({
     },
   });
   return (
-    <form
+    <Form
       className="space-y-3"
       noValidate
       onSubmit={(e) => {
@@ -66,6 +67,6 @@ export function CommentForm({
       <Button type="submit" pending={action.isPending}>
         {ack ? "Acknowledge" : "Send comment"}
       </Button>
-    </form>
+    </Form>
   );
 }

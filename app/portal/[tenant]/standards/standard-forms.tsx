@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
@@ -20,7 +21,7 @@ export function AcknowledgeForm({
   const { execute, result, isPending } = useAction(acknowledgeStandardAction);
   const message = formError(result) ?? fieldError(result, "confirm");
   return (
-    <form
+    <Form
       className="space-y-2"
       noValidate
       aria-label={`Acknowledge ${name}`}
@@ -37,7 +38,7 @@ export function AcknowledgeForm({
       <Button type="submit" variant="secondary" className="px-2.5 py-1 text-xs" pending={isPending}>
         Acknowledge
       </Button>
-    </form>
+    </Form>
   );
 }
 
@@ -60,7 +61,7 @@ export function SelfAssessForm({
   const set = (key: keyof typeof initial) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
     setValues({ ...values, [key]: e.target.value });
   return (
-    <form
+    <Form
       className="space-y-3"
       noValidate
       aria-label={`Self-assess ${name}`}
@@ -105,6 +106,6 @@ export function SelfAssessForm({
       <Button type="submit" pending={isPending}>
         Submit self-assessment
       </Button>
-    </form>
+    </Form>
   );
 }

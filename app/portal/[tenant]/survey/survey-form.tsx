@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
@@ -41,7 +42,7 @@ export function SurveyForm({
     },
   });
   return (
-    <form
+    <Form
       className="space-y-5"
       noValidate
       onSubmit={(e) => {
@@ -68,6 +69,6 @@ export function SurveyForm({
       <Button type="submit" pending={action.isPending}>
         {initial ? "Update my answers" : "Send my answers"}
       </Button>
-    </form>
+    </Form>
   );
 }

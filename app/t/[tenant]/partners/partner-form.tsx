@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
@@ -59,7 +60,7 @@ export function PartnerForm({
     (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
       setValues({ ...values, [key]: e.target.value });
   return (
-    <form
+    <Form
       className="space-y-4"
       noValidate
       onSubmit={(e) => {
@@ -139,6 +140,6 @@ export function PartnerForm({
       <Button type="submit" pending={isPending}>
         {partnerId ? "Save changes" : "Create partner"}
       </Button>
-    </form>
+    </Form>
   );
 }

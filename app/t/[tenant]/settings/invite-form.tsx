@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
@@ -23,7 +24,7 @@ export function InviteForm({ tenantSlug, partners }: { tenantSlug: string; partn
   });
   const partnerRole = values.role.startsWith("PARTNER_");
   return (
-    <form
+    <Form
       className="space-y-4"
       noValidate
       onSubmit={(e) => {
@@ -75,6 +76,6 @@ export function InviteForm({ tenantSlug, partners }: { tenantSlug: string; partn
       <Button type="submit" pending={isPending}>
         Create invitation
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
@@ -46,7 +47,7 @@ export function RecordAssessmentForm({
     (key: keyof typeof initial) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
       setValues({ ...values, [key]: e.target.value });
   return (
-    <form
+    <Form
       className="space-y-3"
       noValidate
       aria-label="Record an assessment"
@@ -116,7 +117,7 @@ export function RecordAssessmentForm({
       <Button type="submit" pending={isPending}>
         Record assessment
       </Button>
-    </form>
+    </Form>
   );
 }
 

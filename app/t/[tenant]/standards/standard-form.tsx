@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
@@ -72,7 +73,7 @@ export function StandardForm({
       setValues(next);
     };
   return (
-    <form
+    <Form
       className="space-y-3"
       noValidate
       aria-label={standardId ? "Edit standard" : "New standard"}
@@ -162,6 +163,6 @@ export function StandardForm({
       <Button type="submit" pending={isPending}>
         {standardId ? "Save standard" : "Add standard"}
       </Button>
-    </form>
+    </Form>
   );
 }

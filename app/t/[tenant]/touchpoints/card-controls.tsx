@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { ChevronDown, ChevronUp } from "lucide-react";
@@ -63,7 +64,7 @@ export function AssignPartner({
   const { execute, result, isPending } = useAction(assignPartnerAction, { onSuccess: () => setPartnerId("") });
   const message = formError(result) ?? result.validationErrors?.fieldErrors?.partnerId?.[0];
   return (
-    <form
+    <Form
       className="mt-2 space-y-1"
       noValidate
       onSubmit={(e) => {
@@ -97,7 +98,7 @@ export function AssignPartner({
           {message}
         </p>
       )}
-    </form>
+    </Form>
   );
 }
 

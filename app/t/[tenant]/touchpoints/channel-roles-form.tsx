@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
@@ -43,7 +44,7 @@ export function ChannelRolesForm({
     setRoles({ ...roles, [role]: on ? [...roles[role], party] : roles[role].filter((p) => p !== party) });
   const rolesError = fieldError(result, "roles");
   return (
-    <form
+    <Form
       aria-label={`Value proposition and roles of ${name}`}
       className="space-y-4"
       noValidate
@@ -128,6 +129,6 @@ export function ChannelRolesForm({
       <Button type="submit" pending={isPending}>
         Save value proposition and roles
       </Button>
-    </form>
+    </Form>
   );
 }

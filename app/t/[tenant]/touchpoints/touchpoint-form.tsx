@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
@@ -45,7 +46,7 @@ export function TouchpointForm({
   const update = useAction(updateTouchpointAction, { onSuccess: () => router.push(`/t/${tenantSlug}/touchpoints`) });
   const { result, isPending } = touchpointId ? update : create;
   return (
-    <form
+    <Form
       className="space-y-3"
       noValidate
       aria-label={touchpointId ? "Edit touchpoint" : "New touchpoint"}
@@ -133,6 +134,6 @@ export function TouchpointForm({
       <Button type="submit" pending={isPending}>
         {touchpointId ? "Save touchpoint" : "Add touchpoint"}
       </Button>
-    </form>
+    </Form>
   );
 }

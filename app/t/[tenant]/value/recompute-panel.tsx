@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
@@ -68,7 +69,7 @@ export function RecomputePanel({
   const percent = status?.total ? Math.round((100 * status.progress) / status.total) : 0;
   return (
     <div className="space-y-3" data-testid="recompute-panel">
-      <form
+      <Form
         className="flex flex-wrap items-end gap-3"
         noValidate
         onSubmit={(e) => {
@@ -95,7 +96,7 @@ export function RecomputePanel({
         <Button type="submit" pending={start.isPending || running}>
           {running ? "Recomputing…" : "Recompute customer values"}
         </Button>
-      </form>
+      </Form>
       <FormMessage>{formError(start.result)}</FormMessage>
       {running && (
         <div role="status" aria-live="polite" className="space-y-1" data-testid="recompute-progress">

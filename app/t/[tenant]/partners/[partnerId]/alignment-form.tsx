@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
@@ -29,7 +30,7 @@ export function AlignmentForm({
   const { execute, result, isPending } = useAction(saveAlignmentAction);
   const fieldMessage = result.validationErrors?.fieldErrors?.answers?.[0];
   return (
-    <form
+    <Form
       className="space-y-3"
       noValidate
       onSubmit={(e) => {
@@ -75,6 +76,6 @@ export function AlignmentForm({
           Save alignment
         </Button>
       )}
-    </form>
+    </Form>
   );
 }

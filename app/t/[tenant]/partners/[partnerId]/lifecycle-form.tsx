@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
@@ -25,7 +26,7 @@ export function LifecycleForm({
   if (allowed.length === 0)
     return <p className="text-sm text-slate-600">Offboarded is final: no further transition.</p>;
   return (
-    <form
+    <Form
       className="space-y-3"
       noValidate
       onSubmit={(e) => {
@@ -51,6 +52,6 @@ export function LifecycleForm({
       <Button type="submit" pending={isPending}>
         Change status
       </Button>
-    </form>
+    </Form>
   );
 }

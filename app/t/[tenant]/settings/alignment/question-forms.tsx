@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
@@ -25,7 +26,7 @@ export function QuestionForm({
   const update = useAction(updateQuestionAction);
   const { result, isPending } = questionId ? update : create;
   return (
-    <form
+    <Form
       className="grid items-start gap-3 sm:grid-cols-[1fr_7rem_auto_auto]"
       noValidate
       aria-label={questionId ? `Question: ${initial?.text}` : "New question"}
@@ -73,6 +74,6 @@ export function QuestionForm({
       <Button type="submit" className="mt-6" pending={isPending}>
         {questionId ? "Save" : "Add question"}
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
@@ -28,7 +29,7 @@ export function CreateApiKeyForm({
     },
   });
   return (
-    <form
+    <Form
       className="space-y-4"
       noValidate
       onSubmit={(e) => {
@@ -94,7 +95,7 @@ export function CreateApiKeyForm({
       <Button type="submit" pending={isPending}>
         Create API key
       </Button>
-    </form>
+    </Form>
   );
 }
 

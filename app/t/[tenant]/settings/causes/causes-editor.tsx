@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
@@ -66,7 +67,7 @@ export function CausesEditor({
       <FormMessage>{formError(remove.result)}</FormMessage>
       {!readOnly && (
         <>
-          <form
+          <Form
             className="grid gap-3 sm:grid-cols-[1fr_14rem_auto] sm:items-end"
             noValidate
             onSubmit={(e) => {
@@ -95,7 +96,7 @@ export function CausesEditor({
             <Button type="submit" pending={add.isPending}>
               Add cause
             </Button>
-          </form>
+          </Form>
           <FormMessage>{formError(add.result) ?? formError(presets.result)}</FormMessage>
           {done && <FormMessage tone="success">{done}</FormMessage>}
           <Button

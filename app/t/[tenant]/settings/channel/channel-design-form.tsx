@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
@@ -22,7 +23,7 @@ export function ChannelDesignForm({
   const [values, setValues] = useState<ChannelSettings>(initial);
   const { execute, result, isPending } = useAction(updateChannelDesignAction);
   return (
-    <form
+    <Form
       aria-label="Channel design"
       className="max-w-2xl space-y-6"
       noValidate
@@ -61,6 +62,6 @@ export function ChannelDesignForm({
           Save channel design
         </Button>
       )}
-    </form>
+    </Form>
   );
 }

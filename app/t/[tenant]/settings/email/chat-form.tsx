@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
@@ -12,7 +13,7 @@ export function ChatWebhookForm({ tenantSlug, initial }: { tenantSlug: string; i
   const [url, setUrl] = useState(initial);
   const { execute, result, isPending } = useAction(saveChatWebhookAction);
   return (
-    <form
+    <Form
       className="space-y-4"
       noValidate
       onSubmit={(e) => {
@@ -37,6 +38,6 @@ export function ChatWebhookForm({ tenantSlug, initial }: { tenantSlug: string; i
       <Button type="submit" pending={isPending}>
         Save chat webhook
       </Button>
-    </form>
+    </Form>
   );
 }

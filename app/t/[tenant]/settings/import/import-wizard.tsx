@@ -1,5 +1,6 @@
 "use client";
 
+import { useEarlyInput } from "@/components/forms/early-input";
 import { useMemo, useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
@@ -37,6 +38,7 @@ type Progress = {
 };
 
 export function ImportWizard({ tenantSlug }: { tenantSlug: string }) {
+  const earlyInput = useEarlyInput<HTMLDivElement>();
   const [kind, setKind] = useState<ImportKind>("partners");
   const [fileName, setFileName] = useState("");
   const [table, setTable] = useState<string[][]>([]);
@@ -149,7 +151,7 @@ export function ImportWizard({ tenantSlug }: { tenantSlug: string }) {
   }
 
   return (
-    <div className="space-y-6">
+    <div ref={earlyInput} className="space-y-6">
       <Card className="space-y-4 p-5">
         <h2 className="text-lg font-semibold">1. File</h2>
         <div className="grid gap-4 sm:grid-cols-2">

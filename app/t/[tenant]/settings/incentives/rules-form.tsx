@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
@@ -39,7 +40,7 @@ export function IncentiveRulesForm({
   const setTier = (i: number, patch: Partial<Draft["tiers"][number]>) =>
     setDraft({ ...draft, tiers: draft.tiers.map((t, k) => (k === i ? { ...t, ...patch } : t)) });
   return (
-    <form
+    <Form
       aria-label="Incentive rules"
       className="max-w-2xl space-y-5"
       noValidate
@@ -130,6 +131,6 @@ export function IncentiveRulesForm({
           Save incentive rules
         </Button>
       )}
-    </form>
+    </Form>
   );
 }

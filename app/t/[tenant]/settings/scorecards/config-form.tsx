@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
@@ -29,7 +30,7 @@ export function ScorecardConfigForm({
   const action = useAction(saveScorecardConfigAction, { onSuccess: () => setSaved(true) });
   const sum = SCORECARD_AREAS.reduce((s, a) => s + (Number(weights[a]) || 0), 0);
   return (
-    <form
+    <Form
       className="space-y-6"
       noValidate
       onSubmit={(e) => {
@@ -105,6 +106,6 @@ export function ScorecardConfigForm({
           Save
         </Button>
       )}
-    </form>
+    </Form>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
@@ -47,7 +48,7 @@ export function SlaPolicyForm({
     />
   );
   return (
-    <form
+    <Form
       className="space-y-3"
       noValidate
       aria-label={`${SEVERITY_LABELS[policy.severity]} policy`}
@@ -94,7 +95,7 @@ export function SlaPolicyForm({
       <Button type="submit" variant="secondary" pending={isPending}>
         Save {SEVERITY_LABELS[policy.severity].toLowerCase()} policy
       </Button>
-    </form>
+    </Form>
   );
 }
 
@@ -108,7 +109,7 @@ export function BusinessHoursForm({
   const [v, setV] = useState(calendar);
   const { execute, result, isPending } = useAction(saveBusinessHoursAction);
   return (
-    <form
+    <Form
       className="space-y-3"
       noValidate
       onSubmit={(e) => {
@@ -168,7 +169,7 @@ export function BusinessHoursForm({
       <Button type="submit" variant="secondary" pending={isPending}>
         Save business hours
       </Button>
-    </form>
+    </Form>
   );
 }
 

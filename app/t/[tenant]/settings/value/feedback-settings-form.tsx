@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
@@ -27,7 +28,7 @@ export function FeedbackSettingsForm({
   const set = (key: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement>) =>
     setValues({ ...values, [key]: e.target.value });
   return (
-    <form
+    <Form
       aria-label="Customer surveys"
       className="max-w-xl space-y-4"
       noValidate
@@ -69,6 +70,6 @@ export function FeedbackSettingsForm({
           Save survey settings
         </Button>
       )}
-    </form>
+    </Form>
   );
 }

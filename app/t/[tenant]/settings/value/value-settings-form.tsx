@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
@@ -39,7 +40,7 @@ export function ValueSettingsForm({
   const set = (key: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     setValues({ ...values, [key]: e.target.value });
   return (
-    <form
+    <Form
       className="max-w-xl space-y-4"
       noValidate
       onSubmit={(e) => {
@@ -106,6 +107,6 @@ export function ValueSettingsForm({
           Save value settings
         </Button>
       )}
-    </form>
+    </Form>
   );
 }

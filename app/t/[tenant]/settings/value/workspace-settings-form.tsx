@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
@@ -26,7 +27,7 @@ export function WorkspaceSettingsForm({
   const [values, setValues] = useState<WorkspaceSettings>(settings);
   const { execute, result, isPending } = useAction(updateWorkspaceSettingsAction);
   return (
-    <form
+    <Form
       aria-label="Money and reports"
       className="max-w-xl space-y-4"
       noValidate
@@ -59,6 +60,6 @@ export function WorkspaceSettingsForm({
           Save money and reports
         </Button>
       )}
-    </form>
+    </Form>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
@@ -22,7 +23,7 @@ export function CreateWebhookForm({ tenantSlug }: { tenantSlug: string }) {
   const { execute, result, isPending } = useAction(createWebhookEndpointAction, { onSuccess: () => setUrl("") });
   const eventsError = fieldError(result, "events");
   return (
-    <form
+    <Form
       className="space-y-4"
       noValidate
       onSubmit={(e) => {
@@ -75,7 +76,7 @@ export function CreateWebhookForm({ tenantSlug }: { tenantSlug: string }) {
       <Button type="submit" pending={isPending}>
         Add endpoint
       </Button>
-    </form>
+    </Form>
   );
 }
 
