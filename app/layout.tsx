@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import localFont from "next/font/local";
-import { connection } from "next/server";
+import { headers } from "next/headers";
+import { EARLY_INPUT_RECORDER } from "@/components/forms/early-input-recorder";
 import "./globals.css";
 
 // Bundled from @fontsource-variable/inter: next/font/google needs the internet at build time.
@@ -19,9 +20,14 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Every page renders per request: Next.js can put the request's CSP nonce (proxy.ts) only on
   // scripts of a page rendered for that request, never on one prerendered at build time.
-  await connection();
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en" className={inter.variable}>
+      <head>
+        {/* the page's first script: it records what is typed before React's scripts have run (ADR 017) */}
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant of ours, not content */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: EARLY_INPUT_RECORDER }} />
+      </head>
       <body className="min-h-screen font-sans">{children}</body>
     </html>
   );

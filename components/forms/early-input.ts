@@ -1,23 +1,24 @@
 import { type RefObject, useLayoutEffect, useRef } from "react";
 import { flushSync } from "react-dom";
+import { EARLY_INPUT_GLOBAL, type EarlyInputRecorder } from "./early-input-recorder";
 
-// What a person types, ticks or picks before the page's scripts have run (a slow phone, a loaded machine, a browser
-// restoring a form on "back") is in the DOM but not in React's state: React hydrates a controlled control without
-// touching its value and records the typed value as already seen, so no change reaches the form. The form's next
-// render then puts the server's value back, and a form that submits its state submits that value. adoptEarlyInput
-// replays each such change through React's own change event, so the state holds it.
+// What a person types, ticks or picks before the page's scripts have run (a slow phone, a loaded machine, the
+// browser's autofill) is not in React's state: React hydrates a controlled control without reporting its value (and
+// puts a pre-filled textarea's server text back), so the form's next render shows the server's values again, and a
+// form that submits its state submits those. The recorder (early-input-recorder.ts) saw each such change; here each
+// one is replayed through React's own change event, so the state holds it. ADR 017.
 
 type Early =
   | { kind: "text"; control: HTMLInputElement | HTMLTextAreaElement; value: string }
   | { kind: "check"; control: HTMLInputElement; checked: boolean }
-  | { kind: "select"; control: HTMLSelectElement; value: string }
+  | { kind: "select"; control: HTMLSelectElement; values: string[] }
   | { kind: "file"; control: HTMLInputElement };
 
-const adopted = new WeakSet<Element>();
+const NOT_TYPED = new Set(["button", "submit", "reset", "image", "hidden"]);
 
 /**
- * A ref for the element that holds a component's fields (Form uses it for its <form>): its layout effect runs in the
- * commit that hydrated the fields, before any render could reset them.
+ * A ref for the element that holds a component's controls (Form puts it on its <form>). Its layout effect runs in the
+ * commit that mounted them: after hydration, before any render could reset them.
  */
 export function useEarlyInput<T extends HTMLElement>(): RefObject<T | null> {
   const container = useRef<T>(null);
@@ -28,61 +29,74 @@ export function useEarlyInput<T extends HTMLElement>(): RefObject<T | null> {
 }
 
 /**
- * Call as the container's fields have hydrated (a layout effect). What differs from the server's render is read at
- * once, before any render can put the server's values back; it is replayed in a microtask, once React has finished
- * committing and before any event of the person's, one field at a time with its render flushed: forms that build their
- * next state from the render's state (`{ ...values, name }`) would otherwise keep only the last field replayed.
+ * What the recorder saw is read at once; it is replayed in a microtask, once React has finished its commit, one
+ * control at a time with its render flushed: forms that build their next state from the render's state
+ * (`{ ...values, name }`) would otherwise keep only the last control replayed.
  */
 function adoptEarlyInput(container: HTMLElement) {
+  const recorder = (window as unknown as Record<string, EarlyInputRecorder | undefined>)[EARLY_INPUT_GLOBAL];
+  if (!recorder) return;
   const early: Early[] = [];
   for (const control of container.querySelectorAll("input, textarea, select")) {
-    if (adopted.has(control)) continue;
-    adopted.add(control);
-    const changed = changedSinceServer(control);
-    if (changed) early.push(changed);
+    const typed = recorder.typed.get(control);
+    if (typed === undefined) continue;
+    recorder.typed.delete(control);
+    const item = earlyChange(control, typed);
+    if (item && !reportedByCurrentEvent(item)) early.push(item);
   }
-  if (early.length === 0) return;
+  if (early.length === 0) {
+    recorder.ready.add(container);
+    return;
+  }
   queueMicrotask(() => {
     for (const item of early) flushSync(() => replay(item));
+    recorder.ready.add(container);
   });
 }
 
-const NOT_TYPED = new Set(["button", "submit", "reset", "image", "hidden"]);
-
-function changedSinceServer(control: Element): Early | null {
+function earlyChange(control: Element, typed: string): Early | null {
   if (control instanceof HTMLSelectElement) {
-    const picked = Array.from(control.options).some((option) => option.selected !== option.defaultSelected);
-    return !control.disabled && picked ? { kind: "select", control, value: control.value } : null;
+    const values = Array.from(control.selectedOptions, (option) => option.value);
+    return control.disabled ? null : { kind: "select", control, values };
   }
   if (!(control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement) || control.disabled) return null;
-  if (control instanceof HTMLInputElement && NOT_TYPED.has(control.type)) return null;
-  if (control instanceof HTMLInputElement && control.type === "file") {
-    return control.files?.length ? { kind: "file", control } : null;
-  }
-  if (control instanceof HTMLInputElement && (control.type === "checkbox" || control.type === "radio")) {
-    // of a radio group, only the radio picked: the group's default, now unticked, follows React's state of it
-    const changed =
-      control.type === "checkbox"
-        ? control.checked !== control.defaultChecked
-        : control.checked && !control.defaultChecked;
-    return changed ? { kind: "check", control, checked: control.checked } : null;
-  }
-  return control.value !== control.defaultValue ? { kind: "text", control, value: control.value } : null;
+  // what equals the server's value is what React's state holds already
+  if (control instanceof HTMLTextAreaElement)
+    return typed === control.defaultValue ? null : { kind: "text", control, value: typed };
+  if (NOT_TYPED.has(control.type)) return null;
+  if (control.type === "file") return control.files?.length ? { kind: "file", control } : null;
+  if (control.type === "checkbox") return { kind: "check", control, checked: control.checked };
+  // of a radio group, only the radio picked last: the others follow React's state of it
+  if (control.type === "radio") return control.checked ? { kind: "check", control, checked: true } : null;
+  return typed === control.defaultValue ? null : { kind: "text", control, value: typed };
+}
+
+/**
+ * A change event on a control not yet hydrated makes React hydrate it there and then, and hand that same event on:
+ * a select's or a file input's (neither has a watched value) reaches onChange already, and must not twice.
+ */
+function reportedByCurrentEvent(item: Early) {
+  const current = window.event;
+  return (
+    (item.kind === "select" || item.kind === "file") && current?.type === "change" && current.target === item.control
+  );
 }
 
 function replay(item: Early) {
-  if (item.kind === "select" || item.kind === "file") {
-    // neither has a watched value: React hands on every change event (a file chosen stays chosen)
-    if (item.kind === "select") item.control.value = item.value;
+  if (item.kind === "select") {
+    for (const option of item.control.options) option.selected = item.values.includes(option.value);
+    item.control.dispatchEvent(new Event("change", { bubbles: true }));
+  } else if (item.kind === "file") {
     item.control.dispatchEvent(new Event("change", { bubbles: true }));
   } else if (item.kind === "check") {
-    // back to the other state where React watches `checked`, then a real click (React's change event for boxes)
+    // React watches `checked` through a property of the element's own (an undocumented part of React, covered by
+    // tests/e2e/steward/early-input.spec.ts): set there to the other state, then a real click, React's change event
+    // for boxes, brings the state the person left
     item.control.checked = !item.checked;
     item.control.click();
   } else {
-    // React watches `value` through a property of the element's own: set there, React takes the server's value as the
-    // last one it saw; set through the prototype's setter, the typed text goes back unseen, and the input event is a
-    // change.
+    // the same for `value`: set through React's property to something else, then back to what was typed through the
+    // prototype's setter, which React does not see; the input event then differs from what React saw: a change
     const { control } = item;
     control.value = control.defaultValue;
     Object.getOwnPropertyDescriptor(Object.getPrototypeOf(control), "value")?.set?.call(control, item.value);

@@ -1,5 +1,6 @@
 "use client";
 
+import { setMember } from "@/components/forms/set-member";
 import { useEarlyInput } from "@/components/forms/early-input";
 import { ScrollCard } from "@/components/ui/card";
 
@@ -36,7 +37,7 @@ type Props = {
 export function InboxTable({ tenantSlug, base, items, stewards, bulk, riskCurrency }: Props) {
   const earlyInput = useEarlyInput<HTMLDivElement>();
   const [selected, setSelected] = useState<string[]>([]);
-  const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
+  const choose = (id: string, on: boolean) => setSelected((s) => setMember(s, id, on));
   const all = items.length > 0 && selected.length === items.length;
   return (
     <div ref={earlyInput} className="space-y-3">
@@ -59,7 +60,7 @@ export function InboxTable({ tenantSlug, base, items, stewards, bulk, riskCurren
                     type="checkbox"
                     aria-label="Select all"
                     checked={all}
-                    onChange={() => setSelected(all ? [] : items.map((i) => i.id))}
+                    onChange={(e) => setSelected(e.target.checked ? items.map((i) => i.id) : [])}
                   />
                 </th>
               )}
@@ -83,7 +84,7 @@ export function InboxTable({ tenantSlug, base, items, stewards, bulk, riskCurren
                       type="checkbox"
                       aria-label={`Select INC-${i.number}`}
                       checked={selected.includes(i.id)}
-                      onChange={() => toggle(i.id)}
+                      onChange={(e) => choose(i.id, e.target.checked)}
                     />
                   </td>
                 )}

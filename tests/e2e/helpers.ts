@@ -74,10 +74,14 @@ export async function holdPageScripts(page: Page) {
   return release;
 }
 
-/** Waits until React has hydrated the element (it carries React's fiber then). */
+/**
+ * Waits until React has hydrated the form (or other container of controls, components/forms/early-input.ts) and taken
+ * over what was typed into it before: its controls answer through React from then on.
+ */
 export async function waitForHydration(page: Page, selector: string) {
   await page.waitForFunction((css) => {
     const element = document.querySelector(css);
-    return element !== null && Object.keys(element).some((key) => key.startsWith("__reactFiber"));
+    const recorder = (window as unknown as Record<string, { ready: WeakSet<Element> } | undefined>).__stewardEarlyInput;
+    return element !== null && recorder?.ready.has(element) === true;
   }, selector);
 }

@@ -33,10 +33,31 @@ test("text, a choice, a number, a note and a tick entered before a form hydrates
   await expect(form.getByLabel("Weight")).toHaveValue("3");
   await expect(form.getByLabel("Moment of truth (weighs more)")).toBeChecked();
 
+  await expect(form.getByLabel("Description")).toHaveValue("Typed before the scripts ran, and after");
+
   await form.getByRole("button", { name: "Add touchpoint" }).click();
   const card = page.getByTestId("touchpoint-card").filter({ hasText: name });
   await expect(card).toContainText("Phone · weight 3");
   await expect(card.getByText("moment of truth", { exact: true })).toBeVisible();
+
+  // A pre-filled note: React puts the server's text back into a textarea as it hydrates it, over what was typed.
+  const edit = card.getByRole("link", { name: `Edit ${name}` });
+  const editUrl = (await edit.getAttribute("href")) ?? "";
+  const releaseAgain = await holdPageScripts(page);
+  await page.goto(editUrl, { waitUntil: "commit" });
+  const editForm = page.getByRole("form", { name: "Edit touchpoint" });
+  await expect(editForm.getByLabel("Description")).toHaveValue("Typed before the scripts ran, and after");
+  await editForm.getByLabel("Description").fill("Rewritten before the scripts ran");
+  releaseAgain();
+  await waitForHydration(page, 'form[aria-label="Edit touchpoint"]');
+  await editForm.getByLabel("Weight").fill("4");
+  await expect(editForm.getByLabel("Description")).toHaveValue("Rewritten before the scripts ran");
+  await editForm.getByRole("button", { name: "Save touchpoint" }).click();
+  await expect(card).toContainText("Phone · weight 4");
+  await page.goto(editUrl);
+  await expect(page.getByRole("form", { name: "Edit touchpoint" }).getByLabel("Description")).toHaveValue(
+    "Rewritten before the scripts ran",
+  );
 });
 
 test("a radio picked before a form hydrates stays picked when another is picked after", async ({ page }) => {
@@ -64,10 +85,16 @@ test("an e-mail and password typed before the sign-in form hydrates sign the per
   await page.goto("/login", { waitUntil: "commit" });
   await page.getByLabel("E-mail").fill(NORTHWIND.steward.email);
   await page.getByLabel("Password").fill(NORTHWIND.steward.password);
+  // Enter before then does not send the form: natively it would go with the password in the URL
+  const navigations: string[] = [];
+  page.on("framenavigated", (frame) => navigations.push(frame.url()));
+  await page.getByLabel("Password").press("Enter");
+  await expect(page.getByLabel("Password")).toHaveValue(NORTHWIND.steward.password);
   releaseScripts();
   await waitForHydration(page, "form");
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  expect(navigations.filter((url) => url.includes("password"))).toEqual([]);
 });
 
 test("a kind and a file chosen before the import wizard hydrates are read once it has", async ({ page }) => {
@@ -83,4 +110,20 @@ test("a kind and a file chosen before the import wizard hydrates are read once i
   await expect(page.getByTestId("import-file-summary")).toContainText("early.csv: 2 rows, 2 columns, comma-separated");
   await expect(page.getByLabel("What the file holds")).toHaveValue("customers");
   // nothing imported: the wizard only read the file
+});
+
+test("boxes ticked before the inbox hydrates select the rows they show ticked", async ({ page }) => {
+  await signIn(page, NORTHWIND.steward);
+  const releaseScripts = await holdPageScripts(page);
+  await page.goto(`${base}/incidents`, { waitUntil: "commit" });
+  const rows = page.getByRole("checkbox", { name: /^Select INC-/ });
+  await expect(rows.first()).toBeVisible();
+  const count = await rows.count();
+  // "Select all", then a row: both replayed, the row is selected (a toggle would have taken it out again)
+  await page.getByRole("checkbox", { name: "Select all" }).check();
+  await rows.first().check();
+  releaseScripts();
+  await expect(page.getByRole("group", { name: "Bulk actions" })).toContainText(`${count} selected`);
+  await expect(rows.first()).toBeChecked();
+  await expect(rows.last()).toBeChecked();
 });

@@ -3,30 +3,41 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { repositoryRoot, sourceFiles } from "./source-files";
 
-// A client component's form is a <Form> (components/forms/form.tsx), never a plain <form>: only Form keeps what was
-// typed into its controlled fields before the page's scripts ran (components/forms/early-input.ts).
+// What is typed into a client component's controls before the page hydrates is kept only inside a Form
+// (components/forms/form.tsx) or an element that carries useEarlyInput's ref (components/forms/early-input.ts).
 
 const THE_FORM = "components/forms/form.tsx";
 const PLAIN_FORM = /<form[\s>]/;
+const CONTROLLED = /\b(value|checked)=\{/;
+const KEEPS_EARLY_INPUT = /<Form[\s>]|<AuthForm[\s>]|useEarlyInput\b/;
+// Shared fields: each is only ever rendered inside a Form or a useEarlyInput container of the component using it.
+const FIELDS = new Set(["components/forms/radio-choices.tsx", "components/forms/survey-fields.tsx"]);
 const CLIENT = /^\s*["']use client["']/;
 
-describe("forms in client components", () => {
+describe("controls in client components", () => {
+  const read = (file: string) => readFileSync(path.join(repositoryRoot, file), "utf8");
   const clientFiles = ["app", "components"]
     .flatMap(sourceFiles)
-    .filter((file) => file.endsWith(".tsx") && CLIENT.test(readFileSync(path.join(repositoryRoot, file), "utf8")));
-  const withPlainForm = (file: string) => PLAIN_FORM.test(readFileSync(path.join(repositoryRoot, file), "utf8"));
+    .filter((file) => file.endsWith(".tsx") && CLIENT.test(read(file)));
 
-  it("are Form, which keeps what was typed before hydration", () => {
-    expect(clientFiles.filter((file) => file !== THE_FORM && withPlainForm(file))).toEqual([]);
+  it("sit in a Form, never a plain <form>", () => {
+    expect(clientFiles.filter((file) => file !== THE_FORM && PLAIN_FORM.test(read(file)))).toEqual([]);
+  });
+
+  it("that are controlled sit in a Form or a useEarlyInput container", () => {
+    const uncovered = clientFiles.filter(
+      (file) => CONTROLLED.test(read(file)) && !KEEPS_EARLY_INPUT.test(read(file)) && !FIELDS.has(file),
+    );
+    expect(uncovered).toEqual([]);
   });
 
   it("are recognised by the check", () => {
     expect(clientFiles.length).toBeGreaterThan(50);
-    expect(
-      clientFiles.filter((file) => /<Form[\s>]/.test(readFileSync(path.join(repositoryRoot, file), "utf8"))).length,
-    ).toBeGreaterThan(30);
-    expect(withPlainForm(THE_FORM)).toBe(true);
+    expect(clientFiles.filter((file) => KEEPS_EARLY_INPUT.test(read(file))).length).toBeGreaterThan(30);
+    expect(PLAIN_FORM.test(read(THE_FORM))).toBe(true);
+    for (const field of FIELDS) expect(clientFiles).toContain(field);
     expect(PLAIN_FORM.test('<form\n  aria-label="x"')).toBe(true);
     expect(PLAIN_FORM.test("<FormMessage>")).toBe(false);
+    expect(KEEPS_EARLY_INPUT.test("<FormMessage>")).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 "use client";
 
 import { Form } from "@/components/forms/form";
+import { useEarlyInput } from "@/components/forms/early-input";
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
@@ -130,10 +131,11 @@ export function VerifyControls({
   assessmentId: string;
   label: string;
 }) {
+  const earlyInput = useEarlyInput<HTMLDivElement>();
   const [reason, setReason] = useState("");
   const { execute, result, isPending } = useAction(decideAssessmentAction);
   return (
-    <div className="space-y-2">
+    <div ref={earlyInput} className="space-y-2">
       <FormMessage>{formError(result)}</FormMessage>
       <Field label={`Reason (required to reject) — ${label}`} error={fieldError(result, "reason")}>
         {(p) => <input {...p} className={inputClass} value={reason} onChange={(e) => setReason(e.target.value)} />}

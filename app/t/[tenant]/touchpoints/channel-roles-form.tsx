@@ -1,5 +1,6 @@
 "use client";
 
+import { setMember } from "@/components/forms/set-member";
 import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
@@ -41,7 +42,7 @@ export function ChannelRolesForm({
   const { execute, result, isPending } = useAction(setTouchpointRolesAction);
   const all: Party[] = [{ id: BRAND, name: "The brand (us)" }, ...parties];
   const toggle = (role: RaciRoleKey, party: string, on: boolean) =>
-    setRoles({ ...roles, [role]: on ? [...roles[role], party] : roles[role].filter((p) => p !== party) });
+    setRoles({ ...roles, [role]: setMember(roles[role], party, on) });
   const rolesError = fieldError(result, "roles");
   return (
     <Form

@@ -1,5 +1,6 @@
 "use client";
 
+import { setMember } from "@/components/forms/set-member";
 import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
@@ -139,9 +140,7 @@ export function BusinessHoursForm({
               <input
                 type="checkbox"
                 checked={v.days.includes(d)}
-                onChange={(e) =>
-                  setV({ ...v, days: e.target.checked ? [...v.days, d] : v.days.filter((x) => x !== d) })
-                }
+                onChange={(e) => setV({ ...v, days: setMember(v.days, d, e.target.checked) })}
               />
               {WEEKDAY_LABELS[d]}
             </label>

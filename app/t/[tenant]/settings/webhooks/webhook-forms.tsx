@@ -1,5 +1,6 @@
 "use client";
 
+import { setMember } from "@/components/forms/set-member";
 import { Form } from "@/components/forms/form";
 import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
@@ -60,7 +61,7 @@ export function CreateWebhookForm({ tenantSlug }: { tenantSlug: string }) {
               <input
                 type="checkbox"
                 checked={events.includes(event)}
-                onChange={(e) => setEvents(e.target.checked ? [...events, event] : events.filter((x) => x !== event))}
+                onChange={(e) => setEvents(setMember(events, event, e.target.checked))}
               />
               <code className="text-xs">{event}</code>
               <span className="text-slate-600">— {WEBHOOK_EVENT_LABELS[event]}</span>

@@ -1,0 +1,8 @@
+/**
+ * The list with the item in it or not, as a checkbox says (`on` is its `checked`): the same answer however often it is
+ * asked, so a change replayed (early-input.ts) or reported twice leaves no duplicate and does not flip back.
+ */
+export function setMember<T>(list: readonly T[], item: T, on: boolean): T[] {
+  const without = list.filter((x) => x !== item);
+  return on ? [...without, item] : without;
+}
