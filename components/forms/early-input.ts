@@ -15,6 +15,7 @@ type Early =
   | { kind: "file"; control: HTMLInputElement };
 
 const NOT_TYPED = new Set(["button", "submit", "reset", "image", "hidden"]);
+const adopted = new WeakSet<HTMLElement>();
 
 /**
  * A ref for the element that holds a component's controls (Form puts it on its <form>). Its layout effect runs in the
@@ -35,7 +36,10 @@ export function useEarlyInput<T extends HTMLElement>(): RefObject<T | null> {
  */
 function adoptEarlyInput(container: HTMLElement) {
   const recorder = (window as unknown as Record<string, EarlyInputRecorder | undefined>)[EARLY_INPUT_GLOBAL];
-  if (!recorder) return;
+  // once per container: an effect run again on the same elements (Strict Mode, Fast Refresh, a boundary shown again)
+  // would replay what was recorded after hydration
+  if (!recorder || adopted.has(container)) return;
+  adopted.add(container);
   const early: Early[] = [];
   for (const control of container.querySelectorAll("input, textarea, select")) {
     const typed = recorder.typed.get(control);
@@ -49,7 +53,13 @@ function adoptEarlyInput(container: HTMLElement) {
     return;
   }
   queueMicrotask(() => {
-    for (const item of early) flushSync(() => replay(item));
+    for (const item of early) {
+      try {
+        flushSync(() => replay(item));
+      } catch (error) {
+        reportError(error); // as uncaught (console, onerror), and the other controls are replayed still
+      }
+    }
     recorder.ready.add(container);
   });
 }
@@ -72,13 +82,16 @@ function earlyChange(control: Element, typed: string): Early | null {
 }
 
 /**
- * A change event on a control not yet hydrated makes React hydrate it there and then, and hand that same event on:
- * a select's or a file input's (neither has a watched value) reaches onChange already, and must not twice.
+ * An event on a control not yet hydrated makes React hydrate it there and then, and hand that same event on. A select
+ * or a file input fires `input`, then `change`, and React reports either's `change` (neither has a watched value): the
+ * `change` to come reaches onChange, so a replay would make it twice.
  */
 function reportedByCurrentEvent(item: Early) {
   const current = window.event;
   return (
-    (item.kind === "select" || item.kind === "file") && current?.type === "change" && current.target === item.control
+    (item.kind === "select" || item.kind === "file") &&
+    (current?.type === "input" || current?.type === "change") &&
+    current.target === item.control
   );
 }
 

@@ -11,5 +11,7 @@ import { useEarlyInput } from "./early-input";
  */
 export function Form(props: Omit<React.ComponentProps<"form">, "ref">) {
   const form = useEarlyInput<HTMLFormElement>();
-  return <form ref={form} method="post" {...{ [CLIENT_FORM_ATTRIBUTE]: "" }} {...props} />;
+  // a form with a server function for action is React's to replay when sent early: holding it back would lose that
+  const needsReact = typeof props.action !== "function";
+  return <form ref={form} method="post" {...(needsReact ? { [CLIENT_FORM_ATTRIBUTE]: "" } : {})} {...props} />;
 }
