@@ -1,8 +1,9 @@
 // The page's first script (app/layout.tsx puts it in <head>, with the request's CSP nonce): it runs before React's, so
-// it sees what a person types, ticks and picks while React's scripts load, and what the browser fills in. React's
-// hydration does not report those changes, and puts a pre-filled textarea's server text back over what was typed;
-// useEarlyInput (early-input.ts) replays them from here. It also holds back the native submit of a client form that is
-// not ready yet: such a form needs React, and the browser would send its fields in the URL.
+// it sees what a person types, ticks and picks while React's scripts load (and autofill that fires input events).
+// React's hydration does not report those changes, and puts a pre-filled textarea's server text back over what was
+// typed; useEarlyInput (early-input.ts) replays them from here. It also cancels the native submit of a client form that
+// is not ready yet (the person submits again once it is): such a form needs React, and the browser would send its
+// fields in the URL.
 
 /** What the recorder leaves on `window`, for useEarlyInput and the browser tests. */
 export type EarlyInputRecorder = {
@@ -24,8 +25,8 @@ export const EARLY_INPUT_RECORDER = `(function () {
   window.${EARLY_INPUT_GLOBAL} = { typed: typed, ready: ready };
   function record(event) {
     var control = event.target;
-    if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement || control instanceof HTMLSelectElement)
-      typed.set(control, control.value);
+    var field = control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement;
+    if (field || control instanceof HTMLSelectElement) typed.set(control, control.value);
   }
   document.addEventListener("input", record, true);
   document.addEventListener("change", record, true);

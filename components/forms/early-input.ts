@@ -2,10 +2,10 @@ import { type RefObject, useLayoutEffect, useRef } from "react";
 import { flushSync } from "react-dom";
 import { EARLY_INPUT_GLOBAL, type EarlyInputRecorder } from "./early-input-recorder";
 
-// What a person types, ticks or picks before the page's scripts have run (a slow phone, a loaded machine, the
-// browser's autofill) is not in React's state: React hydrates a controlled control without reporting its value (and
-// puts a pre-filled textarea's server text back), so the form's next render shows the server's values again, and a
-// form that submits its state submits those. The recorder (early-input-recorder.ts) saw each such change; here each
+// What a person types, ticks or picks before the page's scripts have run (a slow phone, a loaded machine; autofill
+// that fires input events) is not in React's state: React hydrates a controlled control without reporting its value
+// (and puts a pre-filled textarea's server text back), so the form's next render shows the server's values again, and
+// a form that submits its state submits those. The recorder (early-input-recorder.ts) saw each such change; here each
 // one is replayed through React's own change event, so the state holds it. ADR 017.
 
 type Early =

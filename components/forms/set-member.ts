@@ -3,6 +3,6 @@
  * asked, so a change replayed (early-input.ts) or reported twice leaves no duplicate and does not flip back.
  */
 export function setMember<T>(list: readonly T[], item: T, on: boolean): T[] {
-  const without = list.filter((x) => x !== item);
-  return on ? [...without, item] : without;
+  if (on) return list.includes(item) ? [...list] : [...list, item];
+  return list.filter((x) => x !== item);
 }
