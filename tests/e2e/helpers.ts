@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { EARLY_INPUT_GLOBAL, type EarlyInputRecorder } from "../../components/forms/early-input-recorder";
 
 // The demo logins seeded by scripts/e2e-server.ts (lib/seed/ensure-demo.ts).
 const PASSWORD = "steward-demo-2026";
@@ -79,9 +80,12 @@ export async function holdPageScripts(page: Page) {
  * over what was typed into it before: its controls answer through React from then on.
  */
 export async function waitForHydration(page: Page, selector: string) {
-  await page.waitForFunction((css) => {
-    const element = document.querySelector(css);
-    const recorder = (window as unknown as Record<string, { ready: WeakSet<Element> } | undefined>).__stewardEarlyInput;
-    return element !== null && recorder?.ready.has(element) === true;
-  }, selector);
+  await page.waitForFunction(
+    ([css, global]) => {
+      const element = document.querySelector(css);
+      const recorder = (window as unknown as Record<string, EarlyInputRecorder | undefined>)[global];
+      return element !== null && recorder?.ready.has(element) === true;
+    },
+    [selector, EARLY_INPUT_GLOBAL] as const,
+  );
 }

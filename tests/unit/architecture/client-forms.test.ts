@@ -15,10 +15,16 @@ const FIELDS = new Set(["components/forms/radio-choices.tsx", "components/forms/
 const CLIENT = /^\s*["']use client["']/;
 
 describe("controls in client components", () => {
-  const read = (file: string) => readFileSync(path.join(repositoryRoot, file), "utf8");
-  const clientFiles = ["app", "components"]
-    .flatMap(sourceFiles)
-    .filter((file) => file.endsWith(".tsx") && CLIENT.test(read(file)));
+  // each client file's source, read once
+  const sourceOf = new Map(
+    ["app", "components"]
+      .flatMap(sourceFiles)
+      .filter((file) => file.endsWith(".tsx"))
+      .map((file) => [file, readFileSync(path.join(repositoryRoot, file), "utf8")] as const)
+      .filter(([, source]) => CLIENT.test(source)),
+  );
+  const clientFiles = [...sourceOf.keys()];
+  const read = (file: string) => sourceOf.get(file) ?? "";
 
   it("sit in a Form, never a plain <form>", () => {
     expect(clientFiles.filter((file) => file !== THE_FORM && PLAIN_FORM.test(read(file)))).toEqual([]);
