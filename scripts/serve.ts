@@ -35,7 +35,7 @@ async function startWorker(runtime: Runtime): Promise<() => Promise<void>> {
 
 export async function runRole(runtime: Runtime, role: Role, mode: "start" | "dev", onListening?: () => void) {
   // A worker-only process yields the CPU to web servers on the same machine (with `all`, only the job thread does).
-  if (role === "worker") lowerProcessPriority(env().STEWARD_WORKER_NICE);
+  if (role === "worker") lowerWorkerPriority();
   const stopWorker = role === "web" ? null : await startWorker(runtime);
   let stopping = false;
   const stop = async (code: number) => {
@@ -50,6 +50,15 @@ export async function runRole(runtime: Runtime, role: Role, mode: "start" | "dev
   process.on("SIGTERM", () => void stop(0));
   const next = role === "worker" ? null : runNext(runtime, mode, onListening, (code) => void stop(code));
   if (!next) onListening?.();
+}
+
+let workerPriorityLowered = false;
+
+/** Lowers a worker-only process once, however many of its starting paths ask (serve.ts's own start asks first). */
+function lowerWorkerPriority() {
+  if (workerPriorityLowered) return;
+  workerPriorityLowered = true;
+  explainPriority(lowerProcessPriority(env().STEWARD_WORKER_NICE).autogroup);
 }
 
 /** Where Linux schedules each session as a group, a nice value holds only within the worker's own session: say so. */
@@ -89,6 +98,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const role = roleFromArgs();
   // Before the database is prepared and the worker's modules load: a worker starting beside a web server that already
   // answers (a deploy, a restart) must not take the CPU from it for those seconds either.
-  if (role === "worker") explainPriority(lowerProcessPriority(env().STEWARD_WORKER_NICE).autogroup);
+  if (role === "worker") lowerWorkerPriority();
   await runRole(await prepareRuntime(), role, process.argv.includes("--dev") ? "dev" : "start");
 }
