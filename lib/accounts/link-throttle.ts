@@ -6,7 +6,7 @@ import { ATTEMPT_TRANSACTION_OPTIONS, lockAttemptKeys } from "@/lib/auth/attempt
 // every use counts, so a source cannot try tokens in bulk. Counted with the same lock-count-insert step, so a burst
 // of parallel requests cannot slip past the count. A person opens such a link a few times at most.
 
-const LINK_WINDOW_MINUTES = 15;
+export const LINK_WINDOW_MINUTES = 15;
 export const MAX_LINK_USES_PER_SOURCE = 20;
 
 /** Records a use of an account link from this source, or refuses it once the source reached the limit. */

@@ -19,7 +19,7 @@ import { INVALID_LINK_MESSAGE, isAccountTokenUsable, useAccountToken } from "./t
 // up and mails the link a moment later. Setting the new password ends every session of the user and every other
 // reset link.
 
-const RESET_WINDOW_MINUTES = 60;
+export const RESET_WINDOW_MINUTES = 60;
 export const MAX_RESETS_PER_ADDRESS = 3;
 export const MAX_RESETS_PER_SOURCE = 10;
 

@@ -6,12 +6,12 @@ import { ATTEMPT_TRANSACTION_OPTIONS, lockAttemptKeys } from "@/lib/auth/attempt
 // not), and counting and recording are one step under an advisory lock, so a burst of parallel requests cannot all
 // read the same count.
 
-const WINDOW_MINUTES = 10;
+export const SURVEY_WINDOW_MINUTES = 10;
 export const MAX_SURVEY_ATTEMPTS_PER_SOURCE = 20;
 
 /** Records an answer attempt from this address, or refuses it once the address reached the limit. */
 export async function claimSurveyAttempt(ip: string, now = new Date()): Promise<void> {
-  const since = new Date(now.getTime() - WINDOW_MINUTES * 60_000);
+  const since = new Date(now.getTime() - SURVEY_WINDOW_MINUTES * 60_000);
   const refused = await prisma().$transaction(async (tx) => {
     await lockAttemptKeys(tx, `survey:ip:${ip}`);
     const recent = await tx.surveyAttempt.count({ where: { ip, createdAt: { gte: since } } });
@@ -21,5 +21,8 @@ export async function claimSurveyAttempt(ip: string, now = new Date()): Promise<
     return false;
   }, ATTEMPT_TRANSACTION_OPTIONS);
   if (refused)
-    throw new DomainError(`Too many answers from your network. Try again in ${WINDOW_MINUTES} minutes.`, "conflict");
+    throw new DomainError(
+      `Too many answers from your network. Try again in ${SURVEY_WINDOW_MINUTES} minutes.`,
+      "conflict",
+    );
 }

@@ -14,8 +14,10 @@ export const HANDLERS: Record<QueueName, () => Promise<JobHandler>> = {
   "plans.overdue-sweep": async () => async () => (await import("@/lib/plans/overdue-sweep")).runPlanOverdueSweep(),
   "webhooks.dispatch": async () => async () => (await import("@/lib/webhooks/dispatch")).runWebhookDispatch(),
   "mail.deliver": async () => (await import("@/lib/mail/run")).runMailDelivery,
-  "accounts.cleanup": async () => async () =>
-    (await import("@/lib/accounts/pending-cleanup")).discardAbandonedSignUps(),
+  "accounts.cleanup": async () => async () => {
+    await (await import("@/lib/accounts/pending-cleanup")).discardAbandonedSignUps();
+    await (await import("@/lib/accounts/spent-records")).discardSpentRecords();
+  },
   "db.analyze": async () => (await import("@/lib/db/maintenance")).analyzeEmbeddedDatabase,
   "jobs.dead-letter": async () => (await import("./job-rows")).settleDeadJob,
 };

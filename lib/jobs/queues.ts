@@ -126,7 +126,10 @@ export const QUEUES = {
     deadLetter: false,
     everyMs: milliseconds("STEWARD_MAIL_INTERVAL_MS", 5_000),
   },
-  /** Remove sign-ups whose address was never proved within a week, with their empty workspaces. */
+  /**
+   * Remove sign-ups whose address was never proved within a week, with their empty workspaces; throttles' attempt
+   * rows past their windows; sessions past their expiry.
+   */
   "accounts.cleanup": {
     policy: "stately",
     retryLimit: 0,

@@ -5,7 +5,7 @@ import { ATTEMPT_TRANSACTION_OPTIONS, lockAttemptKeys } from "@/lib/auth/attempt
 // Sign-up is throttled per source like sign-in (issue 13, finding 7): every attempt counts, as
 // probing which e-mails have accounts, or creating workspaces in bulk, is what it slows down.
 
-const SIGN_UP_WINDOW_MINUTES = 60;
+export const SIGN_UP_WINDOW_MINUTES = 60;
 export const MAX_SIGN_UPS_PER_SOURCE = 10;
 
 /** Records a sign-up attempt from this source, or refuses it once the source reached the limit. */
