@@ -61,3 +61,49 @@ test("a steward imports partners from CSV: mapping, preview, per-row error repor
   await page.goto(`/t/${NORTHWIND.slug}/partners?q=${encodeURIComponent(`Import Alpha ${stamp}`)}`);
   await expect(page.getByText(`Import Alpha ${stamp}`)).toHaveCount(1);
 });
+
+test("closing or reloading the page while it sends its rows asks first; once the import is done it does not", async ({
+  page,
+}) => {
+  const stamp = Date.now();
+  const csv = ["Partner name,Type,Region", `Leave Alpha ${stamp},DELIVERY,North`].join("\n");
+  await signIn(page, NORTHWIND.steward);
+  await page.goto(`/t/${NORTHWIND.slug}/settings/import`);
+  await page.getByLabel("What the file holds").selectOption("partners");
+  await page
+    .getByLabel("CSV file")
+    .setInputFiles({ name: `leave-${stamp}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv) });
+
+  // The batch is held on its way to the server, so the import is still running when the tab is closed.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(`**/t/${NORTHWIND.slug}/settings/import`, async (route) => {
+    if (route.request().method() === "POST") await released;
+    await route.continue();
+  });
+  await page.getByRole("button", { name: "Import 1 rows" }).click();
+  await expect(page.getByTestId("import-keep-open")).toContainText("Keep this page open");
+
+  const asked = page.waitForEvent("dialog");
+  await page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe("beforeunload");
+  await dialog.dismiss(); // "Stay on page"
+  expect(page.isClosed()).toBe(false);
+
+  release();
+  await expect(page.getByTestId("import-summary")).toHaveText(
+    "1 of 1 rows read · 1 created · 0 already there · 0 with errors",
+  );
+  await expect(page.getByTestId("import-keep-open")).toHaveCount(0);
+  let askedAgain = false;
+  page.on("dialog", (second) => {
+    askedAgain = true;
+    void second.accept();
+  });
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => page.isClosed()).toBe(true);
+  expect(askedAgain).toBe(false);
+});

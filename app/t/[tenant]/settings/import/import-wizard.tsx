@@ -1,6 +1,7 @@
 "use client";
 
 import { useEarlyInput } from "@/components/forms/early-input";
+import { useWarnBeforeLeaving } from "@/components/forms/warn-before-leaving";
 import { useMemo, useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
@@ -61,6 +62,8 @@ export function ImportWizard({ tenantSlug }: { tenantSlug: string }) {
   const firstRowNumber = hasHeader ? 2 : 1;
   const missing = fields.filter((f) => f.required && (mapping[f.key] ?? null) === null);
   const running = progress !== null && !progress.finished;
+  // the page sends the batches: closing or reloading it stops the import after the current one
+  useWarnBeforeLeaving(running);
   const margin = Number(marginPercent);
   const marginInvalid =
     kind === "transactions" &&
@@ -288,6 +291,12 @@ export function ImportWizard({ tenantSlug }: { tenantSlug: string }) {
             {progress.created.toLocaleString("en")} created · {progress.existing.toLocaleString("en")} already there ·{" "}
             {rowsWithErrors(progress.errors).toLocaleString("en")} with errors
           </p>
+          {!progress.finished && (
+            <p className="text-sm text-slate-600" data-testid="import-keep-open">
+              Keep this page open until the import finishes: this page sends the rows in batches, and closing or
+              reloading it stops after the current batch. Importing the file again continues without duplicates.
+            </p>
+          )}
           {progress.failure && <FormMessage>{progress.failure}</FormMessage>}
           {progress.finished && progress.errors.length > 0 && (
             <>

@@ -1,0 +1,21 @@
+"use client";
+
+import { useEffect } from "react";
+
+/**
+ * While `active`, closing or reloading the tab asks first (the browser's own "Leave site?" dialog: browsers show their
+ * own words, not ours). For work the page itself drives, such as the import wizard sending its batches, which stops
+ * when the page goes.
+ */
+export function useWarnBeforeLeaving(active: boolean) {
+  useEffect(() => {
+    if (!active) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Chrome before 119 and Safari still ask only when returnValue is set
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [active]);
+}
