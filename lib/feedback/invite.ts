@@ -5,7 +5,7 @@ import { isEmailAddress } from "@/lib/mail/address";
 import { queueSurveyMail } from "@/lib/mail/messages/survey";
 import { getTenantSettings } from "@/lib/tenants/settings";
 import { planSurveys } from "./plan";
-import { hashSurveyToken, surveyToken, surveyUrl } from "./token";
+import { hashSurveyToken, surveyStopUrl, surveyToken, surveyUrl } from "./token";
 
 // Survey invitations at the moments of truth (issue 19, item 1): after an interaction at a touchpoint flagged as a
 // moment of truth (imported or sent through the API) and after an incident is resolved, each customer concerned gets
@@ -109,6 +109,7 @@ async function invite(db: Db, tenantId: string, candidates: Moment[], source: st
           touchpointName: r.touchpoint,
           partnerName: r.partner,
           surveyUrl: surveyUrl(tenantId, r.id),
+          stopUrl: surveyStopUrl(tenantId, r.id),
           expiresAt,
         });
     });

@@ -40,3 +40,7 @@ export function readSurveyToken(token: string): SurveyClaims | null {
 
 export const surveyUrl = (tenantId: string, feedbackId: string) =>
   `${appBaseUrl()}/s/${surveyToken(tenantId, feedbackId)}`;
+
+/** The one-click "stop asking me" link a survey mail names in its List-Unsubscribe header (RFC 8058). */
+export const surveyStopUrl = (tenantId: string, feedbackId: string) =>
+  `${appBaseUrl()}/api/surveys/stop?token=${encodeURIComponent(surveyToken(tenantId, feedbackId))}`;

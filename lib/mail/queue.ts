@@ -24,6 +24,11 @@ export type QueueMailInput = {
   link?: string;
   mandatory?: boolean;
   compose: (context: ComposeContext) => Promise<RenderedMail>;
+  /**
+   * For recipients who are not members (a customer), who have no preferences to turn mail off with: the link that
+   * stops this mail for them, sent as the one-click List-Unsubscribe header.
+   */
+  oneClickStopUrl?: string;
   now?: Date;
 };
 
@@ -50,6 +55,7 @@ export async function queueMail(db: Db, tenantId: string, input: QueueMailInput)
         ? unsubscribeUrl({ tenantId, userId: recipient.userId, kind: optionalKind })
         : undefined;
     const mail = await input.compose({ recipient, unsubscribeUrl: url });
+    const oneClick = url ?? (recipient.userId ? undefined : input.oneClickStopUrl);
     rows.push({
       tenantId,
       kind: input.kind,
@@ -60,7 +66,7 @@ export async function queueMail(db: Db, tenantId: string, input: QueueMailInput)
       html: mail.html,
       text: mail.text,
       link: input.link ?? null,
-      headers: url ? unsubscribeHeaders(url) : {},
+      headers: oneClick ? unsubscribeHeaders(oneClick) : {},
       status: mode === "DIGEST" ? "HELD" : "QUEUED",
       nextAttemptAt: now,
       createdAt: now,

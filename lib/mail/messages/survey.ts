@@ -11,6 +11,8 @@ export type SurveyMailInput = {
   touchpointName: string;
   partnerName: string;
   surveyUrl: string;
+  /** The one-click link that stops every later survey for this customer (List-Unsubscribe). */
+  stopUrl: string;
   expiresAt: Date;
 };
 
@@ -22,6 +24,7 @@ export function queueSurveyMail(db: Db, tenantId: string, input: SurveyMailInput
     recipients: [{ email: input.email }],
     mandatory: true,
     link: input.surveyUrl,
+    oneClickStopUrl: input.stopUrl,
     compose: () =>
       renderMail(
         `${input.tenantName}: how was ${input.touchpointName.toLowerCase()}?`,

@@ -67,6 +67,17 @@ const PORTAL: Row = {
   otherTenant: "404",
   otherPartner: "n/a",
 };
+// A link whose signed token is its only credential, with a forged token: refused alike for everyone.
+const FORGED_TOKEN: Row = {
+  owner: "404",
+  steward: "404",
+  analyst: "404",
+  partnerAdmin: "404",
+  partnerAgent: "404",
+  anonymous: "404",
+  otherTenant: "n/a",
+  otherPartner: "n/a",
+};
 const PUBLIC: Row = {
   owner: "allowed",
   steward: "allowed",
@@ -452,16 +463,14 @@ export const SESSION_ROUTES: SessionRouteEntry[] = [
     file: "app/api/email/unsubscribe/route.ts",
     method: "GET",
     url: () => "/api/email/unsubscribe?token=bm90LWEtdG9rZW4.forged-signature",
-    expect: {
-      owner: "404",
-      steward: "404",
-      analyst: "404",
-      partnerAdmin: "404",
-      partnerAgent: "404",
-      anonymous: "404",
-      otherTenant: "n/a",
-      otherPartner: "n/a",
-    },
+    expect: FORGED_TOKEN,
+  },
+  // A survey mail's one-click "stop asking me": the survey's signed token is the only credential, as on the survey.
+  {
+    file: "app/api/surveys/stop/route.ts",
+    method: "GET",
+    url: () => "/api/surveys/stop?token=bm90LWEtdG9rZW4.forged-signature",
+    expect: FORGED_TOKEN,
   },
   {
     file: "app/t/[tenant]/value/save/export/route.ts",

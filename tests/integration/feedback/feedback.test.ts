@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../setup/test-db";
+import { oneClickUnsubscribeRequest } from "../../setup/one-click";
 import { withTenant } from "@/lib/db/scope";
 import { createCustomer, createIncident, createSlaPolicies, createTouchpoint } from "@/lib/seed/factories";
 import { apiFixture, call, type ApiFixture } from "../api/helpers";
@@ -9,6 +10,8 @@ import { answerSurvey, readSurvey } from "@/lib/feedback/answer";
 import { hashSurveyToken, surveyToken } from "@/lib/feedback/token";
 import { MAX_SURVEY_ATTEMPTS_PER_SOURCE } from "@/lib/feedback/throttle";
 import { stopSurveys } from "@/lib/feedback/stop";
+import { appBaseUrl } from "@/lib/mail/links";
+import { GET as previewStop, POST as stopFromMail } from "@/app/api/surveys/stop/route";
 import { transitionIncident } from "@/lib/incidents/update-incident";
 import { computeMonth } from "@/lib/scorecards/compute";
 import { feedbackView } from "@/lib/feedback/comments";
@@ -44,6 +47,18 @@ const surveysOf = (customerId: string) =>
   inTenant((db) => db.customerFeedback.findMany({ where: { customerId }, orderBy: { id: "asc" } }));
 const recent = (hoursAgo = 1) => new Date(Date.now() - hoursAgo * HOUR).toISOString();
 const tokenOf = (id: string, tenantId = f.tenantId) => surveyToken(tenantId, id);
+/** A successful interaction of the customer at the moment-of-truth touchpoint, through the API. */
+const interactAsTenant = (customerId: string) =>
+  call(createInteraction, "POST", "/interactions", {
+    key: f.tenantKey,
+    body: {
+      partnerId: f.partnerA.id,
+      touchpointId: f.touchpointA.id,
+      customerId,
+      occurredAt: recent(),
+      outcome: "SUCCESS",
+    },
+  });
 
 describe("survey invitations after an interaction", () => {
   it("invites the customer of a recent interaction at a moment of truth, by e-mail, storing only the token's hash", async () => {
@@ -74,6 +89,11 @@ describe("survey invitations after an interaction", () => {
     expect(mail[0].subject).toMatch(/how was/);
     expect(mail[0].link).toContain(`/s/${token}`);
     expect(mail[0].html).toContain(`/s/${token}`);
+    // A customer has no preferences page: the mail client's unsubscribe button stops the surveys (RFC 8058).
+    expect(mail[0].headers).toEqual({
+      "List-Unsubscribe": `<${appBaseUrl()}/api/surveys/stop?token=${encodeURIComponent(token)}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    });
   });
 
   it("asks a customer about a touchpoint at most once within the setting's days, and only at moments of truth", async () => {
@@ -347,17 +367,7 @@ describe("stop asking me", () => {
     const customer = await inTenant((db) =>
       createCustomer(db, f.tenantId, { email: "lin@example.com", acquiringPartnerId: f.partnerA.id }),
     );
-    const interact = () =>
-      call(createInteraction, "POST", "/interactions", {
-        key: f.tenantKey,
-        body: {
-          partnerId: f.partnerA.id,
-          touchpointId: f.touchpointA.id,
-          customerId: customer.id,
-          occurredAt: recent(),
-          outcome: "SUCCESS",
-        },
-      });
+    const interact = () => interactAsTenant(customer.id);
     expect((await interact()).status).toBe(201);
     const [survey] = await surveysOf(customer.id);
     const token = tokenOf(survey.id);
@@ -385,5 +395,32 @@ describe("stop asking me", () => {
     expect(await inTenant((db) => db.emailMessage.count({ where: { recipient: "lin@example.com" } }))).toBe(
       mailsBefore,
     );
+  });
+
+  it("stops them from the mail client's one-click unsubscribe, which opening the link alone does not", async () => {
+    const customer = await inTenant((db) =>
+      createCustomer(db, f.tenantId, { email: "ming@example.com", acquiringPartnerId: f.partnerA.id }),
+    );
+    expect((await interactAsTenant(customer.id)).status).toBe(201);
+    const [mail] = await inTenant((db) => db.emailMessage.findMany({ where: { recipient: "ming@example.com" } }));
+    const link = String((mail.headers as Record<string, string>)["List-Unsubscribe"]).slice(1, -1);
+    const stoppedAt = async () =>
+      (await inTenant((db) => db.customer.findFirstOrThrow({ where: { id: customer.id } }))).surveysStoppedAt;
+
+    // Opening the link (a person, or a scanner that follows links) only asks.
+    const preview = await previewStop(new Request(link));
+    expect(preview.status).toBe(200);
+    expect(await preview.text()).toContain("Stop asking me");
+    expect(await stoppedAt()).toBeNull();
+    // A forged token is refused, on both.
+    const forged = link.replace(/.{4}$/, "AAAA");
+    expect((await previewStop(new Request(forged))).status).toBe(404);
+    expect((await stopFromMail(new Request(forged, { method: "POST" }))).status).toBe(404);
+    expect(await stoppedAt()).toBeNull();
+
+    const oneClick = await stopFromMail(oneClickUnsubscribeRequest(link));
+    expect(oneClick.status).toBe(200);
+    expect(await oneClick.text()).toContain("You will not be asked about your experience again.");
+    expect(await stoppedAt()).not.toBeNull();
   });
 });

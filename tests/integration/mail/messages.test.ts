@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../setup/test-db";
+import { oneClickUnsubscribeRequest } from "../../setup/one-click";
 import { withTenant } from "@/lib/db/scope";
 import { createIncident as seedIncident } from "@/lib/seed/factories";
 import { runEscalationSweep } from "@/lib/incidents/escalation-sweep";
@@ -143,13 +144,7 @@ describe("escalation mail", () => {
     const forged = await POST(new Request(path.replace(/.{4}$/, "AAAA"), { method: "POST" }));
     expect(forged.status).toBe(404);
 
-    const oneClick = await POST(
-      new Request(path, {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: "List-Unsubscribe=One-Click",
-      }),
-    );
+    const oneClick = await POST(oneClickUnsubscribeRequest(path));
     expect(oneClick.status).toBe(200);
     expect(await oneClick.text()).toContain("You will no longer get e-mail about escalations from northwind Home.");
     const preference = await withTenant({ tenantId: f.tenantId }, (db) =>

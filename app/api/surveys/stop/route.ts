@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { clientAddress } from "@/lib/auth/client-address";
+import { DomainError } from "@/lib/errors";
+import { readSurveyToken } from "@/lib/feedback/token";
+import { stopSurveys } from "@/lib/feedback/stop";
+import { log } from "@/lib/log";
+import { plainPage } from "../../plain-page";
+
+// "Stop asking me" from a survey mail's List-Unsubscribe header (RFC 8058): a mail client's unsubscribe button POSTs
+// here. Customers are not members and sign in nowhere: the survey's signed token is the only credential, as on the
+// survey page. Opening the link (GET) only asks, so a link scanner that follows it stops nothing.
+
+const tokenSchema = z.string().min(1).max(300);
+
+const INVALID = {
+  status: 404,
+  title: "Link not valid",
+  message: "This link is not valid. Check that you copied all of it.",
+};
+
+export async function GET(request: Request) {
+  const token = tokenSchema.safeParse(new URL(request.url).searchParams.get("token"));
+  if (!token.success || !readSurveyToken(token.data)) return plainPage(INVALID);
+  return plainPage({
+    status: 200,
+    title: "Stop surveys",
+    message: "Stop asking me about my experience? You will get no more surveys from this company.",
+    token: token.data,
+    button: "Stop asking me",
+  });
+}
+
+/** The button on the page (form field `token`) or a mail client's one-click POST (token in the URL). */
+export async function POST(request: Request) {
+  const form = await request.formData().catch(() => null);
+  const token = tokenSchema.safeParse(new URL(request.url).searchParams.get("token") ?? form?.get("token"));
+  if (!token.success) return plainPage(INVALID);
+  try {
+    await stopSurveys(token.data, clientAddress(request.headers));
+  } catch (error) {
+    if (error instanceof DomainError && error.kind === "not-found") return plainPage(INVALID);
+    if (error instanceof DomainError)
+      return plainPage({ status: 429, title: "Try again later", message: error.message });
+    log.error("stopping surveys failed", { error });
+    return plainPage({ status: 500, title: "Something went wrong", message: "Try again in a few minutes." });
+  }
+  return plainPage({
+    status: 200,
+    title: "Surveys stopped",
+    message: "You will not be asked about your experience again.",
+  });
+}
