@@ -12,8 +12,8 @@ export function useWarnBeforeLeaving(active: boolean) {
     if (!active) return;
     const warn = (event: BeforeUnloadEvent) => {
       event.preventDefault();
-      // Chrome before 119 and Safari still ask only when returnValue is set
-      event.returnValue = "";
+      // older browsers ask only when returnValue is set to something other than its initial ""
+      event.returnValue = true;
     };
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);

@@ -20,9 +20,15 @@ export type SpentRecords = {
   expiredSessions: number;
 };
 
+/**
+ * Minutes kept past each window: the throttles run on the web servers, this on the job worker, and a worker whose
+ * clock is ahead must not delete rows a throttle still counts.
+ */
+export const CLOCK_MARGIN_MINUTES = 5;
+
 /** Deletes the attempt rows no throttle counts any more and the sessions past their expiry; returns how many. */
 export async function discardSpentRecords(now = new Date()): Promise<SpentRecords> {
-  const before = (minutes: number) => ({ lt: new Date(now.getTime() - minutes * 60_000) });
+  const before = (window: number) => ({ lt: new Date(now.getTime() - (window + CLOCK_MARGIN_MINUTES) * 60_000) });
   const db = prisma();
   const [login, signUp, link, survey, reset, sessions] = await db.$transaction([
     db.loginAttempt.deleteMany({ where: { createdAt: before(LOGIN_WINDOW_MINUTES) } }),

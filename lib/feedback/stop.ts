@@ -15,6 +15,15 @@ const NOT_FOUND = "This survey link is not valid. Check that you copied all of i
 /** Records that the customer of this survey wants no more surveys; a second time changes nothing. */
 export async function stopSurveys(token: string, clientAddress: string, now = new Date()): Promise<void> {
   await claimSurveyAttempt(clientAddress, now);
+  await stopSurveysOfToken(token, now);
+}
+
+/**
+ * The same without the per-address limit, for the one-click unsubscribe of a survey mail (RFC 8058): that POST comes
+ * from the mail provider's servers, whose few addresses every customer of every workspace shares, and a provider
+ * does not retry a refused one. A forged token is refused by its signature before any query.
+ */
+export async function stopSurveysOfToken(token: string, now = new Date()): Promise<void> {
   const claims = readSurveyToken(token);
   if (!claims) throw new DomainError(NOT_FOUND, "not-found");
   await withTenant({ tenantId: claims.tenantId }, async (db) => {

@@ -15,8 +15,13 @@ export const HANDLERS: Record<QueueName, () => Promise<JobHandler>> = {
   "webhooks.dispatch": async () => async () => (await import("@/lib/webhooks/dispatch")).runWebhookDispatch(),
   "mail.deliver": async () => (await import("@/lib/mail/run")).runMailDelivery,
   "accounts.cleanup": async () => async () => {
-    await (await import("@/lib/accounts/pending-cleanup")).discardAbandonedSignUps();
-    await (await import("@/lib/accounts/spent-records")).discardSpentRecords();
+    // independent steps: one that fails does not keep the other from running (the job is not retried)
+    const steps = await Promise.allSettled([
+      import("@/lib/accounts/pending-cleanup").then((m) => m.discardAbandonedSignUps()),
+      import("@/lib/accounts/spent-records").then((m) => m.discardSpentRecords()),
+    ]);
+    const failed = steps.find((step) => step.status === "rejected");
+    if (failed) throw failed.reason;
   },
   "db.analyze": async () => (await import("@/lib/db/maintenance")).analyzeEmbeddedDatabase,
   "jobs.dead-letter": async () => (await import("./job-rows")).settleDeadJob,

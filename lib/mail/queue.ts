@@ -41,6 +41,9 @@ export async function queueMail(db: Db, tenantId: string, input: QueueMailInput)
     if (isEmailAddress(email) && !byEmail.has(email)) byEmail.set(email, { email, userId: r.userId ?? null });
   }
   const recipients = [...byEmail.values()];
+  // the stop link names one customer's survey: sent to two customers, it would let one stop the other's surveys
+  if (input.oneClickStopUrl && recipients.filter((r) => !r.userId).length > 1)
+    throw new Error("oneClickStopUrl belongs to one recipient; queue one mail per customer");
   // The kind a member may turn off for this mail, or null when it is not theirs to turn off.
   const optionalKind = !input.mandatory && isPreferenceKind(input.kind) ? input.kind : null;
   const userIds = recipients.flatMap((r) => (r.userId ? [r.userId] : []));

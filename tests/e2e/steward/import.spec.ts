@@ -98,6 +98,8 @@ test("closing or reloading the page while it sends its rows asks first; once the
     "1 of 1 rows read · 1 created · 0 already there · 0 with errors",
   );
   await expect(page.getByTestId("import-keep-open")).toHaveCount(0);
+  // the note goes at React's commit; the listener at the effect's cleanup, which runs after the next paint
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
   let askedAgain = false;
   page.on("dialog", (second) => {
     askedAgain = true;

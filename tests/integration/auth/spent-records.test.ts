@@ -4,7 +4,9 @@ import { prisma } from "@/lib/db/client";
 import { attemptLogin, LOGIN_WINDOW_MINUTES, MAX_FAILURES_PER_EMAIL, userForSession } from "@/lib/auth/login";
 import { claimSurveyAttempt, SURVEY_WINDOW_MINUTES } from "@/lib/feedback/throttle";
 import { requestPasswordReset, RESET_WINDOW_MINUTES } from "@/lib/accounts/password-reset";
-import { discardSpentRecords } from "@/lib/accounts/spent-records";
+import { LINK_WINDOW_MINUTES } from "@/lib/accounts/link-throttle";
+import { SIGN_UP_WINDOW_MINUTES } from "@/lib/tenants/sign-up-throttle";
+import { CLOCK_MARGIN_MINUTES, discardSpentRecords } from "@/lib/accounts/spent-records";
 import { HANDLERS } from "@/lib/jobs/handlers";
 import { createUser } from "@/lib/seed/factories";
 
@@ -18,6 +20,10 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 const minutesAgo = (minutes: number, from = new Date()) => new Date(from.getTime() - minutes * 60_000);
+/** Past a throttle's window and the cleanup's margin for clocks: spent. */
+const spent = (window: number) => minutesAgo(window + CLOCK_MARGIN_MINUTES + 1);
+/** A minute before the window's end: still counted, so kept. */
+const counted = (window: number) => minutesAgo(window - 1);
 
 describe("spent throttle records and expired sessions", () => {
   it("go once their window has passed, while the limits still count what is inside it", async () => {
@@ -29,20 +35,38 @@ describe("spent throttle records and expired sessions", () => {
     for (const result of await Promise.all(spray)) expect(result).toEqual({ ok: false, reason: "invalid" });
     await prisma().loginAttempt.updateMany({
       where: { email: { startsWith: "sprayed-" } },
-      data: { createdAt: minutesAgo(LOGIN_WINDOW_MINUTES + 1) },
+      data: { createdAt: spent(LOGIN_WINDOW_MINUTES) },
     });
     const { password } = await createUser({ email: "target@brand.test" });
     for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++)
       await attemptLogin({ email: "target@brand.test", password: "guess" }, "10.8.0.1");
+    // The attacker's failures are near the end of the window: the limit still counts them, so they must stay.
+    await prisma().loginAttempt.updateMany({
+      where: { email: "target@brand.test" },
+      data: { createdAt: counted(LOGIN_WINDOW_MINUTES) },
+    });
+    // Past the window by a minute, inside the margin for clocks: kept until the next run.
+    await prisma().loginAttempt.create({
+      data: {
+        email: "margin@brand.test",
+        ip: "10.8.9.9",
+        succeeded: false,
+        createdAt: minutesAgo(LOGIN_WINDOW_MINUTES + 1),
+      },
+    });
 
     // Survey answers from a scan of links, long past their window, and one just now.
-    for (let i = 0; i < 30; i++) await claimSurveyAttempt(`10.7.0.${i}`, minutesAgo(SURVEY_WINDOW_MINUTES + 5));
-    await claimSurveyAttempt("10.7.1.1");
+    for (let i = 0; i < 30; i++) await claimSurveyAttempt(`10.7.0.${i}`, spent(SURVEY_WINDOW_MINUTES));
+    await claimSurveyAttempt("10.7.1.1", counted(SURVEY_WINDOW_MINUTES));
 
     // Password resets: an old one whose link went out, and an old one the mail job has not taken yet.
-    await requestPasswordReset("target@brand.test", "10.6.0.1", minutesAgo(RESET_WINDOW_MINUTES + 1));
-    await requestPasswordReset("nobody@brand.test", "10.6.0.2", minutesAgo(RESET_WINDOW_MINUTES + 1));
-    await prisma().passwordResetAttempt.updateMany({ where: { ip: "10.6.0.1" }, data: { linkPending: false } });
+    await requestPasswordReset("target@brand.test", "10.6.0.1", spent(RESET_WINDOW_MINUTES));
+    await requestPasswordReset("nobody@brand.test", "10.6.0.2", spent(RESET_WINDOW_MINUTES));
+    await requestPasswordReset("target@brand.test", "10.6.0.3", counted(RESET_WINDOW_MINUTES));
+    await prisma().passwordResetAttempt.updateMany({
+      where: { ip: { in: ["10.6.0.1", "10.6.0.3"] } },
+      data: { linkPending: false },
+    });
 
     // A session past its expiry and one still valid.
     const signedIn = await attemptLogin({ email: "target@brand.test", password }, "10.8.0.2");
@@ -54,13 +78,13 @@ describe("spent throttle records and expired sessions", () => {
 
     // Old sign-up and link attempts, from sources that never returned.
     await prisma().signUpAttempt.createMany({
-      data: Array.from({ length: 10 }, (_, i) => ({ ip: `10.5.0.${i}`, createdAt: minutesAgo(61) })),
+      data: Array.from({ length: 10 }, (_, i) => ({ ip: `10.5.0.${i}`, createdAt: spent(SIGN_UP_WINDOW_MINUTES) })),
     });
     await prisma().linkAttempt.createMany({
-      data: Array.from({ length: 10 }, (_, i) => ({ ip: `10.4.0.${i}`, createdAt: minutesAgo(16) })),
+      data: Array.from({ length: 10 }, (_, i) => ({ ip: `10.4.0.${i}`, createdAt: spent(LINK_WINDOW_MINUTES) })),
     });
-    await prisma().signUpAttempt.create({ data: { ip: "10.5.1.1" } });
-    await prisma().linkAttempt.create({ data: { ip: "10.4.1.1" } });
+    await prisma().signUpAttempt.create({ data: { ip: "10.5.1.1", createdAt: counted(SIGN_UP_WINDOW_MINUTES) } });
+    await prisma().linkAttempt.create({ data: { ip: "10.4.1.1", createdAt: counted(LINK_WINDOW_MINUTES) } });
 
     expect(await discardSpentRecords()).toEqual({
       loginAttempts: 120,
@@ -73,15 +97,18 @@ describe("spent throttle records and expired sessions", () => {
 
     // What is inside its window is kept, and the limit holds on it: the attacker's address is still refused.
     expect(await prisma().loginAttempt.count({ where: { email: "target@brand.test" } })).toBe(
-      MAX_FAILURES_PER_EMAIL + 1,
+      MAX_FAILURES_PER_EMAIL + 1, // and the owner's successful sign-in
     );
+    expect(await prisma().loginAttempt.count({ where: { email: "margin@brand.test" } })).toBe(1);
     expect(await attemptLogin({ email: "target@brand.test", password }, "10.8.0.1")).toMatchObject({
       reason: "rate_limited",
     });
     expect(await prisma().surveyAttempt.count()).toBe(1);
     expect(await prisma().signUpAttempt.count()).toBe(1);
     expect(await prisma().linkAttempt.count()).toBe(1);
-    expect(await prisma().passwordResetAttempt.findMany({ select: { ip: true } })).toEqual([{ ip: "10.6.0.2" }]);
+    expect(
+      (await prisma().passwordResetAttempt.findMany({ select: { ip: true }, orderBy: { ip: "asc" } })).map((r) => r.ip),
+    ).toEqual(["10.6.0.2", "10.6.0.3"]);
     expect(await userForSession(signedIn.sessionId, signedIn.userId)).not.toBeNull();
     expect(await prisma().userSession.findUnique({ where: { id: expired.id } })).toBeNull();
 
@@ -91,7 +118,7 @@ describe("spent throttle records and expired sessions", () => {
 
   it("are removed by the hourly accounts.cleanup job", async () => {
     await prisma().loginAttempt.create({
-      data: { email: "old@brand.test", ip: "10.3.0.1", succeeded: false, createdAt: minutesAgo(60) },
+      data: { email: "old@brand.test", ip: "10.3.0.1", succeeded: false, createdAt: spent(LOGIN_WINDOW_MINUTES) },
     });
     const handler = await HANDLERS["accounts.cleanup"]();
     await handler({}, {} as never);

@@ -8,6 +8,7 @@ import { publishMonth } from "@/lib/scorecards/compute";
 import { deliverDueMail } from "@/lib/mail/deliver";
 import { queueDailyDigests } from "@/lib/mail/digest";
 import { setPreference } from "@/lib/mail/preferences";
+import { queueMail } from "@/lib/mail/queue";
 import { startMailCatcher, type CaughtMail, type MailCatcher } from "@/lib/mail/catcher";
 import { smtpTransport } from "@/lib/mail/transport";
 import { GET, POST } from "@/app/api/email/unsubscribe/route";
@@ -176,5 +177,23 @@ describe("published scorecard mail", () => {
     expect(mail.parsed.text).toContain("Score: 82 / 100");
     expect(mail.parsed.text).toContain(`/portal/${f.tenant.slug}/scorecard`);
     expect(mail.parsed.text).toContain("You are an admin of Swift Couriers");
+  });
+});
+
+describe("a customer's one-click stop link", () => {
+  it("is refused for a mail to more than one customer: each link stops one customer's mail", async () => {
+    const queueTo = (emails: string[]) =>
+      withTenant({ tenantId: f.tenantId }, (db) =>
+        queueMail(db, f.tenantId, {
+          kind: "survey",
+          eventKey: `stop-link:${emails.join(",")}`,
+          recipients: emails.map((email) => ({ email })),
+          mandatory: true,
+          oneClickStopUrl: "http://steward.test/api/surveys/stop?token=one-customer",
+          compose: async () => ({ subject: "How was it?", html: "<p>?</p>", text: "?" }),
+        }),
+      );
+    await expect(queueTo(["a@customer.test", "b@customer.test"])).rejects.toThrow(/one recipient/);
+    expect(await queueTo(["a@customer.test"])).toBe(1);
   });
 });

@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { clientAddress } from "@/lib/auth/client-address";
 import { DomainError } from "@/lib/errors";
 import { readSurveyToken } from "@/lib/feedback/token";
-import { stopSurveys } from "@/lib/feedback/stop";
+import { stopSurveysOfToken } from "@/lib/feedback/stop";
 import { log } from "@/lib/log";
 import { plainPage } from "../../plain-page";
 
@@ -36,11 +35,10 @@ export async function POST(request: Request) {
   const token = tokenSchema.safeParse(new URL(request.url).searchParams.get("token") ?? form?.get("token"));
   if (!token.success) return plainPage(INVALID);
   try {
-    await stopSurveys(token.data, clientAddress(request.headers));
+    // not limited per address as the survey page is: see stopSurveysOfToken
+    await stopSurveysOfToken(token.data);
   } catch (error) {
     if (error instanceof DomainError && error.kind === "not-found") return plainPage(INVALID);
-    if (error instanceof DomainError)
-      return plainPage({ status: 429, title: "Try again later", message: error.message });
     log.error("stopping surveys failed", { error });
     return plainPage({ status: 500, title: "Something went wrong", message: "Try again in a few minutes." });
   }
