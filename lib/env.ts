@@ -13,6 +13,12 @@ function milliseconds(name: string, min: number) {
     .optional();
 }
 
+/** A whole number from `min` to `max`, with one message that says so whatever is wrong with it. */
+function wholeNumber(name: string, min: number, max: number) {
+  const error = `${name} must be a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+}
+
 /**
  * A periodic job's period in whole milliseconds, kept to the millisecond from 500 ms up (lib/jobs/queues.ts queues
  * the next run at a time, not in whole seconds); below 500 ms is refused, since the job queue polls at most every
@@ -55,12 +61,7 @@ const schema = z.object({
    * How many reverse proxies in front of the app append to X-Forwarded-For. 0 (the default) ignores the
    * header and uses the connection's address; N takes the client address N entries from its right end.
    */
-  TRUSTED_PROXY_HOPS: z.coerce
-    .number({ error: "TRUSTED_PROXY_HOPS must be a whole number from 0 to 10" })
-    .int({ error: "TRUSTED_PROXY_HOPS must be a whole number from 0 to 10" })
-    .min(0, { error: "TRUSTED_PROXY_HOPS must be a whole number from 0 to 10" })
-    .max(10, { error: "TRUSTED_PROXY_HOPS must be a whole number from 0 to 10" })
-    .default(0),
+  TRUSTED_PROXY_HOPS: wholeNumber("TRUSTED_PROXY_HOPS", 0, 10).default(0),
   /**
    * What `npm start` runs: the web server, the job worker (lib/jobs), or both in one command. On the embedded
    * database the worker runs in the process that holds the database, so `web` alone leaves jobs waiting.
@@ -70,12 +71,7 @@ const schema = z.object({
    * How far below the web server the job worker's CPU work runs (Unix nice, 0 to 19): on a machine the two share,
    * a recompute or PDF export then takes the CPU only while the web server does not need it.
    */
-  STEWARD_WORKER_NICE: z.coerce
-    .number({ error: "STEWARD_WORKER_NICE must be a whole number from 0 to 19" })
-    .int({ error: "STEWARD_WORKER_NICE must be a whole number from 0 to 19" })
-    .min(0, { error: "STEWARD_WORKER_NICE must be a whole number from 0 to 19" })
-    .max(19, { error: "STEWARD_WORKER_NICE must be a whole number from 0 to 19" })
-    .default(10),
+  STEWARD_WORKER_NICE: wholeNumber("STEWARD_WORKER_NICE", 0, 19).default(10),
   /** Base URL used in invite links. */
   APP_URL: z.url().optional(),
   /** The SMTP server mail is sent through, e.g. smtps://user:pass@smtp.example.com:465. Unset: no mail leaves. */
