@@ -39,3 +39,16 @@ export async function stopSurveysOfToken(token: string, now = new Date()): Promi
     });
   });
 }
+
+/** The workspace a survey's stop link speaks for, or null when the link names no survey. */
+export async function surveyStopPreview(token: string): Promise<{ tenantName: string } | null> {
+  const claims = readSurveyToken(token);
+  if (!claims) return null;
+  return withTenant({ tenantId: claims.tenantId }, async (db) => {
+    const survey = await db.customerFeedback.findFirst({
+      where: { tenantId: claims.tenantId, id: claims.feedbackId, tokenHash: hashSurveyToken(token) },
+      select: { tenant: { select: { name: true } } },
+    });
+    return survey ? { tenantName: survey.tenant.name } : null;
+  });
+}

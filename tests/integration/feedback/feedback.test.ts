@@ -411,7 +411,10 @@ describe("stop asking me", () => {
     // Opening the link (a person, or a scanner that follows links) only asks.
     const preview = await previewStop(new Request(link));
     expect(preview.status).toBe(200);
-    expect(await preview.text()).toContain("Stop asking me");
+    const workspace = await inTenant((db) => db.tenant.findFirstOrThrow({ where: { id: f.tenantId } }));
+    expect(await preview.text()).toContain(
+      `Stop asking me about my experience? You will get no more surveys from ${workspace.name}.`,
+    );
     expect(await stoppedAt()).toBeNull();
     // A forged token is refused, on both.
     const forged = link.replace(/.{4}$/, "AAAA");

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { DomainError } from "@/lib/errors";
-import { readSurveyToken } from "@/lib/feedback/token";
-import { stopSurveysOfToken } from "@/lib/feedback/stop";
+import { stopSurveysOfToken, surveyStopPreview } from "@/lib/feedback/stop";
 import { log } from "@/lib/log";
 import { plainPage } from "../../plain-page";
 
@@ -19,11 +18,12 @@ const INVALID = {
 
 export async function GET(request: Request) {
   const token = tokenSchema.safeParse(new URL(request.url).searchParams.get("token"));
-  if (!token.success || !readSurveyToken(token.data)) return plainPage(INVALID);
+  const survey = token.success ? await surveyStopPreview(token.data) : null;
+  if (!token.success || !survey) return plainPage(INVALID);
   return plainPage({
     status: 200,
     title: "Stop surveys",
-    message: "Stop asking me about my experience? You will get no more surveys from this company.",
+    message: `Stop asking me about my experience? You will get no more surveys from ${survey.tenantName}.`,
     token: token.data,
     button: "Stop asking me",
   });
