@@ -32,9 +32,13 @@ async function niceValuesAfter(
     stderr += chunk;
   });
   const code = await new Promise((resolve) => child.on("close", resolve));
-  // what the child threw goes into the failure itself: a CI log may keep only the failures' lines
-  if (code !== 0)
-    throw new Error(`the child exited with ${code}: ${stderr.trim().split("\n").slice(0, 3).join(" / ")}`);
+  // What the child threw goes into the failure itself: a CI log keeps only the start of each failure's line, and node
+  // prints the throwing source line and a caret before the error, so the error's own line comes first here.
+  if (code !== 0) {
+    const lines = stderr.trim().split("\n");
+    const thrown = lines.find((line) => /^\w*Error\b/.test(line.trim()));
+    throw new Error(`the child exited with ${code}: ${[thrown, ...lines.slice(0, 3)].filter(Boolean).join(" / ")}`);
+  }
   return JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as {
     main: number;
     threads: Record<string, number>;
