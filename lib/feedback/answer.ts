@@ -2,7 +2,7 @@ import { z } from "zod";
 import { withTenant, type Db } from "@/lib/db/scope";
 import { uuidv7 } from "@/lib/api/ids";
 import { DomainError } from "@/lib/errors";
-import { hashSurveyToken, readSurveyToken } from "./token";
+import { readSurveyToken, SURVEY_LINK_NOT_VALID, surveyOfToken } from "./token";
 import { claimSurveyAttempt } from "./throttle";
 
 // Answering a survey (issue 19, item 1). The link works once and until it expires; an answer is written to the
@@ -37,15 +37,13 @@ export type SurveyView = {
   problem: "answered" | "expired" | null;
 };
 
-const NOT_FOUND = "This survey link is not valid. Check that you copied all of it.";
-
 /** What the public page shows for a token, or null for an unknown or forged one. */
 export async function readSurvey(token: string, now = new Date()): Promise<SurveyView | null> {
   const claims = readSurveyToken(token);
   if (!claims) return null;
   return withTenant({ tenantId: claims.tenantId }, async (db) => {
     const row = await db.customerFeedback.findFirst({
-      where: { tenantId: claims.tenantId, id: claims.feedbackId, tokenHash: hashSurveyToken(token) },
+      where: surveyOfToken(claims, token),
       select: {
         answeredAt: true,
         expiresAt: true,
@@ -68,12 +66,12 @@ export async function readSurvey(token: string, now = new Date()): Promise<Surve
 export async function answerSurvey(input: SurveyAnswer, clientAddress: string, now = new Date()) {
   await claimSurveyAttempt(clientAddress, now);
   const claims = readSurveyToken(input.token);
-  if (!claims) throw new DomainError(NOT_FOUND, "not-found");
+  if (!claims) throw new DomainError(SURVEY_LINK_NOT_VALID, "not-found");
   await withTenant({ tenantId: claims.tenantId }, async (db) => {
     const row = await db.customerFeedback.findFirst({
-      where: { tenantId: claims.tenantId, id: claims.feedbackId, tokenHash: hashSurveyToken(input.token) },
+      where: surveyOfToken(claims, input.token),
     });
-    if (!row) throw new DomainError(NOT_FOUND, "not-found");
+    if (!row) throw new DomainError(SURVEY_LINK_NOT_VALID, "not-found");
     if (row.answeredAt) throw new DomainError("This survey was already answered. Thank you!", "conflict");
     if (row.expiresAt && row.expiresAt <= now)
       throw new DomainError("This survey link has expired. Thank you all the same.", "conflict");

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { withTenant } from "@/lib/db/scope";
 import { DomainError } from "@/lib/errors";
-import { hashSurveyToken, readSurveyToken } from "./token";
+import { readSurveyToken, SURVEY_LINK_NOT_VALID, surveyOfToken } from "./token";
 import { claimSurveyAttempt } from "./throttle";
 
 // "Stop asking me" (issue 19, item 1): customers are not members, so they have no preferences page; any survey link
@@ -9,8 +9,6 @@ import { claimSurveyAttempt } from "./throttle";
 // address with the answers (a link is a capability: guessing one is as hard as forging its signature).
 
 export const stopSurveysSchema = z.object({ token: z.string().min(1, "This link has no token.").max(300) });
-
-const NOT_FOUND = "This survey link is not valid. Check that you copied all of it.";
 
 /** Records that the customer of this survey wants no more surveys; a second time changes nothing. */
 export async function stopSurveys(token: string, clientAddress: string, now = new Date()): Promise<void> {
@@ -25,30 +23,17 @@ export async function stopSurveys(token: string, clientAddress: string, now = ne
  */
 export async function stopSurveysOfToken(token: string, now = new Date()): Promise<void> {
   const claims = readSurveyToken(token);
-  if (!claims) throw new DomainError(NOT_FOUND, "not-found");
+  if (!claims) throw new DomainError(SURVEY_LINK_NOT_VALID, "not-found");
   await withTenant({ tenantId: claims.tenantId }, async (db) => {
     const row = await db.customerFeedback.findFirst({
-      where: { tenantId: claims.tenantId, id: claims.feedbackId, tokenHash: hashSurveyToken(token) },
+      where: surveyOfToken(claims, token),
       select: { customerId: true },
     });
-    if (!row) throw new DomainError(NOT_FOUND, "not-found");
+    if (!row) throw new DomainError(SURVEY_LINK_NOT_VALID, "not-found");
     if (!row.customerId) return;
     await db.customer.updateMany({
       where: { tenantId: claims.tenantId, id: row.customerId, surveysStoppedAt: null },
       data: { surveysStoppedAt: now },
     });
-  });
-}
-
-/** The workspace a survey's stop link speaks for, or null when the link names no survey. */
-export async function surveyStopPreview(token: string): Promise<{ tenantName: string } | null> {
-  const claims = readSurveyToken(token);
-  if (!claims) return null;
-  return withTenant({ tenantId: claims.tenantId }, async (db) => {
-    const survey = await db.customerFeedback.findFirst({
-      where: { tenantId: claims.tenantId, id: claims.feedbackId, tokenHash: hashSurveyToken(token) },
-      select: { tenant: { select: { name: true } } },
-    });
-    return survey ? { tenantName: survey.tenant.name } : null;
   });
 }

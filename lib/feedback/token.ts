@@ -38,6 +38,15 @@ export function readSurveyToken(token: string): SurveyClaims | null {
   return { tenantId, feedbackId };
 }
 
+/** The survey a token names, found by id and by the token's hash (a validly signed token for another survey finds none). */
+export const surveyOfToken = (claims: SurveyClaims, token: string) => ({
+  tenantId: claims.tenantId,
+  id: claims.feedbackId,
+  tokenHash: hashSurveyToken(token),
+});
+
+export const SURVEY_LINK_NOT_VALID = "This survey link is not valid. Check that you copied all of it.";
+
 export const surveyUrl = (tenantId: string, feedbackId: string) =>
   `${appBaseUrl()}/s/${surveyToken(tenantId, feedbackId)}`;
 

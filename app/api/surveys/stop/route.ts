@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DomainError } from "@/lib/errors";
-import { stopSurveysOfToken, surveyStopPreview } from "@/lib/feedback/stop";
+import { readSurvey } from "@/lib/feedback/answer";
+import { stopSurveysOfToken } from "@/lib/feedback/stop";
 import { log } from "@/lib/log";
 import { plainPage } from "../../plain-page";
 
@@ -18,7 +19,7 @@ const INVALID = {
 
 export async function GET(request: Request) {
   const token = tokenSchema.safeParse(new URL(request.url).searchParams.get("token"));
-  const survey = token.success ? await surveyStopPreview(token.data) : null;
+  const survey = token.success ? await readSurvey(token.data) : null;
   if (!token.success || !survey) return plainPage(INVALID);
   return plainPage({
     status: 200,
