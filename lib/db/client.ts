@@ -8,6 +8,14 @@ import { log } from "@/lib/log";
 // steward_app role (not superuser, not owner, no BYPASSRLS), so row-level security applies.
 
 export const APP_ROLE = "steward_app";
+/**
+ * A partner's context runs in this role for its transaction: steward_app's rights, and the policies written for a
+ * partner alone (migration 20261206000000_customer_partner_wall), which the steward's queries are then planned without.
+ */
+const PARTNER_ROLE = "steward_partner";
+
+/** The role a transaction in this context runs as. */
+export const roleFor = (partnerId: string | null | undefined) => (partnerId ? PARTNER_ROLE : APP_ROLE);
 
 type Connected = { prisma: PrismaClient; pool: pg.Pool; url: string; autovacuum?: Promise<boolean> };
 const globalForDb = globalThis as unknown as { stewardDb?: Connected };

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
-import { prisma } from "./client";
+import { prisma, roleFor } from "./client";
 
 /** A Prisma client bound to one transaction in which the tenant context is set. */
 export type Db = Prisma.TransactionClient;
@@ -50,6 +50,7 @@ function inContext<T>(context: Context, work: (db: Db) => Promise<T>, options: O
 /** Changes the context inside a running transaction (e.g. right after creating a new tenant). */
 export async function setContext(db: Db, context: Context) {
   await db.$queryRaw`select
+    set_config('role', ${roleFor(context.partnerId)}, true),
     set_config('app.tenant_id', ${context.tenantId ?? ""}, true),
     set_config('app.partner_id', ${context.partnerId ?? ""}, true),
     set_config('app.user_id', ${context.userId ?? ""}, true),

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { Prisma } from "@/generated/prisma/client";
-import { databasePool } from "./client";
+import { databasePool, roleFor } from "./client";
 import type { TenantScope } from "./scope";
 
 // The hot read paths (the escalation inbox and the navigation counts) run their SQL straight on
@@ -100,6 +100,7 @@ async function inTransaction<T>(
     // One round trip: the simple protocol allows several statements when there are no parameters.
     await client.query(
       `${begin}; SET LOCAL statement_timeout = ${Math.round(timeoutMs)}; SELECT
+         set_config('role', ${literal(roleFor(context.partnerId))}, true),
          set_config('app.tenant_id', ${literal(context.tenantId)}, true),
          set_config('app.partner_id', ${literal(context.partnerId)}, true),
          set_config('app.user_id', ${literal(context.userId)}, true),

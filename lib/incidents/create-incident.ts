@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
+import { customerIdOfRef, knownCustomerIds } from "@/lib/customers/known";
 import type { Db } from "@/lib/db/scope";
 import type { IncidentSource } from "@/generated/prisma/enums";
 import type { Incident } from "@/generated/prisma/client";
@@ -85,16 +86,18 @@ export async function createIncident(
   const customerRef = input.customerRef || null;
   if (input.customerId && customerRef)
     throw new DomainError("Name the customer by its id or by its reference, not both.");
-  const customerWhere = input.customerId
-    ? { tenantId, id: input.customerId }
+  // By the id-only readers: a partner may report an incident about a customer it has not served yet.
+  const customerId = input.customerId
+    ? (await knownCustomerIds(db, [input.customerId])).has(input.customerId)
+      ? input.customerId
+      : null
     : customerRef
-      ? { tenantId, externalRef: customerRef }
+      ? await customerIdOfRef(db, customerRef)
       : null;
-  const customer = customerWhere ? await db.customer.findFirst({ where: customerWhere, select: { id: true } }) : null;
   if (!partner) throw new DomainError("That partner was not found.", "not-found");
   if (!touchpoint) throw new DomainError("That touchpoint was not found.", "not-found");
-  if (input.customerId && !customer) throw new DomainError("That customer was not found.", "not-found");
-  if (customerRef && !customer) throw new DomainError(`No customer has the reference “${customerRef}”.`, "not-found");
+  if (input.customerId && !customerId) throw new DomainError("That customer was not found.", "not-found");
+  if (customerRef && !customerId) throw new DomainError(`No customer has the reference “${customerRef}”.`, "not-found");
   if (partner.status === "OFFBOARDED")
     throw new DomainError(`${partner.name} is offboarded: incidents can no longer be routed to it.`);
   if (touchpoint.partners.length === 0)
@@ -130,7 +133,7 @@ export async function createIncident(
       insert into "Incident" ("tenantId", id, number, "partnerId", "touchpointId", "customerId", severity, category, title,
         description, "customersAffected", "costRefunds", "costReshipment", "costCredits", "costHandling", status, source,
         "openedAt", "externalRef", "createdById", "createdAt", "updatedAt", "ackDueAt", "resolveDueAt", "nextDueAt")
-      select ${tenantId}, ${id}, n.number, ${partner.id}, ${touchpoint.id}, ${customer?.id ?? null},
+      select ${tenantId}, ${id}, n.number, ${partner.id}, ${touchpoint.id}, ${customerId},
         ${input.severity}::"Severity", ${input.category}, ${input.title}, ${input.description}, ${input.customersAffected}::int,
         ${input.costRefunds}::numeric, ${input.costReshipment}::numeric, ${input.costCredits}::numeric, ${input.costHandling}::numeric,
         'OPEN'::"IncidentStatus", ${source}::"IncidentSource", ${at(now)}, ${input.externalRef || null}, ${actor.userId},

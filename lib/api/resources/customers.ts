@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { Prisma, type Customer as CustomerRow } from "@/generated/prisma/client";
+import { customerIdOfRef } from "@/lib/customers/known";
 import type { Db } from "@/lib/db/scope";
 import type { ApiPrincipal } from "../keys";
 import { invalid, notFound } from "../problem";
@@ -40,8 +41,11 @@ export async function upsertCustomer(
       throw invalid([{ field: "acquiringPartnerId", message: "No partner with this id." }]);
   }
   const existing = await db.customer.findFirst({ where: { tenantId, externalRef } });
-  if (existing && principal.partnerId && existing.acquiringPartnerId !== principal.partnerId)
-    throw notFound("Customer");
+  if (principal.partnerId) {
+    // A partner sees only the customers it has a part in: a reference it cannot see may still be taken.
+    const taken = existing !== null || (await customerIdOfRef(db, externalRef)) !== null;
+    if (taken && existing?.acquiringPartnerId !== principal.partnerId) throw notFound("Customer");
+  }
   const data = {
     name: input.name ?? null,
     email: input.email ?? null,

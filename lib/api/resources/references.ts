@@ -1,3 +1,4 @@
+import { knownCustomerIds } from "@/lib/customers/known";
 import type { Db } from "@/lib/db/scope";
 import type { ApiPrincipal } from "../keys";
 import { ApiProblem, type FieldError } from "../problem";
@@ -7,7 +8,10 @@ export type FieldName = (index: number, field: string) => string;
 export const singleField: FieldName = (_i, field) => field;
 export const batchField: FieldName = (i, field) => `rows[${i}].${field}`;
 
-/** Which of the ids exist in the tenant, per kind: one query per kind, whatever the batch size. */
+/**
+ * Which of the ids exist in the tenant, per kind: one query per kind, whatever the batch size. A partner key may
+ * name any customer of the tenant (its first delivery to one), though it sees only those it has a part in.
+ */
 export async function existingIds(
   db: Db,
   tenantId: string,
@@ -21,14 +25,12 @@ export async function existingIds(
     unique(ids.touchpoints).length
       ? db.touchpoint.findMany({ where: { tenantId, id: { in: unique(ids.touchpoints) } }, select: { id: true } })
       : [],
-    unique(ids.customers).length
-      ? db.customer.findMany({ where: { tenantId, id: { in: unique(ids.customers) } }, select: { id: true } })
-      : [],
+    knownCustomerIds(db, ids.customers ?? []),
   ]);
   return {
     partners: new Set(partners.map((r) => r.id)),
     touchpoints: new Set(touchpoints.map((r) => r.id)),
-    customers: new Set(customers.map((r) => r.id)),
+    customers,
   };
 }
 
