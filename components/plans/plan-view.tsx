@@ -173,6 +173,11 @@ export function PlanView({
                     <td className="px-4 py-3 tabular-nums">
                       {day(a.dueOn)}
                       {a.overdue ? <span className="block text-xs font-medium text-red-700">Overdue</span> : null}
+                      {a.dueSoonInDays !== null ? (
+                        <span className="block text-xs font-medium text-amber-800" data-testid="action-due-soon">
+                          {dueSoonLabel(a.dueSoonInDays)}
+                        </span>
+                      ) : null}
                     </td>
                     <td className="px-4 py-3">
                       <span className="block font-medium">{a.metricLabel}</span>
@@ -224,6 +229,12 @@ export function PlanView({
   );
 }
 
+/** "Due today", "Due tomorrow", "Due in 2 days". */
+function dueSoonLabel(days: number): string {
+  if (days === 0) return "Due today";
+  return days === 1 ? "Due tomorrow" : `Due in ${days} days`;
+}
+
 const EVENT_LABELS: Record<string, string> = {
   OPENED: "Plan opened",
   ACTION_ADDED: "Action added",
@@ -236,6 +247,7 @@ const EVENT_LABELS: Record<string, string> = {
   ACTION_DONE: "Action marked done",
   ACTION_VERIFIED: "Action verified",
   ACTION_REOPENED: "Action reopened",
+  REMINDED: "Owner reminded of the due date",
   OVERDUE: "Action overdue",
   VERIFIED: "Plan verified and closed",
   CLOSED_UNMET: "Plan closed, unmet",

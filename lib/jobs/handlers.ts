@@ -11,7 +11,14 @@ export const HANDLERS: Record<QueueName, () => Promise<JobHandler>> = {
   "defection.measure": async () => (await import("@/lib/defection/job")).handleDefectionJob,
   "incidents.escalation-sweep": async () => async () =>
     (await import("@/lib/incidents/escalation-sweep")).runEscalationSweep(),
-  "plans.overdue-sweep": async () => async () => (await import("@/lib/plans/overdue-sweep")).runPlanOverdueSweep(),
+  "plans.overdue-sweep": async () => async () => {
+    // The reminders first, at the same instant: the two never pick the same action (one is before its due day's end,
+    // the other after).
+    const now = new Date();
+    const reminders = await (await import("@/lib/plans/reminder-sweep")).runPlanReminderSweep(now);
+    const overdue = await (await import("@/lib/plans/overdue-sweep")).runPlanOverdueSweep(now);
+    return { ...overdue, reminded: reminders.reminded, remindersFailed: reminders.failed };
+  },
   "webhooks.dispatch": async () => async () => (await import("@/lib/webhooks/dispatch")).runWebhookDispatch(),
   "mail.deliver": async () => (await import("@/lib/mail/run")).runMailDelivery,
   "accounts.cleanup": async () => async () => {

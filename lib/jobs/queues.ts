@@ -96,7 +96,10 @@ export const QUEUES = {
     // and one held by a sweep whose worker died is taken by the one after (still within the interval).
     everyMs: milliseconds("STEWARD_SWEEP_INTERVAL_MS", 30_000, 2),
   },
-  /** Escalate overdue corrective actions in every tenant (each action and level exactly once). */
+  /**
+   * Remind the owners of corrective actions due soon, and escalate overdue ones, in every tenant (each reminder, and
+   * each action and level, exactly once).
+   */
   "plans.overdue-sweep": {
     policy: "stately",
     retryLimit: 0,

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/incidents/events";
 
 /**
  * The plan timeline's event types: OPENED, ACTION_ADDED, ACTION_REMOVED, PROPOSED, ACCEPTED, DISPUTED, STARTED,
- * EVIDENCE, ACTION_DONE, ACTION_VERIFIED, ACTION_REOPENED, OVERDUE, VERIFIED, CLOSED_UNMET.
+ * EVIDENCE, ACTION_DONE, ACTION_VERIFIED, ACTION_REOPENED, REMINDED, OVERDUE, VERIFIED, CLOSED_UNMET.
  */
 export type PlanEventInput = { type: string; body?: string | null; link?: string | null; actionId?: string | null };
 

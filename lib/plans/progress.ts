@@ -69,6 +69,45 @@ export function isOverdue(action: { status: ActionStatus; dueOn: Date }, now: Da
   return action.status === "OPEN" && overdueLevel(action.dueOn, now) > 0;
 }
 
+/** An open action is reminded once, this many days before its due day begins. */
+export const REMINDER_DAYS = 2;
+
+/** When the reminder window of an action due on `dueOn` opens: REMINDER_DAYS before the start of its due day. */
+export function reminderFrom(dueOn: Date, days = REMINDER_DAYS): Date {
+  return new Date(overdueFrom(dueOn).getTime() - (days + 1) * DAY_MS);
+}
+
+/** Whole days from `now`'s day to the due day (0 on the due day), for an action not yet overdue; else null. */
+export function daysUntilDue(action: { status: ActionStatus; dueOn: Date }, now: Date): number | null {
+  if (action.status !== "OPEN" || overdueLevel(action.dueOn, now) > 0) return null;
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return Math.round((overdueFrom(action.dueOn).getTime() - DAY_MS - today) / DAY_MS);
+}
+
+/** Due within the reminder window and not overdue: the plan's page marks it, and its owner is reminded once. */
+export function isDueSoon(action: { status: ActionStatus; dueOn: Date }, now: Date, days = REMINDER_DAYS): boolean {
+  const left = daysUntilDue(action, now);
+  return left !== null && left <= days;
+}
+
+export type ReminderInput = { status: ActionStatus; dueOn: Date; createdAt: Date; remindedAt: Date | null };
+
+/**
+ * Whether an action's one reminder is due at `now`: open, in an active plan, inside its window, not reminded yet, and
+ * known to its owner before the window opened (added and accepted earlier). An action agreed to two days before its
+ * due date needs no reminder of it.
+ */
+export function reminderDue(
+  action: ReminderInput,
+  plan: { status: PlanStatus; acceptedAt: Date | null },
+  now: Date,
+  days = REMINDER_DAYS,
+): boolean {
+  if (action.remindedAt || !isPlanActive(plan.status) || !isDueSoon(action, now, days)) return false;
+  const opens = reminderFrom(action.dueOn, days).getTime();
+  return action.createdAt.getTime() < opens && plan.acceptedAt !== null && plan.acceptedAt.getTime() < opens;
+}
+
 export type PlanProgress = { total: number; done: number; verified: number; overdue: number };
 
 /** Actions done (done or verified) out of all, how many are verified, and how many open ones are past due. */

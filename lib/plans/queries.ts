@@ -2,6 +2,8 @@ import type { Db } from "@/lib/db/scope";
 import { monthStart } from "@/lib/months";
 import type { Prisma } from "@/generated/prisma/client";
 import {
+  daysUntilDue,
+  isDueSoon,
   isOverdue,
   isScoreMetric,
   metricMovement,
@@ -62,6 +64,8 @@ export type ActionView = Omit<ActionRow, "status"> & {
   metricLabel: string;
   movement: MetricMovement;
   overdue: boolean;
+  /** Days left to the due day (0 on it) while within the reminder window and open; else null. */
+  dueSoonInDays: number | null;
 };
 
 export type PlanSummary = Omit<PlanRow, "status" | "actions" | "partner"> & {
@@ -162,14 +166,18 @@ async function summarize(db: Db, tenantId: string, rows: PlanRow[], now: Date): 
     status: status as PlanStatus,
     partnerName: partner.name,
     progress: planProgress(planActions as { status: ActionStatus; dueOn: Date }[], now),
-    actions: planActions.map((a) => ({
-      ...a,
-      status: a.status as ActionStatus,
-      owner: ownerName.get(a.ownerMembershipId ?? a.ownerContactId ?? "") ?? "No longer with the partner",
-      metricLabel: metricLabel(a.metric, a.standardId ? standardName.get(a.standardId) : null),
-      movement: metricMovement(a.baseline, latest.get(a.id) ?? null, a.target),
-      overdue: isOverdue(a as { status: ActionStatus; dueOn: Date }, now),
-    })),
+    actions: planActions.map((a) => {
+      const state = { status: a.status as ActionStatus, dueOn: a.dueOn };
+      return {
+        ...a,
+        status: state.status,
+        owner: ownerName.get(a.ownerMembershipId ?? a.ownerContactId ?? "") ?? "No longer with the partner",
+        metricLabel: metricLabel(a.metric, a.standardId ? standardName.get(a.standardId) : null),
+        movement: metricMovement(a.baseline, latest.get(a.id) ?? null, a.target),
+        overdue: isOverdue(state, now),
+        dueSoonInDays: isDueSoon(state, now) ? daysUntilDue(state, now) : null,
+      };
+    }),
   }));
 }
 

@@ -8,8 +8,8 @@ import { renderMail } from "../render";
 export type OverdueRecipient = { email: string; userId: string | null; partner: boolean };
 
 /**
- * Mails an overdue corrective action to its recipients at one level (in the sweep's transaction). The event key
- * names the action and the level, so a second sweep queues nothing twice.
+ * Mails a corrective action that is due soon (level 0, its one reminder) or overdue (levels 1 and 2) to its recipients,
+ * in the sweep's transaction. The event key names the action and the level, so a second sweep queues nothing twice.
  */
 export async function queuePlanActionOverdueMail(
   db: Db,
@@ -17,7 +17,7 @@ export async function queuePlanActionOverdueMail(
   input: {
     plan: { id: string; title: string; partnerName: string };
     action: { id: string; description: string; dueOn: Date; owner: string };
-    level: 1 | 2;
+    level: 0 | 1 | 2;
     recipients: OverdueRecipient[];
     now: Date;
   },
@@ -31,13 +31,16 @@ export async function queuePlanActionOverdueMail(
     const planUrl = `${appBaseUrl()}${side ? `/portal/${tenant.slug}` : `/t/${tenant.slug}`}/plans/${input.plan.id}`;
     queued += await queueMail(db, tenantId, {
       kind: "plan_action_overdue",
-      eventKey: `plan-action-overdue:${input.action.id}:${input.level}`,
+      eventKey:
+        input.level === 0
+          ? `plan-action-due-soon:${input.action.id}`
+          : `plan-action-overdue:${input.action.id}:${input.level}`,
       recipients,
       link: planUrl,
       now: input.now,
       compose: ({ unsubscribeUrl }) =>
         renderMail(
-          `[${tenant.name}] Corrective action overdue: ${input.action.description.slice(0, 80)}`,
+          `[${tenant.name}] Corrective action ${input.level === 0 ? `due ${dueOn}` : "overdue"}: ${input.action.description.slice(0, 80)}`,
           createElement(PlanActionOverdueEmail, {
             tenantName: tenant.name,
             planTitle: input.plan.title,

@@ -15,23 +15,37 @@ export type PlanActionOverdueEmailProps = {
   unsubscribeUrl?: string;
 };
 
+const HEADINGS = [
+  "A corrective action is due soon",
+  "A corrective action is overdue",
+  "A corrective action is still overdue after the grace period",
+];
+
+/** Level 0: the reminder before the due date; 1: overdue; 2: still overdue after the grace period. */
 export function PlanActionOverdueEmail(p: PlanActionOverdueEmailProps) {
-  const heading =
-    p.level === 1 ? "A corrective action is overdue" : "A corrective action is still overdue after the grace period";
+  const dueSoon = p.level === 0;
   return (
     <MailLayout
       tenantName={p.tenantName}
-      preview={`${p.partnerName}: “${p.action}” was due on ${p.dueOn}`}
-      heading={heading}
+      preview={`${p.partnerName}: “${p.action}” ${dueSoon ? "is" : "was"} due on ${p.dueOn}`}
+      heading={HEADINGS[p.level] ?? HEADINGS[2]}
       action={{ label: "Open the plan", href: p.planUrl }}
       reason={p.reason}
       preferencesUrl={p.preferencesUrl}
       unsubscribeUrl={p.unsubscribeUrl}
     >
-      <Text>
-        “{p.action}”, an action of the corrective-action plan “{p.planTitle}”, was due on {p.dueOn} and is not marked
-        done yet.
-      </Text>
+      {dueSoon ? (
+        <Text>
+          “{p.action}”, an action of the corrective-action plan “{p.planTitle}”, is due on {p.dueOn}. Mark it done in
+          the plan, with its evidence, by the end of that day: after it, the owner and {p.partnerName}&apos;s admins are
+          told it is overdue.
+        </Text>
+      ) : (
+        <Text>
+          “{p.action}”, an action of the corrective-action plan “{p.planTitle}”, was due on {p.dueOn} and is not marked
+          done yet.
+        </Text>
+      )}
       <Fact label="Partner" value={p.partnerName} />
       <Fact label="Owner" value={p.owner} />
       <Fact label="Due" value={p.dueOn} />

@@ -19,13 +19,14 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 describe("demo corrective-action plans", () => {
-  it("gives Northwind a proposed plan for Swift Couriers, one in progress with an overdue action, one verified", async () => {
+  it("gives Northwind a proposed plan for Swift Couriers, one in progress with an overdue action and one due soon, one verified", async () => {
     const tenantId = demoTenantId("northwind");
     const { plans } = await withTenant({ tenantId }, (db) => listPlans(db, tenantId, {}));
     const byStatus = Object.fromEntries(plans.map((p) => [p.status, p]));
     expect(Object.keys(byStatus).sort()).toEqual(["IN_PROGRESS", "PROPOSED", "VERIFIED"]);
     expect(byStatus.PROPOSED.partnerName).toBe("Swift Couriers");
     expect(byStatus.IN_PROGRESS.progress).toMatchObject({ total: 3, done: 1, overdue: 1 });
+    expect(byStatus.IN_PROGRESS.actions.map((a) => a.dueSoonInDays).filter((d) => d !== null)).toEqual([2]);
     expect(byStatus.VERIFIED.progress).toMatchObject({ total: 2, done: 2, verified: 2, overdue: 0 });
     // The verified plan shows how its metric moved since the plan opened (the next published month).
     expect(byStatus.VERIFIED.actions[0].movement.latest).not.toBeNull();

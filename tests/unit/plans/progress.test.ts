@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { describeMovement, metricMovement, overdueLevel, overdueLevelsDue, planProgress } from "@/lib/plans/progress";
+import {
+  daysUntilDue,
+  describeMovement,
+  isDueSoon,
+  metricMovement,
+  overdueLevel,
+  overdueLevelsDue,
+  planProgress,
+  reminderDue,
+  reminderFrom,
+} from "@/lib/plans/progress";
 
 const due = new Date("2026-11-10T00:00:00Z");
 const at = (iso: string) => new Date(iso);
@@ -24,6 +34,39 @@ describe("overdue levels", () => {
     expect(overdueLevelsDue({ ...open, status: "DONE" }, "IN_PROGRESS", at("2026-11-20T00:00:00Z"))).toEqual([]);
     expect(overdueLevelsDue(open, "PROPOSED", at("2026-11-20T00:00:00Z"))).toEqual([]);
     expect(overdueLevelsDue(open, "VERIFIED", at("2026-11-20T00:00:00Z"))).toEqual([]);
+  });
+});
+
+describe("due soon", () => {
+  const open = { status: "OPEN" as const, dueOn: due };
+
+  it("counts whole days to the due day, and marks the two days before it and the day itself", () => {
+    expect(daysUntilDue(open, at("2026-11-07T23:59:59Z"))).toBe(3);
+    expect(isDueSoon(open, at("2026-11-07T23:59:59Z"))).toBe(false);
+    expect(reminderFrom(due)).toEqual(at("2026-11-08T00:00:00Z"));
+    expect(daysUntilDue(open, at("2026-11-08T00:00:00Z"))).toBe(2);
+    expect(isDueSoon(open, at("2026-11-08T00:00:00Z"))).toBe(true);
+    expect(daysUntilDue(open, at("2026-11-09T18:00:00Z"))).toBe(1);
+    expect(daysUntilDue(open, at("2026-11-10T23:59:59Z"))).toBe(0);
+    // Overdue, or done: no longer "due soon".
+    expect(daysUntilDue(open, at("2026-11-11T00:00:00Z"))).toBeNull();
+    expect(isDueSoon({ ...open, status: "DONE" }, at("2026-11-09T00:00:00Z"))).toBe(false);
+  });
+
+  it("reminds once, in an active plan, of an action added and accepted before its window opened", () => {
+    const action = { ...open, createdAt: at("2026-11-01T09:00:00Z"), remindedAt: null };
+    const plan = { status: "ACCEPTED" as const, acceptedAt: at("2026-11-02T09:00:00Z") };
+    const inWindow = at("2026-11-08T06:00:00Z");
+    expect(reminderDue(action, plan, at("2026-11-07T23:00:00Z"))).toBe(false);
+    expect(reminderDue(action, plan, inWindow)).toBe(true);
+    expect(reminderDue(action, { ...plan, status: "IN_PROGRESS" }, at("2026-11-10T23:00:00Z"))).toBe(true);
+    expect(reminderDue({ ...action, remindedAt: inWindow }, plan, inWindow)).toBe(false);
+    expect(reminderDue(action, { ...plan, status: "PROPOSED" }, inWindow)).toBe(false);
+    expect(reminderDue({ ...action, status: "DONE" }, plan, inWindow)).toBe(false);
+    expect(reminderDue(action, plan, at("2026-11-11T00:00:00Z"))).toBe(false);
+    // Agreed to inside the window: its owner already knows.
+    expect(reminderDue({ ...action, createdAt: at("2026-11-08T01:00:00Z") }, plan, inWindow)).toBe(false);
+    expect(reminderDue(action, { ...plan, acceptedAt: at("2026-11-08T01:00:00Z") }, inWindow)).toBe(false);
   });
 });
 

@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../setup/test-db";
+import { withTenant } from "@/lib/db/scope";
+import type { Actor } from "@/lib/incidents/events";
+import { addMember, createPartner, createTenantWithOwner, createUser } from "@/lib/seed/factories";
+import { openPlanFromScorecard } from "@/lib/plans/open-plan";
+import { addPlanAction, applyPlanEvent, stepPlanAction } from "@/lib/plans/update-plan";
+import { planDetail } from "@/lib/plans/queries";
+import { addActionSchema } from "@/lib/plans/schemas";
+import { runPlanReminderSweep } from "@/lib/plans/reminder-sweep";
+import { runPlanOverdueSweep } from "@/lib/plans/overdue-sweep";
+
+// An open action's owner is reminded once, two days before its due day, when the plan was agreed to before then.
+
+let database: TestDatabase;
+const DAY = 86_400_000;
+const NOW = new Date();
+const daysFromNow = (n: number) => new Date(NOW.getTime() + n * DAY);
+const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+
+const t = { id: "", slug: "plan-reminders", name: "" };
+const ids = { partner: "", admin: { user: "", member: "", email: "" }, contact: "", owner: { user: "", member: "" } };
+const actions: Record<string, string> = {};
+let agreedEarly = "";
+let agreedLate = "";
+
+const steward = (): Actor => ({
+  userId: ids.owner.user,
+  label: "Olivia",
+  kind: "steward",
+  membershipId: ids.owner.member,
+});
+const partnerActor = (): Actor => ({
+  userId: ids.admin.user,
+  label: "Sam",
+  kind: "partner",
+  membershipId: ids.admin.member,
+});
+const asSteward = <T>(work: Parameters<typeof withTenant<T>>[1]) => withTenant({ tenantId: t.id }, work);
+const asPartner = <T>(work: Parameters<typeof withTenant<T>>[1]) =>
+  withTenant({ tenantId: t.id, partnerId: ids.partner, userId: ids.admin.user }, work);
+
+/** Opens a plan from a new Probation scorecard at `at`, adds the actions, and has the partner accept it at `at`. */
+async function agreedPlan(at: Date, list: { key: string; dueInDays: number; owner: string }[]) {
+  const planId = await asSteward(async (db) => {
+    const card = await db.scorecard.create({
+      data: {
+        tenantId: t.id,
+        partnerId: ids.partner,
+        month: new Date(Date.UTC(2026, list.length, 1)),
+        score: 50,
+        recommendation: "PROBATION",
+        status: "PUBLISHED",
+        publishedAt: at,
+      },
+    });
+    const plan = await openPlanFromScorecard(db, t.id, card.id, steward(), at);
+    for (const a of list) {
+      const added = await addPlanAction(
+        db,
+        t.id,
+        addActionSchema.parse({
+          planId: plan.id,
+          description: `Action ${a.key}`,
+          owner: a.owner,
+          dueOn: dayOf(daysFromNow(a.dueInDays)),
+          metric: "score",
+          target: "70",
+        }),
+        steward(),
+        at,
+      );
+      actions[a.key] = added.id;
+    }
+    await applyPlanEvent(db, t.id, { planId: plan.id, event: "propose" }, steward(), at);
+    return plan.id;
+  });
+  await asPartner((db) => applyPlanEvent(db, t.id, { planId, event: "accept" }, partnerActor(), at));
+  return planId;
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const created = await createTenantWithOwner({ slug: t.slug, ownerName: "Olivia Owner" });
+  t.id = created.tenant.id;
+  t.name = created.tenant.name;
+  ids.owner = { user: created.owner.user.id, member: created.owner.membership.id };
+  const admin = (await createUser({ name: "Sam Swift" })).user;
+  await asSteward(async (db) => {
+    ids.partner = (await createPartner(db, t.id, { name: "Swift" })).id;
+    const member = await addMember(db, {
+      tenantId: t.id,
+      userId: admin.id,
+      role: "PARTNER_ADMIN",
+      partnerId: ids.partner,
+    });
+    ids.admin = { user: admin.id, member: member.id, email: admin.email };
+    ids.contact = (
+      await db.partnerContact.create({
+        data: { tenantId: t.id, partnerId: ids.partner, name: "Dee Dispatch", email: "dee@swift.test" },
+      })
+    ).id;
+  });
+  agreedEarly = await agreedPlan(daysFromNow(-10), [
+    { key: "tomorrowContact", dueInDays: 1, owner: `contact:${ids.contact}` },
+    { key: "inTwoDaysMember", dueInDays: 2, owner: `member:${ids.admin.member}` },
+    { key: "nextWeek", dueInDays: 10, owner: `contact:${ids.contact}` },
+    { key: "doneAlready", dueInDays: 1, owner: `contact:${ids.contact}` },
+    { key: "overdue", dueInDays: -2, owner: `contact:${ids.contact}` },
+  ]);
+  await asPartner((db) =>
+    stepPlanAction(
+      db,
+      t.id,
+      { actionId: actions.doneAlready, step: "markDone", note: "" },
+      partnerActor(),
+      daysFromNow(-1),
+    ),
+  );
+  // Agreed to yesterday, due tomorrow: its owner knows.
+  agreedLate = await agreedPlan(daysFromNow(-1), [
+    { key: "agreedInWindow", dueInDays: 1, owner: `contact:${ids.contact}` },
+  ]);
+}, 60_000);
+afterAll(() => database?.close());
+
+describe("reminders of actions due soon", () => {
+  it("reach the owner once, however many sweeps run at once, and only for actions agreed to before their window", async () => {
+    const sweeps = await Promise.all([runPlanReminderSweep(NOW), runPlanReminderSweep(NOW), runPlanReminderSweep(NOW)]);
+    expect(sweeps.reduce((n, r) => n + r.reminded, 0)).toBe(2);
+    expect(sweeps.reduce((n, r) => n + r.failed, 0)).toBe(0);
+    expect((await runPlanReminderSweep(NOW)).reminded).toBe(0);
+
+    const seen = await asSteward(async (db) => ({
+      reminded: await db.planAction.findMany({
+        where: { tenantId: t.id, remindedAt: { not: null } },
+        select: { id: true },
+      }),
+      mail: await db.emailMessage.findMany({
+        where: { tenantId: t.id, kind: "plan_action_overdue" },
+        select: { recipient: true, eventKey: true, subject: true },
+      }),
+      events: await db.planEvent.findMany({
+        where: { tenantId: t.id, type: "REMINDED" },
+        select: { actionId: true, body: true },
+      }),
+      notified: await db.notification.findMany({
+        where: { tenantId: t.id },
+        select: { membershipId: true, link: true, title: true },
+      }),
+    }));
+    expect(seen.reminded.map((a) => a.id).sort()).toEqual([actions.tomorrowContact, actions.inTwoDaysMember].sort());
+    expect(seen.mail.map((m) => [m.recipient, m.eventKey]).sort()).toEqual(
+      [
+        ["dee@swift.test", `plan-action-due-soon:${actions.tomorrowContact}`],
+        [ids.admin.email, `plan-action-due-soon:${actions.inTwoDaysMember}`],
+      ].sort(),
+    );
+    expect(seen.mail.find((m) => m.recipient === "dee@swift.test")?.subject).toBe(
+      `[${t.name}] Corrective action due ${dayOf(daysFromNow(1))}: Action tomorrowContact`,
+    );
+    expect(seen.events.map((e) => e.actionId).sort()).toEqual(
+      [actions.tomorrowContact, actions.inTwoDaysMember].sort(),
+    );
+    expect(seen.events.find((e) => e.actionId === actions.tomorrowContact)?.body).toBe(
+      `Due on ${dayOf(daysFromNow(1))}: Dee Dispatch was reminded.`,
+    );
+    // A member owner is also told in the app, with a link to the plan in the portal; a contact has no account.
+    expect(seen.notified).toEqual([
+      {
+        membershipId: ids.admin.member,
+        link: `/portal/${t.slug}/plans/${agreedEarly}`,
+        title: `Corrective action due ${dayOf(daysFromNow(2))}: Action inTwoDaysMember`,
+      },
+    ]);
+  });
+
+  it("marks the actions due soon on the plan's page, in days", async () => {
+    const detail = await asPartner((db) => planDetail(db, t.id, agreedEarly));
+    const byId = new Map(detail?.plan.actions.map((a) => [a.id, a]));
+    expect(byId.get(actions.tomorrowContact)?.dueSoonInDays).toBe(1);
+    expect(byId.get(actions.inTwoDaysMember)?.dueSoonInDays).toBe(2);
+    expect(byId.get(actions.nextWeek)?.dueSoonInDays).toBeNull();
+    expect(byId.get(actions.doneAlready)?.dueSoonInDays).toBeNull();
+    expect(byId.get(actions.overdue)?.dueSoonInDays).toBeNull();
+    expect(byId.get(actions.overdue)?.overdue).toBe(true);
+    const late = await asSteward((db) => planDetail(db, t.id, agreedLate));
+    expect(late?.plan.actions[0].dueSoonInDays).toBe(1);
+    expect(late?.events.some((e) => e.type === "REMINDED")).toBe(false);
+  });
+
+  it("reminds a later action when its own window opens, and never one the overdue sweep has taken", async () => {
+    const later = daysFromNow(9);
+    expect((await runPlanReminderSweep(later)).reminded).toBe(1);
+    expect((await runPlanOverdueSweep(later)).escalations).toBeGreaterThan(0);
+    expect((await runPlanReminderSweep(later)).reminded).toBe(0);
+    const reminded = await asSteward((db) =>
+      db.planAction.findMany({ where: { tenantId: t.id, remindedAt: { not: null } }, select: { id: true } }),
+    );
+    expect(reminded.map((a) => a.id).sort()).toEqual(
+      [actions.tomorrowContact, actions.inTwoDaysMember, actions.nextWeek].sort(),
+    );
+  });
+});
