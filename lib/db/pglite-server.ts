@@ -8,7 +8,8 @@ import type { PGlite } from "@electric-sql/pglite";
 // take turns: each turn is a whole batch of protocol messages up to Sync (or a simple Query), never a single
 // message (pglite-socket's server queues messages one by one, so two clients' Parse/Bind pairs interleaved
 // and a Bind met the other client's statement), and a client that leaves a transaction open keeps its turn
-// until the transaction ends. Every client shares the session's settings (they all run as steward_app).
+// until the transaction ends. Every client shares the session's settings: they all run as steward_app, and what a
+// transaction sets for itself alone (a partner's role, the tenant) ends with it, before another client's turn.
 
 const SSL_REQUEST = 80877103;
 const CANCEL_REQUEST = 80877102;

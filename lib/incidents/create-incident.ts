@@ -88,11 +88,11 @@ export async function createIncident(
     throw new DomainError("Name the customer by its id or by its reference, not both.");
   // By the id-only readers: a partner may report an incident about a customer it has not served yet.
   const customerId = input.customerId
-    ? (await knownCustomerIds(db, [input.customerId])).has(input.customerId)
+    ? (await knownCustomerIds(db, tenantId, [input.customerId])).has(input.customerId)
       ? input.customerId
       : null
     : customerRef
-      ? await customerIdOfRef(db, customerRef)
+      ? await customerIdOfRef(db, tenantId, customerRef)
       : null;
   if (!partner) throw new DomainError("That partner was not found.", "not-found");
   if (!touchpoint) throw new DomainError("That touchpoint was not found.", "not-found");

@@ -43,7 +43,7 @@ export async function upsertCustomer(
   const existing = await db.customer.findFirst({ where: { tenantId, externalRef } });
   if (principal.partnerId) {
     // A partner sees only the customers it has a part in: a reference it cannot see may still be taken.
-    const taken = existing !== null || (await customerIdOfRef(db, externalRef)) !== null;
+    const taken = existing !== null || (await customerIdOfRef(db, tenantId, externalRef)) !== null;
     if (taken && existing?.acquiringPartnerId !== principal.partnerId) throw notFound("Customer");
   }
   const data = {
@@ -54,10 +54,17 @@ export async function upsertCustomer(
     acquiringPartnerId,
     acquisitionCost: input.acquisitionCost === undefined ? null : new Prisma.Decimal(input.acquisitionCost.toFixed(2)),
   };
-  const row = await db.customer.upsert({
-    where: { tenantId_externalRef: { tenantId, externalRef } },
-    create: { tenantId, externalRef, ...data },
-    update: data,
-  });
+  const row = await db.customer
+    .upsert({
+      where: { tenantId_externalRef: { tenantId, externalRef } },
+      create: { tenantId, externalRef, ...data },
+      update: data,
+    })
+    .catch((error: unknown) => {
+      // Someone else took the reference since the check above, for a customer this partner may not write.
+      if (principal.partnerId && error instanceof Error && error.message.includes("row-level security"))
+        throw notFound("Customer");
+      throw error;
+    });
   return { row, created: !existing };
 }

@@ -25,7 +25,7 @@ export async function existingIds(
     unique(ids.touchpoints).length
       ? db.touchpoint.findMany({ where: { tenantId, id: { in: unique(ids.touchpoints) } }, select: { id: true } })
       : [],
-    knownCustomerIds(db, ids.customers ?? []),
+    knownCustomerIds(db, tenantId, ids.customers ?? []),
   ]);
   return {
     partners: new Set(partners.map((r) => r.id)),

@@ -21,7 +21,17 @@ BEGIN
   IF NOT pg_has_role('steward_partner', 'steward_app', 'MEMBER') THEN
     GRANT steward_app TO steward_partner;
   END IF;
-  IF NOT pg_has_role(current_user, 'steward_partner', 'MEMBER') THEN
+  IF current_setting('server_version_num')::int >= 160000 THEN
+    -- From PostgreSQL 16 an owner with CREATEROLE (not a superuser) holds the roles it creates with ADMIN OPTION
+    -- alone: a member, yet not allowed to SET ROLE to them. That held for steward_app too (the first migration's
+    -- "is it a member" test passes), so the app's SET ROLE failed on such a server; both get SET here.
+    IF NOT pg_has_role(current_user, 'steward_app', 'SET') THEN
+      EXECUTE format('GRANT steward_app TO %I WITH SET TRUE', current_user);
+    END IF;
+    IF NOT pg_has_role(current_user, 'steward_partner', 'SET') THEN
+      EXECUTE format('GRANT steward_partner TO %I WITH SET TRUE', current_user);
+    END IF;
+  ELSIF NOT pg_has_role(current_user, 'steward_partner', 'MEMBER') THEN
     EXECUTE format('GRANT steward_partner TO %I', current_user);
   END IF;
 END $$;
@@ -59,22 +69,24 @@ CREATE POLICY partner_deletes ON "Customer" AS RESTRICTIVE FOR DELETE
 
 -- A partner may still name a customer it has not served yet (its first delivery to a customer the brand acquired,
 -- an incident it reports by the customer's reference): these answer which of the given ids, or which reference,
--- exist in the workspace in context, and return the id alone, never the customer's data.
-CREATE FUNCTION known_customer_ids(p_ids text[])
+-- exist in the workspace named (which must be the one in context), and return the id alone, never the customer's data.
+CREATE FUNCTION known_customer_ids(p_tenant text, p_ids text[])
 RETURNS TABLE ("id" text)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
 AS $$
-  SELECT c."id" FROM "Customer" c WHERE c."tenantId" = app_tenant_id() AND c."id" = ANY (p_ids)
+  SELECT c."id" FROM "Customer" c
+  WHERE c."tenantId" = p_tenant AND p_tenant = app_tenant_id() AND c."id" = ANY (p_ids)
 $$;
 
-CREATE FUNCTION customer_id_of_ref(p_ref text)
+CREATE FUNCTION customer_id_of_ref(p_tenant text, p_ref text)
 RETURNS text
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
 AS $$
-  SELECT c."id" FROM "Customer" c WHERE c."tenantId" = app_tenant_id() AND c."externalRef" = p_ref
+  SELECT c."id" FROM "Customer" c
+  WHERE c."tenantId" = p_tenant AND p_tenant = app_tenant_id() AND c."externalRef" = p_ref
 $$;
 
-REVOKE ALL ON FUNCTION known_customer_ids(text[]) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION known_customer_ids(text[]) TO steward_app;
-REVOKE ALL ON FUNCTION customer_id_of_ref(text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION customer_id_of_ref(text) TO steward_app;
+REVOKE ALL ON FUNCTION known_customer_ids(text, text[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION known_customer_ids(text, text[]) TO steward_app;
+REVOKE ALL ON FUNCTION customer_id_of_ref(text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION customer_id_of_ref(text, text) TO steward_app;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../setup/test-db";
 import { withTenant } from "@/lib/db/scope";
 import { withTenantSql } from "@/lib/db/sql-scope";
+import { databasePool } from "@/lib/db/client";
 import { createCustomer } from "@/lib/seed/factories";
 import { customerIdOfRef, knownCustomerIds } from "@/lib/customers/known";
 import { apiFixture, call, interaction, type ApiFixture } from "../api/helpers";
@@ -70,14 +71,27 @@ describe("the Customer table's partner wall", () => {
       (db) => db.$queryRaw<{ id: string }[]>`select id from "Customer"`,
     );
     expect(hot.map((c) => c.id)).toEqual([f.customerA.id]);
-    const after = await withTenantSql(
-      { tenantId: f.tenantId },
-      (db) =>
-        db.$queryRaw<
-          { role: string; n: number }[]
-        >`select current_user::text as role, (select count(*)::int from "Customer") as n`,
+    // The role ends with its transaction: after partner transactions on every connection of the pool, a query in no
+    // transaction at all (no context sets a role for it) runs as steward_app on each.
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        i % 2
+          ? asPartnerA((db) => db.$queryRaw`select 1 from pg_sleep(0.05)`)
+          : withTenantSql(
+              { tenantId: f.tenantId, partnerId: f.partnerA.id },
+              (db) => db.$queryRaw`select 1 from pg_sleep(0.05)`,
+            ),
+      ),
     );
-    expect(after).toEqual([{ role: "steward_app", n: 7 }]);
+    const bare = await Promise.all(
+      Array.from({ length: 12 }, async () => {
+        const { rows } = await databasePool().query<{ role: string }>(
+          "select current_user::text as role, pg_sleep(0.05)",
+        );
+        return rows[0].role;
+      }),
+    );
+    expect(new Set(bare)).toEqual(new Set(["steward_app"]));
   });
 
   it("lets a partner key name a customer it has not served yet, and then shows it that customer", async () => {
@@ -136,12 +150,17 @@ describe("the Customer table's partner wall", () => {
 
   it("answers which ids and references exist in the workspace in context, and nothing more", async () => {
     const ids = [brand.untouched, f.customerB.id, other.customerA.id, "no-such-customer"];
-    const known = await asPartnerA((db) => knownCustomerIds(db, ids));
+    const known = await asPartnerA((db) => knownCustomerIds(db, f.tenantId, ids));
     expect([...known].sort()).toEqual([brand.untouched, f.customerB.id].sort());
-    expect(await asPartnerA((db) => customerIdOfRef(db, "brand-untouched"))).toBe(brand.untouched);
-    expect(await asPartnerA((db) => customerIdOfRef(db, "nope"))).toBeNull();
+    expect(await asPartnerA((db) => customerIdOfRef(db, f.tenantId, "brand-untouched"))).toBe(brand.untouched);
+    expect(await asPartnerA((db) => customerIdOfRef(db, f.tenantId, "nope"))).toBeNull();
     // Another workspace's reference is not this workspace's.
-    expect(await withTenant({ tenantId: other.tenantId }, (db) => customerIdOfRef(db, "brand-untouched"))).toBeNull();
+    expect(
+      await withTenant({ tenantId: other.tenantId }, (db) => customerIdOfRef(db, other.tenantId, "brand-untouched")),
+    ).toBeNull();
+    // Nor does naming another workspace than the one in context answer anything.
+    expect(await asPartnerA((db) => knownCustomerIds(db, other.tenantId, [other.customerA.id]))).toEqual(new Set());
+    expect(await asPartnerA((db) => customerIdOfRef(db, other.tenantId, "cust-a"))).toBeNull();
     // The reader returns the id alone: the customer's row stays hidden.
     expect(await asPartnerA((db) => db.customer.findFirst({ where: { id: brand.untouched } }))).toBeNull();
   });
