@@ -28,7 +28,8 @@ const HINTS: Record<PreferenceKind, string> = {
   sla_warning:
     "An incident you handle (or, unassigned, your partner company's) has used 80% of its time to acknowledge or resolve.",
   scorecard_published: "A scorecard of your partner company was published.",
-  plan_action_overdue: "An action of a corrective-action plan you own or oversee is past its due date.",
+  plan_action_overdue:
+    "An action of a corrective-action plan you own is due in two days (one reminder), or an action you own or oversee is past its due date. Turning this off stops both.",
 };
 
 export function PreferencesForm({

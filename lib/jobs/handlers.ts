@@ -12,12 +12,17 @@ export const HANDLERS: Record<QueueName, () => Promise<JobHandler>> = {
   "incidents.escalation-sweep": async () => async () =>
     (await import("@/lib/incidents/escalation-sweep")).runEscalationSweep(),
   "plans.overdue-sweep": async () => async () => {
-    // The reminders first, at the same instant: the two never pick the same action (one is before its due day's end,
-    // the other after).
+    // The reminders and the overdue escalations at the same instant, each whether or not the other fails: the two
+    // never pick the same action (one is before its due day's end, the other after). The queue keeps its name, under
+    // which its schedule is stored.
     const now = new Date();
-    const reminders = await (await import("@/lib/plans/reminder-sweep")).runPlanReminderSweep(now);
-    const overdue = await (await import("@/lib/plans/overdue-sweep")).runPlanOverdueSweep(now);
-    return { ...overdue, reminded: reminders.reminded, remindersFailed: reminders.failed };
+    const [reminders, overdue] = await Promise.allSettled([
+      import("@/lib/plans/reminder-sweep").then((m) => m.runPlanReminderSweep(now)),
+      import("@/lib/plans/overdue-sweep").then((m) => m.runPlanOverdueSweep(now)),
+    ]);
+    if (reminders.status === "rejected") throw reminders.reason;
+    if (overdue.status === "rejected") throw overdue.reason;
+    return { ...overdue.value, reminded: reminders.value.reminded, remindersFailed: reminders.value.failed };
   },
   "webhooks.dispatch": async () => async () => (await import("@/lib/webhooks/dispatch")).runWebhookDispatch(),
   "mail.deliver": async () => (await import("@/lib/mail/run")).runMailDelivery,

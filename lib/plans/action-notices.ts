@@ -1,12 +1,15 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/scope";
-import { type OverdueRecipient, queuePlanActionOverdueMail } from "@/lib/mail/messages/plan-action-overdue";
+import { type ActionMailRecipient, queuePlanActionDueMail } from "@/lib/mail/messages/plan-action-due";
 import type { sweptActionSelect } from "./action-sweep";
 import { recordPlanEvent } from "./events";
 
 // Who hears of an action that is due soon or overdue, and how: for the reminder and the overdue sweeps.
 
 type SweptAction = Prisma.PlanActionGetPayload<{ select: typeof sweptActionSelect }>;
+
+/** Whom a notice reached, for its timeline event: the owner's name, whether the owner was among them, anyone at all. */
+export type Told = { owner: string; dueOn: string; ownerTold: boolean; anyone: boolean };
 
 /**
  * Tells the level's recipients of the action (see recipientsFor): one timeline event, an in-app notification to each
@@ -18,20 +21,21 @@ export async function tellOfAction(
   action: SweptAction,
   level: 0 | 1 | 2,
   now: Date,
-  words: { by: string; event: string; body: (owner: string, dueOn: string) => string; title: string },
+  words: { by: string; event: string; body: (told: Told) => string; title: string },
 ) {
-  const { members, contacts, owner } = await recipientsFor(db, tenantId, action, level);
+  const { members, contacts, owner, ownerTold } = await recipientsFor(db, tenantId, action, level);
   const dueOn = action.dueOn.toISOString().slice(0, 10);
+  const told: Told = { owner, dueOn, ownerTold, anyone: members.length + contacts.length > 0 };
   await recordPlanEvent(
     db,
     tenantId,
     action.plan,
     { userId: null, label: words.by },
-    { type: words.event, body: words.body(owner, dueOn), actionId: action.id },
+    { type: words.event, body: words.body(told), actionId: action.id },
     now,
   );
   await notifyMembers(db, tenantId, action.plan.id, members, words.title, action.plan.title);
-  await queuePlanActionOverdueMail(db, tenantId, {
+  await queuePlanActionDueMail(db, tenantId, {
     plan: { id: action.plan.id, title: action.plan.title, partnerName: action.plan.partner.name },
     action: { id: action.id, description: action.description, dueOn: action.dueOn, owner },
     level,
@@ -55,7 +59,7 @@ async function recipientsFor(
     plan: { partnerId: string; ownerMembershipId: string | null };
   },
   level: 0 | 1 | 2,
-): Promise<{ members: Member[]; contacts: string[]; owner: string }> {
+): Promise<{ members: Member[]; contacts: string[]; owner: string; ownerTold: boolean }> {
   const select = { id: true, role: true, user: { select: { id: true, email: true, name: true } } } as const;
   const contact = action.ownerContactId
     ? await db.partnerContact.findFirst({
@@ -68,15 +72,15 @@ async function recipientsFor(
     : null;
   const owner = ownerMember?.user.name ?? contact?.name ?? "The owner";
   const contacts = contact?.email ? [contact.email] : [];
-  if (level === 0 && (ownerMember || contacts.length > 0))
-    return { members: ownerMember ? [ownerMember] : [], contacts, owner };
+  const ownerTold = ownerMember !== null || contacts.length > 0;
+  if (level === 0 && ownerTold) return { members: ownerMember ? [ownerMember] : [], contacts, owner, ownerTold };
   if (level <= 1) {
     const admins = await db.membership.findMany({
       where: { tenantId, partnerId: action.plan.partnerId, role: "PARTNER_ADMIN" },
       select,
     });
     const members = ownerMember && !admins.some((a) => a.id === ownerMember.id) ? [ownerMember, ...admins] : admins;
-    return { members, contacts, owner };
+    return { members, contacts, owner, ownerTold };
   }
   const manager = action.plan.ownerMembershipId
     ? await db.membership.findFirst({
@@ -85,7 +89,7 @@ async function recipientsFor(
       })
     : null;
   const members = manager ? [manager] : await db.membership.findMany({ where: { tenantId, role: "STEWARD" }, select });
-  return { members, contacts: [], owner };
+  return { members, contacts: [], owner, ownerTold: false };
 }
 
 /** An in-app notification for each member, linking to the plan in the portal or the steward's app. */
@@ -107,7 +111,7 @@ async function notifyMembers(db: Db, tenantId: string, planId: string, members: 
 }
 
 /** The e-mail recipients: members (partner users are mailed links to the portal) and the owner contact's address. */
-function mailRecipients(members: Member[], contacts: string[]): OverdueRecipient[] {
+function mailRecipients(members: Member[], contacts: string[]): ActionMailRecipient[] {
   return [
     ...members.map((m) => ({ email: m.user.email, userId: m.user.id, partner: m.role.startsWith("PARTNER_") })),
     ...contacts.map((email) => ({ email, userId: null, partner: true })),

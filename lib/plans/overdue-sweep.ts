@@ -48,10 +48,12 @@ export async function escalatePlanAction(
     await tellOfAction(db, tenantId, action, level, now, {
       by: "Overdue check",
       event: "OVERDUE",
-      body: (owner, dueOn) =>
-        level === 1
-          ? `Overdue since ${dueOn}: ${owner} and the partner's admins were told.`
-          : `Still overdue ${OVERDUE_GRACE_DAYS} days after ${dueOn}: the channel manager was told.`,
+      body: ({ owner, dueOn, ownerTold }) =>
+        level === 2
+          ? `Still overdue ${OVERDUE_GRACE_DAYS} days after ${dueOn}: the channel manager was told.`
+          : ownerTold
+            ? `Overdue since ${dueOn}: ${owner} and the partner's admins were told.`
+            : `Overdue since ${dueOn}: its owner has left the partner; the partner's admins were told.`,
       title: `Corrective action overdue: ${action.description}`,
     });
   }

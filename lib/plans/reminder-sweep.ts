@@ -26,7 +26,7 @@ export async function runPlanReminderSweep(now = new Date(), limit = 500): Promi
 }
 
 /** Reminds an action's owner that it is due soon, if that is due and nobody did; true when this call did. */
-export async function remindPlanAction(db: Db, tenantId: string, actionId: string, now = new Date()): Promise<boolean> {
+async function remindPlanAction(db: Db, tenantId: string, actionId: string, now = new Date()): Promise<boolean> {
   const action = await db.planAction.findFirst({ where: { tenantId, id: actionId }, select: sweptActionSelect });
   if (!action) return false;
   const plan = { status: action.plan.status as PlanStatus, acceptedAt: action.plan.acceptedAt };
@@ -40,7 +40,12 @@ export async function remindPlanAction(db: Db, tenantId: string, actionId: strin
   await tellOfAction(db, tenantId, action, 0, now, {
     by: "Due-date reminder",
     event: "REMINDED",
-    body: (owner, dueOn) => `Due on ${dueOn}: ${owner} was reminded.`,
+    body: ({ owner, dueOn, ownerTold, anyone }) =>
+      ownerTold
+        ? `Due on ${dueOn}: ${owner} was reminded.`
+        : anyone
+          ? `Due on ${dueOn}: its owner has left the partner, so the partner's admins were reminded.`
+          : `Due on ${dueOn}: nobody could be reminded (its owner has left and the partner has no admin).`,
     title: `Corrective action due ${action.dueOn.toISOString().slice(0, 10)}: ${action.description}`,
   });
   return true;

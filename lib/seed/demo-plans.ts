@@ -123,7 +123,8 @@ export async function seedDemoPlans(
         planId: plan.id,
         description: "Call back every customer with a failed first visit within 24 hours",
         owner,
-        // Due in two days: the plan marks it "Due in 2 days", and the worker's first sweep reminds its owner.
+        // Due in two days: the plan marks it "Due in 2 days" (and the worker reminds its owner if the plan was accepted
+        // before that window opened).
         dueOn: ymd(new Date(today.getTime() + 2 * DAY)),
         metric: "experienceScore",
         target: 80,

@@ -1,24 +1,24 @@
 import { createElement } from "react";
 import type { Db } from "@/lib/db/scope";
-import { PlanActionOverdueEmail } from "@/lib/mail/templates/plan-action-overdue-email";
+import { PlanActionDueEmail } from "@/lib/mail/templates/plan-action-due-email";
 import { appBaseUrl } from "../links";
 import { queueMail } from "../queue";
 import { renderMail } from "../render";
 
-export type OverdueRecipient = { email: string; userId: string | null; partner: boolean };
+export type ActionMailRecipient = { email: string; userId: string | null; partner: boolean };
 
 /**
  * Mails a corrective action that is due soon (level 0, its one reminder) or overdue (levels 1 and 2) to its recipients,
  * in the sweep's transaction. The event key names the action and the level, so a second sweep queues nothing twice.
  */
-export async function queuePlanActionOverdueMail(
+export async function queuePlanActionDueMail(
   db: Db,
   tenantId: string,
   input: {
     plan: { id: string; title: string; partnerName: string };
     action: { id: string; description: string; dueOn: Date; owner: string };
     level: 0 | 1 | 2;
-    recipients: OverdueRecipient[];
+    recipients: ActionMailRecipient[];
     now: Date;
   },
 ) {
@@ -41,7 +41,7 @@ export async function queuePlanActionOverdueMail(
       compose: ({ unsubscribeUrl }) =>
         renderMail(
           `[${tenant.name}] Corrective action ${input.level === 0 ? `due ${dueOn}` : "overdue"}: ${input.action.description.slice(0, 80)}`,
-          createElement(PlanActionOverdueEmail, {
+          createElement(PlanActionDueEmail, {
             tenantName: tenant.name,
             planTitle: input.plan.title,
             action: input.action.description,

@@ -1,7 +1,7 @@
 import { Text } from "@react-email/components";
 import { Fact, MailLayout } from "./mail-layout";
 
-export type PlanActionOverdueEmailProps = {
+export type PlanActionDueEmailProps = {
   tenantName: string;
   planTitle: string;
   action: string;
@@ -22,7 +22,7 @@ const HEADINGS = [
 ];
 
 /** Level 0: the reminder before the due date; 1: overdue; 2: still overdue after the grace period. */
-export function PlanActionOverdueEmail(p: PlanActionOverdueEmailProps) {
+export function PlanActionDueEmail(p: PlanActionDueEmailProps) {
   const dueSoon = p.level === 0;
   return (
     <MailLayout
