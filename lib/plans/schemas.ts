@@ -51,7 +51,10 @@ export const addActionFields = z.object({
   metric: z.enum(PLAN_METRICS, { error: "Choose the score or standard this action should move." }),
   standardId: z.string().max(64).optional(),
   baseline: optionalNumber("The baseline"),
-  target: optionalNumber("The target"),
+  // Without a target an action's movement cannot be judged, nor the plan verified on evidence of it.
+  target: optionalNumber("The target").pipe(
+    z.number({ error: "Enter the target: the value the metric should reach, e.g. 65." }),
+  ),
 });
 
 export const withStandardCheck = <T extends z.ZodType<{ metric: string; standardId?: string }>>(schema: T) =>
