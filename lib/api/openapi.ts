@@ -50,6 +50,7 @@ export const API_PATHS = [
   { method: "get", path: "/scorecards/{id}" },
   { method: "get", path: "/plans" },
   { method: "get", path: "/plans/{id}" },
+  { method: "post", path: "/plans/{id}/decision" },
   { method: "post", path: "/plans/{id}/actions/{actionId}/evidence" },
   { method: "get", path: "/defection" },
   { method: "get", path: "/funnel" },
@@ -326,6 +327,26 @@ function buildRegistry() {
       200: ok("The plan.", S.PlanWithActions),
       404: problem("Unknown, a draft, another tenant's, or (for a partner key) another partner's plan."),
       ...common,
+    },
+  });
+  r.registerPath({
+    method: "post",
+    path: "/plans/{id}/decision",
+    tags: ["Corrective-action plans"],
+    summary: "Accept or dispute a proposed plan (partner keys)",
+    description:
+      "The partner's answer to a plan the brand proposed: accept it (its actions can then be evidenced), or dispute it with a reason, which sends it back to the brand to change and propose again. Only a key scoped to the plan's partner may answer.",
+    request: {
+      params: S.IdParams,
+      headers: idempotencyHeader,
+      body: { required: true, content: { "application/json": { schema: S.PlanDecisionInput } } },
+    },
+    responses: {
+      200: ok("The plan's status after the answer.", S.PlanDecisionResult),
+      ...writes,
+      403: problem("A tenant-wide key: the partner answers with its own key."),
+      404: problem("Unknown, a draft, another tenant's, or another partner's plan."),
+      422: problem("Validation failed, a dispute without a reason, or the plan is not proposed."),
     },
   });
   r.registerPath({

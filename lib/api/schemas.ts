@@ -439,6 +439,21 @@ export const PlanListQuery = paginationQuery.extend({
   partnerId: id.optional(),
   status: PlanStatus.optional(),
 });
+export const PlanDecisionInput = z
+  .object({
+    decision: z.enum(["accept", "dispute"], { error: "decision must be accept or dispute." }),
+    reason: z
+      .string()
+      .trim()
+      .max(2000, "Keep the reason under 2,000 characters.")
+      .optional()
+      .describe("Why the partner disputes the plan (required to dispute); the brand sees it on the plan."),
+  })
+  .strict()
+  .meta({ id: "PlanDecisionInput" });
+export const PlanDecisionResult = z
+  .object({ id, status: PlanStatus, disputeReason: z.string().nullable() })
+  .meta({ id: "PlanDecisionResult" });
 export const PlanActionParams = z.object({ id, actionId: id });
 export const PlanEvidenceInput = z
   .object({

@@ -2,16 +2,20 @@ import type { z } from "zod";
 import type { Db } from "@/lib/db/scope";
 import { listPlans, planDetail, type ActionView, type PlanSummary } from "@/lib/plans/queries";
 import { evidenceSchema } from "@/lib/plans/schemas";
-import { postEvidence } from "@/lib/plans/update-plan";
+import { applyPlanEvent, postEvidence } from "@/lib/plans/update-plan";
 import type { ApiPrincipal } from "../keys";
 import { pageArgs, toPage, type Pagination } from "../pagination";
 import { ApiProblem, notFound } from "../problem";
-import type { Plan, PlanAction, PlanEvidenceInput, PlanListQuery } from "../schemas";
+import type { Plan, PlanAction, PlanDecisionInput, PlanEvidenceInput, PlanListQuery } from "../schemas";
 
 // Corrective-action plans over the API: never a draft (the brand is still writing it). A partner key reads and
 // writes only its own partner's plans (row-level security, and the partnerId filter below).
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** A partner key acting on its partner's plan, as the timeline names it. */
+const partnerKeyActor = (principal: ApiPrincipal) =>
+  ({ userId: null, label: `api key ${principal.name}`, kind: "partner" }) as const;
 
 function planJson(p: PlanSummary): z.infer<typeof Plan> {
   return {
@@ -105,9 +109,28 @@ export async function postPlanEvidenceApi(
       "Some fields are invalid; see errors.",
       input.error.issues.map((i) => ({ field: `body.${i.path.join(".")}`, message: i.message })),
     );
-  return postEvidence(db, principal.tenantId, input.data, {
-    userId: null,
-    label: `api key ${principal.name}`,
-    kind: "partner",
-  });
+  return postEvidence(db, principal.tenantId, input.data, partnerKeyActor(principal));
+}
+
+/** The partner accepts the proposed plan, or disputes it with a reason (the plan goes back to the brand). */
+export async function decidePlanApi(
+  db: Db,
+  principal: ApiPrincipal,
+  id: string,
+  body: z.output<typeof PlanDecisionInput>,
+) {
+  const plan = await visiblePlan(db, principal, id);
+  if (!principal.partnerId)
+    throw new ApiProblem(403, "The partner accepts or disputes a plan: use an API key scoped to the plan's partner.");
+  const result = await applyPlanEvent(
+    db,
+    principal.tenantId,
+    { planId: plan.id, event: body.decision, reason: body.reason },
+    partnerKeyActor(principal),
+  );
+  return {
+    id: result.id,
+    status: result.to as z.infer<typeof Plan>["status"],
+    disputeReason: body.decision === "dispute" ? (body.reason ?? null) : null,
+  };
 }

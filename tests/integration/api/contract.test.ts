@@ -20,6 +20,7 @@ import * as scorecard from "@/app/api/v1/scorecards/[id]/route";
 import * as plans from "@/app/api/v1/plans/route";
 import * as plan from "@/app/api/v1/plans/[id]/route";
 import * as planEvidence from "@/app/api/v1/plans/[id]/actions/[actionId]/evidence/route";
+import * as planDecision from "@/app/api/v1/plans/[id]/decision/route";
 import * as defection from "@/app/api/v1/defection/route";
 import * as funnel from "@/app/api/v1/funnel/route";
 import * as feedback from "@/app/api/v1/feedback/route";
@@ -66,6 +67,7 @@ const modules: Record<string, Record<string, unknown>> = {
   "/scorecards/{id}": scorecard,
   "/plans": plans,
   "/plans/{id}": plan,
+  "/plans/{id}/decision": planDecision,
   "/plans/{id}/actions/{actionId}/evidence": planEvidence,
   "/defection": defection,
   "/funnel": funnel,
@@ -452,7 +454,7 @@ describe("incidents and scorecards conform to the document", () => {
     );
   });
 
-  it("plans: list, one with its actions, evidence, and their problems", async () => {
+  it("plans: list, one with its actions, the partner's answer, evidence, and their problems", async () => {
     const steward = { userId: f.ownerId, label: "Owner", kind: "steward" as const };
     const { planId, actionId } = await withTenant({ tenantId: f.tenantId }, async (db) => {
       const card = await db.scorecard.create({
@@ -483,9 +485,16 @@ describe("incidents and scorecards conform to the document", () => {
         steward,
       );
       await applyPlanEvent(db, f.tenantId, { planId: plan.id, event: "propose" }, steward);
-      await applyPlanEvent(db, f.tenantId, { planId: plan.id, event: "accept" }, { ...steward, kind: "partner" });
       return { planId: plan.id, actionId: action.id };
     });
+    // The partner's answer: refused for a workspace key, a dispute needs a reason, then accepted.
+    const decision = (key: string, body: unknown) =>
+      call(planDecision.POST as never, "POST", `/plans/${planId}/decision`, { key, body, params: { id: planId } });
+    expectConforms("/plans/{id}/decision", "post", await decision(f.tenantKey, { decision: "accept" }));
+    expectConforms("/plans/{id}/decision", "post", await decision(f.partnerKey, { decision: "dispute" }));
+    const accepted = await decision(f.partnerKey, { decision: "accept" });
+    expect(accepted.body).toEqual({ id: planId, status: "ACCEPTED", disputeReason: null });
+    expectConforms("/plans/{id}/decision", "post", accepted);
     expectConforms("/plans", "get", await call(plans.GET as never, "GET", "/plans", { key: f.partnerKey }));
     expectConforms("/plans", "get", await call(plans.GET as never, "GET", "/plans?status=x", { key: f.partnerKey }));
     const one = await call(plan.GET as never, "GET", `/plans/${planId}`, { key: f.tenantKey, params: { id: planId } });

@@ -21,6 +21,7 @@ import * as openapi from "@/app/api/v1/openapi.json/route";
 import * as plans from "@/app/api/v1/plans/route";
 import * as plan from "@/app/api/v1/plans/[id]/route";
 import * as planEvidence from "@/app/api/v1/plans/[id]/actions/[actionId]/evidence/route";
+import * as planDecision from "@/app/api/v1/plans/[id]/decision/route";
 import * as defection from "@/app/api/v1/defection/route";
 import * as funnel from "@/app/api/v1/funnel/route";
 import * as feedback from "@/app/api/v1/feedback/route";
@@ -232,6 +233,14 @@ const OPERATIONS: Operation[] = [
     path: (p) => `/plans/${p.id}`,
     params: ["id"],
     fields: [],
+  },
+  {
+    name: "POST /plans/{id}/decision",
+    handler: planDecision.POST as Handler,
+    method: "POST",
+    path: (p) => `/plans/${p.id}/decision`,
+    params: ["id"],
+    fields: keys(S.PlanDecisionInput),
   },
   {
     name: "POST /plans/{id}/actions/{actionId}/evidence",

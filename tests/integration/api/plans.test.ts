@@ -4,6 +4,7 @@ import { apiFixture, call, type ApiFixture } from "./helpers";
 import * as plansRoute from "@/app/api/v1/plans/route";
 import * as planRoute from "@/app/api/v1/plans/[id]/route";
 import * as evidenceRoute from "@/app/api/v1/plans/[id]/actions/[actionId]/evidence/route";
+import * as decisionRoute from "@/app/api/v1/plans/[id]/decision/route";
 import { withTenant } from "@/lib/db/scope";
 import { addMember, createUser } from "@/lib/seed/factories";
 import { openPlanFromScorecard } from "@/lib/plans/open-plan";
@@ -13,7 +14,7 @@ import type { Actor } from "@/lib/incidents/events";
 
 let database: TestDatabase;
 let f: ApiFixture;
-const ids = { planA: "", actionA: "", planB: "", draftA: "" };
+const ids = { planA: "", actionA: "", planB: "", draftA: "", proposedA: "" };
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -64,6 +65,7 @@ beforeAll(async () => {
     ids.actionA = a.action;
     ids.planB = (await open(f.partnerB.id, "2026-01", true)).plan;
     ids.draftA = (await open(f.partnerA.id, "2026-02", false)).plan;
+    ids.proposedA = (await open(f.partnerA.id, "2026-03", true)).plan;
     await applyPlanEvent(
       db,
       f.tenantId,
@@ -81,10 +83,10 @@ describe("GET /api/v1/plans", () => {
   it("lists proposed and later plans (never drafts); a partner key only its own", async () => {
     const all = await call(plansRoute.GET, "GET", "/plans", { key: f.tenantKey });
     expect(all.status).toBe(200);
-    expect(all.body.data.map((p: { id: string }) => p.id).sort()).toEqual([ids.planA, ids.planB].sort());
+    expect(all.body.data.map((p: { id: string }) => p.id).sort()).toEqual([ids.planA, ids.planB, ids.proposedA].sort());
     const mine = await call(plansRoute.GET, "GET", "/plans", { key: f.partnerKey });
-    expect(mine.body.data).toHaveLength(1);
-    expect(mine.body.data[0]).toMatchObject({
+    expect(mine.body.data.map((p: { id: string }) => p.id).sort()).toEqual([ids.planA, ids.proposedA].sort());
+    expect(mine.body.data.find((p: { id: string }) => p.id === ids.planA)).toMatchObject({
       id: ids.planA,
       status: "ACCEPTED",
       progress: { total: 1, done: 0, verified: 0, overdue: 0 },
@@ -189,5 +191,67 @@ describe("POST /api/v1/plans/{id}/actions/{actionId}/evidence", () => {
       params: params(),
     });
     expect(empty.status).toBe(422);
+  });
+});
+
+describe("POST /api/v1/plans/{id}/decision", () => {
+  const decide = (key: string, id: string, body: unknown, headers: Record<string, string> = {}) =>
+    call(decisionRoute.POST, "POST", `/plans/${id}/decision`, { key, body, headers, params: { id } });
+  const status = (id: string) =>
+    withTenant({ tenantId: f.tenantId }, async (db) => {
+      const plan = await db.correctivePlan.findFirst({ where: { id }, select: { status: true, disputeReason: true } });
+      const events = await db.planEvent.findMany({
+        where: { planId: id },
+        select: { type: true, actorLabel: true, body: true },
+        orderBy: { createdAt: "asc" },
+      });
+      return { ...plan, events: events.filter((e) => e.type === "ACCEPTED" || e.type === "DISPUTED") };
+    });
+
+  it("lets the partner's key dispute with a reason, then accept once the brand proposes again", async () => {
+    expect((await decide(f.tenantKey, ids.proposedA, { decision: "accept" })).status).toBe(403);
+    expect((await decide(f.partnerKey, ids.planB, { decision: "accept" })).status).toBe(404);
+    expect((await decide(f.partnerKey, ids.draftA, { decision: "accept" })).status).toBe(404);
+    const noReason = await decide(f.partnerKey, ids.proposedA, { decision: "dispute", reason: "  " });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.detail).toBe("Say why you dispute the plan.");
+    const bad = await decide(f.partnerKey, ids.proposedA, { decision: "maybe" });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors).toEqual([{ field: "decision", message: "decision must be accept or dispute." }]);
+    expect((await status(ids.proposedA)).status).toBe("PROPOSED");
+
+    const reason = "Retraining needs six weeks, not four";
+    const headers = { "Idempotency-Key": "dispute-1" };
+    const disputed = await decide(f.partnerKey, ids.proposedA, { decision: "dispute", reason }, headers);
+    expect(disputed.status).toBe(200);
+    expect(disputed.body).toEqual({ id: ids.proposedA, status: "DISPUTED", disputeReason: reason });
+    const replay = await decide(f.partnerKey, ids.proposedA, { decision: "dispute", reason }, headers);
+    expect(replay.headers.get("Idempotent-Replayed")).toBe("true");
+    // A disputed plan is the brand's to change: the partner cannot accept it until it is proposed again.
+    const early = await decide(f.partnerKey, ids.proposedA, { decision: "accept" });
+    expect(early.status).toBe(422);
+    await withTenant({ tenantId: f.tenantId }, (db) =>
+      applyPlanEvent(
+        db,
+        f.tenantId,
+        { planId: ids.proposedA, event: "propose" },
+        {
+          userId: f.ownerId,
+          label: "Owner",
+          kind: "steward",
+        },
+      ),
+    );
+    const accepted = await decide(f.partnerKey, ids.proposedA, { decision: "accept" });
+    expect(accepted.body).toEqual({ id: ids.proposedA, status: "ACCEPTED", disputeReason: null });
+    expect(await status(ids.proposedA)).toEqual({
+      status: "ACCEPTED",
+      // Proposing again answered the dispute; its reason stays on the timeline.
+      disputeReason: null,
+      events: [
+        { type: "DISPUTED", actorLabel: "api key Alpha TMS", body: reason },
+        { type: "ACCEPTED", actorLabel: "api key Alpha TMS", body: null },
+      ],
+    });
   });
 });
