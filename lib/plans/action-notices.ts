@@ -13,7 +13,7 @@ export type Told = { owner: string; dueOn: string; ownerTold: boolean; anyone: b
 
 /**
  * Tells the level's recipients of the action (see recipientsFor): one timeline event, an in-app notification to each
- * member, and the e-mail. `body` words the event from the owner's name and the due day.
+ * member, and the e-mail. `body` words the event from whom the notice reached (Told).
  */
 export async function tellOfAction(
   db: Db,
