@@ -2,6 +2,17 @@ import type { QueueName } from "./queues";
 import type { JobHandler } from "./types";
 
 /**
+ * Waits for every step, each whether or not another fails; then throws the first failure (in the steps' order), or
+ * returns every step's value.
+ */
+async function independentSteps<T extends readonly unknown[]>(steps: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(steps);
+  const failed = settled.find((step) => step.status === "rejected");
+  if (failed) throw failed.reason;
+  return settled.map((step) => (step as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
+/**
  * The handler of every queue in ./queues.ts, each loaded on first use (the web process, which only queues,
  * never loads them). A handler that throws is retried as its queue says; one that returns completes the job.
  */
@@ -16,24 +27,20 @@ export const HANDLERS: Record<QueueName, () => Promise<JobHandler>> = {
     // never pick the same action (one is before its due day's end, the other after). The queue keeps its name, under
     // which its schedule is stored.
     const now = new Date();
-    const [reminders, overdue] = await Promise.allSettled([
+    const [reminders, overdue] = await independentSteps([
       import("@/lib/plans/reminder-sweep").then((m) => m.runPlanReminderSweep(now)),
       import("@/lib/plans/overdue-sweep").then((m) => m.runPlanOverdueSweep(now)),
-    ]);
-    if (reminders.status === "rejected") throw reminders.reason;
-    if (overdue.status === "rejected") throw overdue.reason;
-    return { ...overdue.value, reminded: reminders.value.reminded, remindersFailed: reminders.value.failed };
+    ] as const);
+    return { ...overdue, reminded: reminders.reminded, remindersFailed: reminders.failed };
   },
   "webhooks.dispatch": async () => async () => (await import("@/lib/webhooks/dispatch")).runWebhookDispatch(),
   "mail.deliver": async () => (await import("@/lib/mail/run")).runMailDelivery,
   "accounts.cleanup": async () => async () => {
-    // independent steps: one that fails does not keep the other from running (the job is not retried)
-    const steps = await Promise.allSettled([
+    // the job is not retried: a step that fails must not keep the other from running
+    await independentSteps([
       import("@/lib/accounts/pending-cleanup").then((m) => m.discardAbandonedSignUps()),
       import("@/lib/accounts/spent-records").then((m) => m.discardSpentRecords()),
-    ]);
-    const failed = steps.find((step) => step.status === "rejected");
-    if (failed) throw failed.reason;
+    ] as const);
   },
   "db.analyze": async () => (await import("@/lib/db/maintenance")).analyzeEmbeddedDatabase,
   "jobs.dead-letter": async () => (await import("./job-rows")).settleDeadJob,

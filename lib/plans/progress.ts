@@ -84,10 +84,19 @@ export function daysUntilDue(action: { status: ActionStatus; dueOn: Date }, now:
   return Math.round((overdueFrom(action.dueOn).getTime() - DAY_MS - today) / DAY_MS);
 }
 
+/** Days left to the due day (0 on it) while the action is open and inside its reminder window; else null. */
+export function dueSoonInDays(
+  action: { status: ActionStatus; dueOn: Date },
+  now: Date,
+  days = REMINDER_DAYS,
+): number | null {
+  const left = daysUntilDue(action, now);
+  return left !== null && left <= days ? left : null;
+}
+
 /** Due within the reminder window and not overdue: the plan's page marks it, and its owner is reminded once. */
 export function isDueSoon(action: { status: ActionStatus; dueOn: Date }, now: Date, days = REMINDER_DAYS): boolean {
-  const left = daysUntilDue(action, now);
-  return left !== null && left <= days;
+  return dueSoonInDays(action, now, days) !== null;
 }
 
 export type ReminderInput = { status: ActionStatus; dueOn: Date; createdAt: Date; remindedAt: Date | null };

@@ -2,8 +2,7 @@ import type { Db } from "@/lib/db/scope";
 import { monthStart } from "@/lib/months";
 import type { Prisma } from "@/generated/prisma/client";
 import {
-  daysUntilDue,
-  isDueSoon,
+  dueSoonInDays,
   isOverdue,
   isScoreMetric,
   metricMovement,
@@ -175,7 +174,7 @@ async function summarize(db: Db, tenantId: string, rows: PlanRow[], now: Date): 
         metricLabel: metricLabel(a.metric, a.standardId ? standardName.get(a.standardId) : null),
         movement: metricMovement(a.baseline, latest.get(a.id) ?? null, a.target),
         overdue: isOverdue(state, now),
-        dueSoonInDays: isDueSoon(state, now) ? daysUntilDue(state, now) : null,
+        dueSoonInDays: dueSoonInDays(state, now),
       };
     }),
   }));

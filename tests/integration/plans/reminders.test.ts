@@ -10,6 +10,7 @@ import { addActionSchema } from "@/lib/plans/schemas";
 import { runPlanReminderSweep } from "@/lib/plans/reminder-sweep";
 import { runPlanOverdueSweep } from "@/lib/plans/overdue-sweep";
 import { reminderDue } from "@/lib/plans/progress";
+import { HANDLERS } from "@/lib/jobs/handlers";
 
 // An open action's owner is reminded once, two days before its due day, when the plan was agreed to before then.
 
@@ -218,6 +219,12 @@ describe("reminders of actions due soon", () => {
     expect(reminded.map((a) => a.id).sort()).toEqual(
       [actions.tomorrowContact, actions.inTwoDaysMember, actions.ownerLeft, actions.nextWeek].sort(),
     );
+  });
+
+  it("runs from the plans job, which reports both passes", async () => {
+    const handler = await HANDLERS["plans.overdue-sweep"]();
+    // Everything due now was reminded or escalated by the tests above.
+    expect(await handler({}, {} as never)).toMatchObject({ failed: 0, reminded: 0, remindersFailed: 0 });
   });
 
   it("finds in SQL exactly the actions the rule in TypeScript reminds, at the edges of the window", async () => {
